@@ -1,0 +1,80 @@
+#pragma once
+// Personalisation of a blank CardDesk COS card and its read-back: the APDU sequence of docs/command-set.md,
+// written once for the console, the CLI, the benchmarks and the card's own tearing tests.
+#include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/CardRecords.h"
+#include "carddesk/protocol/KeyStore.h"
+
+#include <functional>
+#include <stdexcept>
+
+namespace cdos {
+
+struct KeySpec {
+    std::uint8_t id = 0;
+    KeyUsage usage = KeyUsage::IssuerMaintenance;
+    std::string master; // key store name
+    std::uint8_t maxErrors = 15;
+};
+
+struct UserSpec {
+    UserProfile profile;
+    std::string pin; // digits; wiped with the profile
+    ~UserSpec() {
+        if (!pin.empty())
+            secureZero(pin.data(), pin.size());
+    }
+    UserSpec() = default;
+    UserSpec(const UserSpec&) = default;
+    UserSpec& operator=(const UserSpec&) = default;
+};
+
+struct CardProfile {
+    CardInfo info;
+    HolderData holder;
+    std::vector<UserSpec> users;
+    std::vector<MenuEntry> menu;
+    PurseParams purse;
+    std::vector<KeySpec> keys;
+    // Keys 00..06 of docs/command-set.md with their master names.
+    static std::vector<KeySpec> standardKeys();
+};
+
+// Everything wrong with a profile, in words; empty when it can be issued.
+std::vector<std::string> validateProfile(const CardProfile& p);
+
+struct PersonalisationError : std::runtime_error {
+    PersonalisationError(const std::string& what, std::uint16_t statusWord)
+        : std::runtime_error(what), sw(statusWord) {}
+    std::uint16_t sw;
+};
+
+using Transmit = std::function<ResponseApdu(const CommandApdu&)>;
+
+class Personaliser {
+public:
+    Personaliser(const IssuerKeys& keys, Transmit transmit) : m_keys(keys), m_transmit(std::move(transmit)) {}
+    // Called before each step: (step index from 0, total steps, short English description).
+    std::function<void(int, int, const std::string&)> progress;
+
+    // Throws PersonalisationError (refused command, with its status word) or KeyStoreError.
+    void personalise(const CardProfile& profile);
+    // Reads the card back; returns the differences in words, empty when the card matches the profile.
+    std::vector<std::string> verify(const CardProfile& profile);
+    int apduCount() const { return m_count; }
+
+private:
+    ResponseApdu send(const CommandApdu& c, const std::string& what, bool mustSucceed = true);
+    const IssuerKeys& m_keys;
+    Transmit m_transmit;
+    int m_count = 0;
+};
+
+// Small builders used by the personaliser and by the console's diagnostics.
+CommandApdu selectFid(std::uint16_t fid);
+CommandApdu selectAid(const Bytes& aid);
+CommandApdu getData(std::uint16_t tag);
+CommandApdu getChallenge();
+CommandApdu verifyPin(std::uint8_t user, const std::string& digits);
+
+} // namespace cdos
