@@ -4,9 +4,9 @@ namespace cdos {
 
 Bytes CommandApdu::serialize() const {
     Bytes out{cla, ins, p1, p2};
-    const bool extended = data.size() > 255 || le > 256;
+    const bool ext = extended || data.size() > 255 || le > 256;
     if (!data.empty()) {
-        if (extended) {
+        if (ext) {
             out.push_back(0);
             putU16(out, static_cast<std::uint16_t>(data.size()));
         } else {
@@ -15,7 +15,7 @@ Bytes CommandApdu::serialize() const {
         append(out, data);
     }
     if (le >= 0) {
-        if (extended) {
+        if (ext) {
             if (data.empty())
                 out.push_back(0);
             putU16(out, static_cast<std::uint16_t>(le == 65536 ? 0 : le));
@@ -42,7 +42,7 @@ std::variant<CommandApdu, ApduParseError> parseCommand(const Bytes& raw) {
     const std::size_t body = raw.size() - 4;
     const std::uint8_t* b = raw.data() + 4;
     if (body == 0)
-        return c; // case 1
+        return c;    // case 1
     if (body == 1) { // case 2 short
         c.le = b[0] == 0 ? 256 : b[0];
         return c;
@@ -61,6 +61,7 @@ std::variant<CommandApdu, ApduParseError> parseCommand(const Bytes& raw) {
         return ApduParseError{"Lc does not match the data length"};
     }
     // b[0] == 0 and body >= 2: extended length
+    c.extended = true;
     if (body == 3) { // case 2 extended
         const int le = getU16(b + 1);
         c.le = le == 0 ? 65536 : le;

@@ -52,7 +52,9 @@ bool constantTimeEqual(const std::uint8_t* a, const std::uint8_t* b, std::size_t
     return CRYPTO_memcmp(a, b, size) == 0;
 }
 
-void secureZero(void* p, std::size_t size) { OPENSSL_cleanse(p, size); }
+void secureZero(void* p, std::size_t size) {
+    OPENSSL_cleanse(p, size);
+}
 
 void putU16(Bytes& out, std::uint16_t v) {
     out.push_back(static_cast<std::uint8_t>(v >> 8));
@@ -66,9 +68,17 @@ void putU32(Bytes& out, std::uint32_t v) {
     putU16(out, static_cast<std::uint16_t>(v >> 16));
     putU16(out, static_cast<std::uint16_t>(v));
 }
-std::uint16_t getU16(const std::uint8_t* p) { return static_cast<std::uint16_t>((p[0] << 8) | p[1]); }
-std::uint32_t getU24(const std::uint8_t* p) { return (std::uint32_t(p[0]) << 16) | getU16(p + 1); }
-std::uint32_t getU32(const std::uint8_t* p) { return (std::uint32_t(getU16(p)) << 16) | getU16(p + 2); }
-void append(Bytes& out, const Bytes& more) { out.insert(out.end(), more.begin(), more.end()); }
+std::uint16_t getU16(const std::uint8_t* p) {
+    return static_cast<std::uint16_t>((p[0] << 8) | p[1]);
+}
+std::uint32_t getU24(const std::uint8_t* p) {
+    return (std::uint32_t(p[0]) << 16) | getU16(p + 1);
+}
+std::uint32_t getU32(const std::uint8_t* p) {
+    return (std::uint32_t(getU16(p)) << 16) | getU16(p + 2);
+}
+void append(Bytes& out, const Bytes& more) {
+    out.insert(out.end(), more.begin(), more.end());
+}
 
 } // namespace cdos

@@ -77,8 +77,12 @@ std::optional<CardInfo> CardInfo::decode(const Bytes& b) {
     return c;
 }
 
-static Bytes str(const std::string& s) { return Bytes(s.begin(), s.end()); }
-static std::string str(const Bytes& b) { return std::string(b.begin(), b.end()); }
+static Bytes str(const std::string& s) {
+    return Bytes(s.begin(), s.end());
+}
+static std::string str(const Bytes& b) {
+    return std::string(b.begin(), b.end());
+}
 
 Bytes HolderData::encode() const {
     Bytes out;
@@ -291,11 +295,20 @@ std::optional<Fcp> Fcp::decode(const Bytes& b) {
     f.fid = getU16(m->at(0x83).data());
     const Bytes& d = m->at(0x82);
     switch (d[0]) {
-    case 0x38: f.type = FileType::Df; break;
-    case 0x01: f.type = FileType::Transparent; break;
-    case 0x02: f.type = FileType::LinearFixed; break;
-    case 0x06: f.type = FileType::Cyclic; break;
-    default: return std::nullopt;
+    case 0x38:
+        f.type = FileType::Df;
+        break;
+    case 0x01:
+        f.type = FileType::Transparent;
+        break;
+    case 0x02:
+        f.type = FileType::LinearFixed;
+        break;
+    case 0x06:
+        f.type = FileType::Cyclic;
+        break;
+    default:
+        return std::nullopt;
     }
     if (f.type == FileType::LinearFixed || f.type == FileType::Cyclic) {
         if (d.size() != 3 || d[1] == 0 || d[2] == 0)

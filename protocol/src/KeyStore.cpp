@@ -97,8 +97,7 @@ void KeyStore::create(const std::string& path, const std::string& passphrase,
     out << "# Master keys sealed with AES-256-GCM; the sealing key is PBKDF2-SHA256 of the passphrase.\n";
     out << "kdf pbkdf2-sha256 " << iterations << " " << toHex(salt) << "\n";
     Bytes nonce = crypto::randomBytes(12);
-    out << "check " << toHex(nonce) << " " << toHex(crypto::aesGcmEncrypt(kek.bytes(), nonce, {}, kCheckPlain))
-        << "\n";
+    out << "check " << toHex(nonce) << " " << toHex(crypto::aesGcmEncrypt(kek.bytes(), nonce, {}, kCheckPlain)) << "\n";
     for (const auto& [name, vk] : keys) {
         if (vk.second.size() != 16)
             throw KeyStoreError("key " + name + " is not 16 bytes");
@@ -126,14 +125,20 @@ const KeyStore::Entry& KeyStore::entry(const std::string& name) const {
     return it->second;
 }
 
-std::string KeyStore::kcvHex(const std::string& name) const { return toHex(entry(name).kcv); }
+std::string KeyStore::kcvHex(const std::string& name) const {
+    return toHex(entry(name).kcv);
+}
 
 SecretBytes KeyStore::cardKey(const std::string& name, const Bytes& asn) const {
     return SecretBytes(crypto::diversify(entry(name).key.bytes(), asn));
 }
 
-SecretBytes KeyStore::blankCardKey() const { return entry(kBlankCardKeyName).key; }
+SecretBytes KeyStore::blankCardKey() const {
+    return entry(kBlankCardKeyName).key;
+}
 
-std::uint8_t KeyStore::version(const std::string& name) const { return entry(name).version; }
+std::uint8_t KeyStore::version(const std::string& name) const {
+    return entry(name).version;
+}
 
 } // namespace cdos

@@ -8,9 +8,12 @@ namespace cdos {
 
 std::vector<KeySpec> CardProfile::standardKeys() {
     return {
-        {0x00, KeyUsage::IssuerMaintenance, "ISSUER_SM", 15}, {0x01, KeyUsage::Transport, "TRANSPORT", 15},
-        {0x02, KeyUsage::CardAuthentication, "CARD_AUTH", 15}, {0x03, KeyUsage::Purchase, "PURCHASE", 15},
-        {0x04, KeyUsage::Load, "LOAD", 15},                   {0x05, KeyUsage::Tac, "TAC", 15},
+        {0x00, KeyUsage::IssuerMaintenance, "ISSUER_SM", 15},
+        {0x01, KeyUsage::Transport, "TRANSPORT", 15},
+        {0x02, KeyUsage::CardAuthentication, "CARD_AUTH", 15},
+        {0x03, KeyUsage::Purchase, "PURCHASE", 15},
+        {0x04, KeyUsage::Load, "LOAD", 15},
+        {0x05, KeyUsage::Tac, "TAC", 15},
         {0x06, KeyUsage::PinUnblock, "PIN_UNBLOCK", 15},
     };
 }
@@ -66,14 +69,18 @@ CommandApdu selectFid(std::uint16_t f) {
     return c;
 }
 
-CommandApdu selectAid(const Bytes& aid) { return CommandApdu{cla::Iso, ins::Select, 0x04, 0x00, aid, 256}; }
-
-CommandApdu getData(std::uint16_t t) {
-    return CommandApdu{cla::Proprietary, ins::GetData, static_cast<std::uint8_t>(t >> 8),
-                       static_cast<std::uint8_t>(t), {}, 256};
+CommandApdu selectAid(const Bytes& aid) {
+    return CommandApdu{cla::Iso, ins::Select, 0x04, 0x00, aid, 256};
 }
 
-CommandApdu getChallenge() { return CommandApdu{cla::Iso, ins::GetChallenge, 0, 0, {}, 8}; }
+CommandApdu getData(std::uint16_t t) {
+    return CommandApdu{
+        cla::Proprietary, ins::GetData, static_cast<std::uint8_t>(t >> 8), static_cast<std::uint8_t>(t), {}, 256};
+}
+
+CommandApdu getChallenge() {
+    return CommandApdu{cla::Iso, ins::GetChallenge, 0, 0, {}, 8};
+}
 
 CommandApdu verifyPin(std::uint8_t user, const std::string& digits) {
     return CommandApdu{cla::Iso, ins::Verify, 0x00, user, pinToBcd(digits), -1};
@@ -107,8 +114,7 @@ void Personaliser::personalise(const CardProfile& p) {
     const ResponseApdu lc = send(getData(tag::LifeCycleTag), "GET DATA life cycle");
     if (lc.data.size() != 1 || lc.data[0] != static_cast<std::uint8_t>(LifeCycle::Blank))
         throw PersonalisationError("the card is not blank (life cycle " +
-                                       lifeCycleName(static_cast<LifeCycle>(lc.data.empty() ? 0xFF : lc.data[0])) +
-                                       ")",
+                                       lifeCycleName(static_cast<LifeCycle>(lc.data.empty() ? 0xFF : lc.data[0])) + ")",
                                    sw::ConditionsNotSatisfied);
 
     report("take the card over from the batch key");
@@ -131,13 +137,13 @@ void Personaliser::personalise(const CardProfile& p) {
     report("create the files");
     auto create = [&](Fcp f) {
         CommandApdu c{cla::Proprietary, ins::CreateFile, 0, 0, f.encode(), -1};
-        send(sm.wrap(c), "CREATE FILE " + toHex(Bytes{static_cast<std::uint8_t>(f.fid >> 8),
-                                                      static_cast<std::uint8_t>(f.fid)}));
+        send(sm.wrap(c),
+             "CREATE FILE " + toHex(Bytes{static_cast<std::uint8_t>(f.fid >> 8), static_cast<std::uint8_t>(f.fid)}));
     };
     create(Fcp{fid::CardInfo, FileType::Transparent, 26, 0, 0, 2, {}, ac::Always, ac::IssuerSm, 0});
     create(Fcp{fid::Holder, FileType::Transparent, 128, 0, 0, 3, {}, ac::IssuerSm, ac::IssuerSm, 0});
-    create(Fcp{fid::Menu, FileType::LinearFixed, 0, kMenuRecordLength, kMaxMenuEntries, 5, {}, ac::Always,
-               ac::IssuerSm, 0});
+    create(Fcp{
+        fid::Menu, FileType::LinearFixed, 0, kMenuRecordLength, kMaxMenuEntries, 5, {}, ac::Always, ac::IssuerSm, 0});
     create(Fcp{fid::PurseParams, FileType::Transparent, 16, 0, 0, 6, {}, ac::Always, ac::IssuerSm, 0});
 
     for (const auto& k : p.keys) {
@@ -168,8 +174,8 @@ void Personaliser::personalise(const CardProfile& p) {
     std::uint8_t record = 1;
     for (const auto& e : p.menu) {
         report("menu entry " + e.title);
-        CommandApdu c{cla::Iso, ins::UpdateRecord, record++, static_cast<std::uint8_t>((5 << 3) | 4),
-                      e.encodeRecord(), -1};
+        CommandApdu c{cla::Iso, ins::UpdateRecord, record++, static_cast<std::uint8_t>((5 << 3) | 4), e.encodeRecord(),
+                      -1};
         send(sm.wrap(c), "UPDATE RECORD menu " + std::to_string(e.id));
     }
 

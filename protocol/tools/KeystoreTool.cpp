@@ -10,9 +10,10 @@
 namespace {
 
 int usage() {
-    std::cerr << "usage: carddesk-keystore create STORE CLEAR-KEYS-FILE   (passphrase from CARDDESK_KEYSTORE_PASSPHRASE)\n"
-                 "       carddesk-keystore list STORE\n"
-                 "CLEAR-KEYS-FILE lines: NAME VERSION HEX32\n";
+    std::cerr
+        << "usage: carddesk-keystore create STORE CLEAR-KEYS-FILE   (passphrase from CARDDESK_KEYSTORE_PASSPHRASE)\n"
+           "       carddesk-keystore list STORE\n"
+           "CLEAR-KEYS-FILE lines: NAME VERSION HEX32\n";
     return 2;
 }
 

@@ -12,6 +12,8 @@ struct CommandApdu {
     Bytes data;
     // -1: no Le (case 1/3). 0..65536: expected length; 256 (short) or 65536 (extended) means "all".
     int le = -1;
+    // Forces the extended-length encoding even when short would do (kept from a parsed extended APDU).
+    bool extended = false;
 
     Bytes serialize() const;
     std::string header() const; // "00 A4 04 00"

@@ -12,7 +12,9 @@ namespace cdos {
 using Bytes = std::vector<std::uint8_t>;
 
 std::string toHex(const std::uint8_t* data, std::size_t size, bool spaced = false);
-inline std::string toHex(const Bytes& b, bool spaced = false) { return toHex(b.data(), b.size(), spaced); }
+inline std::string toHex(const Bytes& b, bool spaced = false) {
+    return toHex(b.data(), b.size(), spaced);
+}
 // Accepts upper/lower case and ignores spaces; nullopt on odd length or a non-hex character.
 std::optional<Bytes> fromHex(std::string_view hex);
 

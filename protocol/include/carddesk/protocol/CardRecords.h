@@ -30,7 +30,7 @@ struct CardInfo {
 struct HolderData {
     std::string userNumber;
     std::string account;
-    std::string name; // UTF-8
+    std::string name;     // UTF-8
     Bytes encode() const; // TLV 01/02/03
     static std::optional<HolderData> decode(const Bytes& b);
 };
@@ -59,7 +59,7 @@ struct MenuEntry {
     std::uint8_t id = 0;
     std::uint32_t permission = 0; // permission bits a user needs
     bool hidden = false;
-    std::string title; // UTF-8, at most kMenuRecordLength - 7 bytes
+    std::string title;          // UTF-8, at most kMenuRecordLength - 7 bytes
     Bytes encodeRecord() const; // kMenuRecordLength bytes
     static std::optional<MenuEntry> decodeRecord(const std::uint8_t* p, std::size_t size);
 };

@@ -59,8 +59,12 @@ inline constexpr std::uint16_t InsNotSupported = 0x6D00;
 inline constexpr std::uint16_t ClaNotSupported = 0x6E00;
 inline constexpr std::uint16_t MemoryFailure = 0x6581;
 inline constexpr std::uint16_t InternalError = 0x6F00;
-inline constexpr std::uint16_t wrongLe(std::uint8_t available) { return 0x6C00 | available; }
-inline constexpr std::uint16_t wrongPin(std::uint8_t triesLeft) { return 0x63C0 | (triesLeft & 0x0F); }
+inline constexpr std::uint16_t wrongLe(std::uint8_t available) {
+    return 0x6C00 | available;
+}
+inline constexpr std::uint16_t wrongPin(std::uint8_t triesLeft) {
+    return 0x63C0 | (triesLeft & 0x0F);
+}
 } // namespace sw
 
 // English meaning of a status word ("wrong PIN, 2 tries left"); the console translates through its own table.
