@@ -1,0 +1,124 @@
+#pragma once
+// PBOC-style electronic purse (../shared/spec/epurse-pboc.md): command builders, response parsers, the log record,
+// and the cryptography of both roles — the card's and the terminal/host's — written once. The published load
+// example pins it in tests/protocol/TestEPurse.cpp.
+#include "carddesk/protocol/Apdu.h"
+
+#include <array>
+#include <optional>
+
+namespace cdos::ep {
+
+namespace ins {
+inline constexpr std::uint8_t Initialize = 0x50;
+inline constexpr std::uint8_t CreditForLoad = 0x52;
+inline constexpr std::uint8_t DebitForPurchase = 0x54;
+inline constexpr std::uint8_t GetTransactionProve = 0x5A;
+inline constexpr std::uint8_t GetBalance = 0x5C;
+inline constexpr std::uint8_t ChangePin = 0x5E;
+} // namespace ins
+
+namespace sw {
+inline constexpr std::uint16_t MacInvalid = 0x9302;
+inline constexpr std::uint16_t Locked = 0x9303;
+inline constexpr std::uint16_t InsufficientBalance = 0x9401;
+inline constexpr std::uint16_t CounterAtMaximum = 0x9402;
+inline constexpr std::uint16_t KeyIndexNotSupported = 0x9403;
+inline constexpr std::uint16_t MacNotAvailable = 0x9406;
+} // namespace sw
+
+enum class TxType : std::uint8_t {
+    EdLoad = 0x01,
+    EpLoad = 0x02,
+    Unload = 0x03,
+    CashWithdraw = 0x04,
+    EdPurchase = 0x05,
+    EpPurchase = 0x06,
+    UpdateOverdraft = 0x07,
+    CreditPurchase = 0x08,
+    CompoundPurchase = 0x09,
+};
+const char* txTypeName(std::uint8_t type); // English; the console translates
+
+inline constexpr std::uint8_t kP2Ep = 0x02;
+inline constexpr std::uint8_t kP2Ed = 0x01;
+inline constexpr std::uint8_t kLogSfi = 0x18;
+inline constexpr int kLogRecords = 10;
+inline constexpr int kLogRecordLength = 23;
+
+using TerminalId = std::array<std::uint8_t, 6>;
+using Bcd4 = std::array<std::uint8_t, 4>; // YYYYMMDD
+using Bcd3 = std::array<std::uint8_t, 3>; // hhmmss
+
+// --- commands (terminal side) ---
+CommandApdu initializeForLoad(std::uint8_t keyIndex, std::uint32_t amount, const TerminalId& terminal,
+                              std::uint8_t p2 = kP2Ep);
+CommandApdu creditForLoad(const Bcd4& date, const Bcd3& time, const Bytes& mac2);
+CommandApdu initializeForPurchase(std::uint8_t keyIndex, std::uint32_t amount, const TerminalId& terminal,
+                                  std::uint8_t p2 = kP2Ep);
+CommandApdu debitForPurchase(std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time, const Bytes& mac1);
+CommandApdu getBalance(std::uint8_t p2 = kP2Ep);
+CommandApdu getTransactionProve(TxType type, std::uint16_t counter);
+CommandApdu readLogRecord(std::uint8_t record); // 1 = newest
+
+// --- responses ---
+struct InitLoadResponse {
+    std::uint32_t balance = 0;
+    std::uint16_t onlineCounter = 0;
+    std::uint8_t keyVersion = 0, algorithm = 0;
+    Bytes random; // 4
+    Bytes mac1;   // 4
+    Bytes encode() const;
+    static std::optional<InitLoadResponse> decode(const Bytes& b);
+};
+
+struct InitPurchaseResponse {
+    std::uint32_t balance = 0;
+    std::uint16_t offlineCounter = 0;
+    std::uint32_t overdraftLimit = 0; // 3 bytes
+    std::uint8_t keyVersion = 0, algorithm = 0;
+    Bytes random; // 4
+    Bytes encode() const;
+    static std::optional<InitPurchaseResponse> decode(const Bytes& b);
+};
+
+struct LogRecord {
+    std::uint16_t counter = 0;
+    std::uint32_t overdraft = 0; // 3 bytes
+    std::uint32_t amount = 0;
+    std::uint8_t type = 0;
+    TerminalId terminal{};
+    Bcd4 date{};
+    Bcd3 time{};
+    Bytes encode() const; // 23 bytes
+    static std::optional<LogRecord> decode(const Bytes& b);
+};
+
+// --- cryptography (both roles) ---
+// Load: random(4) || online counter(2) || 80 00 under the load sub-key.
+Bytes loadSessionKey(const Bytes& loadSubKey16, const Bytes& random4, std::uint16_t onlineCounter);
+// Purchase: random(4) || offline counter(2) || low 2 bytes of the terminal transaction serial.
+Bytes purchaseSessionKey(const Bytes& purchaseSubKey16, const Bytes& random4, std::uint16_t offlineCounter,
+                         std::uint32_t terminalSerial);
+// TAC key = left 8 bytes XOR right 8 bytes of the TAC sub-key.
+Bytes tacKey(const Bytes& tacSubKey16);
+
+// Each returns the 4-byte MAC/TAC.
+Bytes loadMac1(const Bytes& session8, std::uint32_t balanceBefore, std::uint32_t amount, std::uint8_t type,
+               const TerminalId& terminal);
+Bytes loadMac2(const Bytes& session8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+               const Bcd4& date, const Bcd3& time);
+Bytes loadTac(const Bytes& tacKey8, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
+              std::uint8_t type, const TerminalId& terminal, const Bcd4& date, const Bcd3& time);
+Bytes purchaseMac1(const Bytes& session8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+                   const Bcd4& date, const Bcd3& time);
+Bytes purchaseMac2(const Bytes& session8, std::uint32_t amount);
+Bytes purchaseTac(const Bytes& tacKey8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+                  std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time);
+
+// Date/time helpers: BCD from numbers (no validation beyond digit ranges) and back.
+Bcd4 bcdDate(int year, int month, int day);
+Bcd3 bcdTime(int hour, int minute, int second);
+std::string formatDateTime(const Bcd4& date, const Bcd3& time); // "2011-12-21 21:48:22"
+
+} // namespace cdos::ep

@@ -1,0 +1,64 @@
+// A card pulled out (its process dies) in the middle of personalisation over real PC/SC: the host gets a clear
+// error, and the card, put back, is either still blank (and can be issued) or fully personalised.
+#include "bench/PcscClient.h"
+#include "support/CardProcess.h"
+#include "support/TestProfiles.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCardPulledMidIssue : public QObject {
+    Q_OBJECT
+    const std::string m_reader = cdtest::readerForPort(35964).toStdString();
+
+private slots:
+    void pulledAtPageWrite_data() {
+        QTest::addColumn<int>("cutAt");
+        // Early (take-over), middle (keys and files) and late (users, menu, end) page writes.
+        for (int n : {1, 5, 17, 40, 80})
+            QTest::newRow(qPrintable(QStringLiteral("write %1").arg(n))) << n;
+    }
+    void pulledAtPageWrite() {
+        QFETCH(int, cutAt);
+        QTemporaryDir dir;
+        const QString image = dir.filePath(QStringLiteral("card.img"));
+        const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
+        const auto profile = cdtest::sampleProfile();
+        {
+            cdtest::CardProcess card;
+            QVERIFY(card.start(image, 35964, {QStringLiteral("--power-cut-at"), QString::number(cutAt)}));
+            cdbench::PcscClient pcsc;
+            QVERIFY(pcsc.waitForCard(m_reader, std::chrono::seconds(10)));
+            pcsc.connect(m_reader);
+            cdos::Personaliser perso(keys, pcsc.transmitter());
+            bool failed = false;
+            try {
+                perso.personalise(profile);
+            } catch (const cdbench::PcscError& e) {
+                failed = true;
+                QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("transmit")));
+            }
+            if (!failed)
+                QSKIP("the personalisation finished before this page write");
+            QVERIFY(card.process().waitForFinished(5000));
+            QCOMPARE(card.process().exitCode(), 3);
+        }
+        // Put the card back.
+        cdtest::CardProcess card;
+        QVERIFY(card.start(image, 35964));
+        cdbench::PcscClient pcsc;
+        QVERIFY(pcsc.waitForCard(m_reader, std::chrono::seconds(10)));
+        pcsc.connect(m_reader);
+        const auto lc = pcsc.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+        QCOMPARE(lc.sw, std::uint16_t(0x9000));
+        cdos::Personaliser perso(keys, pcsc.transmitter());
+        if (lc.data == cdos::Bytes{0x00})
+            perso.personalise(profile);
+        QVERIFY(perso.verify(profile).empty());
+        const auto pin = pcsc.transmit(cdos::verifyPin(1, "1234"));
+        QCOMPARE(pin.sw, std::uint16_t(0x9000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCardPulledMidIssue)
+#include "TestCardPulledMidIssue.moc"

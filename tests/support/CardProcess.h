@@ -1,0 +1,56 @@
+#pragma once
+// Starts the real carddesk-card program as a virtual card in a vpcd reader of the test pcscd, and stops it.
+#include <QProcess>
+#include <QStringList>
+
+namespace cdtest {
+
+class CardProcess {
+public:
+    CardProcess() = default;
+    ~CardProcess() { stop(); }
+    CardProcess(const CardProcess&) = delete;
+    CardProcess& operator=(const CardProcess&) = delete;
+
+    // Port 35963 is reader "Virtual PCD 00 00", 35964 "Virtual PCD 00 01", 35965 "CardDesk Reader B 00 00".
+    bool start(const QString& image, int port = 35963, const QStringList& extra = {}) {
+        m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_proc.start(QStringLiteral(CARDDESK_CARD_BIN),
+                     QStringList{QStringLiteral("--image"), image, QStringLiteral("--port"), QString::number(port)} +
+                         extra);
+        return m_proc.waitForStarted(5000);
+    }
+    // SIGTERM, then SIGKILL if it does not go: the card leaves the reader either way.
+    void stop() {
+        if (m_proc.state() == QProcess::NotRunning)
+            return;
+        m_proc.terminate();
+        if (!m_proc.waitForFinished(3000)) {
+            m_proc.kill();
+            m_proc.waitForFinished(3000);
+        }
+    }
+    void kill() {
+        m_proc.kill();
+        m_proc.waitForFinished(3000);
+    }
+    QProcess& process() { return m_proc; }
+
+private:
+    QProcess m_proc;
+};
+
+inline QString readerForPort(int port) {
+    switch (port) {
+    case 35963:
+        return QStringLiteral("Virtual PCD 00 00");
+    case 35964:
+        return QStringLiteral("Virtual PCD 00 01");
+    case 35965:
+        return QStringLiteral("CardDesk Reader B 00 00");
+    default:
+        return QStringLiteral("CardDesk Reader B 00 01");
+    }
+}
+
+} // namespace cdtest
