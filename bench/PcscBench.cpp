@@ -12,6 +12,7 @@
 #include <spawn.h>
 #include <string>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -26,6 +27,13 @@ struct Child {
     ~Child() { stop(); }
     void stop() {
         if (pid > 0) {
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                std::fprintf(stderr, "carddesk-bench-pcsc: card process %d had already ended (status %d)\n", pid,
+                             status);
+                pid = -1;
+                return;
+            }
             kill(pid, SIGTERM);
             waitpid(pid, nullptr, 0);
             pid = -1;
@@ -143,11 +151,28 @@ int main(int argc, char** argv) {
             cdbench::PcscClient c;
             if (!c.waitForCard("CardDesk Reader B 00 00", std::chrono::seconds(10)))
                 throw std::runtime_error("fresh card did not appear");
-            c.connect("CardDesk Reader B 00 00");
+            // A card that has just appeared can lose its first command to pcscd's power-up of it (vpcd then
+            // drops the link); the personalisation is timed from a card that has answered once.
+            bool ready = false;
+            for (int attempt = 0; attempt < 20 && !ready; ++attempt) {
+                try {
+                    c.connect("CardDesk Reader B 00 00");
+                    ready = c.transmit(cdos::selectFid(cdos::fid::Mf)).sw == 0x9000;
+                } catch (const cdbench::PcscError&) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                }
+            }
+            if (!ready)
+                throw std::runtime_error("fresh card does not answer");
             cdos::Personaliser perso(keys, c.transmitter());
             const auto p = profile();
             const auto t0 = Clock::now();
-            perso.personalise(p);
+            try {
+                perso.personalise(p);
+            } catch (const std::exception& e) {
+                throw std::runtime_error(std::string(e.what()) + " (after " + std::to_string(perso.apduCount()) +
+                                         " APDUs of the personalisation)");
+            }
             const auto t1 = Clock::now();
             apdus = perso.apduCount();
             const auto diffs = perso.verify(p);

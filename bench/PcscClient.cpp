@@ -54,6 +54,23 @@ bool PcscClient::waitForCard(const std::string& reader, std::chrono::millisecond
     return false;
 }
 
+bool PcscClient::waitForNoCard(const std::string& reader, std::chrono::milliseconds timeout) const {
+    const auto end = std::chrono::steady_clock::now() + timeout;
+    SCARD_READERSTATE st{};
+    st.szReader = reader.c_str();
+    st.dwCurrentState = SCARD_STATE_UNAWARE;
+    while (std::chrono::steady_clock::now() < end) {
+        const long rv = SCardGetStatusChange(m_ctx, 200, &st, 1);
+        if (rv == SCARD_S_SUCCESS && !(st.dwEventState & SCARD_STATE_PRESENT))
+            return true;
+        if (rv == SCARD_S_SUCCESS)
+            st.dwCurrentState = st.dwEventState;
+        else if (rv != SCARD_E_TIMEOUT)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+}
+
 void PcscClient::connect(const std::string& reader) {
     disconnect();
     DWORD proto = 0;
@@ -82,6 +99,9 @@ cdos::ResponseApdu PcscClient::transmit(const cdos::CommandApdu& c) {
     DWORD respLen = sizeof resp;
     check(SCardTransmit(m_card, SCARD_PCI_T1, raw.data(), static_cast<DWORD>(raw.size()), nullptr, resp, &respLen),
           "transmit");
+    // vpcd answers an empty buffer when the card's socket closed mid-command: treat it as a lost card.
+    if (respLen < 2)
+        throw PcscError("transmit: no status word (card removed?)", SCARD_W_REMOVED_CARD);
     return cdos::ResponseApdu::fromRaw(cdos::Bytes(resp, resp + respLen));
 }
 

@@ -26,6 +26,8 @@ public:
     std::vector<std::string> readers() const;
     // Waits until `reader` holds a card (true) or the timeout passes (false).
     bool waitForCard(const std::string& reader, std::chrono::milliseconds timeout) const;
+    // Until the reader shows no card (vpcd notices a card process that went away at its next poll).
+    bool waitForNoCard(const std::string& reader, std::chrono::milliseconds timeout) const;
     void connect(const std::string& reader);
     void disconnect();
     cdos::Bytes atr() const;

@@ -71,7 +71,9 @@ QSize LifeCycleDiagram::sizeHint() const {
             box.height() + 2 * kMargin + 18};
 }
 
-QSize LifeCycleDiagram::minimumSizeHint() const { return sizeHint(); }
+QSize LifeCycleDiagram::minimumSizeHint() const {
+    return sizeHint();
+}
 
 void LifeCycleDiagram::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {

@@ -65,6 +65,8 @@ QLocale Localisation::localeFor(const QString& option) {
     return l.language() == QLocale::C ? QLocale::system() : l;
 }
 
-QLocale Localisation::current() { return installed().locale; }
+QLocale Localisation::current() {
+    return installed().locale;
+}
 
 } // namespace carddesk

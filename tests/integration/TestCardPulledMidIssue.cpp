@@ -15,7 +15,7 @@ private slots:
     void pulledAtPageWrite_data() {
         QTest::addColumn<int>("cutAt");
         // Early (take-over), middle (keys and files) and late (users, menu, end) page writes.
-        for (int n : {1, 5, 17, 40, 80})
+        for (int n : {1, 5, 17, 30, 45})
             QTest::newRow(qPrintable(QStringLiteral("write %1").arg(n))) << n;
     }
     void pulledAtPageWrite() {

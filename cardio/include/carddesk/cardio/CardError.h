@@ -8,6 +8,7 @@
 namespace carddesk {
 
 class CardError : public std::runtime_error {
+    Q_DECLARE_TR_FUNCTIONS(CardError)
 public:
     enum class Kind {
         NoService,        // pcscd is not running (SCARD_E_NO_SERVICE / SCARD_E_SERVICE_STOPPED)

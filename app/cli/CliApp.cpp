@@ -1,0 +1,289 @@
+#include "CliApp.h"
+
+#include <carddesk/cardio/ApduDecoder.h>
+#include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/cardio/CardSnapshot.h>
+#include <carddesk/cardio/TraceLog.h>
+#include <carddesk/model/CardTemplate.h>
+#include <carddesk/model/Database.h>
+#include <carddesk/model/HolderFile.h>
+#include <carddesk/model/IssuanceService.h>
+
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QThread>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace carddesk {
+
+namespace {
+
+void writeErr(const QString& s) {
+    const QByteArray b = s.toUtf8() + '\n';
+    std::fwrite(b.constData(), 1, static_cast<std::size_t>(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+QString serviceName(ServiceStatus s) {
+    switch (s) {
+    case ServiceStatus::Starting:
+        return QStringLiteral("starting");
+    case ServiceStatus::Running:
+        return QStringLiteral("running");
+    case ServiceStatus::NotRunning:
+        return QStringLiteral("not-running");
+    case ServiceStatus::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+} // namespace
+
+int CliApp::fail(int code, const QString& message) {
+    writeErr(QStringLiteral("carddesk-cli: ") + message);
+    return code;
+}
+
+void CliApp::printJson(const QJsonObject& o) {
+    const QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    std::fwrite(b.constData(), 1, static_cast<std::size_t>(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliApp::printTrace(CardReaderManager& manager) {
+    if (!m_trace)
+        return;
+    // Always the redacted form: the CLI has no way to turn reveal on.
+    for (const auto& e : manager.traceLog()->entries())
+        writeErr(e.toTextLine(false));
+}
+
+int CliApp::run(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("CardDesk command-line front end. Commands:\n"
+           "  readers                      list the PC/SC readers and their cards\n"
+           "  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"
+           "  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]\n"
+           "                               personalise a blank card and record it\n"
+           "The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), tr("readers, info or issue"));
+    const QCommandLineOption reader(QStringLiteral("reader"), tr("Reader name (as listed by \"readers\")."),
+                                    tr("NAME"));
+    const QCommandLineOption tmpl(QStringLiteral("template"), tr("Card template (JSON)."), tr("FILE"));
+    const QCommandLineOption holder(QStringLiteral("holder"), tr("Holder file with the users' PINs (JSON)."),
+                                    tr("FILE"));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      tr("Card database: an SQLite file or postgresql://user@host/db (default: %1).")
+                                          .arg(Database::defaultLocation()),
+                                      tr("PATH"));
+    const QCommandLineOption keystore(QStringLiteral("keystore"),
+                                      tr("Issuer key store (default: %1).").arg(IssuanceService::defaultKeyStorePath()),
+                                      tr("PATH"));
+    const QCommandLineOption operatorOption(
+        QStringLiteral("operator"),
+        tr("Operator name recorded in the database (default: %1).").arg(Database::currentOperator()), tr("NAME"));
+    const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait up to this many seconds for a card."), tr("SECONDS"),
+                                  QStringLiteral("0"));
+    const QCommandLineOption trace(QStringLiteral("trace"), tr("Print the APDU trace (secrets redacted) to stderr."));
+    parser.addOptions({reader, tmpl, holder, database, keystore, operatorOption, wait, trace});
+
+    if (!parser.parse(arguments))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QByteArray b = parser.helpText().toUtf8();
+        std::fwrite(b.constData(), 1, static_cast<std::size_t>(b.size()), stdout);
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("carddesk-cli %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(Usage, positional.isEmpty()
+                               ? tr("a command is needed: readers, info or issue (see --help)")
+                               : tr("one command at a time, got: %1").arg(positional.join(QLatin1Char(' '))));
+    m_command = positional.first();
+    m_reader = parser.value(reader);
+    m_template = parser.value(tmpl);
+    m_holder = parser.value(holder);
+    m_database = parser.value(database);
+    m_keystore = parser.value(keystore);
+    m_operator = parser.value(operatorOption);
+    m_trace = parser.isSet(trace);
+    bool ok = false;
+    m_waitSeconds = parser.value(wait).toInt(&ok);
+    if (!ok || m_waitSeconds < 0)
+        return fail(Usage, tr("--wait needs a number of seconds, got \"%1\"").arg(parser.value(wait)));
+
+    // Options that make no sense for the command are refused rather than silently ignored.
+    auto refuse = [&](const QList<const QCommandLineOption*>& options) -> QString {
+        for (const auto* o : options)
+            if (parser.isSet(*o))
+                return tr("%1 does not take --%2").arg(m_command, o->names().first());
+        return {};
+    };
+    if (m_command == QLatin1String("readers")) {
+        if (const QString e = refuse({&reader, &tmpl, &holder, &database, &keystore, &operatorOption}); !e.isEmpty())
+            return fail(Usage, e);
+        return readers();
+    }
+    if (m_command == QLatin1String("info")) {
+        if (const QString e = refuse({&tmpl, &holder, &database, &keystore, &operatorOption}); !e.isEmpty())
+            return fail(Usage, e);
+        if (m_reader.isEmpty())
+            return fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
+        return info();
+    }
+    if (m_command == QLatin1String("issue")) {
+        QStringList missing;
+        if (m_reader.isEmpty())
+            missing << QStringLiteral("--reader NAME");
+        if (m_template.isEmpty())
+            missing << QStringLiteral("--template FILE");
+        if (m_holder.isEmpty())
+            missing << QStringLiteral("--holder FILE");
+        if (!missing.isEmpty())
+            return fail(Usage, tr("issue needs %1").arg(missing.join(QStringLiteral(", "))));
+        return issue();
+    }
+    return fail(Usage, tr("unknown command \"%1\": use readers, info or issue").arg(m_command));
+}
+
+int CliApp::readers() {
+    CardReaderManager manager;
+    manager.start();
+    manager.waitForReady(5000);
+    if (manager.serviceStatus() == ServiceStatus::NotRunning)
+        return fail(NoService, manager.serviceMessage());
+    QJsonArray list;
+    for (const auto& r : manager.readers()) {
+        QJsonObject o{{QStringLiteral("name"), r.name}, {QStringLiteral("cardPresent"), r.cardPresent}};
+        if (r.cardPresent) {
+            o.insert(QStringLiteral("atr"), QString::fromLatin1(r.atr.toHex().toUpper()));
+            if (const auto lc = ApduDecoder::lifeCycleFromAtr(r.atr))
+                o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*lc)));
+            o.insert(QStringLiteral("exclusive"), r.exclusive);
+            o.insert(QStringLiteral("mute"), r.mute);
+        }
+        list.append(o);
+    }
+    printJson(QJsonObject{{QStringLiteral("service"), serviceName(manager.serviceStatus())},
+                          {QStringLiteral("readers"), list}});
+    return Ok;
+}
+
+int CliApp::prepareReader(CardReaderManager& manager, const QString& reader) {
+    manager.start();
+    manager.waitForReady(5000);
+    const QDeadlineTimer deadline(static_cast<qint64>(m_waitSeconds) * 1000);
+    for (;;) {
+        if (manager.serviceStatus() == ServiceStatus::NotRunning) {
+            if (deadline.hasExpired())
+                return fail(NoService, manager.serviceMessage());
+        } else if (const auto state = manager.reader(reader); state && state->cardPresent) {
+            return Ok;
+        } else if (deadline.hasExpired()) {
+            if (!state) {
+                const QStringList names = manager.readerNames();
+                return fail(NoReader,
+                            tr("no reader named \"%1\"; readers: %2")
+                                .arg(reader, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+            }
+            return fail(NoReader, tr("no card in reader \"%1\"").arg(reader));
+        }
+        QThread::msleep(100);
+    }
+}
+
+int CliApp::info() {
+    CardReaderManager manager;
+    if (const int rc = prepareReader(manager, m_reader); rc != Ok)
+        return rc;
+    const JobResult r =
+        manager.run(m_reader, [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+    printTrace(manager);
+    if (!r.ok())
+        return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error);
+    printJson(r.value.value<CardSnapshot>().toJson());
+    return Ok;
+}
+
+int CliApp::issue() {
+    CardTemplate cardTemplate;
+    HolderFile holder;
+    try {
+        cardTemplate = CardTemplate::load(m_template);
+    } catch (const TemplateError& e) {
+        return fail(Failed, tr("invalid template:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
+    }
+    try {
+        holder = HolderFile::load(m_holder);
+    } catch (const HolderFileError& e) {
+        return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
+    }
+    Database db;
+    try {
+        db.open(m_database);
+    } catch (const DatabaseError& e) {
+        return fail(Failed, e.text);
+    }
+    CardReaderManager manager;
+    IssuanceService service(manager, db);
+    try {
+        service.openKeyStore(m_keystore);
+    } catch (const IssuanceError& e) {
+        return fail(Failed, e.text);
+    }
+    if (const int rc = prepareReader(manager, m_reader); rc != Ok)
+        return rc;
+    QObject::connect(&service, &IssuanceService::progress, [](int step, int total, const QString& text) {
+        writeErr(tr("[%1/%2] %3").arg(step + 1).arg(total).arg(text));
+    });
+    IssuanceRequest request{m_reader, cardTemplate, holder, m_operator, {}, 0};
+    const IssuanceResult result = service.issueAndWait(request);
+    printTrace(manager);
+    if (!result.ok)
+        return fail(Failed, result.error);
+    printJson(QJsonObject{{QStringLiteral("issued"), true},
+                          {QStringLiteral("reader"), m_reader},
+                          {QStringLiteral("cardNumber"), result.cardNumber},
+                          {QStringLiteral("chipSerial"), result.chipSerial},
+                          {QStringLiteral("template"), cardTemplate.name},
+                          {QStringLiteral("apduCount"), result.apduCount},
+                          {QStringLiteral("database"), db.location()},
+                          {QStringLiteral("cardId"), result.cardId},
+                          {QStringLiteral("batchId"), result.batchId}});
+    return Ok;
+}
+
+int runCli(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    // The same names as the console: both then share Database::defaultLocation().
+    QCoreApplication::setApplicationName(QStringLiteral("carddesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("CardDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARDDESK_VERSION));
+    QTranslator translator;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    for (const QString& dir : {appDir + QStringLiteral("/../share/carddesk/translations"),
+                               appDir + QStringLiteral("/../../translations"), QStringLiteral(":/translations")}) {
+        if (translator.load(QLocale(), QStringLiteral("carddesk"), QStringLiteral("_"), dir)) {
+            QCoreApplication::installTranslator(&translator);
+            break;
+        }
+    }
+    CliApp cli;
+    return cli.run(QCoreApplication::arguments());
+}
+
+} // namespace carddesk

@@ -1,0 +1,44 @@
+#pragma once
+// carddesk-cli: the headless front end over carddesk_model, for batch jobs, field scripts and tests.
+// JSON on stdout; errors in words on stderr with a nonzero exit code:
+//   1 the operation failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not available.
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace carddesk {
+
+class CardReaderManager;
+
+class CliApp {
+    Q_DECLARE_TR_FUNCTIONS(CliApp)
+public:
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, NoService = 3, NoReader = 4 };
+
+    // Runs one command (arguments without the program name is NOT assumed: pass QCoreApplication::arguments()).
+    int run(const QStringList& arguments);
+
+private:
+    int readers();
+    int info();
+    int issue();
+    // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
+    int prepareReader(CardReaderManager& manager, const QString& reader);
+    int fail(int code, const QString& message);
+    void printJson(const QJsonObject& o);
+    void printTrace(CardReaderManager& manager);
+
+    QString m_command;
+    QString m_reader;
+    QString m_template;
+    QString m_holder;
+    QString m_database;
+    QString m_keystore;
+    QString m_operator;
+    int m_waitSeconds = 0;
+    bool m_trace = false;
+};
+
+int runCli(int argc, char** argv);
+
+} // namespace carddesk

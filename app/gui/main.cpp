@@ -1,0 +1,106 @@
+// carddesk: the issuance and operator console. Parses the options, installs the translation for the system locale
+// (or --lang), builds the main window over the model and cardio layers, and optionally renders a screenshot.
+#include "ConsoleOptions.h"
+#include "Localisation.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using carddesk::ConsoleOptions;
+using carddesk::Localisation;
+using carddesk::MainWindow;
+
+namespace {
+
+// Renders the window once it has settled (readers enumerated, card read) and quits: the README screenshot and
+// the screenshot test come from here, so they show exactly what an operator sees.
+void scheduleScreenshot(MainWindow* window, const QString& file) {
+    struct Wait {
+        QElapsedTimer clock;
+        int calmTicks = 0;
+    };
+    auto wait = std::make_shared<Wait>();
+    wait->clock.start();
+    auto* timer = new QTimer(window);
+    QObject::connect(timer, &QTimer::timeout, window, [=] {
+        constexpr qint64 kMaxWaitMs = 15000;
+        // Settled for half a second in a row: readers that pcscd announces one after the other, and the read of
+        // a card that arrives with them, have all been shown.
+        wait->calmTicks = window->isSettled() ? wait->calmTicks + 1 : 0;
+        if (wait->calmTicks < 5 && wait->clock.elapsed() < kMaxWaitMs)
+            return;
+        timer->stop();
+        // One more turn of the event loop so that the last layout and paint requests are done.
+        QTimer::singleShot(200, window, [=] {
+            const bool ok = window->grab().save(file, "PNG");
+            std::fprintf(ok ? stdout : stderr, "%s %s\n", ok ? "screenshot written to" : "cannot write screenshot",
+                         qPrintable(QDir::toNativeSeparators(file)));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    });
+    timer->start(100);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("carddesk"));
+    QApplication::setOrganizationName(QStringLiteral("CardDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(CARDDESK_VERSION));
+
+    // --lang must be known before any translated text (including --help) is built.
+    QString lang;
+    const QStringList args = QCoreApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size())
+            lang = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--lang=")))
+            lang = args[i].mid(7);
+    }
+    Localisation::install(Localisation::localeFor(lang));
+    QApplication::setApplicationDisplayName(MainWindow::tr("CardDesk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(MainWindow::tr("Smart-card issuance and operator console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(QStringLiteral("database"), MainWindow::tr("SQLite database file."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption keystore(QStringLiteral("keystore"), MainWindow::tr("Issuer key store file (.cdks)."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption cardTemplate(QStringLiteral("template"), MainWindow::tr("Card template file (JSON)."),
+                                          QStringLiteral("PATH"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        MainWindow::tr("Render the main window to a PNG file once it has settled, "
+                                                       "then exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), MainWindow::tr("Interface language: zh_CN or en."),
+                                        QStringLiteral("LANG"));
+    parser.addOptions({database, keystore, cardTemplate, screenshot, langOption});
+    parser.process(app);
+
+    ConsoleOptions options = ConsoleOptions::defaults();
+    if (parser.isSet(database))
+        options.databasePath = parser.value(database);
+    if (parser.isSet(keystore))
+        options.keyStorePath = parser.value(keystore);
+    if (parser.isSet(cardTemplate))
+        options.templatePath = parser.value(cardTemplate);
+    // Development runs only: docs/keys.md explains why production desks never put a passphrase in the
+    // environment.
+    options.keyStorePassphrase = qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE");
+
+    MainWindow window(options);
+    window.show();
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(&window, parser.value(screenshot));
+    return QApplication::exec();
+}

@@ -1,0 +1,25 @@
+#pragma once
+// The card's volatile state: what a real chip keeps in RAM and loses at reset or power-off.
+#include "carddesk/protocol/Bytes.h"
+
+#include <optional>
+
+namespace cdos::card {
+
+struct CardSession {
+    std::uint8_t currentDf = 0;            // file table index; 0 = MF
+    std::optional<std::uint8_t> currentEf; // none right after a DF is selected
+    std::uint8_t verifiedUser = 0;         // 1..8 after a good VERIFY, 0 = none
+    Bytes icv;                             // issuer secure messaging chaining value; empty = no session
+
+    void clear() {
+        currentDf = 0;
+        currentEf.reset();
+        verifiedUser = 0;
+        if (!icv.empty())
+            secureZero(icv.data(), icv.size());
+        icv.clear();
+    }
+};
+
+} // namespace cdos::card

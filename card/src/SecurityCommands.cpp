@@ -1,0 +1,165 @@
+#include "carddesk/card/SecurityCommands.h"
+
+#include "carddesk/card/CardOs.h"
+#include "carddesk/card/StatusError.h"
+#include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/SecureMessaging.h"
+
+namespace cdos::card {
+
+namespace {
+
+using Sm = CardOs::SmPolicy;
+
+ResponseApdu ok(Bytes data = {}) {
+    return ResponseApdu{std::move(data), sw::Ok};
+}
+
+// Wipes a PIN held in a std::string when the handler leaves, whichever way it leaves.
+struct PinGuard {
+    std::string& pin;
+    ~PinGuard() {
+        if (!pin.empty())
+            secureZero(pin.data(), pin.size());
+    }
+};
+
+std::string decryptPinBlock(CardOs& os, const Bytes& cryptogram) {
+    Bytes block = os.decryptUnderIssuerKey(cryptogram);
+    auto pin = pinFromBlock(block);
+    secureZero(block.data(), block.size());
+    if (!pin)
+        throw StatusError(sw::IncorrectData);
+    return *pin;
+}
+
+bool validUsage(std::uint8_t u) {
+    return u >= static_cast<std::uint8_t>(KeyUsage::IssuerMaintenance) &&
+           u <= static_cast<std::uint8_t>(KeyUsage::PinUnblock);
+}
+
+} // namespace
+
+void SecurityCommands::install(CardOs& os) {
+    os.registerCommand(cla::Iso, ins::GetChallenge, Sm::None, CardOs::inUse | CardOs::inBlocked, getChallenge);
+    os.registerCommand(cla::Iso, ins::Verify, Sm::None, CardOs::inUse, verify);
+    os.registerCommand(cla::Proprietary, ins::WriteKey, Sm::Required, CardOs::inUse, writeKey);
+    os.registerCommand(cla::Proprietary, ins::PutUser, Sm::Required, CardOs::inUse, putUser);
+    os.registerCommand(cla::Proprietary, ins::PinUnblock, Sm::Required, CardOs::inUse, pinUnblock);
+}
+
+ResponseApdu SecurityCommands::getChallenge(CommandContext& ctx) {
+    const CommandApdu& c = ctx.apdu;
+    if (c.p1 != 0 || c.p2 != 0)
+        throw StatusError(sw::IncorrectP1P2);
+    if (!c.data.empty() || (c.le != 4 && c.le != 8))
+        throw StatusError(sw::WrongLength);
+    Bytes challenge = crypto::randomBytes(static_cast<std::size_t>(c.le));
+    ctx.os.session().icv = icvFromChallenge(challenge);
+    return ok(std::move(challenge));
+}
+
+// The try is spent in the same transaction that answers: the 63Cx leaves the card only once the lower counter is
+// in NVM, so cutting the power on a wrong PIN never saves a try.
+ResponseApdu SecurityCommands::verify(CommandContext& ctx) {
+    CardOs& os = ctx.os;
+    const CommandApdu& c = ctx.apdu;
+    if (os.lifeCycle() != LifeCycle::Personalised)
+        throw StatusError(sw::ConditionsNotSatisfied);
+    if (c.p1 != 0)
+        throw StatusError(sw::IncorrectP1P2);
+    const auto user = os.users().find(c.p2);
+    if (!user)
+        throw StatusError(sw::DataNotFound);
+    const std::uint8_t number = c.p2;
+    if (c.data.empty()) { // how many tries are left
+        if (user->retriesLeft == 0)
+            throw StatusError(sw::AuthBlocked);
+        if (os.session().verifiedUser == number)
+            return ok();
+        return ResponseApdu{{}, sw::wrongPin(user->retriesLeft)};
+    }
+    if (c.data.size() < 2 || c.data.size() > 6)
+        throw StatusError(sw::WrongLength);
+    if (user->retriesLeft == 0)
+        throw StatusError(sw::AuthBlocked);
+    std::string digits = bcdToDigits(c.data.data(), c.data.size()).value_or("");
+    PinGuard guard{digits};
+    if (!isValidPin(digits))
+        throw StatusError(sw::IncorrectData);
+    if (os.users().pinMatches(number, digits)) {
+        os.users().setRetriesLeft(number, user->profile.maxRetries);
+        os.session().verifiedUser = number;
+        return ok();
+    }
+    const auto left = static_cast<std::uint8_t>(user->retriesLeft - 1);
+    os.users().setRetriesLeft(number, left);
+    if (os.session().verifiedUser == number)
+        os.session().verifiedUser = 0;
+    ctx.keepChanges = true;
+    return ResponseApdu{{}, sw::wrongPin(left)};
+}
+
+ResponseApdu SecurityCommands::writeKey(CommandContext& ctx) {
+    CardOs& os = ctx.os;
+    const CommandApdu& c = ctx.apdu;
+    if (c.p1 != 0)
+        throw StatusError(sw::IncorrectP1P2);
+    if (c.data.size() != 4 + 16)
+        throw StatusError(sw::WrongLength);
+    const std::uint8_t id = c.p2, type = c.data[0], usage = c.data[1], version = c.data[2], maxErrors = c.data[3];
+    if (type != kKeyType3Des2 || !validUsage(usage) || maxErrors == 0 || maxErrors > 15)
+        throw StatusError(sw::IncorrectData);
+    if (id == 0 && usage != static_cast<std::uint8_t>(KeyUsage::IssuerMaintenance))
+        throw StatusError(sw::IncorrectData);
+    if (os.lifeCycle() != LifeCycle::Blank) {
+        // After issuance only the conditional-access service-key slots may be (re)loaded.
+        const bool caSlot = id >= kFirstCaServiceKeyId && id < kFirstCaServiceKeyId + kCaServiceKeySlots;
+        const auto existing = os.keys().find(id);
+        if (!caSlot || usage != static_cast<std::uint8_t>(KeyUsage::CaService) ||
+            (existing && existing->info.usage != static_cast<std::uint8_t>(KeyUsage::CaService)))
+            throw StatusError(sw::ConditionsNotSatisfied);
+    }
+    Bytes value = os.decryptUnderIssuerKey(Bytes(c.data.begin() + 4, c.data.end()));
+    os.keys().put(KeyInfo{id, type, usage, version, maxErrors, maxErrors}, value);
+    secureZero(value.data(), value.size());
+    return ok();
+}
+
+ResponseApdu SecurityCommands::putUser(CommandContext& ctx) {
+    CardOs& os = ctx.os;
+    const CommandApdu& c = ctx.apdu;
+    if (c.p1 != 0 || c.p2 < 1 || c.p2 > kMaxUsers)
+        throw StatusError(sw::IncorrectP1P2);
+    if (os.lifeCycle() != LifeCycle::Blank)
+        throw StatusError(sw::ConditionsNotSatisfied);
+    auto data = decodePutUser(c.data);
+    if (!data)
+        throw StatusError(sw::IncorrectData);
+    std::string pin = decryptPinBlock(os, data->encryptedPinBlock);
+    PinGuard guard{pin};
+    data->profile.number = c.p2;
+    os.users().put(data->profile, pin);
+    return ok();
+}
+
+ResponseApdu SecurityCommands::pinUnblock(CommandContext& ctx) {
+    CardOs& os = ctx.os;
+    const CommandApdu& c = ctx.apdu;
+    if (c.p1 != 0)
+        throw StatusError(sw::IncorrectP1P2);
+    const auto user = os.users().find(c.p2);
+    if (!user)
+        throw StatusError(sw::DataNotFound);
+    if (!c.data.empty() && c.data.size() != 8)
+        throw StatusError(sw::WrongLength);
+    if (!c.data.empty()) {
+        std::string pin = decryptPinBlock(os, c.data);
+        PinGuard guard{pin};
+        os.users().setPin(c.p2, pin);
+    }
+    os.users().setRetriesLeft(c.p2, user->profile.maxRetries);
+    return ok();
+}
+
+} // namespace cdos::card

@@ -1,0 +1,51 @@
+#pragma once
+// Everything the console shows about an inserted card, read in one job with GET DATA (no secure messaging,
+// no PIN): ATR, life cycle, numbers, OS version, NVM, users with retry counters, menu, keys metadata, chip serial.
+#include <carddesk/protocol/CardRecords.h>
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace carddesk {
+
+class CardChannel;
+
+struct CardSnapshot {
+    Q_DECLARE_TR_FUNCTIONS(CardSnapshot)
+public:
+    QString reader;
+    QByteArray atr;
+    bool isCdos = false; // the card answered as a CardDesk COS card
+    std::optional<cdos::LifeCycle> lifeCycle;
+    QByteArray cardNumber;    // 10 bytes; empty on a blank card
+    QByteArray issuerSerial;  // 8 bytes
+    QByteArray productSerial; // 8 bytes
+    QByteArray chipSerial;    // 8 bytes, fixed when the blank image was made
+    QString osVersion;        // "CDOS 1.0"
+    std::optional<cdos::NvmInfo> nvm;
+    std::vector<cdos::UserStatus> users; // never PINs: the card does not report them
+    std::vector<cdos::MenuEntry> menu;
+    std::vector<cdos::KeyInfo> keys; // metadata only: the card never reports key values
+    // Items that could not be read, in words ("menu: referenced data not found (6A88)"); expected on blank cards.
+    QStringList unavailable;
+
+    // Reads the snapshot through `channel` (runs on the owner thread inside a job). Throws CardError when the
+    // card goes away; a refused GET DATA only adds to `unavailable`.
+    static CardSnapshot read(CardChannel& channel);
+
+    // Stable JSON for carddesk-cli and exports: hex strings for bytes, names for enums.
+    QJsonObject toJson() const;
+    // Translated multi-line summary for logs and tooltips.
+    QString summary() const;
+};
+
+} // namespace carddesk
+
+Q_DECLARE_METATYPE(carddesk::CardSnapshot)

@@ -1,0 +1,374 @@
+#include "carddesk/cardio/ApduDecoder.h"
+
+#include <carddesk/protocol/CardRecords.h>
+
+#include <iterator>
+
+namespace carddesk {
+
+namespace {
+
+struct SwText {
+    quint16 sw;
+    const char* text;
+};
+
+// Translatable meanings, keyed by status word; the rest falls back to cdos::statusWordMeaning (English).
+constexpr SwText kStatusWords[] = {
+    {0x9000, QT_TRANSLATE_NOOP("ApduDecoder", "success")},
+    {0x6700, QT_TRANSLATE_NOOP("ApduDecoder", "wrong length")},
+    {0x6981, QT_TRANSLATE_NOOP("ApduDecoder", "command incompatible with file structure")},
+    {0x6982, QT_TRANSLATE_NOOP("ApduDecoder", "security status not satisfied")},
+    {0x6983, QT_TRANSLATE_NOOP("ApduDecoder", "authentication method blocked")},
+    {0x6985, QT_TRANSLATE_NOOP("ApduDecoder", "conditions of use not satisfied")},
+    {0x6988, QT_TRANSLATE_NOOP("ApduDecoder", "secure messaging data incorrect (MAC)")},
+    {0x6A80, QT_TRANSLATE_NOOP("ApduDecoder", "incorrect data")},
+    {0x6A81, QT_TRANSLATE_NOOP("ApduDecoder", "function not supported (card blocked or terminated)")},
+    {0x6A82, QT_TRANSLATE_NOOP("ApduDecoder", "file or application not found")},
+    {0x6A83, QT_TRANSLATE_NOOP("ApduDecoder", "record not found")},
+    {0x6A84, QT_TRANSLATE_NOOP("ApduDecoder", "not enough memory")},
+    {0x6A86, QT_TRANSLATE_NOOP("ApduDecoder", "incorrect P1-P2")},
+    {0x6A88, QT_TRANSLATE_NOOP("ApduDecoder", "referenced data not found")},
+    {0x6A89, QT_TRANSLATE_NOOP("ApduDecoder", "file already exists")},
+    {0x6B00, QT_TRANSLATE_NOOP("ApduDecoder", "wrong offset")},
+    {0x6D00, QT_TRANSLATE_NOOP("ApduDecoder", "instruction not supported")},
+    {0x6E00, QT_TRANSLATE_NOOP("ApduDecoder", "class not supported")},
+    {0x6581, QT_TRANSLATE_NOOP("ApduDecoder", "memory failure")},
+    {0x6F00, QT_TRANSLATE_NOOP("ApduDecoder", "internal error")},
+    {0x9302, QT_TRANSLATE_NOOP("ApduDecoder", "MAC invalid")},
+    {0x9303, QT_TRANSLATE_NOOP("ApduDecoder", "application permanently locked")},
+    {0x9401, QT_TRANSLATE_NOOP("ApduDecoder", "insufficient balance")},
+    {0x9402, QT_TRANSLATE_NOOP("ApduDecoder", "counter at maximum")},
+    {0x9403, QT_TRANSLATE_NOOP("ApduDecoder", "key index not supported")},
+    {0x9406, QT_TRANSLATE_NOOP("ApduDecoder", "requested MAC not available")},
+};
+
+QString hex(const QByteArray& b) {
+    return QString::fromLatin1(b.toHex(' ').toUpper());
+}
+QString hex(const cdos::Bytes& b) {
+    return QString::fromStdString(cdos::toHex(b, true));
+}
+QString hex8(quint32 v, int width = 2) {
+    return QStringLiteral("%1").arg(v, width, 16, QLatin1Char('0')).toUpper();
+}
+cdos::Bytes bytes(const QByteArray& b) {
+    return cdos::Bytes(b.cbegin(), b.cend());
+}
+
+DecodedField field(const QString& label, const QString& value) {
+    return DecodedField{label, value, {}};
+}
+
+} // namespace
+
+QString ApduDecoder::statusWordMeaning(quint16 sw) {
+    if ((sw & 0xFFF0) == 0x63C0)
+        return tr("wrong PIN, %n tries left", nullptr, sw & 0x0F);
+    if ((sw & 0xFF00) == 0x6C00)
+        return tr("wrong Le, %1 bytes available").arg(sw & 0xFF);
+    if ((sw & 0xFF00) == 0x6100)
+        return tr("%1 more bytes available").arg(sw & 0xFF);
+    for (const auto& s : kStatusWords)
+        if (s.sw == sw)
+            return tr(s.text);
+    return QString::fromStdString(cdos::statusWordMeaning(sw));
+}
+
+QString ApduDecoder::commandName(quint8 cla, quint8 ins) {
+    const std::string name = cdos::commandName(cla, ins);
+    if (!name.empty())
+        return QString::fromStdString(name);
+    return QStringLiteral("CLA %1 INS %2").arg(hex8(cla), hex8(ins));
+}
+
+QString ApduDecoder::lifeCycleName(cdos::LifeCycle lc) {
+    switch (lc) {
+    case cdos::LifeCycle::Blank:
+        return tr("blank");
+    case cdos::LifeCycle::Personalised:
+        return tr("personalised");
+    case cdos::LifeCycle::Blocked:
+        return tr("blocked");
+    case cdos::LifeCycle::Terminated:
+        return tr("terminated");
+    }
+    return tr("unknown (%1)").arg(hex8(static_cast<quint8>(lc)));
+}
+
+QString ApduDecoder::keyUsageName(quint8 usage) {
+    switch (static_cast<cdos::KeyUsage>(usage)) {
+    case cdos::KeyUsage::IssuerMaintenance:
+        return tr("issuer maintenance");
+    case cdos::KeyUsage::Transport:
+        return tr("transport");
+    case cdos::KeyUsage::CardAuthentication:
+        return tr("card authentication");
+    case cdos::KeyUsage::Purchase:
+        return tr("purchase");
+    case cdos::KeyUsage::Load:
+        return tr("load");
+    case cdos::KeyUsage::Tac:
+        return tr("TAC");
+    case cdos::KeyUsage::CaService:
+        return tr("CA service");
+    case cdos::KeyUsage::PinUnblock:
+        return tr("PIN unblock");
+    }
+    return tr("unknown (%1)").arg(hex8(usage));
+}
+
+QString ApduDecoder::fileTypeName(cdos::FileType type) {
+    switch (type) {
+    case cdos::FileType::Df:
+        return tr("dedicated file");
+    case cdos::FileType::Transparent:
+        return tr("transparent EF");
+    case cdos::FileType::LinearFixed:
+        return tr("linear fixed EF");
+    case cdos::FileType::Cyclic:
+        return tr("cyclic EF");
+    }
+    return tr("unknown (%1)").arg(hex8(static_cast<quint8>(type)));
+}
+
+QString ApduDecoder::accessConditionName(quint8 ac) {
+    switch (ac) {
+    case cdos::ac::Always:
+        return tr("always");
+    case cdos::ac::UserPin:
+        return tr("user PIN");
+    case cdos::ac::IssuerSm:
+        return tr("issuer secure messaging");
+    case cdos::ac::Never:
+        return tr("never");
+    default:
+        return tr("unknown (%1)").arg(hex8(ac));
+    }
+}
+
+std::optional<cdos::LifeCycle> ApduDecoder::lifeCycleFromAtr(const QByteArray& atr) {
+    // 3B 8K 01 'C' 'D' 'O' 'S' major minor lifecycle 00 TCK (cdos::buildAtr).
+    if (atr.size() < 11 || atr.mid(3, 4) != QByteArrayLiteral("CDOS"))
+        return std::nullopt;
+    const auto lc = static_cast<quint8>(atr[9]);
+    if (lc > static_cast<quint8>(cdos::LifeCycle::Terminated))
+        return std::nullopt;
+    return static_cast<cdos::LifeCycle>(lc);
+}
+
+QString ApduDecoder::describeAtr(const QByteArray& atr) {
+    if (atr.isEmpty())
+        return tr("no ATR");
+    if (const auto lc = lifeCycleFromAtr(atr))
+        return tr("CDOS %1.%2, %3")
+            .arg(static_cast<quint8>(atr[7]))
+            .arg(static_cast<quint8>(atr[8]))
+            .arg(lifeCycleName(*lc));
+    return tr("unknown card (ATR %1)").arg(hex(atr));
+}
+
+std::vector<DecodedField> ApduDecoder::decodeFcp(const QByteArray& data) {
+    std::vector<DecodedField> out;
+    const auto fcp = cdos::Fcp::decode(bytes(data));
+    if (!fcp) {
+        out.push_back(field(tr("FCP"), tr("malformed")));
+        return out;
+    }
+    out.push_back(field(tr("file identifier"), hex8(fcp->fid, 4)));
+    out.push_back(field(tr("file type"), fileTypeName(fcp->type)));
+    if (fcp->type == cdos::FileType::LinearFixed || fcp->type == cdos::FileType::Cyclic)
+        out.push_back(field(tr("records"), tr("%1 × %2 bytes").arg(fcp->recordCount).arg(fcp->recordLength)));
+    else
+        out.push_back(field(tr("size"), tr("%n bytes", nullptr, fcp->size)));
+    if (fcp->sfi)
+        out.push_back(field(tr("short file identifier"), QString::number(fcp->sfi)));
+    if (!fcp->aid.empty())
+        out.push_back(field(tr("DF name"), hex(fcp->aid)));
+    out.push_back(field(tr("read access"), accessConditionName(fcp->readAc)));
+    out.push_back(field(tr("update access"), accessConditionName(fcp->updateAc)));
+    return out;
+}
+
+std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArray& data) {
+    std::vector<DecodedField> out;
+    const cdos::Bytes b = bytes(data);
+    const QString malformed = tr("malformed (%1)").arg(hex(data));
+    switch (tag) {
+    case cdos::tag::CardNumber:
+        out.push_back(field(tr("card number"), QString::fromStdString(cdos::toHex(b))));
+        break;
+    case cdos::tag::IssuerSerial:
+        out.push_back(field(tr("card-issuer serial"), QString::fromStdString(cdos::toHex(b))));
+        break;
+    case cdos::tag::ProductSerial:
+        out.push_back(field(tr("issuer product serial"), QString::fromStdString(cdos::toHex(b))));
+        break;
+    case cdos::tag::ChipSerial:
+        out.push_back(field(tr("chip serial"), QString::fromStdString(cdos::toHex(b))));
+        break;
+    case cdos::tag::OsVersion:
+        out.push_back(field(tr("operating system"), QString::fromLatin1(data)));
+        break;
+    case cdos::tag::LifeCycleTag:
+        out.push_back(
+            field(tr("life cycle"), b.size() == 1 ? lifeCycleName(static_cast<cdos::LifeCycle>(b[0])) : malformed));
+        break;
+    case cdos::tag::Nvm: {
+        const auto nvm = cdos::decodeNvm(b);
+        if (!nvm) {
+            out.push_back(field(tr("NVM"), malformed));
+            break;
+        }
+        out.push_back(field(tr("NVM total"), tr("%n bytes", nullptr, static_cast<int>(nvm->total))));
+        out.push_back(field(tr("NVM free"), tr("%n bytes", nullptr, static_cast<int>(nvm->free))));
+        out.push_back(field(tr("page size"), tr("%n bytes", nullptr, nvm->pageSize)));
+        out.push_back(field(tr("page writes"), QString::number(nvm->pageWrites)));
+        break;
+    }
+    case cdos::tag::Users: {
+        const auto users = cdos::decodeUsers(b);
+        if (!users) {
+            out.push_back(field(tr("users"), malformed));
+            break;
+        }
+        DecodedField list = field(tr("users"), QString::number(users->size()));
+        for (const auto& u : *users) {
+            DecodedField f = field(tr("user %1").arg(u.profile.number), QString::fromStdString(u.profile.name));
+            f.children.push_back(field(tr("permissions"), hex8(u.profile.permissions, 8)));
+            f.children.push_back(
+                field(tr("PIN tries left"), tr("%1 of %2").arg(u.retriesLeft).arg(u.profile.maxRetries)));
+            list.children.push_back(std::move(f));
+        }
+        out.push_back(std::move(list));
+        break;
+    }
+    case cdos::tag::Menu: {
+        const auto menu = cdos::decodeMenu(b);
+        if (!menu) {
+            out.push_back(field(tr("menu"), malformed));
+            break;
+        }
+        DecodedField list = field(tr("menu"), QString::number(menu->size()));
+        for (const auto& e : *menu) {
+            DecodedField f = field(tr("entry %1").arg(e.id), QString::fromStdString(e.title));
+            f.children.push_back(field(tr("permission needed"), hex8(e.permission, 8)));
+            if (e.hidden)
+                f.children.push_back(field(tr("hidden"), tr("yes")));
+            list.children.push_back(std::move(f));
+        }
+        out.push_back(std::move(list));
+        break;
+    }
+    case cdos::tag::Keys: {
+        const auto keys = cdos::decodeKeys(b);
+        if (!keys) {
+            out.push_back(field(tr("keys"), malformed));
+            break;
+        }
+        DecodedField list = field(tr("keys"), QString::number(keys->size()));
+        for (const auto& k : *keys) {
+            DecodedField f = field(tr("key %1").arg(hex8(k.id)), keyUsageName(k.usage));
+            f.children.push_back(field(tr("version"), QString::number(k.version)));
+            f.children.push_back(field(tr("error counter"), tr("%1 of %2").arg(k.errorCounter).arg(k.maxErrors)));
+            list.children.push_back(std::move(f));
+        }
+        out.push_back(std::move(list));
+        break;
+    }
+    default:
+        out.push_back(field(tr("tag %1").arg(hex8(tag, 4)), hex(data)));
+        break;
+    }
+    return out;
+}
+
+std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reveal) {
+    std::vector<DecodedField> out;
+    DecodedField cmd = field(tr("command"), e.commandName.isEmpty() ? commandName(e.cla, e.ins) : e.commandName);
+    cmd.children.push_back(field(tr("header"), e.header()));
+    const bool sm = (e.cla & 0x0C) != 0;
+    cmd.children.push_back(
+        field(tr("class"), (e.cla & 0x80) ? (sm ? tr("proprietary, secure messaging") : tr("proprietary"))
+                                          : (sm ? tr("inter-industry, secure messaging") : tr("inter-industry"))));
+    if (e.lc >= 0)
+        cmd.children.push_back(field(tr("Lc"), QString::number(e.lc)));
+    if (e.le >= 0)
+        cmd.children.push_back(field(tr("Le"), QString::number(e.le)));
+    if (!e.commandData.isEmpty())
+        cmd.children.push_back(field(tr("data"), e.commandDataHex(reveal)));
+
+    const bool proprietary = (e.cla & 0x80) != 0;
+    if (!proprietary && e.ins == cdos::ins::Select && e.commandData.size() == 2 && e.p1 == 0)
+        cmd.children.push_back(field(tr("file"), hex(e.commandData).remove(QLatin1Char(' '))));
+    else if (!proprietary && e.ins == cdos::ins::Select && e.p1 == 4)
+        cmd.children.push_back(field(tr("application"), hex(e.commandData).remove(QLatin1Char(' '))));
+    else if (proprietary && e.ins == cdos::ins::GetData)
+        cmd.children.push_back(field(tr("tag"), hex8(static_cast<quint32>(e.p1 << 8 | e.p2), 4)));
+    else if (!proprietary && e.ins == cdos::ins::Verify)
+        cmd.children.push_back(field(tr("user"), QString::number(e.p2)));
+    else if (proprietary && e.ins == cdos::ins::WriteKey && e.commandData.size() >= 4) {
+        cmd.children.push_back(field(tr("key"), hex8(e.p2)));
+        cmd.children.push_back(field(tr("usage"), keyUsageName(static_cast<quint8>(e.commandData[1]))));
+        cmd.children.push_back(field(tr("version"), QString::number(static_cast<quint8>(e.commandData[2]))));
+    } else if (proprietary && e.ins == cdos::ins::PutUser && e.commandData.size() > 4) {
+        // The MAC is the last 4 bytes; the PIN block cryptogram stays hidden (decodePutUser only reads it).
+        if (const auto u = cdos::decodePutUser(bytes(e.commandData.left(e.commandData.size() - 4)))) {
+            cmd.children.push_back(field(tr("user"), QString::number(e.p2)));
+            cmd.children.push_back(field(tr("name"), QString::fromStdString(u->profile.name)));
+            cmd.children.push_back(field(tr("permissions"), hex8(u->profile.permissions, 8)));
+            cmd.children.push_back(field(tr("PIN tries"), QString::number(u->profile.maxRetries)));
+        }
+    } else if ((e.ins == cdos::ins::ReadBinary || e.ins == cdos::ins::UpdateBinary) && !proprietary && (e.p1 & 0x80)) {
+        cmd.children.push_back(field(tr("short file identifier"), QString::number(e.p1 & 0x1F)));
+        cmd.children.push_back(field(tr("offset"), QString::number(e.p2)));
+    }
+    out.push_back(std::move(cmd));
+
+    DecodedField rsp = field(tr("response"), e.swText() + QLatin1Char(' ') + e.swMeaning());
+    if (!e.responseData.isEmpty()) {
+        rsp.children.push_back(field(tr("data"), e.responseDataHex(reveal)));
+        std::vector<DecodedField> decoded;
+        const cdos::Bytes b = bytes(e.responseData);
+        if (!proprietary && e.ins == cdos::ins::Select)
+            decoded = decodeFcp(e.responseData);
+        else if (proprietary && e.ins == cdos::ins::GetData)
+            decoded = decodeGetData(static_cast<quint16>(e.p1 << 8 | e.p2), e.responseData);
+        else if (!proprietary && e.ins == cdos::ins::ReadBinary && (e.p1 & 0x80)) {
+            const int sfi = e.p1 & 0x1F;
+            if (sfi == 2) {
+                if (const auto info = cdos::CardInfo::decode(b)) {
+                    decoded.push_back(field(tr("card number"), hex(info->cardNumber).remove(QLatin1Char(' '))));
+                    decoded.push_back(
+                        field(tr("card-issuer serial"), hex(info->issuerSerial).remove(QLatin1Char(' '))));
+                    decoded.push_back(
+                        field(tr("issuer product serial"), hex(info->productSerial).remove(QLatin1Char(' '))));
+                }
+            } else if (sfi == 3) {
+                if (const auto h = cdos::HolderData::decode(b)) {
+                    decoded.push_back(field(tr("holder user number"), QString::fromStdString(h->userNumber)));
+                    decoded.push_back(field(tr("holder account"), QString::fromStdString(h->account)));
+                    decoded.push_back(field(tr("holder name"), QString::fromStdString(h->name)));
+                }
+            } else if (sfi == 6) {
+                if (const auto p = cdos::PurseParams::decode(b)) {
+                    decoded.push_back(field(tr("balance limit"), tr("%1 fen").arg(p->balanceLimit)));
+                    decoded.push_back(field(tr("overdraft limit"), tr("%1 fen").arg(p->overdraftLimit)));
+                }
+            }
+        } else if (!proprietary && e.ins == cdos::ins::ReadRecord) {
+            if (const auto m = cdos::MenuEntry::decodeRecord(b.data(), b.size())) {
+                decoded.push_back(field(tr("menu entry %1").arg(m->id), QString::fromStdString(m->title)));
+            }
+        } else if (!proprietary && e.ins == cdos::ins::GetChallenge) {
+            decoded.push_back(field(tr("challenge"), hex(e.responseData)));
+        }
+        for (auto& d : decoded)
+            rsp.children.push_back(std::move(d));
+    }
+    out.push_back(std::move(rsp));
+    out.push_back(field(tr("duration"), tr("%1 µs").arg(e.durationUs)));
+    return out;
+}
+
+} // namespace carddesk

@@ -1,0 +1,169 @@
+#include "carddesk/cardio/CardSnapshot.h"
+
+#include "carddesk/cardio/ApduDecoder.h"
+#include "carddesk/cardio/CardChannel.h"
+
+#include <carddesk/protocol/Personaliser.h>
+
+#include <QJsonArray>
+
+namespace carddesk {
+
+namespace {
+
+QByteArray qbytes(const cdos::Bytes& b) {
+    return QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size()));
+}
+QString hex(const QByteArray& b) {
+    return QString::fromLatin1(b.toHex().toUpper());
+}
+QString hex2(quint32 v, int width) {
+    return QStringLiteral("%1").arg(v, width, 16, QLatin1Char('0')).toUpper();
+}
+
+} // namespace
+
+CardSnapshot CardSnapshot::read(CardChannel& channel) {
+    CardSnapshot s;
+    s.reader = channel.readerName();
+    s.atr = channel.atr();
+
+    const cdos::ResponseApdu mf = channel.transmit(cdos::selectFid(cdos::fid::Mf));
+    s.isCdos = mf.ok() || ApduDecoder::lifeCycleFromAtr(s.atr).has_value();
+    if (!s.isCdos) {
+        s.unavailable << tr("the card is not a CardDesk COS card: SELECT MF answered %1 (%2)")
+                             .arg(hex2(mf.sw, 4), ApduDecoder::statusWordMeaning(mf.sw));
+        return s;
+    }
+
+    // One GET DATA per item; a refusal (expected on blank cards) is noted, not fatal.
+    auto get = [&](std::uint16_t tag, const QString& what) -> std::optional<cdos::Bytes> {
+        const cdos::ResponseApdu r = channel.transmit(cdos::getData(tag));
+        if (r.ok())
+            return r.data;
+        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hex2(r.sw, 4));
+        return std::nullopt;
+    };
+    auto malformed = [&](const QString& what) { s.unavailable << tr("%1: malformed answer").arg(what); };
+
+    if (auto b = get(cdos::tag::LifeCycleTag, tr("life cycle"))) {
+        if (b->size() == 1 && (*b)[0] <= static_cast<std::uint8_t>(cdos::LifeCycle::Terminated))
+            s.lifeCycle = static_cast<cdos::LifeCycle>((*b)[0]);
+        else
+            malformed(tr("life cycle"));
+    }
+    if (auto b = get(cdos::tag::OsVersion, tr("operating system")))
+        s.osVersion = QString::fromLatin1(qbytes(*b));
+    if (auto b = get(cdos::tag::ChipSerial, tr("chip serial")))
+        s.chipSerial = qbytes(*b);
+    if (auto b = get(cdos::tag::CardNumber, tr("card number")))
+        s.cardNumber = qbytes(*b);
+    if (auto b = get(cdos::tag::IssuerSerial, tr("card-issuer serial")))
+        s.issuerSerial = qbytes(*b);
+    if (auto b = get(cdos::tag::ProductSerial, tr("issuer product serial")))
+        s.productSerial = qbytes(*b);
+    if (auto b = get(cdos::tag::Nvm, tr("NVM"))) {
+        s.nvm = cdos::decodeNvm(*b);
+        if (!s.nvm)
+            malformed(tr("NVM"));
+    }
+    if (auto b = get(cdos::tag::Users, tr("users"))) {
+        if (auto users = cdos::decodeUsers(*b))
+            s.users = std::move(*users);
+        else
+            malformed(tr("users"));
+    }
+    if (auto b = get(cdos::tag::Menu, tr("menu"))) {
+        if (auto menu = cdos::decodeMenu(*b))
+            s.menu = std::move(*menu);
+        else
+            malformed(tr("menu"));
+    }
+    if (auto b = get(cdos::tag::Keys, tr("keys"))) {
+        if (auto keys = cdos::decodeKeys(*b))
+            s.keys = std::move(*keys);
+        else
+            malformed(tr("keys"));
+    }
+    return s;
+}
+
+QJsonObject CardSnapshot::toJson() const {
+    QJsonObject o{
+        {QStringLiteral("reader"), reader}, {QStringLiteral("atr"), hex(atr)}, {QStringLiteral("cdos"), isCdos}};
+    if (lifeCycle)
+        o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*lifeCycle)));
+    auto putHex = [&](const char* key, const QByteArray& b) {
+        if (!b.isEmpty())
+            o.insert(QLatin1String(key), hex(b));
+    };
+    putHex("cardNumber", cardNumber);
+    putHex("issuerSerial", issuerSerial);
+    putHex("productSerial", productSerial);
+    putHex("chipSerial", chipSerial);
+    if (!osVersion.isEmpty())
+        o.insert(QStringLiteral("osVersion"), osVersion);
+    if (nvm)
+        o.insert(QStringLiteral("nvm"),
+                 QJsonObject{{QStringLiteral("totalBytes"), static_cast<qint64>(nvm->total)},
+                             {QStringLiteral("freeBytes"), static_cast<qint64>(nvm->free)},
+                             {QStringLiteral("pageSize"), nvm->pageSize},
+                             {QStringLiteral("pageWrites"), static_cast<qint64>(nvm->pageWrites)}});
+    QJsonArray u;
+    for (const auto& user : users)
+        u.append(QJsonObject{{QStringLiteral("number"), user.profile.number},
+                             {QStringLiteral("name"), QString::fromStdString(user.profile.name)},
+                             {QStringLiteral("permissions"), hex2(user.profile.permissions, 8)},
+                             {QStringLiteral("retriesLeft"), user.retriesLeft},
+                             {QStringLiteral("maxRetries"), user.profile.maxRetries}});
+    o.insert(QStringLiteral("users"), u);
+    QJsonArray m;
+    for (const auto& e : menu)
+        m.append(QJsonObject{{QStringLiteral("id"), e.id},
+                             {QStringLiteral("title"), QString::fromStdString(e.title)},
+                             {QStringLiteral("permission"), hex2(e.permission, 8)},
+                             {QStringLiteral("hidden"), e.hidden}});
+    o.insert(QStringLiteral("menu"), m);
+    QJsonArray k;
+    for (const auto& key : keys)
+        k.append(QJsonObject{{QStringLiteral("id"), hex2(key.id, 2)},
+                             {QStringLiteral("type"), key.type},
+                             {QStringLiteral("usage"),
+                              QString::fromStdString(cdos::keyUsageName(static_cast<cdos::KeyUsage>(key.usage)))},
+                             {QStringLiteral("version"), key.version},
+                             {QStringLiteral("errorCounter"), key.errorCounter},
+                             {QStringLiteral("maxErrors"), key.maxErrors}});
+    o.insert(QStringLiteral("keys"), k);
+    if (!unavailable.isEmpty())
+        o.insert(QStringLiteral("unavailable"), QJsonArray::fromStringList(unavailable));
+    return o;
+}
+
+QString CardSnapshot::summary() const {
+    QStringList lines;
+    lines << tr("Reader: %1").arg(reader);
+    lines << tr("ATR: %1 (%2)").arg(QString::fromLatin1(atr.toHex(' ').toUpper()), ApduDecoder::describeAtr(atr));
+    if (lifeCycle)
+        lines << tr("Life cycle: %1").arg(ApduDecoder::lifeCycleName(*lifeCycle));
+    if (!cardNumber.isEmpty())
+        lines << tr("Card number: %1").arg(hex(cardNumber));
+    if (!chipSerial.isEmpty())
+        lines << tr("Chip serial: %1").arg(hex(chipSerial));
+    if (!osVersion.isEmpty())
+        lines << tr("Operating system: %1").arg(osVersion);
+    if (nvm)
+        lines << tr("NVM: %1 of %2 bytes free").arg(nvm->free).arg(nvm->total);
+    for (const auto& u : users)
+        lines << tr("User %1 %2: %3 of %4 PIN tries left")
+                     .arg(u.profile.number)
+                     .arg(QString::fromStdString(u.profile.name))
+                     .arg(u.retriesLeft)
+                     .arg(u.profile.maxRetries);
+    for (const auto& e : menu)
+        lines << tr("Menu %1: %2%3")
+                     .arg(e.id)
+                     .arg(QString::fromStdString(e.title), e.hidden ? tr(" (hidden)") : QString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace carddesk

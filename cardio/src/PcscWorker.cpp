@@ -1,0 +1,561 @@
+#include "PcscWorker.h"
+
+#include "PcscChannel.h"
+
+#include "carddesk/cardio/TraceLog.h"
+
+#include <PCSC/pcsclite.h>
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+
+namespace carddesk {
+
+namespace {
+
+constexpr const char* kPnpReader = "\\\\?PnP?\\Notification";
+// Upper bound of a wait: covers the rare SCardCancel that arrives just before the wait starts.
+constexpr DWORD kWaitMs = 500;
+constexpr int kServiceRetryMs = 1000;
+
+QString noServiceMessage() {
+    return CardError::tr("PC/SC service not running");
+}
+
+} // namespace
+
+PcscWorker::PcscWorker(TraceLog* trace) : m_trace(trace) {}
+
+PcscWorker::~PcscWorker() {
+    stopThread();
+}
+
+void PcscWorker::startThread(bool usePcsc) {
+    QMutexLocker lock(&m_mutex);
+    if (m_thread)
+        return;
+    m_usePcsc = usePcsc;
+    m_stop = false;
+    m_ready = false;
+    m_homeThread = thread();
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("carddesk-pcsc"));
+    moveToThread(m_thread);
+    connect(m_thread, &QThread::started, this, &PcscWorker::loop, Qt::DirectConnection);
+    m_service = ServiceStatus::Starting;
+    m_thread->start();
+}
+
+void PcscWorker::stopThread() {
+    QThread* thread = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_thread)
+            return;
+        m_stop = true;
+        thread = m_thread;
+    }
+    wake();
+    // The loop runs from QThread::started; quit() makes the thread's own event loop end as soon as it returns.
+    thread->quit();
+    thread->wait();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_thread = nullptr;
+    }
+    delete thread;
+}
+
+bool PcscWorker::isRunning() const {
+    QMutexLocker lock(&m_mutex);
+    return m_thread != nullptr && !m_stop;
+}
+
+bool PcscWorker::isOwnerThread() const {
+    QMutexLocker lock(&m_mutex);
+    return m_thread && QThread::currentThread() == m_thread;
+}
+
+bool PcscWorker::waitForReady(int timeoutMs) const {
+    QMutexLocker lock(&m_mutex);
+    QDeadlineTimer deadline(timeoutMs);
+    while (!m_ready) {
+        if (!m_readyCondition.wait(&m_mutex, deadline))
+            return m_ready;
+    }
+    return true;
+}
+
+ServiceStatus PcscWorker::serviceStatus() const {
+    QMutexLocker lock(&m_mutex);
+    return m_service;
+}
+
+QString PcscWorker::serviceMessage() const {
+    QMutexLocker lock(&m_mutex);
+    return m_serviceMessage;
+}
+
+QList<ReaderState> PcscWorker::readers() const {
+    QMutexLocker lock(&m_mutex);
+    return m_states.values();
+}
+
+bool PcscWorker::stopping() const {
+    QMutexLocker lock(&m_mutex);
+    return m_stop;
+}
+
+void PcscWorker::wake() {
+    // SCardCancel is the one pcsc-lite call made from another thread: it exists to interrupt
+    // SCardGetStatusChange. A cancel that arrives just before the wait really starts is lost, so it is repeated
+    // (for a few milliseconds at most) until the owner thread has left its wait; the wait's timeout is the
+    // last resort.
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        SCARDCONTEXT context = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_workCondition.wakeAll();
+            if (!m_inWait || !m_hasContext || (m_jobs.empty() && !m_stop))
+                return;
+            context = m_context;
+        }
+        SCardCancel(context);
+        QThread::usleep(250);
+    }
+}
+
+void PcscWorker::enqueue(const QString& reader, CardReaderManager::Job job, Completion done) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_thread || m_stop) {
+            lock.unlock();
+            done({}, std::make_exception_ptr(CardError(CardError::Kind::Cancelled,
+                                                       CardError::tr("the card reader manager is not running"))));
+            return;
+        }
+        m_jobs.push_back({reader, std::move(job), std::move(done)});
+    }
+    wake();
+}
+
+void PcscWorker::setService(ServiceStatus status, const QString& message) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_service == status && m_serviceMessage == message)
+            return;
+        m_service = status;
+        m_serviceMessage = message;
+    }
+    emit serviceStatusChanged(status, message);
+}
+
+void PcscWorker::markReady() {
+    QMutexLocker lock(&m_mutex);
+    if (!m_ready) {
+        m_ready = true;
+        m_readyCondition.wakeAll();
+    }
+}
+
+void PcscWorker::updateReader(const ReaderState& state) {
+    bool added = false;
+    ReaderState old;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_states.find(state.name);
+        added = it == m_states.end();
+        if (!added) {
+            old = *it;
+            if (old == state)
+                return;
+        }
+        m_states.insert(state.name, state);
+    }
+    if (added)
+        emit readerAdded(state.name);
+    const bool swapped = old.cardPresent && state.cardPresent &&
+                         (old.atr != state.atr || (!added && old.cardEvents != state.cardEvents));
+    if (old.cardPresent && (!state.cardPresent || swapped))
+        emit cardRemoved(state.name);
+    if (state.cardPresent && (!old.cardPresent || swapped))
+        emit cardInserted(state.name, state.atr);
+    emit readerStateChanged(state);
+}
+
+void PcscWorker::dropReader(const QString& name) {
+    ReaderState old;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_states.find(name);
+        if (it == m_states.end())
+            return;
+        old = *it;
+        m_states.erase(it);
+    }
+    if (old.cardPresent)
+        emit cardRemoved(name);
+    emit readerRemoved(name);
+}
+
+void PcscWorker::addLocalReader(const QString& name) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_local.contains(name))
+            return;
+        m_local.insert(name, LocalCard{});
+    }
+    updateReader(ReaderState{name, false, {}, false, false, true});
+}
+
+void PcscWorker::removeLocalReader(const QString& name) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_local.remove(name))
+            return;
+    }
+    dropReader(name);
+}
+
+void PcscWorker::insertLocalCard(const QString& reader, const QByteArray& atr,
+                                 CardReaderManager::LocalExchange exchange) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_local.contains(reader))
+            m_local.insert(reader, LocalCard{});
+        m_local[reader] = LocalCard{true, atr, std::move(exchange)};
+    }
+    updateReader(ReaderState{reader, true, atr, false, false, true});
+}
+
+void PcscWorker::removeLocalCard(const QString& reader) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_local.contains(reader))
+            return;
+        m_local[reader] = LocalCard{};
+    }
+    updateReader(ReaderState{reader, false, {}, false, false, true});
+}
+
+void PcscWorker::idle(int timeoutMs) {
+    QMutexLocker lock(&m_mutex);
+    if (m_stop || !m_jobs.empty())
+        return;
+    m_workCondition.wait(&m_mutex, QDeadlineTimer(timeoutMs));
+}
+
+void PcscWorker::loop() {
+    while (!stopping()) {
+        if (m_usePcsc && !m_hasContext && !establish()) {
+            markReady();
+            runJobs(); // they fail with "PC/SC service not running" unless they target a local reader
+            idle(kServiceRetryMs);
+            continue;
+        }
+        runJobs();
+        if (stopping())
+            break;
+        if (!m_usePcsc) {
+            setService(ServiceStatus::Running, {});
+            markReady();
+            idle(60000);
+            continue;
+        }
+        if (m_readersDirty)
+            refreshReaderList();
+        if (m_hasContext)
+            waitForEvents(kWaitMs);
+    }
+    // Queued jobs fail instead of hanging their callers.
+    std::deque<PendingJob> left;
+    {
+        QMutexLocker lock(&m_mutex);
+        left.swap(m_jobs);
+    }
+    for (auto& j : left)
+        j.done({}, std::make_exception_ptr(
+                       CardError(CardError::Kind::Cancelled, CardError::tr("the card operation was cancelled"))));
+    releaseContext();
+    setService(ServiceStatus::Stopped, {});
+    markReady();
+    // Hand the object back so that its owner can delete it safely.
+    moveToThread(m_homeThread);
+}
+
+bool PcscWorker::establish() {
+    SCARDCONTEXT context = 0;
+    const LONG rv = SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &context);
+    if (rv != SCARD_S_SUCCESS) {
+        setService(ServiceStatus::NotRunning,
+                   rv == SCARD_E_NO_SERVICE ? noServiceMessage() : CardError::fromPcsc(rv, {}).message());
+        return false;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_context = context;
+        m_hasContext = true;
+    }
+    m_readersDirty = true;
+    setService(ServiceStatus::Running, {});
+    return true;
+}
+
+void PcscWorker::releaseContext() {
+    if (!m_hasContext)
+        return;
+    SCARDCONTEXT context = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        context = m_context;
+        m_hasContext = false;
+        m_context = 0;
+    }
+    SCardReleaseContext(context);
+    m_watch.clear();
+    m_readerNames.clear();
+    // Without a context there are no PC/SC readers (local ones stay).
+    QStringList gone;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto& s : std::as_const(m_states))
+            if (!s.local)
+                gone << s.name;
+    }
+    for (const auto& name : gone)
+        dropReader(name);
+}
+
+void PcscWorker::refreshReaderList() {
+    m_readersDirty = false;
+    DWORD size = SCARD_AUTOALLOCATE;
+    LPSTR list = nullptr;
+    LONG rv = SCardListReaders(m_context, nullptr, reinterpret_cast<LPSTR>(&list), &size);
+    std::vector<QByteArray> names;
+    if (rv == SCARD_S_SUCCESS) {
+        for (const char* p = list; p && *p; p += qstrlen(p) + 1)
+            names.emplace_back(p);
+        SCardFreeMemory(m_context, list);
+    } else if (rv != SCARD_E_NO_READERS_AVAILABLE) {
+        // pcscd stopped or the connection broke: start over with a new context (establish() reports the status).
+        releaseContext();
+        idle(kServiceRetryMs / 4);
+        return;
+    }
+
+    // Keep what we know of readers still there; new ones start UNAWARE so the next wait reports them at once.
+    std::vector<SCARD_READERSTATE> watch;
+    for (const auto& n : names) {
+        SCARD_READERSTATE s{};
+        s.dwCurrentState = SCARD_STATE_UNAWARE;
+        for (std::size_t i = 0; i < m_readerNames.size(); ++i)
+            if (m_readerNames[i] == n)
+                s.dwCurrentState = m_watch[i].dwCurrentState;
+        watch.push_back(s);
+    }
+    QStringList gone;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto& s : std::as_const(m_states)) {
+            if (s.local)
+                continue;
+            bool still = false;
+            for (const auto& n : names)
+                still |= QString::fromUtf8(n) == s.name;
+            if (!still)
+                gone << s.name;
+        }
+    }
+    for (const auto& name : gone)
+        dropReader(name);
+    for (const auto& n : names) {
+        QMutexLocker lock(&m_mutex);
+        const bool known = m_states.contains(QString::fromUtf8(n));
+        lock.unlock();
+        if (!known)
+            updateReader(ReaderState{QString::fromUtf8(n), false, {}, false, false, false});
+    }
+    // The PnP pseudo-reader reports reader arrivals and departures; keep its count-carrying state.
+    SCARD_READERSTATE pnp{};
+    pnp.dwCurrentState = m_watch.empty() ? SCARD_STATE_UNAWARE : m_watch.back().dwCurrentState;
+    watch.push_back(pnp);
+    m_readerNames = std::move(names);
+    m_watch = std::move(watch);
+    for (std::size_t i = 0; i < m_readerNames.size(); ++i)
+        m_watch[i].szReader = m_readerNames[i].constData();
+    m_watch.back().szReader = kPnpReader;
+    // First pass: collect the current state of every reader without blocking.
+    waitForEvents(0);
+}
+
+void PcscWorker::waitForEvents(DWORD timeoutMs) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_stop || (!m_jobs.empty() && timeoutMs != 0))
+            return;
+        m_inWait = true;
+    }
+    const LONG rv = SCardGetStatusChange(m_context, timeoutMs, m_watch.data(), static_cast<DWORD>(m_watch.size()));
+    {
+        QMutexLocker lock(&m_mutex);
+        m_inWait = false;
+    }
+    if (rv == SCARD_E_TIMEOUT || rv == SCARD_E_CANCELLED) {
+        markReady();
+        return;
+    }
+    // pcscd went away (stopped, or killed: the socket breaks with a communication error): start over.
+    if (rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_E_INVALID_HANDLE ||
+        rv == SCARD_F_COMM_ERROR) {
+        releaseContext();
+        setService(ServiceStatus::NotRunning, noServiceMessage());
+        return;
+    }
+    if (rv == SCARD_E_UNKNOWN_READER || rv == SCARD_E_READER_UNAVAILABLE) {
+        m_readersDirty = true;
+        return;
+    }
+    if (rv != SCARD_S_SUCCESS) {
+        // Anything else (for example "access denied" from a dying pcscd): a fresh context decides.
+        qWarning("carddesk: SCardGetStatusChange: %s", qPrintable(CardError::pcscCodeText(rv)));
+        releaseContext();
+        idle(kServiceRetryMs / 4);
+        return;
+    }
+    for (std::size_t i = 0; i < m_watch.size(); ++i) {
+        SCARD_READERSTATE& s = m_watch[i];
+        const bool isPnp = i + 1 == m_watch.size();
+        if (isPnp) {
+            if (s.dwEventState & SCARD_STATE_CHANGED)
+                m_readersDirty = true;
+            s.dwCurrentState = s.dwEventState & ~SCARD_STATE_CHANGED;
+            continue;
+        }
+        if (s.dwEventState & (SCARD_STATE_UNKNOWN | SCARD_STATE_IGNORE))
+            m_readersDirty = true;
+        if (!(s.dwEventState & SCARD_STATE_CHANGED) && s.dwCurrentState != SCARD_STATE_UNAWARE)
+            continue;
+        s.dwCurrentState = s.dwEventState & ~SCARD_STATE_CHANGED;
+        ReaderState state;
+        state.name = QString::fromUtf8(m_readerNames[i]);
+        state.cardPresent = (s.dwEventState & SCARD_STATE_PRESENT) != 0;
+        state.mute = (s.dwEventState & SCARD_STATE_MUTE) != 0;
+        state.exclusive = (s.dwEventState & SCARD_STATE_EXCLUSIVE) != 0;
+        state.cardEvents = static_cast<quint16>(s.dwEventState >> 16);
+        if (state.cardPresent && !state.mute)
+            state.atr = QByteArray(reinterpret_cast<const char*>(s.rgbAtr), static_cast<qsizetype>(s.cbAtr));
+        updateReader(state);
+    }
+    markReady();
+}
+
+void PcscWorker::runJobs() {
+    for (;;) {
+        PendingJob job;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_jobs.empty() || m_stop)
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        QVariant value;
+        std::exception_ptr error;
+        try {
+            value = runJob(job);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        job.done(value, error);
+    }
+}
+
+QVariant PcscWorker::runJob(const PendingJob& job) {
+    LocalCard local;
+    bool isLocal = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_local.constFind(job.reader);
+        if (it != m_local.cend()) {
+            isLocal = true;
+            local = *it;
+        }
+    }
+    if (isLocal) {
+        if (!local.present)
+            throw CardError(CardError::Kind::NoCard, CardError::tr("no card in reader \"%1\"").arg(job.reader));
+        FunctionCardChannel channel(job.reader, local.atr, local.exchange, m_trace);
+        return job.job(channel);
+    }
+    if (!m_usePcsc)
+        throw CardError(CardError::Kind::UnknownReader,
+                        CardError::tr("reader \"%1\" is not available").arg(job.reader));
+    if (!m_hasContext)
+        throw CardError(CardError::Kind::NoService, noServiceMessage());
+    return runPcscJob(job.reader, job.job);
+}
+
+QVariant PcscWorker::runPcscJob(const QString& reader, const CardReaderManager::Job& job) {
+    const QByteArray name = reader.toUtf8();
+    SCARDHANDLE handle = 0;
+    DWORD protocol = 0;
+    LONG rv = SCARD_S_SUCCESS;
+    // Another program's short transaction: wait for it a little before giving up.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        rv = SCardConnect(m_context, name.constData(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
+                          &handle, &protocol);
+        if (rv != SCARD_E_SHARING_VIOLATION)
+            break;
+        QThread::msleep(100);
+    }
+    if (rv != SCARD_S_SUCCESS)
+        throw CardError::fromPcsc(rv, reader);
+
+    struct Disconnect {
+        SCARDHANDLE h;
+        ~Disconnect() { SCardDisconnect(h, SCARD_LEAVE_CARD); }
+    } disconnect{handle};
+
+    for (int attempt = 0;; ++attempt) {
+        rv = SCardBeginTransaction(handle);
+        if (rv == SCARD_W_RESET_CARD) {
+            rv = SCardReconnect(handle, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, SCARD_LEAVE_CARD,
+                                &protocol);
+            if (rv == SCARD_S_SUCCESS)
+                rv = SCardBeginTransaction(handle);
+        }
+        if (rv != SCARD_S_SUCCESS)
+            throw CardError::fromPcsc(rv, reader);
+
+        BYTE atr[MAX_ATR_SIZE];
+        DWORD atrLength = sizeof atr;
+        DWORD state = 0;
+        DWORD readerLength = 0;
+        QByteArray atrBytes;
+        if (SCardStatus(handle, nullptr, &readerLength, &state, &protocol, atr, &atrLength) == SCARD_S_SUCCESS)
+            atrBytes = QByteArray(reinterpret_cast<const char*>(atr), static_cast<qsizetype>(atrLength));
+
+        PcscChannel channel(reader, atrBytes, m_trace, handle, protocol);
+        try {
+            QVariant result = job(channel);
+            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
+            return result;
+        } catch (const CardError& e) {
+            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
+            // Another program reset the card: its state is gone, so reconnect and run the job again, once.
+            if (e.kind() == CardError::Kind::Reset && attempt == 0) {
+                rv = SCardReconnect(handle, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, SCARD_LEAVE_CARD,
+                                    &protocol);
+                if (rv == SCARD_S_SUCCESS)
+                    continue;
+                throw CardError::fromPcsc(rv, reader);
+            }
+            throw;
+        } catch (...) {
+            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
+            throw;
+        }
+    }
+}
+
+} // namespace carddesk

@@ -1,0 +1,108 @@
+#pragma once
+// The PC/SC owner thread of CardReaderManager. It owns the SCARDCONTEXT and makes every pcsc-lite call except
+// SCardCancel, which other threads use (as pcsc-lite intends) to interrupt its SCardGetStatusChange wait when a
+// job arrives or the manager stops. Reader state is kept here under a mutex so that the facade can answer
+// queries from any thread.
+#include "carddesk/cardio/CardReaderManager.h"
+
+#include <PCSC/winscard.h>
+
+#include <QMap>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <deque>
+#include <exception>
+#include <vector>
+
+namespace carddesk {
+
+class PcscWorker final : public QObject {
+    Q_OBJECT
+public:
+    using Completion = std::function<void(const QVariant&, std::exception_ptr)>;
+
+    explicit PcscWorker(TraceLog* trace);
+    ~PcscWorker() override;
+
+    void startThread(bool usePcsc);
+    void stopThread();
+    bool isRunning() const;
+    bool isOwnerThread() const;
+    bool waitForReady(int timeoutMs) const;
+
+    ServiceStatus serviceStatus() const;
+    QString serviceMessage() const;
+    QList<ReaderState> readers() const;
+
+    void enqueue(const QString& reader, CardReaderManager::Job job, Completion done);
+
+    void addLocalReader(const QString& name);
+    void removeLocalReader(const QString& name);
+    void insertLocalCard(const QString& reader, const QByteArray& atr, CardReaderManager::LocalExchange exchange);
+    void removeLocalCard(const QString& reader);
+
+signals:
+    void readerAdded(const QString& reader);
+    void readerRemoved(const QString& reader);
+    void cardInserted(const QString& reader, const QByteArray& atr);
+    void cardRemoved(const QString& reader);
+    void readerStateChanged(const carddesk::ReaderState& state);
+    void serviceStatusChanged(carddesk::ServiceStatus status, const QString& message);
+
+private:
+    struct PendingJob {
+        QString reader;
+        CardReaderManager::Job job;
+        Completion done;
+    };
+    struct LocalCard {
+        bool present = false;
+        QByteArray atr;
+        CardReaderManager::LocalExchange exchange;
+    };
+
+    void loop();
+    bool establish();
+    void releaseContext();
+    void refreshReaderList();
+    void waitForEvents(DWORD timeoutMs);
+    void runJobs();
+    QVariant runJob(const PendingJob& job);
+    QVariant runPcscJob(const QString& reader, const CardReaderManager::Job& job);
+    void idle(int timeoutMs);
+    void wake();
+    bool stopping() const;
+    void setService(ServiceStatus status, const QString& message);
+    void markReady();
+    // Records a reader's new state and emits the matching signals (from whichever thread calls it).
+    void updateReader(const ReaderState& state);
+    void dropReader(const QString& name);
+
+    TraceLog* m_trace;
+    bool m_usePcsc = true;
+    QThread* m_thread = nullptr;
+    QThread* m_homeThread = nullptr;
+
+    mutable QMutex m_mutex;
+    mutable QWaitCondition m_readyCondition;
+    QWaitCondition m_workCondition;
+    std::deque<PendingJob> m_jobs;
+    QMap<QString, ReaderState> m_states;
+    QMap<QString, LocalCard> m_local;
+    ServiceStatus m_service = ServiceStatus::Stopped;
+    QString m_serviceMessage;
+    bool m_ready = false;
+    bool m_stop = false;
+    bool m_inWait = false;
+
+    // Owner-thread only.
+    SCARDCONTEXT m_context = 0;
+    bool m_hasContext = false;
+    bool m_readersDirty = true;
+    std::vector<QByteArray> m_readerNames; // UTF-8, backing the szReader pointers below
+    std::vector<SCARD_READERSTATE> m_watch;
+};
+
+} // namespace carddesk

@@ -1,0 +1,81 @@
+#pragma once
+// A card template as data (JSON, see resources/templates/standard-tv.json): serials, card number allocation,
+// key profile, permission bits, initial menu, default users and e-purse parameters. Loading collects every
+// problem with the field it concerns ("menu[2].title: longer than 33 bytes").
+#include <carddesk/protocol/CommandSet.h>
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <stdexcept>
+
+namespace carddesk {
+
+struct TemplateError : std::runtime_error {
+    explicit TemplateError(const QStringList& problems)
+        : std::runtime_error(problems.join(QLatin1String("; ")).toStdString()), errors(problems) {}
+    QStringList errors; // translated, one per problem, each naming its field
+};
+
+struct TemplateKey {
+    quint8 id = 0;
+    cdos::KeyUsage usage = cdos::KeyUsage::IssuerMaintenance;
+    QString master; // key store name, e.g. "ISSUER_SM"
+    quint8 maxErrors = 15;
+};
+
+// A named permission bit; menus and users refer to bits by these names or by numbers.
+struct PermissionBit {
+    int bit = 0; // 0..31
+    QString name;
+    QString description;
+};
+
+struct TemplateMenuEntry {
+    quint8 id = 0;
+    QString title;          // at most 33 bytes of UTF-8 (11 Chinese characters)
+    quint32 permission = 0; // bits a user needs
+    bool hidden = false;
+};
+
+struct TemplateUser {
+    quint8 number = 0; // 1..8
+    QString name;      // at most 32 bytes of UTF-8
+    quint32 permissions = 0;
+    quint8 maxRetries = cdos::kDefaultPinRetries;
+};
+
+class CardTemplate {
+    Q_DECLARE_TR_FUNCTIONS(CardTemplate)
+public:
+    QString name;
+    QString description;
+    bool locked = false;      // a locked template is not edited in the console
+    QByteArray issuerSerial;  // 8 bytes
+    QByteArray productSerial; // 8 bytes
+    QString cardNumberPrefix; // hex digits, fewer than 20; the rest is a decimal sequence
+    quint64 cardNumberFirst = 1;
+    QList<TemplateKey> keys; // default: cdos::CardProfile::standardKeys()
+    QList<PermissionBit> permissionBits;
+    QList<TemplateMenuEntry> menu;
+    QList<TemplateUser> users;     // default users; the holder file gives their PINs
+    quint32 balanceLimit = 100000; // fen
+    quint32 overdraftLimit = 0;    // fen, at most 0xFFFFFF
+
+    // Throws TemplateError listing every problem.
+    static CardTemplate fromJson(const QByteArray& json);
+    static CardTemplate load(const QString& path);
+    QJsonObject toJson() const;
+    // Every problem, translated and naming its field; empty when the template is usable.
+    QStringList validate() const;
+    // The bit mask of a permission given as a name, a bit list, or a number; nullopt when unknown.
+    std::optional<quint32> permissionMask(const QString& nameOrNumber) const;
+    QStringList permissionNames(quint32 mask) const;
+};
+
+} // namespace carddesk

@@ -1,0 +1,95 @@
+#pragma once
+// Issues one card: template + holder file → cdos::CardProfile (keys diversified from a cdos::KeyStore), runs
+// cdos::Personaliser and its verify() read-back on the reader's PC/SC owner thread, then records the card and
+// its users (never PINs) in the database. Every step is journalled; a failed issuance records nothing as issued.
+#include "carddesk/model/CardTemplate.h"
+#include "carddesk/model/HolderFile.h"
+
+#include <carddesk/protocol/KeyStore.h>
+#include <carddesk/protocol/Personaliser.h>
+
+#include <QFuture>
+#include <QMetaType>
+#include <QObject>
+
+#include <memory>
+
+namespace carddesk {
+
+class CardReaderManager;
+class Database;
+
+struct IssuanceError : std::runtime_error {
+    explicit IssuanceError(const QString& message) : std::runtime_error(message.toStdString()), text(message) {}
+    QString text; // translated
+};
+
+struct IssuanceRequest {
+    QString reader;
+    CardTemplate cardTemplate;
+    HolderFile holder;
+    QString operatorName; // empty: Database::currentOperator()
+    QString batchId;      // empty: a fresh "single-…" id
+    int batchRow = 0;
+};
+
+struct IssuanceResult {
+    bool ok = false;
+    QString error;           // translated; empty on success
+    QString cardNumber;      // hex; set as soon as it is known
+    QString chipSerial;      // hex, read back from the card
+    QStringList differences; // verify() findings when the read-back did not match
+    int apduCount = 0;
+    qint64 cardId = 0; // database id of the recorded card
+    QString batchId;
+    int batchRow = 0;
+};
+
+class IssuanceService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IssuanceService)
+public:
+    IssuanceService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
+    ~IssuanceService() override;
+
+    // $CARDDESK_KEYSTORE, else the development store (resources/keystores/development.cdks).
+    static QString defaultKeyStorePath();
+    // $CARDDESK_KEYSTORE_PASSPHRASE, else the development passphrase.
+    static QString defaultKeyStorePassphrase();
+
+    // Opens a key store (PBKDF2: takes a fraction of a second). Empty arguments mean the defaults above.
+    // Throws IssuanceError ("wrong passphrase", "missing file"...).
+    void openKeyStore(const QString& path = {}, const QString& passphrase = {});
+    // Uses another key holder (an HSM connector, or a test double).
+    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys);
+    bool hasIssuerKeys() const { return m_keys != nullptr; }
+
+    // The card profile of `holder` on `tmpl` with the given card number (20 hex digits). Throws IssuanceError
+    // listing every problem (template, holder, PINs, users not in the template...).
+    static cdos::CardProfile buildProfile(const CardTemplate& tmpl, const HolderFile& holder,
+                                          const QString& cardNumber);
+
+    // Starts an issuance; progress() and finished() follow on this object's thread. The future carries the
+    // same result. Only one issuance runs at a time per service.
+    QFuture<IssuanceResult> issue(const IssuanceRequest& request);
+    // Issues and waits, running a local event loop (CLI, tests).
+    IssuanceResult issueAndWait(const IssuanceRequest& request);
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void started(const QString& reader, const QString& cardNumber);
+    // step from 0, of total; description translated.
+    void progress(int step, int total, const QString& description);
+    void finished(const carddesk::IssuanceResult& result);
+
+private:
+    CardReaderManager& m_readers;
+    Database& m_db;
+    std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    bool m_busy = false;
+    QFuture<QVariant> m_pending;
+};
+
+} // namespace carddesk
+
+Q_DECLARE_METATYPE(carddesk::IssuanceResult)

@@ -1,0 +1,475 @@
+#include "carddesk/model/Database.h"
+
+#include <carddesk/cardio/TraceLog.h>
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace carddesk {
+
+namespace {
+
+QAtomicInt g_connectionCounter;
+
+// Migration N brings the schema from N-1 to N. "%ID%" is the auto-increment key type of the driver.
+// Append new migrations; never edit one that was released.
+const char* const kMigrations[] = {
+    // 1: the registry.
+    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
+    "CREATE TABLE cards (id %ID%, card_number TEXT NOT NULL UNIQUE, issuer_serial TEXT NOT NULL,"
+    " product_serial TEXT NOT NULL, chip_serial TEXT, holder_user_number TEXT, holder_account TEXT,"
+    " holder_name TEXT, template TEXT, life_cycle TEXT NOT NULL, issued_at TEXT NOT NULL, operator TEXT NOT NULL);"
+    "CREATE TABLE card_users (card_id BIGINT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,"
+    " user_number INTEGER NOT NULL, name TEXT NOT NULL, permissions BIGINT NOT NULL, max_retries INTEGER NOT NULL,"
+    " PRIMARY KEY (card_id, user_number));"
+    "CREATE TABLE issuance_journal (batch_id TEXT NOT NULL, row_number INTEGER NOT NULL, state TEXT NOT NULL,"
+    " error TEXT, card_number TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (batch_id, row_number));"
+    "CREATE TABLE audit (id %ID%, time TEXT NOT NULL, operator TEXT NOT NULL, action TEXT NOT NULL, detail TEXT);"
+    "CREATE TABLE card_number_sequence (prefix TEXT PRIMARY KEY, next_value BIGINT NOT NULL);",
+    // 2: lookups by holder account (support desk) and by time (audit review).
+    "CREATE INDEX cards_holder_account ON cards (holder_account);"
+    "CREATE INDEX audit_time ON audit (time);",
+};
+constexpr int kLatest = static_cast<int>(std::size(kMigrations));
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+QDateTime timeFrom(const QVariant& v) {
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+} // namespace
+
+Database::Database(QObject* parent) : QObject(parent) {
+    m_connectionName = QStringLiteral("carddesk-db-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+}
+
+Database::~Database() {
+    close();
+}
+
+QString Database::defaultLocation() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("carddesk.sqlite"));
+}
+
+int Database::latestSchemaVersion() {
+    return kLatest;
+}
+
+QString Database::currentOperator() {
+    for (const char* var : {"CARDDESK_OPERATOR", "USER", "LOGNAME"}) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            return v;
+    }
+    return QStringLiteral("unknown");
+}
+
+void Database::checkExistingFile(const QString& path) const {
+    QFileInfo info(path);
+    if (!info.exists())
+        return;
+    if (!info.isFile())
+        throw DatabaseError(tr("%1 is not a file").arg(path));
+    if (info.size() == 0)
+        return; // an empty file is what SQLite makes for a new database
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw DatabaseError(tr("cannot read %1: %2").arg(path, f.errorString()));
+    // Checked before SQLite touches the file, so that a wrong file is never written to.
+    if (f.read(16) != QByteArray("SQLite format 3\0", 16))
+        throw DatabaseError(tr("%1 is not a CardDesk database (not an SQLite file); it was left untouched").arg(path));
+}
+
+void Database::open(const QString& locationIn, int targetVersion) {
+    close();
+    QString location = locationIn.isEmpty() ? defaultLocation() : locationIn;
+    QSqlDatabase db;
+    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"))) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            throw DatabaseError(tr("the PostgreSQL driver (QPSQL) is not installed"));
+        const QUrl url(location);
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(url.host());
+        if (url.port() > 0)
+            db.setPort(url.port());
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        QUrl shown = url;
+        shown.setPassword({});
+        m_location = shown.toString();
+    } else {
+        if (location.startsWith(QLatin1String("sqlite:")))
+            location = location.mid(7);
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            throw DatabaseError(tr("the SQLite driver (QSQLITE) is not installed"));
+        checkExistingFile(location);
+        const QFileInfo info(location);
+        if (!QDir().mkpath(info.absolutePath()))
+            throw DatabaseError(tr("cannot create the folder %1").arg(info.absolutePath()));
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(location);
+        m_location = location;
+    }
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw DatabaseError(tr("cannot open the database %1: %2").arg(m_location, why));
+    }
+    try {
+        if (db.driverName() == QLatin1String("QSQLITE")) {
+            QSqlQuery q(db);
+            // A damaged file is reported before anything is written to it.
+            if (QFileInfo(location).size() > 0 && (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+                                                   q.value(0).toString() != QLatin1String("ok")))
+                throw DatabaseError(
+                    tr("%1 is a damaged database (%2); it was left untouched")
+                        .arg(m_location, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString()));
+            q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        }
+        migrate(targetVersion < 0 ? kLatest : std::min(targetVersion, kLatest));
+    } catch (...) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+void Database::close() {
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const {
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QString Database::location() const {
+    return m_location;
+}
+
+QString Database::driverName() const {
+    return connection().driverName();
+}
+
+QSqlDatabase Database::connection() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const {
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+void Database::migrate(int target) {
+    QSqlDatabase db = connection();
+    const QStringList tables = db.tables();
+    int current = 0;
+    if (tables.contains(QStringLiteral("schema_version"))) {
+        current = schemaVersion();
+    } else if (!tables.isEmpty()) {
+        throw DatabaseError(
+            tr("%1 holds another program's tables (no schema_version); it was left untouched").arg(m_location));
+    }
+    if (current > kLatest)
+        throw DatabaseError(tr("%1 has schema version %2, newer than this CardDesk knows (%3); it was left untouched")
+                                .arg(m_location)
+                                .arg(current)
+                                .arg(kLatest));
+    const QString idType = db.driverName() == QLatin1String("QPSQL")
+                               ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                               : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    for (int version = current + 1; version <= target; ++version) {
+        if (!db.transaction())
+            throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        QString sql = QString::fromLatin1(kMigrations[version - 1]);
+        sql.replace(QLatin1String("%ID%"), idType);
+        const QStringList statements = sql.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        QSqlQuery q(db);
+        for (const QString& statement : statements) {
+            if (!q.exec(statement)) {
+                const QString why = q.lastError().text();
+                db.rollback();
+                throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        q.addBindValue(version);
+        q.addBindValue(nowText());
+        if (!q.exec() || !db.commit()) {
+            const QString why = q.lastError().text() + db.lastError().text();
+            db.rollback();
+            throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
+        }
+    }
+}
+
+QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
+    const int width = 20 - static_cast<int>(prefix.size());
+    if (width < 1 || width > 18)
+        throw DatabaseError(tr("card number prefix \"%1\" must have 2 to 19 hex digits").arg(prefix));
+    quint64 limit = 1;
+    for (int i = 0; i < width; ++i)
+        limit *= 10;
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+    QSqlQuery q(db);
+    auto fail = [&](const QString& why) {
+        db.rollback();
+        return DatabaseError(tr("cannot allocate a card number: %1").arg(why));
+    };
+    q.prepare(QStringLiteral(
+        "INSERT INTO card_number_sequence (prefix, next_value) VALUES (?, ?) ON CONFLICT (prefix) DO NOTHING"));
+    q.addBindValue(prefix.toUpper());
+    q.addBindValue(static_cast<qint64>(first));
+    if (!q.exec())
+        throw fail(q.lastError().text());
+    // The UPDATE first: it takes the row lock (PostgreSQL) before anyone else reads the value.
+    QString number;
+    for (;;) {
+        q.prepare(QStringLiteral("UPDATE card_number_sequence SET next_value = next_value + 1 WHERE prefix = ?"));
+        q.addBindValue(prefix.toUpper());
+        if (!q.exec())
+            throw fail(q.lastError().text());
+        q.prepare(QStringLiteral("SELECT next_value - 1 FROM card_number_sequence WHERE prefix = ?"));
+        q.addBindValue(prefix.toUpper());
+        if (!q.exec() || !q.next())
+            throw fail(q.lastError().text());
+        const quint64 value = std::max<quint64>(q.value(0).toULongLong(), first);
+        if (value >= limit)
+            throw fail(tr("the numbers of prefix %1 are exhausted").arg(prefix));
+        number = prefix.toUpper() + QStringLiteral("%1").arg(value, width, 10, QLatin1Char('0'));
+        QSqlQuery exists(db);
+        exists.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));
+        exists.addBindValue(number);
+        if (!exists.exec())
+            throw fail(exists.lastError().text());
+        if (!exists.next())
+            break;
+    }
+    if (!db.commit())
+        throw fail(db.lastError().text());
+    return number;
+}
+
+bool Database::cardExists(const QString& cardNumber) const {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));
+    q.addBindValue(cardNumber.toUpper());
+    return q.exec() && q.next();
+}
+
+qint64 Database::recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users) {
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+    QSqlQuery q(db);
+    auto fail = [&](const QString& why) {
+        db.rollback();
+        return DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, why));
+    };
+    q.prepare(QStringLiteral(
+        "INSERT INTO cards (card_number, issuer_serial, product_serial, chip_serial, holder_user_number,"
+        " holder_account, holder_name, template, life_cycle, issued_at, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(card.cardNumber.toUpper());
+    q.addBindValue(card.issuerSerial.toUpper());
+    q.addBindValue(card.productSerial.toUpper());
+    q.addBindValue(card.chipSerial.toUpper());
+    q.addBindValue(card.holderUserNumber);
+    q.addBindValue(card.holderAccount);
+    q.addBindValue(card.holderName);
+    q.addBindValue(card.templateName);
+    q.addBindValue(card.lifeCycle);
+    q.addBindValue((card.issuedAt.isValid() ? card.issuedAt : QDateTime::currentDateTimeUtc())
+                       .toUTC()
+                       .toString(Qt::ISODateWithMs));
+    q.addBindValue(card.operatorName.isEmpty() ? currentOperator() : card.operatorName);
+    if (!q.exec())
+        throw fail(q.lastError().text());
+    QSqlQuery idQuery(db);
+    idQuery.prepare(QStringLiteral("SELECT id FROM cards WHERE card_number = ?"));
+    idQuery.addBindValue(card.cardNumber.toUpper());
+    if (!idQuery.exec() || !idQuery.next())
+        throw fail(idQuery.lastError().text());
+    const qint64 id = idQuery.value(0).toLongLong();
+    for (const auto& u : users) {
+        q.prepare(QStringLiteral(
+            "INSERT INTO card_users (card_id, user_number, name, permissions, max_retries) VALUES (?,?,?,?,?)"));
+        q.addBindValue(id);
+        q.addBindValue(u.userNumber);
+        q.addBindValue(u.name);
+        q.addBindValue(static_cast<qint64>(u.permissions));
+        q.addBindValue(u.maxRetries);
+        if (!q.exec())
+            throw fail(q.lastError().text());
+    }
+    if (!db.commit())
+        throw fail(db.lastError().text());
+    emit cardsChanged();
+    return id;
+}
+
+namespace {
+
+const char* const kCardColumns = "id, card_number, issuer_serial, product_serial, chip_serial, holder_user_number,"
+                                 " holder_account, holder_name, template, life_cycle, issued_at, operator";
+
+IssuedCard cardFrom(const QSqlQuery& q) {
+    IssuedCard c;
+    c.id = q.value(0).toLongLong();
+    c.cardNumber = q.value(1).toString();
+    c.issuerSerial = q.value(2).toString();
+    c.productSerial = q.value(3).toString();
+    c.chipSerial = q.value(4).toString();
+    c.holderUserNumber = q.value(5).toString();
+    c.holderAccount = q.value(6).toString();
+    c.holderName = q.value(7).toString();
+    c.templateName = q.value(8).toString();
+    c.lifeCycle = q.value(9).toString();
+    c.issuedAt = timeFrom(q.value(10));
+    c.operatorName = q.value(11).toString();
+    return c;
+}
+
+} // namespace
+
+std::optional<IssuedCard> Database::card(const QString& cardNumber) const {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM cards WHERE card_number = ?").arg(QLatin1String(kCardColumns)));
+    q.addBindValue(cardNumber.toUpper());
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return cardFrom(q);
+}
+
+QList<IssuedCard> Database::cards() const {
+    QList<IssuedCard> out;
+    QSqlQuery q(connection());
+    if (!q.exec(
+            QStringLiteral("SELECT %1 FROM cards ORDER BY issued_at DESC, id DESC").arg(QLatin1String(kCardColumns))))
+        return out;
+    while (q.next())
+        out.append(cardFrom(q));
+    return out;
+}
+
+QList<CardUserRecord> Database::cardUsers(const QString& cardNumber) const {
+    QList<CardUserRecord> out;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT u.user_number, u.name, u.permissions, u.max_retries FROM card_users u"
+                             " JOIN cards c ON c.id = u.card_id WHERE c.card_number = ? ORDER BY u.user_number"));
+    q.addBindValue(cardNumber.toUpper());
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(CardUserRecord{q.value(0).toInt(), q.value(1).toString(),
+                                  static_cast<quint32>(q.value(2).toLongLong()), q.value(3).toInt()});
+    return out;
+}
+
+void Database::setJournal(const QString& batchId, int row, const QString& state, const QString& error,
+                          const QString& cardNumber) {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO issuance_journal (batch_id, row_number, state, error, card_number, updated_at)"
+        " VALUES (?,?,?,?,?,?) ON CONFLICT (batch_id, row_number) DO UPDATE SET state = excluded.state,"
+        " error = excluded.error, card_number = COALESCE(excluded.card_number, issuance_journal.card_number),"
+        " updated_at = excluded.updated_at"));
+    q.addBindValue(batchId);
+    q.addBindValue(row);
+    q.addBindValue(state);
+    q.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
+    q.addBindValue(cardNumber.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(cardNumber.toUpper()));
+    q.addBindValue(nowText());
+    if (!q.exec())
+        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
+}
+
+namespace {
+JournalEntry journalFrom(const QSqlQuery& q) {
+    return JournalEntry{q.value(0).toString(), q.value(1).toInt(),    q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toString(), timeFrom(q.value(5))};
+}
+} // namespace
+
+std::optional<JournalEntry> Database::journalEntry(const QString& batchId, int row) const {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT batch_id, row_number, state, error, card_number, updated_at"
+                             " FROM issuance_journal WHERE batch_id = ? AND row_number = ?"));
+    q.addBindValue(batchId);
+    q.addBindValue(row);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return journalFrom(q);
+}
+
+QList<JournalEntry> Database::journal(const QString& batchId) const {
+    QList<JournalEntry> out;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT batch_id, row_number, state, error, card_number, updated_at"
+                             " FROM issuance_journal WHERE batch_id = ? ORDER BY row_number"));
+    q.addBindValue(batchId);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(journalFrom(q));
+    return out;
+}
+
+void Database::audit(const QString& operatorName, const QString& action, const QString& detail) {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO audit (time, operator, action, detail) VALUES (?,?,?,?)"));
+    q.addBindValue(nowText());
+    q.addBindValue(operatorName.isEmpty() ? currentOperator() : operatorName);
+    q.addBindValue(action);
+    q.addBindValue(detail);
+    if (!q.exec())
+        throw DatabaseError(tr("cannot write the audit log: %1").arg(q.lastError().text()));
+    emit auditAppended();
+}
+
+QList<AuditEntry> Database::auditEntries(int limit) const {
+    QList<AuditEntry> out;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT id, time, operator, action, detail FROM audit ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(AuditEntry{q.value(0).toLongLong(), timeFrom(q.value(1)), q.value(2).toString(),
+                              q.value(3).toString(), q.value(4).toString()});
+    return out;
+}
+
+void Database::attachTraceAudit(TraceLog* log) {
+    connect(log, &TraceLog::revealChanged, this, [this](bool reveal, const QString& operatorName) {
+        if (!isOpen())
+            return;
+        try {
+            audit(operatorName, reveal ? QStringLiteral("trace reveal") : QStringLiteral("trace conceal"));
+        } catch (const DatabaseError& e) {
+            qWarning("%s", e.what());
+        }
+    });
+}
+
+} // namespace carddesk

@@ -1,0 +1,339 @@
+#include "carddesk/model/IssuanceService.h"
+
+#include "carddesk/model/Database.h"
+
+#include <carddesk/cardio/ApduDecoder.h>
+#include <carddesk/cardio/CardReaderManager.h>
+
+#include <QEventLoop>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace carddesk {
+
+namespace {
+
+QString hexOf(const cdos::Bytes& b) {
+    return QString::fromStdString(cdos::toHex(b));
+}
+cdos::Bytes bytesOf(const QByteArray& b) {
+    return cdos::Bytes(b.cbegin(), b.cend());
+}
+
+// The personaliser's step descriptions are English data; the fixed ones are translated here.
+const char* const kSteps[] = {
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "select the master file"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "take the card over from the batch key"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "create the files"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "write card numbers, holder and purse parameters"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "end personalisation"),
+};
+
+QString translateStep(const std::string& english) {
+    const QString s = QString::fromStdString(english);
+    for (const char* k : kSteps)
+        if (s == QLatin1String(k))
+            return IssuanceService::tr(k);
+    static const QRegularExpression key(QStringLiteral("^write key (\\d+) \\((.*)\\)$"));
+    static const QRegularExpression user(QStringLiteral("^user (\\d+)$"));
+    static const QRegularExpression menu(QStringLiteral("^menu entry (.*)$"));
+    if (const auto m = key.match(s); m.hasMatch())
+        return IssuanceService::tr("write key %1 (%2)").arg(m.captured(1), m.captured(2));
+    if (const auto m = user.match(s); m.hasMatch())
+        return IssuanceService::tr("write user %1").arg(m.captured(1));
+    if (const auto m = menu.match(s); m.hasMatch())
+        return IssuanceService::tr("write menu entry %1").arg(m.captured(1));
+    return s;
+}
+
+quint32 resolvePermissions(const CardTemplate& t, const QString& text, const QString& field, QStringList& errors) {
+    quint32 mask = 0;
+    for (const auto& part : text.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+        const auto m = t.permissionMask(part);
+        if (!m)
+            errors << IssuanceService::tr("%1: unknown permission \"%2\"").arg(field, part);
+        else
+            mask |= *m;
+    }
+    return mask;
+}
+
+} // namespace
+
+IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database) {
+    qRegisterMetaType<IssuanceResult>();
+}
+
+IssuanceService::~IssuanceService() {
+    // The job posts progress to this object: it must be over before the object goes.
+    try {
+        m_pending.waitForFinished(); // rethrows a failed job's exception: its result was reported already
+    } catch (...) {
+    }
+}
+
+QString IssuanceService::defaultKeyStorePath() {
+    const QString env = qEnvironmentVariable("CARDDESK_KEYSTORE");
+    if (!env.isEmpty())
+        return env;
+    const QString dev = QStringLiteral(CARDDESK_DEV_KEYSTORE);
+    if (QFile::exists(dev))
+        return dev;
+    return QStringLiteral(CARDDESK_INSTALLED_KEYSTORE);
+}
+
+QString IssuanceService::defaultKeyStorePassphrase() {
+    if (qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE"))
+        return qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE");
+    return QStringLiteral("carddesk-development");
+}
+
+void IssuanceService::openKeyStore(const QString& pathIn, const QString& passphraseIn) {
+    const QString path = pathIn.isEmpty() ? defaultKeyStorePath() : pathIn;
+    std::string passphrase = (passphraseIn.isEmpty() ? defaultKeyStorePassphrase() : passphraseIn).toStdString();
+    try {
+        auto store = std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path.toStdString(), passphrase));
+        cdos::secureZero(passphrase.data(), passphrase.size());
+        m_keys = std::move(store);
+    } catch (const std::exception& e) {
+        cdos::secureZero(passphrase.data(), passphrase.size());
+        throw IssuanceError(tr("cannot open the key store %1: %2").arg(path, QString::fromStdString(e.what())));
+    }
+}
+
+void IssuanceService::setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) {
+    m_keys = std::move(keys);
+}
+
+cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const HolderFile& holder,
+                                                const QString& cardNumber) {
+    QStringList errors;
+    for (const auto& p : t.validate())
+        errors << tr("template %1: %2").arg(t.name, p);
+    for (const auto& p : holder.validate())
+        errors << tr("holder file: %1").arg(p);
+    const QByteArray number = QByteArray::fromHex(cardNumber.toLatin1());
+    if (cardNumber.size() != 20 || number.size() != 10)
+        errors << tr("card number \"%1\" must be 20 hex digits").arg(cardNumber);
+
+    cdos::CardProfile p;
+    p.info = cdos::CardInfo{bytesOf(number), bytesOf(t.issuerSerial), bytesOf(t.productSerial)};
+    p.holder =
+        cdos::HolderData{holder.userNumber.toStdString(), holder.account.toStdString(), holder.name.toStdString()};
+    // The template's users are the card's users; the holder file gives their PINs and may add more.
+    for (const auto& tu : t.users) {
+        const bool given = std::any_of(holder.users.cbegin(), holder.users.cend(),
+                                       [&](const HolderUser& hu) { return hu.number == tu.number; });
+        if (!given)
+            errors << tr("holder file: user %1 (%2) of the template needs a PIN").arg(tu.number).arg(tu.name);
+    }
+    for (int i = 0; i < holder.users.size(); ++i) {
+        const HolderUser& hu = holder.users[i];
+        const QString field = QStringLiteral("users[%1]").arg(i);
+        cdos::UserSpec spec;
+        spec.profile.number = hu.number;
+        const auto tu = std::find_if(t.users.cbegin(), t.users.cend(),
+                                     [&](const TemplateUser& u) { return u.number == hu.number; });
+        if (tu != t.users.cend()) {
+            spec.profile.name = (hu.name.isEmpty() ? tu->name : hu.name).toStdString();
+            spec.profile.permissions = tu->permissions;
+            spec.profile.maxRetries = tu->maxRetries;
+        } else if (hu.name.isEmpty() || !hu.permissions) {
+            errors << tr("holder file: %1: user %2 is not in the template; give its name and permissions")
+                          .arg(field)
+                          .arg(hu.number);
+            continue;
+        } else {
+            spec.profile.name = hu.name.toStdString();
+        }
+        if (hu.permissions)
+            spec.profile.permissions =
+                resolvePermissions(t, *hu.permissions, tr("holder file: %1.permissions").arg(field), errors);
+        if (hu.maxRetries)
+            spec.profile.maxRetries = *hu.maxRetries;
+        spec.pin = hu.pin;
+        p.users.push_back(spec);
+    }
+    std::sort(p.users.begin(), p.users.end(),
+              [](const cdos::UserSpec& a, const cdos::UserSpec& b) { return a.profile.number < b.profile.number; });
+    for (const auto& m : t.menu)
+        p.menu.push_back(cdos::MenuEntry{m.id, m.permission, m.hidden, m.title.toStdString()});
+    p.purse = cdos::PurseParams{t.balanceLimit, t.overdraftLimit};
+    for (const auto& k : t.keys)
+        p.keys.push_back(cdos::KeySpec{k.id, k.usage, k.master.toStdString(), k.maxErrors});
+    if (errors.isEmpty()) {
+        // The protocol library's own checks (English); they should agree with the ones above.
+        for (const auto& problem : cdos::validateProfile(p))
+            errors << QString::fromStdString(problem);
+    }
+    if (!errors.isEmpty())
+        throw IssuanceError(errors.join(QLatin1Char('\n')));
+    return p;
+}
+
+QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
+    auto promise = std::make_shared<QPromise<IssuanceResult>>();
+    QFuture<IssuanceResult> future = promise->future();
+    promise->start();
+    IssuanceResult result;
+    result.batchId = request.batchId.isEmpty()
+                         ? QStringLiteral("single-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                         : request.batchId;
+    result.batchRow = request.batchRow;
+    auto fail = [&](const QString& error) {
+        result.error = error;
+        promise->addResult(result);
+        promise->finish();
+        emit finished(result);
+        return future;
+    };
+    if (m_busy)
+        return fail(tr("an issuance is already running"));
+    if (!m_db.isOpen())
+        return fail(tr("the card database is not open"));
+    if (!m_keys) {
+        try {
+            openKeyStore();
+        } catch (const IssuanceError& e) {
+            return fail(e.text);
+        }
+    }
+    // Validate before a card number is allocated, so that a bad template or holder file consumes nothing.
+    try {
+        buildProfile(request.cardTemplate, request.holder,
+                     request.holder.cardNumber.isEmpty() ? QStringLiteral("00000000000000000000")
+                                                         : request.holder.cardNumber);
+    } catch (const IssuanceError& e) {
+        return fail(e.text);
+    }
+    const QString operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
+    std::shared_ptr<cdos::CardProfile> profile;
+    try {
+        result.cardNumber = request.holder.cardNumber;
+        if (result.cardNumber.isEmpty())
+            result.cardNumber =
+                m_db.allocateCardNumber(request.cardTemplate.cardNumberPrefix, request.cardTemplate.cardNumberFirst);
+        if (m_db.cardExists(result.cardNumber))
+            return fail(tr("card number %1 is already issued").arg(result.cardNumber));
+        profile =
+            std::make_shared<cdos::CardProfile>(buildProfile(request.cardTemplate, request.holder, result.cardNumber));
+        m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("started"), {}, result.cardNumber);
+    } catch (const DatabaseError& e) {
+        return fail(e.text);
+    } catch (const IssuanceError& e) {
+        return fail(e.text);
+    }
+
+    m_busy = true;
+    emit started(request.reader, result.cardNumber);
+    const std::shared_ptr<const cdos::IssuerKeys> keys = m_keys;
+    const QString reader = request.reader;
+    auto job = [this, keys, profile, reader](CardChannel& channel) -> QVariant {
+        // A clearer refusal than the personaliser's for the most common mistake: a card that is not blank.
+        const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+        if (lc.ok() && lc.data.size() == 1 && lc.data[0] != static_cast<std::uint8_t>(cdos::LifeCycle::Blank))
+            throw IssuanceError(tr("the card in reader \"%1\" is not blank (%2): only blank cards can be issued")
+                                    .arg(reader, ApduDecoder::lifeCycleName(static_cast<cdos::LifeCycle>(lc.data[0]))));
+        cdos::Personaliser perso(*keys, channel.transmitter());
+        perso.progress = [this](int step, int total, const std::string& what) {
+            const QString text = translateStep(what);
+            QMetaObject::invokeMethod(
+                this, [this, step, total, text] { emit progress(step, total, text); }, Qt::QueuedConnection);
+        };
+        perso.personalise(*profile);
+        QStringList differences;
+        for (const auto& d : perso.verify(*profile))
+            differences << QString::fromStdString(d);
+        const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
+        return QVariantMap{{QStringLiteral("differences"), differences},
+                           {QStringLiteral("apduCount"), channel.apduCount()},
+                           {QStringLiteral("chipSerial"), chip.ok() ? hexOf(chip.data) : QString()}};
+    };
+
+    const CardTemplate tmpl = request.cardTemplate;
+    const HolderFile holder = request.holder;
+    m_pending = m_readers.submit(reader, job);
+    m_pending.then(this, [this, promise, result, tmpl, holder, operatorName, reader](QFuture<QVariant> f) mutable {
+        JobResult job;
+        try {
+            job.value = f.result();
+        } catch (...) {
+            job = CardReaderManager::resultFromException(std::current_exception());
+        }
+        const QVariantMap out = job.value.toMap();
+        result.apduCount = out.value(QStringLiteral("apduCount")).toInt();
+        result.chipSerial = out.value(QStringLiteral("chipSerial")).toString();
+        result.differences = out.value(QStringLiteral("differences")).toStringList();
+        try {
+            if (!job.ok()) {
+                result.error =
+                    tr("issuing card %1 in reader \"%2\" failed: %3").arg(result.cardNumber, reader, job.error);
+            } else if (!result.differences.isEmpty()) {
+                result.error = tr("card %1 was written but does not read back as intended: %2")
+                                   .arg(result.cardNumber, result.differences.join(QStringLiteral("; ")));
+            } else {
+                IssuedCard card;
+                card.cardNumber = result.cardNumber;
+                card.issuerSerial = QString::fromLatin1(tmpl.issuerSerial.toHex().toUpper());
+                card.productSerial = QString::fromLatin1(tmpl.productSerial.toHex().toUpper());
+                card.chipSerial = result.chipSerial;
+                card.holderUserNumber = holder.userNumber;
+                card.holderAccount = holder.account;
+                card.holderName = holder.name;
+                card.templateName = tmpl.name;
+                card.lifeCycle = QString::fromStdString(cdos::lifeCycleName(cdos::LifeCycle::Personalised));
+                card.issuedAt = QDateTime::currentDateTimeUtc();
+                card.operatorName = operatorName;
+                // Names and permissions only: the PINs stay in the holder file.
+                QList<CardUserRecord> users;
+                const cdos::CardProfile profile = buildProfile(tmpl, holder, result.cardNumber);
+                for (const auto& u : profile.users)
+                    users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name),
+                                                u.profile.permissions, u.profile.maxRetries});
+                result.cardId = m_db.recordIssuedCard(card, users);
+                m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
+                m_db.audit(operatorName, QStringLiteral("issue card"),
+                           QStringLiteral("%1 template=%2 reader=%3").arg(result.cardNumber, tmpl.name, reader));
+                result.ok = true;
+            }
+        } catch (const DatabaseError& e) {
+            result.error = tr("card %1 was issued but could not be recorded: %2").arg(result.cardNumber, e.text);
+        } catch (const IssuanceError& e) {
+            result.error = e.text;
+        }
+        if (!result.ok) {
+            try {
+                m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("failed"), result.error,
+                                result.cardNumber);
+            } catch (const DatabaseError&) {
+                // The issuance error is the one to report.
+            }
+        }
+        m_busy = false;
+        promise->addResult(result);
+        promise->finish();
+        emit finished(result);
+    });
+    return future;
+}
+
+IssuanceResult IssuanceService::issueAndWait(const IssuanceRequest& request) {
+    QFuture<IssuanceResult> f = issue(request);
+    if (!f.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<IssuanceResult> watcher;
+        connect(&watcher, &QFutureWatcher<IssuanceResult>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(f);
+        if (!f.isFinished())
+            loop.exec();
+    }
+    return f.result();
+}
+
+} // namespace carddesk

@@ -1,0 +1,124 @@
+#pragma once
+// Shared helpers of the card OS tests: a card on a temporary image, issuer secure messaging with a given key,
+// and a key store made from the published development keys.
+#include "carddesk/card/CardOs.h"
+#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/SecureMessaging.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QTemporaryDir>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace cardtest {
+
+using cdos::Bytes;
+using cdos::CommandApdu;
+using cdos::ResponseApdu;
+
+inline Bytes hex(const char* h) {
+    return *cdos::fromHex(h);
+}
+
+// Tests do not need fdatasync: the power-cut hook models the process losing power, not the host.
+inline cdos::card::NvmOptions fastNvm() {
+    cdos::card::NvmOptions o;
+    o.durable = false;
+    return o;
+}
+
+inline Bytes readFile(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray b = f.readAll();
+    return Bytes(b.begin(), b.end());
+}
+
+inline void writeFile(const std::string& path, const Bytes& content) {
+    QFile f(QString::fromStdString(path));
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(reinterpret_cast<const char*>(content.data()), static_cast<qint64>(content.size()));
+}
+
+// A card whose NVM image lives in a temporary directory; reopen() is a power cycle (or re-insertion).
+class TempCard {
+public:
+    TempCard() : m_path(m_dir.filePath(QStringLiteral("card.img")).toStdString()) {
+        os = std::make_unique<cdos::card::CardOs>(cdos::card::Nvm::create(m_path, fastNvm()));
+    }
+    void reopen() {
+        os.reset();
+        os = std::make_unique<cdos::card::CardOs>(cdos::card::Nvm::open(m_path, false));
+    }
+    void close() { os.reset(); }
+    const std::string& path() const { return m_path; }
+    std::string sibling(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)).toStdString(); }
+    Bytes image() const { return readFile(m_path); }
+
+    ResponseApdu tx(const CommandApdu& c) { return os->transmit(c); }
+    ResponseApdu tx(const char* hexApdu) { return ResponseApdu::fromRaw(os->process(hex(hexApdu))); }
+    std::uint16_t sw(const char* hexApdu) { return tx(hexApdu).sw; }
+
+    std::unique_ptr<cdos::card::CardOs> os;
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_path;
+};
+
+// Issuer secure messaging as a host does it, on an in-process card.
+class Issuer {
+public:
+    Issuer(cdos::card::CardOs& os, const Bytes& key) : m_os(os), m_sm(cdos::SecretBytes(key)) {}
+    void start() { m_sm.start(m_os.transmit(CommandApdu{0x00, 0x84, 0, 0, {}, 8}).data); }
+    ResponseApdu send(const CommandApdu& plain) { return m_os.transmit(m_sm.wrap(plain)); }
+    CommandApdu wrap(const CommandApdu& plain) { return m_sm.wrap(plain); }
+    Bytes encrypt(const Bytes& plain) const { return m_sm.encryptSecret(plain); }
+    void replaceKey(const Bytes& key) { m_sm.replaceKey(cdos::SecretBytes(key)); }
+
+private:
+    cdos::card::CardOs& m_os;
+    cdos::IssuerSmSession m_sm;
+};
+
+inline Bytes blankKey() {
+    return cdos::card::CardOs::developmentBlankKey();
+}
+
+inline cdos::Fcp transparentEf(std::uint16_t fid, std::uint16_t size, std::uint8_t sfi, std::uint8_t readAc,
+                               std::uint8_t updateAc) {
+    return cdos::Fcp{fid, cdos::FileType::Transparent, size, 0, 0, sfi, {}, readAc, updateAc, 0};
+}
+
+inline cdos::Fcp recordEf(std::uint16_t fid, cdos::FileType type, std::uint8_t length, std::uint8_t count,
+                          std::uint8_t sfi, std::uint8_t readAc, std::uint8_t updateAc) {
+    return cdos::Fcp{fid, type, 0, length, count, sfi, {}, readAc, updateAc, 0};
+}
+
+inline CommandApdu createFile(const cdos::Fcp& f) {
+    return CommandApdu{0x80, 0xE0, 0, 0, f.encode(), -1};
+}
+
+// The development master keys (docs/keys.md), sealed into a key store in `dir` (cheap KDF: tests only).
+inline cdos::KeyStore developmentKeyStore(const std::string& dir) {
+    std::ifstream in(std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development-keys.txt");
+    std::map<std::string, std::pair<std::uint8_t, Bytes>> keys;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#')
+            continue;
+        std::istringstream ls(line);
+        std::string name, value;
+        int version = 0;
+        ls >> name >> version >> value;
+        keys[name] = {static_cast<std::uint8_t>(version), *cdos::fromHex(value)};
+    }
+    const std::string path = dir + "/development.cdks";
+    cdos::KeyStore::create(path, "test-passphrase", keys, 1000);
+    return cdos::KeyStore::open(path, "test-passphrase");
+}
+
+} // namespace cardtest

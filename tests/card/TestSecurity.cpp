@@ -1,0 +1,261 @@
+// Security: PIN retry counters per user, PIN UNBLOCK, issuer secure messaging (bad MAC changes nothing but the
+// key's error counter, replay and reordering refused, lock-out), and the life cycle's command restrictions.
+#include "CardTestSupport.h"
+#include "support/TestProfiles.h"
+
+#include "carddesk/protocol/Personaliser.h"
+
+#include <QtTest>
+#include <optional>
+
+using namespace cdos::card;
+using cardtest::Bytes;
+using cardtest::CommandApdu;
+using cardtest::hex;
+using cardtest::ResponseApdu;
+
+class TestSecurity : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_keyDir;
+    std::optional<cdos::KeyStore> m_keys;
+    cdos::CardProfile m_profile = cdtest::sampleProfile();
+    std::unique_ptr<cardtest::TempCard> m_card;
+
+    CardOs& os() { return *m_card->os; }
+    std::uint16_t sw(const char* apdu) { return m_card->sw(apdu); }
+    std::uint16_t verify(std::uint8_t user, const char* pin) { return os().transmit(cdos::verifyPin(user, pin)).sw; }
+    Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn()).bytes(); }
+    cdos::UserStatus user(std::uint8_t n) {
+        const auto users = cdos::decodeUsers(os().transmit(cdos::getData(cdos::tag::Users)).data);
+        for (const auto& u : users.value_or(std::vector<cdos::UserStatus>{}))
+            if (u.profile.number == n)
+                return u;
+        return {};
+    }
+    cdos::KeyInfo key(std::uint8_t id) {
+        const auto keys = cdos::decodeKeys(os().transmit(cdos::getData(cdos::tag::Keys)).data);
+        for (const auto& k : keys.value_or(std::vector<cdos::KeyInfo>{}))
+            if (k.id == id)
+                return k;
+        return {};
+    }
+    // Everything outside the journal and the given byte ranges.
+    static Bytes masked(Bytes img, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ranges) {
+        std::fill(img.begin() + 256, img.begin() + 33 * 256, 0);
+        for (const auto& [from, n] : ranges)
+            std::fill(img.begin() + from, img.begin() + from + n, 0);
+        return img;
+    }
+    CommandApdu updateHolder(std::uint8_t fill) { return CommandApdu{0x00, 0xD6, 0x83, 0x00, Bytes(4, fill), -1}; }
+
+private slots:
+    void initTestCase() { m_keys.emplace(cardtest::developmentKeyStore(m_keyDir.path().toStdString())); }
+    void init() {
+        m_card = std::make_unique<cardtest::TempCard>();
+        cdos::Personaliser(*m_keys, [this](const CommandApdu& c) { return os().transmit(c); }).personalise(m_profile);
+    }
+    void cleanup() { m_card.reset(); }
+
+    void wrongPinCountsDownAndBlocksThatUserOnly() {
+        QCOMPARE(verify(2, "0000"), std::uint16_t(0x63C2));
+        QCOMPARE(verify(2, "0000"), std::uint16_t(0x63C1));
+        QCOMPARE(user(2).retriesLeft, std::uint8_t(1));
+        QCOMPARE(verify(2, "9999"), std::uint16_t(0x63C0));
+        QCOMPARE(verify(2, "5678"), std::uint16_t(0x6983)); // blocked: even the right PIN
+        QCOMPARE(sw("0020000200"), std::uint16_t(0x6983));
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000)); // the others are not
+        QCOMPARE(sw("0020000300"), std::uint16_t(0x63C3));
+        m_card->reopen();
+        QCOMPARE(verify(2, "5678"), std::uint16_t(0x6983));
+        QCOMPARE(user(2).retriesLeft, std::uint8_t(0));
+        QCOMPARE(user(1).retriesLeft, std::uint8_t(3));
+    }
+
+    void goodPinRestoresTriesAndIsVolatile() {
+        QCOMPARE(verify(1, "1111"), std::uint16_t(0x63C2));
+        const std::uint32_t before = os().nvm().pageWrites();
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
+        QCOMPARE(os().nvm().pageWrites() - before, 2u); // the counter back to 3
+        QCOMPARE(sw("0020000100"), std::uint16_t(0x9000));
+        const std::uint32_t again = os().nvm().pageWrites();
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
+        QCOMPARE(os().nvm().pageWrites(), again); // nothing to write
+        QCOMPARE(user(1).retriesLeft, std::uint8_t(3));
+        os().reset();
+        QCOMPARE(sw("0020000100"), std::uint16_t(0x63C3)); // the verified state is gone
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
+        QCOMPARE(verify(1, "12345"), std::uint16_t(0x63C2)); // a failure ends it too
+        QCOMPARE(sw("0020000100"), std::uint16_t(0x63C2));
+    }
+
+    void verifyFormats() {
+        QCOMPARE(sw("002000010112"), std::uint16_t(0x6700));             // 1 byte
+        QCOMPARE(sw("00200001071234567890123F"), std::uint16_t(0x6700)); // 7 bytes
+        QCOMPARE(sw("00200001021A34"), std::uint16_t(0x6A80));           // not BCD
+        QCOMPARE(sw("0020000102123F"), std::uint16_t(0x6A80));           // 3 digits
+        QCOMPARE(sw("00200001031F3456"), std::uint16_t(0x6A80));         // digit after padding
+        QCOMPARE(sw("00200009021234"), std::uint16_t(0x6A88));           // no user 9
+        QCOMPARE(sw("00200005021234"), std::uint16_t(0x6A88));           // user 5 not issued
+        QCOMPARE(sw("00200101021234"), std::uint16_t(0x6A86));
+        QCOMPARE(user(1).retriesLeft, std::uint8_t(3));       // format errors spend no try
+        QCOMPARE(verify(3, "246810"), std::uint16_t(0x9000)); // 6 digits
+    }
+
+    void pinUnblock() {
+        for (int i = 0; i < 3; ++i)
+            verify(2, "0000");
+        QCOMPARE(verify(2, "5678"), std::uint16_t(0x6983));
+        QCOMPARE(sw("802C000200"), std::uint16_t(0x6982)); // only with the issuer's MAC
+        cardtest::Issuer issuer(os(), issuerKey());
+        issuer.start();
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0x2C, 0x00, 0x02, {}, -1}).sw, std::uint16_t(0x9000));
+        QCOMPARE(user(2).retriesLeft, std::uint8_t(3));
+        QCOMPARE(verify(2, "5678"), std::uint16_t(0x9000));
+        CommandApdu withPin{0x80, 0x2C, 0x00, 0x02, issuer.encrypt(cdos::pinBlock("13579")), -1};
+        QCOMPARE(issuer.send(withPin).sw, std::uint16_t(0x9000));
+        QCOMPARE(verify(2, "5678"), std::uint16_t(0x63C2));
+        QCOMPARE(verify(2, "13579"), std::uint16_t(0x9000));
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0x2C, 0x00, 0x06, {}, -1}).sw, std::uint16_t(0x6A88));
+        CommandApdu badBlock{0x80, 0x2C, 0x00, 0x02, issuer.encrypt(hex("0212FFFFFFFFFFFF")), -1};
+        QCOMPARE(issuer.send(badBlock).sw, std::uint16_t(0x6A80)); // a 2-digit PIN
+    }
+
+    // A bad MAC changes nothing but the maintenance key's error counter, and ends the session.
+    void macErrorChangesNothing() {
+        cardtest::Issuer issuer(os(), issuerKey());
+        issuer.start();
+        CommandApdu c = issuer.wrap(updateHolder(0xAA));
+        c.data.back() ^= 0x01;
+        const Bytes before = m_card->image();
+        QCOMPARE(os().transmit(c).sw, std::uint16_t(0x6988));
+        const Bytes after = m_card->image();
+        const std::uint32_t keyRecord = *os().keys().recordAddress(0);
+        QVERIFY(before != after);
+        QCOMPARE(masked(after, {{keyRecord, 32}}), masked(before, {{keyRecord, 32}}));
+        QCOMPARE(key(0).errorCounter, std::uint8_t(14));
+        // The session is over: the next correctly chained command is refused without spending a try.
+        QCOMPARE(issuer.send(updateHolder(0xBB)).sw, std::uint16_t(0x6988));
+        QCOMPARE(key(0).errorCounter, std::uint8_t(14));
+        // A new challenge, a good MAC: the command works and the key has all its tries again.
+        issuer.start();
+        QCOMPARE(issuer.send(updateHolder(0xCC)).sw, std::uint16_t(0x9000));
+        QCOMPARE(key(0).errorCounter, std::uint8_t(15));
+    }
+
+    void replayAndReorderRefused() {
+        cardtest::Issuer issuer(os(), issuerKey());
+        issuer.start();
+        const CommandApdu first = issuer.wrap(updateHolder(0x11));
+        const CommandApdu second = issuer.wrap(updateHolder(0x22));
+        QCOMPARE(os().transmit(second).sw, std::uint16_t(0x6988)); // out of order
+        issuer.start();
+        const CommandApdu a = issuer.wrap(updateHolder(0x33));
+        QCOMPARE(os().transmit(a).sw, std::uint16_t(0x9000));
+        const Bytes image = masked(m_card->image(), {{*os().keys().recordAddress(0), 32}});
+        QCOMPARE(os().transmit(a).sw, std::uint16_t(0x6988)); // replayed in the same session
+        issuer.start();
+        QCOMPARE(os().transmit(a).sw, std::uint16_t(0x6988)); // replayed in a new session
+        QCOMPARE(os().transmit(first).sw, std::uint16_t(0x6988));
+        QCOMPARE(masked(m_card->image(), {{*os().keys().recordAddress(0), 32}}), image);
+        os().reset();
+        QCOMPARE(os().transmit(a).sw, std::uint16_t(0x6988)); // no session after a reset
+    }
+
+    void macLockout() {
+        cardtest::Issuer issuer(os(), issuerKey());
+        for (int i = 15; i > 0; --i) {
+            issuer.start();
+            CommandApdu c = issuer.wrap(updateHolder(0x44));
+            c.data.back() ^= 0xFF;
+            QCOMPARE(os().transmit(c).sw, std::uint16_t(0x6988));
+            QCOMPARE(key(0).errorCounter, std::uint8_t(i - 1));
+        }
+        issuer.start();
+        QCOMPARE(issuer.send(updateHolder(0x55)).sw, std::uint16_t(0x6983)); // locked for good
+        m_card->reopen();
+        cardtest::Issuer again(os(), issuerKey());
+        again.start();
+        QCOMPARE(again.send(CommandApdu{0x80, 0x2C, 0x00, 0x01, {}, -1}).sw, std::uint16_t(0x6983));
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000)); // users are not affected
+    }
+
+    void lifeCycleRestrictions() {
+        cardtest::Issuer issuer(os(), issuerKey());
+        issuer.start();
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0x16, 0, 0, {}, -1}).sw, std::uint16_t(0x9000));
+        QCOMPARE(os().lifeCycle(), cdos::LifeCycle::Blocked);
+        QCOMPARE(os().atr(), cdos::buildAtr(cdos::LifeCycle::Blocked));
+        QCOMPARE(sw("00B0820010"), std::uint16_t(0x6A81));
+        QCOMPARE(sw("00200001021234"), std::uint16_t(0x6A81));
+        QCOMPARE(sw("00A4000C023F00"), std::uint16_t(0x9000));
+        QCOMPARE(sw("80CA010400"), std::uint16_t(0x9000));
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0x16, 0, 0, {}, -1}).sw, std::uint16_t(0x6A81)); // BLOCK again
+        m_card->reopen();                                                                       // blocked is persistent
+        QCOMPARE(m_card->os->lifeCycle(), cdos::LifeCycle::Blocked);
+        cardtest::Issuer issuer2(os(), issuerKey());
+        issuer2.start(); // GET CHALLENGE works while blocked
+        QCOMPARE(issuer2.send(CommandApdu{0x80, 0x18, 0, 0, {}, -1}).sw, std::uint16_t(0x9000));
+        QCOMPARE(os().lifeCycle(), cdos::LifeCycle::Personalised);
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
+        QCOMPARE(issuer2.send(CommandApdu{0x80, 0xFE, 0, 0, {}, -1}).sw, std::uint16_t(0x9000));
+        QCOMPARE(os().lifeCycle(), cdos::LifeCycle::Terminated);
+        QCOMPARE(sw("00A4000C023F00"), std::uint16_t(0x6A81));
+        QCOMPARE(sw("0084000008"), std::uint16_t(0x6A81));
+        QCOMPARE(sw("0020000100"), std::uint16_t(0x6A81));
+        QCOMPARE(m_card->tx("80CA010400").data, (Bytes{0x03}));
+        QCOMPARE(m_card->tx("80CA010100").data, m_profile.info.cardNumber);
+        m_card->reopen();
+        QCOMPARE(os().lifeCycle(), cdos::LifeCycle::Terminated);
+        QCOMPARE(os().atr(), cdos::buildAtr(cdos::LifeCycle::Terminated));
+    }
+
+    void blankCardRestrictions() {
+        cardtest::TempCard blank;
+        QCOMPARE(blank.sw("00200001021234"), std::uint16_t(0x6985));
+        cardtest::Issuer issuer(*blank.os, cardtest::blankKey());
+        issuer.start();
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0x16, 0, 0, {}, -1}).sw, std::uint16_t(0x6985)); // BLOCK a blank card
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0xF0, 0, 0, {}, -1}).sw, std::uint16_t(0x6985)); // no card number
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0xDA, 0, 9, hex("00000001030141"), -1}).sw, std::uint16_t(0x6A86));
+        QCOMPARE(issuer.send(CommandApdu{0x80, 0xDA, 0, 1, hex("00000001030141"), -1}).sw, std::uint16_t(0x6A80));
+        CommandApdu key{0x80, 0xD4, 0, 0, {0x01, 0x03, 0x01, 0x0F}, -1}; // key 00 must be the maintenance key
+        cdos::append(key.data, issuer.encrypt(Bytes(16, 0x11)));
+        QCOMPARE(issuer.send(key).sw, std::uint16_t(0x6A80));
+        CommandApdu shortKey{0x80, 0xD4, 0, 1, {0x01, 0x02, 0x01, 0x0F, 0x00}, -1};
+        QCOMPARE(issuer.send(shortKey).sw, std::uint16_t(0x6700));
+    }
+
+    // Power cycles never give MAC tries back, not even by undoing a begun personalisation.
+    void batchKeyTriesSurvivePowerCycles() {
+        cardtest::TempCard blank;
+        cardtest::Issuer issuer(*blank.os, cardtest::blankKey());
+        for (int i = 0; i < 2; ++i) {
+            issuer.start();
+            CommandApdu c = issuer.wrap(CommandApdu{0x80, 0xF0, 0, 0, {}, -1});
+            c.data[0] ^= 1;
+            QCOMPARE(blank.os->transmit(c).sw, std::uint16_t(0x6988));
+        }
+        blank.reopen();
+        auto counter = [&] { return cdos::decodeKeys(blank.tx("80CA010900").data)->front().errorCounter; };
+        QCOMPARE(counter(), std::uint8_t(13));
+        // Take the card over (key 00 replaced: its tries start afresh), spend one, then power-cycle.
+        cardtest::Issuer owner(*blank.os, cardtest::blankKey());
+        owner.start();
+        const Bytes newKey = hex("00112233445566778899AABBCCDDEEFF");
+        CommandApdu write{0x80, 0xD4, 0, 0, {0x01, 0x01, 0x02, 0x0F}, -1};
+        cdos::append(write.data, owner.encrypt(newKey));
+        QCOMPARE(owner.send(write).sw, std::uint16_t(0x9000));
+        owner.replaceKey(newKey);
+        CommandApdu bad = owner.wrap(CommandApdu{0x80, 0xF0, 0, 0, {}, -1});
+        bad.data[1] ^= 1;
+        QCOMPARE(blank.os->transmit(bad).sw, std::uint16_t(0x6988));
+        QCOMPARE(counter(), std::uint8_t(14));
+        blank.reopen(); // undoes the take-over: the batch key is back, with the counter as it was
+        const auto k = cdos::decodeKeys(blank.tx("80CA010900").data)->front();
+        QCOMPARE(k.version, std::uint8_t(1));
+        QCOMPARE(k.errorCounter, std::uint8_t(14));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecurity)
+#include "TestSecurity.moc"

@@ -1,0 +1,320 @@
+// The main window without pcscd: object names of everything a test or an operator's keyboard drives, the Chinese
+// interface, and the card stack (insert a card → the card's views) over an in-process reader with a small fake
+// blank card.
+#include "CardPanel.h"
+#include "ConsoleOptions.h"
+#include "DiagnosticsView.h"
+#include "IssuanceView.h"
+#include "LifeCycleDiagram.h"
+#include "Localisation.h"
+#include "MainWindow.h"
+#include "ReadersPanel.h"
+
+#include "carddesk/cardio/CardReaderManager.h"
+#include "carddesk/model/Database.h"
+#include "carddesk/model/ReaderListModel.h"
+
+#include <carddesk/protocol/Apdu.h>
+#include <carddesk/protocol/CardRecords.h>
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace carddesk;
+
+namespace {
+
+const QString kLocalReader = QStringLiteral("Desk Reader (in-process)");
+
+// Answers GET DATA like a blank CDOS card and 6D00 to everything else: enough for the diagnostics view.
+QByteArray fakeBlankCard(const QByteArray& command) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(command.constData());
+    auto answer = [](cdos::Bytes data, std::uint16_t sw) {
+        data.push_back(std::uint8_t(sw >> 8));
+        data.push_back(std::uint8_t(sw));
+        return QByteArray(reinterpret_cast<const char*>(data.data()), qsizetype(data.size()));
+    };
+    if (command.size() < 4 || p[1] != cdos::ins::GetData)
+        return answer({}, cdos::sw::InsNotSupported);
+    switch (std::uint16_t(p[2] << 8 | p[3])) {
+    case cdos::tag::LifeCycleTag:
+        return answer({0x00}, cdos::sw::Ok);
+    case cdos::tag::OsVersion:
+        return answer({'C', 'D', 'O', 'S', ' ', '1', '.', '0'}, cdos::sw::Ok);
+    case cdos::tag::Nvm:
+        return answer(cdos::encodeNvm({131072, 98304, 17, 256}), cdos::sw::Ok);
+    case cdos::tag::ChipSerial:
+        return answer({1, 2, 3, 4, 5, 6, 7, 8}, cdos::sw::Ok);
+    case cdos::tag::Keys:
+        return answer(cdos::encodeKeys({{0x00, 0x01, 0x01, 0x01, 15, 15}}), cdos::sw::Ok);
+    case cdos::tag::Users:
+        return answer(cdos::encodeUsers({}), cdos::sw::Ok);
+    default:
+        return answer({}, cdos::sw::DataNotFound);
+    }
+}
+
+QByteArray blankAtr() {
+    const cdos::Bytes atr = cdos::buildAtr(cdos::LifeCycle::Blank);
+    return QByteArray(reinterpret_cast<const char*>(atr.data()), qsizetype(atr.size()));
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private:
+    ConsoleOptions options() const {
+        ConsoleOptions o;
+        o.databasePath = m_dir.filePath(QStringLiteral("console.sqlite"));
+        o.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
+        o.usePcsc = false; // deterministic: no reader but the in-process one, whatever runs on this machine
+        return o;
+    }
+    template <typename T> T* child(QWidget* w, const char* name) {
+        auto* found = w->findChild<T*>(QLatin1String(name));
+        if (!found)
+            qWarning("no %s named %s", T::staticMetaObject.className(), name);
+        return found;
+    }
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        Localisation::install(QLocale(QLocale::English));
+    }
+
+    void objectNamesExist() {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const char* names[] = {"readersView",
+                               "cardStack",
+                               "cardTabs",
+                               "issuanceView",
+                               "diagnosticsView",
+                               "templatePathEdit",
+                               "templateBrowseButton",
+                               "holderUserNumberEdit",
+                               "holderAccountEdit",
+                               "holderNameEdit",
+                               "cardNumberEdit",
+                               "allocateCardNumberCheck",
+                               "keyStoreButton",
+                               "issueButton",
+                               "issueProgress",
+                               "issueResultLabel",
+                               "diagnosticsRefreshButton",
+                               "lifeCycleDiagram",
+                               "nvmBar",
+                               "diagnosticsUsersTable",
+                               "diagnosticsMenuTable",
+                               "diagnosticsKeysTable",
+                               "traceDock",
+                               "traceView",
+                               "traceFilterEdit",
+                               "traceSwFilterCombo",
+                               "traceSaveButton",
+                               "traceRevealButton",
+                               "traceClearButton",
+                               "apduDecodeTree",
+                               "pcscStatusLabel",
+                               "databaseStatusLabel",
+                               "userPinEdit_1"};
+        for (const char* name : names)
+            QVERIFY2(window.findChild<QWidget*>(QLatin1String(name)), name);
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("openKeyStoreAction")));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("refreshCardAction")));
+
+        // Every interactive widget of ours carries a name (Qt's own internals — header views, scroll bars, the
+        // line edit inside a combo box, clear buttons inside line edits, the dock's title buttons — are not ours).
+        QStringList unnamed;
+        const auto check = [&](QWidget* w) {
+            if (!w->objectName().isEmpty() || w->inherits("QScrollBar") || w->inherits("QHeaderView"))
+                return;
+            for (QObject* p = w->parent(); p; p = p->parent())
+                if (p->inherits("QAbstractItemView") || p->inherits("QComboBox") || p->inherits("QLineEdit") ||
+                    p->inherits("QTabBar") || (p->inherits("QDockWidget") && w->parent() == p) ||
+                    p->inherits("QAbstractSpinBox"))
+                    return;
+            unnamed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') +
+                           (w->property("text").toString());
+        };
+        for (auto* w : window.findChildren<QAbstractButton*>())
+            check(w);
+        for (auto* w : window.findChildren<QLineEdit*>())
+            check(w);
+        for (auto* w : window.findChildren<QAbstractItemView*>())
+            check(w);
+        for (auto* w : window.findChildren<QComboBox*>())
+            check(w);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+
+        // A PIN field is masked.
+        auto* pin = child<QLineEdit>(&window, "userPinEdit_1");
+        QVERIFY(pin);
+        QCOMPARE(pin->echoMode(), QLineEdit::Password);
+    }
+
+    void chineseInterface() {
+        QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
+        {
+            MainWindow window(options());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY2(window.windowTitle().contains(QStringLiteral("发卡")), qPrintable(window.windowTitle()));
+            auto* tabs = child<QTabWidget>(&window, "cardTabs");
+            QVERIFY(tabs);
+            QCOMPARE(tabs->tabText(0), QStringLiteral("发卡"));
+            QCOMPARE(tabs->tabText(1), QStringLiteral("卡片诊断"));
+            QCOMPARE(child<QPushButton>(&window, "issueButton")->text(), QStringLiteral("发卡(&I)"));
+            QStringList menus;
+            for (QAction* a : window.menuBar()->actions())
+                menus << a->text();
+            QCOMPARE(menus,
+                     QStringList({QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"), QStringLiteral("帮助(&H)")}));
+            QCOMPARE(LifeCycleDiagram::stateName(cdos::LifeCycle::Blank), QStringLiteral("空白"));
+            QCOMPARE(LifeCycleDiagram::stateName(cdos::LifeCycle::Personalised), QStringLiteral("已个人化"));
+            QCOMPARE(LifeCycleDiagram::stateName(cdos::LifeCycle::Blocked), QStringLiteral("已锁定"));
+            QCOMPARE(LifeCycleDiagram::stateName(cdos::LifeCycle::Terminated), QStringLiteral("已终止"));
+            auto* database = child<QLabel>(&window, "databaseStatusLabel");
+            QVERIFY2(database->text().startsWith(QStringLiteral("数据库：")), qPrintable(database->text()));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
+    void pcscServiceNotRunning() {
+        // libpcsclite finds pcscd through this socket (read once per process, and this test is the only one here
+        // that uses PC/SC): pointing it nowhere is "pcscd absent", whatever runs on this machine.
+        qputenv("PCSCLITE_CSOCK_NAME", m_dir.filePath(QStringLiteral("no-pcscd.comm")).toLocal8Bit());
+        QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
+        {
+            ConsoleOptions o = options();
+            o.usePcsc = true;
+            MainWindow window(o);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* status = child<QLabel>(&window, "pcscStatusLabel");
+            QTRY_COMPARE(status->text(), QStringLiteral("PC/SC 服务未运行"));
+            QTRY_COMPARE(child<QLabel>(&window, "noCardTitle")->text(), QStringLiteral("PC/SC 服务未运行"));
+            QVERIFY(window.isSettled());
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
+    void unusableDatabaseIsExplained() {
+        // A file that is not a database is left alone, and the desk says why it cannot issue.
+        const QString notADatabase = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(notADatabase);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("these are someone's notes, not a card registry\n");
+        file.close();
+        ConsoleOptions o = options();
+        o.databasePath = notADatabase;
+        MainWindow window(o);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(child<QLabel>(&window, "databaseStatusLabel")->text(), QStringLiteral("Database: not open"));
+        QVERIFY(!window.database()->isOpen());
+        window.readers()->addLocalReader(kLocalReader);
+        window.readers()->insertLocalCard(kLocalReader, blankAtr(), fakeBlankCard);
+        QTRY_COMPARE(window.cardPanel()->page(), CardPanel::Page::Card);
+        QVERIFY(!child<QPushButton>(&window, "issueButton")->isEnabled());
+        QVERIFY(child<QLabel>(&window, "issueHintLabel")->text().contains(QStringLiteral("database")));
+        QFile kept(notADatabase);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QVERIFY(kept.readAll().startsWith("these are someone's notes"));
+    }
+
+    void cardStackFollowsTheReader() {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        CardPanel* panel = window.cardPanel();
+        QCOMPARE(panel->page(), CardPanel::Page::NoCard);
+
+        window.readers()->addLocalReader(kLocalReader);
+        QTRY_VERIFY(window.readersPanel()->model()->rowOf(kLocalReader) >= 0);
+        QVERIFY(window.readersPanel()->selectReader(kLocalReader));
+        QTRY_COMPARE(panel->reader(), kLocalReader);
+        QCOMPARE(panel->page(), CardPanel::Page::NoCard);
+        QVERIFY(child<QLabel>(&window, "noCardTitle")->text().contains(QStringLiteral("Insert")));
+
+        window.readers()->insertLocalCard(kLocalReader, blankAtr(), fakeBlankCard);
+        QTRY_COMPARE(panel->page(), CardPanel::Page::Card);
+        QTRY_VERIFY(window.isSettled());
+        QVERIFY(panel->snapshot().has_value());
+        QCOMPARE(panel->snapshot()->lifeCycle, std::optional(cdos::LifeCycle::Blank));
+        auto* diagram = child<LifeCycleDiagram>(&window, "lifeCycleDiagram");
+        QCOMPARE(diagram->lifeCycle(), std::optional(cdos::LifeCycle::Blank));
+        QVERIFY(child<QProgressBar>(&window, "nvmBar")->value() > 0);
+        // A blank CDOS card, a template and an open database: the Issue button is there to be pressed.
+        QCOMPARE(panel->tabs()->currentWidget(), static_cast<QWidget*>(panel->issuanceView()));
+        QVERIFY(child<QPushButton>(&window, "issueButton")->isEnabled());
+
+        // An operator's typing mistake is caught before the key store is asked for.
+        QTest::keyClicks(child<QLineEdit>(&window, "holderUserNumberEdit"), QStringLiteral("U0001"));
+        QTest::mouseClick(child<QPushButton>(&window, "issueButton"), Qt::LeftButton);
+        auto* result = child<QLabel>(&window, "issueResultLabel");
+        QTRY_COMPARE(result->property("outcome").toString(), QStringLiteral("failure"));
+        QVERIFY(result->isVisible());
+
+        window.readers()->removeLocalCard(kLocalReader);
+        QTRY_COMPARE(panel->page(), CardPanel::Page::NoCard);
+        QVERIFY(!child<QPushButton>(&window, "issueButton")->isEnabled());
+        window.readers()->removeLocalReader(kLocalReader);
+        QTRY_COMPARE(panel->reader(), QString());
+    }
+
+    void keyboardShortcuts() {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_VERIFY(window.findChild<QWidget*>(QStringLiteral("traceView"))->hasFocus());
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_VERIFY(window.findChild<QWidget*>(QStringLiteral("readersView"))->hasFocus());
+    }
+
+    // Keyboard-only issuance: Tab walks the form in reading order, from the holder's data to "Issue card".
+    void tabOrderFollowsTheForm() {
+        MainWindow window(options());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        window.readers()->addLocalReader(kLocalReader);
+        window.readers()->insertLocalCard(kLocalReader, blankAtr(), fakeBlankCard);
+        QTRY_COMPARE(window.cardPanel()->page(), CardPanel::Page::Card);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("holderUserNumberEdit"));
+        QStringList order;
+        for (int i = 0; i < 9; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            order << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(order, QStringList({QStringLiteral("holderAccountEdit"), QStringLiteral("holderNameEdit"),
+                                     QStringLiteral("allocateCardNumberCheck"), QStringLiteral("keyStoreButton"),
+                                     QStringLiteral("userPinEdit_1"), QStringLiteral("userPinEdit_2"),
+                                     QStringLiteral("userPinEdit_3"), QStringLiteral("issueButton"), order.last()}));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

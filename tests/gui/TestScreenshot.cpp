@@ -1,0 +1,96 @@
+// Renders the console as an operator first sees it, in Chinese, through the real program: `carddesk --screenshot`
+// under LANG=zh_CN.UTF-8 (the system-locale path, no --lang), with a blank virtual card in the reader when the
+// pcsc fixture is there. The PNG lands in the build folder; CARDDESK_UPDATE_SCREENSHOT=1 also copies it to
+// docs/screenshot-zh_CN.png for the README.
+#include "support/CardProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QProcessEnvironment chineseEnvironment() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    return env;
+}
+
+} // namespace
+
+class TestScreenshot final : public QObject {
+    Q_OBJECT
+
+private slots:
+    // The program picks the translation from the system locale, and --lang overrides it.
+    void languageFollowsTheLocale() {
+        QProcess help;
+        help.setProcessEnvironment(chineseEnvironment());
+        help.start(QStringLiteral(CARDDESK_GUI_BIN), {QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30000));
+        QVERIFY2(QString::fromUtf8(help.readAllStandardOutput()).contains(QStringLiteral("智能卡发卡与运维控制台")),
+                 "carddesk --help is not in Chinese under LANG=zh_CN.UTF-8");
+        help.start(QStringLiteral(CARDDESK_GUI_BIN),
+                   {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(help.readAllStandardOutput())
+                    .contains(QStringLiteral("Smart-card issuance and operator console")));
+    }
+
+    void chineseMainWindow() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // With the fixture's pcscd a blank card sits in "Virtual PCD 00 00", as on a desk about to issue.
+        cdtest::CardProcess card;
+        if (QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")))
+            QVERIFY(card.start(dir.filePath(QStringLiteral("card.img")), 35963));
+        else
+            qInfo("no pcscd: the screenshot shows the console without a card");
+
+        const QString png =
+            QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR)).filePath(QStringLiteral("screenshot-zh_CN.png"));
+        QFile::remove(png);
+        QProcess console;
+        QProcessEnvironment env = chineseEnvironment();
+        env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("desk-01"));
+        console.setProcessEnvironment(env);
+        console.setProcessChannelMode(QProcess::MergedChannels);
+        console.start(QStringLiteral(CARDDESK_GUI_BIN),
+                      {QStringLiteral("--database"), dir.filePath(QStringLiteral("desk.sqlite")),
+                       QStringLiteral("--template"),
+                       QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
+                       QStringLiteral("--screenshot"), png});
+        QVERIFY2(console.waitForFinished(60000), "carddesk --screenshot did not finish");
+        const QString output = QString::fromLocal8Bit(console.readAll());
+        QVERIFY2(console.exitStatus() == QProcess::NormalExit && console.exitCode() == 0, qPrintable(output));
+        card.stop();
+
+        QImage image(png);
+        QVERIFY2(!image.isNull(), qPrintable(png));
+        QVERIFY(image.width() >= 1200 && image.height() >= 800);
+        // Not an empty canvas: a real window has many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+
+        if (qEnvironmentVariableIntValue("CARDDESK_UPDATE_SCREENSHOT") == 1) {
+            const QString docs = QStringLiteral(CARDDESK_SOURCE_DIR "/docs/screenshot-zh_CN.png");
+            QFile::remove(docs);
+            QVERIFY(QFile::copy(png, docs));
+            qInfo("updated %s", qPrintable(docs));
+        }
+    }
+};
+
+QTEST_MAIN(TestScreenshot)
+#include "TestScreenshot.moc"

@@ -1,0 +1,178 @@
+// Card templates and holder files: the shipped template loads; every problem is reported with its field; PINs
+// never appear in messages.
+#include <carddesk/model/CardTemplate.h>
+#include <carddesk/model/HolderFile.h>
+#include <carddesk/model/IssuanceService.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace carddesk;
+
+namespace {
+
+QString shipped() {
+    return QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
+}
+
+QJsonObject shippedJson() {
+    QFile f(shipped());
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QStringList problemsOf(const QJsonObject& o) {
+    try {
+        CardTemplate::fromJson(QJsonDocument(o).toJson());
+    } catch (const TemplateError& e) {
+        return e.errors;
+    }
+    return {};
+}
+
+bool mentions(const QStringList& problems, const QString& field) {
+    for (const auto& p : problems)
+        if (p.startsWith(field + QLatin1Char(':')))
+            return true;
+    return false;
+}
+
+QByteArray holderJson() {
+    return QByteArrayLiteral(R"({"holder": {"userNumber": "U0001", "account": "6222020000000001", "name": "张伟"},
+        "users": [{"number": 1, "pin": "135790"}, {"number": 2, "name": "李娜", "pin": "8642"},
+                  {"number": 3, "pin": "1111"}]})");
+}
+
+} // namespace
+
+class TestCardTemplate : public QObject {
+    Q_OBJECT
+private slots:
+    void shippedTemplateLoads() {
+        const CardTemplate t = CardTemplate::load(shipped());
+        QCOMPARE(t.name, QStringLiteral("standard-tv"));
+        QCOMPARE(t.issuerSerial.toHex().toUpper(), QByteArray("4344000000000001"));
+        QCOMPARE(t.cardNumberPrefix, QStringLiteral("86100100"));
+        QCOMPARE(t.keys.size(), 7); // "standard" = cdos::CardProfile::standardKeys()
+        QCOMPARE(t.menu.size(), 6);
+        QCOMPARE(t.menu[0].title, QStringLiteral("电视直播"));
+        QCOMPARE(t.menu[0].permission, 1u);
+        QVERIFY(t.menu[4].hidden);
+        QCOMPARE(t.users.size(), 3);
+        QCOMPARE(t.users[0].name, QStringLiteral("户主"));
+        QCOMPARE(t.users[0].permissions, 0xFFFFFFFFu);
+        QCOMPARE(t.permissionNames(t.users[2].permissions),
+                 (QStringList{QStringLiteral("live-tv"), QStringLiteral("settings")}));
+        QCOMPARE(t.balanceLimit, 200000u);
+        QVERIFY(t.validate().isEmpty());
+        // Written back and read again: the same template.
+        const CardTemplate again = CardTemplate::fromJson(QJsonDocument(t.toJson()).toJson());
+        QCOMPARE(again.toJson(), t.toJson());
+    }
+
+    void everyProblemNamesItsField() {
+        QJsonObject o = shippedJson();
+        o.insert(QStringLiteral("issuerSerial"), QStringLiteral("43440000"));
+        QJsonArray menu = o.value(QStringLiteral("menu")).toArray();
+        QJsonObject m = menu[1].toObject();
+        m.insert(QStringLiteral("title"), QStringLiteral("这是一个非常非常长的菜单标题名称"));
+        menu[1] = m;
+        QJsonObject m2 = menu[2].toObject();
+        m2.insert(QStringLiteral("permission"), QStringLiteral("no-such-right"));
+        menu[2] = m2;
+        o.insert(QStringLiteral("menu"), menu);
+        QJsonArray users = o.value(QStringLiteral("users")).toArray();
+        QJsonObject u = users[1].toObject();
+        u.insert(QStringLiteral("number"), 1);
+        users[1] = u;
+        o.insert(QStringLiteral("users"), users);
+        o.insert(QStringLiteral("keys"),
+                 QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
+                                        {QStringLiteral("usage"), QStringLiteral("transport")},
+                                        {QStringLiteral("master"), QStringLiteral("TRANSPORT")}}});
+        const QStringList p = problemsOf(o);
+        QVERIFY2(mentions(p, QStringLiteral("issuerSerial")), qPrintable(p.join(QLatin1Char('\n'))));
+        QVERIFY(mentions(p, QStringLiteral("menu[1].title")));
+        QVERIFY(mentions(p, QStringLiteral("menu[2].permission")));
+        QVERIFY(mentions(p, QStringLiteral("users[1].number")));
+        QVERIFY(mentions(p, QStringLiteral("keys")));
+    }
+
+    void missingAndMalformed() {
+        QVERIFY(!problemsOf(QJsonObject{}).isEmpty());
+        QVERIFY_THROWS_EXCEPTION(TemplateError, CardTemplate::fromJson("{ not json"));
+        QVERIFY_THROWS_EXCEPTION(TemplateError, CardTemplate::load(QStringLiteral("/nonexistent/t.json")));
+        QJsonObject o = shippedJson();
+        o.insert(QStringLiteral("purse"), QJsonObject{{QStringLiteral("overdraftLimit"), 0x1000000}});
+        QVERIFY(mentions(problemsOf(o), QStringLiteral("purse.overdraftLimit")));
+        o = shippedJson();
+        o.insert(QStringLiteral("cardNumber"), QJsonObject{{QStringLiteral("prefix"), QStringLiteral("XYZ")}});
+        QVERIFY(mentions(problemsOf(o), QStringLiteral("cardNumber.prefix")));
+        o = shippedJson();
+        o.insert(QStringLiteral("users"), QJsonArray{});
+        QVERIFY(mentions(problemsOf(o), QStringLiteral("users")));
+    }
+
+    void holderFileParses() {
+        QByteArray json = holderJson();
+        const HolderFile h = HolderFile::fromJson(json);
+        QCOMPARE(json, QByteArray(json.size(), '\0')); // the PINs are wiped from the input
+        QCOMPARE(h.name, QStringLiteral("张伟"));
+        QCOMPARE(h.users.size(), 3);
+        QCOMPARE(h.users[0].pin, std::string("135790"));
+        QCOMPARE(h.users[1].name, QStringLiteral("李娜"));
+        QVERIFY(h.cardNumber.isEmpty());
+    }
+
+    void badPinsAreReportedWithoutThePin() {
+        QByteArray json = QByteArrayLiteral(
+            R"({"holder": {"userNumber": "U1", "account": "A1", "name": "N"},
+                "cardNumber": "1234", "users": [{"number": 1, "pin": "12a45"}, {"number": 9, "pin": "1234"},
+                                                 {"number": 2}]})");
+        try {
+            HolderFile::fromJson(json);
+            QFAIL("accepted");
+        } catch (const HolderFileError& e) {
+            const QString all = e.errors.join(QLatin1Char('\n'));
+            QVERIFY2(all.contains(QStringLiteral("users[0].pin")), qPrintable(all));
+            QVERIFY(!all.contains(QStringLiteral("12a45")));
+            QVERIFY(all.contains(QStringLiteral("users[1].number")));
+            QVERIFY(all.contains(QStringLiteral("users[2].pin")));
+            QVERIFY(all.contains(QStringLiteral("cardNumber")));
+            QVERIFY(!QString::fromUtf8(e.what()).contains(QStringLiteral("12a45")));
+        }
+    }
+
+    void profileFromTemplateAndHolder() {
+        const CardTemplate t = CardTemplate::load(shipped());
+        QByteArray json = holderJson();
+        const HolderFile h = HolderFile::fromJson(json);
+        const cdos::CardProfile p = IssuanceService::buildProfile(t, h, QStringLiteral("86100100000000000007"));
+        QCOMPARE(cdos::toHex(p.info.cardNumber), std::string("86100100000000000007"));
+        QCOMPARE(p.users.size(), std::size_t(3));
+        QCOMPARE(p.users[1].profile.name, std::string("李娜")); // the holder's name wins
+        QCOMPARE(p.users[1].profile.permissions, t.users[1].permissions);
+        QCOMPARE(int(p.users[2].profile.maxRetries), 5);
+        QCOMPARE(p.menu.size(), std::size_t(6));
+        QCOMPARE(p.keys.size(), std::size_t(7));
+        QVERIFY(cdos::validateProfile(p).empty());
+
+        // A template user without a PIN, and an extra user without name and permissions.
+        QByteArray partial = QByteArrayLiteral(
+            R"({"holder": {"userNumber": "U1", "account": "A1", "name": "N"},
+                "users": [{"number": 1, "pin": "1234"}, {"number": 7, "pin": "4321"}]})");
+        const HolderFile h2 = HolderFile::fromJson(partial);
+        try {
+            IssuanceService::buildProfile(t, h2, QStringLiteral("86100100000000000007"));
+            QFAIL("accepted");
+        } catch (const IssuanceError& e) {
+            QVERIFY2(e.text.contains(QStringLiteral("user 2")), qPrintable(e.text));
+            QVERIFY(e.text.contains(QStringLiteral("user 7 is not in the template")));
+            QVERIFY(!e.text.contains(QStringLiteral("4321")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCardTemplate)
+#include "TestCardTemplate.moc"

@@ -1,0 +1,194 @@
+// IssuanceService end to end with the card OS in-process (a local reader of CardReaderManager): the card is
+// written and verified, the database gets the card and its users (never a PIN), and every failure is clear and
+// records nothing as issued.
+#include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/cardio/TraceLog.h>
+#include <carddesk/model/Database.h>
+#include <carddesk/model/IssuanceService.h>
+
+#include "carddesk/card/CardOs.h"
+#include "support/TestProfiles.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <atomic>
+
+using namespace carddesk;
+
+namespace {
+
+const QString kReader = QStringLiteral("In-process card");
+
+QByteArray holderJson(const char* cardNumber = nullptr) {
+    QByteArray j = R"({"holder": {"userNumber": "U20240001", "account": "6222021234567890", "name": "张伟"},)";
+    if (cardNumber)
+        j += QByteArray(R"("cardNumber": ")") + cardNumber + "\",";
+    j += R"("users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "864200"}, {"number": 3, "pin": "97531"}]})";
+    return j;
+}
+
+} // namespace
+
+class TestIssuanceService : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    TraceLog m_trace;
+    CardReaderManager m_readers{nullptr, &m_trace};
+    Database m_db;
+    std::shared_ptr<cdos::card::CardOs> m_card;
+    CardTemplate m_template;
+    std::atomic<int> m_pullAfter{-1}; // the card "leaves" after this many APDUs (-1: never)
+
+    void insertFreshCard(const QString& name) {
+        m_card = std::make_shared<cdos::card::CardOs>(cdos::card::Nvm::create(m_dir.filePath(name).toStdString()));
+        const cdos::Bytes atr = m_card->atr();
+        auto card = m_card;
+        m_readers.insertLocalCard(kReader, QByteArray(reinterpret_cast<const char*>(atr.data()), qsizetype(atr.size())),
+                                  [card, this](const QByteArray& c) {
+                                      if (m_pullAfter >= 0 && m_pullAfter-- == 0)
+                                          throw CardError(
+                                              CardError::Kind::Removed,
+                                              QStringLiteral("the card was removed from reader \"%1\"").arg(kReader));
+                                      const cdos::Bytes r = card->process(cdos::Bytes(c.cbegin(), c.cend()));
+                                      return QByteArray(reinterpret_cast<const char*>(r.data()), qsizetype(r.size()));
+                                  });
+    }
+
+    IssuanceRequest request(const char* cardNumber = nullptr) {
+        QByteArray json = holderJson(cardNumber);
+        return IssuanceRequest{kReader, m_template, HolderFile::fromJson(json), QStringLiteral("desk-7"), {}, 0};
+    }
+
+    int cardCount() { return static_cast<int>(m_db.cards().size()); }
+
+private slots:
+    void initTestCase() {
+        m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
+        m_template = CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
+        m_readers.start(false);
+    }
+
+    void issuesABlankCard() {
+        insertFreshCard(QStringLiteral("card1.img"));
+        IssuanceService service(m_readers, m_db);
+        service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
+                             QString::fromLatin1(cdtest::kDevPassphrase));
+        QSignalSpy progress(&service, &IssuanceService::progress);
+        QSignalSpy finished(&service, &IssuanceService::finished);
+        const IssuanceResult r = service.issueAndWait(request());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.cardNumber, QStringLiteral("86100100000000000001"));
+        QCOMPARE(r.chipSerial.size(), 16);
+        QVERIFY(r.apduCount > 20);
+        QVERIFY(progress.size() > 10);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(m_card->lifeCycle(), cdos::LifeCycle::Personalised);
+
+        const auto card = m_db.card(r.cardNumber);
+        QVERIFY(card);
+        QCOMPARE(card->holderName, QStringLiteral("张伟"));
+        QCOMPARE(card->templateName, QStringLiteral("standard-tv"));
+        QCOMPARE(card->operatorName, QStringLiteral("desk-7"));
+        QCOMPARE(card->chipSerial, r.chipSerial);
+        QCOMPARE(card->lifeCycle, QStringLiteral("personalised"));
+        const auto users = m_db.cardUsers(r.cardNumber);
+        QCOMPARE(users.size(), 3);
+        QCOMPARE(users[0].name, QStringLiteral("户主"));
+        QCOMPARE(m_db.journalEntry(r.batchId, 0)->state, QStringLiteral("recorded"));
+        QCOMPARE(m_db.auditEntries().first().action, QStringLiteral("issue card"));
+
+        // No PIN anywhere: not in the database file, not in the saved trace.
+        QFile dbFile(m_db.location());
+        QVERIFY(dbFile.open(QIODevice::ReadOnly));
+        const QByteArray dbBytes = dbFile.readAll();
+        const QString tracePath = m_dir.filePath(QStringLiteral("trace.json"));
+        QVERIFY(m_trace.saveToFile(tracePath, TraceLog::Format::Json));
+        QFile traceFile(tracePath);
+        QVERIFY(traceFile.open(QIODevice::ReadOnly));
+        const QByteArray traceBytes = traceFile.readAll();
+        QVERIFY(traceBytes.contains("PUT USER"));
+        for (const char* pin : {"135790", "864200", "97531"}) {
+            QVERIFY2(!dbBytes.contains(pin), pin);
+            QVERIFY2(!traceBytes.contains(pin), pin);
+        }
+        // The PIN blocks' cryptograms are hidden in the trace too.
+        QVERIFY(traceBytes.contains("\"secretsRedacted\": true"));
+    }
+
+    void refusesACardThatIsNotBlank() {
+        // The card of the previous test is personalised now.
+        IssuanceService service(m_readers, m_db);
+        const int before = cardCount();
+        const IssuanceResult r = service.issueAndWait(request());
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("is not blank")), qPrintable(r.error));
+        QCOMPARE(cardCount(), before);
+        QCOMPARE(m_db.journalEntry(r.batchId, 0)->state, QStringLiteral("failed"));
+    }
+
+    void cardPulledMidway() {
+        insertFreshCard(QStringLiteral("card2.img"));
+        IssuanceService service(m_readers, m_db);
+        const int before = cardCount();
+        m_pullAfter = 12;
+        const IssuanceResult r = service.issueAndWait(request());
+        m_pullAfter = -1;
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("removed")), qPrintable(r.error));
+        QCOMPARE(cardCount(), before);
+        QVERIFY(!m_db.cardExists(r.cardNumber));
+        const auto j = m_db.journalEntry(r.batchId, 0);
+        QCOMPARE(j->state, QStringLiteral("failed"));
+        QCOMPARE(j->cardNumber, r.cardNumber);
+    }
+
+    void invalidInputsConsumeNothing() {
+        insertFreshCard(QStringLiteral("card3.img"));
+        IssuanceService service(m_readers, m_db);
+        const int before = cardCount();
+        IssuanceRequest bad = request();
+        bad.cardTemplate.menu[0].title = QStringLiteral("一二三四五六七八九十十一十二");
+        IssuanceResult r = service.issueAndWait(bad);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("menu[0].title")), qPrintable(r.error));
+        QVERIFY(r.cardNumber.isEmpty()); // no number was allocated
+
+        r = service.issueAndWait(request("86100100000000000001")); // issued in the first test
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("already issued")), qPrintable(r.error));
+
+        IssuanceRequest noReader = request();
+        noReader.reader = QStringLiteral("No such reader");
+        r = service.issueAndWait(noReader);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("No such reader")), qPrintable(r.error));
+        QCOMPARE(cardCount(), before);
+        QCOMPARE(m_card->lifeCycle(), cdos::LifeCycle::Blank);
+    }
+
+    void explicitCardNumber() {
+        IssuanceService service(m_readers, m_db);
+        const IssuanceResult r = service.issueAndWait(request("86100100000000009999"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.cardNumber, QStringLiteral("86100100000000009999"));
+    }
+
+    void keyStoreErrors() {
+        IssuanceService service(m_readers, m_db);
+        try {
+            service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()), QStringLiteral("hunter2-xyz"));
+            QFAIL("opened with a wrong passphrase");
+        } catch (const IssuanceError& e) {
+            QVERIFY2(e.text.contains(QStringLiteral("passphrase")), qPrintable(e.text));
+            QVERIFY(!e.text.contains(QStringLiteral("hunter2-xyz")));
+        }
+        QVERIFY(!service.hasIssuerKeys());
+        QVERIFY_THROWS_EXCEPTION(IssuanceError, service.openKeyStore(QStringLiteral("/nonexistent/keys.cdks")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIssuanceService)
+#include "TestIssuanceService.moc"

@@ -1,0 +1,2191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApduDecoder</name>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>长度错误</translation>
+    </message>
+    <message>
+        <source>command incompatible with file structure</source>
+        <translation>命令与文件结构不兼容</translation>
+    </message>
+    <message>
+        <source>security status not satisfied</source>
+        <translation>安全状态不满足</translation>
+    </message>
+    <message>
+        <source>authentication method blocked</source>
+        <translation>认证方法已锁定</translation>
+    </message>
+    <message>
+        <source>conditions of use not satisfied</source>
+        <translation>使用条件不满足</translation>
+    </message>
+    <message>
+        <source>secure messaging data incorrect (MAC)</source>
+        <translation>安全报文数据不正确（MAC）</translation>
+    </message>
+    <message>
+        <source>incorrect data</source>
+        <translation>数据不正确</translation>
+    </message>
+    <message>
+        <source>function not supported (card blocked or terminated)</source>
+        <translation>功能不支持（卡已锁定或已终止）</translation>
+    </message>
+    <message>
+        <source>file or application not found</source>
+        <translation>未找到文件或应用</translation>
+    </message>
+    <message>
+        <source>record not found</source>
+        <translation>未找到记录</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>存储空间不足</translation>
+    </message>
+    <message>
+        <source>incorrect P1-P2</source>
+        <translation>P1-P2 不正确</translation>
+    </message>
+    <message>
+        <source>referenced data not found</source>
+        <translation>未找到引用的数据</translation>
+    </message>
+    <message>
+        <source>file already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>wrong offset</source>
+        <translation>偏移量错误</translation>
+    </message>
+    <message>
+        <source>instruction not supported</source>
+        <translation>不支持的指令</translation>
+    </message>
+    <message>
+        <source>class not supported</source>
+        <translation>不支持的类别</translation>
+    </message>
+    <message>
+        <source>memory failure</source>
+        <translation>存储器故障</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>MAC invalid</source>
+        <translation>MAC 无效</translation>
+    </message>
+    <message>
+        <source>application permanently locked</source>
+        <translation>应用已永久锁定</translation>
+    </message>
+    <message>
+        <source>insufficient balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>counter at maximum</source>
+        <translation>计数器已达上限</translation>
+    </message>
+    <message>
+        <source>key index not supported</source>
+        <translation>不支持的密钥索引</translation>
+    </message>
+    <message>
+        <source>requested MAC not available</source>
+        <translation>所请求的 MAC 不可用</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrong PIN, %n tries left</source>
+        <translation>
+            <numerusform>PIN 错误，还剩 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wrong Le, %1 bytes available</source>
+        <translation>Le 错误，可用 %1 字节</translation>
+    </message>
+    <message>
+        <source>%1 more bytes available</source>
+        <translation>还有 %1 字节可取</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>personalised</source>
+        <translation>已个人化</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>issuer maintenance</source>
+        <translation>发卡方维护</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>card authentication</source>
+        <translation>卡片认证</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>圈存</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>CA service</source>
+        <translation>条件接收业务</translation>
+    </message>
+    <message>
+        <source>PIN unblock</source>
+        <translation>PIN 解锁</translation>
+    </message>
+    <message>
+        <source>dedicated file</source>
+        <translation>专用文件（DF）</translation>
+    </message>
+    <message>
+        <source>transparent EF</source>
+        <translation>透明 EF</translation>
+    </message>
+    <message>
+        <source>linear fixed EF</source>
+        <translation>定长记录 EF</translation>
+    </message>
+    <message>
+        <source>cyclic EF</source>
+        <translation>循环记录 EF</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>user PIN</source>
+        <translation>用户 PIN</translation>
+    </message>
+    <message>
+        <source>issuer secure messaging</source>
+        <translation>发卡方安全报文</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>no ATR</source>
+        <translation>无 ATR</translation>
+    </message>
+    <message>
+        <source>CDOS %1.%2, %3</source>
+        <translation>CDOS %1.%2，%3</translation>
+    </message>
+    <message>
+        <source>unknown card (ATR %1)</source>
+        <translation>未知卡片（ATR %1）</translation>
+    </message>
+    <message>
+        <source>FCP</source>
+        <translation>FCP</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>file identifier</source>
+        <translation>文件标识</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>%1 × %2 bytes</source>
+        <translation>%1 × %2 字节</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>short file identifier</source>
+        <translation>短文件标识（SFI）</translation>
+    </message>
+    <message>
+        <source>DF name</source>
+        <translation>DF 名称</translation>
+    </message>
+    <message>
+        <source>read access</source>
+        <translation>读权限</translation>
+    </message>
+    <message>
+        <source>update access</source>
+        <translation>更新权限</translation>
+    </message>
+    <message>
+        <source>malformed (%1)</source>
+        <translation>格式错误（%1）</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>card-issuer serial</source>
+        <translation>发卡方序列号</translation>
+    </message>
+    <message>
+        <source>issuer product serial</source>
+        <translation>产品序列号</translation>
+    </message>
+    <message>
+        <source>chip serial</source>
+        <translation>芯片序列号</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>life cycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>NVM</source>
+        <translation>NVM</translation>
+    </message>
+    <message>
+        <source>NVM total</source>
+        <translation>NVM 总量</translation>
+    </message>
+    <message>
+        <source>NVM free</source>
+        <translation>NVM 空闲</translation>
+    </message>
+    <message>
+        <source>page size</source>
+        <translation>页大小</translation>
+    </message>
+    <message>
+        <source>page writes</source>
+        <translation>页写入次数</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>PIN tries left</source>
+        <translation>PIN 剩余次数</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>菜单项 %1</translation>
+    </message>
+    <message>
+        <source>permission needed</source>
+        <translation>所需权限</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>error counter</source>
+        <translation>错误计数器</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>命令头</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>proprietary, secure messaging</source>
+        <translation>专有，安全报文</translation>
+    </message>
+    <message>
+        <source>proprietary</source>
+        <translation>专有</translation>
+    </message>
+    <message>
+        <source>inter-industry, secure messaging</source>
+        <translation>行业间通用，安全报文</translation>
+    </message>
+    <message>
+        <source>inter-industry</source>
+        <translation>行业间通用</translation>
+    </message>
+    <message>
+        <source>Lc</source>
+        <translation>Lc</translation>
+    </message>
+    <message>
+        <source>Le</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>PIN tries</source>
+        <translation>PIN 尝试次数</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>holder user number</source>
+        <translation>持卡人用户编号</translation>
+    </message>
+    <message>
+        <source>holder account</source>
+        <translation>持卡人账号</translation>
+    </message>
+    <message>
+        <source>holder name</source>
+        <translation>持卡人姓名</translation>
+    </message>
+    <message>
+        <source>balance limit</source>
+        <translation>余额上限</translation>
+    </message>
+    <message>
+        <source>%1 fen</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>overdraft limit</source>
+        <translation>透支限额</translation>
+    </message>
+    <message>
+        <source>menu entry %1</source>
+        <translation>菜单项 %1</translation>
+    </message>
+    <message>
+        <source>challenge</source>
+        <translation>随机数</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+</context>
+<context>
+    <name>ApduTraceEntry</name>
+    <message numerus="yes">
+        <source>&lt;redacted %n bytes&gt;</source>
+        <translation>
+            <numerusform>&lt;已隐去 %n 字节&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>transport error</source>
+        <translation>传输错误</translation>
+    </message>
+</context>
+<context>
+    <name>CardError</name>
+    <message numerus="yes">
+        <source>the card in reader &quot;%1&quot; gave a malformed answer (%n bytes)</source>
+        <translation>
+            <numerusform>读卡器“%1”中的卡片返回了格式错误的应答（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refusing to send an APDU shorter than 4 bytes to reader &quot;%1&quot;</source>
+        <translation>拒绝向读卡器“%1”发送短于 4 字节的 APDU</translation>
+    </message>
+    <message>
+        <source>PC/SC service not running (%1)</source>
+        <translation>PC/SC 服务未运行（%1）</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; is not available (%2)</source>
+        <translation>读卡器“%1”不可用（%2）</translation>
+    </message>
+    <message>
+        <source>no card in reader &quot;%1&quot;</source>
+        <translation>读卡器“%1”中没有卡片</translation>
+    </message>
+    <message>
+        <source>the card was removed from reader &quot;%1&quot;</source>
+        <translation>卡片已从读卡器“%1”中取出</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; was reset by another program</source>
+        <translation>读卡器“%1”中的卡片被其他程序复位</translation>
+    </message>
+    <message>
+        <source>another program holds the card in reader &quot;%1&quot;</source>
+        <translation>其他程序正独占读卡器“%1”中的卡片</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
+        <translation>读卡器“%1”中的卡片无应答（%2）</translation>
+    </message>
+    <message>
+        <source>the card operation was cancelled</source>
+        <translation>卡片操作已取消</translation>
+    </message>
+    <message>
+        <source>PC/SC error %1</source>
+        <translation>PC/SC 错误 %1</translation>
+    </message>
+    <message>
+        <source>PC/SC error on reader &quot;%1&quot;: %2</source>
+        <translation>读卡器“%1”发生 PC/SC 错误：%2</translation>
+    </message>
+    <message>
+        <source>the card refused a command: %1 (%2)</source>
+        <translation>卡片拒绝了命令：%1（%2）</translation>
+    </message>
+    <message>
+        <source>key store: %1</source>
+        <translation>密钥库：%1</translation>
+    </message>
+    <message>
+        <source>unknown error in a card job</source>
+        <translation>卡片作业中发生未知错误</translation>
+    </message>
+    <message>
+        <source>PC/SC service not running</source>
+        <translation>PC/SC 服务未运行</translation>
+    </message>
+    <message>
+        <source>the card reader manager is not running</source>
+        <translation>读卡器管理器未运行</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; is not available</source>
+        <translation>读卡器“%1”不可用</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
+        <translation>读卡器“%1”中的卡片停止应答（%2）；卡片是否已被取出？</translation>
+    </message>
+    <message>
+        <source>a card job cannot wait for another card job</source>
+        <translation>卡片作业不能等待另一个卡片作业</translation>
+    </message>
+</context>
+<context>
+    <name>CardSnapshot</name>
+    <message>
+        <source>the card is not a CardDesk COS card: SELECT MF answered %1 (%2)</source>
+        <translation>该卡不是 CardDesk COS 卡：SELECT MF 返回 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1: malformed answer</source>
+        <translation>%1：应答格式错误</translation>
+    </message>
+    <message>
+        <source>life cycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>chip serial</source>
+        <translation>芯片序列号</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>card-issuer serial</source>
+        <translation>发卡方序列号</translation>
+    </message>
+    <message>
+        <source>issuer product serial</source>
+        <translation>产品序列号</translation>
+    </message>
+    <message>
+        <source>NVM</source>
+        <translation>NVM</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Reader: %1</source>
+        <translation>读卡器：%1</translation>
+    </message>
+    <message>
+        <source>ATR: %1 (%2)</source>
+        <translation>ATR：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Life cycle: %1</source>
+        <translation>生命周期：%1</translation>
+    </message>
+    <message>
+        <source>Card number: %1</source>
+        <translation>卡号：%1</translation>
+    </message>
+    <message>
+        <source>Chip serial: %1</source>
+        <translation>芯片序列号：%1</translation>
+    </message>
+    <message>
+        <source>Operating system: %1</source>
+        <translation>操作系统：%1</translation>
+    </message>
+    <message>
+        <source>NVM: %1 of %2 bytes free</source>
+        <translation>NVM：%2 字节中空闲 %1 字节</translation>
+    </message>
+    <message>
+        <source>User %1 %2: %3 of %4 PIN tries left</source>
+        <translation>用户 %1 %2：PIN 剩余 %3 / %4 次</translation>
+    </message>
+    <message>
+        <source>Menu %1: %2%3</source>
+        <translation>菜单 %1：%2%3</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+</context>
+<context>
+    <name>CardTemplate</name>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1：缺失</translation>
+    </message>
+    <message>
+        <source>%1: must be a string</source>
+        <translation>%1：必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: must be a whole number</source>
+        <translation>%1：必须是整数</translation>
+    </message>
+    <message>
+        <source>%1: must be between %2 and %3</source>
+        <translation>%1：必须介于 %2 与 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1: must be %2 hex digits</source>
+        <translation>%1：必须是 %2 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>不是有效的 JSON：偏移 %2 处 %1</translation>
+    </message>
+    <message>
+        <source>a template is a JSON object</source>
+        <translation>卡模板必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: missing (an object with &quot;prefix&quot; and &quot;first&quot;)</source>
+        <translation>%1：缺失（应为含“prefix”和“first”的对象）</translation>
+    </message>
+    <message>
+        <source>%1: unknown permission &quot;%2&quot;</source>
+        <translation>%1：未知权限“%2”</translation>
+    </message>
+    <message>
+        <source>%1: must be &quot;standard&quot; or a list of keys</source>
+        <translation>%1：必须是“standard”或密钥列表</translation>
+    </message>
+    <message>
+        <source>%1: unknown key usage &quot;%2&quot;</source>
+        <translation>%1：未知密钥用途“%2”</translation>
+    </message>
+    <message>
+        <source>cannot read the template %1: %2</source>
+        <translation>无法读取卡模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: must be 2 to 19 hex digits (the rest of the 20 digits is allocated)</source>
+        <translation>%1：必须是 2 到 19 位十六进制数字（20 位中其余部分自动分配）</translation>
+    </message>
+    <message>
+        <source>%1: bit %2 is defined twice</source>
+        <translation>%1：位 %2 重复定义</translation>
+    </message>
+    <message>
+        <source>%1: name &quot;%2&quot; is defined twice</source>
+        <translation>%1：名称“%2”重复定义</translation>
+    </message>
+    <message>
+        <source>%1: key %2 appears twice</source>
+        <translation>%1：密钥 %2 重复出现</translation>
+    </message>
+    <message>
+        <source>%1: key 0 with usage issuer-maintenance is required</source>
+        <translation>%1：必须有用途为发卡方维护的 0 号密钥</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 entries</source>
+        <translation>%1：最多 %2 项</translation>
+    </message>
+    <message>
+        <source>%1: id %2 appears twice</source>
+        <translation>%1：编号 %2 重复出现</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is %3 bytes of UTF-8, at most %4 fit</source>
+        <translation>%1：“%2”为 %3 字节 UTF-8，最多只能容纳 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1: a card has 1 to %2 users</source>
+        <translation>%1：一张卡有 1 到 %2 个用户</translation>
+    </message>
+    <message>
+        <source>%1: user %2 appears twice</source>
+        <translation>%1：用户 %2 重复出现</translation>
+    </message>
+</context>
+<context>
+    <name>CliApp</name>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk 命令行前端。命令：
+  readers                      列出 PC/SC 读卡器及其中的卡片
+  info --reader NAME           读取卡片：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               对空白卡进行个人化并记入数据库
+密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（未设置时使用开发默认口令）。</translation>
+    </message>
+    <message>
+        <source>readers, info or issue</source>
+        <translation>readers、info 或 issue</translation>
+    </message>
+    <message>
+        <source>Reader name (as listed by &quot;readers&quot;).</source>
+        <translation>读卡器名称（即“readers”列出的名称）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Card template (JSON).</source>
+        <translation>卡模板（JSON）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Holder file with the users&apos; PINs (JSON).</source>
+        <translation>含用户 PIN 的持卡人文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>Card database: an SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation>卡片数据库：SQLite 文件或 postgresql://user@host/db（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Issuer key store (default: %1).</source>
+        <translation>发卡方密钥库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Operator name recorded in the database (default: %1).</source>
+        <translation>记入数据库的操作员名称（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Wait up to this many seconds for a card.</source>
+        <translation>等待卡片的最长秒数。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Print the APDU trace (secrets redacted) to stderr.</source>
+        <translation>将 APDU 记录（隐去机密）输出到标准错误。</translation>
+    </message>
+    <message>
+        <source>a command is needed: readers, info or issue (see --help)</source>
+        <translation>需要一个命令：readers、info 或 issue（见 --help）</translation>
+    </message>
+    <message>
+        <source>one command at a time, got: %1</source>
+        <translation>一次只能执行一个命令，收到：%1</translation>
+    </message>
+    <message>
+        <source>--wait needs a number of seconds, got &quot;%1&quot;</source>
+        <translation>--wait 需要秒数，收到“%1”</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 不接受 --%2</translation>
+    </message>
+    <message>
+        <source>info needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>info 需要 --reader 名称（见“carddesk-cli readers”）</translation>
+    </message>
+    <message>
+        <source>issue needs %1</source>
+        <translation>issue 需要 %1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info or issue</source>
+        <translation>未知命令“%1”：请使用 readers、info 或 issue</translation>
+    </message>
+    <message>
+        <source>no reader named &quot;%1&quot;; readers: %2</source>
+        <translation>没有名为“%1”的读卡器；现有读卡器：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no card in reader &quot;%1&quot;</source>
+        <translation>读卡器“%1”中没有卡片</translation>
+    </message>
+    <message>
+        <source>invalid template:
+  %1</source>
+        <translation>卡模板无效：
+  %1</translation>
+    </message>
+    <message>
+        <source>invalid holder file:
+  %1</source>
+        <translation>持卡人文件无效：
+  %1</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3</source>
+        <translation>[%1/%2] %3</translation>
+    </message>
+</context>
+<context>
+    <name>HolderFile</name>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>不是有效的 JSON：偏移 %2 处 %1</translation>
+    </message>
+    <message>
+        <source>a holder file is a JSON object</source>
+        <translation>持卡人文件必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1：缺失</translation>
+    </message>
+    <message>
+        <source>%1: missing (a list of users with their PINs)</source>
+        <translation>%1：缺失（应为带 PIN 的用户列表）</translation>
+    </message>
+    <message>
+        <source>%1: must be between %2 and %3</source>
+        <translation>%1：必须介于 %2 与 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1: missing (a string of 4 to 12 digits)</source>
+        <translation>%1：缺失（应为 4 到 12 位数字的字符串）</translation>
+    </message>
+    <message>
+        <source>cannot read the holder file %1: %2</source>
+        <translation>无法读取持卡人文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: user number, account and name together are longer than the card&apos;s 128-byte holder file</source>
+        <translation>%1：用户编号、账号和姓名合计超过卡内 128 字节的持卡人文件</translation>
+    </message>
+    <message>
+        <source>%1: must be 20 hex digits</source>
+        <translation>%1：必须是 20 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>%1: at least one user with a PIN is needed</source>
+        <translation>%1：至少需要一个设置了 PIN 的用户</translation>
+    </message>
+    <message>
+        <source>%1: a card has at most %2 users</source>
+        <translation>%1：一张卡最多 %2 个用户</translation>
+    </message>
+    <message>
+        <source>%1: user %2 appears twice</source>
+        <translation>%1：用户 %2 重复出现</translation>
+    </message>
+    <message>
+        <source>%1: must have 4 to 12 digits</source>
+        <translation>%1：必须是 4 到 12 位数字</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 bytes of UTF-8</source>
+        <translation>%1：超过 %2 字节 UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ApduDecodePane</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Decoded exchange</source>
+        <translation>解码的交互</translation>
+    </message>
+    <message>
+        <source>Select an exchange in the trace to decode it.</source>
+        <translation>在 APDU 记录中选择一条交互以查看解码。</translation>
+    </message>
+    <message>
+        <source>#%1  %2  —  %3 %4</source>
+        <translation>#%1  %2  —  %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ApduTraceModel</name>
+    <message>
+        <source>Secret bytes are hidden. Revealing them is recorded in the audit log.</source>
+        <translation>机密字节已隐去。显示机密的操作会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>命令头</translation>
+    </message>
+    <message>
+        <source>Lc</source>
+        <translation>Lc</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Le</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>SW</source>
+        <translation>状态字</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>微秒</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::CardPanel</name>
+    <message>
+        <source>Issuance</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>Card diagnostics</source>
+        <translation>卡片诊断</translation>
+    </message>
+    <message>
+        <source>Reading the card in %1…</source>
+        <translation>正在读取 %1 中的卡片…</translation>
+    </message>
+    <message>
+        <source>The card cannot be read</source>
+        <translation>无法读取卡片</translation>
+    </message>
+    <message>
+        <source>Start the PC/SC service (pcscd); the readers appear here as soon as it runs.</source>
+        <translation>请启动 PC/SC 服务（pcscd）；服务运行后读卡器会立即显示在这里。</translation>
+    </message>
+    <message>
+        <source>No reader selected</source>
+        <translation>未选择读卡器</translation>
+    </message>
+    <message>
+        <source>Connect a card reader, or choose one in the list on the left.</source>
+        <translation>请连接读卡器，或在左侧列表中选择一个。</translation>
+    </message>
+    <message>
+        <source>Insert a card</source>
+        <translation>请插入卡片</translation>
+    </message>
+    <message>
+        <source>The card in %1 does not answer. Take it out and insert it again.</source>
+        <translation>%1 中的卡片无应答。请取出后重新插入。</translation>
+    </message>
+    <message>
+        <source>Another program is using the card in %1.</source>
+        <translation>其他程序正在使用 %1 中的卡片。</translation>
+    </message>
+    <message>
+        <source>Insert a blank card to issue it, or any card to see its diagnostics, in %1.</source>
+        <translation>请在 %1 中插入空白卡进行发卡，或插入任意卡片查看诊断信息。</translation>
+    </message>
+    <message>
+        <source>not a CardDesk card</source>
+        <translation>非 CardDesk 卡</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>卡号 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Last card: issued, card number %1.</source>
+        <translation>上一张卡：已发卡，卡号 %1。</translation>
+    </message>
+    <message>
+        <source>Last card: not issued. %1</source>
+        <translation>上一张卡：未发卡。%1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::Database</name>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a CardDesk database (not an SQLite file); it was left untouched</source>
+        <translation>%1 不是 CardDesk 数据库（不是 SQLite 文件），未作任何改动</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>未安装 PostgreSQL 驱动（QPSQL）</translation>
+    </message>
+    <message>
+        <source>the SQLite driver (QSQLITE) is not installed</source>
+        <translation>未安装 SQLite 驱动（QSQLITE）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds another program&apos;s tables (no schema_version); it was left untouched</source>
+        <translation>%1 包含其他程序的数据表（无 schema_version），未作任何改动</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this CardDesk knows (%3); it was left untouched</source>
+        <translation>%1 的架构版本为 %2，高于本版 CardDesk 支持的版本（%3），未作任何改动</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>migration %1 failed: %2</source>
+        <translation>迁移 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>card number prefix &quot;%1&quot; must have 2 to 19 hex digits</source>
+        <translation>卡号前缀“%1”必须是 2 到 19 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>cannot allocate a card number: %1</source>
+        <translation>无法分配卡号：%1</translation>
+    </message>
+    <message>
+        <source>the numbers of prefix %1 are exhausted</source>
+        <translation>前缀 %1 的卡号已用完</translation>
+    </message>
+    <message>
+        <source>cannot record card %1: %2</source>
+        <translation>无法记录卡 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the issuance journal: %1</source>
+        <translation>无法写入发卡日志：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a damaged database (%2); it was left untouched</source>
+        <translation>%1 是已损坏的数据库（%2），未作任何改动</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::DiagnosticsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the card again (F5)</source>
+        <translation>重新读取卡片（F5）</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>ATR:</source>
+        <translation>ATR：</translation>
+    </message>
+    <message>
+        <source>Decoded:</source>
+        <translation>解析：</translation>
+    </message>
+    <message>
+        <source>Card number:</source>
+        <translation>卡号：</translation>
+    </message>
+    <message>
+        <source>Issuer serial:</source>
+        <translation>发卡方序列号：</translation>
+    </message>
+    <message>
+        <source>Product serial:</source>
+        <translation>产品序列号：</translation>
+    </message>
+    <message>
+        <source>Chip serial:</source>
+        <translation>芯片序列号：</translation>
+    </message>
+    <message>
+        <source>Operating system:</source>
+        <translation>操作系统：</translation>
+    </message>
+    <message>
+        <source>Life cycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Memory (NVM)</source>
+        <translation>存储器（NVM）</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>已用存储</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>PIN tries left</source>
+        <translation>PIN 剩余次数</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>可见性</translation>
+    </message>
+    <message>
+        <source>Permission needed</source>
+        <translation>所需权限</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Errors left</source>
+        <translation>剩余容错次数</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Menu</source>
+        <translation>菜单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读取卡片…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Read from %1 at %2</source>
+        <translation>于 %2 从 %1 读取</translation>
+    </message>
+    <message>
+        <source>not yet written (blank card)</source>
+        <translation>尚未写入（空白卡）</translation>
+    </message>
+    <message>
+        <source>%1 used of %2 (%p%)</source>
+        <translation>已用 %1 / 共 %2（%p%）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 free · page size %2 bytes · %Ln page write(s) since the image was made</source>
+        <translation>
+            <numerusform>空闲 %1 · 页大小 %2 字节 · 自映像创建以来写页 %Ln 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>blocked (0 of %1)</source>
+        <translation>已锁定（0 / %1）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>3DES, two keys</source>
+        <translation>双倍长 3DES</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>类型 %1</translation>
+    </message>
+    <message>
+        <source>locked (0 of %1)</source>
+        <translation>已锁定（0 / %1）</translation>
+    </message>
+    <message>
+        <source>protocol %1 · historical bytes %2</source>
+        <translation>协议 %1 · 历史字节 %2</translation>
+    </message>
+    <message>
+        <source>(&quot;CDOS&quot; version %1.%2)</source>
+        <translation>（“CDOS” 版本 %1.%2）</translation>
+    </message>
+    <message>
+        <source>The ATR dates from the last reset; the card now reports %1.</source>
+        <translation>ATR 来自上次复位；卡片当前报告的状态为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::IssuanceService</name>
+    <message>
+        <source>write key %1 (%2)</source>
+        <translation>写入密钥 %1（%2）</translation>
+    </message>
+    <message>
+        <source>write user %1</source>
+        <translation>写入用户 %1</translation>
+    </message>
+    <message>
+        <source>write menu entry %1</source>
+        <translation>写入菜单项 %1</translation>
+    </message>
+    <message>
+        <source>%1: unknown permission &quot;%2&quot;</source>
+        <translation>%1：未知权限“%2”</translation>
+    </message>
+    <message>
+        <source>cannot open the key store %1: %2</source>
+        <translation>无法打开密钥库 %1：%2</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>卡模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>holder file: %1</source>
+        <translation>持卡人信息：%1</translation>
+    </message>
+    <message>
+        <source>card number &quot;%1&quot; must be 20 hex digits</source>
+        <translation>卡号“%1”必须是 20 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>holder file: user %1 (%2) of the template needs a PIN</source>
+        <translation>持卡人信息：模板中的用户 %1（%2）需要 PIN</translation>
+    </message>
+    <message>
+        <source>holder file: %1: user %2 is not in the template; give its name and permissions</source>
+        <translation>持卡人信息：%1：用户 %2 不在模板中，请提供其名称和权限</translation>
+    </message>
+    <message>
+        <source>holder file: %1.permissions</source>
+        <translation>持卡人信息：%1.permissions</translation>
+    </message>
+    <message>
+        <source>an issuance is already running</source>
+        <translation>已有发卡作业正在进行</translation>
+    </message>
+    <message>
+        <source>the card database is not open</source>
+        <translation>卡片数据库未打开</translation>
+    </message>
+    <message>
+        <source>card number %1 is already issued</source>
+        <translation>卡号 %1 已发行</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</source>
+        <translation>读卡器“%1”中的卡片不是空白卡（%2）：只能对空白卡发卡</translation>
+    </message>
+    <message>
+        <source>issuing card %1 in reader &quot;%2&quot; failed: %3</source>
+        <translation>在读卡器“%2”中发行卡 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>card %1 was written but does not read back as intended: %2</source>
+        <translation>卡 %1 已写入，但回读结果与预期不符：%2</translation>
+    </message>
+    <message>
+        <source>card %1 was issued but could not be recorded: %2</source>
+        <translation>卡 %1 已发行，但未能记入数据库：%2</translation>
+    </message>
+    <message>
+        <source>select the master file</source>
+        <translation>选择主文件</translation>
+    </message>
+    <message>
+        <source>take the card over from the batch key</source>
+        <translation>以批次密钥接管卡片</translation>
+    </message>
+    <message>
+        <source>create the files</source>
+        <translation>创建文件</translation>
+    </message>
+    <message>
+        <source>write card numbers, holder and purse parameters</source>
+        <translation>写入卡号、持卡人信息和电子钱包参数</translation>
+    </message>
+    <message>
+        <source>end personalisation</source>
+        <translation>结束个人化</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::IssuanceView</name>
+    <message>
+        <source>Card template</source>
+        <translation>卡模板</translation>
+    </message>
+    <message>
+        <source>Template file (JSON)</source>
+        <translation>模板文件（JSON）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>e.g. U0001</source>
+        <translation>例如 U0001</translation>
+    </message>
+    <message>
+        <source>bank or subscriber account</source>
+        <translation>银行或用户账号</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <source>20 hex digits</source>
+        <translation>20 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>A&amp;llocate the next free number</source>
+        <translation>自动分配下一个可用卡号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;User number:</source>
+        <translation>用户编号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Card nu&amp;mber:</source>
+        <translation>卡号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Issuer keys</source>
+        <translation>发卡方密钥</translation>
+    </message>
+    <message>
+        <source>Open &amp;key store…</source>
+        <translation>打开密钥库(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Users and PINs</source>
+        <translation>用户与 PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>发卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v / %m 步</translation>
+    </message>
+    <message>
+        <source>Choose a card template to issue cards.</source>
+        <translation>请选择卡模板以进行发卡。</translation>
+    </message>
+    <message>
+        <source>This template cannot be used:
+%1</source>
+        <translation>此卡模板无法使用：
+%1</translation>
+    </message>
+    <message>
+        <source>(locked)</source>
+        <translation>（已锁定）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n 把密钥</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n menu entry(s)</source>
+        <translation>
+            <numerusform>%n 个菜单项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>card numbers %1…</source>
+        <translation>卡号 %1…</translation>
+    </message>
+    <message>
+        <source>Choose a card template</source>
+        <translation>选择卡模板</translation>
+    </message>
+    <message>
+        <source>Card templates (*.json);;All files (*)</source>
+        <translation>卡模板 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Issuer keys are available.</source>
+        <translation>发卡方密钥可用。</translation>
+    </message>
+    <message>
+        <source>Key store %1 is open.</source>
+        <translation>密钥库 %1 已打开。</translation>
+    </message>
+    <message>
+        <source>Change &amp;key store…</source>
+        <translation>更换密钥库(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>No key store open yet; you are asked for it when you issue.</source>
+        <translation>尚未打开密钥库；发卡时会提示您打开。</translation>
+    </message>
+    <message>
+        <source>Choose a usable card template first.</source>
+        <translation>请先选择可用的卡模板。</translation>
+    </message>
+    <message>
+        <source>Choose a reader and insert a blank card.</source>
+        <translation>请选择读卡器并插入空白卡。</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读取卡片…</translation>
+    </message>
+    <message>
+        <source>The card in %1 is not a CardDesk card; it cannot be issued here.</source>
+        <translation>%1 中的卡片不是 CardDesk 卡，无法在此发卡。</translation>
+    </message>
+    <message>
+        <source>The card in %1 is %2: only blank cards can be issued.</source>
+        <translation>%1 中的卡片状态为“%2”：只能对空白卡发卡。</translation>
+    </message>
+    <message>
+        <source>Ready to issue the card in %1.</source>
+        <translation>可以对 %1 中的卡片发卡。</translation>
+    </message>
+    <message>
+        <source>The card was not issued. Please correct:
+%1</source>
+        <translation>未发卡。请更正：
+%1</translation>
+    </message>
+    <message>
+        <source>The card was not issued: no key store is open.</source>
+        <translation>未发卡：没有打开密钥库。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Card issued. Card number %1 (chip serial %2, %n APDU(s)).</source>
+        <translation>
+            <numerusform>已发卡。卡号 %1（芯片序列号 %2，共 %n 条 APDU）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+    <message>
+        <source>The card was not issued: %1</source>
+        <translation>未发卡：%1</translation>
+    </message>
+    <message>
+        <source>Read-back differences:
+%1</source>
+        <translation>回读差异：
+%1</translation>
+    </message>
+    <message>
+        <source>Every user of the template needs a PIN. PINs travel to the card encrypted and are never stored, shown or logged.</source>
+        <translation>模板中的每个用户都需要 PIN。PIN 加密后传送到卡片，从不保存、显示或记入日志。</translation>
+    </message>
+    <message>
+        <source>Take the card out and insert the next blank card to issue another.</source>
+        <translation>请取出卡片，插入下一张空白卡继续发卡。</translation>
+    </message>
+    <message>
+        <source>Also written to the card</source>
+        <translation>同时写入卡片</translation>
+    </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
+        <source>Initial menu: %1</source>
+        <translation>初始菜单：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>E-purse: balance limit %1 yuan, overdraft limit %2 yuan</source>
+        <translation>电子钱包：余额上限 %1 元，透支限额 %2 元</translation>
+    </message>
+    <message>
+        <source>Keys, diversified for this card from the key store: %1</source>
+        <translation>密钥（由密钥库为本卡分散生成）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::IssuedCardsModel</name>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>User number</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Life cycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发卡时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Chip serial</source>
+        <translation>芯片序列号</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::KeyStoreDialog</name>
+    <message>
+        <source>Open key store</source>
+        <translation>打开密钥库</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Key store &amp;file:</source>
+        <translation>密钥库文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</source>
+        <translation>测试工位使用开发密钥库 resources/keystores/development.cdks，口令为“carddesk-development”（见 docs/keys.md）。用它发行的卡均为测试卡；切勿用于生产。</translation>
+    </message>
+    <message>
+        <source>Choose a key store</source>
+        <translation>选择密钥库</translation>
+    </message>
+    <message>
+        <source>CardDesk key stores (*.cdks);;All files (*)</source>
+        <translation>CardDesk 密钥库 (*.cdks);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::LifeCycleDiagram</name>
+    <message>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Personalised</source>
+        <translation>已个人化</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Life cycle: %1</source>
+        <translation>生命周期：%1</translation>
+    </message>
+    <message>
+        <source>Life cycle: unknown</source>
+        <translation>生命周期：未知</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::MainWindow</name>
+    <message>
+        <source>CardDesk</source>
+        <translation>CardDesk</translation>
+    </message>
+    <message>
+        <source>Smart-card issuance and operator console</source>
+        <translation>智能卡发卡与运维控制台</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite 数据库文件。</translation>
+    </message>
+    <message>
+        <source>Issuer key store file (.cdks).</source>
+        <translation>发卡方密钥库文件（.cdks）。</translation>
+    </message>
+    <message>
+        <source>Card template file (JSON).</source>
+        <translation>卡模板文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file once it has settled, then exit.</source>
+        <translation>主窗口就绪后将其渲染为 PNG 文件，然后退出。</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>APDU trace</source>
+        <translation>APDU 记录</translation>
+    </message>
+    <message>
+        <source>Database: %1 (%2)</source>
+        <translation>数据库：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Database: not open</source>
+        <translation>数据库：未打开</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <source>Connecting to the PC/SC service…</source>
+        <translation>正在连接 PC/SC 服务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>PC/SC service running · %n reader(s)</source>
+        <translation>
+            <numerusform>PC/SC 服务运行中 · %n 个读卡器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PC/SC service not running</source>
+        <translation>PC/SC 服务未运行</translation>
+    </message>
+    <message>
+        <source>PC/SC stopped</source>
+        <translation>PC/SC 已停止</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;key store…</source>
+        <translation>打开密钥库(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Choose card &amp;template…</source>
+        <translation>选择卡模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save APDU trace…</source>
+        <translation>保存 APDU 记录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Readers</source>
+        <translation>读卡器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Issuance</source>
+        <translation>发卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Card &amp;diagnostics</source>
+        <translation>卡片诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>APDU &amp;trace</source>
+        <translation>APDU 记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the APDU trace &amp;panel</source>
+        <translation>显示 APDU 记录面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh card</source>
+        <translation>刷新卡片(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CardDesk</source>
+        <translation>关于 CardDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About CardDesk</source>
+        <translation>关于 CardDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CardDesk %1&lt;/h3&gt;&lt;p&gt;Personalisation and operator console for smart-card based digital-TV services: card issuance, diagnostics and a live APDU trace.&lt;/p&gt;&lt;p&gt;Keys and PINs never appear in clear in traces, logs, exports or the database.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CardDesk %1&lt;/h3&gt;&lt;p&gt;面向基于智能卡的数字电视业务的个人化与运维控制台：发卡、卡片诊断和实时 APDU 记录。&lt;/p&gt;&lt;p&gt;密钥和 PIN 从不以明文出现在 APDU 记录、日志、导出文件或数据库中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Issue card</source>
+        <translation>发卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Card issuance and operator console</source>
+        <translation>发卡与运维控制台</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ReaderListModel</name>
+    <message>
+        <source>no card</source>
+        <translation>无卡</translation>
+    </message>
+    <message>
+        <source>card does not answer</source>
+        <translation>卡片无应答</translation>
+    </message>
+    <message>
+        <source>card (in use by another program)</source>
+        <translation>有卡（被其他程序占用）</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>有卡</translation>
+    </message>
+    <message>
+        <source>not a CDOS card</source>
+        <translation>非 CDOS 卡</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>Life cycle</source>
+        <translation>生命周期</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ReadersPanel</name>
+    <message>
+        <source>Rea&amp;ders</source>
+        <translation>读卡器(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>No card reader connected.</source>
+        <translation>未连接读卡器。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::TraceLog</name>
+    <message>
+        <source>cannot write the trace: %1</source>
+        <translation>无法写入 APDU 记录：%1</translation>
+    </message>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation>无法打开 %1 进行写入：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace: %1</source>
+        <translation>不是已保存的 APDU 记录：%1</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace</source>
+        <translation>不是已保存的 APDU 记录</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::TracePanel</name>
+    <message>
+        <source>Filter: command, header, hex or status word</source>
+        <translation>筛选：命令、命令头、十六进制数据或状态字</translation>
+    </message>
+    <message>
+        <source>Filt&amp;er:</source>
+        <translation>筛选(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>All status words</source>
+        <translation>全部状态字</translation>
+    </message>
+    <message>
+        <source>Success only</source>
+        <translation>仅成功</translation>
+    </message>
+    <message>
+        <source>Everything but success</source>
+        <translation>除成功外的全部</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Transport errors</source>
+        <translation>传输错误</translation>
+    </message>
+    <message>
+        <source>Status word filter</source>
+        <translation>状态字筛选</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow</source>
+        <translation>跟随最新(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Keep the newest exchange in view</source>
+        <translation>始终显示最新的交互</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the trace to a file; secrets stay redacted</source>
+        <translation>将 APDU 记录写入文件；机密内容保持隐去</translation>
+    </message>
+    <message>
+        <source>Reveal se&amp;crets</source>
+        <translation>显示机密(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keep PINs and keys of new exchanges in clear (asks first, and is recorded)</source>
+        <translation>以明文保留新交互中的 PIN 和密钥（会先确认，并记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>APDU trace</source>
+        <translation>APDU 记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exchange(s)</source>
+        <translation>
+            <numerusform>%n 条交互</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2 条</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>显示机密</translation>
+    </message>
+    <message>
+        <source>Keep PINs, key cryptograms and session keys of the following exchanges in clear?</source>
+        <translation>是否以明文保留后续交互中的 PIN、密钥密文和会话密钥？</translation>
+    </message>
+    <message>
+        <source>Only exchanges recorded from now on can be shown. The action is recorded under the operator name &quot;%1&quot;. Turn it off to wipe the clear bytes from memory.</source>
+        <translation>只有从现在起记录的交互可以显示明文。此操作将以操作员“%1”的名义记入审计日志。关闭后明文字节将从内存中清除。</translation>
+    </message>
+    <message>
+        <source>Save trace</source>
+        <translation>保存 APDU 记录</translation>
+    </message>
+    <message>
+        <source>Secrets are revealed, so the file would hold them in clear. Turn &quot;Reveal secrets&quot; off first to save a redacted trace.
+
+Save with the secrets in clear?</source>
+        <translation>当前已显示机密，文件中将包含明文机密。如需保存隐去机密的记录，请先关闭“显示机密”。
+
+是否以明文机密保存？</translation>
+    </message>
+    <message>
+        <source>Save APDU trace</source>
+        <translation>保存 APDU 记录</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;JSON, for replay (*.json)</source>
+        <translation>文本 (*.txt);;JSON，可回放 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::UserPinTable</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>PIN tries</source>
+        <translation>PIN 尝试次数</translation>
+    </message>
+    <message>
+        <source>PIN (4–12 digits)</source>
+        <translation>PIN（4–12 位数字）</translation>
+    </message>
+    <message>
+        <source>The template defines no users.</source>
+        <translation>该模板未定义用户。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN of user %1 (%2)</source>
+        <translation>用户 %1（%2）的 PIN</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部权限</translation>
+    </message>
+</context>
+</TS>

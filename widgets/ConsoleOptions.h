@@ -1,0 +1,20 @@
+#pragma once
+// What the console starts with: the database, the key store, the card template, and whether to talk to pcscd.
+// Filled from the command line by app/gui/main.cpp; tests fill it with temporary files.
+#include <QString>
+
+namespace carddesk {
+
+struct ConsoleOptions {
+    QString databasePath;       // empty: Database::defaultLocation()
+    QString keyStorePath;       // empty: IssuanceService::defaultKeyStorePath()
+    QString keyStorePassphrase; // pre-fills the key store dialog (development runs only); never logged
+    QString templatePath;       // the template the issuance view starts with
+    bool usePcsc = true;        // false: only in-process readers (unit tests)
+
+    // The installed standard template, or the source tree's one in a development build.
+    static QString defaultTemplatePath();
+    static ConsoleOptions defaults();
+};
+
+} // namespace carddesk

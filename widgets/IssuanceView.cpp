@@ -1,0 +1,457 @@
+#include "IssuanceView.h"
+
+#include "KeyStoreDialog.h"
+#include "LifeCycleDiagram.h"
+#include "UserPinTable.h"
+
+#include "carddesk/model/HolderFile.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace carddesk {
+
+namespace {
+
+QLineEdit* lineEdit(QWidget* parent, const char* name, const QString& placeholder) {
+    auto* e = new QLineEdit(parent);
+    e->setObjectName(QLatin1String(name));
+    e->setPlaceholderText(placeholder);
+    e->setClearButtonEnabled(true);
+    return e;
+}
+
+QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    l->setBuddy(buddy);
+    return l;
+}
+
+} // namespace
+
+IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& options, QWidget* parent)
+    : QWidget(parent), m_service(service), m_options(options) {
+    setObjectName(QStringLiteral("issuanceView"));
+
+    // Template.
+    auto* templateBox = new QGroupBox(tr("Card template"), this);
+    templateBox->setObjectName(QStringLiteral("templateBox"));
+    m_templatePath = lineEdit(templateBox, "templatePathEdit", tr("Template file (JSON)"));
+    m_templatePath->setClearButtonEnabled(false);
+    connect(m_templatePath, &QLineEdit::editingFinished, this, [this] {
+        if (!m_template || m_templatePath->text() != m_options.templatePath)
+            loadTemplate(m_templatePath->text().trimmed());
+    });
+    auto* browse = new QPushButton(tr("&Browse…"), templateBox);
+    browse->setObjectName(QStringLiteral("templateBrowseButton"));
+    connect(browse, &QPushButton::clicked, this, &IssuanceView::chooseTemplate);
+    m_templateSummary = new QLabel(templateBox);
+    m_templateSummary->setObjectName(QStringLiteral("templateSummaryLabel"));
+    m_templateSummary->setWordWrap(true);
+    m_templateSummary->setTextFormat(Qt::PlainText);
+    auto* templateRow = new QHBoxLayout;
+    templateRow->addWidget(buddyLabel(tr("&Template:"), m_templatePath, templateBox));
+    templateRow->addWidget(m_templatePath, 1);
+    templateRow->addWidget(browse);
+    auto* templateLayout = new QVBoxLayout(templateBox);
+    templateLayout->addLayout(templateRow);
+    templateLayout->addWidget(m_templateSummary);
+
+    // Holder and card number.
+    auto* holderBox = new QGroupBox(tr("Card holder"), this);
+    holderBox->setObjectName(QStringLiteral("holderBox"));
+    m_userNumber = lineEdit(holderBox, "holderUserNumberEdit", tr("e.g. U0001"));
+    m_account = lineEdit(holderBox, "holderAccountEdit", tr("bank or subscriber account"));
+    m_name = lineEdit(holderBox, "holderNameEdit", tr("e.g. 张伟"));
+    m_cardNumber = lineEdit(holderBox, "cardNumberEdit", tr("20 hex digits"));
+    m_cardNumber->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9A-Fa-f]{0,20}")), m_cardNumber));
+    m_cardNumber->setMaxLength(20);
+    m_allocate = new QCheckBox(tr("A&llocate the next free number"), holderBox);
+    m_allocate->setObjectName(QStringLiteral("allocateCardNumberCheck"));
+    m_allocate->setChecked(true);
+    m_cardNumber->setEnabled(false);
+    connect(m_allocate, &QCheckBox::toggled, this, [this](bool on) {
+        m_cardNumber->setEnabled(!on && !m_busy);
+        if (!on)
+            m_cardNumber->setFocus();
+    });
+    auto* cardNumberRow = new QHBoxLayout;
+    cardNumberRow->addWidget(m_cardNumber, 1);
+    cardNumberRow->addWidget(m_allocate);
+    auto* holderForm = new QFormLayout(holderBox);
+    holderForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    holderForm->addRow(buddyLabel(tr("&User number:"), m_userNumber, holderBox), m_userNumber);
+    holderForm->addRow(buddyLabel(tr("&Account:"), m_account, holderBox), m_account);
+    holderForm->addRow(buddyLabel(tr("&Name:"), m_name, holderBox), m_name);
+    holderForm->addRow(buddyLabel(tr("Card nu&mber:"), m_cardNumber, holderBox), cardNumberRow);
+
+    // Key store.
+    auto* keyBox = new QGroupBox(tr("Issuer keys"), this);
+    keyBox->setObjectName(QStringLiteral("keyStoreBox"));
+    m_keyStoreState = new QLabel(keyBox);
+    m_keyStoreState->setObjectName(QStringLiteral("keyStoreStateLabel"));
+    m_keyStoreState->setWordWrap(true);
+    m_keyStoreButton = new QPushButton(tr("Open &key store…"), keyBox);
+    m_keyStoreButton->setObjectName(QStringLiteral("keyStoreButton"));
+    connect(m_keyStoreButton, &QPushButton::clicked, this, &IssuanceView::openKeyStore);
+    auto* keyLayout = new QHBoxLayout(keyBox);
+    keyLayout->addWidget(m_keyStoreState, 1);
+    keyLayout->addWidget(m_keyStoreButton);
+
+    // Users.
+    auto* usersBox = new QGroupBox(tr("Users and PINs"), this);
+    usersBox->setObjectName(QStringLiteral("usersBox"));
+    m_pins = new UserPinTable(usersBox);
+    auto* usersHint = new QLabel(tr("Every user of the template needs a PIN. PINs travel to the card "
+                                    "encrypted and are never stored, shown or logged."),
+                                 usersBox);
+    usersHint->setWordWrap(true);
+    usersHint->setForegroundRole(QPalette::PlaceholderText);
+    auto* usersLayout = new QVBoxLayout(usersBox);
+    usersLayout->addWidget(m_pins);
+    usersLayout->addWidget(usersHint);
+    usersLayout->addStretch(1);
+
+    // What else the template writes, so the operator sees the whole card before issuing it.
+    auto* contentsBox = new QGroupBox(tr("Also written to the card"), this);
+    contentsBox->setObjectName(QStringLiteral("templateContentsBox"));
+    m_contents = new QLabel(contentsBox);
+    m_contents->setObjectName(QStringLiteral("templateContentsLabel"));
+    m_contents->setWordWrap(true);
+    m_contents->setTextFormat(Qt::PlainText);
+    m_contents->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto* contentsLayout = new QVBoxLayout(contentsBox);
+    contentsLayout->addWidget(m_contents);
+    auto* right = new QVBoxLayout;
+    right->addWidget(usersBox, 1);
+    right->addWidget(contentsBox);
+
+    // Action, progress and outcome.
+    m_issue = new QPushButton(tr("&Issue card"), this);
+    m_issue->setObjectName(QStringLiteral("issueButton"));
+    m_issue->setDefault(true);
+    m_issue->setMinimumHeight(m_issue->sizeHint().height() + 8);
+    m_issue->setMinimumWidth(m_issue->sizeHint().width() + 40);
+    QFont bold = m_issue->font();
+    bold.setBold(true);
+    m_issue->setFont(bold);
+    connect(m_issue, &QPushButton::clicked, this, &IssuanceView::issue);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("issueHintLabel"));
+    m_hint->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("issueProgress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(QString()); // no "step 0 of 1" before anything ran
+    m_step = new QLabel(this);
+    m_step->setObjectName(QStringLiteral("issueStepLabel"));
+    m_step->setTextFormat(Qt::PlainText);
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("issueResultLabel"));
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_result->setMargin(8);
+    m_result->hide();
+    // Progress appears with the first issuance; an empty bar before that only raises questions.
+    m_progress->hide();
+    m_step->hide();
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(templateBox);
+    left->addWidget(holderBox);
+    left->addWidget(keyBox);
+    left->addStretch(1);
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+
+    auto* actionRow = new QHBoxLayout;
+    actionRow->addWidget(m_issue);
+    auto* progressColumn = new QVBoxLayout;
+    progressColumn->addWidget(m_progress);
+    progressColumn->addWidget(m_step);
+    actionRow->addLayout(progressColumn, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addLayout(actionRow);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_result);
+
+    // Keyboard order follows the reading order: template, holder, number, key store, PINs, Issue.
+    setTabOrder(m_templatePath, browse);
+    setTabOrder(browse, m_userNumber);
+    setTabOrder(m_userNumber, m_account);
+    setTabOrder(m_account, m_name);
+    setTabOrder(m_name, m_cardNumber);
+    setTabOrder(m_cardNumber, m_allocate);
+    setTabOrder(m_allocate, m_keyStoreButton);
+
+    connect(m_service, &IssuanceService::progress, this, &IssuanceView::onProgress);
+    connect(m_service, &IssuanceService::finished, this, &IssuanceView::onFinished);
+
+    m_templatePath->setText(m_options.templatePath);
+    if (!m_options.templatePath.isEmpty())
+        loadTemplate(m_options.templatePath);
+    else
+        m_templateSummary->setText(tr("Choose a card template to issue cards."));
+    updateKeyStoreState();
+    updateIssueState();
+}
+
+bool IssuanceView::loadTemplate(const QString& path) {
+    m_templatePath->setText(path);
+    m_options.templatePath = path;
+    try {
+        m_template = CardTemplate::load(path);
+    } catch (const TemplateError& e) {
+        m_template.reset();
+        m_templateSummary->setText(tr("This template cannot be used:\n%1").arg(e.errors.join(QLatin1Char('\n'))));
+        m_templateSummary->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        m_pins->setTemplate(CardTemplate{});
+        m_contents->clear();
+        emit templateChanged();
+        updateIssueState();
+        return false;
+    }
+    m_templateSummary->setStyleSheet(QString());
+    QString summary = m_template->name;
+    if (m_template->locked)
+        summary += QLatin1Char(' ') + tr("(locked)");
+    if (!m_template->description.isEmpty())
+        summary += QStringLiteral(" — ") + m_template->description;
+    summary += QLatin1Char('\n') + tr("%n key(s)", nullptr, int(m_template->keys.size())) + QStringLiteral(" · ") +
+               tr("%n menu entry(s)", nullptr, int(m_template->menu.size())) + QStringLiteral(" · ") +
+               tr("%n user(s)", nullptr, int(m_template->users.size())) + QStringLiteral(" · ") +
+               tr("card numbers %1…").arg(m_template->cardNumberPrefix);
+    m_templateSummary->setText(summary);
+    m_pins->setTemplate(*m_template);
+
+    QStringList menu;
+    for (const TemplateMenuEntry& e : m_template->menu)
+        menu << (e.hidden ? tr("%1 (hidden)").arg(e.title) : e.title);
+    QStringList keys;
+    for (const TemplateKey& k : m_template->keys)
+        keys << k.master;
+    const QLocale locale;
+    m_contents->setText(tr("Initial menu: %1").arg(menu.join(tr(", "))) + QLatin1Char('\n') +
+                        tr("E-purse: balance limit %1 yuan, overdraft limit %2 yuan")
+                            .arg(locale.toString(m_template->balanceLimit / 100.0, 'f', 2),
+                                 locale.toString(m_template->overdraftLimit / 100.0, 'f', 2)) +
+                        QLatin1Char('\n') +
+                        tr("Keys, diversified for this card from the key store: %1").arg(keys.join(tr(", "))));
+    // The PIN fields are made after the rest of the form; put them where they are read: after the key store
+    // button, before "Issue card".
+    if (QWidget* first = m_pins->firstFocusWidget())
+        setTabOrder(m_keyStoreButton, first);
+    if (QWidget* last = m_pins->lastFocusWidget())
+        setTabOrder(last, m_issue);
+    emit templateChanged();
+    updateIssueState();
+    return true;
+}
+
+void IssuanceView::focusFirstInput() {
+    m_userNumber->setFocus(Qt::ShortcutFocusReason);
+}
+
+void IssuanceView::chooseTemplate() {
+    const QString start = m_templatePath->text().isEmpty() ? QString() : QFileInfo(m_templatePath->text()).path();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a card template"), start,
+                                                      tr("Card templates (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        loadTemplate(path);
+}
+
+void IssuanceView::setCard(const QString& reader, const std::optional<CardSnapshot>& snapshot) {
+    m_reader = reader;
+    m_snapshot = snapshot;
+    updateIssueState();
+}
+
+void IssuanceView::setBlockingProblem(const QString& problem) {
+    m_blockingProblem = problem;
+    updateIssueState();
+}
+
+bool IssuanceView::openKeyStore() {
+    KeyStoreDialog dialog(
+        [this](const QString& path, const QString& passphrase) -> QString {
+            try {
+                m_service->openKeyStore(path, passphrase);
+            } catch (const IssuanceError& e) {
+                return e.text;
+            }
+            return {};
+        },
+        this);
+    dialog.setPath(m_options.keyStorePath.isEmpty() ? IssuanceService::defaultKeyStorePath() : m_options.keyStorePath);
+    dialog.setPassphrase(m_options.keyStorePassphrase);
+    const bool opened = dialog.exec() == QDialog::Accepted;
+    if (opened)
+        m_options.keyStorePath = dialog.path();
+    updateKeyStoreState();
+    return opened && m_service->hasIssuerKeys();
+}
+
+void IssuanceView::updateKeyStoreState() {
+    if (m_service->hasIssuerKeys()) {
+        const QString name = QFileInfo(m_options.keyStorePath).fileName();
+        m_keyStoreState->setText(name.isEmpty() ? tr("Issuer keys are available.")
+                                                : tr("Key store %1 is open.").arg(name));
+        m_keyStoreButton->setText(tr("Change &key store…"));
+    } else {
+        m_keyStoreState->setText(tr("No key store open yet; you are asked for it when you issue."));
+        m_keyStoreButton->setText(tr("Open &key store…"));
+    }
+}
+
+QString IssuanceView::cardProblem() const {
+    if (!m_blockingProblem.isEmpty())
+        return m_blockingProblem;
+    if (!m_template)
+        return tr("Choose a usable card template first.");
+    if (m_reader.isEmpty())
+        return tr("Choose a reader and insert a blank card.");
+    if (!m_snapshot)
+        return tr("Reading the card…");
+    if (!m_snapshot->isCdos)
+        return tr("The card in %1 is not a CardDesk card; it cannot be issued here.").arg(m_reader);
+    if (m_snapshot->lifeCycle && *m_snapshot->lifeCycle != cdos::LifeCycle::Blank)
+        return tr("The card in %1 is %2: only blank cards can be issued.")
+            .arg(m_reader, LifeCycleDiagram::stateName(*m_snapshot->lifeCycle));
+    return {};
+}
+
+void IssuanceView::updateIssueState() {
+    const QString problem = m_busy ? QString() : cardProblem();
+    m_issue->setEnabled(!m_busy && problem.isEmpty());
+    const bool justIssued = m_snapshot && !m_lastIssuedCard.isEmpty() &&
+                            QString::fromLatin1(m_snapshot->cardNumber.toHex()).toUpper() == m_lastIssuedCard;
+    if (m_busy)
+        m_hint->clear();
+    else if (justIssued)
+        m_hint->setText(tr("Take the card out and insert the next blank card to issue another."));
+    else
+        m_hint->setText(problem.isEmpty() ? tr("Ready to issue the card in %1.").arg(m_reader) : problem);
+}
+
+void IssuanceView::setBusy(bool busy) {
+    m_busy = busy;
+    // Kleopatra-style: the inputs are frozen while the job runs so what is written is what was shown.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_templatePath, m_userNumber, m_account, m_name, m_allocate,
+                                                      m_keyStoreButton, m_pins})
+        w->setEnabled(!busy);
+    m_cardNumber->setEnabled(!busy && !m_allocate->isChecked());
+    updateIssueState();
+    emit busyChanged(busy);
+}
+
+void IssuanceView::showOutcome(bool success, const QString& text) {
+    m_result->setProperty("outcome", success ? QStringLiteral("success") : QStringLiteral("failure"));
+    m_result->setText(text);
+    m_result->setStyleSheet(success ? QStringLiteral("QLabel { background: #e6f4ea; color: #0d652d; border: 1px solid "
+                                                     "#81c995; border-radius: 4px; }")
+                                    : QStringLiteral("QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid "
+                                                     "#f28b82; border-radius: 4px; }"));
+    m_result->show();
+}
+
+void IssuanceView::issue() {
+    if (m_busy || !cardProblem().isEmpty())
+        return;
+    m_result->hide();
+
+    HolderFile holder;
+    holder.userNumber = m_userNumber->text().trimmed();
+    holder.account = m_account->text().trimmed();
+    holder.name = m_name->text().trimmed();
+    holder.cardNumber = m_allocate->isChecked() ? QString() : m_cardNumber->text().trimmed().toUpper();
+    auto entries = m_pins->entries();
+    for (auto& entry : entries) {
+        HolderUser u;
+        u.number = quint8(entry.number);
+        u.pin = entry.pin;
+        holder.users.append(u);
+        // The holder file wipes its copies when it goes; this one is wiped here.
+        cdos::secureZero(entry.pin.data(), entry.pin.size());
+    }
+
+    // Check everything that can be checked without the card or the keys first, so that a typing mistake never
+    // costs a passphrase prompt. The placeholder card number only stands in for an allocated one.
+    QStringList problems = holder.validate();
+    if (problems.isEmpty()) {
+        try {
+            IssuanceService::buildProfile(*m_template, holder,
+                                          holder.cardNumber.isEmpty() ? QStringLiteral("00000000000000000001")
+                                                                      : holder.cardNumber);
+        } catch (const IssuanceError& e) {
+            problems << e.text;
+        }
+    }
+    if (!problems.isEmpty()) {
+        showOutcome(false, tr("The card was not issued. Please correct:\n%1").arg(problems.join(QLatin1Char('\n'))));
+        return;
+    }
+    if (!m_service->hasIssuerKeys() && !openKeyStore()) {
+        showOutcome(false, tr("The card was not issued: no key store is open."));
+        return;
+    }
+
+    IssuanceRequest request;
+    request.reader = m_reader;
+    request.cardTemplate = *m_template;
+    request.holder = holder;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("step %v of %m"));
+    m_progress->show();
+    m_step->show();
+    m_step->setText(tr("Starting…"));
+    setBusy(true);
+    m_service->issue(request);
+}
+
+void IssuanceView::onProgress(int step, int total, const QString& description) {
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(step);
+    m_step->setText(description);
+}
+
+void IssuanceView::onFinished(const IssuanceResult& result) {
+    if (!m_busy)
+        return; // an issuance someone else started (CLI-like use of the same service)
+    setBusy(false);
+    m_progress->setValue(m_progress->maximum());
+    if (result.ok) {
+        m_lastIssuedCard = result.cardNumber.toUpper();
+        m_pins->clearPins();
+        m_step->setText(tr("Done."));
+        showOutcome(true, tr("Card issued. Card number %1 (chip serial %2, %n APDU(s)).", nullptr, result.apduCount)
+                              .arg(result.cardNumber, result.chipSerial));
+    } else {
+        m_step->setText(tr("Failed."));
+        QString text = tr("The card was not issued: %1").arg(result.error);
+        if (!result.differences.isEmpty())
+            text +=
+                QLatin1Char('\n') + tr("Read-back differences:\n%1").arg(result.differences.join(QLatin1Char('\n')));
+        showOutcome(false, text);
+    }
+    emit issuanceFinished(result);
+}
+
+} // namespace carddesk

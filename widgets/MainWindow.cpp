@@ -1,0 +1,238 @@
+#include "MainWindow.h"
+
+#include "CardPanel.h"
+#include "DiagnosticsView.h"
+#include "IssuanceView.h"
+#include "ReadersPanel.h"
+#include "TracePanel.h"
+
+#include "carddesk/cardio/CardReaderManager.h"
+#include "carddesk/cardio/TraceLog.h"
+#include "carddesk/model/Database.h"
+#include "carddesk/model/IssuanceService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QIcon>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+
+// Outside any namespace, as Q_INIT_RESOURCE requires: the icons are compiled into this static library, whose
+// resource object the linker would otherwise drop.
+static void initCarddeskResources() {
+    Q_INIT_RESOURCE(carddesk);
+}
+
+namespace carddesk {
+
+namespace {
+
+QIcon appIcon() {
+    // PNG renderings of resources/carddesk.svg: they need no SVG plugin, which a minimal desk may lack.
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/carddesk/icons/carddesk-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+} // namespace
+
+MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWindow(parent), m_options(options) {
+    initCarddeskResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    // The platform appends " — CardDesk" (the application display name set in main).
+    setWindowTitle(tr("Card issuance and operator console"));
+    setWindowIcon(appIcon());
+
+    m_trace = new TraceLog(this);
+    m_readers = new CardReaderManager(this, m_trace);
+    m_database = new Database(this);
+    openDatabase(options.databasePath);
+    // Every reveal and conceal of trace secrets lands in the audit table with the operator's name.
+    m_database->attachTraceAudit(m_trace);
+    m_issuance = new IssuanceService(*m_readers, *m_database, this);
+
+    m_readersPanel = new ReadersPanel(m_readers, this);
+    m_cardPanel = new CardPanel(m_readers, m_issuance, options, this);
+    if (!m_databaseError.isEmpty())
+        m_cardPanel->issuanceView()->setBlockingProblem(m_databaseError);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_readersPanel);
+    splitter->addWidget(m_cardPanel);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    // The readers list needs room for "CardDesk Reader B 00 01" and two short columns, the card views the rest.
+    const int readersWidth = fontMetrics().horizontalAdvance(QStringLiteral("CardDesk Reader B 00 01")) * 14 / 5;
+    splitter->setSizes({readersWidth, 1440 - readersWidth});
+    m_readersPanel->setMinimumWidth(readersWidth * 2 / 3);
+    setCentralWidget(splitter);
+
+    m_tracePanel = new TracePanel(m_trace, Database::currentOperator(), this);
+    m_traceDock = new QDockWidget(tr("APDU trace"), this);
+    m_traceDock->setObjectName(QStringLiteral("traceDock"));
+    m_traceDock->setWidget(m_tracePanel);
+    m_traceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                             QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_traceDock);
+
+    m_pcscStatus = new QLabel(this);
+    m_pcscStatus->setObjectName(QStringLiteral("pcscStatusLabel"));
+    m_databaseStatus = new QLabel(this);
+    m_databaseStatus->setObjectName(QStringLiteral("databaseStatusLabel"));
+    m_databaseStatus->setTextFormat(Qt::PlainText);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addPermanentWidget(m_pcscStatus);
+    statusBar()->addPermanentWidget(m_databaseStatus, 1);
+    if (m_databaseError.isEmpty()) {
+        m_databaseStatus->setText(tr("Database: %1 (%2)").arg(m_database->location(), m_database->driverName()));
+    } else {
+        m_databaseStatus->setText(tr("Database: not open"));
+        m_databaseStatus->setToolTip(m_databaseError);
+        m_databaseStatus->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    }
+
+    createMenus();
+
+    connect(m_readersPanel, &ReadersPanel::currentReaderChanged, m_cardPanel, &CardPanel::setReader);
+    connect(m_cardPanel, &CardPanel::stateChanged, this, [this] {
+        if (const auto& s = m_cardPanel->snapshot(); s && s->reader == m_cardPanel->reader())
+            m_readersPanel->setCardLifeCycle(s->reader, s->lifeCycle);
+    });
+    connect(m_readers, &CardReaderManager::serviceStatusChanged, this, &MainWindow::updateServiceStatus);
+    connect(m_readers, &CardReaderManager::readerAdded, this, &MainWindow::updateServiceStatus);
+    connect(m_readers, &CardReaderManager::readerRemoved, this, &MainWindow::updateServiceStatus);
+
+    resize(1440, 940);
+    m_readers->start(options.usePcsc);
+    updateServiceStatus();
+    m_cardPanel->setReader(m_readersPanel->currentReader());
+}
+
+MainWindow::~MainWindow() {
+    // Order matters: the owner thread stops before anything it reports to goes away, and the views (with their
+    // models over the trace and the readers) go before the core objects they show.
+    m_readers->stop();
+    delete m_traceDock;
+    delete takeCentralWidget();
+    delete m_issuance;
+    delete m_readers;
+    delete m_database;
+    delete m_trace;
+}
+
+void MainWindow::openDatabase(const QString& location) {
+    try {
+        m_database->open(location);
+    } catch (const DatabaseError& e) {
+        m_databaseError = tr("The database could not be opened: %1").arg(e.text);
+    }
+}
+
+bool MainWindow::isSettled() const {
+    return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading();
+}
+
+void MainWindow::updateServiceStatus() {
+    QString text;
+    switch (m_readers->serviceStatus()) {
+    case ServiceStatus::Starting:
+        text = tr("Connecting to the PC/SC service…");
+        break;
+    case ServiceStatus::Running:
+        text = tr("PC/SC service running · %n reader(s)", nullptr, int(m_readers->readerNames().size()));
+        break;
+    case ServiceStatus::NotRunning:
+        text = tr("PC/SC service not running");
+        break;
+    case ServiceStatus::Stopped:
+        text = tr("PC/SC stopped");
+        break;
+    }
+    m_pcscStatus->setText(text);
+    m_pcscStatus->setToolTip(m_readers->serviceMessage());
+    const bool bad = m_readers->serviceStatus() == ServiceStatus::NotRunning;
+    m_pcscStatus->setStyleSheet(bad ? QStringLiteral("color: #b3261e; font-weight: bold;") : QString());
+}
+
+void MainWindow::createMenus() {
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    IssuanceView* issuance = m_cardPanel->issuanceView();
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* issue = file->addAction(tr("&Issue card"), issuance, &IssuanceView::issue);
+    issue->setObjectName(QStringLiteral("issueCardAction"));
+    issue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    file->addSeparator();
+    QAction* keyStore = file->addAction(tr("Open &key store…"), issuance, &IssuanceView::openKeyStore);
+    keyStore->setObjectName(QStringLiteral("openKeyStoreAction"));
+    keyStore->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction* chooseTemplate = file->addAction(tr("Choose card &template…"), issuance, &IssuanceView::chooseTemplate);
+    chooseTemplate->setObjectName(QStringLiteral("chooseTemplateAction"));
+    chooseTemplate->setShortcut(QKeySequence::Open);
+    QAction* saveTrace = file->addAction(tr("&Save APDU trace…"), m_tracePanel, &TracePanel::save);
+    saveTrace->setObjectName(QStringLiteral("saveTraceAction"));
+    saveTrace->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    // Keyboard-only operation: every area can be reached directly.
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction* readers = view->addAction(tr("&Readers"), this, [this] { m_readersPanel->view()->setFocus(); });
+    readers->setObjectName(QStringLiteral("focusReadersAction"));
+    readers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* issuanceTab = view->addAction(tr("&Issuance"), this, [this] {
+        m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->issuanceView());
+        m_cardPanel->issuanceView()->focusFirstInput();
+    });
+    issuanceTab->setObjectName(QStringLiteral("showIssuanceAction"));
+    issuanceTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* diagnostics = view->addAction(tr("Card &diagnostics"), this, [this] {
+        m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->diagnosticsView());
+        m_cardPanel->diagnosticsView()->focusFirstInput();
+    });
+    diagnostics->setObjectName(QStringLiteral("showDiagnosticsAction"));
+    diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* trace = view->addAction(tr("APDU &trace"), this, [this] {
+        m_traceDock->show();
+        m_tracePanel->view()->setFocus();
+    });
+    trace->setObjectName(QStringLiteral("focusTraceAction"));
+    trace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addSeparator();
+    QAction* toggleTrace = m_traceDock->toggleViewAction();
+    toggleTrace->setText(tr("Show the APDU trace &panel"));
+    toggleTrace->setObjectName(QStringLiteral("toggleTraceDockAction"));
+    view->addAction(toggleTrace);
+    QAction* refresh = view->addAction(tr("Re&fresh card"), m_cardPanel, &CardPanel::refresh);
+    refresh->setObjectName(QStringLiteral("refreshCardAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About CardDesk"), this, &MainWindow::about);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About CardDesk"),
+                       tr("<h3>CardDesk %1</h3><p>Personalisation and operator console for smart-card based "
+                          "digital-TV services: card issuance, diagnostics and a live APDU trace.</p><p>Keys and PINs "
+                          "never appear in clear in traces, logs, exports or the database.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace carddesk

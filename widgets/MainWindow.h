@@ -1,0 +1,62 @@
+#pragma once
+// The console's main window: readers on the left, the card stack (issuance, diagnostics) in the centre, the live
+// APDU trace docked at the bottom, and the PC/SC service and database in the status bar. It owns the core objects
+// of one console session (trace log, reader manager, database, issuance service) and wires them to the views.
+#include "ConsoleOptions.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+
+namespace carddesk {
+
+class CardPanel;
+class CardReaderManager;
+class Database;
+class IssuanceService;
+class ReadersPanel;
+class TraceLog;
+class TracePanel;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(const ConsoleOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // True once the first reader enumeration is known and no card read is under way: what --screenshot and the
+    // tests wait for.
+    bool isSettled() const;
+
+    CardReaderManager* readers() const { return m_readers; }
+    TraceLog* traceLog() const { return m_trace; }
+    Database* database() const { return m_database; }
+    IssuanceService* issuanceService() const { return m_issuance; }
+    ReadersPanel* readersPanel() const { return m_readersPanel; }
+    CardPanel* cardPanel() const { return m_cardPanel; }
+    TracePanel* tracePanel() const { return m_tracePanel; }
+
+private:
+    void createMenus();
+    void updateServiceStatus();
+    void openDatabase(const QString& location);
+    void about();
+
+    ConsoleOptions m_options;
+    TraceLog* m_trace;
+    CardReaderManager* m_readers;
+    Database* m_database;
+    IssuanceService* m_issuance;
+    QString m_databaseError;
+
+    ReadersPanel* m_readersPanel;
+    CardPanel* m_cardPanel;
+    TracePanel* m_tracePanel;
+    QDockWidget* m_traceDock;
+    QLabel* m_pcscStatus;
+    QLabel* m_databaseStatus;
+};
+
+} // namespace carddesk
