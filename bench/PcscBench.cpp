@@ -183,8 +183,9 @@ int main(int argc, char** argv) {
             persoMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             verifyMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
         }
-        std::printf("full personalisation (8 users, 6 menu entries, 7 keys), %d fresh cards through pcscd\n",
-                    persoRuns);
+        std::printf(
+            "full personalisation (8 users, 6 menu entries, 7 keys, e-purse DF), %d fresh cards through pcscd\n",
+            persoRuns);
         std::printf("  APDUs %d (target <= 60), wall time median %.1f ms  max %.1f ms (target <= 100 ms)\n", apdus,
                     percentile(persoMs, 0.5), percentile(persoMs, 1.0));
         std::printf("  read-back verify: APDUs %d, median %.1f ms\n", verifyApdus, percentile(verifyMs, 0.5));

@@ -5,107 +5,107 @@
     <name>ApduDecoder</name>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>success</translation>
     </message>
     <message>
         <source>wrong length</source>
-        <translation type="unfinished"></translation>
+        <translation>wrong length</translation>
     </message>
     <message>
         <source>command incompatible with file structure</source>
-        <translation type="unfinished"></translation>
+        <translation>command incompatible with file structure</translation>
     </message>
     <message>
         <source>security status not satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>security status not satisfied</translation>
     </message>
     <message>
         <source>authentication method blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>authentication method blocked</translation>
     </message>
     <message>
         <source>conditions of use not satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>conditions of use not satisfied</translation>
     </message>
     <message>
         <source>secure messaging data incorrect (MAC)</source>
-        <translation type="unfinished"></translation>
+        <translation>secure messaging data incorrect (MAC)</translation>
     </message>
     <message>
         <source>incorrect data</source>
-        <translation type="unfinished"></translation>
+        <translation>incorrect data</translation>
     </message>
     <message>
         <source>function not supported (card blocked or terminated)</source>
-        <translation type="unfinished"></translation>
+        <translation>function not supported (card blocked or terminated)</translation>
     </message>
     <message>
         <source>file or application not found</source>
-        <translation type="unfinished"></translation>
+        <translation>file or application not found</translation>
     </message>
     <message>
         <source>record not found</source>
-        <translation type="unfinished"></translation>
+        <translation>record not found</translation>
     </message>
     <message>
         <source>not enough memory</source>
-        <translation type="unfinished"></translation>
+        <translation>not enough memory</translation>
     </message>
     <message>
         <source>incorrect P1-P2</source>
-        <translation type="unfinished"></translation>
+        <translation>incorrect P1-P2</translation>
     </message>
     <message>
         <source>referenced data not found</source>
-        <translation type="unfinished"></translation>
+        <translation>referenced data not found</translation>
     </message>
     <message>
         <source>file already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>file already exists</translation>
     </message>
     <message>
         <source>wrong offset</source>
-        <translation type="unfinished"></translation>
+        <translation>wrong offset</translation>
     </message>
     <message>
         <source>instruction not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>instruction not supported</translation>
     </message>
     <message>
         <source>class not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>class not supported</translation>
     </message>
     <message>
         <source>memory failure</source>
-        <translation type="unfinished"></translation>
+        <translation>memory failure</translation>
     </message>
     <message>
         <source>internal error</source>
-        <translation type="unfinished"></translation>
+        <translation>internal error</translation>
     </message>
     <message>
         <source>MAC invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC invalid</translation>
     </message>
     <message>
         <source>application permanently locked</source>
-        <translation type="unfinished"></translation>
+        <translation>application permanently locked</translation>
     </message>
     <message>
         <source>insufficient balance</source>
-        <translation type="unfinished"></translation>
+        <translation>insufficient balance</translation>
     </message>
     <message>
         <source>counter at maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>counter at maximum</translation>
     </message>
     <message>
         <source>key index not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>key index not supported</translation>
     </message>
     <message>
         <source>requested MAC not available</source>
-        <translation type="unfinished"></translation>
+        <translation>requested MAC not available</translation>
     </message>
     <message numerus="yes">
         <source>wrong PIN, %n tries left</source>
@@ -116,135 +116,135 @@
     </message>
     <message>
         <source>wrong Le, %1 bytes available</source>
-        <translation type="unfinished"></translation>
+        <translation>wrong Le, %1 bytes available</translation>
     </message>
     <message>
         <source>%1 more bytes available</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 more bytes available</translation>
     </message>
     <message>
         <source>blank</source>
-        <translation type="unfinished"></translation>
+        <translation>blank</translation>
     </message>
     <message>
         <source>personalised</source>
-        <translation type="unfinished"></translation>
+        <translation>personalised</translation>
     </message>
     <message>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>blocked</translation>
     </message>
     <message>
         <source>terminated</source>
-        <translation type="unfinished"></translation>
+        <translation>terminated</translation>
     </message>
     <message>
         <source>unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown (%1)</translation>
     </message>
     <message>
         <source>issuer maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>issuer maintenance</translation>
     </message>
     <message>
         <source>transport</source>
-        <translation type="unfinished"></translation>
+        <translation>transport</translation>
     </message>
     <message>
         <source>card authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>card authentication</translation>
     </message>
     <message>
         <source>purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>purchase</translation>
     </message>
     <message>
         <source>load</source>
-        <translation type="unfinished"></translation>
+        <translation>load</translation>
     </message>
     <message>
         <source>TAC</source>
-        <translation type="unfinished"></translation>
+        <translation>TAC</translation>
     </message>
     <message>
         <source>CA service</source>
-        <translation type="unfinished"></translation>
+        <translation>CA service</translation>
     </message>
     <message>
         <source>PIN unblock</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN unblock</translation>
     </message>
     <message>
         <source>dedicated file</source>
-        <translation type="unfinished"></translation>
+        <translation>dedicated file</translation>
     </message>
     <message>
         <source>transparent EF</source>
-        <translation type="unfinished"></translation>
+        <translation>transparent EF</translation>
     </message>
     <message>
         <source>linear fixed EF</source>
-        <translation type="unfinished"></translation>
+        <translation>linear fixed EF</translation>
     </message>
     <message>
         <source>cyclic EF</source>
-        <translation type="unfinished"></translation>
+        <translation>cyclic EF</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>always</translation>
     </message>
     <message>
         <source>user PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>user PIN</translation>
     </message>
     <message>
         <source>issuer secure messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>issuer secure messaging</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>no ATR</source>
-        <translation type="unfinished"></translation>
+        <translation>no ATR</translation>
     </message>
     <message>
         <source>CDOS %1.%2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>CDOS %1.%2, %3</translation>
     </message>
     <message>
         <source>unknown card (ATR %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown card (ATR %1)</translation>
     </message>
     <message>
         <source>FCP</source>
-        <translation type="unfinished"></translation>
+        <translation>FCP</translation>
     </message>
     <message>
         <source>malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>malformed</translation>
     </message>
     <message>
         <source>file identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>file identifier</translation>
     </message>
     <message>
         <source>file type</source>
-        <translation type="unfinished"></translation>
+        <translation>file type</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>records</translation>
     </message>
     <message>
         <source>%1 × %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 bytes</translation>
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished"></translation>
+        <translation>size</translation>
     </message>
     <message numerus="yes">
         <source>%n bytes</source>
@@ -255,247 +255,247 @@
     </message>
     <message>
         <source>short file identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>short file identifier</translation>
     </message>
     <message>
         <source>DF name</source>
-        <translation type="unfinished"></translation>
+        <translation>DF name</translation>
     </message>
     <message>
         <source>read access</source>
-        <translation type="unfinished"></translation>
+        <translation>read access</translation>
     </message>
     <message>
         <source>update access</source>
-        <translation type="unfinished"></translation>
+        <translation>update access</translation>
     </message>
     <message>
         <source>malformed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>malformed (%1)</translation>
     </message>
     <message>
         <source>card number</source>
-        <translation type="unfinished"></translation>
+        <translation>card number</translation>
     </message>
     <message>
         <source>card-issuer serial</source>
-        <translation type="unfinished"></translation>
+        <translation>card-issuer serial</translation>
     </message>
     <message>
         <source>issuer product serial</source>
-        <translation type="unfinished"></translation>
+        <translation>issuer product serial</translation>
     </message>
     <message>
         <source>chip serial</source>
-        <translation type="unfinished"></translation>
+        <translation>chip serial</translation>
     </message>
     <message>
         <source>operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>operating system</translation>
     </message>
     <message>
         <source>life cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>life cycle</translation>
     </message>
     <message>
         <source>NVM</source>
-        <translation type="unfinished"></translation>
+        <translation>NVM</translation>
     </message>
     <message>
         <source>NVM total</source>
-        <translation type="unfinished"></translation>
+        <translation>NVM total</translation>
     </message>
     <message>
         <source>NVM free</source>
-        <translation type="unfinished"></translation>
+        <translation>NVM free</translation>
     </message>
     <message>
         <source>page size</source>
-        <translation type="unfinished"></translation>
+        <translation>page size</translation>
     </message>
     <message>
         <source>page writes</source>
-        <translation type="unfinished"></translation>
+        <translation>page writes</translation>
     </message>
     <message>
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation>users</translation>
     </message>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>user %1</translation>
     </message>
     <message>
         <source>permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>permissions</translation>
     </message>
     <message>
         <source>PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN tries left</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>menu</source>
-        <translation type="unfinished"></translation>
+        <translation>menu</translation>
     </message>
     <message>
         <source>entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entry %1</translation>
     </message>
     <message>
         <source>permission needed</source>
-        <translation type="unfinished"></translation>
+        <translation>permission needed</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>hidden</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>keys</source>
-        <translation type="unfinished"></translation>
+        <translation>keys</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>key %1</translation>
     </message>
     <message>
         <source>version</source>
-        <translation type="unfinished"></translation>
+        <translation>version</translation>
     </message>
     <message>
         <source>error counter</source>
-        <translation type="unfinished"></translation>
+        <translation>error counter</translation>
     </message>
     <message>
         <source>tag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tag %1</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>command</translation>
     </message>
     <message>
         <source>header</source>
-        <translation type="unfinished"></translation>
+        <translation>header</translation>
     </message>
     <message>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>class</translation>
     </message>
     <message>
         <source>proprietary, secure messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>proprietary, secure messaging</translation>
     </message>
     <message>
         <source>proprietary</source>
-        <translation type="unfinished"></translation>
+        <translation>proprietary</translation>
     </message>
     <message>
         <source>inter-industry, secure messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>inter-industry, secure messaging</translation>
     </message>
     <message>
         <source>inter-industry</source>
-        <translation type="unfinished"></translation>
+        <translation>inter-industry</translation>
     </message>
     <message>
         <source>Lc</source>
-        <translation type="unfinished"></translation>
+        <translation>Lc</translation>
     </message>
     <message>
         <source>Le</source>
-        <translation type="unfinished"></translation>
+        <translation>Le</translation>
     </message>
     <message>
         <source>data</source>
-        <translation type="unfinished"></translation>
+        <translation>data</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>application</source>
-        <translation type="unfinished"></translation>
+        <translation>application</translation>
     </message>
     <message>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>tag</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>user</translation>
     </message>
     <message>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>key</translation>
     </message>
     <message>
         <source>usage</source>
-        <translation type="unfinished"></translation>
+        <translation>usage</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>PIN tries</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN tries</translation>
     </message>
     <message>
         <source>offset</source>
-        <translation type="unfinished"></translation>
+        <translation>offset</translation>
     </message>
     <message>
         <source>response</source>
-        <translation type="unfinished"></translation>
+        <translation>response</translation>
     </message>
     <message>
         <source>holder user number</source>
-        <translation type="unfinished"></translation>
+        <translation>holder user number</translation>
     </message>
     <message>
         <source>holder account</source>
-        <translation type="unfinished"></translation>
+        <translation>holder account</translation>
     </message>
     <message>
         <source>holder name</source>
-        <translation type="unfinished"></translation>
+        <translation>holder name</translation>
     </message>
     <message>
         <source>balance limit</source>
-        <translation type="unfinished"></translation>
+        <translation>balance limit</translation>
     </message>
     <message>
         <source>%1 fen</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fen</translation>
     </message>
     <message>
         <source>overdraft limit</source>
-        <translation type="unfinished"></translation>
+        <translation>overdraft limit</translation>
     </message>
     <message>
         <source>menu entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>menu entry %1</translation>
     </message>
     <message>
         <source>challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>challenge</translation>
     </message>
     <message>
         <source>duration</source>
-        <translation type="unfinished"></translation>
+        <translation>duration</translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
 </context>
 <context>
@@ -509,19 +509,19 @@
     </message>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>success</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>warning</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>transport error</source>
-        <translation type="unfinished"></translation>
+        <translation>transport error</translation>
     </message>
 </context>
 <context>
@@ -535,809 +535,932 @@
     </message>
     <message>
         <source>refusing to send an APDU shorter than 4 bytes to reader &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>refusing to send an APDU shorter than 4 bytes to reader &quot;%1&quot;</translation>
     </message>
     <message>
         <source>PC/SC service not running (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC service not running (%1)</translation>
     </message>
     <message>
         <source>reader &quot;%1&quot; is not available (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>reader &quot;%1&quot; is not available (%2)</translation>
     </message>
     <message>
         <source>no card in reader &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>no card in reader &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the card was removed from reader &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>the card was removed from reader &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the card in reader &quot;%1&quot; was reset by another program</source>
-        <translation type="unfinished"></translation>
+        <translation>the card in reader &quot;%1&quot; was reset by another program</translation>
     </message>
     <message>
         <source>another program holds the card in reader &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>another program holds the card in reader &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>the card in reader &quot;%1&quot; does not answer (%2)</translation>
     </message>
     <message>
         <source>the card operation was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>the card operation was cancelled</translation>
     </message>
     <message>
         <source>PC/SC error %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC error %1</translation>
     </message>
     <message>
         <source>PC/SC error on reader &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC error on reader &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>the card refused a command: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>the card refused a command: %1 (%2)</translation>
     </message>
     <message>
         <source>key store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>key store: %1</translation>
     </message>
     <message>
         <source>unknown error in a card job</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown error in a card job</translation>
     </message>
     <message>
         <source>PC/SC service not running</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC service not running</translation>
     </message>
     <message>
         <source>the card reader manager is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>the card reader manager is not running</translation>
     </message>
     <message>
         <source>reader &quot;%1&quot; is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>reader &quot;%1&quot; is not available</translation>
     </message>
     <message>
         <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
-        <translation type="unfinished"></translation>
+        <translation>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</translation>
     </message>
     <message>
         <source>a card job cannot wait for another card job</source>
-        <translation type="unfinished"></translation>
+        <translation>a card job cannot wait for another card job</translation>
     </message>
 </context>
 <context>
     <name>CardSnapshot</name>
     <message>
         <source>the card is not a CardDesk COS card: SELECT MF answered %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>the card is not a CardDesk COS card: SELECT MF answered %1 (%2)</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3)</translation>
     </message>
     <message>
         <source>%1: malformed answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: malformed answer</translation>
     </message>
     <message>
         <source>life cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>life cycle</translation>
     </message>
     <message>
         <source>operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>operating system</translation>
     </message>
     <message>
         <source>chip serial</source>
-        <translation type="unfinished"></translation>
+        <translation>chip serial</translation>
     </message>
     <message>
         <source>card number</source>
-        <translation type="unfinished"></translation>
+        <translation>card number</translation>
     </message>
     <message>
         <source>card-issuer serial</source>
-        <translation type="unfinished"></translation>
+        <translation>card-issuer serial</translation>
     </message>
     <message>
         <source>issuer product serial</source>
-        <translation type="unfinished"></translation>
+        <translation>issuer product serial</translation>
     </message>
     <message>
         <source>NVM</source>
-        <translation type="unfinished"></translation>
+        <translation>NVM</translation>
     </message>
     <message>
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation>users</translation>
     </message>
     <message>
         <source>menu</source>
-        <translation type="unfinished"></translation>
+        <translation>menu</translation>
     </message>
     <message>
         <source>keys</source>
-        <translation type="unfinished"></translation>
+        <translation>keys</translation>
     </message>
     <message>
         <source>Reader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader: %1</translation>
     </message>
     <message>
         <source>ATR: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR: %1 (%2)</translation>
     </message>
     <message>
         <source>Life cycle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle: %1</translation>
     </message>
     <message>
         <source>Card number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Card number: %1</translation>
     </message>
     <message>
         <source>Chip serial: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chip serial: %1</translation>
     </message>
     <message>
         <source>Operating system: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Operating system: %1</translation>
     </message>
     <message>
         <source>NVM: %1 of %2 bytes free</source>
-        <translation type="unfinished"></translation>
+        <translation>NVM: %1 of %2 bytes free</translation>
     </message>
     <message>
         <source>User %1 %2: %3 of %4 PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>User %1 %2: %3 of %4 PIN tries left</translation>
     </message>
     <message>
         <source>Menu %1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu %1: %2%3</translation>
     </message>
     <message>
         <source> (hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation> (hidden)</translation>
     </message>
 </context>
 <context>
     <name>CardTemplate</name>
     <message>
         <source>%1: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: missing</translation>
     </message>
     <message>
         <source>%1: must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be a string</translation>
     </message>
     <message>
         <source>%1: must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be a whole number</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be between %2 and %3</translation>
     </message>
     <message>
         <source>%1: must be %2 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be %2 hex digits</translation>
     </message>
     <message>
         <source>not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>not valid JSON: %1 at offset %2</translation>
     </message>
     <message>
         <source>a template is a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>a template is a JSON object</translation>
     </message>
     <message>
         <source>%1: missing (an object with &quot;prefix&quot; and &quot;first&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: missing (an object with &quot;prefix&quot; and &quot;first&quot;)</translation>
     </message>
     <message>
         <source>%1: unknown permission &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unknown permission &quot;%2&quot;</translation>
     </message>
     <message>
         <source>%1: must be &quot;standard&quot; or a list of keys</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be &quot;standard&quot; or a list of keys</translation>
     </message>
     <message>
         <source>%1: unknown key usage &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unknown key usage &quot;%2&quot;</translation>
     </message>
     <message>
         <source>cannot read the template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the template %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: must be 2 to 19 hex digits (the rest of the 20 digits is allocated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be 2 to 19 hex digits (the rest of the 20 digits is allocated)</translation>
     </message>
     <message>
         <source>%1: bit %2 is defined twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bit %2 is defined twice</translation>
     </message>
     <message>
         <source>%1: name &quot;%2&quot; is defined twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: name &quot;%2&quot; is defined twice</translation>
     </message>
     <message>
         <source>%1: key %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: key %2 appears twice</translation>
     </message>
     <message>
         <source>%1: key 0 with usage issuer-maintenance is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: key 0 with usage issuer-maintenance is required</translation>
     </message>
     <message>
         <source>%1: at most %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: at most %2 entries</translation>
     </message>
     <message>
         <source>%1: id %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: id %2 appears twice</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is %3 bytes of UTF-8, at most %4 fit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; is %3 bytes of UTF-8, at most %4 fit</translation>
     </message>
     <message>
         <source>%1: a card has 1 to %2 users</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a card has 1 to %2 users</translation>
     </message>
     <message>
         <source>%1: user %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: user %2 appears twice</translation>
     </message>
 </context>
 <context>
     <name>CliApp</name>
+    <message>
+        <source>Reader name (as listed by &quot;readers&quot;).</source>
+        <translation>Reader name (as listed by &quot;readers&quot;).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Card template (JSON).</source>
+        <translation>Card template (JSON).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Holder file with the users&apos; PINs (JSON).</source>
+        <translation>Holder file with the users&apos; PINs (JSON).</translation>
+    </message>
+    <message>
+        <source>Card database: an SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation>Card database: an SQLite file or postgresql://user@host/db (default: %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Issuer key store (default: %1).</source>
+        <translation>Issuer key store (default: %1).</translation>
+    </message>
+    <message>
+        <source>Operator name recorded in the database (default: %1).</source>
+        <translation>Operator name recorded in the database (default: %1).</translation>
+    </message>
+    <message>
+        <source>Wait up to this many seconds for a card.</source>
+        <translation>Wait up to this many seconds for a card.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Print the APDU trace (secrets redacted) to stderr.</source>
+        <translation>Print the APDU trace (secrets redacted) to stderr.</translation>
+    </message>
+    <message>
+        <source>one command at a time, got: %1</source>
+        <translation>one command at a time, got: %1</translation>
+    </message>
+    <message>
+        <source>--wait needs a number of seconds, got &quot;%1&quot;</source>
+        <translation>--wait needs a number of seconds, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 does not take --%2</translation>
+    </message>
+    <message>
+        <source>info needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>info needs --reader NAME (see &quot;carddesk-cli readers&quot;)</translation>
+    </message>
+    <message>
+        <source>issue needs %1</source>
+        <translation>issue needs %1</translation>
+    </message>
+    <message>
+        <source>no reader named &quot;%1&quot;; readers: %2</source>
+        <translation>no reader named &quot;%1&quot;; readers: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>no card in reader &quot;%1&quot;</source>
+        <translation>no card in reader &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>invalid template:
+  %1</source>
+        <translation>invalid template:
+  %1</translation>
+    </message>
+    <message>
+        <source>invalid holder file:
+  %1</source>
+        <translation>invalid holder file:
+  %1</translation>
+    </message>
+    <message>
+        <source>[%1/%2] %3</source>
+        <translation>[%1/%2] %3</translation>
+    </message>
     <message>
         <source>CardDesk command-line front end. Commands:
   readers                      list the PC/SC readers and their cards
   info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
   issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
                                personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
 The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation type="unfinished"></translation>
+        <translation>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
     </message>
     <message>
-        <source>readers, info or issue</source>
-        <translation type="unfinished"></translation>
+        <source>readers, info, issue, purse, load or purchase</source>
+        <translation>readers, info, issue, purse, load or purchase</translation>
     </message>
     <message>
-        <source>Reader name (as listed by &quot;readers&quot;).</source>
-        <translation type="unfinished"></translation>
+        <source>JSON output (the default; accepted for scripts).</source>
+        <translation>JSON output (the default; accepted for scripts).</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <source>Amount in fen (0.01 yuan).</source>
+        <translation>Amount in fen (0.01 yuan).</translation>
     </message>
     <message>
-        <source>Card template (JSON).</source>
-        <translation type="unfinished"></translation>
+        <source>FEN</source>
+        <translation>FEN</translation>
     </message>
     <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <source>Verify this user&apos;s payment PIN first (PIN from CARDDESK_PIN or stdin).</source>
+        <translation>Verify this user&apos;s payment PIN first (PIN from CARDDESK_PIN or stdin).</translation>
     </message>
     <message>
-        <source>Holder file with the users&apos; PINs (JSON).</source>
-        <translation type="unfinished"></translation>
+        <source>N</source>
+        <translation>N</translation>
     </message>
     <message>
-        <source>Card database: an SQLite file or postgresql://user@host/db (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <source>Also prove the last transaction (GET TRANSACTION PROVE, TAC checked).</source>
+        <translation>Also prove the last transaction (GET TRANSACTION PROVE, TAC checked).</translation>
     </message>
     <message>
-        <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <source>a command is needed: readers, info, issue, purse, load or purchase (see --help)</source>
+        <translation>a command is needed: readers, info, issue, purse, load or purchase (see --help)</translation>
     </message>
     <message>
-        <source>Issuer key store (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <source>--amount needs a positive number of fen, got &quot;%1&quot;</source>
+        <translation>--amount needs a positive number of fen, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Operator name recorded in the database (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <source>--pin-user needs a user number 1 to 8, got &quot;%1&quot;</source>
+        <translation>--pin-user needs a user number 1 to 8, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Wait up to this many seconds for a card.</source>
-        <translation type="unfinished"></translation>
+        <source>purse needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>purse needs --reader NAME (see &quot;carddesk-cli readers&quot;)</translation>
     </message>
     <message>
-        <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <source>%1 needs --reader NAME and --amount FEN</source>
+        <translation>%1 needs --reader NAME and --amount FEN</translation>
     </message>
     <message>
-        <source>Print the APDU trace (secrets redacted) to stderr.</source>
-        <translation type="unfinished"></translation>
+        <source>purchase needs --pin-user N: the card asks for the payment PIN</source>
+        <translation>purchase needs --pin-user N: the card asks for the payment PIN</translation>
     </message>
     <message>
-        <source>a command is needed: readers, info or issue (see --help)</source>
-        <translation type="unfinished"></translation>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</translation>
     </message>
     <message>
-        <source>one command at a time, got: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--wait needs a number of seconds, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not take --%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>info needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>issue needs %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info or issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no reader named &quot;%1&quot;; readers: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no card in reader &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid template:
-  %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid holder file:
-  %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[%1/%2] %3</source>
-        <translation type="unfinished"></translation>
+        <source>no PIN: set CARDDESK_PIN or write it on stdin</source>
+        <translation>no PIN: set CARDDESK_PIN or write it on stdin</translation>
     </message>
 </context>
 <context>
     <name>HolderFile</name>
     <message>
         <source>not valid JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>not valid JSON: %1 at offset %2</translation>
     </message>
     <message>
         <source>a holder file is a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>a holder file is a JSON object</translation>
     </message>
     <message>
         <source>%1: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: missing</translation>
     </message>
     <message>
         <source>%1: missing (a list of users with their PINs)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: missing (a list of users with their PINs)</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be between %2 and %3</translation>
     </message>
     <message>
         <source>%1: missing (a string of 4 to 12 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: missing (a string of 4 to 12 digits)</translation>
     </message>
     <message>
         <source>cannot read the holder file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the holder file %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: user number, account and name together are longer than the card&apos;s 128-byte holder file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: user number, account and name together are longer than the card&apos;s 128-byte holder file</translation>
     </message>
     <message>
         <source>%1: must be 20 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must be 20 hex digits</translation>
     </message>
     <message>
         <source>%1: at least one user with a PIN is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: at least one user with a PIN is needed</translation>
     </message>
     <message>
         <source>%1: a card has at most %2 users</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: a card has at most %2 users</translation>
     </message>
     <message>
         <source>%1: user %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: user %2 appears twice</translation>
     </message>
     <message>
         <source>%1: must have 4 to 12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: must have 4 to 12 digits</translation>
     </message>
     <message>
         <source>%1: longer than %2 bytes of UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: longer than %2 bytes of UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>PurseLedger</name>
+    <message>
+        <source>cannot record the purse transaction: %1</source>
+        <translation>cannot record the purse transaction: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the terminal serial: %1</source>
+        <translation>cannot read the terminal serial: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PurseLogEntry</name>
+    <message>
+        <source>ED load</source>
+        <translation>ED load</translation>
+    </message>
+    <message>
+        <source>EP load</source>
+        <translation>EP load</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>Unload</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>Cash withdrawal</translation>
+    </message>
+    <message>
+        <source>ED purchase</source>
+        <translation>ED purchase</translation>
+    </message>
+    <message>
+        <source>EP purchase</source>
+        <translation>EP purchase</translation>
+    </message>
+    <message>
+        <source>Overdraft limit update</source>
+        <translation>Overdraft limit update</translation>
+    </message>
+    <message>
+        <source>Credit purchase</source>
+        <translation>Credit purchase</translation>
+    </message>
+    <message>
+        <source>Compound purchase</source>
+        <translation>Compound purchase</translation>
+    </message>
+    <message>
+        <source>Type %1</source>
+        <translation>Type %1</translation>
     </message>
 </context>
 <context>
     <name>carddesk::ApduDecodePane</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Decoded exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoded exchange</translation>
     </message>
     <message>
         <source>Select an exchange in the trace to decode it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an exchange in the trace to decode it.</translation>
     </message>
     <message>
         <source>#%1  %2  —  %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2  —  %3 %4</translation>
     </message>
 </context>
 <context>
     <name>carddesk::ApduTraceModel</name>
     <message>
         <source>Secret bytes are hidden. Revealing them is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret bytes are hidden. Revealing them is recorded in the audit log.</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Command</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Lc</source>
-        <translation type="unfinished"></translation>
+        <translation>Lc</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Le</source>
-        <translation type="unfinished"></translation>
+        <translation>Le</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Response</translation>
     </message>
     <message>
         <source>SW</source>
-        <translation type="unfinished"></translation>
+        <translation>SW</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Meaning</translation>
     </message>
     <message>
         <source>µs</source>
-        <translation type="unfinished"></translation>
+        <translation>µs</translation>
     </message>
 </context>
 <context>
     <name>carddesk::CardPanel</name>
     <message>
         <source>Issuance</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuance</translation>
     </message>
     <message>
         <source>Card diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Card diagnostics</translation>
     </message>
     <message>
         <source>Reading the card in %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the card in %1…</translation>
     </message>
     <message>
         <source>The card cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>The card cannot be read</translation>
     </message>
     <message>
         <source>Start the PC/SC service (pcscd); the readers appear here as soon as it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the PC/SC service (pcscd); the readers appear here as soon as it runs.</translation>
     </message>
     <message>
         <source>No reader selected</source>
-        <translation type="unfinished"></translation>
+        <translation>No reader selected</translation>
     </message>
     <message>
         <source>Connect a card reader, or choose one in the list on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect a card reader, or choose one in the list on the left.</translation>
     </message>
     <message>
         <source>Insert a card</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a card</translation>
     </message>
     <message>
         <source>The card in %1 does not answer. Take it out and insert it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in %1 does not answer. Take it out and insert it again.</translation>
     </message>
     <message>
         <source>Another program is using the card in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another program is using the card in %1.</translation>
     </message>
     <message>
         <source>Insert a blank card to issue it, or any card to see its diagnostics, in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert a blank card to issue it, or any card to see its diagnostics, in %1.</translation>
     </message>
     <message>
         <source>not a CardDesk card</source>
-        <translation type="unfinished"></translation>
+        <translation>not a CardDesk card</translation>
     </message>
     <message>
         <source>card %1</source>
-        <translation type="unfinished"></translation>
+        <translation>card %1</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Try again</translation>
     </message>
     <message>
         <source>Last card: issued, card number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Last card: issued, card number %1.</translation>
     </message>
     <message>
         <source>Last card: not issued. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last card: not issued. %1</translation>
+    </message>
+    <message>
+        <source>E-purse</source>
+        <translation>E-purse</translation>
     </message>
 </context>
 <context>
     <name>carddesk::Database</name>
     <message>
         <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a file</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a CardDesk database (not an SQLite file); it was left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a CardDesk database (not an SQLite file); it was left untouched</translation>
     </message>
     <message>
         <source>the PostgreSQL driver (QPSQL) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>the PostgreSQL driver (QPSQL) is not installed</translation>
     </message>
     <message>
         <source>the SQLite driver (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>the SQLite driver (QSQLITE) is not installed</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot create the folder %1</translation>
     </message>
     <message>
         <source>cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot open the database %1: %2</translation>
     </message>
     <message>
         <source>%1 holds another program&apos;s tables (no schema_version); it was left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 holds another program&apos;s tables (no schema_version); it was left untouched</translation>
     </message>
     <message>
         <source>%1 has schema version %2, newer than this CardDesk knows (%3); it was left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has schema version %2, newer than this CardDesk knows (%3); it was left untouched</translation>
     </message>
     <message>
         <source>cannot start a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot start a transaction: %1</translation>
     </message>
     <message>
         <source>migration %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>migration %1 failed: %2</translation>
     </message>
     <message>
         <source>card number prefix &quot;%1&quot; must have 2 to 19 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>card number prefix &quot;%1&quot; must have 2 to 19 hex digits</translation>
     </message>
     <message>
         <source>cannot allocate a card number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot allocate a card number: %1</translation>
     </message>
     <message>
         <source>the numbers of prefix %1 are exhausted</source>
-        <translation type="unfinished"></translation>
+        <translation>the numbers of prefix %1 are exhausted</translation>
     </message>
     <message>
         <source>cannot record card %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot record card %1: %2</translation>
     </message>
     <message>
         <source>cannot write the issuance journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write the issuance journal: %1</translation>
     </message>
     <message>
         <source>cannot write the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write the audit log: %1</translation>
     </message>
     <message>
         <source>%1 is a damaged database (%2); it was left untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is a damaged database (%2); it was left untouched</translation>
     </message>
 </context>
 <context>
     <name>carddesk::DiagnosticsView</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>Read the card again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the card again (F5)</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Card</translation>
     </message>
     <message>
         <source>ATR:</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR:</translation>
     </message>
     <message>
         <source>Decoded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoded:</translation>
     </message>
     <message>
         <source>Card number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Card number:</translation>
     </message>
     <message>
         <source>Issuer serial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer serial:</translation>
     </message>
     <message>
         <source>Product serial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Product serial:</translation>
     </message>
     <message>
         <source>Chip serial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chip serial:</translation>
     </message>
     <message>
         <source>Operating system:</source>
-        <translation type="unfinished"></translation>
+        <translation>Operating system:</translation>
     </message>
     <message>
         <source>Life cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle</translation>
     </message>
     <message>
         <source>Memory (NVM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory (NVM)</translation>
     </message>
     <message>
         <source>Memory used</source>
-        <translation type="unfinished"></translation>
+        <translation>Memory used</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN tries left</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permissions</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Visible</translation>
     </message>
     <message>
         <source>Permission needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permission needed</translation>
     </message>
     <message>
         <source>Key ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Key ID</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Errors left</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors left</translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Users</translation>
     </message>
     <message>
         <source>&amp;Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Menu</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keys</translation>
     </message>
     <message>
         <source>Reading the card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the card…</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Read from %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Read from %1 at %2</translation>
     </message>
     <message>
         <source>not yet written (blank card)</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet written (blank card)</translation>
     </message>
     <message>
         <source>%1 used of %2 (%p%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 used of %2 (%p%)</translation>
     </message>
     <message numerus="yes">
         <source>%1 free · page size %2 bytes · %Ln page write(s) since the image was made</source>
@@ -1348,234 +1471,235 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
     <message>
         <source>Not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not available: %1</translation>
     </message>
     <message>
         <source>blocked (0 of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>blocked (0 of %1)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>hidden</translation>
     </message>
     <message>
         <source>shown</source>
-        <translation type="unfinished"></translation>
+        <translation>shown</translation>
     </message>
     <message>
         <source>3DES, two keys</source>
-        <translation type="unfinished"></translation>
+        <translation>3DES, two keys</translation>
     </message>
     <message>
         <source>type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>type %1</translation>
     </message>
     <message>
         <source>locked (0 of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>locked (0 of %1)</translation>
     </message>
     <message>
         <source>protocol %1 · historical bytes %2</source>
-        <translation type="unfinished"></translation>
+        <translation>protocol %1 · historical bytes %2</translation>
     </message>
     <message>
         <source>(&quot;CDOS&quot; version %1.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>(&quot;CDOS&quot; version %1.%2)</translation>
     </message>
     <message>
         <source>The ATR dates from the last reset; the card now reports %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The ATR dates from the last reset; the card now reports %1.</translation>
     </message>
 </context>
 <context>
     <name>carddesk::IssuanceService</name>
     <message>
         <source>write key %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>write key %1 (%2)</translation>
     </message>
     <message>
         <source>write user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>write user %1</translation>
     </message>
     <message>
         <source>write menu entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>write menu entry %1</translation>
     </message>
     <message>
         <source>%1: unknown permission &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unknown permission &quot;%2&quot;</translation>
     </message>
     <message>
         <source>cannot open the key store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot open the key store %1: %2</translation>
     </message>
     <message>
         <source>template %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>template %1: %2</translation>
     </message>
     <message>
         <source>holder file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>holder file: %1</translation>
     </message>
     <message>
         <source>card number &quot;%1&quot; must be 20 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>card number &quot;%1&quot; must be 20 hex digits</translation>
     </message>
     <message>
         <source>holder file: user %1 (%2) of the template needs a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>holder file: user %1 (%2) of the template needs a PIN</translation>
     </message>
     <message>
         <source>holder file: %1: user %2 is not in the template; give its name and permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>holder file: %1: user %2 is not in the template; give its name and permissions</translation>
     </message>
     <message>
         <source>holder file: %1.permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>holder file: %1.permissions</translation>
     </message>
     <message>
         <source>an issuance is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>an issuance is already running</translation>
     </message>
     <message>
         <source>the card database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>the card database is not open</translation>
     </message>
     <message>
         <source>card number %1 is already issued</source>
-        <translation type="unfinished"></translation>
+        <translation>card number %1 is already issued</translation>
     </message>
     <message>
         <source>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</source>
-        <translation type="unfinished"></translation>
+        <translation>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</translation>
     </message>
     <message>
         <source>issuing card %1 in reader &quot;%2&quot; failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>issuing card %1 in reader &quot;%2&quot; failed: %3</translation>
     </message>
     <message>
         <source>card %1 was written but does not read back as intended: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>card %1 was written but does not read back as intended: %2</translation>
     </message>
     <message>
         <source>card %1 was issued but could not be recorded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>card %1 was issued but could not be recorded: %2</translation>
     </message>
     <message>
         <source>select the master file</source>
-        <translation type="unfinished"></translation>
+        <translation>select the master file</translation>
     </message>
     <message>
         <source>take the card over from the batch key</source>
-        <translation type="unfinished"></translation>
+        <translation>take the card over from the batch key</translation>
     </message>
     <message>
         <source>create the files</source>
-        <translation type="unfinished"></translation>
+        <translation>create the files</translation>
     </message>
     <message>
         <source>write card numbers, holder and purse parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>write card numbers, holder and purse parameters</translation>
     </message>
     <message>
         <source>end personalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>end personalisation</translation>
     </message>
 </context>
 <context>
     <name>carddesk::IssuanceView</name>
     <message>
         <source>Card template</source>
-        <translation type="unfinished"></translation>
+        <translation>Card template</translation>
     </message>
     <message>
         <source>Template file (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Template file (JSON)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Template:</translation>
     </message>
     <message>
         <source>Card holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Card holder</translation>
     </message>
     <message>
         <source>e.g. U0001</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. U0001</translation>
     </message>
     <message>
         <source>bank or subscriber account</source>
-        <translation type="unfinished"></translation>
+        <translation>bank or subscriber account</translation>
     </message>
     <message>
         <source>e.g. 张伟</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 张伟</translation>
     </message>
     <message>
         <source>20 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>20 hex digits</translation>
     </message>
     <message>
         <source>A&amp;llocate the next free number</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;llocate the next free number</translation>
     </message>
     <message>
         <source>&amp;User number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User number:</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Account:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Card nu&amp;mber:</source>
-        <translation type="unfinished"></translation>
+        <translation>Card nu&amp;mber:</translation>
     </message>
     <message>
         <source>Issuer keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer keys</translation>
     </message>
     <message>
         <source>Open &amp;key store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;key store…</translation>
     </message>
     <message>
         <source>Users and PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>Users and PINs</translation>
     </message>
     <message>
         <source>&amp;Issue card</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issue card</translation>
     </message>
     <message>
         <source>step %v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>step %v of %m</translation>
     </message>
     <message>
         <source>Choose a card template to issue cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a card template to issue cards.</translation>
     </message>
     <message>
         <source>This template cannot be used:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This template cannot be used:
+%1</translation>
     </message>
     <message>
         <source>(locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>(locked)</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s)</source>
@@ -1600,72 +1724,73 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
     <message>
         <source>card numbers %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>card numbers %1…</translation>
     </message>
     <message>
         <source>Choose a card template</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a card template</translation>
     </message>
     <message>
         <source>Card templates (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Card templates (*.json);;All files (*)</translation>
     </message>
     <message>
         <source>Issuer keys are available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer keys are available.</translation>
     </message>
     <message>
         <source>Key store %1 is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Key store %1 is open.</translation>
     </message>
     <message>
         <source>Change &amp;key store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;key store…</translation>
     </message>
     <message>
         <source>No key store open yet; you are asked for it when you issue.</source>
-        <translation type="unfinished"></translation>
+        <translation>No key store open yet; you are asked for it when you issue.</translation>
     </message>
     <message>
         <source>Choose a usable card template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a usable card template first.</translation>
     </message>
     <message>
         <source>Choose a reader and insert a blank card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a reader and insert a blank card.</translation>
     </message>
     <message>
         <source>Reading the card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the card…</translation>
     </message>
     <message>
         <source>The card in %1 is not a CardDesk card; it cannot be issued here.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in %1 is not a CardDesk card; it cannot be issued here.</translation>
     </message>
     <message>
         <source>The card in %1 is %2: only blank cards can be issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card in %1 is %2: only blank cards can be issued.</translation>
     </message>
     <message>
         <source>Ready to issue the card in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to issue the card in %1.</translation>
     </message>
     <message>
         <source>The card was not issued. Please correct:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was not issued. Please correct:
+%1</translation>
     </message>
     <message>
         <source>The card was not issued: no key store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was not issued: no key store is open.</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message numerus="yes">
         <source>Card issued. Card number %1 (chip serial %2, %n APDU(s)).</source>
@@ -1676,200 +1801,201 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
     <message>
         <source>Failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed.</translation>
     </message>
     <message>
         <source>The card was not issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was not issued: %1</translation>
     </message>
     <message>
         <source>Read-back differences:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-back differences:
+%1</translation>
     </message>
     <message>
         <source>Every user of the template needs a PIN. PINs travel to the card encrypted and are never stored, shown or logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every user of the template needs a PIN. PINs travel to the card encrypted and are never stored, shown or logged.</translation>
     </message>
     <message>
         <source>Take the card out and insert the next blank card to issue another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the card out and insert the next blank card to issue another.</translation>
     </message>
     <message>
         <source>Also written to the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Also written to the card</translation>
     </message>
     <message>
         <source>%1 (hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hidden)</translation>
     </message>
     <message>
         <source>Initial menu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial menu: %1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>E-purse: balance limit %1 yuan, overdraft limit %2 yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>E-purse: balance limit %1 yuan, overdraft limit %2 yuan</translation>
     </message>
     <message>
         <source>Keys, diversified for this card from the key store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keys, diversified for this card from the key store: %1</translation>
     </message>
 </context>
 <context>
     <name>carddesk::IssuedCardsModel</name>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Card number</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Holder</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>User number</source>
-        <translation type="unfinished"></translation>
+        <translation>User number</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Template</translation>
     </message>
     <message>
         <source>Life cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>Chip serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Chip serial</translation>
     </message>
 </context>
 <context>
     <name>carddesk::KeyStoreDialog</name>
     <message>
         <source>Open key store</source>
-        <translation type="unfinished"></translation>
+        <translation>Open key store</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source>Key store &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Key store &amp;file:</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</translation>
     </message>
     <message>
         <source>Choose a key store</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a key store</translation>
     </message>
     <message>
         <source>CardDesk key stores (*.cdks);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CardDesk key stores (*.cdks);;All files (*)</translation>
     </message>
 </context>
 <context>
     <name>carddesk::LifeCycleDiagram</name>
     <message>
         <source>Blank</source>
-        <translation type="unfinished"></translation>
+        <translation>Blank</translation>
     </message>
     <message>
         <source>Personalised</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalised</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocked</translation>
     </message>
     <message>
         <source>Terminated</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminated</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
         <source>Life cycle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle: %1</translation>
     </message>
     <message>
         <source>Life cycle: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle: unknown</translation>
     </message>
 </context>
 <context>
     <name>carddesk::MainWindow</name>
     <message>
         <source>CardDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>CardDesk</translation>
     </message>
     <message>
         <source>Smart-card issuance and operator console</source>
-        <translation type="unfinished"></translation>
+        <translation>Smart-card issuance and operator console</translation>
     </message>
     <message>
         <source>SQLite database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite database file.</translation>
     </message>
     <message>
         <source>Issuer key store file (.cdks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuer key store file (.cdks).</translation>
     </message>
     <message>
         <source>Card template file (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Card template file (JSON).</translation>
     </message>
     <message>
         <source>Render the main window to a PNG file once it has settled, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Render the main window to a PNG file once it has settled, then exit.</translation>
     </message>
     <message>
         <source>Interface language: zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language: zh_CN or en.</translation>
     </message>
     <message>
         <source>APDU trace</source>
-        <translation type="unfinished"></translation>
+        <translation>APDU trace</translation>
     </message>
     <message>
         <source>Database: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: %1 (%2)</translation>
     </message>
     <message>
         <source>Database: not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: not open</translation>
     </message>
     <message>
         <source>The database could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The database could not be opened: %1</translation>
     </message>
     <message>
         <source>Connecting to the PC/SC service…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the PC/SC service…</translation>
     </message>
     <message numerus="yes">
         <source>PC/SC service running · %n reader(s)</source>
@@ -1880,231 +2006,543 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
     <message>
         <source>PC/SC service not running</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC service not running</translation>
     </message>
     <message>
         <source>PC/SC stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>PC/SC stopped</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>Open &amp;key store…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;key store…</translation>
     </message>
     <message>
         <source>Choose card &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose card &amp;template…</translation>
     </message>
     <message>
         <source>&amp;Save APDU trace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save APDU trace…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>&amp;Readers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Readers</translation>
     </message>
     <message>
         <source>&amp;Issuance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issuance</translation>
     </message>
     <message>
         <source>Card &amp;diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Card &amp;diagnostics</translation>
     </message>
     <message>
         <source>APDU &amp;trace</source>
-        <translation type="unfinished"></translation>
+        <translation>APDU &amp;trace</translation>
     </message>
     <message>
         <source>Show the APDU trace &amp;panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the APDU trace &amp;panel</translation>
     </message>
     <message>
         <source>Re&amp;fresh card</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;fresh card</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;About CardDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About CardDesk</translation>
     </message>
     <message>
         <source>About CardDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About CardDesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;CardDesk %1&lt;/h3&gt;&lt;p&gt;Personalisation and operator console for smart-card based digital-TV services: card issuance, diagnostics and a live APDU trace.&lt;/p&gt;&lt;p&gt;Keys and PINs never appear in clear in traces, logs, exports or the database.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;CardDesk %1&lt;/h3&gt;&lt;p&gt;Personalisation and operator console for smart-card based digital-TV services: card issuance, diagnostics and a live APDU trace.&lt;/p&gt;&lt;p&gt;Keys and PINs never appear in clear in traces, logs, exports or the database.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Issue card</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issue card</translation>
     </message>
     <message>
         <source>Card issuance and operator console</source>
-        <translation type="unfinished"></translation>
+        <translation>Card issuance and operator console</translation>
+    </message>
+    <message>
+        <source>E-&amp;purse</source>
+        <translation>E-&amp;purse</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseLogModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseService</name>
+    <message>
+        <source>the card&apos;s answer makes no sense: %1</source>
+        <translation>the card&apos;s answer makes no sense: %1</translation>
+    </message>
+    <message>
+        <source>the card refused: %1 (%2)</source>
+        <translation>the card refused: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the card has no card number: it is not issued</source>
+        <translation>the card has no card number: it is not issued</translation>
+    </message>
+    <message>
+        <source>the card has no e-purse application (%1)</source>
+        <translation>the card has no e-purse application (%1)</translation>
+    </message>
+    <message>
+        <source>MAC invalid</source>
+        <translation>MAC invalid</translation>
+    </message>
+    <message>
+        <source>purse permanently locked</source>
+        <translation>purse permanently locked</translation>
+    </message>
+    <message>
+        <source>insufficient balance</source>
+        <translation>insufficient balance</translation>
+    </message>
+    <message>
+        <source>transaction counter at its maximum</source>
+        <translation>transaction counter at its maximum</translation>
+    </message>
+    <message>
+        <source>key index not supported</source>
+        <translation>key index not supported</translation>
+    </message>
+    <message>
+        <source>no such transaction to prove</source>
+        <translation>no such transaction to prove</translation>
+    </message>
+    <message>
+        <source>reading the purse in &quot;%1&quot; failed: %2</source>
+        <translation>reading the purse in &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>no key store is open: the TAC cannot be checked</source>
+        <translation>no key store is open: the TAC cannot be checked</translation>
+    </message>
+    <message>
+        <source>proving the last transaction in &quot;%1&quot; failed: %2</source>
+        <translation>proving the last transaction in &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>no key store is open: the desk cannot act as a terminal</source>
+        <translation>no key store is open: the desk cannot act as a terminal</translation>
+    </message>
+    <message>
+        <source>the amount must be at least 0.01 yuan</source>
+        <translation>the amount must be at least 0.01 yuan</translation>
+    </message>
+    <message>
+        <source>the load was not done: %1</source>
+        <translation>the load was not done: %1</translation>
+    </message>
+    <message>
+        <source>the purchase was not done: %1</source>
+        <translation>the purchase was not done: %1</translation>
+    </message>
+    <message>
+        <source>the card committed the transaction but its TAC does not check: report it</source>
+        <translation>the card committed the transaction but its TAC does not check: report it</translation>
+    </message>
+    <message>
+        <source>the transaction was done but could not be recorded: %1</source>
+        <translation>the transaction was done but could not be recorded: %1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseView</name>
+    <message>
+        <source>E-purse</source>
+        <translation>E-purse</translation>
+    </message>
+    <message>
+        <source>&amp;Read purse</source>
+        <translation>&amp;Read purse</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Balance:</translation>
+    </message>
+    <message>
+        <source>Online counter (loads):</source>
+        <translation>Online counter (loads):</translation>
+    </message>
+    <message>
+        <source>Offline counter (purchases):</source>
+        <translation>Offline counter (purchases):</translation>
+    </message>
+    <message>
+        <source>Application serial (ASN):</source>
+        <translation>Application serial (ASN):</translation>
+    </message>
+    <message>
+        <source>Purse AID:</source>
+        <translation>Purse AID:</translation>
+    </message>
+    <message>
+        <source>Load or purchase (desk terminal)</source>
+        <translation>Load or purchase (desk terminal)</translation>
+    </message>
+    <message>
+        <source>payment PIN (purchases)</source>
+        <translation>payment PIN (purchases)</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Load</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase</source>
+        <translation>&amp;Purchase</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Last transaction</source>
+        <translation>Last transaction</translation>
+    </message>
+    <message>
+        <source>P&amp;rove last transaction</source>
+        <translation>P&amp;rove last transaction</translation>
+    </message>
+    <message>
+        <source>GET TRANSACTION PROVE returns the TAC the card made; it is checked with the issuer&apos;s TAC key for this card.</source>
+        <translation>GET TRANSACTION PROVE returns the TAC the card made; it is checked with the issuer&apos;s TAC key for this card.</translation>
+    </message>
+    <message>
+        <source>Transaction log (newest first)</source>
+        <translation>Transaction log (newest first)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Export P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Balance after the record (¥)</source>
+        <translation>Balance after the record (¥)</translation>
+    </message>
+    <message>
+        <source>Balance over the log records</source>
+        <translation>Balance over the log records</translation>
+    </message>
+    <message>
+        <source>Record (oldest → newest)</source>
+        <translation>Record (oldest → newest)</translation>
+    </message>
+    <message>
+        <source>Balance (¥)</source>
+        <translation>Balance (¥)</translation>
+    </message>
+    <message>
+        <source>Reading the purse…</source>
+        <translation>Reading the purse…</translation>
+    </message>
+    <message>
+        <source>The card is not issued: it has no purse yet.</source>
+        <translation>The card is not issued: it has no purse yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in the log.</source>
+        <translation>
+            <numerusform>%n record(s) in the log.</numerusform>
+            <numerusform>%n record(s) in the log.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not proved: no key store is open.</source>
+        <translation>Not proved: no key store is open.</translation>
+    </message>
+    <message>
+        <source>Proving…</source>
+        <translation>Proving…</translation>
+    </message>
+    <message>
+        <source>The purse has no transaction to prove yet.</source>
+        <translation>The purse has no transaction to prove yet.</translation>
+    </message>
+    <message>
+        <source>Proved: %1 of %2, counter %3, TAC %4 checks with the issuer&apos;s key.</source>
+        <translation>Proved: %1 of %2, counter %3, TAC %4 checks with the issuer&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Not proved: the TAC %1 of the last transaction (%2, counter %3) does not check with the issuer&apos;s key.</source>
+        <translation>Not proved: the TAC %1 of the last transaction (%2, counter %3) does not check with the issuer&apos;s key.</translation>
+    </message>
+    <message>
+        <source>A purchase needs the user&apos;s payment PIN.</source>
+        <translation>A purchase needs the user&apos;s payment PIN.</translation>
+    </message>
+    <message>
+        <source>Load the purse</source>
+        <translation>Load the purse</translation>
+    </message>
+    <message>
+        <source>Purchase from the purse</source>
+        <translation>Purchase from the purse</translation>
+    </message>
+    <message>
+        <source>Load %1 onto card %2 as this desk&apos;s terminal?</source>
+        <translation>Load %1 onto card %2 as this desk&apos;s terminal?</translation>
+    </message>
+    <message>
+        <source>Charge %1 to card %2 as this desk&apos;s terminal?</source>
+        <translation>Charge %1 to card %2 as this desk&apos;s terminal?</translation>
+    </message>
+    <message>
+        <source>Nothing was done: no key store is open.</source>
+        <translation>Nothing was done: no key store is open.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Loaded %1. Balance %2 → %3.</source>
+        <translation>Loaded %1. Balance %2 → %3.</translation>
+    </message>
+    <message>
+        <source>Charged %1. Balance %2 → %3.</source>
+        <translation>Charged %1. Balance %2 → %3.</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>E-purse log</source>
+        <translation>E-purse log</translation>
+    </message>
+    <message>
+        <source>Card %1 · ASN %2 · balance %3 · exported %4</source>
+        <translation>Card %1 · ASN %2 · balance %3 · exported %4</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>Export the purse log</source>
+        <translation>Export the purse log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>carddesk::ReaderListModel</name>
     <message>
         <source>no card</source>
-        <translation type="unfinished"></translation>
+        <translation>no card</translation>
     </message>
     <message>
         <source>card does not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>card does not answer</translation>
     </message>
     <message>
         <source>card (in use by another program)</source>
-        <translation type="unfinished"></translation>
+        <translation>card (in use by another program)</translation>
     </message>
     <message>
         <source>card</source>
-        <translation type="unfinished"></translation>
+        <translation>card</translation>
     </message>
     <message>
         <source>not a CDOS card</source>
-        <translation type="unfinished"></translation>
+        <translation>not a CDOS card</translation>
     </message>
     <message>
         <source>Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Card</translation>
     </message>
     <message>
         <source>ATR</source>
-        <translation type="unfinished"></translation>
+        <translation>ATR</translation>
     </message>
     <message>
         <source>Life cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Life cycle</translation>
     </message>
 </context>
 <context>
     <name>carddesk::ReadersPanel</name>
     <message>
         <source>Rea&amp;ders</source>
-        <translation type="unfinished"></translation>
+        <translation>Rea&amp;ders</translation>
     </message>
     <message>
         <source>Card readers</source>
-        <translation type="unfinished"></translation>
+        <translation>Card readers</translation>
     </message>
     <message>
         <source>No card reader connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No card reader connected.</translation>
     </message>
 </context>
 <context>
     <name>carddesk::TraceLog</name>
     <message>
         <source>cannot write the trace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write the trace: %1</translation>
     </message>
     <message>
         <source>cannot open %1 for writing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot open %1 for writing: %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot write %1: %2</translation>
     </message>
     <message>
         <source>not a saved APDU trace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>not a saved APDU trace: %1</translation>
     </message>
     <message>
         <source>not a saved APDU trace</source>
-        <translation type="unfinished"></translation>
+        <translation>not a saved APDU trace</translation>
     </message>
 </context>
 <context>
     <name>carddesk::TracePanel</name>
     <message>
         <source>Filter: command, header, hex or status word</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: command, header, hex or status word</translation>
     </message>
     <message>
         <source>Filt&amp;er:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filt&amp;er:</translation>
     </message>
     <message>
         <source>All status words</source>
-        <translation type="unfinished"></translation>
+        <translation>All status words</translation>
     </message>
     <message>
         <source>Success only</source>
-        <translation type="unfinished"></translation>
+        <translation>Success only</translation>
     </message>
     <message>
         <source>Everything but success</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything but success</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors</translation>
     </message>
     <message>
         <source>Transport errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport errors</translation>
     </message>
     <message>
         <source>Status word filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Status word filter</translation>
     </message>
     <message>
         <source>F&amp;ollow</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ollow</translation>
     </message>
     <message>
         <source>Keep the newest exchange in view</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the newest exchange in view</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save…</translation>
     </message>
     <message>
         <source>Write the trace to a file; secrets stay redacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the trace to a file; secrets stay redacted</translation>
     </message>
     <message>
         <source>Reveal se&amp;crets</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal se&amp;crets</translation>
     </message>
     <message>
         <source>Keep PINs and keys of new exchanges in clear (asks first, and is recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep PINs and keys of new exchanges in clear (asks first, and is recorded)</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>APDU trace</source>
-        <translation type="unfinished"></translation>
+        <translation>APDU trace</translation>
     </message>
     <message numerus="yes">
         <source>%n exchange(s)</source>
@@ -2115,76 +2553,78 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 shown</translation>
     </message>
     <message>
         <source>Reveal secrets</source>
-        <translation type="unfinished"></translation>
+        <translation>Reveal secrets</translation>
     </message>
     <message>
         <source>Keep PINs, key cryptograms and session keys of the following exchanges in clear?</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep PINs, key cryptograms and session keys of the following exchanges in clear?</translation>
     </message>
     <message>
         <source>Only exchanges recorded from now on can be shown. The action is recorded under the operator name &quot;%1&quot;. Turn it off to wipe the clear bytes from memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only exchanges recorded from now on can be shown. The action is recorded under the operator name &quot;%1&quot;. Turn it off to wipe the clear bytes from memory.</translation>
     </message>
     <message>
         <source>Save trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Save trace</translation>
     </message>
     <message>
         <source>Secrets are revealed, so the file would hold them in clear. Turn &quot;Reveal secrets&quot; off first to save a redacted trace.
 
 Save with the secrets in clear?</source>
-        <translation type="unfinished"></translation>
+        <translation>Secrets are revealed, so the file would hold them in clear. Turn &quot;Reveal secrets&quot; off first to save a redacted trace.
+
+Save with the secrets in clear?</translation>
     </message>
     <message>
         <source>Save APDU trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Save APDU trace</translation>
     </message>
     <message>
         <source>Text (*.txt);;JSON, for replay (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text (*.txt);;JSON, for replay (*.json)</translation>
     </message>
 </context>
 <context>
     <name>carddesk::UserPinTable</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permissions</translation>
     </message>
     <message>
         <source>PIN tries</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN tries</translation>
     </message>
     <message>
         <source>PIN (4–12 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN (4–12 digits)</translation>
     </message>
     <message>
         <source>The template defines no users.</source>
-        <translation type="unfinished"></translation>
+        <translation>The template defines no users.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>PIN of user %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN of user %1 (%2)</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>all</translation>
     </message>
 </context>
 </TS>

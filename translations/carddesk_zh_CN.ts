@@ -799,24 +799,6 @@
 <context>
     <name>CliApp</name>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk 命令行前端。命令：
-  readers                      列出 PC/SC 读卡器及其中的卡片
-  info --reader NAME           读取卡片：ATR、生命周期、卡号、用户、菜单、密钥、NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               对空白卡进行个人化并记入数据库
-密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（未设置时使用开发默认口令）。</translation>
-    </message>
-    <message>
-        <source>readers, info or issue</source>
-        <translation>readers、info 或 issue</translation>
-    </message>
-    <message>
         <source>Reader name (as listed by &quot;readers&quot;).</source>
         <translation>读卡器名称（即“readers”列出的名称）。</translation>
     </message>
@@ -865,10 +847,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>将 APDU 记录（隐去机密）输出到标准错误。</translation>
     </message>
     <message>
-        <source>a command is needed: readers, info or issue (see --help)</source>
-        <translation>需要一个命令：readers、info 或 issue（见 --help）</translation>
-    </message>
-    <message>
         <source>one command at a time, got: %1</source>
         <translation>一次只能执行一个命令，收到：%1</translation>
     </message>
@@ -887,10 +865,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>issue needs %1</source>
         <translation>issue 需要 %1</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info or issue</source>
-        <translation>未知命令“%1”：请使用 readers、info 或 issue</translation>
     </message>
     <message>
         <source>no reader named &quot;%1&quot;; readers: %2</source>
@@ -919,6 +893,90 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>[%1/%2] %3</source>
         <translation>[%1/%2] %3</translation>
+    </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk 命令行前端。命令：
+  readers                      列出 PC/SC 读卡器及其中的卡
+  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               个人化一张空白卡并登记
+  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               以终端身份用密钥库中的密钥执行圈存／消费；
+                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
+密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发口令）。</translation>
+    </message>
+    <message>
+        <source>readers, info, issue, purse, load or purchase</source>
+        <translation>readers、info、issue、purse、load 或 purchase</translation>
+    </message>
+    <message>
+        <source>JSON output (the default; accepted for scripts).</source>
+        <translation>JSON 输出（默认即是；为脚本兼容而接受）。</translation>
+    </message>
+    <message>
+        <source>Amount in fen (0.01 yuan).</source>
+        <translation>金额，单位为分（0.01 元）。</translation>
+    </message>
+    <message>
+        <source>FEN</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>Verify this user&apos;s payment PIN first (PIN from CARDDESK_PIN or stdin).</source>
+        <translation>先校验该用户的支付 PIN（PIN 取自 CARDDESK_PIN 或标准输入）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Also prove the last transaction (GET TRANSACTION PROVE, TAC checked).</source>
+        <translation>同时证明最后一笔交易（取交易认证，校验 TAC）。</translation>
+    </message>
+    <message>
+        <source>a command is needed: readers, info, issue, purse, load or purchase (see --help)</source>
+        <translation>需要一个命令：readers、info、issue、purse、load 或 purchase（见 --help）</translation>
+    </message>
+    <message>
+        <source>--amount needs a positive number of fen, got &quot;%1&quot;</source>
+        <translation>--amount 需要一个正的分数值，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>--pin-user needs a user number 1 to 8, got &quot;%1&quot;</source>
+        <translation>--pin-user 需要 1 到 8 的用户号，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>purse needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>purse 需要 --reader NAME（见“carddesk-cli readers”）</translation>
+    </message>
+    <message>
+        <source>%1 needs --reader NAME and --amount FEN</source>
+        <translation>%1 需要 --reader NAME 和 --amount FEN</translation>
+    </message>
+    <message>
+        <source>purchase needs --pin-user N: the card asks for the payment PIN</source>
+        <translation>purchase 需要 --pin-user N：卡要求校验支付 PIN</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load 或 purchase</translation>
+    </message>
+    <message>
+        <source>no PIN: set CARDDESK_PIN or write it on stdin</source>
+        <translation>没有 PIN：请设置 CARDDESK_PIN 或从标准输入写入</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1040,60 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>%1: longer than %2 bytes of UTF-8</source>
         <translation>%1：超过 %2 字节 UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>PurseLedger</name>
+    <message>
+        <source>cannot record the purse transaction: %1</source>
+        <translation>无法记录电子钱包交易：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the terminal serial: %1</source>
+        <translation>无法读取终端交易序号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PurseLogEntry</name>
+    <message>
+        <source>ED load</source>
+        <translation>电子存折圈存</translation>
+    </message>
+    <message>
+        <source>EP load</source>
+        <translation>电子钱包圈存</translation>
+    </message>
+    <message>
+        <source>Unload</source>
+        <translation>圈提</translation>
+    </message>
+    <message>
+        <source>Cash withdrawal</source>
+        <translation>取现</translation>
+    </message>
+    <message>
+        <source>ED purchase</source>
+        <translation>电子存折消费</translation>
+    </message>
+    <message>
+        <source>EP purchase</source>
+        <translation>电子钱包消费</translation>
+    </message>
+    <message>
+        <source>Overdraft limit update</source>
+        <translation>修改透支限额</translation>
+    </message>
+    <message>
+        <source>Credit purchase</source>
+        <translation>信用消费</translation>
+    </message>
+    <message>
+        <source>Compound purchase</source>
+        <translation>复合消费</translation>
+    </message>
+    <message>
+        <source>Type %1</source>
+        <translation>类型 %1</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1239,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Last card: not issued. %1</source>
         <translation>上一张卡：未发卡。%1</translation>
+    </message>
+    <message>
+        <source>E-purse</source>
+        <translation>电子钱包</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2073,317 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Card issuance and operator console</source>
         <translation>发卡与运维控制台</translation>
+    </message>
+    <message>
+        <source>E-&amp;purse</source>
+        <translation>电子钱包(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseLogModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>交易后余额</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseService</name>
+    <message>
+        <source>the card&apos;s answer makes no sense: %1</source>
+        <translation>卡的应答无法理解：%1</translation>
+    </message>
+    <message>
+        <source>the card refused: %1 (%2)</source>
+        <translation>卡拒绝了：%1（%2）</translation>
+    </message>
+    <message>
+        <source>the card has no card number: it is not issued</source>
+        <translation>卡没有卡号：尚未发行</translation>
+    </message>
+    <message>
+        <source>the card has no e-purse application (%1)</source>
+        <translation>卡上没有电子钱包应用（%1）</translation>
+    </message>
+    <message>
+        <source>MAC invalid</source>
+        <translation>MAC 无效</translation>
+    </message>
+    <message>
+        <source>purse permanently locked</source>
+        <translation>电子钱包已永久锁定</translation>
+    </message>
+    <message>
+        <source>insufficient balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>transaction counter at its maximum</source>
+        <translation>交易计数器已达上限</translation>
+    </message>
+    <message>
+        <source>key index not supported</source>
+        <translation>不支持的密钥索引</translation>
+    </message>
+    <message>
+        <source>no such transaction to prove</source>
+        <translation>没有可证明的该笔交易</translation>
+    </message>
+    <message>
+        <source>reading the purse in &quot;%1&quot; failed: %2</source>
+        <translation>读取“%1”中的电子钱包失败：%2</translation>
+    </message>
+    <message>
+        <source>no key store is open: the TAC cannot be checked</source>
+        <translation>未打开密钥库：无法校验 TAC</translation>
+    </message>
+    <message>
+        <source>proving the last transaction in &quot;%1&quot; failed: %2</source>
+        <translation>证明“%1”中的最后一笔交易失败：%2</translation>
+    </message>
+    <message>
+        <source>no key store is open: the desk cannot act as a terminal</source>
+        <translation>未打开密钥库：本柜台无法充当终端</translation>
+    </message>
+    <message>
+        <source>the amount must be at least 0.01 yuan</source>
+        <translation>金额至少为 0.01 元</translation>
+    </message>
+    <message>
+        <source>the load was not done: %1</source>
+        <translation>圈存未完成：%1</translation>
+    </message>
+    <message>
+        <source>the purchase was not done: %1</source>
+        <translation>消费未完成：%1</translation>
+    </message>
+    <message>
+        <source>the card committed the transaction but its TAC does not check: report it</source>
+        <translation>卡已提交该交易，但其 TAC 校验不通过：请上报</translation>
+    </message>
+    <message>
+        <source>the transaction was done but could not be recorded: %1</source>
+        <translation>交易已完成，但无法记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PurseView</name>
+    <message>
+        <source>E-purse</source>
+        <translation>电子钱包</translation>
+    </message>
+    <message>
+        <source>&amp;Read purse</source>
+        <translation>读取钱包(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>余额：</translation>
+    </message>
+    <message>
+        <source>Online counter (loads):</source>
+        <translation>联机计数器（圈存）：</translation>
+    </message>
+    <message>
+        <source>Offline counter (purchases):</source>
+        <translation>脱机计数器（消费）：</translation>
+    </message>
+    <message>
+        <source>Application serial (ASN):</source>
+        <translation>应用序列号（ASN）：</translation>
+    </message>
+    <message>
+        <source>Purse AID:</source>
+        <translation>钱包 AID：</translation>
+    </message>
+    <message>
+        <source>Load or purchase (desk terminal)</source>
+        <translation>圈存或消费（柜台终端）</translation>
+    </message>
+    <message>
+        <source>payment PIN (purchases)</source>
+        <translation>支付 PIN（消费用）</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>圈存(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase</source>
+        <translation>消费(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>Last transaction</source>
+        <translation>最后一笔交易</translation>
+    </message>
+    <message>
+        <source>P&amp;rove last transaction</source>
+        <translation>证明最后一笔交易(&amp;R)</translation>
+    </message>
+    <message>
+        <source>GET TRANSACTION PROVE returns the TAC the card made; it is checked with the issuer&apos;s TAC key for this card.</source>
+        <translation>取交易认证（GET TRANSACTION PROVE）返回卡生成的 TAC，并用发卡方为本卡分散的 TAC 密钥校验。</translation>
+    </message>
+    <message>
+        <source>Transaction log (newest first)</source>
+        <translation>交易明细（最新在前）</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Balance after the record (¥)</source>
+        <translation>交易后余额（¥）</translation>
+    </message>
+    <message>
+        <source>Balance over the log records</source>
+        <translation>各笔交易后的余额</translation>
+    </message>
+    <message>
+        <source>Record (oldest → newest)</source>
+        <translation>记录（最早 → 最新）</translation>
+    </message>
+    <message>
+        <source>Balance (¥)</source>
+        <translation>余额（¥）</translation>
+    </message>
+    <message>
+        <source>Reading the purse…</source>
+        <translation>正在读取电子钱包…</translation>
+    </message>
+    <message>
+        <source>The card is not issued: it has no purse yet.</source>
+        <translation>此卡尚未发行：还没有电子钱包。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in the log.</source>
+        <translation>
+            <numerusform>明细中有 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not proved: no key store is open.</source>
+        <translation>未证明：未打开密钥库。</translation>
+    </message>
+    <message>
+        <source>Proving…</source>
+        <translation>正在证明…</translation>
+    </message>
+    <message>
+        <source>The purse has no transaction to prove yet.</source>
+        <translation>电子钱包还没有可证明的交易。</translation>
+    </message>
+    <message>
+        <source>Proved: %1 of %2, counter %3, TAC %4 checks with the issuer&apos;s key.</source>
+        <translation>已证明：%1 %2，计数器 %3，TAC %4 经发卡方密钥校验通过。</translation>
+    </message>
+    <message>
+        <source>Not proved: the TAC %1 of the last transaction (%2, counter %3) does not check with the issuer&apos;s key.</source>
+        <translation>未证明：最后一笔交易（%2，计数器 %3）的 TAC %1 未通过发卡方密钥校验。</translation>
+    </message>
+    <message>
+        <source>A purchase needs the user&apos;s payment PIN.</source>
+        <translation>消费需要该用户的支付 PIN。</translation>
+    </message>
+    <message>
+        <source>Load the purse</source>
+        <translation>电子钱包圈存</translation>
+    </message>
+    <message>
+        <source>Purchase from the purse</source>
+        <translation>电子钱包消费</translation>
+    </message>
+    <message>
+        <source>Load %1 onto card %2 as this desk&apos;s terminal?</source>
+        <translation>以本柜台终端向卡 %2 圈存 %1？</translation>
+    </message>
+    <message>
+        <source>Charge %1 to card %2 as this desk&apos;s terminal?</source>
+        <translation>以本柜台终端从卡 %2 扣款 %1？</translation>
+    </message>
+    <message>
+        <source>Nothing was done: no key store is open.</source>
+        <translation>未执行任何操作：未打开密钥库。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在执行…</translation>
+    </message>
+    <message>
+        <source>Loaded %1. Balance %2 → %3.</source>
+        <translation>已圈存 %1。余额 %2 → %3。</translation>
+    </message>
+    <message>
+        <source>Charged %1. Balance %2 → %3.</source>
+        <translation>已扣款 %1。余额 %2 → %3。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>E-purse log</source>
+        <translation>电子钱包交易明细</translation>
+    </message>
+    <message>
+        <source>Card %1 · ASN %2 · balance %3 · exported %4</source>
+        <translation>卡 %1 · ASN %2 · 余额 %3 · 导出于 %4</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export the purse log</source>
+        <translation>导出电子钱包明细</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

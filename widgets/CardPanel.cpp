@@ -3,6 +3,7 @@
 #include "DiagnosticsView.h"
 #include "IssuanceView.h"
 #include "LifeCycleDiagram.h"
+#include "PurseView.h"
 
 #include "carddesk/cardio/CardReaderManager.h"
 
@@ -33,8 +34,8 @@ QWidget* centredPage(QWidget* parent, const char* name, std::initializer_list<QW
 
 } // namespace
 
-CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, const ConsoleOptions& options,
-                     QWidget* parent)
+CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, PurseService* purse,
+                     const ConsoleOptions& options, QWidget* parent)
     : QWidget(parent), m_readers(readers) {
     setObjectName(QStringLiteral("cardPanel"));
 
@@ -89,6 +90,15 @@ CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, cons
     m_diagnostics = new DiagnosticsView(m_tabs);
     m_tabs->addTab(m_issuance, tr("Issuance"));
     m_tabs->addTab(m_diagnostics, tr("Card diagnostics"));
+    m_purse = new PurseView(purse, m_tabs);
+    m_tabs->addTab(m_purse, tr("E-purse"));
+    // The purse borrows the issuance's key store, asking for it (the same dialog) when none is open yet.
+    m_purse->setKeyProvider([this, issuance, purse] {
+        if (!issuance->hasIssuerKeys() && !m_issuance->openKeyStore())
+            return false;
+        purse->setIssuerKeys(issuance->issuerKeys());
+        return true;
+    });
     auto* cardLayout = new QVBoxLayout(cardPage);
     cardLayout->setContentsMargins(0, 0, 0, 0);
     cardLayout->addWidget(m_header);
@@ -146,6 +156,7 @@ void CardPanel::setReader(const QString& reader) {
     m_atr.clear();
     m_retried = false;
     m_issuance->setCard(reader, std::nullopt);
+    m_purse->setCard(reader, QString());
     const auto state = reader.isEmpty() ? std::nullopt : m_readers->reader(reader);
     if (state && state->cardPresent) {
         m_atr = state->atr;
@@ -173,6 +184,7 @@ void CardPanel::onReaderState(const ReaderState& state) {
         m_atr.clear();
         m_snapshot.reset();
         m_issuance->setCard(m_reader, std::nullopt);
+        m_purse->setCard(m_reader, QString());
         if (!m_issuing)
             showNoCard();
         return;
@@ -237,6 +249,10 @@ void CardPanel::startRead(bool showBusyPage) {
             m_snapshot = result.value.value<CardSnapshot>();
             m_diagnostics->setSnapshot(*m_snapshot);
             m_issuance->setCard(reader, m_snapshot);
+            // Only an issued card has a purse (and a card number, whose last 8 bytes are the ASN).
+            m_purse->setCard(reader, m_snapshot->isCdos && m_snapshot->cardNumber.size() == 10
+                                         ? QString::fromLatin1(m_snapshot->cardNumber.toHex().toUpper())
+                                         : QString());
             updateHeader();
             m_stack->setCurrentIndex(int(Page::Card));
             // A newly inserted blank card is there to be issued, any other card to be looked at. A re-read of the

@@ -1,6 +1,6 @@
 #pragma once
 // The centre of the window, as Kleopatra's smart-card view: a stack of three states — busy (reading the card),
-// "insert a card" (or why there is nothing to show), and the card's views (issuance, diagnostics) as tabs.
+// "insert a card" (or why there is nothing to show), and the card's views (issuance, diagnostics, e-purse) as tabs.
 // The card is read with one CardSnapshot job on the PC/SC owner thread; results of stale reads are dropped.
 #include "ConsoleOptions.h"
 
@@ -21,6 +21,8 @@ class CardReaderManager;
 class DiagnosticsView;
 class IssuanceService;
 class IssuanceView;
+class PurseService;
+class PurseView;
 struct ReaderState;
 
 class CardPanel final : public QWidget {
@@ -29,7 +31,7 @@ class CardPanel final : public QWidget {
 public:
     enum class Page { Busy, NoCard, Card };
 
-    CardPanel(CardReaderManager* readers, IssuanceService* issuance, const ConsoleOptions& options,
+    CardPanel(CardReaderManager* readers, IssuanceService* issuance, PurseService* purse, const ConsoleOptions& options,
               QWidget* parent = nullptr);
 
     QString reader() const { return m_reader; }
@@ -38,6 +40,7 @@ public:
     const std::optional<CardSnapshot>& snapshot() const { return m_snapshot; }
     IssuanceView* issuanceView() const { return m_issuance; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
+    PurseView* purseView() const { return m_purse; }
     QTabWidget* tabs() const { return m_tabs; }
 
 public slots:
@@ -76,6 +79,7 @@ private:
     QTabWidget* m_tabs;
     IssuanceView* m_issuance;
     DiagnosticsView* m_diagnostics;
+    PurseView* m_purse;
 };
 
 } // namespace carddesk

@@ -3,6 +3,7 @@
 #include "CardPanel.h"
 #include "DiagnosticsView.h"
 #include "IssuanceView.h"
+#include "PurseView.h"
 #include "ReadersPanel.h"
 #include "TracePanel.h"
 
@@ -10,6 +11,7 @@
 #include "carddesk/cardio/TraceLog.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
+#include "carddesk/model/PurseService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -58,9 +60,10 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
     // Every reveal and conceal of trace secrets lands in the audit table with the operator's name.
     m_database->attachTraceAudit(m_trace);
     m_issuance = new IssuanceService(*m_readers, *m_database, this);
+    m_purse = new PurseService(*m_readers, *m_database, this);
 
     m_readersPanel = new ReadersPanel(m_readers, this);
-    m_cardPanel = new CardPanel(m_readers, m_issuance, options, this);
+    m_cardPanel = new CardPanel(m_readers, m_issuance, m_purse, options, this);
     if (!m_databaseError.isEmpty())
         m_cardPanel->issuanceView()->setBlockingProblem(m_databaseError);
 
@@ -124,6 +127,7 @@ MainWindow::~MainWindow() {
     m_readers->stop();
     delete m_traceDock;
     delete takeCentralWidget();
+    delete m_purse;
     delete m_issuance;
     delete m_readers;
     delete m_database;
@@ -139,7 +143,7 @@ void MainWindow::openDatabase(const QString& location) {
 }
 
 bool MainWindow::isSettled() const {
-    return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading();
+    return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading() && !m_purse->isBusy();
 }
 
 void MainWindow::updateServiceStatus() {
@@ -206,6 +210,12 @@ void MainWindow::createMenus() {
     });
     diagnostics->setObjectName(QStringLiteral("showDiagnosticsAction"));
     diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction* purse = view->addAction(tr("E-&purse"), this, [this] {
+        m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->purseView());
+        m_cardPanel->purseView()->setFocus();
+    });
+    purse->setObjectName(QStringLiteral("showPurseAction"));
+    purse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     QAction* trace = view->addAction(tr("APDU &trace"), this, [this] {
         m_traceDock->show();
         m_tracePanel->view()->setFocus();

@@ -1,6 +1,6 @@
 #pragma once
-// The console's main window: readers on the left, the card stack (issuance, diagnostics) in the centre, the live
-// APDU trace docked at the bottom, and the PC/SC service and database in the status bar. It owns the core objects
+// The console's main window: readers on the left, the card stack (issuance, diagnostics, e-purse) in the centre, the
+// live APDU trace docked at the bottom, and the PC/SC service and database in the status bar. It owns the core objects
 // of one console session (trace log, reader manager, database, issuance service) and wires them to the views.
 #include "ConsoleOptions.h"
 
@@ -15,6 +15,7 @@ class CardPanel;
 class CardReaderManager;
 class Database;
 class IssuanceService;
+class PurseService;
 class ReadersPanel;
 class TraceLog;
 class TracePanel;
@@ -34,6 +35,7 @@ public:
     TraceLog* traceLog() const { return m_trace; }
     Database* database() const { return m_database; }
     IssuanceService* issuanceService() const { return m_issuance; }
+    PurseService* purseService() const { return m_purse; }
     ReadersPanel* readersPanel() const { return m_readersPanel; }
     CardPanel* cardPanel() const { return m_cardPanel; }
     TracePanel* tracePanel() const { return m_tracePanel; }
@@ -49,6 +51,7 @@ private:
     CardReaderManager* m_readers;
     Database* m_database;
     IssuanceService* m_issuance;
+    PurseService* m_purse;
     QString m_databaseError;
 
     ReadersPanel* m_readersPanel;

@@ -8,6 +8,7 @@
 #include <carddesk/model/Database.h>
 #include <carddesk/model/HolderFile.h>
 #include <carddesk/model/IssuanceService.h>
+#include <carddesk/model/PurseService.h>
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTextStream>
 #include <QThread>
 #include <QTranslator>
 
@@ -73,10 +75,15 @@ int CliApp::run(const QStringList& arguments) {
            "  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"
            "  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]\n"
            "                               personalise a blank card and record it\n"
+           "  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)\n"
+           "  load --reader NAME --amount FEN [--pin-user N]\n"
+           "  purchase --reader NAME --amount FEN --pin-user N\n"
+           "                               run a load / purchase as a terminal with the key store's keys;\n"
+           "                               the PIN comes from CARDDESK_PIN or the first line of stdin\n"
            "The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("readers, info or issue"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("readers, info, issue, purse, load or purchase"));
     const QCommandLineOption reader(QStringLiteral("reader"), tr("Reader name (as listed by \"readers\")."),
                                     tr("NAME"));
     const QCommandLineOption tmpl(QStringLiteral("template"), tr("Card template (JSON)."), tr("FILE"));
@@ -95,7 +102,15 @@ int CliApp::run(const QStringList& arguments) {
     const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait up to this many seconds for a card."), tr("SECONDS"),
                                   QStringLiteral("0"));
     const QCommandLineOption trace(QStringLiteral("trace"), tr("Print the APDU trace (secrets redacted) to stderr."));
-    parser.addOptions({reader, tmpl, holder, database, keystore, operatorOption, wait, trace});
+    const QCommandLineOption json(QStringLiteral("json"), tr("JSON output (the default; accepted for scripts)."));
+    const QCommandLineOption amount(QStringLiteral("amount"), tr("Amount in fen (0.01 yuan)."), tr("FEN"));
+    const QCommandLineOption pinUser(QStringLiteral("pin-user"),
+                                     tr("Verify this user's payment PIN first (PIN from CARDDESK_PIN or stdin)."),
+                                     tr("N"));
+    const QCommandLineOption prove(QStringLiteral("prove"),
+                                   tr("Also prove the last transaction (GET TRANSACTION PROVE, TAC checked)."));
+    parser.addOptions(
+        {reader, tmpl, holder, database, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -111,7 +126,7 @@ int CliApp::run(const QStringList& arguments) {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return fail(Usage, positional.isEmpty()
-                               ? tr("a command is needed: readers, info or issue (see --help)")
+                               ? tr("a command is needed: readers, info, issue, purse, load or purchase (see --help)")
                                : tr("one command at a time, got: %1").arg(positional.join(QLatin1Char(' '))));
     m_command = positional.first();
     m_reader = parser.value(reader);
@@ -125,6 +140,17 @@ int CliApp::run(const QStringList& arguments) {
     m_waitSeconds = parser.value(wait).toInt(&ok);
     if (!ok || m_waitSeconds < 0)
         return fail(Usage, tr("--wait needs a number of seconds, got \"%1\"").arg(parser.value(wait)));
+    m_prove = parser.isSet(prove);
+    if (parser.isSet(amount)) {
+        m_amount = parser.value(amount).toLongLong(&ok);
+        if (!ok || m_amount <= 0 || m_amount > 0xFFFFFFFFLL)
+            return fail(Usage, tr("--amount needs a positive number of fen, got \"%1\"").arg(parser.value(amount)));
+    }
+    if (parser.isSet(pinUser)) {
+        m_pinUser = parser.value(pinUser).toInt(&ok);
+        if (!ok || m_pinUser < 1 || m_pinUser > 8)
+            return fail(Usage, tr("--pin-user needs a user number 1 to 8, got \"%1\"").arg(parser.value(pinUser)));
+    }
 
     // Options that make no sense for the command are refused rather than silently ignored.
     auto refuse = [&](const QList<const QCommandLineOption*>& options) -> QString {
@@ -133,13 +159,33 @@ int CliApp::run(const QStringList& arguments) {
                 return tr("%1 does not take --%2").arg(m_command, o->names().first());
         return {};
     };
+    if (m_command == QLatin1String("purse")) {
+        if (const QString e = refuse({&tmpl, &holder, &database, &operatorOption, &amount, &pinUser}); !e.isEmpty())
+            return fail(Usage, e);
+        if (m_reader.isEmpty())
+            return fail(Usage, tr("purse needs --reader NAME (see \"carddesk-cli readers\")"));
+        return purse();
+    }
+    if (m_command == QLatin1String("load") || m_command == QLatin1String("purchase")) {
+        if (const QString e = refuse({&tmpl, &holder, &prove}); !e.isEmpty())
+            return fail(Usage, e);
+        if (m_reader.isEmpty() || m_amount < 0)
+            return fail(Usage, tr("%1 needs --reader NAME and --amount FEN").arg(m_command));
+        if (m_command == QLatin1String("purchase") && m_pinUser == 0)
+            return fail(Usage, tr("purchase needs --pin-user N: the card asks for the payment PIN"));
+        return transact(m_command == QLatin1String("load"));
+    }
     if (m_command == QLatin1String("readers")) {
-        if (const QString e = refuse({&reader, &tmpl, &holder, &database, &keystore, &operatorOption}); !e.isEmpty())
+        if (const QString e =
+                refuse({&reader, &tmpl, &holder, &database, &keystore, &operatorOption, &amount, &pinUser, &prove});
+            !e.isEmpty())
             return fail(Usage, e);
         return readers();
     }
     if (m_command == QLatin1String("info")) {
-        if (const QString e = refuse({&tmpl, &holder, &database, &keystore, &operatorOption}); !e.isEmpty())
+        if (const QString e =
+                refuse({&tmpl, &holder, &database, &keystore, &operatorOption, &amount, &pinUser, &prove});
+            !e.isEmpty())
             return fail(Usage, e);
         if (m_reader.isEmpty())
             return fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
@@ -155,9 +201,11 @@ int CliApp::run(const QStringList& arguments) {
             missing << QStringLiteral("--holder FILE");
         if (!missing.isEmpty())
             return fail(Usage, tr("issue needs %1").arg(missing.join(QStringLiteral(", "))));
+        if (const QString e = refuse({&amount, &pinUser, &prove}); !e.isEmpty())
+            return fail(Usage, e);
         return issue();
     }
-    return fail(Usage, tr("unknown command \"%1\": use readers, info or issue").arg(m_command));
+    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load or purchase").arg(m_command));
 }
 
 int CliApp::readers() {
@@ -210,12 +258,23 @@ int CliApp::info() {
     CardReaderManager manager;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
-    const JobResult r =
-        manager.run(m_reader, [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+    bool hasPurse = false;
+    const JobResult r = manager.run(m_reader, [&hasPurse](CardChannel& ch) {
+        const CardSnapshot snapshot = CardSnapshot::read(ch);
+        // So that an outside terminal can find the purse: is the EP application there (SELECT by AID)?
+        hasPurse = ch.transmit(cdos::selectAid(cdos::ep::kPurseAid)).ok();
+        return QVariant::fromValue(snapshot);
+    });
     printTrace(manager);
     if (!r.ok())
         return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error);
-    printJson(r.value.value<CardSnapshot>().toJson());
+    const CardSnapshot snapshot = r.value.value<CardSnapshot>();
+    QJsonObject out = snapshot.toJson();
+    QJsonObject purse{{QStringLiteral("aid"), PurseService::aidHex()}, {QStringLiteral("present"), hasPurse}};
+    if (snapshot.cardNumber.size() == 10) // the ASN is the card number's last 8 bytes
+        purse.insert(QStringLiteral("asn"), QString::fromLatin1(snapshot.cardNumber.mid(2).toHex().toUpper()));
+    out.insert(QStringLiteral("purse"), purse);
+    printJson(out);
     return Ok;
 }
 
@@ -264,6 +323,75 @@ int CliApp::issue() {
                           {QStringLiteral("database"), db.location()},
                           {QStringLiteral("cardId"), result.cardId},
                           {QStringLiteral("batchId"), result.batchId}});
+    return Ok;
+}
+
+QString CliApp::readPin() {
+    if (qEnvironmentVariableIsSet("CARDDESK_PIN"))
+        return qEnvironmentVariable("CARDDESK_PIN");
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+int CliApp::purse() {
+    Database db; // the service records transactions only; reading and proving need no database
+    CardReaderManager manager;
+    PurseService service(manager, db);
+    if (m_prove)
+        if (const QString e = service.openKeyStore(m_keystore); !e.isEmpty())
+            return fail(Failed, e);
+    if (const int rc = prepareReader(manager, m_reader); rc != Ok)
+        return rc;
+    const PurseState state = PurseService::wait(service.read(m_reader));
+    if (!state.ok()) {
+        printTrace(manager);
+        return fail(Failed, state.error);
+    }
+    QJsonObject out = state.toJson();
+    int rc = Ok;
+    if (m_prove) {
+        const PurseProof proof = PurseService::wait(service.proveLast(m_reader));
+        out.insert(QStringLiteral("proof"), proof.toJson());
+        if (!proof.error.isEmpty() || (proof.available && !proof.proved))
+            rc = Failed; // "not proved" is a finding a script must not miss
+    }
+    printTrace(manager);
+    printJson(out);
+    return rc;
+}
+
+int CliApp::transact(bool load) {
+    PurseRequest request;
+    request.reader = m_reader;
+    request.operation = load ? PurseOperation::Load : PurseOperation::Purchase;
+    request.amount = static_cast<quint32>(m_amount);
+    request.pinUser = m_pinUser;
+    request.operatorName = m_operator;
+    if (m_pinUser > 0) {
+        request.pin = readPin();
+        if (request.pin.isEmpty())
+            return fail(Usage, tr("no PIN: set CARDDESK_PIN or write it on stdin"));
+    }
+    Database db;
+    try {
+        db.open(m_database);
+    } catch (const DatabaseError& e) {
+        return fail(Failed, e.text);
+    }
+    CardReaderManager manager;
+    PurseService service(manager, db);
+    if (const QString e = service.openKeyStore(m_keystore); !e.isEmpty())
+        return fail(Failed, e);
+    if (const int rc = prepareReader(manager, m_reader); rc != Ok)
+        return rc;
+    const PurseTransactionResult result = PurseService::wait(service.transact(request));
+    request.pin.fill(QLatin1Char('0'));
+    printTrace(manager);
+    QJsonObject out = result.toJson();
+    out.insert(QStringLiteral("database"), db.location());
+    printJson(out);
+    if (!result.ok || !result.tacVerified)
+        return fail(Failed, result.error);
     return Ok;
 }
 

@@ -22,6 +22,11 @@ private:
     int readers();
     int info();
     int issue();
+    // The e-purse: read (and --prove), or run a load / purchase as a terminal with the key store's keys.
+    int purse();
+    int transact(bool load);
+    // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
+    QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
     int prepareReader(CardReaderManager& manager, const QString& reader);
     int fail(int code, const QString& message);
@@ -37,6 +42,9 @@ private:
     QString m_operator;
     int m_waitSeconds = 0;
     bool m_trace = false;
+    bool m_prove = false;
+    qint64 m_amount = -1; // fen
+    int m_pinUser = 0;
 };
 
 int runCli(int argc, char** argv);

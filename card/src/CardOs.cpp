@@ -1,5 +1,8 @@
 #include "carddesk/card/CardOs.h"
 
+#include "carddesk/card/AppManager.h"
+#include "carddesk/card/AuthenticationCommands.h"
+#include "carddesk/card/EPurseApplication.h"
 #include "carddesk/card/FileCommands.h"
 #include "carddesk/card/GetDataCommand.h"
 #include "carddesk/card/LifeCycleCommands.h"
@@ -42,6 +45,8 @@ CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
     SecurityCommands::install(*this);
     LifeCycleCommands::install(*this);
     GetDataCommand::install(*this);
+    AuthenticationCommands::install(*this);
+    registerApplication(std::make_shared<EPurseApplication>()); // built in: every card OS has the e-purse
     if (m_state.blankImage()) {
         const Bytes key = options.blankKey.empty() ? developmentBlankKey() : options.blankKey;
         if (key.size() != 16)
@@ -53,6 +58,7 @@ CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
         mount();
     }
     powerOn();
+    AppManager::install(*this); // after mount: it registers the installed applications from the registry
 }
 
 CardOs::~CardOs() = default;

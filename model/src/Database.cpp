@@ -35,6 +35,13 @@ const char* const kMigrations[] = {
     // 2: lookups by holder account (support desk) and by time (audit review).
     "CREATE INDEX cards_holder_account ON cards (holder_account);"
     "CREATE INDEX audit_time ON audit (time);",
+    // 3: e-purse transactions the desk ran as a terminal (loads, purchases): amounts, counters and the TAC (a
+    // certificate, not a key); never keys, session keys or PINs.
+    "CREATE TABLE purse_transactions (id %ID%, card_number TEXT NOT NULL, asn TEXT NOT NULL, kind TEXT NOT NULL,"
+    " amount BIGINT NOT NULL, balance_before BIGINT, balance_after BIGINT, counter INTEGER, terminal_id TEXT NOT NULL,"
+    " terminal_serial BIGINT, card_time TEXT, tac TEXT, tac_verified INTEGER NOT NULL, outcome TEXT NOT NULL,"
+    " error TEXT, reader TEXT, operator TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+    "CREATE INDEX purse_transactions_card ON purse_transactions (card_number, id);",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 

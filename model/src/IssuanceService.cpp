@@ -259,7 +259,7 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
     const CardTemplate tmpl = request.cardTemplate;
     const HolderFile holder = request.holder;
     m_pending = m_readers.submit(reader, job);
-    m_pending.then(this, [this, promise, result, tmpl, holder, operatorName, reader](QFuture<QVariant> f) mutable {
+    auto complete = [this, promise, result, tmpl, holder, operatorName, reader](QFuture<QVariant> f) mutable {
         JobResult job;
         try {
             job.value = f.result();
@@ -319,6 +319,12 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         promise->addResult(result);
         promise->finish();
         emit finished(result);
+    };
+    // A job that ends before the continuation is attached has it run at once, ahead of the progress reports the
+    // owner thread queued for this object: queueing the completion once more keeps progress before finished().
+    m_pending.then(this, [this, complete](QFuture<QVariant> f) mutable {
+        QMetaObject::invokeMethod(
+            this, [complete, f]() mutable { complete(f); }, Qt::QueuedConnection);
     });
     return future;
 }

@@ -153,6 +153,7 @@ Bytes PurseParams::encode() const {
     Bytes out;
     putU32(out, balanceLimit);
     putU24(out, overdraftLimit);
+    out.push_back(static_cast<std::uint8_t>((loadNeedsPin ? 0x01 : 0) | (proveCounterAfter ? 0x02 : 0)));
     out.resize(16, 0);
     return out;
 }
@@ -160,7 +161,12 @@ Bytes PurseParams::encode() const {
 std::optional<PurseParams> PurseParams::decode(const Bytes& b) {
     if (b.size() < 7)
         return std::nullopt;
-    return PurseParams{getU32(b.data()), getU24(b.data() + 4)};
+    PurseParams p{getU32(b.data()), getU24(b.data() + 4)};
+    if (b.size() > 7) {
+        p.loadNeedsPin = (b[7] & 0x01) != 0;
+        p.proveCounterAfter = (b[7] & 0x02) != 0;
+    }
+    return p;
 }
 
 Bytes encodeUsers(const std::vector<UserStatus>& users) {

@@ -167,6 +167,40 @@ std::optional<LogRecord> LogRecord::decode(const Bytes& b) {
     return r;
 }
 
+Bytes LastTransaction::encode() const {
+    Bytes out{type};
+    putU16(out, counter);
+    putU32(out, terminalSerial);
+    putTerminal(out, terminal);
+    putArray(out, date);
+    putArray(out, time);
+    putU32(out, amount);
+    return out;
+}
+
+std::optional<LastTransaction> LastTransaction::decode(const Bytes& b) {
+    if (b.size() != kSize)
+        return std::nullopt;
+    LastTransaction r;
+    r.type = b[0];
+    r.counter = getU16(b.data() + 1);
+    r.terminalSerial = getU32(b.data() + 3);
+    std::copy(b.begin() + 7, b.begin() + 13, r.terminal.begin());
+    std::copy(b.begin() + 13, b.begin() + 17, r.date.begin());
+    std::copy(b.begin() + 17, b.begin() + 20, r.time.begin());
+    r.amount = getU32(b.data() + 20);
+    return r;
+}
+
+Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, std::uint8_t user, const Bytes& newPinBcd) {
+    Bytes in{user};
+    append(in, newPinBcd);
+    Bytes k = tacKey(pinUnblockSubKey16); // the same left XOR right folding as the TAC key
+    Bytes m = mac4(k, in);
+    secureZero(k.data(), k.size());
+    return m;
+}
+
 Bytes loadSessionKey(const Bytes& subKey, const Bytes& random4, std::uint16_t onlineCounter) {
     Bytes in = random4;
     putU16(in, onlineCounter);

@@ -1,5 +1,6 @@
 #include "carddesk/protocol/Personaliser.h"
 
+#include "carddesk/protocol/EPurse.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
 #include <cstdio>
@@ -102,7 +103,7 @@ void Personaliser::personalise(const CardProfile& p) {
     if (!problems.empty())
         throw PersonalisationError("invalid card profile: " + problems.front(), 0);
     const Bytes asn = p.info.asn();
-    const int total = 6 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size());
+    const int total = 7 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size());
     int step = 0;
     auto report = [&](const std::string& what) {
         if (progress)
@@ -179,6 +180,17 @@ void Personaliser::personalise(const CardProfile& p) {
         send(sm.wrap(c), "UPDATE RECORD menu " + std::to_string(e.id));
     }
 
+    // The e-purse DF last, so that the steps before keep their order: its state (balance, counters, last
+    // transaction: only the EP application touches it) and its cyclic log. CREATE FILE made the DF current: the
+    // MF is selected again so that the issued card is left as before (MF current).
+    report("create the e-purse application");
+    create(Fcp{ep::kPurseDfFid, FileType::Df, 1024, 0, 0, 0, ep::kPurseAid, ac::Always, ac::IssuerSm, 0});
+    create(Fcp{ep::kPurseStateFid, FileType::Transparent, 40, 0, 0, 0x17, {}, ac::Never, ac::Never, 0});
+    Fcp log{ep::kLogFid, FileType::Cyclic, 0, ep::kLogRecordLength, ep::kLogRecords, ep::kLogSfi, {}, ac::Always};
+    log.updateAc = ac::Never;
+    create(log);
+    send(selectFid(fid::Mf), "SELECT MF");
+
     report("end personalisation");
     send(sm.wrap(CommandApdu{cla::Proprietary, ins::EndPersonalisation, 0, 0, {}, -1}), "END PERSONALISATION");
 }
@@ -232,6 +244,9 @@ std::vector<std::string> Personaliser::verify(const CardProfile& p) {
                 diffs.push_back("menu entry " + std::to_string(b.id) + " differs");
         }
     }
+    if (!send(selectAid(ep::kPurseAid), "SELECT e-purse", false).ok())
+        diffs.push_back("the e-purse application (DF F0 43 44 45 50 01) is missing");
+    send(selectFid(fid::Mf), "SELECT MF");
     const auto keys = decodeKeys(send(getData(tag::Keys), "GET DATA keys").data);
     for (const auto& k : p.keys) {
         bool found = false;

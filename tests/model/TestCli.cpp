@@ -16,6 +16,7 @@ Run cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnviro
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(CARDDESK_CLI_BIN), args);
+    p.closeWriteChannel(); // a command that reads a PIN from stdin finds none
     if (!p.waitForFinished(20000)) {
         p.kill();
         p.waitForFinished();
@@ -68,6 +69,31 @@ private slots:
         QTest::newRow("bad wait") << QStringList{QStringLiteral("info"), QStringLiteral("--reader"),
                                                  QStringLiteral("R"), QStringLiteral("--wait"), QStringLiteral("soon")}
                                   << QStringLiteral("--wait");
+        const QString r = QStringLiteral("R");
+        QTest::newRow("purse without reader") << QStringList{QStringLiteral("purse")} << QStringLiteral("--reader");
+        QTest::newRow("load without amount")
+            << QStringList{QStringLiteral("load"), QStringLiteral("--reader"), r} << QStringLiteral("--amount FEN");
+        QTest::newRow("bad amount") << QStringList{QStringLiteral("load"), QStringLiteral("--reader"), r,
+                                                   QStringLiteral("--amount"), QStringLiteral("12.5")}
+                                    << QStringLiteral("--amount");
+        QTest::newRow("purchase without PIN user")
+            << QStringList{QStringLiteral("purchase"), QStringLiteral("--reader"), r, QStringLiteral("--amount"),
+                           QStringLiteral("100")}
+            << QStringLiteral("--pin-user");
+        QTest::newRow("PIN on the command line")
+            << QStringList{QStringLiteral("purchase"), QStringLiteral("--reader"), r,
+                           QStringLiteral("--amount"), QStringLiteral("100"),      QStringLiteral("--pin"),
+                           QStringLiteral("1234")}
+            << QStringLiteral("pin");
+        QTest::newRow("no PIN given")
+            << QStringList{QStringLiteral("purchase"), QStringLiteral("--reader"), r,
+                           QStringLiteral("--amount"), QStringLiteral("100"),      QStringLiteral("--pin-user"),
+                           QStringLiteral("1")}
+            << QStringLiteral("CARDDESK_PIN");
+        QTest::newRow("prove on load")
+            << QStringList{QStringLiteral("load"),     QStringLiteral("--reader"), r,
+                           QStringLiteral("--amount"), QStringLiteral("100"),      QStringLiteral("--prove")}
+            << QStringLiteral("does not take --prove");
     }
     void usageErrors() {
         QFETCH(QStringList, args);

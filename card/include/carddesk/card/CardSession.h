@@ -11,6 +11,10 @@ struct CardSession {
     std::optional<std::uint8_t> currentEf; // none right after a DF is selected
     std::uint8_t verifiedUser = 0;         // 1..8 after a good VERIFY, 0 = none
     Bytes icv;                             // issuer secure messaging chaining value; empty = no session
+    // Three-party authentication (AuthenticationCommands): step reached, pending process key, outcome.
+    std::uint8_t authStep = 0; // 0 none, 1 after AUTH INIT, 2 after AUTHENTICATE
+    SecretBytes authProcessKey;
+    bool authenticated = false;
 
     void clear() {
         currentDf = 0;
@@ -19,6 +23,9 @@ struct CardSession {
         if (!icv.empty())
             secureZero(icv.data(), icv.size());
         icv.clear();
+        authStep = 0;
+        authProcessKey = SecretBytes();
+        authenticated = false;
     }
 };
 

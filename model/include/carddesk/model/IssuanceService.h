@@ -63,6 +63,8 @@ public:
     // Uses another key holder (an HSM connector, or a test double).
     void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys);
     bool hasIssuerKeys() const { return m_keys != nullptr; }
+    // The open key holder (shared with the purse service), null when none is open.
+    std::shared_ptr<const cdos::IssuerKeys> issuerKeys() const { return m_keys; }
 
     // The card profile of `holder` on `tmpl` with the given card number (20 hex digits). Throws IssuanceError
     // listing every problem (template, holder, PINs, users not in the template...).

@@ -67,7 +67,10 @@ struct MenuEntry {
 struct PurseParams {
     std::uint32_t balanceLimit = 100000; // fen
     std::uint32_t overdraftLimit = 0;    // fen, 3 bytes on card
-    Bytes encode() const;                // 16 bytes
+    // The spec's SETTINGs, chosen at issuance (byte 7 of the file, bit 0 and bit 1).
+    bool loadNeedsPin = false;      // INITIALIZE FOR LOAD answers 6982 without a verified user
+    bool proveCounterAfter = false; // GET TRANSACTION PROVE takes the counter after the transaction, not before
+    Bytes encode() const;           // 16 bytes
     static std::optional<PurseParams> decode(const Bytes& b);
 };
 

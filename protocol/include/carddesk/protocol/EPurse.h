@@ -46,6 +46,18 @@ inline constexpr std::uint8_t kLogSfi = 0x18;
 inline constexpr int kLogRecords = 10;
 inline constexpr int kLogRecordLength = 23;
 
+// The CardDesk EP application (docs/command-set.md, "E-purse application").
+inline const Bytes kPurseAid{0xF0, 0x43, 0x44, 0x45, 0x50, 0x01};
+inline constexpr std::uint16_t kPurseDfFid = 0x1001;
+inline constexpr std::uint16_t kPurseStateFid = 0x0017;
+inline constexpr std::uint16_t kLogFid = 0x0018;
+// Key index 01 is the only one a card holds for purchase and for load (key file ids 03 and 04); others 9403.
+inline constexpr std::uint8_t kKeyIndex = 0x01;
+inline constexpr std::uint8_t kAlgorithm3Des = 0x00;
+// GET DATA 80 CA 00 7A inside the EP application: the last-transaction record without MAC or TAC.
+inline constexpr std::uint16_t kLastTransactionTag = 0x007A;
+inline constexpr std::uint8_t kInsReloadPin = 0x5E; // same INS as CHANGE PIN, P1 00
+
 using TerminalId = std::array<std::uint8_t, 6>;
 using Bcd4 = std::array<std::uint8_t, 4>; // YYYYMMDD
 using Bcd3 = std::array<std::uint8_t, 3>; // hhmmss
@@ -94,6 +106,21 @@ struct LogRecord {
     static std::optional<LogRecord> decode(const Bytes& b);
 };
 
+// GET DATA 007A: type(1) counter(2) terminal transaction serial(4) terminal id(6) date(4) time(3) amount(4).
+// Counter = the online (load) or offline (purchase) counter before the transaction, as in the log and the TAC.
+struct LastTransaction {
+    std::uint8_t type = 0;
+    std::uint16_t counter = 0;
+    std::uint32_t terminalSerial = 0; // 0 for a load
+    TerminalId terminal{};
+    Bcd4 date{};
+    Bcd3 time{};
+    std::uint32_t amount = 0;
+    static constexpr std::size_t kSize = 24;
+    Bytes encode() const;
+    static std::optional<LastTransaction> decode(const Bytes& b);
+};
+
 // --- cryptography (both roles) ---
 // Load: random(4) || online counter(2) || 80 00 under the load sub-key.
 Bytes loadSessionKey(const Bytes& loadSubKey16, const Bytes& random4, std::uint16_t onlineCounter);
@@ -113,6 +140,8 @@ Bytes loadTac(const Bytes& tacKey8, std::uint32_t balanceAfter, std::uint16_t on
 Bytes purchaseMac1(const Bytes& session8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
                    const Bcd4& date, const Bcd3& time);
 Bytes purchaseMac2(const Bytes& session8, std::uint32_t amount);
+// RELOAD PIN: MAC(left XOR right of the PIN-unblock sub-key; user(1) || new PIN BCD).
+Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, std::uint8_t user, const Bytes& newPinBcd);
 Bytes purchaseTac(const Bytes& tacKey8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
                   std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time);
 

@@ -1,0 +1,197 @@
+// carddesk-bench-appdl: application download through the real stack (pcscd + vpcd + carddesk-card):
+//  1. install of a 16 KB application (the bill-payment example padded): APDU count and wall time (target 150 ms);
+//  2. VM dispatch overhead per APDU: an installed application's command against a native one, interleaved.
+// Run with bench/run-appdl-bench.sh (a private pcscd), after a build.
+#include "bench/PcscClient.h"
+#include "carddesk/protocol/AppCommands.h"
+#include "carddesk/protocol/AppProducer.h"
+#include "carddesk/protocol/SecureMessaging.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <signal.h>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace ad = cdos::appdl;
+
+struct Child {
+    pid_t pid = -1;
+    ~Child() {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+    }
+};
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+ad::AppPackage app(const std::string& src, const std::string& dir, const std::string& aidHex, std::size_t padTo) {
+    ad::AppPackage p;
+    p.aid = *cdos::fromHex(aidHex);
+    p.nvmSize = 1024;
+    p.ramSize = 64 * 1024;
+    p.code = readText(src + "/resources/apps/" + dir + "/app.lua");
+    if (padTo) {
+        p.code += "\n--";
+        while (p.code.size() + 1 < padTo)
+            p.code += static_cast<char>('a' + p.code.size() % 26);
+        p.code += "\n";
+    }
+    const std::string cfg = readText(src + "/resources/apps/" + dir + "/config.txt");
+    p.config.assign(cfg.begin(), cfg.end());
+    return p;
+}
+
+cdos::ResponseApdu sendAll(cdbench::PcscClient& c, const std::vector<cdos::CommandApdu>& apdus) {
+    cdos::ResponseApdu r;
+    for (const auto& a : apdus) {
+        r = c.transmit(a);
+        if (r.sw != 0x9000)
+            throw std::runtime_error("card answered " + ad::statusText(r.sw));
+    }
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string cardBin, src, keystore;
+    int runs = 10, rounds = 2000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i];
+        if (a == "--card-bin")
+            cardBin = argv[i + 1];
+        else if (a == "--source")
+            src = argv[i + 1];
+        else if (a == "--keystore")
+            keystore = argv[i + 1];
+        else if (a == "--runs")
+            runs = std::max(1, std::stoi(argv[i + 1]));
+        else if (a == "--rounds")
+            rounds = std::max(10, std::stoi(argv[i + 1]));
+    }
+    if (cardBin.empty() || src.empty() || keystore.empty()) {
+        std::fprintf(stderr, "usage: carddesk-bench-appdl --card-bin P --source REPO --keystore P [--runs N]\n");
+        return 2;
+    }
+    try {
+        const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-appdl-" + std::to_string(getpid()));
+        std::filesystem::create_directories(tmp);
+        Child card;
+        std::vector<std::string> args{cardBin, "--image", (tmp / "card.img").string(), "--port", "35964"};
+        std::vector<char*> av;
+        for (auto& a : args)
+            av.push_back(a.data());
+        av.push_back(nullptr);
+        if (posix_spawn(&card.pid, cardBin.c_str(), nullptr, nullptr, av.data(), environ) != 0)
+            throw std::runtime_error("cannot start " + cardBin);
+        const std::string reader = "Virtual PCD 00 01";
+        cdbench::PcscClient c;
+        if (!c.waitForCard(reader, std::chrono::seconds(10)))
+            throw std::runtime_error("the card did not appear");
+        bool ready = false;
+        for (int attempt = 0; attempt < 20 && !ready; ++attempt) {
+            try {
+                c.connect(reader);
+                ready = c.transmit(cdos::selectFid(cdos::fid::Mf)).sw == 0x9000;
+            } catch (const cdbench::PcscError&) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        }
+        if (!ready)
+            throw std::runtime_error("the card does not answer");
+
+        // Issue the card, let it make its key pair, give it the development CA key.
+        const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");
+        cdos::CardProfile p;
+        p.info = {*cdos::fromHex("86010000000000000098"), *cdos::fromHex("4344000000000001"),
+                  *cdos::fromHex("5456000000000001")};
+        p.holder = {"U00000098", "6222021234567898", "Bench Holder"};
+        cdos::UserSpec u;
+        u.profile = {1, 0xFFFFFFFFu, 3, "user 1"};
+        u.pin = "123456";
+        p.users.push_back(u);
+        p.keys = cdos::CardProfile::standardKeys();
+        cdos::Personaliser(keys, c.transmitter()).personalise(p);
+        cdos::IssuerSmSession sm(keys.cardKey("ISSUER_SM", p.info.asn()));
+        sm.start(c.transmit(cdos::getChallenge()).data);
+        const auto producer = ad::AppProducer(ad::AppAuthorities::development(src + "/resources/app-keys", "ec"));
+        ad::CardIdentity id{p.info.cardNumber, p.info.issuerSerial, p.info.productSerial, {}};
+        const auto pub = c.transmit(sm.wrap(ad::AppCommands::generateCardKey()));
+        if (pub.sw != 0x9000)
+            throw std::runtime_error("card key generation refused");
+        id.cardPublicKey = ad::AppKey::fromPublicDer(pub.data);
+        if (c.transmit(sm.wrap(ad::AppCommands::writeCaKey(producer.authorities().ca.publicDer()))).sw != 0x9000)
+            throw std::runtime_error("CA key refused");
+
+        // 1. 16 KB install, then delete, `runs` times.
+        const auto bill = app(src, "bill-payment", "D15600000101", 16 * 1024);
+        const cdos::Bytes msg = ad::AppProducer::installMessage(producer.buildInstallCertificate(bill.aid, id),
+                                                                producer.buildUnit(bill, id));
+        const auto apdus = ad::AppCommands::install(msg);
+        std::vector<double> installMs;
+        for (int run = 0; run < runs; ++run) {
+            const auto t0 = Clock::now();
+            const auto r = sendAll(c, apdus);
+            installMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            const cdos::Bytes seed(r.data.begin(), r.data.begin() + 16);
+            sendAll(c, ad::AppCommands::remove(producer.buildDeleteCertificate(bill.aid, seed, id).encode()));
+        }
+        std::printf("install of a 16 KB application through pcscd+vpcd (durable NVM), %d runs\n", runs);
+        std::printf("  %zu APDUs, %zu bytes; median %.1f ms, max %.1f ms (target <= 150 ms)\n", apdus.size(),
+                    msg.size(), median(installMs), *std::max_element(installMs.begin(), installMs.end()));
+
+        // 2. VM command (loyalty BALANCE) against a native GET DATA, interleaved.
+        const auto loyalty = app(src, "loyalty-points", "D15600000102", 0);
+        sendAll(c, ad::AppCommands::install(ad::AppProducer::installMessage(
+                       producer.buildInstallCertificate(loyalty.aid, id), producer.buildUnit(loyalty, id))));
+        if (c.transmit(cdos::selectAid(loyalty.aid)).sw != 0x9000)
+            throw std::runtime_error("cannot select the loyalty application");
+        const cdos::CommandApdu vmCmd{0x80, 0x44, 0, 0, {}, 256};
+        const cdos::CommandApdu native = cdos::getData(cdos::tag::CardNumber);
+        std::vector<double> vmUs, nativeUs;
+        auto time = [&](const cdos::CommandApdu& cmd, std::vector<double>& out) {
+            const auto t0 = Clock::now();
+            if (c.transmit(cmd).sw != 0x9000)
+                throw std::runtime_error("command refused");
+            out.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        };
+        for (int i = 0; i < rounds; ++i) {
+            time(vmCmd, vmUs);
+            time(native, nativeUs);
+        }
+        std::printf("VM dispatch through pcscd, %d each, interleaved\n", rounds);
+        std::printf("  VM command (loyalty BALANCE) median %.1f us; native GET DATA median %.1f us; overhead %.1f us\n",
+                    median(vmUs), median(nativeUs), median(vmUs) - median(nativeUs));
+        c.disconnect();
+        std::filesystem::remove_all(tmp);
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "carddesk-bench-appdl: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,260 @@
+// carddesk-bench-epurse: figures for issue 3, run by bench/run-epurse-bench.sh.
+//  1. card processing time of a purchase (INITIALIZE + DEBIT) in process, median of many;
+//  2. the same purchase through pcscd + vpcd to carddesk-card, against two echo round trips (the same two APDUs to
+//     carddesk-echo-card) in the same run, interleaved; ratio of medians (target <= 1.3);
+//  3. NVM page writes per purchase and per load (target <= 4).
+#include "bench/PcscClient.h"
+#include "carddesk/card/CardOs.h"
+#include "carddesk/card/EPurseApplication.h"
+#include "carddesk/protocol/PurseTerminal.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace cdos::ep;
+
+const TerminalId kTerminal{0x00, 0x00, 0x00, 0x00, 0xBE, 0x01};
+const Bcd4 kDate = bcdDate(2026, 11, 26);
+const Bcd3 kTime = bcdTime(3, 0, 0);
+
+struct Child {
+    pid_t pid = -1;
+    ~Child() { stop(); }
+    void stop() {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+            pid = -1;
+        }
+    }
+};
+
+void spawnCard(Child& c, const std::string& bin, const std::string& image, int port) {
+    std::vector<std::string> args{bin, "--image", image, "--port", std::to_string(port)};
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&c.pid, bin.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
+        throw std::runtime_error("cannot start " + bin);
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+cdos::CardProfile profile() {
+    cdos::CardProfile p;
+    p.info = {*cdos::fromHex("86010000000000000098"), *cdos::fromHex("4344000000000001"),
+              *cdos::fromHex("5456000000000001")};
+    p.holder = {"U00000098", "6222021234567898", "Bench Holder"};
+    cdos::UserSpec u;
+    u.profile = {1, 0xFFFFFFFFu, 3, "holder"};
+    u.pin = "123456";
+    p.users.push_back(u);
+    p.purse = cdos::PurseParams{10000000, 0};
+    p.keys = cdos::CardProfile::standardKeys();
+    return p;
+}
+
+// A freshly spawned card can lose its first command to pcscd's power-up of it; wait until it answers.
+void connectWhenReady(cdbench::PcscClient& c, const std::string& reader) {
+    if (!c.waitForCard(reader, std::chrono::seconds(10)))
+        throw std::runtime_error("no card appeared in " + reader);
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        try {
+            c.connect(reader);
+            if (c.transmit(cdos::getData(cdos::tag::LifeCycleTag)).sw == 0x9000)
+                return;
+        } catch (const cdbench::PcscError&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    throw std::runtime_error("the card in " + reader + " does not answer");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string cardBin, echoBin, keystore, imageDir = "/dev/shm";
+    int rounds = 2000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i];
+        if (a == "--card-bin")
+            cardBin = argv[i + 1];
+        else if (a == "--echo-bin")
+            echoBin = argv[i + 1];
+        else if (a == "--keystore")
+            keystore = argv[i + 1];
+        else if (a == "--rounds")
+            rounds = std::max(20, std::stoi(argv[i + 1]));
+        else if (a == "--image-dir")
+            imageDir = argv[i + 1];
+    }
+    if (cardBin.empty() || echoBin.empty() || keystore.empty()) {
+        std::fprintf(stderr, "usage: carddesk-bench-epurse --card-bin P --echo-bin P --keystore P [--rounds N] "
+                             "[--image-dir DIR]\n");
+        return 2;
+    }
+    try {
+        const auto tmp = std::filesystem::path(imageDir) / ("carddesk-bench-ep-" + std::to_string(getpid()));
+        std::filesystem::create_directories(tmp);
+        const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");
+        const auto prof = profile();
+
+        // 1 and 3: in process, the NVM as carddesk-card runs it (durable: fdatasync after journal and home pages).
+        {
+            cdos::card::CardOs os(cdos::card::Nvm::create((tmp / "inproc.img").string()));
+            auto tx = [&os](const cdos::CommandApdu& c) { return os.transmit(c); };
+            cdos::Personaliser(keys, tx).personalise(prof);
+            PurseTerminal t(tx, kTerminal, PurseKeys::fromIssuer(keys, prof.info.asn()));
+            t.selectPurse();
+            t.verifyPin(1, "123456");
+            std::uint32_t w0 = os.nvm().pageWrites();
+            t.load(5000000, kDate, kTime);
+            const std::uint32_t loadWrites = os.nvm().pageWrites() - w0;
+            w0 = os.nvm().pageWrites();
+            t.purchase(1, 0, kDate, kTime);
+            const std::uint32_t purchaseWrites = os.nvm().pageWrites() - w0;
+
+            // Card processing only: the terminal's APDUs are made outside the timed part.
+            const auto subKey = PurseKeys::fromIssuer(keys, prof.info.asn());
+            std::vector<double> us;
+            for (int i = 0; i < rounds; ++i) {
+                const auto serial = static_cast<std::uint32_t>(i + 1);
+                const auto initApdu = initializeForPurchase(kKeyIndex, 1, kTerminal).serialize();
+                const auto t0 = Clock::now();
+                const auto initRaw = os.process(initApdu);
+                const auto t1 = Clock::now();
+                const auto init = InitPurchaseResponse::decode(cdos::ResponseApdu::fromRaw(initRaw).data);
+                if (!init)
+                    throw std::runtime_error("INITIALIZE FOR PURCHASE failed in process");
+                const auto s = purchaseSessionKey(subKey.purchase.bytes(), init->random, init->offlineCounter, serial);
+                const auto debit =
+                    debitForPurchase(serial, kDate, kTime, purchaseMac1(s, 1, 6, kTerminal, kDate, kTime)).serialize();
+                const auto t2 = Clock::now();
+                const auto r = cdos::ResponseApdu::fromRaw(os.process(debit));
+                const auto t3 = Clock::now();
+                if (!r.ok())
+                    throw std::runtime_error("DEBIT FOR PURCHASE failed in process");
+                us.push_back(std::chrono::duration<double, std::micro>((t1 - t0) + (t3 - t2)).count());
+            }
+            std::printf("purchase (INITIALIZE + DEBIT) card processing in process, %d purchases, NVM on %s\n", rounds,
+                        imageDir.c_str());
+            std::printf("  median %.1f us  p90 %.1f us  p99 %.1f us\n", median(us), percentile(us, 0.9),
+                        percentile(us, 0.99));
+            std::vector<double> whole;
+            for (int i = 0; i < rounds / 4; ++i) {
+                const auto t0 = Clock::now();
+                t.purchase(1, static_cast<std::uint32_t>(i), kDate, kTime);
+                whole.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+            }
+            std::printf("  with the terminal's side (PurseTerminal::purchase in process): median %.1f us\n",
+                        median(whole));
+            std::printf("NVM page writes: purchase %u, load %u (target <= 4)\n", purchaseWrites, loadWrites);
+        }
+
+        // 2: through pcscd + vpcd, against the echo card in the same run.
+        Child card, echo;
+        spawnCard(card, cardBin, (tmp / "pcsc.img").string(), 35965);
+        spawnCard(echo, echoBin, (tmp / "echo.img").string(), 35966);
+        cdbench::PcscClient c1, c2;
+        connectWhenReady(c1, "CardDesk Reader B 00 00");
+        connectWhenReady(c2, "CardDesk Reader B 00 01");
+        cdos::Personaliser(keys, c1.transmitter()).personalise(prof);
+        PurseTerminal t(c1.transmitter(), kTerminal, PurseKeys::fromIssuer(keys, prof.info.asn()));
+        t.selectPurse();
+        t.verifyPin(1, "123456");
+        t.load(5000000, kDate, kTime);
+
+        const auto echoInit = initializeForPurchase(kKeyIndex, 1, kTerminal);
+        const auto echoDebit = debitForPurchase(1, kDate, kTime, cdos::Bytes(4, 0));
+        std::uint32_t serial = 1;
+        // Only the two transmits are timed, as for the echo card: the terminal's MAC1 is made between them.
+        const auto subKeys = PurseKeys::fromIssuer(keys, prof.info.asn());
+        const auto initApdu = initializeForPurchase(kKeyIndex, 1, kTerminal);
+        auto purchases = [&](int n) {
+            std::vector<double> v;
+            for (int i = 0; i < n; ++i) {
+                ++serial;
+                const auto t0 = Clock::now();
+                const auto r1 = c1.transmit(initApdu);
+                const auto t1 = Clock::now();
+                const auto init = InitPurchaseResponse::decode(r1.data);
+                if (!init)
+                    throw std::runtime_error("INITIALIZE FOR PURCHASE failed through PC/SC");
+                const auto sk =
+                    purchaseSessionKey(subKeys.purchase.bytes(), init->random, init->offlineCounter, serial);
+                const auto debit =
+                    debitForPurchase(serial, kDate, kTime, purchaseMac1(sk, 1, 6, kTerminal, kDate, kTime));
+                const auto t2 = Clock::now();
+                const auto r2 = c1.transmit(debit);
+                const auto t3 = Clock::now();
+                if (!r2.ok())
+                    throw std::runtime_error("DEBIT FOR PURCHASE failed through PC/SC");
+                v.push_back(std::chrono::duration<double, std::micro>((t1 - t0) + (t3 - t2)).count());
+            }
+            return v;
+        };
+        auto echoes = [&](int n) {
+            std::vector<double> v;
+            for (int i = 0; i < n; ++i) {
+                const auto t0 = Clock::now();
+                c2.transmit(echoInit);
+                c2.transmit(echoDebit);
+                v.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+            }
+            return v;
+        };
+        t.purchase(1, ++serial, kDate, kTime); // the whole terminal role once, TAC and MAC2 checked
+        purchases(100);                        // warm-up
+        echoes(100);
+        std::vector<double> cardUs, echoUs;
+        for (int block = 0; block < 10; ++block) {
+            auto a = purchases(rounds / 10);
+            auto b = echoes(rounds / 10);
+            cardUs.insert(cardUs.end(), a.begin(), a.end());
+            echoUs.insert(echoUs.end(), b.begin(), b.end());
+        }
+        std::vector<double> balUs;
+        for (int i = 0; i < rounds / 4; ++i) {
+            const auto t0 = Clock::now();
+            t.balance();
+            t.balance();
+            balUs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        }
+        const double cardMed = median(cardUs), echoMed = median(echoUs);
+        std::printf("  (diagnostic: carddesk-card 2 x GET BALANCE median %.1f us)\n", median(balUs));
+        std::printf("purchase through pcscd+vpcd (INITIALIZE + DEBIT round trips), %d each, interleaved\n", rounds);
+        std::printf("  carddesk-card purchase   median %.1f us  p90 %.1f us  p99 %.1f us\n", cardMed,
+                    percentile(cardUs, 0.9), percentile(cardUs, 0.99));
+        std::printf("  echo card, 2 round trips median %.1f us  p90 %.1f us  p99 %.1f us\n", echoMed,
+                    percentile(echoUs, 0.9), percentile(echoUs, 0.99));
+        std::printf("  ratio of medians %.2f (target <= 1.30)\n", cardMed / echoMed);
+        c1.disconnect();
+        c2.disconnect();
+        card.stop();
+        echo.stop();
+        std::filesystem::remove_all(tmp);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "carddesk-bench-epurse: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,187 @@
+#include "AuthService.h"
+
+#include "JsonApi.h"
+#include "carddesk/protocol/Authentication.h"
+#include "carddesk/protocol/Crypto.h"
+
+#include <QDateTime>
+
+namespace carddesk::headend {
+
+using Status = QHttpServerResponse::StatusCode;
+
+namespace {
+
+constexpr qint64 kAttemptMs = 60 * 1000;
+constexpr std::size_t kMaxAttempts = 100000;
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString tokenHash(const QString& token) {
+    const std::string t = token.toStdString();
+    return hex(cdos::crypto::sha256(cdos::Bytes(t.begin(), t.end())));
+}
+
+cdos::Bytes asnOf(const cdos::Bytes& cardNumber) {
+    return cdos::Bytes(cardNumber.begin() + 2, cardNumber.end());
+}
+
+} // namespace
+
+void AuthService::prune() {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::erase_if(m_attempts, [now](const auto& a) { return a.second.expiresMs < now; });
+    if (m_attempts.size() >= kMaxAttempts)
+        throw ApiError(Status::ServiceUnavailable, "busy", QStringLiteral("too many authentications in progress"));
+}
+
+QJsonObject AuthService::init() {
+    prune();
+    const QString id = hex(cdos::crypto::randomBytes(16));
+    Attempt a;
+    a.random = cdos::crypto::randomBytes(cdos::auth::kRandomSize);
+    a.expiresMs = QDateTime::currentMSecsSinceEpoch() + kAttemptMs;
+    m_attempts[id] = a;
+    return {{QStringLiteral("authId"), id}, {QStringLiteral("random"), hex(a.random)}};
+}
+
+AuthService::Attempt& AuthService::attempt(const QJsonObject& request, int step) {
+    const QString id = stringField(request, "authId", 64);
+    auto it = m_attempts.find(id);
+    // A replayed step finds its attempt gone or moved on: the same answer as an unknown attempt.
+    if (it == m_attempts.end() || it->second.step != step ||
+        it->second.expiresMs < QDateTime::currentMSecsSinceEpoch()) {
+        if (it != m_attempts.end())
+            m_attempts.erase(it);
+        throw ApiError(Status::Conflict, "unknown_attempt",
+                       QStringLiteral("unknown, used or expired authentication attempt; start again with auth/init"));
+    }
+    return it->second;
+}
+
+QJsonObject AuthService::card(const QJsonObject& request) {
+    const cdos::Bytes cryptogram = hexField(request, "cardNumberCryptogram", cdos::auth::kCardNumberCryptogramSize);
+    Attempt& a = attempt(request, 1);
+    const QString id = request.value(QStringLiteral("authId")).toString();
+    // The transport process key 3DES(TRANSPORT, R) || 3DES(TRANSPORT, NOT R) is the key store's diversification of
+    // the transport master by R: the master never leaves the key store.
+    const cdos::SecretBytes tpk = m_keys.cardKey("TRANSPORT", a.random);
+    const auto number = cdos::auth::decryptCardNumber(tpk.bytes(), cryptogram);
+    if (!number) {
+        m_attempts.erase(id);
+        throw ApiError(Status::Forbidden, "bad_cryptogram",
+                       QStringLiteral("the card number cryptogram does not decrypt (wrong transport key or forged)"));
+    }
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT status FROM cards WHERE card_number = ?"), {hex(*number)}, "card lookup");
+    if (!q.next()) {
+        m_attempts.erase(id);
+        throw ApiError(Status::NotFound, "unknown_card",
+                       QStringLiteral("card %1 is not enrolled at this headend").arg(hex(*number)));
+    }
+    if (q.value(0).toString() != QLatin1String("active")) {
+        m_attempts.erase(id);
+        throw ApiError(Status::Forbidden, "blocked_card", QStringLiteral("card %1 is blocked").arg(hex(*number)));
+    }
+    a.cardNumber = *number;
+    a.random2 = cdos::crypto::randomBytes(cdos::auth::kRandomSize);
+    a.step = 2;
+    return {{QStringLiteral("authId"), id}, {QStringLiteral("random"), hex(a.random2)}};
+}
+
+QJsonObject AuthService::verify(const QJsonObject& request) {
+    const cdos::Bytes cryptogram = hexField(request, "personalDataCryptogram");
+    const Attempt a = attempt(request, 2);
+    // Every outcome of the last step ends the attempt: a second try needs a new random.
+    m_attempts.erase(request.value(QStringLiteral("authId")).toString());
+    // [0010]: the card authentication key is the transport master's diversification by the card number (ASN).
+    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("TRANSPORT", asnOf(a.cardNumber));
+    const cdos::SecretBytes apk = cdos::auth::processKey(cardAuthKey.bytes(), a.random2);
+    const auto holder = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
+    if (!holder)
+        throw ApiError(Status::Forbidden, "bad_cryptogram",
+                       QStringLiteral("the personal data cryptogram does not decrypt (wrong card key or forged)"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.user_number, s.account, s.name, c.status FROM cards c JOIN "
+                                           "subscribers s ON s.id = c.subscriber_id WHERE c.card_number = ?"),
+                            {hex(a.cardNumber)}, "subscriber lookup");
+    if (!q.next())
+        throw ApiError(Status::NotFound, "unknown_card",
+                       QStringLiteral("card %1 is no longer enrolled").arg(hex(a.cardNumber)));
+    if (q.value(3).toString() != QLatin1String("active"))
+        throw ApiError(Status::Forbidden, "blocked_card", QStringLiteral("card %1 is blocked").arg(hex(a.cardNumber)));
+    if (q.value(0).toString().toStdString() != holder->userNumber ||
+        q.value(1).toString().toStdString() != holder->account || q.value(2).toString().toStdString() != holder->name)
+        throw ApiError(Status::Forbidden, "mismatching_data",
+                       QStringLiteral("the card's personal data does not match the subscriber enrolled for card %1")
+                           .arg(hex(a.cardNumber)));
+    const QString token = hex(cdos::crypto::randomBytes(32));
+    // Expired sessions go when new ones come, so the table stays the size of the live ones.
+    m_db.exec(QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"),
+              {QDateTime::currentMSecsSinceEpoch() - qint64(24) * 3600 * 1000}, "session cleanup");
+    const qint64 expires = QDateTime::currentMSecsSinceEpoch() + qint64(m_sessionSeconds) * 1000;
+    m_db.exec(QStringLiteral("INSERT INTO sessions (token_hash, card_number, expires_at, created_at) VALUES (?,?,?,?)"),
+              {tokenHash(token), hex(a.cardNumber), expires, nowText()}, "session");
+    return {
+        {QStringLiteral("cardNumberCryptogram"), hex(cdos::auth::encryptCardNumber(apk.bytes(), a.cardNumber))},
+        {QStringLiteral("sessionToken"), token},
+        {QStringLiteral("expiresAt"), QDateTime::fromMSecsSinceEpoch(expires, Qt::UTC).toString(Qt::ISODateWithMs)}};
+}
+
+QString AuthService::sessionCard(const QString& token) {
+    if (token.isEmpty())
+        throw ApiError(Status::Unauthorized, "no_session",
+                       QStringLiteral("this request needs an authenticated session (Authorization: Bearer …)"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT card_number, expires_at FROM sessions WHERE token_hash = ?"),
+                            {tokenHash(token)}, "session lookup");
+    if (!q.next())
+        throw ApiError(Status::Unauthorized, "unknown_session", QStringLiteral("unknown session; authenticate again"));
+    if (q.value(1).toLongLong() < QDateTime::currentMSecsSinceEpoch())
+        throw ApiError(Status::Unauthorized, "expired_session",
+                       QStringLiteral("the session expired; authenticate again"));
+    return q.value(0).toString();
+}
+
+QString AuthService::enrol(const cdos::Bytes& cardNumber, const cdos::HolderData& holder) {
+    if (cardNumber.size() != 10 || holder.userNumber.empty() || holder.account.empty() || holder.name.empty())
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("enrolment needs a 10-byte card number and userNumber, account and name"));
+    DbTransaction tx(m_db);
+    const QString user = QString::fromStdString(holder.userNumber);
+    const QString account = QString::fromStdString(holder.account);
+    const QString name = QString::fromStdString(holder.name);
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM subscribers WHERE user_number = ?"), {user}, "enrol");
+    qint64 subscriber = 0;
+    if (q.next()) {
+        subscriber = q.value(0).toLongLong();
+        m_db.exec(QStringLiteral("UPDATE subscribers SET account = ?, name = ? WHERE id = ?"),
+                  {account, name, subscriber}, "enrol");
+    } else {
+        m_db.exec(QStringLiteral("INSERT INTO subscribers (user_number, account, name, created_at) VALUES (?,?,?,?)"),
+                  {user, account, name, nowText()}, "enrol");
+        QSqlQuery id = m_db.exec(QStringLiteral("SELECT id FROM subscribers WHERE user_number = ?"), {user}, "enrol");
+        id.next();
+        subscriber = id.value(0).toLongLong();
+    }
+    const QString number = hex(cardNumber);
+    QSqlQuery c = m_db.exec(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"), {number}, "enrol");
+    if (c.next())
+        m_db.exec(QStringLiteral("UPDATE cards SET subscriber_id = ? WHERE card_number = ?"), {subscriber, number},
+                  "enrol");
+    else
+        m_db.exec(QStringLiteral("INSERT INTO cards (card_number, subscriber_id, status, enrolled_at) VALUES "
+                                 "(?,?,'active',?)"),
+                  {number, subscriber, nowText()}, "enrol");
+    tx.commit();
+    return QStringLiteral("card %1 enrolled for subscriber %2").arg(number, user);
+}
+
+void AuthService::setCardStatus(const QString& cardNumberHex, const QString& status) {
+    QSqlQuery q = m_db.exec(QStringLiteral("UPDATE cards SET status = ? WHERE card_number = ?"),
+                            {status, cardNumberHex.toUpper()}, "card status");
+    if (q.numRowsAffected() != 1)
+        throw ApiError(Status::NotFound, "unknown_card", QStringLiteral("card %1 is not enrolled").arg(cardNumberHex));
+}
+
+} // namespace carddesk::headend

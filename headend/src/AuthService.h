@@ -1,0 +1,49 @@
+#pragma once
+// The headend's side of the three-party authentication ([0010], docs/authentication.md), subscriber and card
+// enrolment, and the authenticated sessions that follow (token hashes only are stored).
+#include "HeadendDatabase.h"
+#include "carddesk/protocol/CardRecords.h"
+#include "carddesk/protocol/KeyStore.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <map>
+
+namespace carddesk::headend {
+
+class AuthService {
+public:
+    AuthService(const cdos::IssuerKeys& keys, HeadendDatabase& db, int sessionSeconds)
+        : m_keys(keys), m_db(db), m_sessionSeconds(sessionSeconds) {}
+
+    // Step 1: a fresh attempt and its random.
+    QJsonObject init();
+    // Step 2: {authId, cardNumberCryptogram} -> {authId, random2}; refuses unknown and blocked cards.
+    QJsonObject card(const QJsonObject& request);
+    // Step 3: {authId, personalDataCryptogram} -> {cardNumberCryptogram, sessionToken, expiresAt}.
+    QJsonObject verify(const QJsonObject& request);
+    // The card number (hex) of a live session; throws ApiError 401 (missing, unknown or expired session).
+    QString sessionCard(const QString& token);
+
+    // Enrolment (CLI and admin endpoint): adds or updates the subscriber and binds the card. Returns a sentence.
+    QString enrol(const cdos::Bytes& cardNumber, const cdos::HolderData& holder);
+    void setCardStatus(const QString& cardNumberHex, const QString& status);
+
+private:
+    struct Attempt {
+        cdos::Bytes random, cardNumber, random2;
+        int step = 1;
+        qint64 expiresMs = 0;
+    };
+    Attempt& attempt(const QJsonObject& request, int step);
+    void prune();
+
+    const cdos::IssuerKeys& m_keys;
+    HeadendDatabase& m_db;
+    int m_sessionSeconds;
+    // Attempts live in RAM: they are seconds long and a restart simply makes the gateway start over.
+    std::map<QString, Attempt> m_attempts;
+};
+
+} // namespace carddesk::headend

@@ -1,0 +1,61 @@
+#pragma once
+// The headend's database: SQLite (default, in the data directory) or PostgreSQL (postgresql://user@host:port/db),
+// the same schema with versioned migrations in the style of the console's model/Database. Holds subscribers,
+// cards, authenticated sessions (token hashes only), purchases and the double-entry ledger — never a key.
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <stdexcept>
+
+namespace carddesk::headend {
+
+struct DatabaseError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class HeadendDatabase {
+public:
+    HeadendDatabase();
+    ~HeadendDatabase();
+    HeadendDatabase(const HeadendDatabase&) = delete;
+    HeadendDatabase& operator=(const HeadendDatabase&) = delete;
+
+    // location: "postgresql://…" or a file path. Migrates to the latest version. Throws DatabaseError.
+    void open(const QString& location);
+    int schemaVersion();
+    static int latestVersion();
+    QString driverName() const;
+
+    // Runs one statement with positional bindings; throws DatabaseError naming `what` (never the bound values).
+    QSqlQuery exec(const QString& sql, const QVariantList& binds = {}, const char* what = "query");
+    void begin();
+    void commit();
+    void rollback();
+
+private:
+    QSqlDatabase db() const;
+    void migrate();
+    QString m_name;
+};
+
+// One database transaction, rolled back unless committed.
+class DbTransaction {
+public:
+    explicit DbTransaction(HeadendDatabase& db) : m_db(db) { m_db.begin(); }
+    ~DbTransaction() {
+        if (!m_done)
+            m_db.rollback();
+    }
+    void commit() {
+        m_db.commit();
+        m_done = true;
+    }
+
+private:
+    HeadendDatabase& m_db;
+    bool m_done = false;
+};
+
+} // namespace carddesk::headend

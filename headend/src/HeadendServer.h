@@ -1,0 +1,40 @@
+#pragma once
+// The HTTPS JSON API of headend/openapi.yaml on QHttpServer. Handlers run on the main thread one at a time, so the
+// services need no locks; a handler's refusal is an ApiError turned into {"error", "message"} with its status.
+#include "AuthService.h"
+#include "LoadService.h"
+#include "PaymentService.h"
+#include "SandboxBank.h"
+#include "TlsIdentity.h"
+
+#include <QHttpServer>
+
+namespace carddesk::headend {
+
+struct ServerOptions {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString adminToken; // empty: the admin endpoints are refused
+};
+
+class HeadendServer {
+public:
+    // sandbox: the sandbox bank's administration endpoints, or nullptr with a real bank connector.
+    HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
+                  const ServerOptions& options);
+    // Returns the port listened on (useful with port 0); throws std::runtime_error.
+    quint16 start(const TlsIdentity& tls);
+
+private:
+    void routes();
+    void requireAdmin(const QHttpServerRequest& request) const;
+    QJsonArray cardHistory(const QString& card); // purchases and loads
+    AuthService& m_auth;
+    PaymentService& m_payments;
+    LoadService& m_loads;
+    SandboxBank* m_sandbox;
+    ServerOptions m_options;
+    QHttpServer m_server;
+};
+
+} // namespace carddesk::headend

@@ -1,0 +1,37 @@
+#pragma once
+// Small helpers of the JSON API: refusals with a machine-readable code and a sentence, body parsing with a size
+// limit, hex fields. A refusal never carries a key, a session key or a PIN.
+#include "carddesk/protocol/Bytes.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonObject>
+
+#include <optional>
+#include <stdexcept>
+
+namespace carddesk::headend {
+
+// Thrown by handlers; the server turns it into {"error": code, "message": message} with the status.
+struct ApiError : std::runtime_error {
+    ApiError(QHttpServerResponse::StatusCode s, const char* c, const QString& message)
+        : std::runtime_error(message.toStdString()), status(s), code(c) {}
+    QHttpServerResponse::StatusCode status;
+    const char* code;
+};
+
+inline constexpr qsizetype kMaxBodyBytes = 16 * 1024;
+
+QHttpServerResponse errorResponse(QHttpServerResponse::StatusCode status, const char* code, const QString& message);
+// The body as a JSON object: 413 when larger than kMaxBodyBytes, 415 unless JSON, 400 when malformed.
+QJsonObject jsonBody(const QHttpServerRequest& request);
+// A required hex field of exactly `size` bytes (any size when 0); 400 naming the field otherwise.
+cdos::Bytes hexField(const QJsonObject& o, const char* name, std::size_t size = 0);
+QString stringField(const QJsonObject& o, const char* name, qsizetype maxLength = 200);
+// A required non-negative integer field no larger than max.
+qint64 intField(const QJsonObject& o, const char* name, qint64 max);
+QString hex(const cdos::Bytes& b);
+// The bearer token of the Authorization header, or an empty string.
+QString bearerToken(const QHttpServerRequest& request);
+
+} // namespace carddesk::headend

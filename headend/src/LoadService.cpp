@@ -1,0 +1,265 @@
+#include "LoadService.h"
+
+#include "JsonApi.h"
+#include "carddesk/protocol/EPurse.h"
+
+#include <QDateTime>
+
+namespace carddesk::headend {
+
+using Status = QHttpServerResponse::StatusCode;
+
+namespace {
+
+constexpr std::uint8_t kLoadType = static_cast<std::uint8_t>(cdos::ep::TxType::EpLoad);
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+cdos::Bytes bytesOf(const QString& h) {
+    return cdos::fromHex(h.toStdString()).value_or(cdos::Bytes{});
+}
+
+template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& h) {
+    std::array<std::uint8_t, N> out{};
+    const cdos::Bytes b = bytesOf(h);
+    std::copy_n(b.begin(), std::min(N, b.size()), out.begin());
+    return out;
+}
+
+cdos::Bytes asnOf(const QString& card) {
+    const cdos::Bytes n = bytesOf(card);
+    return cdos::Bytes(n.begin() + 2, n.end());
+}
+
+cdos::Bytes loadSession(const cdos::IssuerKeys& keys, const QString& card, const cdos::Bytes& random,
+                        std::uint16_t counter) {
+    const cdos::SecretBytes sub = keys.cardKey("LOAD", asnOf(card));
+    return cdos::ep::loadSessionKey(sub.bytes(), random, counter);
+}
+
+void ledger(HeadendDatabase& db, const char* kind, qint64 id, const QString& debit, const QString& credit,
+            qint64 amount) {
+    db.exec(QStringLiteral("INSERT INTO ledger_entries (tx_kind, tx_id, account, amount, created_at) VALUES"
+                           " (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)"),
+            {QString::fromLatin1(kind), id, debit, amount, nowText(), QString::fromLatin1(kind), id, credit, -amount,
+             nowText()},
+            "ledger");
+}
+
+const QString kInFlight = QStringLiteral("operator:loads_in_flight");
+
+} // namespace
+
+struct LoadService::Row {
+    qint64 id = 0, amount = 0, balanceBefore = 0;
+    int counter = 0;
+    QString card, terminal, random, date, time, account, status, reason;
+};
+
+LoadService::Row LoadService::load(const QString& card, qint64 id) {
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT id, amount, balance_before, online_counter, card_number, terminal_id,"
+                                 " card_random, tx_date, tx_time, bank_account, status, reason FROM loads"
+                                 " WHERE id = ?"),
+                  {id}, "load lookup");
+    if (!q.next() || q.value(4).toString() != card)
+        throw ApiError(Status::NotFound, "unknown_load", QStringLiteral("no load %1 for this card").arg(id));
+    return Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt(),
+               q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(),   q.value(7).toString(),
+               q.value(8).toString(),   q.value(9).toString(),   q.value(10).toString(),  q.value(11).toString()};
+}
+
+QJsonObject LoadService::answer(const Row& r) {
+    if (r.status == QLatin1String("refused"))
+        throw ApiError(Status::PaymentRequired, "bank_refused",
+                       QStringLiteral("the bank refused load %1: %2").arg(r.id).arg(r.reason));
+    QJsonObject o{{QStringLiteral("loadId"), r.id},
+                  {QStringLiteral("status"), r.status},
+                  {QStringLiteral("amount"), r.amount},
+                  {QStringLiteral("onlineCounter"), r.counter}};
+    if (r.status == QLatin1String("debited")) {
+        cdos::Bytes session = loadSession(m_keys, r.card, bytesOf(r.random), static_cast<std::uint16_t>(r.counter));
+        o.insert(QStringLiteral("mac2"),
+                 hex(cdos::ep::loadMac2(session, static_cast<std::uint32_t>(r.amount), kLoadType,
+                                        arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time))));
+        cdos::secureZero(session.data(), session.size());
+        o.insert(QStringLiteral("date"), r.date);
+        o.insert(QStringLiteral("time"), r.time);
+    }
+    return o;
+}
+
+void LoadService::debit(Row& r) {
+    // The transfer is idempotent: after a crash between the bank and this update, repeating it moves nothing.
+    const TransferResult t =
+        m_bank.transfer(QStringLiteral("load-%1").arg(r.id), r.account, m_serviceAccount, r.amount);
+    DbTransaction tx(m_db);
+    QSqlQuery u =
+        m_db.exec(QStringLiteral("UPDATE loads SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND"
+                                 " status = 'authorised'"),
+                  {t.done ? QStringLiteral("debited") : QStringLiteral("refused"), t.reason, nowText(), r.id}, "load");
+    if (u.numRowsAffected() == 1 && t.done)
+        ledger(m_db, "load-debit", r.id, QStringLiteral("operator:service_account"), kInFlight, r.amount);
+    tx.commit();
+    r.status = t.done ? QStringLiteral("debited") : QStringLiteral("refused");
+    r.reason = t.reason;
+}
+
+void LoadService::markCompleted(Row& r, const QString& tac) {
+    DbTransaction tx(m_db);
+    QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'completed', tac = ?, updated_at = ? WHERE id = ?"
+                                           " AND status = 'debited'"),
+                            {tac, nowText(), r.id}, "load");
+    if (u.numRowsAffected() == 1)
+        ledger(m_db, "load-credit", r.id, kInFlight, QStringLiteral("purse:") + r.card, r.amount);
+    tx.commit();
+    r.status = QStringLiteral("completed");
+}
+
+QJsonObject LoadService::beginLoad(const QString& card, const QJsonObject& req) {
+    const QString requestId = stringField(req, "requestId", 64);
+    const qint64 amount = intField(req, "amount", 0xFFFFFFFF);
+    const cdos::Bytes terminal = hexField(req, "terminalId", 6);
+    const qint64 keyIndex = intField(req, "keyIndex", 255);
+    const auto init = cdos::ep::InitLoadResponse::decode(hexField(req, "initResponse"));
+    if (!init)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
+    QSqlQuery seen =
+        m_db.exec(QStringLiteral("SELECT id, card_number FROM loads WHERE request_id = ?"), {requestId}, "load lookup");
+    if (seen.next()) {
+        if (seen.value(1).toString() != card)
+            throw ApiError(Status::Conflict, "request_id_reused", QStringLiteral("requestId was used by another card"));
+        Row r = load(card, seen.value(0).toLongLong());
+        if (r.status == QLatin1String("authorised"))
+            debit(r);
+        return answer(r);
+    }
+    if (amount == 0 || keyIndex != 1)
+        throw ApiError(Status::UnprocessableEntity, "bad_field", QStringLiteral("amount must be > 0 and keyIndex 1"));
+    QSqlQuery open = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE card_number = ? AND status IN"
+                                              " ('authorised', 'debited')"),
+                               {card}, "load lookup");
+    if (open.next())
+        throw ApiError(
+            Status::Conflict, "load_pending",
+            QStringLiteral("load %1 of this card is not finished; recover it first").arg(open.value(0).toLongLong()));
+    cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
+    const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(amount), kLoadType,
+                                                arrayOf<6>(hex(terminal)));
+    cdos::secureZero(session.data(), session.size());
+    if (!cdos::constantTimeEqual(mac1, init->mac1))
+        throw ApiError(Status::UnprocessableEntity, "bad_mac1", QStringLiteral("the card's MAC1 does not verify"));
+    QSqlQuery holder = m_db.exec(QStringLiteral("SELECT s.account FROM cards c JOIN subscribers s ON s.id ="
+                                                " c.subscriber_id WHERE c.card_number = ?"),
+                                 {card}, "load");
+    if (!holder.next())
+        throw ApiError(Status::NotFound, "unknown_card", QStringLiteral("card %1 is not enrolled").arg(card));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_db.exec(QStringLiteral("INSERT INTO loads (request_id, card_number, amount, terminal_id, balance_before,"
+                             " online_counter, card_random, tx_date, tx_time, bank_account, status, created_at,"
+                             " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'authorised',?,?)"),
+              {requestId, card, amount, hex(terminal), qint64(init->balance), int(init->onlineCounter),
+               hex(init->random), now.toString(QStringLiteral("yyyyMMdd")), now.toString(QStringLiteral("HHmmss")),
+               holder.value(0).toString(), nowText(), nowText()},
+              "load");
+    QSqlQuery id = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE request_id = ?"), {requestId}, "load");
+    id.next();
+    Row r = load(card, id.value(0).toLongLong());
+    debit(r);
+    return answer(r);
+}
+
+QJsonObject LoadService::completeLoad(const QString& card, qint64 id, const QJsonObject& req) {
+    const cdos::Bytes tac = hexField(req, "tac", 4);
+    Row r = load(card, id);
+    if (r.status == QLatin1String("completed"))
+        return answer(r);
+    if (r.status != QLatin1String("debited"))
+        throw ApiError(Status::Conflict, "not_debited", QStringLiteral("load %1 is %2").arg(id).arg(r.status));
+    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", asnOf(card));
+    const cdos::Bytes expected =
+        cdos::ep::loadTac(cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(r.balanceBefore + r.amount),
+                          static_cast<std::uint16_t>(r.counter), static_cast<std::uint32_t>(r.amount), kLoadType,
+                          arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time));
+    if (!cdos::constantTimeEqual(expected, tac))
+        throw ApiError(Status::UnprocessableEntity, "bad_tac", QStringLiteral("TAC does not verify"));
+    markCompleted(r, hex(tac));
+    return answer(r);
+}
+
+QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJsonObject& req) {
+    const QString action = stringField(req, "action", 16);
+    if (action != QLatin1String("reissue") && action != QLatin1String("refund"))
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("action must be reissue or refund"));
+    const auto init = cdos::ep::InitLoadResponse::decode(hexField(req, "initResponse"));
+    if (!init)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
+    Row r = load(card, id);
+    if (r.status == QLatin1String("completed") || r.status == QLatin1String("refunded") ||
+        r.status == QLatin1String("refused"))
+        return answer(r);
+    // The fresh answer must be the card's own (MAC1 for the same amount and terminal): the counter in it is then
+    // the card's word, and its new random has replaced the session an earlier MAC2 was made for.
+    cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
+    const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(r.amount), kLoadType,
+                                                arrayOf<6>(r.terminal));
+    cdos::secureZero(session.data(), session.size());
+    if (!cdos::constantTimeEqual(mac1, init->mac1))
+        throw ApiError(Status::UnprocessableEntity, "bad_mac1", QStringLiteral("the card's MAC1 does not verify"));
+    if (init->onlineCounter < r.counter)
+        throw ApiError(Status::Conflict, "counter_mismatch", QStringLiteral("the card's online counter went back"));
+    if (r.status == QLatin1String("authorised")) {
+        if (init->onlineCounter > r.counter)
+            throw ApiError(Status::Conflict, "counter_mismatch", QStringLiteral("the card was loaded elsewhere"));
+        debit(r); // finishes a bank step cut short (idempotent); a refund below then gives the money back
+        if (r.status == QLatin1String("refused"))
+            return answer(r);
+    }
+    if (init->onlineCounter > r.counter) {
+        // The counter moved past this load's: the card was credited (loads of one card never overlap here).
+        markCompleted(r, QString());
+        return answer(r);
+    }
+    if (action == QLatin1String("reissue")) {
+        m_db.exec(QStringLiteral("UPDATE loads SET card_random = ?, balance_before = ?, updated_at = ? WHERE id = ?"),
+                  {hex(init->random), qint64(init->balance), nowText(), r.id}, "load");
+        return answer(load(card, id));
+    }
+    const TransferResult t = m_bank.refund(QStringLiteral("load-%1").arg(r.id));
+    if (!t.done)
+        throw ApiError(Status::BadGateway, "bank_refused",
+                       QStringLiteral("the bank refused the refund: %1").arg(t.reason));
+    DbTransaction tx(m_db);
+    QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'refunded', updated_at = ? WHERE id = ? AND"
+                                           " status = 'debited'"),
+                            {nowText(), r.id}, "load");
+    if (u.numRowsAffected() == 1)
+        ledger(m_db, "load-refund", r.id, kInFlight, QStringLiteral("operator:service_account"), r.amount);
+    tx.commit();
+    return answer(load(card, id));
+}
+
+QJsonArray LoadService::cardHistory(const QString& card) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, terminal_id, online_counter, tx_date, tx_time, status,"
+                                           " tac FROM loads WHERE card_number = ? ORDER BY id"),
+                            {card}, "history");
+    QJsonArray out;
+    while (q.next())
+        out.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("load")},
+                               {QStringLiteral("id"), q.value(0).toLongLong()},
+                               {QStringLiteral("cardNumber"), card},
+                               {QStringLiteral("amount"), q.value(1).toLongLong()},
+                               {QStringLiteral("terminalId"), q.value(2).toString()},
+                               {QStringLiteral("counter"), q.value(3).toInt()},
+                               {QStringLiteral("date"), q.value(4).toString()},
+                               {QStringLiteral("time"), q.value(5).toString()},
+                               {QStringLiteral("status"), q.value(6).toString()},
+                               {QStringLiteral("tac"), q.value(7).toString()}});
+    return out;
+}
+
+} // namespace carddesk::headend

@@ -1,0 +1,45 @@
+#pragma once
+// Online top-up ([0015]–[0017]): check the card's MAC1 from INITIALIZE FOR LOAD, move the amount from the holder's
+// bank account to the operator's service account (BankConnector, idempotent by transfer id "load-<id>"), issue
+// MAC2, check the TAC. States: authorised -> debited -> completed | refunded; refused when the bank says no.
+// A load that never reached the card is recovered with a fresh INITIALIZE FOR LOAD answer: its online counter
+// tells whether the card was credited (counter moved on) or not (same counter: re-issue MAC2, or refund).
+// Ledger (debit positive): bank debit = service account +, loads in flight −; card credited = in flight +,
+// purse:<card> −; refund = in flight +, service account −.
+#include "BankConnector.h"
+#include "HeadendDatabase.h"
+#include "carddesk/protocol/KeyStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace carddesk::headend {
+
+class LoadService {
+public:
+    LoadService(const cdos::IssuerKeys& keys, HeadendDatabase& db, BankConnector& bank, QString serviceAccount)
+        : m_keys(keys), m_db(db), m_bank(bank), m_serviceAccount(std::move(serviceAccount)) {}
+
+    // {requestId, amount, terminalId, keyIndex, initResponse} -> {loadId, status, mac2, date, time}.
+    QJsonObject beginLoad(const QString& card, const QJsonObject& request);
+    // {tac} -> {loadId, status: completed}.
+    QJsonObject completeLoad(const QString& card, qint64 id, const QJsonObject& request);
+    // {initResponse, action: reissue | refund} -> {loadId, status, [mac2, date, time]}.
+    QJsonObject recoverLoad(const QString& card, qint64 id, const QJsonObject& request);
+    QJsonArray cardHistory(const QString& card);
+
+private:
+    struct Row;
+    Row load(const QString& card, qint64 id);
+    QJsonObject answer(const Row& r);
+    // Runs (or repeats) the bank transfer of an authorised load and moves it to debited or refused.
+    void debit(Row& r);
+    void markCompleted(Row& r, const QString& tac);
+
+    const cdos::IssuerKeys& m_keys;
+    HeadendDatabase& m_db;
+    BankConnector& m_bank;
+    QString m_serviceAccount;
+};
+
+} // namespace carddesk::headend

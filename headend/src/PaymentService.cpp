@@ -1,0 +1,196 @@
+#include "PaymentService.h"
+
+#include "JsonApi.h"
+#include "carddesk/protocol/EPurse.h"
+
+#include <QDateTime>
+
+namespace carddesk::headend {
+
+using Status = QHttpServerResponse::StatusCode;
+
+namespace {
+
+constexpr std::uint8_t kPurchaseType = static_cast<std::uint8_t>(cdos::ep::TxType::EpPurchase);
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+cdos::Bytes bytesOf(const QString& hexText) {
+    return cdos::fromHex(hexText.toStdString()).value_or(cdos::Bytes{});
+}
+
+template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& hexText) {
+    std::array<std::uint8_t, N> out{};
+    const cdos::Bytes b = bytesOf(hexText);
+    std::copy_n(b.begin(), std::min(N, b.size()), out.begin());
+    return out;
+}
+
+cdos::Bytes asnOf(const QString& cardNumberHex) {
+    const cdos::Bytes n = bytesOf(cardNumberHex);
+    return cdos::Bytes(n.begin() + 2, n.end());
+}
+
+struct PurchaseRow {
+    qint64 id = 0;
+    QString card, terminal, random, date, time, status, tac;
+    qint64 amount = 0, serial = 0;
+    int counter = 0;
+};
+
+PurchaseRow loadPurchase(HeadendDatabase& db, qint64 id) {
+    QSqlQuery q = db.exec(QStringLiteral("SELECT id, card_number, terminal_id, card_random, tx_date, tx_time, status,"
+                                         " tac, amount, terminal_serial, offline_counter FROM purchases WHERE id = ?"),
+                          {id}, "purchase lookup");
+    if (!q.next())
+        throw ApiError(Status::NotFound, "unknown_purchase", QStringLiteral("no purchase %1").arg(id));
+    return PurchaseRow{q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(), q.value(3).toString(),
+                       q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(), q.value(7).toString(),
+                       q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toInt()};
+}
+
+// The purchase session key from what the card and the headend exchanged (random and counters are public).
+cdos::Bytes sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
+    const cdos::SecretBytes sub = keys.cardKey("PURCHASE", asnOf(p.card));
+    return cdos::ep::purchaseSessionKey(sub.bytes(), bytesOf(p.random), static_cast<std::uint16_t>(p.counter),
+                                        static_cast<std::uint32_t>(p.serial));
+}
+
+} // namespace
+
+QJsonObject PaymentService::purchaseAnswer(qint64 id) {
+    const PurchaseRow p = loadPurchase(m_db, id);
+    cdos::Bytes session = sessionKey(m_keys, p);
+    const cdos::Bytes mac1 = cdos::ep::purchaseMac1(session, static_cast<std::uint32_t>(p.amount), kPurchaseType,
+                                                    arrayOf<6>(p.terminal), arrayOf<4>(p.date), arrayOf<3>(p.time));
+    cdos::secureZero(session.data(), session.size());
+    return {{QStringLiteral("purchaseId"), p.id}, {QStringLiteral("terminalSerial"), p.serial},
+            {QStringLiteral("date"), p.date},     {QStringLiteral("time"), p.time},
+            {QStringLiteral("mac1"), hex(mac1)},  {QStringLiteral("status"), p.status}};
+}
+
+QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject& r) {
+    const QString requestId = stringField(r, "requestId", 64);
+    const qint64 amount = intField(r, "amount", 0xFFFFFFFF);
+    const cdos::Bytes terminal = hexField(r, "terminalId", 6);
+    const qint64 keyIndex = intField(r, "keyIndex", 255);
+    const auto init = cdos::ep::InitPurchaseResponse::decode(hexField(r, "initResponse"));
+    if (!init)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("initResponse is not an INITIALIZE FOR PURCHASE answer"));
+    QSqlQuery existing = m_db.exec(QStringLiteral("SELECT id, card_number FROM purchases WHERE request_id = ?"),
+                                   {requestId}, "purchase lookup");
+    if (existing.next()) {
+        if (existing.value(1).toString() != card)
+            throw ApiError(Status::Conflict, "request_id_reused", QStringLiteral("requestId was used by another card"));
+        return purchaseAnswer(existing.value(0).toLongLong());
+    }
+    if (amount == 0 || keyIndex != 1)
+        throw ApiError(Status::UnprocessableEntity, "bad_field", QStringLiteral("amount must be > 0 and keyIndex 1"));
+    if (init->balance + init->overdraftLimit < amount)
+        throw ApiError(Status::UnprocessableEntity, "insufficient_balance",
+                       QStringLiteral("the purse holds %1, the purchase is %2").arg(init->balance).arg(amount));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString date = now.toString(QStringLiteral("yyyyMMdd")), time = now.toString(QStringLiteral("HHmmss"));
+    DbTransaction tx(m_db);
+    m_db.exec(QStringLiteral("INSERT INTO purchases (request_id, card_number, amount, terminal_id, key_index,"
+                             " balance_before, offline_counter, card_random, terminal_serial, tx_date, tx_time, status,"
+                             " created_at) VALUES (?,?,?,?,?,?,?,?,0,?,?,'pending',?)"),
+              {requestId, card, amount, hex(terminal), keyIndex, qint64(init->balance), int(init->offlineCounter),
+               hex(init->random), date, time, nowText()},
+              "purchase");
+    QSqlQuery id = m_db.exec(QStringLiteral("SELECT id FROM purchases WHERE request_id = ?"), {requestId}, "purchase");
+    id.next();
+    const qint64 purchaseId = id.value(0).toLongLong();
+    // The terminal transaction serial is the purchase's own id: unique and never reused.
+    m_db.exec(QStringLiteral("UPDATE purchases SET terminal_serial = id WHERE id = ?"), {purchaseId}, "purchase");
+    tx.commit();
+    return purchaseAnswer(purchaseId);
+}
+
+QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchaseId, const QJsonObject& r) {
+    const cdos::Bytes mac2 = hexField(r, "mac2", 4);
+    const cdos::Bytes tac = hexField(r, "tac", 4);
+    const PurchaseRow p = loadPurchase(m_db, purchaseId);
+    if (p.card != card)
+        throw ApiError(Status::NotFound, "unknown_purchase",
+                       QStringLiteral("no purchase %1 for this card").arg(purchaseId));
+    const QJsonObject done{{QStringLiteral("purchaseId"), p.id},
+                           {QStringLiteral("status"), QStringLiteral("completed")},
+                           {QStringLiteral("amount"), p.amount}};
+    if (p.status == QLatin1String("completed")) {
+        if (p.tac == hex(tac))
+            return done; // the same completion again: recorded once
+        throw ApiError(Status::Conflict, "already_completed",
+                       QStringLiteral("purchase %1 is already completed").arg(p.id));
+    }
+    cdos::Bytes session = sessionKey(m_keys, p);
+    const cdos::Bytes expectedMac2 = cdos::ep::purchaseMac2(session, static_cast<std::uint32_t>(p.amount));
+    cdos::secureZero(session.data(), session.size());
+    if (!cdos::constantTimeEqual(expectedMac2, mac2))
+        throw ApiError(Status::UnprocessableEntity, "bad_mac2", QStringLiteral("MAC2 does not verify"));
+    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", asnOf(p.card));
+    const cdos::Bytes expectedTac = cdos::ep::purchaseTac(
+        cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(p.amount), kPurchaseType, arrayOf<6>(p.terminal),
+        static_cast<std::uint32_t>(p.serial), arrayOf<4>(p.date), arrayOf<3>(p.time));
+    if (!cdos::constantTimeEqual(expectedTac, tac))
+        throw ApiError(Status::UnprocessableEntity, "bad_tac", QStringLiteral("TAC does not verify"));
+    DbTransaction tx(m_db);
+    QSqlQuery u = m_db.exec(QStringLiteral("UPDATE purchases SET status = 'completed', tac = ?, completed_at = ? WHERE"
+                                           " id = ? AND status = 'pending'"),
+                            {hex(tac), nowText(), p.id}, "purchase");
+    if (u.numRowsAffected() != 1)
+        throw ApiError(Status::Conflict, "already_completed",
+                       QStringLiteral("purchase %1 is already completed").arg(p.id));
+    // Purse liability goes down (debit), operator revenue up (credit).
+    m_db.exec(QStringLiteral("INSERT INTO ledger_entries (tx_kind, tx_id, account, amount, created_at) VALUES"
+                             " ('purchase', ?, ?, ?, ?), ('purchase', ?, 'operator:revenue', ?, ?)"),
+              {p.id, QStringLiteral("purse:") + p.card, p.amount, nowText(), p.id, -p.amount, nowText()}, "ledger");
+    tx.commit();
+    return done;
+}
+
+QJsonArray PaymentService::cardHistory(const QString& card) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, terminal_id, terminal_serial, offline_counter, tx_date,"
+                                           " tx_time, status, tac FROM purchases WHERE card_number = ? ORDER BY id"),
+                            {card}, "history");
+    QJsonArray out;
+    while (q.next())
+        out.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("purchase")},
+                               {QStringLiteral("id"), q.value(0).toLongLong()},
+                               {QStringLiteral("cardNumber"), card},
+                               {QStringLiteral("amount"), q.value(1).toLongLong()},
+                               {QStringLiteral("terminalId"), q.value(2).toString()},
+                               {QStringLiteral("terminalSerial"), q.value(3).toLongLong()},
+                               {QStringLiteral("counter"), q.value(4).toInt()},
+                               {QStringLiteral("date"), q.value(5).toString()},
+                               {QStringLiteral("time"), q.value(6).toString()},
+                               {QStringLiteral("status"), q.value(7).toString()},
+                               {QStringLiteral("tac"), q.value(8).toString()}});
+    return out;
+}
+
+QStringList PaymentService::subscriberCards(const QString& userNumber) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT c.card_number FROM cards c JOIN subscribers s ON s.id ="
+                                           " c.subscriber_id WHERE s.user_number = ? ORDER BY c.card_number"),
+                            {userNumber}, "history");
+    QStringList cards;
+    while (q.next())
+        cards << q.value(0).toString();
+    if (cards.isEmpty())
+        throw ApiError(Status::NotFound, "unknown_subscriber", QStringLiteral("no subscriber %1").arg(userNumber));
+    return cards;
+}
+
+QJsonObject PaymentService::ledgerBalances() {
+    QSqlQuery q =
+        m_db.exec(QStringLiteral("SELECT account, SUM(amount) FROM ledger_entries GROUP BY account"), {}, "ledger");
+    QJsonObject out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+} // namespace carddesk::headend

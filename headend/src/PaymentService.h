@@ -1,0 +1,35 @@
+#pragma once
+// The payment host of [0012]–[0014]: MAC1 for a purchase from the card's INITIALIZE FOR PURCHASE answer, then MAC2
+// and TAC checked and the purchase recorded in a double-entry ledger (debit positive, credit negative; every
+// transaction's entries sum to zero): subscriber purse liability "purse:<card>" against "operator:revenue".
+#include "HeadendDatabase.h"
+#include "carddesk/protocol/KeyStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace carddesk::headend {
+
+class PaymentService {
+public:
+    PaymentService(const cdos::IssuerKeys& keys, HeadendDatabase& db) : m_keys(keys), m_db(db) {}
+
+    // {requestId, amount, terminalId, keyIndex, initResponse} -> {purchaseId, terminalSerial, date, time, mac1}.
+    // The same requestId answers the same MAC1 again (idempotent), never a second purchase.
+    QJsonObject beginPurchase(const QString& cardNumberHex, const QJsonObject& request);
+    // {mac2, tac} -> {purchaseId, status, amount}; checked once, recorded once.
+    QJsonObject completePurchase(const QString& cardNumberHex, qint64 purchaseId, const QJsonObject& request);
+
+    QJsonArray cardHistory(const QString& cardNumberHex);
+    // The card numbers of a subscriber; ApiError 404 when there is none.
+    QStringList subscriberCards(const QString& userNumber);
+    // Account -> balance (sum of entries), for reconciliation.
+    QJsonObject ledgerBalances();
+
+private:
+    QJsonObject purchaseAnswer(qint64 id);
+    const cdos::IssuerKeys& m_keys;
+    HeadendDatabase& m_db;
+};
+
+} // namespace carddesk::headend

@@ -1,0 +1,129 @@
+// carddesk-headend: the operator's headend (docs/authentication.md, headend/openapi.yaml).
+//   carddesk-headend [serve] --keystore FILE [--data-dir DIR] [--database URL] [--listen ADDR] [--port N]
+//   carddesk-headend enrol --card-number HEX20 --holder-json '{"userNumber":…,"account":…,"name":…}'
+//   carddesk-headend block|unblock --card-number HEX20
+// The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE, the admin token from
+// CARDDESK_HEADEND_ADMIN_TOKEN — never from the command line, where other users could read them.
+#include "AuthService.h"
+#include "HeadendServer.h"
+#include "JsonApi.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <optional>
+
+using namespace carddesk::headend;
+
+namespace {
+
+int fail(const QString& message) {
+    std::fprintf(stderr, "carddesk-headend: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("carddesk-headend"));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("CardDesk headend: three-party authentication and payment host"));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), enrol, block or unblock"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("data directory"),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption database(
+        QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db (default: SQLite in the data dir)"),
+        QStringLiteral("url"));
+    const QCommandLineOption keystore(QStringLiteral("keystore"), QStringLiteral("key store file"),
+                                      QStringLiteral("file"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("address (127.0.0.1)"),
+                                    QStringLiteral("addr"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port, 0 = any (8443)"),
+                                  QStringLiteral("n"), QStringLiteral("8443"));
+    const QCommandLineOption sessionSeconds(QStringLiteral("session-seconds"),
+                                            QStringLiteral("lifetime of an authenticated session (900)"),
+                                            QStringLiteral("s"), QStringLiteral("900"));
+    const QCommandLineOption cardNumber(QStringLiteral("card-number"), QStringLiteral("card number, 20 hex digits"),
+                                        QStringLiteral("hex"));
+    const QCommandLineOption holderJson(QStringLiteral("holder-json"), QStringLiteral("holder data as JSON"),
+                                        QStringLiteral("json"));
+    const QCommandLineOption serviceAccount(
+        QStringLiteral("service-account"),
+        QStringLiteral("the operator's service account at the bank (CARDDESK-SERVICE)"), QStringLiteral("account"),
+        QStringLiteral("CARDDESK-SERVICE"));
+    p.addOptions({dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount});
+    p.process(app);
+
+    const QString command = p.positionalArguments().value(0, QStringLiteral("serve"));
+    const QString dir =
+        p.isSet(dataDir) ? p.value(dataDir) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dir))
+        return fail(QStringLiteral("cannot create the data directory %1").arg(dir));
+    try {
+        HeadendDatabase db;
+        db.open(p.isSet(database) ? p.value(database) : QDir(dir).filePath(QStringLiteral("headend.sqlite")));
+
+        if (command == QLatin1String("enrol") || command == QLatin1String("block") ||
+            command == QLatin1String("unblock")) {
+            // Enrolment needs no keys: the key store is opened only to serve.
+            cdos::KeyStore none;
+            AuthService auth(none, db, 0);
+            const auto number = cdos::fromHex(p.value(cardNumber).toStdString());
+            if (!number || number->size() != 10)
+                return fail(QStringLiteral("--card-number must be 20 hex digits"));
+            if (command != QLatin1String("enrol")) {
+                auth.setCardStatus(hex(*number), command == QLatin1String("block") ? QStringLiteral("blocked")
+                                                                                   : QStringLiteral("active"));
+                std::printf("card %s %sed\n", cdos::toHex(*number).c_str(), qPrintable(command));
+                return 0;
+            }
+            const QJsonObject h = QJsonDocument::fromJson(p.value(holderJson).toUtf8()).object();
+            const cdos::HolderData holder{stringField(h, "userNumber", 64).toStdString(),
+                                          stringField(h, "account", 64).toStdString(),
+                                          stringField(h, "name", 64).toStdString()};
+            std::printf("%s\n", qPrintable(auth.enrol(*number, holder)));
+            return 0;
+        }
+        if (command != QLatin1String("serve"))
+            return fail(QStringLiteral("unknown command %1").arg(command));
+        if (!p.isSet(keystore))
+            return fail(QStringLiteral("--keystore is required to serve"));
+        if (!qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE"))
+            return fail(QStringLiteral("set CARDDESK_KEYSTORE_PASSPHRASE to the key store's passphrase"));
+        std::string passphrase = qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE").toStdString();
+        qunsetenv("CARDDESK_KEYSTORE_PASSPHRASE"); // not inherited by anything this process might start
+        const cdos::KeyStore keys = cdos::KeyStore::open(p.value(keystore).toStdString(), passphrase);
+        cdos::secureZero(passphrase.data(), passphrase.size());
+        for (const char* needed : {"TRANSPORT", "PURCHASE", "LOAD", "TAC"})
+            if (!keys.contains(needed))
+                return fail(QStringLiteral("the key store has no %1 master key").arg(QLatin1String(needed)));
+
+        AuthService auth(keys, db, p.value(sessionSeconds).toInt());
+        PaymentService payments(keys, db);
+        SandboxBank bank(db);
+        const QString service = p.value(serviceAccount);
+        if (bank.balance(service) < 0)
+            bank.setAccount(service, 0);
+        LoadService loads(keys, db, bank, service);
+        ServerOptions options;
+        options.address = QHostAddress(p.value(listen));
+        options.port = static_cast<quint16>(p.value(port).toUInt());
+        options.adminToken = qEnvironmentVariable("CARDDESK_HEADEND_ADMIN_TOKEN");
+        HeadendServer server(auth, payments, loads, &bank, options);
+        const quint16 actual = server.start(TlsIdentity::loadOrCreate(dir));
+        std::printf("carddesk-headend listening on https://%s:%u (database %s, schema %d)\n",
+                    qPrintable(options.address.toString()), actual, qPrintable(db.driverName()), db.schemaVersion());
+        std::fflush(stdout);
+        return QCoreApplication::exec();
+    } catch (const ApiError& e) {
+        return fail(QString::fromStdString(e.what()));
+    } catch (const std::exception& e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+}

@@ -1,0 +1,46 @@
+#pragma once
+// Three-party authentication card <-> gateway <-> headend (patent CN102075524 [0010], docs/authentication.md):
+// the cryptography of both roles and the APDUs, written once for the card, the headend and the gateway.
+#include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/CardRecords.h"
+
+#include <optional>
+
+namespace cdos::auth {
+
+namespace ins {
+inline constexpr std::uint8_t AuthInit = 0x30;     // 80 30: random -> E_tpk(card number)
+inline constexpr std::uint8_t Authenticate = 0x32; // 80 32: random2 -> E_apk(personal data)
+inline constexpr std::uint8_t AuthResult = 0x34;   // 80 34: E_apk(card number) -> 9000
+} // namespace ins
+
+// Key ids in the card's key file (docs/command-set.md, "Keys").
+inline constexpr std::uint8_t kTransportKeyId = 0x01;
+inline constexpr std::uint8_t kCardAuthKeyId = 0x02;
+inline constexpr std::size_t kRandomSize = 8;
+inline constexpr std::size_t kCardNumberCryptogramSize = 16; // pad80(10 bytes) = 2 blocks
+
+// Process key (both steps): 3DES-ECB(key, R) || 3DES-ECB(key, NOT R) — a double-length 3DES key from an 8-byte
+// random, the same construction as the card-key diversification, so the host can ask its key store for it.
+SecretBytes processKey(const Bytes& key16, const Bytes& random8);
+// The card authentication key the host derives: diversify(transport master, ASN), ASN = last 8 bytes of the card
+// number ("the transport master key encrypts the card number").
+SecretBytes cardAuthKeyFromTransportMaster(const Bytes& transportMaster16, const Bytes& cardNumber10);
+
+// 3DES-CBC, zero IV, ISO 9797-1 padding method 2. Decrypt returns nullopt for a bad length or padding.
+Bytes seal(const Bytes& processKey16, const Bytes& plain);
+std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram);
+
+// Card number: 10 bytes -> 16-byte cryptogram; the inverse checks the length.
+Bytes encryptCardNumber(const Bytes& processKey16, const Bytes& cardNumber10);
+std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& cryptogram);
+// Personal data (user number, account, name) as the TLV of HolderData::encode().
+Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder);
+std::optional<HolderData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram);
+
+// APDUs (gateway side).
+CommandApdu authInit(const Bytes& random8);
+CommandApdu authenticate(const Bytes& random8);
+CommandApdu authResult(const Bytes& cardNumberCryptogram);
+
+} // namespace cdos::auth

@@ -1,0 +1,102 @@
+#include "carddesk/protocol/Authentication.h"
+
+#include "carddesk/protocol/Crypto.h"
+
+namespace cdos::auth {
+
+namespace {
+
+Bytes xorBlock(const Bytes& a, const std::uint8_t* b) {
+    Bytes out(8);
+    for (std::size_t i = 0; i < 8; ++i)
+        out[i] = a[i] ^ b[i];
+    return out;
+}
+
+} // namespace
+
+SecretBytes processKey(const Bytes& key16, const Bytes& random8) {
+    if (key16.size() != 16 || random8.size() != kRandomSize)
+        throw crypto::CryptoError("process key needs a 16-byte key and an 8-byte random");
+    return SecretBytes(crypto::diversify(key16, random8));
+}
+
+SecretBytes cardAuthKeyFromTransportMaster(const Bytes& transportMaster16, const Bytes& cardNumber10) {
+    if (cardNumber10.size() != 10)
+        throw crypto::CryptoError("card number must be 10 bytes");
+    return SecretBytes(crypto::diversify(transportMaster16, Bytes(cardNumber10.begin() + 2, cardNumber10.end())));
+}
+
+Bytes seal(const Bytes& processKey16, const Bytes& plain) {
+    return crypto::des3CbcEncrypt(processKey16, Bytes(8, 0), crypto::pad80(plain));
+}
+
+std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram) {
+    if (cryptogram.empty() || cryptogram.size() % 8 != 0 || processKey16.size() != 16)
+        return std::nullopt;
+    // CBC decryption from the ECB primitive (Crypto.h offers CBC only for encryption).
+    const Bytes ecb = crypto::des3EcbDecrypt(processKey16, cryptogram);
+    Bytes plain;
+    plain.reserve(ecb.size());
+    Bytes chain(8, 0);
+    for (std::size_t off = 0; off < ecb.size(); off += 8) {
+        const Bytes block = xorBlock(chain, ecb.data() + off);
+        plain.insert(plain.end(), block.begin(), block.end());
+        chain.assign(cryptogram.begin() + static_cast<std::ptrdiff_t>(off),
+                     cryptogram.begin() + static_cast<std::ptrdiff_t>(off + 8));
+    }
+    std::size_t end = plain.size();
+    while (end > 0 && plain[end - 1] == 0x00 && plain.size() - end < 8)
+        --end;
+    if (end == 0 || plain[end - 1] != 0x80 || plain.size() - end >= 8) {
+        secureZero(plain.data(), plain.size());
+        return std::nullopt;
+    }
+    plain.resize(end - 1);
+    return plain;
+}
+
+Bytes encryptCardNumber(const Bytes& processKey16, const Bytes& cardNumber10) {
+    if (cardNumber10.size() != 10)
+        throw crypto::CryptoError("card number must be 10 bytes");
+    return seal(processKey16, cardNumber10);
+}
+
+std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& cryptogram) {
+    if (cryptogram.size() != kCardNumberCryptogramSize)
+        return std::nullopt;
+    auto plain = open(processKey16, cryptogram);
+    if (!plain || plain->size() != 10)
+        return std::nullopt;
+    return plain;
+}
+
+Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder) {
+    Bytes plain = holder.encode();
+    Bytes out = seal(processKey16, plain);
+    secureZero(plain.data(), plain.size());
+    return out;
+}
+
+std::optional<HolderData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram) {
+    auto plain = open(processKey16, cryptogram);
+    if (!plain)
+        return std::nullopt;
+    auto holder = HolderData::decode(*plain);
+    secureZero(plain->data(), plain->size());
+    return holder;
+}
+
+CommandApdu authInit(const Bytes& random8) {
+    return CommandApdu{0x80, ins::AuthInit, 0x00, 0x00, random8, 0};
+}
+
+CommandApdu authenticate(const Bytes& random8) {
+    return CommandApdu{0x80, ins::Authenticate, 0x00, 0x00, random8, 0};
+}
+
+CommandApdu authResult(const Bytes& cardNumberCryptogram) {
+    return CommandApdu{0x80, ins::AuthResult, 0x00, 0x00, cardNumberCryptogram, -1};
+}
+
+} // namespace cdos::auth

@@ -1,0 +1,204 @@
+// The in-card VM: sandbox (no io/os/load/require/string.dump/debug/package, text chunks only), the firewall
+// (an access outside the application's DF ends the command, the other application's data is intact), the step
+// and RAM bounds against runaway applications, and the cost of a VM command against a native one.
+#include "AppDlSupport.h"
+
+#include <chrono>
+
+using namespace appdltest;
+
+namespace {
+const Bytes kHostileAid = *cdos::fromHex("D15600000199");
+
+const char* kHostile = R"LUA(
+function process(cla, ins, p1, p2, data, le)
+  if cla ~= 0x80 then return nil end
+  if ins == 0x50 then
+    local off, n = string.unpack(">i4I2", data)
+    return 0x9000, card.read(off, n)
+  elseif ins == 0x52 then
+    card.write((string.unpack(">i4", data)), data:sub(5))
+    return 0x9000
+  elseif ins == 0x54 then
+    pcall(card.write, (string.unpack(">i4", data)), "X")
+    return 0x9000
+  elseif ins == 0x56 then
+    while true do end
+  elseif ins == 0x58 then
+    while true do pcall(function() while true do end end) end
+  elseif ins == 0x5A then
+    local t = {}
+    while true do t[#t + 1] = string.rep("x", 4096) .. #t end
+  elseif ins == 0x5C then
+    card.write(0, "Z")
+    error("boom")
+  elseif ins == 0x5E then
+    return 0x9000, tostring(io) .. tostring(os) .. tostring(load) .. tostring(require) .. tostring(string.dump) ..
+      tostring(debug) .. tostring(package) .. tostring(dofile) .. tostring(loadfile) .. tostring(collectgarbage) ..
+      tostring(string.find) .. tostring(string.gsub) .. tostring(("").match)
+  elseif ins == 0x60 then
+    card.write(0, data)
+    return 0x9000
+  elseif ins == 0x62 then
+    return 0x9000, card.read(0, 4)
+  elseif ins == 0x64 then
+    return 0x12345
+  elseif ins == 0x66 then
+    setmetatable({}, {__gc = function() while true do end end})
+    return 0x9000
+  end
+  return nil
+end
+)LUA";
+
+CommandApdu apdu(std::uint8_t ins, const Bytes& data = {}) {
+    return CommandApdu{0x80, ins, 0, 0, data, 256};
+}
+
+Bytes offset(std::int64_t off, int n = -1, const Bytes& tail = {}) {
+    Bytes b;
+    cdos::putU32(b, static_cast<std::uint32_t>(static_cast<std::int32_t>(off)));
+    if (n >= 0)
+        cdos::putU16(b, static_cast<std::uint16_t>(n));
+    cdos::append(b, tail);
+    return b;
+}
+} // namespace
+
+class TestAppVm : public QObject {
+    Q_OBJECT
+
+    ad::AppPackage hostile() {
+        ad::AppPackage p;
+        p.aid = kHostileAid;
+        p.nvmSize = 256;
+        p.ramSize = 96 * 1024;
+        p.code = kHostile;
+        p.config = {'x'};
+        return p;
+    }
+
+    void setup(IssuedCard& c) {
+        QCOMPARE(c.install(loyaltyApp()).sw, std::uint16_t(0x9000));
+        QCOMPARE(c.install(hostile()).sw, std::uint16_t(0x9000));
+        QCOMPARE(c.select(kLoyaltyAid), std::uint16_t(0x9000));
+        QCOMPARE(c.tx(apdu(0x40, cardtest::hex("00002710"
+                                               "4F52444552303031")))
+                     .sw,
+                 std::uint16_t(0x9000));
+    }
+
+    cdos::card::AppRecord record(IssuedCard& c, const Bytes& aid) {
+        for (const auto& r : c.registry())
+            if (r.aid == aid)
+                return r;
+        return {};
+    }
+
+private slots:
+    void sandboxHasOnlyTheVettedLibrary() {
+        IssuedCard c;
+        setup(c);
+        QCOMPARE(c.select(kHostileAid), std::uint16_t(0x9000));
+        const ResponseApdu r = c.tx(apdu(0x5E));
+        QCOMPARE(r.sw, std::uint16_t(0x9000));
+        QCOMPARE(QByteArray(reinterpret_cast<const char*>(r.data.data()), int(r.data.size())),
+                 QByteArray("nilnilnilnilnilnilnilnilnilnilnilnilnil"));
+        QCOMPARE(c.tx(apdu(0x64)).sw, ad::sw::VmError); // not a status word
+        QCOMPARE(c.tx(apdu(0x62)).sw, std::uint16_t(0x9000));
+        // ISO commands still reach the OS while the application is selected.
+        QCOMPARE(c.tx(cdos::getData(cdos::tag::CardNumber)).sw, std::uint16_t(0x9000));
+    }
+
+    void firewall() {
+        IssuedCard c;
+        setup(c);
+        const auto loyalty = record(c, kLoyaltyAid), mine = record(c, kHostileAid);
+        const Bytes loyaltyBefore = c.card.os->nvm().read(loyalty.dfStart, loyalty.dfEnd - loyalty.dfStart);
+        const std::int64_t toLoyalty = std::int64_t(loyalty.efAddr) - std::int64_t(mine.efAddr);
+        QCOMPARE(c.select(kHostileAid), std::uint16_t(0x9000));
+        // Inside its own DF: its data, and (read only) its own code.
+        QCOMPARE(c.tx(apdu(0x50, offset(0, 4))).sw, std::uint16_t(0x9000));
+        QCOMPARE(c.tx(apdu(0x50, offset(std::int64_t(mine.dfStart) - mine.efAddr, 8))).sw, std::uint16_t(0x9000));
+        const std::int64_t size = mine.dfEnd - mine.efAddr;
+        QCOMPARE(c.tx(apdu(0x50, offset(size - 4, 4))).sw, std::uint16_t(0x9000));
+        // Outside: the other application's data, one byte past the end, before the start, its own code.
+        for (const auto& [what, cmd, sw] : std::vector<std::tuple<const char*, CommandApdu, std::uint16_t>>{
+                 {"read other", apdu(0x50, offset(toLoyalty, 4)), ad::sw::VmFirewall},
+                 {"read past end", apdu(0x50, offset(size - 3, 4)), ad::sw::VmFirewall},
+                 {"read before start", apdu(0x50, offset(std::int64_t(mine.dfStart) - mine.efAddr - 1, 1)),
+                  ad::sw::VmFirewall},
+                 {"write other", apdu(0x52, offset(toLoyalty, -1, Bytes{0xFF, 0xFF, 0xFF, 0xFF})), ad::sw::VmFirewall},
+                 {"write own code", apdu(0x52, offset(-4, -1, Bytes{1})), ad::sw::VmFirewall},
+                 {"write past end", apdu(0x52, offset(size, -1, Bytes{1})), ad::sw::VmFirewall},
+                 {"write hidden by pcall", apdu(0x54, offset(toLoyalty)), ad::sw::VmFirewall},
+                 {"write far away", apdu(0x52, offset(-2000000000, -1, Bytes{1})), ad::sw::VmFirewall}}) {
+            const Bytes image = c.card.image();
+            QVERIFY2(c.tx(cmd).sw == sw, what);
+            QVERIFY2(c.card.image() == image, what);
+        }
+        QCOMPARE(c.card.os->nvm().read(loyalty.dfStart, loyalty.dfEnd - loyalty.dfStart), loyaltyBefore);
+        QCOMPARE(c.select(kLoyaltyAid), std::uint16_t(0x9000));
+        QCOMPARE(c.tx(apdu(0x44)).data, cardtest::hex("000001F4"
+                                                      "000001F4"
+                                                      "0001"));
+    }
+
+    void runawayApplicationsAreStopped() {
+        IssuedCard c;
+        setup(c);
+        QCOMPARE(c.select(kHostileAid), std::uint16_t(0x9000));
+        QCOMPARE(c.tx(apdu(0x60, cardtest::hex("11223344"))).sw, std::uint16_t(0x9000));
+        const Bytes image = c.card.image();
+        auto t0 = std::chrono::steady_clock::now();
+        QCOMPARE(c.tx(apdu(0x56)).sw, ad::sw::VmSteps);
+        const auto loopMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("endless loop stopped after %.1f ms", loopMs);
+        QVERIFY(loopMs < 2000);
+        QCOMPARE(c.tx(apdu(0x58)).sw, ad::sw::VmSteps); // pcall cannot swallow the bound
+        t0 = std::chrono::steady_clock::now();
+        QCOMPARE(c.tx(apdu(0x5A)).sw, ad::sw::VmMemory);
+        qInfo("memory bomb stopped after %.1f ms",
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        QCOMPARE(c.tx(apdu(0x5C)).sw, ad::sw::VmError); // a write before an error is rolled back
+        QVERIFY(c.card.image() == image);
+        // The application is ended, not the card: the next command starts it afresh.
+        QCOMPARE(c.tx(apdu(0x62)).data, cardtest::hex("11223344"));
+        // Finalizers would run without the step bound (Lua disables hooks in __gc): they are refused.
+        QCOMPARE(c.tx(apdu(0x66)).sw, ad::sw::VmError);
+        t0 = std::chrono::steady_clock::now();
+        QCOMPARE(c.select(kLoyaltyAid), std::uint16_t(0x9000));
+        QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
+    }
+
+    void bytecodeIsRefused() {
+        IssuedCard c;
+        auto p = hostile();
+        p.code = std::string("\x1bLua\x54\x00", 6) + std::string(64, '\x01');
+        QCOMPARE(c.install(p).sw, std::uint16_t(0x9000));
+        QCOMPARE(c.select(kHostileAid), std::uint16_t(0x9000));
+        QCOMPARE(c.tx(apdu(0x62)).sw, ad::sw::VmError);
+    }
+
+    void dispatchOverhead() {
+        IssuedCard c;
+        setup(c);
+        const int n = 2000;
+        auto time = [&](const CommandApdu& cmd) {
+            const auto t0 = std::chrono::steady_clock::now();
+            for (int i = 0; i < n; ++i)
+                if (c.tx(cmd).sw != 0x9000)
+                    return -1.0;
+            return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / n;
+        };
+        QCOMPARE(c.select(kLoyaltyAid), std::uint16_t(0x9000));
+        const double vm = time(apdu(0x44));
+        const double native = time(cdos::getData(cdos::tag::CardNumber));
+        qInfo("in process: VM command (loyalty BALANCE) %.1f us, native GET DATA %.1f us, VM overhead %.1f us", vm,
+              native, vm - native);
+        QVERIFY(vm > 0 && native > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppVm)
+#include "TestAppVm.moc"

@@ -1,0 +1,228 @@
+#pragma once
+// The real carddesk-headend process for the tests: started on port 0 with a temporary data directory (and
+// PostgreSQL under the `postgres` fixture), talked to over HTTPS with its own certificate pinned, killed and
+// restarted at will. Also the gateway's relay of the three-party authentication between it and a card.
+#include "HeadendTestSupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+
+namespace hdtest {
+
+inline constexpr const char* kAdminToken = "test-admin-token-7f3a";
+
+struct Reply {
+    int status = 0;
+    QJsonObject json;
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString code() const { return json.value(QStringLiteral("error")).toString(); }
+};
+
+inline QString hexq(const cdos::Bytes& b) {
+    return QString::fromStdString(cdos::toHex(b));
+}
+
+inline cdos::Bytes bytesq(const QJsonValue& v) {
+    return cdos::fromHex(v.toString().toStdString()).value_or(cdos::Bytes{});
+}
+
+class HeadendProcess {
+public:
+    ~HeadendProcess() { stop(); }
+
+    // Under the ctest fixture `postgres` (scripts/pg-env.sh): a fresh PostgreSQL database. Returns false on error.
+    bool usePostgresIfAsked() {
+        const QString pgDir = qEnvironmentVariable("CARDDESK_TEST_PG_ENV_DIR");
+        if (pgDir.isEmpty())
+            return true;
+        QFile urlFile(pgDir + QStringLiteral("/url"));
+        if (!urlFile.open(QIODevice::ReadOnly))
+            return false;
+        const QUrl admin(QString::fromLatin1(urlFile.readAll().trimmed()));
+        const QString name = QStringLiteral("headend_test_%1").arg(QDateTime::currentMSecsSinceEpoch());
+        bool ok = false;
+        {
+            QSqlDatabase pg = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-admin"));
+            pg.setHostName(admin.host());
+            pg.setPort(admin.port());
+            pg.setUserName(admin.userName());
+            pg.setDatabaseName(QStringLiteral("postgres"));
+            ok = pg.open() && QSqlQuery(pg).exec(QStringLiteral("CREATE DATABASE ") + name);
+            pg.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pg-admin"));
+        QUrl url = admin;
+        url.setPath(QLatin1Char('/') + name);
+        database = url.toString();
+        return ok;
+    }
+
+    QStringList dbArgs() const {
+        QStringList a{QStringLiteral("--data-dir"), dir.path()};
+        if (!database.isEmpty())
+            a << QStringLiteral("--database") << database;
+        return a;
+    }
+
+    // Starts the headend and waits for its "listening on https://…" line; returns false (with `error`) otherwise.
+    bool start(int sessionSeconds = 3) {
+        process = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QString::fromLatin1(cdtest::kDevPassphrase));
+        env.insert(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(kAdminToken));
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(CARDDESK_HEADEND_BIN),
+                       QStringList{QStringLiteral("--keystore"), QString::fromStdString(cdtest::devKeyStorePath()),
+                                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session-seconds"),
+                                   QString::number(sessionSeconds)} +
+                           dbArgs());
+        if (!process->waitForStarted())
+            return false;
+        QByteArray line;
+        for (int i = 0; i < 200 && !line.contains('\n'); ++i) {
+            process->waitForReadyRead(100);
+            line += process->readAllStandardOutput();
+            if (process->state() != QProcess::Running) {
+                error = process->readAllStandardError();
+                return false;
+            }
+        }
+        const qsizetype at = line.indexOf("https://");
+        if (at < 0)
+            return false;
+        base = QString::fromLatin1(line.mid(at, line.indexOf(' ', at) - at));
+        QFile cert(dir.filePath(QStringLiteral("tls-cert.pem")));
+        if (!cert.open(QIODevice::ReadOnly))
+            return false;
+        // Pinned: only the headend's own certificate is trusted, and the host name is checked against it.
+        tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromData(cert.readAll(), QSsl::Pem));
+        net = std::make_unique<QNetworkAccessManager>();
+        return true;
+    }
+
+    void kill() {
+        if (process && process->state() != QProcess::NotRunning) {
+            process->kill(); // SIGKILL
+            process->waitForFinished(5000);
+        }
+    }
+
+    // SIGTERM, then SIGKILL after 5 s. Returns everything the process printed.
+    QByteArray stop() {
+        if (!process)
+            return {};
+        if (process->state() != QProcess::NotRunning) {
+            process->terminate();
+            if (!process->waitForFinished(5000))
+                process->kill();
+            process->waitForFinished(2000);
+        }
+        const QByteArray out = process->readAllStandardOutput() + process->readAllStandardError();
+        process.reset();
+        return out;
+    }
+
+    bool runTool(const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral(CARDDESK_HEADEND_BIN), args + dbArgs());
+        return p.waitForFinished(20000) && p.exitCode() == 0;
+    }
+
+    QNetworkReply* sendAsync(const QByteArray& method, const QString& path, const QByteArray& body,
+                             const QString& token = {}, const QByteArray& contentType = "application/json",
+                             bool admin = false) {
+        QNetworkRequest req(QUrl(base + path));
+        req.setSslConfiguration(tls);
+        if (!body.isNull())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        if (admin)
+            req.setRawHeader("X-Admin-Token", kAdminToken);
+        return net->sendCustomRequest(req, method, body);
+    }
+
+    static Reply finish(QNetworkReply* r) {
+        QSignalSpy done(r, &QNetworkReply::finished);
+        if (!r->isFinished())
+            done.wait(20000);
+        Reply out;
+        out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.error = r->error();
+        out.body = r->readAll();
+        out.json = QJsonDocument::fromJson(out.body).object();
+        r->deleteLater();
+        return out;
+    }
+
+    Reply send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& token = {},
+               const QByteArray& contentType = "application/json", bool admin = false) {
+        return finish(sendAsync(method, path, body, token, contentType, admin));
+    }
+    Reply post(const QString& path, const QJsonObject& o, const QString& token = {}, bool admin = false) {
+        return send("POST", path, QJsonDocument(o).toJson(QJsonDocument::Compact), token, "application/json", admin);
+    }
+    Reply getAdmin(const QString& path) { return send("GET", path, QByteArray(), {}, {}, true); }
+
+    qint64 bankBalance(const QString& account) {
+        return getAdmin(QStringLiteral("/v1/admin/bank/accounts/") + account)
+            .json.value(QStringLiteral("balance"))
+            .toInteger(-1);
+    }
+
+    // The gateway's part: relays between the headend and the card. Returns the last headend reply (the session on
+    // success) and the card's final status word (0 when the headend refused).
+    std::pair<Reply, std::uint16_t> authenticate(IssuedCard& card) {
+        namespace auth = cdos::auth;
+        const Reply init = post(QStringLiteral("/v1/auth/init"), {});
+        const QString id = init.json.value(QStringLiteral("authId")).toString();
+        const auto a1 = card.tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
+        const Reply r2 =
+            post(QStringLiteral("/v1/auth/card"),
+                 {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}});
+        if (r2.status != 200)
+            return {r2, 0};
+        const auto a2 = card.tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random")))));
+        const Reply r3 =
+            post(QStringLiteral("/v1/auth/verify"),
+                 {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hexq(a2.data)}});
+        if (r3.status != 200)
+            return {r3, 0};
+        const auto a3 = card.tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram")))));
+        return {r3, a3.sw};
+    }
+
+    // Enrols the card with its own holder data (CLI) and authenticates it; the session token or "".
+    QString enrolAndAuthenticate(IssuedCard& card) {
+        const auto& h = card.profile.holder;
+        const QJsonObject holder{{QStringLiteral("userNumber"), QString::fromStdString(h.userNumber)},
+                                 {QStringLiteral("account"), QString::fromStdString(h.account)},
+                                 {QStringLiteral("name"), QString::fromStdString(h.name)}};
+        if (!runTool({QStringLiteral("enrol"), QStringLiteral("--card-number"), hexq(card.profile.info.cardNumber),
+                      QStringLiteral("--holder-json"),
+                      QString::fromUtf8(QJsonDocument(holder).toJson(QJsonDocument::Compact))}))
+            return {};
+        auto [reply, sw] = authenticate(card);
+        return sw == 0x9000 ? reply.json.value(QStringLiteral("sessionToken")).toString() : QString();
+    }
+
+    QTemporaryDir dir;
+    QString database, base, error;
+    QSslConfiguration tls;
+    std::unique_ptr<QProcess> process;
+    std::unique_ptr<QNetworkAccessManager> net;
+};
+
+} // namespace hdtest

@@ -1,0 +1,515 @@
+// The real carddesk-headend process on a free port and a temporary data directory, over HTTPS with its own
+// certificate pinned: three-party authentication with an in-process card relaying the APDUs, every refusal, the
+// payment host and online top-up with the sandbox bank — with the real e-purse application of the card and with the
+// card's side computed by the protocol functions. Under the ctest fixture `postgres` (CARDDESK_TEST_PG_ENV_DIR) the
+// same suite runs against PostgreSQL.
+#include "HeadendProcess.h"
+#include "carddesk/protocol/EPurse.h"
+
+using cdos::Bytes;
+using hdtest::bytesq;
+using hdtest::hexq;
+using hdtest::Reply;
+namespace auth = cdos::auth;
+
+class TestHeadendServer : public QObject {
+    Q_OBJECT
+    hdtest::HeadendProcess m_hd;
+    std::unique_ptr<cdos::KeyStore> m_keys;
+
+    Reply send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& token = {},
+               const QByteArray& contentType = "application/json", bool admin = false) {
+        return m_hd.send(method, path, body, token, contentType, admin);
+    }
+    Reply post(const QString& path, const QJsonObject& o, const QString& token = {}, bool admin = false) {
+        return m_hd.post(path, o, token, admin);
+    }
+    std::pair<Reply, std::uint16_t> authenticate(hdtest::IssuedCard& card) { return m_hd.authenticate(card); }
+    QString enrolAndAuthenticate(hdtest::IssuedCard& card) { return m_hd.enrolAndAuthenticate(card); }
+    qint64 bankBalance(const QString& account) { return m_hd.bankBalance(account); }
+
+private slots:
+    void initTestCase() {
+        m_keys = hdtest::openDevKeys();
+        QVERIFY2(m_hd.usePostgresIfAsked(), "PostgreSQL fixture not usable (scripts/pg-env.sh start)");
+        QVERIFY2(m_hd.start(), qPrintable(m_hd.error));
+    }
+
+    void cleanupTestCase() {
+        // Keys never appear in the headend's output.
+        const QByteArray log = m_hd.stop();
+        QVERIFY(!log.contains("0123456789ABCDEF"));
+        QVERIFY(log.contains("POST /v1/auth/init -> 200"));
+    }
+
+    void untrustedCertificateRefused() {
+        // Its own manager: QNetworkAccessManager remembers a host's failed handshake.
+        QNetworkAccessManager net;
+        QNetworkRequest req(QUrl(m_hd.base + QStringLiteral("/v1/auth/init")));
+        req.setSslConfiguration(QSslConfiguration::defaultConfiguration());
+        QNetworkReply* r = net.post(req, QByteArray("{}"));
+        QSignalSpy done(r, &QNetworkReply::finished);
+        QVERIFY(r->isFinished() || done.wait(20000));
+        QCOMPARE(r->error(), QNetworkReply::SslHandshakeFailedError);
+        r->deleteLater();
+    }
+
+    void fullAuthentication() {
+        hdtest::IssuedCard card(*m_keys);
+        const QString token = enrolAndAuthenticate(card);
+        QVERIFY(!token.isEmpty());
+        QVERIFY(card.card.os->session().authenticated);
+        const Reply s = send("GET", QStringLiteral("/v1/session"), QByteArray(), token);
+        QCOMPARE(s.status, 200);
+        QCOMPARE(s.json.value(QStringLiteral("cardNumber")).toString(), hexq(card.profile.info.cardNumber));
+    }
+
+    void unknownCard() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000099");
+        auto [reply, sw] = authenticate(card);
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(reply.code(), QStringLiteral("unknown_card"));
+        QVERIFY(!card.card.os->session().authenticated);
+    }
+
+    void blockedCard() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000011");
+        QVERIFY(!enrolAndAuthenticate(card).isEmpty());
+        QCOMPARE(post(QStringLiteral("/v1/admin/cards/86010000000000000011/status"),
+                      {{QStringLiteral("status"), QStringLiteral("blocked")}}, {}, true)
+                     .status,
+                 200);
+        auto [reply, sw] = authenticate(card);
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(reply.code(), QStringLiteral("blocked_card"));
+        // Without the admin token the status cannot be changed.
+        QCOMPARE(post(QStringLiteral("/v1/admin/cards/86010000000000000011/status"),
+                      {{QStringLiteral("status"), QStringLiteral("active")}})
+                     .status,
+                 403);
+    }
+
+    void mismatchingData() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000012");
+        QCOMPARE(
+            post(QStringLiteral("/v1/admin/cards"),
+                 {{QStringLiteral("cardNumber"), QStringLiteral("86010000000000000012")},
+                  {QStringLiteral("holder"), QJsonObject{{QStringLiteral("userNumber"), QStringLiteral("U777")},
+                                                         {QStringLiteral("account"), QStringLiteral("1")},
+                                                         {QStringLiteral("name"), QStringLiteral("Someone Else")}}}},
+                 {}, true)
+                .status,
+            200);
+        auto [reply, sw] = authenticate(card);
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(reply.code(), QStringLiteral("mismatching_data"));
+        QVERIFY(!card.card.os->session().authenticated);
+    }
+
+    void wrongKeys() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000013");
+        QVERIFY(!enrolAndAuthenticate(card).isEmpty());
+        card.writeAuthKeys(cdos::crypto::randomBytes(16), cdos::crypto::randomBytes(16));
+        auto [r1, sw1] = authenticate(card);
+        QCOMPARE(r1.status, 403);
+        QCOMPARE(r1.code(), QStringLiteral("bad_cryptogram"));
+        card.writeAuthKeys(hdtest::transportMaster(), cdos::crypto::randomBytes(16));
+        auto [r2, sw2] = authenticate(card);
+        QCOMPARE(r2.status, 403);
+        QCOMPARE(r2.code(), QStringLiteral("bad_cryptogram"));
+    }
+
+    void forgedAndReplayedMessages() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000014");
+        QVERIFY(!enrolAndAuthenticate(card).isEmpty());
+        // Replay: the card step of a finished attempt.
+        const Reply init = post(QStringLiteral("/v1/auth/init"), {});
+        const QString id = init.json.value(QStringLiteral("authId")).toString();
+        const auto a1 = card.tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
+        const QJsonObject step2{{QStringLiteral("authId"), id},
+                                {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}};
+        const Reply r2 = post(QStringLiteral("/v1/auth/card"), step2);
+        QCOMPARE(r2.status, 200);
+        QCOMPARE(post(QStringLiteral("/v1/auth/card"), step2).code(), QStringLiteral("unknown_attempt"));
+        // A replayed step ends its attempt: the genuine last step is refused too.
+        const Bytes pdA = card.tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random"))))).data;
+        QCOMPARE(post(QStringLiteral("/v1/auth/verify"),
+                      {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hexq(pdA)}})
+                     .status,
+                 409);
+        // Forged personal data: one bit flipped.
+        const Reply initB = post(QStringLiteral("/v1/auth/init"), {});
+        const QString idB = initB.json.value(QStringLiteral("authId")).toString();
+        const auto b1 = card.tx(auth::authInit(bytesq(initB.json.value(QStringLiteral("random")))));
+        const Reply b2 =
+            post(QStringLiteral("/v1/auth/card"),
+                 {{QStringLiteral("authId"), idB}, {QStringLiteral("cardNumberCryptogram"), hexq(b1.data)}});
+        QCOMPARE(b2.status, 200);
+        Bytes pd = card.tx(auth::authenticate(bytesq(b2.json.value(QStringLiteral("random"))))).data;
+        pd[3] ^= 0x10;
+        const QJsonObject step3{{QStringLiteral("authId"), idB}, {QStringLiteral("personalDataCryptogram"), hexq(pd)}};
+        QCOMPARE(post(QStringLiteral("/v1/auth/verify"), step3).code(), QStringLiteral("bad_cryptogram"));
+        // ...and the attempt is gone: no second guess.
+        QCOMPARE(post(QStringLiteral("/v1/auth/verify"), step3).status, 409);
+        // A recorded card-number cryptogram does not fit a new random.
+        const Reply init2 = post(QStringLiteral("/v1/auth/init"), {});
+        const Reply r = post(QStringLiteral("/v1/auth/card"),
+                             {{QStringLiteral("authId"), init2.json.value(QStringLiteral("authId"))},
+                              {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}});
+        QCOMPARE(r.status, 403);
+        // A forged final answer to the card is refused by the card.
+        QVERIFY(card.tx(auth::authInit(cdos::crypto::randomBytes(8))).ok());
+        QVERIFY(card.tx(auth::authenticate(cdos::crypto::randomBytes(8))).ok());
+        QCOMPARE(card.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::SecurityNotSatisfied);
+    }
+
+    void malformedAndOversizedRequests() {
+        QCOMPARE(send("POST", QStringLiteral("/v1/auth/card"), "{\"authId\": ").status, 400);
+        QCOMPARE(send("POST", QStringLiteral("/v1/auth/card"), "{\"authId\": ").json.value("error").toString(),
+                 QStringLiteral("malformed_json"));
+        QCOMPARE(send("POST", QStringLiteral("/v1/auth/card"), "[1,2]").status, 400);
+        QCOMPARE(send("POST", QStringLiteral("/v1/auth/card"), "a=b", {}, "application/x-www-form-urlencoded").status,
+                 415);
+        const QByteArray big = "{\"authId\":\"" + QByteArray(64 * 1024, 'A') + "\"}";
+        const Reply r = send("POST", QStringLiteral("/v1/auth/card"), big);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.code(), QStringLiteral("request_too_large"));
+        QCOMPARE(post(QStringLiteral("/v1/auth/card"), {{QStringLiteral("authId"), 5}}).code(),
+                 QStringLiteral("bad_field"));
+        QCOMPARE(send("GET", QStringLiteral("/v1/nothing"), QByteArray()).status, 404);
+    }
+
+    void purchaseHost() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000021");
+        const QString token = enrolAndAuthenticate(card);
+        QVERIFY(!token.isEmpty());
+        // The card's INITIALIZE FOR PURCHASE answer, as the e-purse would give it.
+        cdos::ep::InitPurchaseResponse init;
+        init.balance = 5000;
+        init.offlineCounter = 7;
+        init.keyVersion = 1;
+        init.random = *cdos::fromHex("0A0B0C0D");
+        const cdos::ep::TerminalId terminal{0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        const QJsonObject begin{{QStringLiteral("requestId"), QStringLiteral("req-purchase-1")},
+                                {QStringLiteral("amount"), 1200},
+                                {QStringLiteral("terminalId"), QStringLiteral("112233445566")},
+                                {QStringLiteral("keyIndex"), 1},
+                                {QStringLiteral("initResponse"), hexq(init.encode())}};
+        QCOMPARE(post(QStringLiteral("/v1/purchases"), begin).status, 401); // no session
+        const Reply b = post(QStringLiteral("/v1/purchases"), begin, token);
+        QCOMPARE(b.status, 200);
+        // The card's side: MAC1 checks with the card's purchase sub-key; the card then answers MAC2 and the TAC.
+        const auto asn = card.profile.info.asn();
+        const std::uint32_t serial =
+            static_cast<std::uint32_t>(b.json.value(QStringLiteral("terminalSerial")).toInteger());
+        const Bytes date = bytesq(b.json.value(QStringLiteral("date"))),
+                    time = bytesq(b.json.value(QStringLiteral("time")));
+        const cdos::ep::Bcd4 d{date[0], date[1], date[2], date[3]};
+        const cdos::ep::Bcd3 t{time[0], time[1], time[2]};
+        const Bytes session = cdos::ep::purchaseSessionKey(m_keys->cardKey("PURCHASE", asn).bytes(), init.random,
+                                                           init.offlineCounter, serial);
+        QCOMPARE(bytesq(b.json.value(QStringLiteral("mac1"))),
+                 cdos::ep::purchaseMac1(session, 1200, 0x06, terminal, d, t));
+        // Idempotent: the same request id gives the same MAC1, not a second purchase.
+        const Reply again = post(QStringLiteral("/v1/purchases"), begin, token);
+        QCOMPARE(again.json.value(QStringLiteral("purchaseId")), b.json.value(QStringLiteral("purchaseId")));
+        QCOMPARE(again.json.value(QStringLiteral("mac1")), b.json.value(QStringLiteral("mac1")));
+
+        const Bytes mac2 = cdos::ep::purchaseMac2(session, 1200);
+        const Bytes tac = cdos::ep::purchaseTac(cdos::ep::tacKey(m_keys->cardKey("TAC", asn).bytes()), 1200, 0x06,
+                                                terminal, serial, d, t);
+        const QString done =
+            QStringLiteral("/v1/purchases/%1/completion").arg(b.json.value(QStringLiteral("purchaseId")).toInteger());
+        Bytes badMac2 = mac2;
+        badMac2[0] ^= 1;
+        QCOMPARE(
+            post(done, {{QStringLiteral("mac2"), hexq(badMac2)}, {QStringLiteral("tac"), hexq(tac)}}, token).code(),
+            QStringLiteral("bad_mac2"));
+        Bytes badTac = tac;
+        badTac[0] ^= 1;
+        QCOMPARE(
+            post(done, {{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(badTac)}}, token).code(),
+            QStringLiteral("bad_tac"));
+        const QJsonObject good{{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(tac)}};
+        QCOMPARE(post(done, good, token).status, 200);
+        QCOMPARE(post(done, good, token).status, 200); // a replayed completion is recorded once
+        const Reply ledger = send("GET", QStringLiteral("/v1/admin/ledger"), QByteArray(), {}, {}, true);
+        QCOMPARE(ledger.json.value(QStringLiteral("purse:86010000000000000021")).toInteger(), 1200);
+        QCOMPARE(ledger.json.value(QStringLiteral("operator:revenue")).toInteger(), -1200);
+        const Reply history =
+            send("GET", QStringLiteral("/v1/cards/86010000000000000021/transactions"), QByteArray(), token);
+        QCOMPARE(history.status, 200);
+        const Reply sub =
+            send("GET", QStringLiteral("/v1/subscribers/U00000001/transactions"), QByteArray(), {}, {}, true);
+        QCOMPARE(sub.status, 200);
+    }
+
+private:
+    // The card's side of a load, computed with the protocol's e-purse functions (the card role of EPurse.h).
+    struct SimPurse {
+        const cdos::KeyStore& keys;
+        Bytes asn;
+        std::uint32_t balance = 0;
+        std::uint16_t counter = 0;
+        cdos::ep::TerminalId terminal{0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        Bytes random, session;
+        std::uint32_t amount = 0;
+        Bytes initLoad(std::uint32_t a) {
+            amount = a;
+            random = cdos::crypto::randomBytes(4);
+            session = cdos::ep::loadSessionKey(keys.cardKey("LOAD", asn).bytes(), random, counter);
+            cdos::ep::InitLoadResponse r;
+            r.balance = balance;
+            r.onlineCounter = counter;
+            r.keyVersion = 1;
+            r.random = random;
+            r.mac1 = cdos::ep::loadMac1(session, balance, a, 0x02, terminal);
+            return r.encode();
+        }
+        // CREDIT FOR LOAD: MAC2 checked, balance and counter moved, TAC returned (empty when MAC2 is wrong).
+        Bytes credit(const QJsonObject& answer) {
+            const Bytes date = bytesq(answer.value(QStringLiteral("date"))),
+                        time = bytesq(answer.value(QStringLiteral("time")));
+            const cdos::ep::Bcd4 d{date[0], date[1], date[2], date[3]};
+            const cdos::ep::Bcd3 t{time[0], time[1], time[2]};
+            if (cdos::ep::loadMac2(session, amount, 0x02, terminal, d, t) !=
+                bytesq(answer.value(QStringLiteral("mac2"))))
+                return {};
+            balance += amount;
+            const Bytes tac = cdos::ep::loadTac(cdos::ep::tacKey(keys.cardKey("TAC", asn).bytes()), balance, counter,
+                                                amount, 0x02, terminal, d, t);
+            ++counter;
+            return tac;
+        }
+    };
+
+    QJsonObject loadRequest(const QString& requestId, std::uint32_t amount, const Bytes& init) {
+        return {{QStringLiteral("requestId"), requestId},
+                {QStringLiteral("amount"), qint64(amount)},
+                {QStringLiteral("terminalId"), QStringLiteral("112233445566")},
+                {QStringLiteral("keyIndex"), 1},
+                {QStringLiteral("initResponse"), hexq(init)}};
+    }
+
+private slots:
+    // Payment and top-up end to end with the real e-purse application of the in-process card.
+    void purseEndToEndWithCard() {
+        namespace ep = cdos::ep;
+        hdtest::IssuedCard card(*m_keys, "86010000000000000051");
+        const QString t = enrolAndAuthenticate(card);
+        QVERIFY(!t.isEmpty());
+        const QString holderAccount = QString::fromStdString(card.profile.holder.account);
+        QCOMPARE(post(QStringLiteral("/v1/admin/bank/accounts"),
+                      {{QStringLiteral("account"), holderAccount}, {QStringLiteral("balance"), 20000}}, {}, true)
+                     .status,
+                 200);
+        const qint64 serviceBefore = bankBalance(QStringLiteral("CARDDESK-SERVICE"));
+        const ep::TerminalId terminal{0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        auto select = [&] { QVERIFY(card.tx(cdos::selectAid(ep::kPurseAid)).ok()); };
+        auto initLoad = [&](std::uint32_t amount) {
+            const auto r = card.tx(ep::initializeForLoad(ep::kKeyIndex, amount, terminal));
+            return r.ok() ? r.data : Bytes{};
+        };
+        auto credit = [&](const QJsonObject& a) {
+            const Bytes d = bytesq(a.value(QStringLiteral("date"))), tm = bytesq(a.value(QStringLiteral("time")));
+            return card.tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]},
+                                             bytesq(a.value(QStringLiteral("mac2")))));
+        };
+        auto balance = [&] { return cdos::getU32(card.tx(ep::getBalance()).data.data()); };
+        select();
+
+        // Top-up 5000.
+        const Reply l =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("e2e-load-1"), 5000, initLoad(5000)), t);
+        QCOMPARE(l.status, 200);
+        const auto cr = credit(l.json);
+        QCOMPARE(cr.sw, std::uint16_t(0x9000));
+        QCOMPARE(post(QStringLiteral("/v1/loads/%1/completion").arg(l.json.value(QStringLiteral("loadId")).toInteger()),
+                      {{QStringLiteral("tac"), hexq(cr.data)}}, t)
+                     .status,
+                 200);
+        QCOMPARE(balance(), 5000u);
+
+        // Purchase 1200 (the user's PIN first): MAC1 from the headend, MAC2 and TAC from the card, checked, recorded.
+        QVERIFY(card.tx(cdos::verifyPin(1, "1234")).ok());
+        const auto ip = card.tx(ep::initializeForPurchase(ep::kKeyIndex, 1200, terminal));
+        QVERIFY(ip.ok());
+        const Reply p = post(QStringLiteral("/v1/purchases"),
+                             {{QStringLiteral("requestId"), QStringLiteral("e2e-buy-1")},
+                              {QStringLiteral("amount"), 1200},
+                              {QStringLiteral("terminalId"), QStringLiteral("112233445566")},
+                              {QStringLiteral("keyIndex"), 1},
+                              {QStringLiteral("initResponse"), hexq(ip.data)}},
+                             t);
+        QCOMPARE(p.status, 200);
+        const Bytes d = bytesq(p.json.value(QStringLiteral("date"))), tm = bytesq(p.json.value(QStringLiteral("time")));
+        const auto debit = card.tx(ep::debitForPurchase(
+            static_cast<std::uint32_t>(p.json.value(QStringLiteral("terminalSerial")).toInteger()),
+            {d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]}, bytesq(p.json.value(QStringLiteral("mac1")))));
+        QCOMPARE(debit.sw, std::uint16_t(0x9000));
+        QCOMPARE(debit.data.size(), std::size_t(8));
+        const Bytes tac(debit.data.begin(), debit.data.begin() + 4), mac2(debit.data.begin() + 4, debit.data.end());
+        QCOMPARE(post(QStringLiteral("/v1/purchases/%1/completion")
+                          .arg(p.json.value(QStringLiteral("purchaseId")).toInteger()),
+                      {{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(tac)}}, t)
+                     .status,
+                 200);
+        QCOMPARE(balance(), 3800u);
+
+        // Top-up whose CREDIT never reached the card (card pulled): recovery re-issues MAC2 for the new session.
+        const Reply lost =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("e2e-load-2"), 1000, initLoad(1000)), t);
+        QCOMPARE(lost.status, 200);
+        card.card.os->reset();
+        select();
+        const QString lostPath =
+            QStringLiteral("/v1/loads/%1").arg(lost.json.value(QStringLiteral("loadId")).toInteger());
+        const Reply re = post(lostPath + QStringLiteral("/recovery"),
+                              {{QStringLiteral("action"), QStringLiteral("reissue")},
+                               {QStringLiteral("initResponse"), hexq(initLoad(1000))}},
+                              t);
+        QCOMPARE(re.json.value(QStringLiteral("status")).toString(), QStringLiteral("debited"));
+        // The first MAC2 belongs to a card session that is gone: the card refuses it.
+        QCOMPARE(credit(lost.json).sw, ep::sw::MacInvalid);
+        QCOMPARE(initLoad(1000).empty(), false); // a new session again, for the re-issued MAC2...
+        const Reply re2 = post(lostPath + QStringLiteral("/recovery"),
+                               {{QStringLiteral("action"), QStringLiteral("reissue")},
+                                {QStringLiteral("initResponse"), hexq(initLoad(1000))}},
+                               t);
+        const auto cr2 = credit(re2.json);
+        QCOMPARE(cr2.sw, std::uint16_t(0x9000));
+        // Credited, but the TAC never reached the headend: the counter tells, nothing is credited twice.
+        card.card.os->reset();
+        select();
+        const Reply done = post(lostPath + QStringLiteral("/recovery"),
+                                {{QStringLiteral("action"), QStringLiteral("reissue")},
+                                 {QStringLiteral("initResponse"), hexq(initLoad(1000))}},
+                                t);
+        QCOMPARE(done.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(balance(), 4800u);
+        QCOMPARE(bankBalance(holderAccount), 20000 - 6000);
+        QCOMPARE(bankBalance(QStringLiteral("CARDDESK-SERVICE")) - serviceBefore, 6000);
+        const Reply ledger = send("GET", QStringLiteral("/v1/admin/ledger"), QByteArray(), {}, {}, true);
+        QCOMPARE(ledger.json.value(QStringLiteral("purse:86010000000000000051")).toInteger(), -4800);
+    }
+
+    void topUpWithBankAndRecovery() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000041");
+        const QString t = enrolAndAuthenticate(card);
+        QVERIFY(!t.isEmpty());
+        const QString holderAccount = QString::fromStdString(card.profile.holder.account);
+        QCOMPARE(post(QStringLiteral("/v1/admin/bank/accounts"),
+                      {{QStringLiteral("account"), holderAccount}, {QStringLiteral("balance"), 10000}}, {}, true)
+                     .status,
+                 200);
+        const qint64 serviceBefore = bankBalance(QStringLiteral("CARDDESK-SERVICE"));
+        SimPurse purse{*m_keys, card.profile.info.asn()};
+
+        // 1. A load: MAC1 checked, bank debited, MAC2 issued, card credited, TAC checked.
+        const Reply b =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-a"), 3000, purse.initLoad(3000)), t);
+        QCOMPARE(b.status, 200);
+        QCOMPARE(b.json.value(QStringLiteral("status")).toString(), QStringLiteral("debited"));
+        const Bytes tac = purse.credit(b.json);
+        QVERIFY(!tac.empty());
+        const QString loadA = QStringLiteral("/v1/loads/%1").arg(b.json.value(QStringLiteral("loadId")).toInteger());
+        Bytes badTac = tac;
+        badTac[1] ^= 4;
+        QCOMPARE(post(loadA + QStringLiteral("/completion"), {{QStringLiteral("tac"), hexq(badTac)}}, t).code(),
+                 QStringLiteral("bad_tac"));
+        QCOMPARE(post(loadA + QStringLiteral("/completion"), {{QStringLiteral("tac"), hexq(tac)}}, t)
+                     .json.value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("completed"));
+        // The same request again: same load, no second debit.
+        const Reply again =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-a"), 3000, purse.initLoad(3000)), t);
+        QCOMPARE(again.json.value(QStringLiteral("loadId")), b.json.value(QStringLiteral("loadId")));
+        QCOMPARE(bankBalance(holderAccount), 7000);
+
+        // 2. Forged MAC1.
+        Bytes forged = purse.initLoad(100);
+        forged.back() ^= 1;
+        QCOMPARE(post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-forged"), 100, forged), t).code(),
+                 QStringLiteral("bad_mac1"));
+
+        // 3. The bank refuses: insufficient funds; nothing moves.
+        const Reply refused =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-big"), 50000, purse.initLoad(50000)), t);
+        QCOMPARE(refused.status, 402);
+        QCOMPARE(refused.code(), QStringLiteral("bank_refused"));
+        QVERIFY(
+            refused.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("insufficient funds")));
+        QCOMPARE(bankBalance(holderAccount), 7000);
+
+        // 4. Debited but the CREDIT never reached the card: a new load waits, recovery re-issues MAC2.
+        const Reply c =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-c"), 1000, purse.initLoad(1000)), t);
+        QCOMPARE(c.status, 200);
+        const QString loadC = QStringLiteral("/v1/loads/%1").arg(c.json.value(QStringLiteral("loadId")).toInteger());
+        QCOMPARE(
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-d"), 10, purse.initLoad(10)), t).code(),
+            QStringLiteral("load_pending"));
+        const Reply re = post(loadC + QStringLiteral("/recovery"),
+                              {{QStringLiteral("action"), QStringLiteral("reissue")},
+                               {QStringLiteral("initResponse"), hexq(purse.initLoad(1000))}},
+                              t);
+        QCOMPARE(re.json.value(QStringLiteral("status")).toString(), QStringLiteral("debited"));
+        QVERIFY(re.json.value(QStringLiteral("mac2")) != c.json.value(QStringLiteral("mac2"))); // new card session
+        const Bytes tacC = purse.credit(re.json);
+        QVERIFY(!tacC.empty());
+        QCOMPARE(post(loadC + QStringLiteral("/completion"), {{QStringLiteral("tac"), hexq(tacC)}}, t).status, 200);
+
+        // 5. Debited, the card WAS credited but the answer got lost: the counter tells, nothing is credited twice.
+        const Reply e =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-e"), 700, purse.initLoad(700)), t);
+        QVERIFY(!purse.credit(e.json).empty());
+        const QString loadE = QStringLiteral("/v1/loads/%1").arg(e.json.value(QStringLiteral("loadId")).toInteger());
+        const Reply eRec = post(loadE + QStringLiteral("/recovery"),
+                                {{QStringLiteral("action"), QStringLiteral("refund")},
+                                 {QStringLiteral("initResponse"), hexq(purse.initLoad(700))}},
+                                t);
+        QCOMPARE(eRec.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+
+        // 6. Debited, never credited, the holder wants the money back: refund.
+        const Reply f =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-f"), 500, purse.initLoad(500)), t);
+        QCOMPARE(f.status, 200);
+        const QString loadF = QStringLiteral("/v1/loads/%1").arg(f.json.value(QStringLiteral("loadId")).toInteger());
+        const QJsonObject refund{{QStringLiteral("action"), QStringLiteral("refund")},
+                                 {QStringLiteral("initResponse"), hexq(purse.initLoad(500))}};
+        QCOMPARE(post(loadF + QStringLiteral("/recovery"), refund, t).json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("refunded"));
+        QCOMPARE(post(loadF + QStringLiteral("/recovery"), refund, t).json.value(QStringLiteral("status")).toString(),
+                 QStringLiteral("refunded")); // once
+
+        // Totals: money only moved between the holder and the operator, the purse holds exactly what was paid.
+        QCOMPARE(purse.balance, 3000u + 1000u + 700u);
+        QCOMPARE(bankBalance(holderAccount), 10000 - 4700);
+        QCOMPARE(bankBalance(QStringLiteral("CARDDESK-SERVICE")) - serviceBefore, 4700);
+        const Reply ledger = send("GET", QStringLiteral("/v1/admin/ledger"), QByteArray(), {}, {}, true);
+        QCOMPARE(ledger.json.value(QStringLiteral("purse:86010000000000000041")).toInteger(), -4700);
+        QCOMPARE(ledger.json.value(QStringLiteral("operator:loads_in_flight")).toInteger(), 0);
+        qint64 sum = 0;
+        for (const auto& v : ledger.json)
+            sum += v.toInteger();
+        QCOMPARE(sum, 0);
+        const Reply history =
+            send("GET", QStringLiteral("/v1/cards/86010000000000000041/transactions"), QByteArray(), t);
+        QCOMPARE(history.status, 200);
+    }
+
+    void expiredSession() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000031");
+        const QString token = enrolAndAuthenticate(card);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(send("GET", QStringLiteral("/v1/session"), QByteArray(), token).status, 200);
+        QTest::qWait(3500);
+        const Reply r = send("GET", QStringLiteral("/v1/session"), QByteArray(), token);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), QStringLiteral("expired_session"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadendServer)
+#include "TestHeadendServer.moc"

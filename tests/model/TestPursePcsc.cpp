@@ -1,0 +1,164 @@
+// The e-purse through the real PC/SC stack and carddesk-cli only, as a field script would do it: a fresh
+// carddesk-card in vpcd ("CardDesk Reader B 00 00"), `issue`, `info` (purse AID and ASN), `load`, `purchase` (PIN
+// from $CARDDESK_PIN, then from stdin), `purse --prove` — and the refusals' exit codes.
+#include "support/CardProcess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+int portBase() {
+    const int base = qEnvironmentVariableIntValue("CARDDESK_TEST_VPCD_BASE");
+    return base > 0 ? base : 35963;
+}
+
+struct CliRun {
+    int exitCode = -1;
+    QJsonObject json;
+    QString err;
+    QByteArray out;
+};
+
+} // namespace
+
+class TestPursePcsc : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    const QString m_reader = cdtest::readerForPort(35965);
+    cdtest::CardProcess m_card;
+
+    CliRun cli(const QStringList& args, const QByteArray& stdinText = {}, const QString& pinEnv = {}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CARDDESK_PIN"));
+        env.remove(QStringLiteral("CARDDESK_KEYSTORE"));
+        env.remove(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("pcsc-test"));
+        if (!pinEnv.isEmpty())
+            env.insert(QStringLiteral("CARDDESK_PIN"), pinEnv);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CARDDESK_CLI_BIN), args);
+        p.waitForStarted();
+        if (!stdinText.isEmpty())
+            p.write(stdinText);
+        p.closeWriteChannel();
+        CliRun r;
+        if (!p.waitForFinished(60000))
+            return r;
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        r.json = QJsonDocument::fromJson(r.out).object();
+        return r;
+    }
+    QStringList common(const char* command) {
+        return {QLatin1String(command), QStringLiteral("--reader"), m_reader, QStringLiteral("--wait"),
+                QStringLiteral("15")};
+    }
+    QString db() { return m_dir.filePath(QStringLiteral("cards.sqlite")); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), portBase() + 2));
+    }
+    void cleanupTestCase() { m_card.stop(); }
+
+    void issueLoadPurchaseProve() {
+        QFile holder(m_dir.filePath(QStringLiteral("holder.json")));
+        QVERIFY(holder.open(QIODevice::WriteOnly));
+        holder.write(R"({"holder": {"userNumber": "U20240009", "account": "6222029999999999", "name": "陈静"},
+            "users": [{"number": 1, "pin": "246801"}, {"number": 2, "pin": "135791"}, {"number": 3, "pin": "97531"}]})");
+        holder.close();
+        const CliRun issued =
+            cli(common("issue") +
+                QStringList{QStringLiteral("--template"),
+                            QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
+                            QStringLiteral("--holder"), holder.fileName(), QStringLiteral("--database"), db()});
+        QVERIFY2(issued.exitCode == 0, qPrintable(issued.err));
+        const QString cardNumber = issued.json.value(QStringLiteral("cardNumber")).toString();
+        QCOMPARE(cardNumber.size(), 20);
+
+        const CliRun info = cli(common("info") + QStringList{QStringLiteral("--json")});
+        QVERIFY2(info.exitCode == 0, qPrintable(info.err));
+        const QJsonObject purse = info.json.value(QStringLiteral("purse")).toObject();
+        QCOMPARE(purse.value(QStringLiteral("aid")).toString(), QStringLiteral("F04344455001"));
+        QCOMPARE(purse.value(QStringLiteral("present")).toBool(), true);
+        QCOMPARE(purse.value(QStringLiteral("asn")).toString(), cardNumber.mid(4));
+
+        const CliRun load = cli(common("load") + QStringList{QStringLiteral("--amount"), QStringLiteral("10000"),
+                                                             QStringLiteral("--database"), db()});
+        QVERIFY2(load.exitCode == 0, qPrintable(load.err + QString::fromUtf8(load.out)));
+        QCOMPARE(load.json.value(QStringLiteral("balanceAfter")).toInt(), 10000);
+        QCOMPARE(load.json.value(QStringLiteral("tacVerified")).toBool(), true);
+
+        // The PIN from the environment...
+        const CliRun buy = cli(common("purchase") + QStringList{QStringLiteral("--amount"), QStringLiteral("2345"),
+                                                                QStringLiteral("--pin-user"), QStringLiteral("1"),
+                                                                QStringLiteral("--database"), db()},
+                               {}, QStringLiteral("246801"));
+        QVERIFY2(buy.exitCode == 0, qPrintable(buy.err + QString::fromUtf8(buy.out)));
+        QCOMPARE(buy.json.value(QStringLiteral("balanceAfter")).toInt(), 7655);
+        QCOMPARE(buy.json.value(QStringLiteral("terminalSerial")).toInt(), 1);
+        QVERIFY(!buy.out.contains("246801"));
+        // ...or from stdin.
+        const CliRun buy2 = cli(common("purchase") + QStringList{QStringLiteral("--amount"), QStringLiteral("55"),
+                                                                 QStringLiteral("--pin-user"), QStringLiteral("1"),
+                                                                 QStringLiteral("--database"), db()},
+                                "246801\n");
+        QVERIFY2(buy2.exitCode == 0, qPrintable(buy2.err));
+        QCOMPARE(buy2.json.value(QStringLiteral("terminalSerial")).toInt(), 2);
+
+        const CliRun state = cli(common("purse") + QStringList{QStringLiteral("--prove")});
+        QVERIFY2(state.exitCode == 0, qPrintable(state.err + QString::fromUtf8(state.out)));
+        QCOMPARE(state.json.value(QStringLiteral("balance")).toInt(), 7600);
+        QCOMPARE(state.json.value(QStringLiteral("balanceYuan")).toString(), QStringLiteral("76.00"));
+        QCOMPARE(state.json.value(QStringLiteral("asn")).toString(), cardNumber.mid(4));
+        const QJsonArray log = state.json.value(QStringLiteral("log")).toArray();
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log[0].toObject().value(QStringLiteral("type")).toInt(), 6);
+        QCOMPARE(log[0].toObject().value(QStringLiteral("amount")).toInt(), 55);
+        QCOMPARE(log[2].toObject().value(QStringLiteral("type")).toInt(), 2);
+        QCOMPARE(log[2].toObject().value(QStringLiteral("balanceAfter")).toInt(), 10000);
+        QVERIFY(state.json.contains(QStringLiteral("onlineCounter")));
+        QVERIFY(state.json.contains(QStringLiteral("offlineCounter")));
+        QCOMPARE(state.json.value(QStringLiteral("lastTransaction")).toObject().value(QStringLiteral("amount")).toInt(),
+                 55);
+        const QJsonObject proof = state.json.value(QStringLiteral("proof")).toObject();
+        QCOMPARE(proof.value(QStringLiteral("available")).toBool(), true);
+        QCOMPARE(proof.value(QStringLiteral("proved")).toBool(), true);
+        QCOMPARE(proof.value(QStringLiteral("tac")).toString().size(), 8);
+
+        QFile dbFile(db());
+        QVERIFY(dbFile.open(QIODevice::ReadOnly));
+        QVERIFY(!dbFile.readAll().contains("246801"));
+    }
+
+    void refusals() {
+        // Insufficient balance: the card refuses, exit 1, the reason in words.
+        const CliRun tooMuch =
+            cli(common("purchase") + QStringList{QStringLiteral("--amount"), QStringLiteral("999999"),
+                                                 QStringLiteral("--pin-user"), QStringLiteral("1"),
+                                                 QStringLiteral("--database"), db()},
+                {}, QStringLiteral("246801"));
+        QCOMPARE(tooMuch.exitCode, 1);
+        QVERIFY2(tooMuch.err.contains(QStringLiteral("9401")), qPrintable(tooMuch.err));
+        // Usage errors: no PIN user for a purchase, a PIN on the command line is not an option, no amount.
+        QCOMPARE(cli(common("purchase") + QStringList{QStringLiteral("--amount"), QStringLiteral("1")}).exitCode, 2);
+        QCOMPARE(cli(common("load") + QStringList{QStringLiteral("--pin"), QStringLiteral("246801")}).exitCode, 2);
+        QCOMPARE(cli(common("load")).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("purse"), QStringLiteral("--reader"), QStringLiteral("No Such Reader")}).exitCode,
+                 4);
+        // Nothing changed.
+        QCOMPARE(cli(common("purse")).json.value(QStringLiteral("balance")).toInt(), 7600);
+    }
+};
+
+QTEST_MAIN(TestPursePcsc)
+#include "TestPursePcsc.moc"

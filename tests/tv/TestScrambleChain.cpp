@@ -1,0 +1,233 @@
+// The whole TV chain with real tools: ffmpeg makes a clear H.264 + MP2 stream, carddesk-scrambler scrambles it in
+// 5-s crypto periods, carddesk-descramble (card stand-in: the card's own ECM decrypt code) descrambles it, and
+// ffprobe / `ffmpeg -f framemd5` must see exactly the clear stream's frames.
+#include "carddesk/protocol/Ecm.h"
+#include "carddesk/protocol/Psi.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cdos;
+
+namespace {
+
+const QString kKeys = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
+const SecretBytes kServiceKey(*fromHex("5566778899AABBCCCCBBAA9988776655")); // CA_SERVICE_1 v1
+
+QByteArray run(const QString& program, const QStringList& args, int* exitCode = nullptr) {
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000))
+        qFatal("%s did not finish", qPrintable(program));
+    if (exitCode)
+        *exitCode = p.exitCode();
+    else if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        qFatal("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
+    return p.readAllStandardOutput();
+}
+
+// Decoded frames per stream ("N/A", when ffprobe cannot even find the streams, counts as 0).
+QList<int> frameCounts(const QString& file) {
+    const QByteArray out = run("ffprobe", {"-v", "quiet", "-count_frames", "-show_entries",
+                                           "stream=index,nb_read_frames", "-of", "csv=p=0", file});
+    QMap<int, int> counts; // ffprobe lists each stream again under its programme
+    for (const QByteArray& line : out.trimmed().split('\n')) {
+        const auto fields = line.split(',');
+        if (fields.size() == 2)
+            counts[fields[0].toInt()] = fields[1].toInt();
+    }
+    return counts.values();
+}
+
+// Per-packet MD5 of the elementary streams, timestamps included: equal means byte-identical audio and video.
+QByteArray framemd5(const QString& file) {
+    return run("ffmpeg", {"-v", "quiet", "-i", file, "-map", "0", "-c", "copy", "-f", "framemd5", "-"});
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return f.readAll();
+}
+
+} // namespace
+
+class TestScrambleChain : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_clear;
+    QList<int> m_clearCounts;
+    QByteArray m_clearMd5;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QString scramble(const QString& name, const QStringList& extra = {}) {
+        const QString out = path(name);
+        run(CARDDESK_SCRAMBLER_BIN,
+            QStringList{"--service-key-file", kKeys, "--period", "5"} + extra + QStringList{m_clear, out});
+        return out;
+    }
+    QString descramble(const QString& in, const QString& name, const QStringList& extra = {}) {
+        const QString out = path(name);
+        run(CARDDESK_DESCRAMBLE_BIN, QStringList{"--service-key-file", kKeys} + extra + QStringList{in, out});
+        return out;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_clear = path("clear.ts");
+        run("ffmpeg", {"-v",
+                       "error",
+                       "-y",
+                       "-f",
+                       "lavfi",
+                       "-i",
+                       "testsrc2=size=320x240:rate=25",
+                       "-f",
+                       "lavfi",
+                       "-i",
+                       "sine=f=1000:r=48000",
+                       "-t",
+                       "23",
+                       "-c:v",
+                       "libx264",
+                       "-preset",
+                       "ultrafast",
+                       "-g",
+                       "25",
+                       "-c:a",
+                       "mp2",
+                       "-f",
+                       "mpegts",
+                       m_clear});
+        m_clearCounts = frameCounts(m_clear);
+        QCOMPARE(m_clearCounts.size(), 2);
+        QVERIFY(m_clearCounts[0] >= 570); // 23 s at 25 fps
+        m_clearMd5 = framemd5(m_clear);
+    }
+
+    void csa2DescramblesToTheClearStream() {
+        const QString scrambled = scramble("csa.ts");
+        const QList<int> scrambledCounts = frameCounts(scrambled);
+        for (int c : scrambledCounts)
+            QVERIFY2(c <= m_clearCounts[0] / 20, "a scrambled stream must not decode");
+        const QString out = descramble(scrambled, "csa-out.ts");
+        QCOMPARE(frameCounts(out), m_clearCounts);
+        QVERIFY(framemd5(out) == m_clearMd5);
+    }
+
+    void cissaDescramblesToTheClearStream() {
+        const QString scrambled = scramble("cissa.ts", {"--cissa"});
+        const QString out = descramble(scrambled, "cissa-out.ts");
+        QCOMPARE(frameCounts(out), m_clearCounts);
+        QVERIFY(framemd5(out) == m_clearMd5);
+    }
+
+    // Headend and gateway over UDP on loopback (7 packets a datagram), the way a set-top box is fed.
+    void overUdp() {
+        QProcess gateway;
+        const QString out = path("udp-out.ts");
+        gateway.start(CARDDESK_DESCRAMBLE_BIN,
+                      {"--service-key-file", kKeys, "--udp-idle", "1", "udp://127.0.0.1:15604", out});
+        QVERIFY(gateway.waitForStarted());
+        QTest::qWait(300); // bound before the headend sends
+        run(CARDDESK_SCRAMBLER_BIN, {"--service-key-file", kKeys, "--period", "5", m_clear, "udp://127.0.0.1:15604"});
+        QVERIFY(gateway.waitForFinished(20000));
+        QCOMPARE(gateway.exitCode(), 0);
+        QCOMPARE(frameCounts(out), m_clearCounts);
+        QVERIFY(framemd5(out) == m_clearMd5);
+    }
+
+    void wrongKeyOrNoRightDecodesNothing() {
+        const QString scrambled = scramble("csa-neg.ts");
+        // Same key name and version, other value: every ECM fails its MAC.
+        const QString wrongKeys = path("wrong-keys.txt");
+        QFile f(wrongKeys);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("CA_SERVICE_1 1 00112233445566778899AABBCCDDEEFF\n");
+        f.close();
+        run(CARDDESK_DESCRAMBLE_BIN, {"--service-key-file", wrongKeys, scrambled, path("wrong.ts")});
+        // The card holds the key but the user has no right to package 1.
+        const QString noRight = descramble(scrambled, "noright.ts", {"--entitled-packages", "2,3"});
+        for (const QString& out : {path("wrong.ts"), noRight})
+            for (int c : frameCounts(out))
+                QVERIFY2(c <= m_clearCounts[0] / 20, qPrintable(out + " decodes without a right"));
+        // ...and with the right package it plays.
+        QCOMPARE(frameCounts(descramble(scrambled, "right.ts", {"--entitled-packages", "1"})), m_clearCounts);
+    }
+
+    // Walks the scrambled stream: signalling, ECM repetition and table_id toggling, and that every crypto period's
+    // CW was on air as "next" in an ECM of the previous period before its first packet.
+    void cryptoPeriodSwitchesAreAnnounced() {
+        const QByteArray ts = readAll(scramble("walk.ts"));
+        QVERIFY(ts.size() % 188 == 0);
+        ts::SectionAssembler ecmAssembler, pmtAssembler, catAssembler;
+        std::map<std::uint32_t, std::pair<Bytes, Bytes>> cwsByPeriod; // period -> (even, odd)
+        int lastParity = -1, switches = 0, ecmSections = 0, tableToggles = 0, lastTable = -1;
+        bool pmtHasCa = false, catHasEmm = false;
+        std::uint32_t currentPeriod = 0;
+        std::vector<std::uint64_t> ecmPacketIndex;
+        for (qsizetype i = 0; i < ts.size(); i += 188) {
+            Bytes raw(ts.begin() + i, ts.begin() + i + 188);
+            ts::TsPacket p(raw.data());
+            if (p.pid() == 0x1FF0) {
+                for (const auto& s : ecmAssembler.push(p)) {
+                    ++ecmSections;
+                    ecmPacketIndex.push_back(static_cast<std::uint64_t>(i / 188));
+                    if (lastTable >= 0 && s[0] != lastTable)
+                        ++tableToggles;
+                    lastTable = s[0];
+                    const Bytes payload = ecm::Ecm::payloadOfSection(s);
+                    const auto h = ecm::Ecm::parseHeader(payload);
+                    QCOMPARE(int(s[0]), h.currentIsOdd() ? 0x81 : 0x80);
+                    const auto cws =
+                        ecm::Ecm::decrypt(payload, [](std::uint8_t, std::uint8_t) { return &kServiceKey; });
+                    cwsByPeriod[h.cryptoPeriod] = {cws.even.bytes(), cws.odd.bytes()};
+                    currentPeriod = h.cryptoPeriod;
+                }
+            } else if (p.pid() == 0x1000) {
+                for (const auto& s : pmtAssembler.push(p)) {
+                    const auto pmt = ts::parsePmt(s);
+                    QVERIFY(pmt);
+                    QCOMPARE(pmt->version, std::uint8_t(1)); // ffmpeg writes version 0: bumped
+                    pmtHasCa = ts::findCaPid(pmt->programDescriptors, std::uint16_t(0xFFCD)) == std::uint16_t(0x1FF0);
+                }
+            } else if (p.pid() == ts::kCatPid) {
+                for (const auto& s : catAssembler.push(p))
+                    if (const auto cat = ts::parseCat(s))
+                        catHasEmm = ts::findCaPid(cat->descriptors, std::uint16_t(0xFFCD)) == std::uint16_t(0x1FF1);
+            } else if (p.scramblingBits() >= 2) {
+                const int parity = p.scramblingBits() & 1;
+                if (parity != lastParity) {
+                    if (lastParity >= 0) {
+                        ++switches;
+                        // The CW for this new period was on air as "next" during the previous one.
+                        QVERIFY(cwsByPeriod.count(currentPeriod - 1));
+                        const auto& prev = cwsByPeriod[currentPeriod - 1];
+                        const auto& now = cwsByPeriod[currentPeriod];
+                        QVERIFY(parity ? prev.second == now.second : prev.first == now.first);
+                    }
+                    lastParity = parity;
+                }
+                QCOMPARE(parity, int(currentPeriod & 1)); // never a packet ahead of its ECM
+            }
+        }
+        QVERIFY(pmtHasCa);
+        QVERIFY(catHasEmm);
+        QVERIFY2(switches >= 4, qPrintable(QString::number(switches))); // 23 s in 5-s periods
+        QCOMPARE(std::size_t(switches) + 1, cwsByPeriod.size());
+        QCOMPARE(tableToggles, switches);
+        QVERIFY2(ecmSections >= 200, qPrintable(QString::number(ecmSections))); // ~every 100 ms
+        // No gap between ECMs longer than ~0.3 s worth of packets at this stream's rate.
+        const double packetsPerSecond = double(ts.size() / 188) / 23.0;
+        for (std::size_t k = 1; k < ecmPacketIndex.size(); ++k)
+            QVERIFY(double(ecmPacketIndex[k] - ecmPacketIndex[k - 1]) < 0.3 * packetsPerSecond);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScrambleChain)
+#include "TestScrambleChain.moc"
