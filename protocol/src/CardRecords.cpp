@@ -361,6 +361,12 @@ std::vector<ByteRange> secretRanges(std::uint8_t c, std::uint8_t i, std::size_t 
         out.push_back({n - 12, 8});
     } else if (proprietary && i == ins::PinUnblock && n >= 12) {
         out.push_back({0, 8});
+    } else if (proprietary && i == 0x5E && n > 0) {
+        // E-purse CHANGE PIN (old FF new) and RELOAD PIN (new, MAC): only PINs and their MAC travel here.
+        out.push_back({0, n});
+    } else if (proprietary && i == 0x14 && n > 0) {
+        // TERMINAL RESPONSE (docs/proactive.md): its text string may be the PIN typed in the card's PIN box.
+        out.push_back({0, n});
     }
     return out;
 }

@@ -110,6 +110,31 @@ std::string commandName(std::uint8_t c, std::uint8_t i) {
         return "UNBLOCK CARD";
     case ins::TerminateCard:
         return "TERMINATE CARD";
+    // E-purse application (docs/command-set.md); INITIALIZE's P1 says load or purchase, the name covers both.
+    case 0x50:
+        return "INITIALIZE (E-PURSE)";
+    case 0x52:
+        return "CREDIT FOR LOAD";
+    case 0x54:
+        return "DEBIT FOR PURCHASE";
+    case 0x5A:
+        return "GET TRANSACTION PROVE";
+    case 0x5C:
+        return "GET BALANCE";
+    case 0x5E:
+        return "CHANGE/RELOAD PIN";
+    // Three-party authentication (docs/authentication.md).
+    case 0x30:
+        return "AUTH INIT";
+    case 0x32:
+        return "AUTHENTICATE";
+    case 0x34:
+        return "AUTH RESULT";
+    // Application download (docs/app-download.md).
+    case 0xE6:
+        return "INSTALL APPLICATION";
+    case 0xE4:
+        return "DELETE APPLICATION";
     default:
         return "";
     }

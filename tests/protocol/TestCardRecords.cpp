@@ -84,6 +84,11 @@ private slots:
         QCOMPARE(k[0].offset, std::size_t(4));
         QCOMPARE(k[0].length, std::size_t(16));
         QVERIFY(secretRanges(0x00, ins::Select, 2).empty());
+        // E-purse CHANGE PIN (old FF new) and RELOAD PIN carry PINs: the whole data is secret.
+        auto change = secretRanges(0x80, 0x5E, 7);
+        QCOMPARE(change.size(), std::size_t(1));
+        QCOMPARE(change[0].offset, std::size_t(0));
+        QCOMPARE(change[0].length, std::size_t(7));
     }
 
     void profileValidation() {
