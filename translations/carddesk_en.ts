@@ -899,30 +899,6 @@
         <translation>[%1/%2] %3</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
-    </message>
-    <message>
         <source>readers, info, issue, purse, load or purchase</source>
         <translation>readers, info, issue, purse, load or purchase</translation>
     </message>
@@ -975,12 +951,180 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>purchase needs --pin-user N: the card asks for the payment PIN</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</translation>
-    </message>
-    <message>
         <source>no PIN: set CARDDESK_PIN or write it on stdin</source>
         <translation>no PIN: set CARDDESK_PIN or write it on stdin</translation>
+    </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Install message file (certificate + unit, from app-package).</source>
+        <translation>Install message file (certificate + unit, from app-package).</translation>
+    </message>
+    <message>
+        <source>Delete certificate (app-delete), or a separate install certificate.</source>
+        <translation>Delete certificate (app-delete), or a separate install certificate.</translation>
+    </message>
+    <message>
+        <source>Authorities&apos; key directory (default: %1).</source>
+        <translation>Authorities&apos; key directory (default: %1).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Signature keys: ec or rsa (default ec).</source>
+        <translation>Signature keys: ec or rsa (default ec).</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>Card number (20 hex digits) of an issued card in the database.</source>
+        <translation>Card number (20 hex digits) of an issued card in the database.</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>The card&apos;s public key (PEM) instead of the database&apos;s.</source>
+        <translation>The card&apos;s public key (PEM) instead of the database&apos;s.</translation>
+    </message>
+    <message>
+        <source>Card-issuer serial (16 hex digits) when the card is not in the database.</source>
+        <translation>Card-issuer serial (16 hex digits) when the card is not in the database.</translation>
+    </message>
+    <message>
+        <source>HEX</source>
+        <translation>HEX</translation>
+    </message>
+    <message>
+        <source>Product serial (16 hex digits) when the card is not in the database.</source>
+        <translation>Product serial (16 hex digits) when the card is not in the database.</translation>
+    </message>
+    <message>
+        <source>Application AID (hex).</source>
+        <translation>Application AID (hex).</translation>
+    </message>
+    <message>
+        <source>Application code (Lua source).</source>
+        <translation>Application code (Lua source).</translation>
+    </message>
+    <message>
+        <source>Issuer configuration data.</source>
+        <translation>Issuer configuration data.</translation>
+    </message>
+    <message>
+        <source>Data area in bytes (default 1024).</source>
+        <translation>Data area in bytes (default 1024).</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>RAM bound in bytes (default 65536).</source>
+        <translation>RAM bound in bytes (default 65536).</translation>
+    </message>
+    <message>
+        <source>Application version (default 256).</source>
+        <translation>Application version (default 256).</translation>
+    </message>
+    <message>
+        <source>Random seed of the installation (32 hex digits, from &quot;apps&quot;).</source>
+        <translation>Random seed of the installation (32 hex digits, from &quot;apps&quot;).</translation>
+    </message>
+    <message>
+        <source>Output file.</source>
+        <translation>Output file.</translation>
+    </message>
+    <message>
+        <source>%1 needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>%1 needs --reader NAME (see &quot;carddesk-cli readers&quot;)</translation>
+    </message>
+    <message>
+        <source>app-install needs --package FILE</source>
+        <translation>app-install needs --package FILE</translation>
+    </message>
+    <message>
+        <source>app-delete needs --cert FILE</source>
+        <translation>app-delete needs --cert FILE</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 needs %2</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--nvm, --ram and --app-version need numbers</source>
+        <translation>--nvm, --ram and --app-version need numbers</translation>
+    </message>
+    <message>
+        <source>card %1 is not in the database; give --issuer-serial, --product-serial and --card-key</source>
+        <translation>card %1 is not in the database; give --issuer-serial, --product-serial and --card-key</translation>
+    </message>
+    <message>
+        <source>--card-key: %1</source>
+        <translation>--card-key: %1</translation>
+    </message>
+    <message>
+        <source>no public key is recorded for card %1 (issued before application download?)</source>
+        <translation>no public key is recorded for card %1 (issued before application download?)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1323,287 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
 </context>
 <context>
+    <name>carddesk::AppManagerView</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Installed applications</source>
+        <translation>Installed applications</translation>
+    </message>
+    <message>
+        <source>&amp;Read applications</source>
+        <translation>&amp;Read applications</translation>
+    </message>
+    <message>
+        <source>AID</source>
+        <translation>AID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Code (B)</source>
+        <translation>Code (B)</translation>
+    </message>
+    <message>
+        <source>Data (B)</source>
+        <translation>Data (B)</translation>
+    </message>
+    <message>
+        <source>Config (B)</source>
+        <translation>Config (B)</translation>
+    </message>
+    <message>
+        <source>DF range</source>
+        <translation>DF range</translation>
+    </message>
+    <message>
+        <source>Card memory (NVM):</source>
+        <translation>Card memory (NVM):</translation>
+    </message>
+    <message>
+        <source>Install or delete</source>
+        <translation>Install or delete</translation>
+    </message>
+    <message>
+        <source>install package (.cdapp): certificate + unit, or unit only</source>
+        <translation>install package (.cdapp): certificate + unit, or unit only</translation>
+    </message>
+    <message>
+        <source>separate install certificate (optional)</source>
+        <translation>separate install certificate (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Install</translation>
+    </message>
+    <message>
+        <source>delete certificate (.cddel)</source>
+        <translation>delete certificate (.cddel)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>block %v of %m</source>
+        <translation>block %v of %m</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>Package:</translation>
+    </message>
+    <message>
+        <source>Install packages (*.cdapp);;All files (*)</source>
+        <translation>Install packages (*.cdapp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cdcert *.cdapp);;All files (*)</source>
+        <translation>Certificates (*.cdcert *.cdapp);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Delete certificate:</source>
+        <translation>Delete certificate:</translation>
+    </message>
+    <message>
+        <source>Delete certificates (*.cddel);;All files (*)</source>
+        <translation>Delete certificates (*.cddel);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Progress:</translation>
+    </message>
+    <message>
+        <source>Reading the application registry…</source>
+        <translation>Reading the application registry…</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>Installing…</translation>
+    </message>
+    <message>
+        <source>Installed in registry record %1 (%2 blocks).</source>
+        <translation>Installed in registry record %1 (%2 blocks).</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Deleting…</translation>
+    </message>
+    <message>
+        <source>Application deleted.</source>
+        <translation>Application deleted.</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Insert an issued card to see its applications.</source>
+        <translation>Insert an issued card to see its applications.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Card %1: %n application(s); %2 of %3 bytes of NVM free.</source>
+        <translation>
+            <numerusform>Card %1: %n application; %2 of %3 bytes of NVM free.</numerusform>
+            <numerusform>Card %1: %n applications; %2 of %3 bytes of NVM free.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::AppService</name>
+    <message>
+        <source>the certificate or install unit is malformed</source>
+        <translation>the certificate or install unit is malformed</translation>
+    </message>
+    <message>
+        <source>blocks out of sequence</source>
+        <translation>blocks out of sequence</translation>
+    </message>
+    <message>
+        <source>the install data is too long</source>
+        <translation>the install data is too long</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature is not the certification authority&apos;s</source>
+        <translation>the certificate&apos;s signature is not the certification authority&apos;s</translation>
+    </message>
+    <message>
+        <source>the install unit and the certificate are for different applications</source>
+        <translation>the install unit and the certificate are for different applications</translation>
+    </message>
+    <message>
+        <source>the certificate is for another card</source>
+        <translation>the certificate is for another card</translation>
+    </message>
+    <message>
+        <source>the card&apos;s issuer is not in the certificate&apos;s issuer group</source>
+        <translation>the card&apos;s issuer is not in the certificate&apos;s issuer group</translation>
+    </message>
+    <message>
+        <source>the card&apos;s product is not in the certificate&apos;s product group</source>
+        <translation>the card&apos;s product is not in the certificate&apos;s product group</translation>
+    </message>
+    <message>
+        <source>signature algorithm not supported or not the same in unit and certificate</source>
+        <translation>signature algorithm not supported or not the same in unit and certificate</translation>
+    </message>
+    <message>
+        <source>hash algorithm not supported or not the same in unit and certificate</source>
+        <translation>hash algorithm not supported or not the same in unit and certificate</translation>
+    </message>
+    <message>
+        <source>process-key cipher not supported</source>
+        <translation>process-key cipher not supported</translation>
+    </message>
+    <message>
+        <source>the application is already installed</source>
+        <translation>the application is already installed</translation>
+    </message>
+    <message>
+        <source>not enough card memory (NVM) for the application</source>
+        <translation>not enough card memory (NVM) for the application</translation>
+    </message>
+    <message>
+        <source>the application needs more RAM than the card gives</source>
+        <translation>the application needs more RAM than the card gives</translation>
+    </message>
+    <message>
+        <source>the application registry is full</source>
+        <translation>the application registry is full</translation>
+    </message>
+    <message>
+        <source>the key transport units or the encrypted data cannot be decrypted by this card</source>
+        <translation>the key transport units or the encrypted data cannot be decrypted by this card</translation>
+    </message>
+    <message>
+        <source>a public key in the certificate is unusable</source>
+        <translation>a public key in the certificate is unusable</translation>
+    </message>
+    <message>
+        <source>the application code does not match the provider&apos;s signature</source>
+        <translation>the application code does not match the provider&apos;s signature</translation>
+    </message>
+    <message>
+        <source>the configuration does not match the issuer&apos;s signature</source>
+        <translation>the configuration does not match the issuer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>the card has no key pair</source>
+        <translation>the card has no key pair</translation>
+    </message>
+    <message>
+        <source>the card has no certification authority key</source>
+        <translation>the card has no certification authority key</translation>
+    </message>
+    <message>
+        <source>the application is not installed</source>
+        <translation>the application is not installed</translation>
+    </message>
+    <message>
+        <source>the delete certificate is for an earlier installation of the application</source>
+        <translation>the delete certificate is for an earlier installation of the application</translation>
+    </message>
+    <message>
+        <source>the application failed</source>
+        <translation>the application failed</translation>
+    </message>
+    <message>
+        <source>the application ran too long</source>
+        <translation>the application ran too long</translation>
+    </message>
+    <message>
+        <source>the application used too much memory</source>
+        <translation>the application used too much memory</translation>
+    </message>
+    <message>
+        <source>the application accessed memory outside its own file</source>
+        <translation>the application accessed memory outside its own file</translation>
+    </message>
+    <message>
+        <source>status word %1</source>
+        <translation>status word %1</translation>
+    </message>
+    <message>
+        <source>reading the applications in &quot;%1&quot; failed: %2</source>
+        <translation>reading the applications in &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>the card refused the installation: %1</source>
+        <translation>the card refused the installation: %1</translation>
+    </message>
+    <message>
+        <source>the card refused the deletion: %1</source>
+        <translation>the card refused the deletion: %1</translation>
+    </message>
+    <message>
+        <source>talking to the card in &quot;%1&quot; failed: %2</source>
+        <translation>talking to the card in &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>the random seed must be 16 bytes (32 hex digits)</source>
+        <translation>the random seed must be 16 bytes (32 hex digits)</translation>
+    </message>
+    <message>
+        <source>card number (10 bytes), issuer serial and product serial (8 bytes) are needed</source>
+        <translation>card number (10 bytes), issuer serial and product serial (8 bytes) are needed</translation>
+    </message>
+    <message>
+        <source>the AID must be 5 to 16 bytes</source>
+        <translation>the AID must be 5 to 16 bytes</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CardPanel</name>
     <message>
         <source>Issuance</source>
@@ -1247,6 +1672,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>E-purse</source>
         <translation>E-purse</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1751,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>%1 is a damaged database (%2); it was left untouched</source>
         <translation>%1 is a damaged database (%2); it was left untouched</translation>
+    </message>
+    <message>
+        <source>cannot record the public key of card %1: %2</source>
+        <translation>cannot record the public key of card %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +2040,22 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>end personalisation</source>
         <translation>end personalisation</translation>
+    </message>
+    <message>
+        <source>cannot read the application CA key %1: %2</source>
+        <translation>cannot read the application CA key %1: %2</translation>
+    </message>
+    <message>
+        <source>the application CA key %1 is not usable: %2</source>
+        <translation>the application CA key %1 is not usable: %2</translation>
+    </message>
+    <message>
+        <source>the card refused to generate its key pair (%1)</source>
+        <translation>the card refused to generate its key pair (%1)</translation>
+    </message>
+    <message>
+        <source>the card refused the application CA key (%1)</source>
+        <translation>the card refused the application CA key (%1)</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2536,41 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>E-&amp;purse</source>
         <translation>E-&amp;purse</translation>
+    </message>
+    <message>
+        <source>Application-download CA key written to issued cards (PEM).</source>
+        <translation>Application-download CA key written to issued cards (PEM).</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::NvmMapWidget</name>
+    <message>
+        <source>System area and MF files</source>
+        <translation>System area and MF files</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>No NVM figures yet: read a card</source>
+        <translation>No NVM figures yet: read a card</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>System area and MF files (%1 B)</source>
+        <translation>System area and MF files (%1 B)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 B)</source>
+        <translation>%1 (%2 B)</translation>
+    </message>
+    <message>
+        <source>Free (%1 B)</source>
+        <translation>Free (%1 B)</translation>
     </message>
 </context>
 <context>

@@ -895,30 +895,6 @@
         <translation>[%1/%2] %3</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk 命令行前端。命令：
-  readers                      列出 PC/SC 读卡器及其中的卡
-  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               个人化一张空白卡并登记
-  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               以终端身份用密钥库中的密钥执行圈存／消费；
-                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
-密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发口令）。</translation>
-    </message>
-    <message>
         <source>readers, info, issue, purse, load or purchase</source>
         <translation>readers、info、issue、purse、load 或 purchase</translation>
     </message>
@@ -971,12 +947,180 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>purchase 需要 --pin-user N：卡要求校验支付 PIN</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load or purchase</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load 或 purchase</translation>
-    </message>
-    <message>
         <source>no PIN: set CARDDESK_PIN or write it on stdin</source>
         <translation>没有 PIN：请设置 CARDDESK_PIN 或从标准输入写入</translation>
+    </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk 命令行前端。命令：
+  readers                      列出 PC/SC 读卡器及其中的卡
+  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               个人化一张空白卡并登记
+  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               以终端身份用密钥库中的密钥执行圈存 / 消费；
+                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
+  apps --reader NAME           卡的应用注册表和 NVM 数据
+  app-install --reader NAME --package FILE [--cert FILE]
+                               逐块下发安装报文（证书 + 安装单元）
+  app-delete --reader NAME --cert FILE   下发删除证书
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               发卡台：为一张卡生成（公钥取自数据库或
+                               --card-key FILE），使用 --keys DIR 中各机构的密钥
+密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package 或 app-delete-cert</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Install message file (certificate + unit, from app-package).</source>
+        <translation>安装报文文件（证书 + 安装单元，由 app-package 生成）。</translation>
+    </message>
+    <message>
+        <source>Delete certificate (app-delete), or a separate install certificate.</source>
+        <translation>删除证书（app-delete），或单独的安装证书。</translation>
+    </message>
+    <message>
+        <source>Authorities&apos; key directory (default: %1).</source>
+        <translation>各机构密钥目录（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Signature keys: ec or rsa (default ec).</source>
+        <translation>签名密钥：ec 或 rsa（默认 ec）。</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Card number (20 hex digits) of an issued card in the database.</source>
+        <translation>数据库中已发行卡的卡号（20 位十六进制）。</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>The card&apos;s public key (PEM) instead of the database&apos;s.</source>
+        <translation>卡的公钥（PEM），代替数据库中的公钥。</translation>
+    </message>
+    <message>
+        <source>Card-issuer serial (16 hex digits) when the card is not in the database.</source>
+        <translation>发卡方序列号（16 位十六进制），用于不在数据库中的卡。</translation>
+    </message>
+    <message>
+        <source>HEX</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Product serial (16 hex digits) when the card is not in the database.</source>
+        <translation>产品序列号（16 位十六进制），用于不在数据库中的卡。</translation>
+    </message>
+    <message>
+        <source>Application AID (hex).</source>
+        <translation>应用 AID（十六进制）。</translation>
+    </message>
+    <message>
+        <source>Application code (Lua source).</source>
+        <translation>应用代码（Lua 源程序）。</translation>
+    </message>
+    <message>
+        <source>Issuer configuration data.</source>
+        <translation>发卡方配置数据。</translation>
+    </message>
+    <message>
+        <source>Data area in bytes (default 1024).</source>
+        <translation>数据区字节数（默认 1024）。</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>RAM bound in bytes (default 65536).</source>
+        <translation>RAM 上限字节数（默认 65536）。</translation>
+    </message>
+    <message>
+        <source>Application version (default 256).</source>
+        <translation>应用版本（默认 256）。</translation>
+    </message>
+    <message>
+        <source>Random seed of the installation (32 hex digits, from &quot;apps&quot;).</source>
+        <translation>本次安装的随机种子（32 位十六进制，见“apps”输出）。</translation>
+    </message>
+    <message>
+        <source>Output file.</source>
+        <translation>输出文件。</translation>
+    </message>
+    <message>
+        <source>%1 needs --reader NAME (see &quot;carddesk-cli readers&quot;)</source>
+        <translation>%1 需要 --reader NAME（见“carddesk-cli readers”）</translation>
+    </message>
+    <message>
+        <source>app-install needs --package FILE</source>
+        <translation>app-install 需要 --package FILE</translation>
+    </message>
+    <message>
+        <source>app-delete needs --cert FILE</source>
+        <translation>app-delete 需要 --cert FILE</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 需要 %2</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>--nvm, --ram and --app-version need numbers</source>
+        <translation>--nvm、--ram 和 --app-version 需要数字</translation>
+    </message>
+    <message>
+        <source>card %1 is not in the database; give --issuer-serial, --product-serial and --card-key</source>
+        <translation>卡 %1 不在数据库中；请给出 --issuer-serial、--product-serial 和 --card-key</translation>
+    </message>
+    <message>
+        <source>--card-key: %1</source>
+        <translation>--card-key：%1</translation>
+    </message>
+    <message>
+        <source>no public key is recorded for card %1 (issued before application download?)</source>
+        <translation>数据库中没有卡 %1 的公钥（是否在支持应用下载之前发行？）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1319,286 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
 </context>
 <context>
+    <name>carddesk::AppManagerView</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Installed applications</source>
+        <translation>已安装的应用</translation>
+    </message>
+    <message>
+        <source>&amp;Read applications</source>
+        <translation>读取应用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>AID</source>
+        <translation>AID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Code (B)</source>
+        <translation>代码（字节）</translation>
+    </message>
+    <message>
+        <source>Data (B)</source>
+        <translation>数据（字节）</translation>
+    </message>
+    <message>
+        <source>Config (B)</source>
+        <translation>配置（字节）</translation>
+    </message>
+    <message>
+        <source>DF range</source>
+        <translation>DF 范围</translation>
+    </message>
+    <message>
+        <source>Card memory (NVM):</source>
+        <translation>卡存储器（NVM）：</translation>
+    </message>
+    <message>
+        <source>Install or delete</source>
+        <translation>安装或删除</translation>
+    </message>
+    <message>
+        <source>install package (.cdapp): certificate + unit, or unit only</source>
+        <translation>安装包（.cdapp）：证书 + 安装单元，或仅安装单元</translation>
+    </message>
+    <message>
+        <source>separate install certificate (optional)</source>
+        <translation>单独的安装证书（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>安装(&amp;I)</translation>
+    </message>
+    <message>
+        <source>delete certificate (.cddel)</source>
+        <translation>删除证书（.cddel）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>block %v of %m</source>
+        <translation>第 %v / %m 块</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>安装包：</translation>
+    </message>
+    <message>
+        <source>Install packages (*.cdapp);;All files (*)</source>
+        <translation>安装包 (*.cdapp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cdcert *.cdapp);;All files (*)</source>
+        <translation>证书 (*.cdcert *.cdapp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Delete certificate:</source>
+        <translation>删除证书：</translation>
+    </message>
+    <message>
+        <source>Delete certificates (*.cddel);;All files (*)</source>
+        <translation>删除证书 (*.cddel);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>进度：</translation>
+    </message>
+    <message>
+        <source>Reading the application registry…</source>
+        <translation>正在读取应用注册表…</translation>
+    </message>
+    <message>
+        <source>Installing…</source>
+        <translation>正在安装…</translation>
+    </message>
+    <message>
+        <source>Installed in registry record %1 (%2 blocks).</source>
+        <translation>已安装，注册表记录 %1（%2 块）。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Application deleted.</source>
+        <translation>应用已删除。</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Insert an issued card to see its applications.</source>
+        <translation>插入已发行的卡以查看其应用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Card %1: %n application(s); %2 of %3 bytes of NVM free.</source>
+        <translation>
+            <numerusform>卡 %1：%n 个应用；NVM 空闲 %2 / %3 字节。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::AppService</name>
+    <message>
+        <source>the certificate or install unit is malformed</source>
+        <translation>证书或安装单元格式错误</translation>
+    </message>
+    <message>
+        <source>blocks out of sequence</source>
+        <translation>数据块顺序错误</translation>
+    </message>
+    <message>
+        <source>the install data is too long</source>
+        <translation>安装数据过长</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature is not the certification authority&apos;s</source>
+        <translation>证书的签名不是认证中心的签名</translation>
+    </message>
+    <message>
+        <source>the install unit and the certificate are for different applications</source>
+        <translation>安装单元与证书属于不同的应用</translation>
+    </message>
+    <message>
+        <source>the certificate is for another card</source>
+        <translation>证书属于另一张卡</translation>
+    </message>
+    <message>
+        <source>the card&apos;s issuer is not in the certificate&apos;s issuer group</source>
+        <translation>卡的发卡方不在证书的发卡方组中</translation>
+    </message>
+    <message>
+        <source>the card&apos;s product is not in the certificate&apos;s product group</source>
+        <translation>卡的产品不在证书的产品组中</translation>
+    </message>
+    <message>
+        <source>signature algorithm not supported or not the same in unit and certificate</source>
+        <translation>签名算法不受支持，或安装单元与证书中的不一致</translation>
+    </message>
+    <message>
+        <source>hash algorithm not supported or not the same in unit and certificate</source>
+        <translation>摘要算法不受支持，或安装单元与证书中的不一致</translation>
+    </message>
+    <message>
+        <source>process-key cipher not supported</source>
+        <translation>不支持该过程密钥加密算法</translation>
+    </message>
+    <message>
+        <source>the application is already installed</source>
+        <translation>应用已经安装</translation>
+    </message>
+    <message>
+        <source>not enough card memory (NVM) for the application</source>
+        <translation>卡存储器（NVM）空间不足，无法容纳该应用</translation>
+    </message>
+    <message>
+        <source>the application needs more RAM than the card gives</source>
+        <translation>应用所需 RAM 超出卡能提供的大小</translation>
+    </message>
+    <message>
+        <source>the application registry is full</source>
+        <translation>应用注册表已满</translation>
+    </message>
+    <message>
+        <source>the key transport units or the encrypted data cannot be decrypted by this card</source>
+        <translation>本卡无法解密密钥传输单元或加密数据</translation>
+    </message>
+    <message>
+        <source>a public key in the certificate is unusable</source>
+        <translation>证书中的公钥不可用</translation>
+    </message>
+    <message>
+        <source>the application code does not match the provider&apos;s signature</source>
+        <translation>应用代码与应用提供方的签名不符</translation>
+    </message>
+    <message>
+        <source>the configuration does not match the issuer&apos;s signature</source>
+        <translation>配置数据与发卡方的签名不符</translation>
+    </message>
+    <message>
+        <source>the card has no key pair</source>
+        <translation>卡中尚无密钥对</translation>
+    </message>
+    <message>
+        <source>the card has no certification authority key</source>
+        <translation>卡中尚无认证中心公钥</translation>
+    </message>
+    <message>
+        <source>the application is not installed</source>
+        <translation>应用未安装</translation>
+    </message>
+    <message>
+        <source>the delete certificate is for an earlier installation of the application</source>
+        <translation>删除证书属于该应用较早的一次安装</translation>
+    </message>
+    <message>
+        <source>the application failed</source>
+        <translation>应用执行失败</translation>
+    </message>
+    <message>
+        <source>the application ran too long</source>
+        <translation>应用运行时间过长</translation>
+    </message>
+    <message>
+        <source>the application used too much memory</source>
+        <translation>应用使用的内存过多</translation>
+    </message>
+    <message>
+        <source>the application accessed memory outside its own file</source>
+        <translation>应用访问了其自身文件以外的存储区</translation>
+    </message>
+    <message>
+        <source>status word %1</source>
+        <translation>状态字 %1</translation>
+    </message>
+    <message>
+        <source>reading the applications in &quot;%1&quot; failed: %2</source>
+        <translation>读取“%1”中的应用失败：%2</translation>
+    </message>
+    <message>
+        <source>the card refused the installation: %1</source>
+        <translation>卡拒绝安装：%1</translation>
+    </message>
+    <message>
+        <source>the card refused the deletion: %1</source>
+        <translation>卡拒绝删除：%1</translation>
+    </message>
+    <message>
+        <source>talking to the card in &quot;%1&quot; failed: %2</source>
+        <translation>与“%1”中的卡通信失败：%2</translation>
+    </message>
+    <message>
+        <source>the random seed must be 16 bytes (32 hex digits)</source>
+        <translation>随机种子必须为 16 字节（32 位十六进制）</translation>
+    </message>
+    <message>
+        <source>card number (10 bytes), issuer serial and product serial (8 bytes) are needed</source>
+        <translation>需要卡号（10 字节）、发卡方序列号和产品序列号（各 8 字节）</translation>
+    </message>
+    <message>
+        <source>the AID must be 5 to 16 bytes</source>
+        <translation>AID 必须为 5 到 16 字节</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CardPanel</name>
     <message>
         <source>Issuance</source>
@@ -1243,6 +1667,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>E-purse</source>
         <translation>电子钱包</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>应用</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1746,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>%1 is a damaged database (%2); it was left untouched</source>
         <translation>%1 是已损坏的数据库（%2），未作任何改动</translation>
+    </message>
+    <message>
+        <source>cannot record the public key of card %1: %2</source>
+        <translation>无法登记卡 %1 的公钥：%2</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +2034,22 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>end personalisation</source>
         <translation>结束个人化</translation>
+    </message>
+    <message>
+        <source>cannot read the application CA key %1: %2</source>
+        <translation>无法读取应用认证中心密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>the application CA key %1 is not usable: %2</source>
+        <translation>应用认证中心密钥 %1 不可用：%2</translation>
+    </message>
+    <message>
+        <source>the card refused to generate its key pair (%1)</source>
+        <translation>卡拒绝生成密钥对（%1）</translation>
+    </message>
+    <message>
+        <source>the card refused the application CA key (%1)</source>
+        <translation>卡拒绝写入应用认证中心公钥（%1）</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2525,41 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>E-&amp;purse</source>
         <translation>电子钱包(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Application-download CA key written to issued cards (PEM).</source>
+        <translation>写入所发行卡的应用下载认证中心密钥（PEM）。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::NvmMapWidget</name>
+    <message>
+        <source>System area and MF files</source>
+        <translation>系统区和 MF 文件</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No NVM figures yet: read a card</source>
+        <translation>尚无 NVM 数据：请读卡</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>System area and MF files (%1 B)</source>
+        <translation>系统区和 MF 文件（%1 字节）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 B)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Free (%1 B)</source>
+        <translation>空闲（%1 字节）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "CardPanel.h"
 
+#include "AppManagerView.h"
 #include "DiagnosticsView.h"
 #include "IssuanceView.h"
 #include "LifeCycleDiagram.h"
@@ -148,6 +149,11 @@ CardPanel::Page CardPanel::page() const {
     return static_cast<Page>(m_stack->currentIndex());
 }
 
+void CardPanel::setAppService(AppService* service) {
+    m_apps = new AppManagerView(service, m_tabs);
+    m_tabs->insertTab(m_tabs->indexOf(m_purse) + 1, m_apps, tr("Applications"));
+}
+
 void CardPanel::setReader(const QString& reader) {
     if (reader == m_reader)
         return;
@@ -157,6 +163,8 @@ void CardPanel::setReader(const QString& reader) {
     m_retried = false;
     m_issuance->setCard(reader, std::nullopt);
     m_purse->setCard(reader, QString());
+    if (m_apps)
+        m_apps->setCard(reader, QString());
     const auto state = reader.isEmpty() ? std::nullopt : m_readers->reader(reader);
     if (state && state->cardPresent) {
         m_atr = state->atr;
@@ -185,6 +193,8 @@ void CardPanel::onReaderState(const ReaderState& state) {
         m_snapshot.reset();
         m_issuance->setCard(m_reader, std::nullopt);
         m_purse->setCard(m_reader, QString());
+        if (m_apps)
+            m_apps->setCard(m_reader, QString());
         if (!m_issuing)
             showNoCard();
         return;
@@ -250,9 +260,12 @@ void CardPanel::startRead(bool showBusyPage) {
             m_diagnostics->setSnapshot(*m_snapshot);
             m_issuance->setCard(reader, m_snapshot);
             // Only an issued card has a purse (and a card number, whose last 8 bytes are the ASN).
-            m_purse->setCard(reader, m_snapshot->isCdos && m_snapshot->cardNumber.size() == 10
-                                         ? QString::fromLatin1(m_snapshot->cardNumber.toHex().toUpper())
-                                         : QString());
+            const QString number = m_snapshot->isCdos && m_snapshot->cardNumber.size() == 10
+                                       ? QString::fromLatin1(m_snapshot->cardNumber.toHex().toUpper())
+                                       : QString();
+            m_purse->setCard(reader, number);
+            if (m_apps)
+                m_apps->setCard(reader, number);
             updateHeader();
             m_stack->setCurrentIndex(int(Page::Card));
             // A newly inserted blank card is there to be issued, any other card to be looked at. A re-read of the

@@ -23,6 +23,8 @@ class IssuanceService;
 class IssuanceView;
 class PurseService;
 class PurseView;
+class AppService;
+class AppManagerView;
 struct ReaderState;
 
 class CardPanel final : public QWidget {
@@ -41,6 +43,9 @@ public:
     IssuanceView* issuanceView() const { return m_issuance; }
     DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     PurseView* purseView() const { return m_purse; }
+    // Adds the application manager tab after the purse's (MainWindow owns the service).
+    void setAppService(AppService* service);
+    AppManagerView* appManagerView() const { return m_apps; }
     QTabWidget* tabs() const { return m_tabs; }
 
 public slots:
@@ -80,6 +85,7 @@ private:
     IssuanceView* m_issuance;
     DiagnosticsView* m_diagnostics;
     PurseView* m_purse;
+    AppManagerView* m_apps = nullptr;
 };
 
 } // namespace carddesk

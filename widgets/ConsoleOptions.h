@@ -10,6 +10,7 @@ struct ConsoleOptions {
     QString keyStorePath;       // empty: IssuanceService::defaultKeyStorePath()
     QString keyStorePassphrase; // pre-fills the key store dialog (development runs only); never logged
     QString templatePath;       // the template the issuance view starts with
+    QString appCaKeyPath;       // CA key written to issued cards; empty: IssuanceService::defaultAppCaKeyPath()
     bool usePcsc = true;        // false: only in-process readers (unit tests)
 
     // The installed standard template, or the source tree's one in a development build.

@@ -9,6 +9,7 @@
 
 #include "carddesk/cardio/CardReaderManager.h"
 #include "carddesk/cardio/TraceLog.h"
+#include "carddesk/model/AppService.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
 #include "carddesk/model/PurseService.h"
@@ -60,10 +61,13 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
     // Every reveal and conceal of trace secrets lands in the audit table with the operator's name.
     m_database->attachTraceAudit(m_trace);
     m_issuance = new IssuanceService(*m_readers, *m_database, this);
+    m_issuance->setAppCaKeyPath(options.appCaKeyPath);
     m_purse = new PurseService(*m_readers, *m_database, this);
+    m_apps = new AppService(*m_readers, *m_database, this);
 
     m_readersPanel = new ReadersPanel(m_readers, this);
     m_cardPanel = new CardPanel(m_readers, m_issuance, m_purse, options, this);
+    m_cardPanel->setAppService(m_apps);
     if (!m_databaseError.isEmpty())
         m_cardPanel->issuanceView()->setBlockingProblem(m_databaseError);
 
@@ -127,6 +131,7 @@ MainWindow::~MainWindow() {
     m_readers->stop();
     delete m_traceDock;
     delete takeCentralWidget();
+    delete m_apps;
     delete m_purse;
     delete m_issuance;
     delete m_readers;
@@ -143,7 +148,8 @@ void MainWindow::openDatabase(const QString& location) {
 }
 
 bool MainWindow::isSettled() const {
-    return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading() && !m_purse->isBusy();
+    return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading() && !m_purse->isBusy() &&
+           !m_apps->isBusy();
 }
 
 void MainWindow::updateServiceStatus() {

@@ -16,6 +16,7 @@ class CardReaderManager;
 class Database;
 class IssuanceService;
 class PurseService;
+class AppService;
 class ReadersPanel;
 class TraceLog;
 class TracePanel;
@@ -36,6 +37,7 @@ public:
     Database* database() const { return m_database; }
     IssuanceService* issuanceService() const { return m_issuance; }
     PurseService* purseService() const { return m_purse; }
+    AppService* appService() const { return m_apps; }
     ReadersPanel* readersPanel() const { return m_readersPanel; }
     CardPanel* cardPanel() const { return m_cardPanel; }
     TracePanel* tracePanel() const { return m_tracePanel; }
@@ -52,6 +54,7 @@ private:
     Database* m_database;
     IssuanceService* m_issuance;
     PurseService* m_purse;
+    AppService* m_apps;
     QString m_databaseError;
 
     ReadersPanel* m_readersPanel;

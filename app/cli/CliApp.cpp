@@ -80,6 +80,14 @@ int CliApp::run(const QStringList& arguments) {
            "  purchase --reader NAME --amount FEN --pin-user N\n"
            "                               run a load / purchase as a terminal with the key store's keys;\n"
            "                               the PIN comes from CARDDESK_PIN or the first line of stdin\n"
+           "  apps --reader NAME           the card's application registry and NVM figures\n"
+           "  app-install --reader NAME --package FILE [--cert FILE]\n"
+           "                               push an install message (certificate + unit) block by block\n"
+           "  app-delete --reader NAME --cert FILE   push a delete certificate\n"
+           "  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE\n"
+           "  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE\n"
+           "                               issuer desk: build for one card (public key from the database or\n"
+           "                               --card-key FILE) with the authorities of --keys DIR\n"
            "The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise)."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -111,6 +119,7 @@ int CliApp::run(const QStringList& arguments) {
                                    tr("Also prove the last transaction (GET TRANSACTION PROVE, TAC checked)."));
     parser.addOptions(
         {reader, tmpl, holder, database, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
+    addAppOptions(parser);
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -205,7 +214,11 @@ int CliApp::run(const QStringList& arguments) {
             return fail(Usage, e);
         return issue();
     }
-    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load or purchase").arg(m_command));
+    if (m_command.startsWith(QLatin1String("app")))
+        return runAppCommand(parser);
+    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
+                          "app-delete, app-package or app-delete-cert")
+                           .arg(m_command));
 }
 
 int CliApp::readers() {

@@ -2,6 +2,7 @@
 // carddesk-cli: the headless front end over carddesk_model, for batch jobs, field scripts and tests.
 // JSON on stdout; errors in words on stderr with a nonzero exit code:
 //   1 the operation failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not available.
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
@@ -25,6 +26,12 @@ private:
     // The e-purse: read (and --prove), or run a load / purchase as a terminal with the key store's keys.
     int purse();
     int transact(bool load);
+    // Application download (CliAppCommands.cpp): apps, app-install, app-delete, app-package, app-delete-cert.
+    void addAppOptions(QCommandLineParser& parser);
+    int runAppCommand(const QCommandLineParser& parser);
+    int apps();
+    int appPush(const QCommandLineParser& parser, bool install);
+    int appBuild(const QCommandLineParser& parser, bool install);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).

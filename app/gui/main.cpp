@@ -84,7 +84,10 @@ int main(int argc, char** argv) {
                                         QStringLiteral("FILE"));
     const QCommandLineOption langOption(QStringLiteral("lang"), MainWindow::tr("Interface language: zh_CN or en."),
                                         QStringLiteral("LANG"));
-    parser.addOptions({database, keystore, cardTemplate, screenshot, langOption});
+    const QCommandLineOption appCaKey(QStringLiteral("app-ca-key"),
+                                      MainWindow::tr("Application-download CA key written to issued cards (PEM)."),
+                                      QStringLiteral("PATH"));
+    parser.addOptions({database, keystore, cardTemplate, screenshot, langOption, appCaKey});
     parser.process(app);
 
     ConsoleOptions options = ConsoleOptions::defaults();
@@ -94,6 +97,8 @@ int main(int argc, char** argv) {
         options.keyStorePath = parser.value(keystore);
     if (parser.isSet(cardTemplate))
         options.templatePath = parser.value(cardTemplate);
+    if (parser.isSet(appCaKey))
+        options.appCaKeyPath = parser.value(appCaKey);
     // Development runs only: docs/keys.md explains why production desks never put a passphrase in the
     // environment.
     options.keyStorePassphrase = qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE");

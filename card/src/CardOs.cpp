@@ -2,10 +2,12 @@
 
 #include "carddesk/card/AppManager.h"
 #include "carddesk/card/AuthenticationCommands.h"
+#include "carddesk/card/CaApplication.h"
 #include "carddesk/card/EPurseApplication.h"
 #include "carddesk/card/FileCommands.h"
 #include "carddesk/card/GetDataCommand.h"
 #include "carddesk/card/LifeCycleCommands.h"
+#include "carddesk/card/ProactiveCommands.h"
 #include "carddesk/card/SecurityCommands.h"
 #include "carddesk/card/StatusError.h"
 #include "carddesk/protocol/Crypto.h"
@@ -46,7 +48,9 @@ CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
     LifeCycleCommands::install(*this);
     GetDataCommand::install(*this);
     AuthenticationCommands::install(*this);
+    ProactiveCommands::install(*this);
     registerApplication(std::make_shared<EPurseApplication>()); // built in: every card OS has the e-purse
+    registerApplication(std::make_shared<CaApplication>());     // and the conditional-access module
     if (m_state.blankImage()) {
         const Bytes key = options.blankKey.empty() ? developmentBlankKey() : options.blankKey;
         if (key.size() != 16)

@@ -190,7 +190,8 @@ CardTemplate CardTemplate::fromJson(const QByteArray& json) {
     const QJsonValue keys = o.value(QLatin1String("keys"));
     if (keys.isUndefined() || keys.toString() == QLatin1String("standard")) {
         for (const auto& k : cdos::CardProfile::standardKeys())
-            t.keys.append(TemplateKey{k.id, k.usage, QString::fromStdString(k.master), k.maxErrors});
+            t.keys.append(TemplateKey{k.id, k.usage, QString::fromStdString(k.master), k.maxErrors,
+                                      k.derivation == cdos::KeyDerivation::Shared});
     } else if (!keys.isArray()) {
         r.errors << tr("%1: must be \"standard\" or a list of keys").arg(QStringLiteral("keys"));
     } else {
@@ -211,6 +212,7 @@ CardTemplate CardTemplate::fromJson(const QByteArray& json) {
                 r.errors << tr("%1: unknown key usage \"%2\"").arg(f + QStringLiteral(".usage"), usage);
             key.master = r.string(k, "master", f + QStringLiteral(".master"), true);
             key.maxErrors = static_cast<quint8>(r.integer(k, "maxErrors", f + QStringLiteral(".maxErrors"), 15, 1, 15));
+            key.shared = k.value(QLatin1String("shared")).toBool(false);
             t.keys.append(key);
         }
     }
@@ -362,11 +364,15 @@ QJsonObject CardTemplate::toJson() const {
                                 {QStringLiteral("name"), b.name},
                                 {QStringLiteral("description"), b.description}});
     QJsonArray keyList;
-    for (const auto& k : keys)
-        keyList.append(QJsonObject{{QStringLiteral("id"), k.id},
-                                   {QStringLiteral("usage"), usageName(k.usage)},
-                                   {QStringLiteral("master"), k.master},
-                                   {QStringLiteral("maxErrors"), k.maxErrors}});
+    for (const auto& k : keys) {
+        QJsonObject key{{QStringLiteral("id"), k.id},
+                        {QStringLiteral("usage"), usageName(k.usage)},
+                        {QStringLiteral("master"), k.master},
+                        {QStringLiteral("maxErrors"), k.maxErrors}};
+        if (k.shared)
+            key.insert(QStringLiteral("shared"), true);
+        keyList.append(key);
+    }
     auto perm = [&](quint32 mask) -> QJsonValue {
         const QStringList names = permissionNames(mask);
         quint32 named = 0;

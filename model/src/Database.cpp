@@ -42,6 +42,9 @@ const char* const kMigrations[] = {
     " terminal_serial BIGINT, card_time TEXT, tac TEXT, tac_verified INTEGER NOT NULL, outcome TEXT NOT NULL,"
     " error TEXT, reader TEXT, operator TEXT NOT NULL, recorded_at TEXT NOT NULL);"
     "CREATE INDEX purse_transactions_card ON purse_transactions (card_number, id);",
+    // 4: application download: each card's own public key (SubjectPublicKeyInfo, hex), generated in the card at
+    // issuance; the producer encrypts process keys under it. The private key never leaves the card.
+    "CREATE TABLE card_app_keys (card_number TEXT PRIMARY KEY, public_key TEXT NOT NULL, recorded_at TEXT NOT NULL);",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -377,6 +380,28 @@ QList<IssuedCard> Database::cards() const {
     while (q.next())
         out.append(cardFrom(q));
     return out;
+}
+
+void Database::setCardAppKey(const QString& cardNumber, const QByteArray& publicKeyDer) {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("DELETE FROM card_app_keys WHERE card_number = ?"));
+    q.addBindValue(cardNumber.toUpper());
+    q.exec();
+    q.prepare(QStringLiteral("INSERT INTO card_app_keys (card_number, public_key, recorded_at) VALUES (?, ?, ?)"));
+    q.addBindValue(cardNumber.toUpper());
+    q.addBindValue(QString::fromLatin1(publicKeyDer.toHex().toUpper()));
+    q.addBindValue(nowText());
+    if (!q.exec())
+        throw DatabaseError(tr("cannot record the public key of card %1: %2").arg(cardNumber, q.lastError().text()));
+}
+
+QByteArray Database::cardAppKey(const QString& cardNumber) const {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT public_key FROM card_app_keys WHERE card_number = ?"));
+    q.addBindValue(cardNumber.toUpper());
+    if (!q.exec() || !q.next())
+        return {};
+    return QByteArray::fromHex(q.value(0).toString().toLatin1());
 }
 
 QList<CardUserRecord> Database::cardUsers(const QString& cardNumber) const {

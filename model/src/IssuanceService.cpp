@@ -4,6 +4,9 @@
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/protocol/AppCommands.h>
+#include <carddesk/protocol/AppCrypto.h>
+#include <carddesk/protocol/SecureMessaging.h>
 
 #include <QEventLoop>
 #include <QFile>
@@ -107,6 +110,16 @@ void IssuanceService::openKeyStore(const QString& pathIn, const QString& passphr
     }
 }
 
+QString IssuanceService::defaultAppCaKeyPath() {
+    const QString env = qEnvironmentVariable("CARDDESK_APP_CA_KEY");
+    if (!env.isEmpty())
+        return env;
+    const QString dev = QStringLiteral(CARDDESK_DEV_APP_KEYS "/ca-ec.pem");
+    if (QFile::exists(dev))
+        return dev;
+    return QStringLiteral(CARDDESK_INSTALLED_APP_KEYS "/ca-ec.pem");
+}
+
 void IssuanceService::setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) {
     m_keys = std::move(keys);
 }
@@ -166,7 +179,8 @@ cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const Hol
         p.menu.push_back(cdos::MenuEntry{m.id, m.permission, m.hidden, m.title.toStdString()});
     p.purse = cdos::PurseParams{t.balanceLimit, t.overdraftLimit};
     for (const auto& k : t.keys)
-        p.keys.push_back(cdos::KeySpec{k.id, k.usage, k.master.toStdString(), k.maxErrors});
+        p.keys.push_back(cdos::KeySpec{k.id, k.usage, k.master.toStdString(), k.maxErrors,
+                                       k.shared ? cdos::KeyDerivation::Shared : cdos::KeyDerivation::Diversified});
     if (errors.isEmpty()) {
         // The protocol library's own checks (English); they should agree with the ones above.
         for (const auto& problem : cdos::validateProfile(p))
@@ -230,11 +244,25 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         return fail(e.text);
     }
 
+    // Only the public half of the CA key goes to the card; a PEM holding the pair is accepted (development CA).
+    cdos::Bytes caPublic;
+    {
+        const QString caPath = m_appCaKeyPath.isEmpty() ? defaultAppCaKeyPath() : m_appCaKeyPath;
+        QFile f(caPath);
+        try {
+            if (!f.open(QIODevice::ReadOnly))
+                return fail(tr("cannot read the application CA key %1: %2").arg(caPath, f.errorString()));
+            caPublic = cdos::appdl::AppKey::fromPem(f.readAll().toStdString()).publicDer();
+        } catch (const std::exception& e) {
+            return fail(tr("the application CA key %1 is not usable: %2").arg(caPath, QString::fromUtf8(e.what())));
+        }
+    }
+
     m_busy = true;
     emit started(request.reader, result.cardNumber);
     const std::shared_ptr<const cdos::IssuerKeys> keys = m_keys;
     const QString reader = request.reader;
-    auto job = [this, keys, profile, reader](CardChannel& channel) -> QVariant {
+    auto job = [this, keys, profile, reader, caPublic](CardChannel& channel) -> QVariant {
         // A clearer refusal than the personaliser's for the most common mistake: a card that is not blank.
         const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
         if (lc.ok() && lc.data.size() == 1 && lc.data[0] != static_cast<std::uint8_t>(cdos::LifeCycle::Blank))
@@ -250,8 +278,26 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         QStringList differences;
         for (const auto& d : perso.verify(*profile))
             differences << QString::fromStdString(d);
+        // Application download: the card makes its own key pair (the private half never leaves it) and gets the
+        // CA public key, both under issuer secure messaging.
+        QByteArray appKey;
+        if (differences.isEmpty()) {
+            cdos::IssuerSmSession sm(keys->cardKey("ISSUER_SM", profile->info.asn()));
+            sm.start(channel.transmit(cdos::getChallenge()).data);
+            const cdos::ResponseApdu gen = channel.transmit(sm.wrap(cdos::appdl::AppCommands::generateCardKey()));
+            if (gen.sw != 0x9000)
+                throw IssuanceError(
+                    tr("the card refused to generate its key pair (%1)").arg(QString::number(gen.sw, 16).toUpper()));
+            appKey =
+                QByteArray(reinterpret_cast<const char*>(gen.data.data()), static_cast<qsizetype>(gen.data.size()));
+            const cdos::ResponseApdu ca = channel.transmit(sm.wrap(cdos::appdl::AppCommands::writeCaKey(caPublic)));
+            if (ca.sw != 0x9000)
+                throw IssuanceError(
+                    tr("the card refused the application CA key (%1)").arg(QString::number(ca.sw, 16).toUpper()));
+        }
         const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
-        return QVariantMap{{QStringLiteral("differences"), differences},
+        return QVariantMap{{QStringLiteral("appKey"), appKey},
+                           {QStringLiteral("differences"), differences},
                            {QStringLiteral("apduCount"), channel.apduCount()},
                            {QStringLiteral("chipSerial"), chip.ok() ? hexOf(chip.data) : QString()}};
     };
@@ -297,6 +343,7 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
                     users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name),
                                                 u.profile.permissions, u.profile.maxRetries});
                 result.cardId = m_db.recordIssuedCard(card, users);
+                m_db.setCardAppKey(result.cardNumber, out.value(QStringLiteral("appKey")).toByteArray());
                 m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
                 m_db.audit(operatorName, QStringLiteral("issue card"),
                            QStringLiteral("%1 template=%2 reader=%3").arg(result.cardNumber, tmpl.name, reader));

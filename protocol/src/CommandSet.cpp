@@ -9,6 +9,8 @@ std::string statusWordMeaning(std::uint16_t s) {
         return "wrong Le, " + std::to_string(s & 0xFF) + " bytes available";
     if ((s & 0xFF00) == 0x6100)
         return std::to_string(s & 0xFF) + " more bytes available";
+    if ((s & 0xFF00) == 0x9100)
+        return "proactive command of " + std::to_string(s & 0xFF) + " bytes pending (FETCH)";
     switch (s) {
     case 0x9000:
         return "success";
@@ -130,6 +132,15 @@ std::string commandName(std::uint8_t c, std::uint8_t i) {
         return "AUTHENTICATE";
     case 0x34:
         return "AUTH RESULT";
+    // Proactive user dialogue (docs/proactive.md).
+    case 0x10:
+        return "TERMINAL PROFILE";
+    case 0x12:
+        return "FETCH";
+    case 0x14:
+        return "TERMINAL RESPONSE";
+    case 0xC2:
+        return "ENVELOPE";
     // Application download (docs/app-download.md).
     case 0xE6:
         return "INSTALL APPLICATION";

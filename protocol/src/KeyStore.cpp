@@ -11,9 +11,14 @@ namespace {
 constexpr const char* kMagic = "CARDDESK-KEYSTORE 1";
 const Bytes kCheckPlain{'c', 'a', 'r', 'd', 'd', 'e', 's', 'k'};
 
-Bytes aadFor(const std::string& name, std::uint8_t version) {
+// The "shared" mark is bound into the associated data so that it cannot be added to a sealed key without the
+// passphrase; unmarked keys keep the old associated data, so stores written before the mark still open.
+Bytes aadFor(const std::string& name, std::uint8_t version, bool shared) {
     Bytes aad(name.begin(), name.end());
     aad.push_back(version);
+    if (shared)
+        for (char c : std::string(" shared"))
+            aad.push_back(static_cast<std::uint8_t>(c));
     return aad;
 }
 
@@ -62,16 +67,18 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
             }
             checked = true;
         } else if (kind == "key") {
-            std::string name, nonce, sealed, kcv;
+            std::string name, nonce, sealed, kcv, mark;
             int version = -1;
-            ls >> name >> version >> nonce >> sealed >> kcv;
-            if (!checked || name.empty() || version < 0 || version > 255)
+            ls >> name >> version >> nonce >> sealed >> kcv >> mark;
+            if (!checked || name.empty() || version < 0 || version > 255 || !(mark.empty() || mark == "shared"))
                 throw KeyStoreError("key store damaged on line " + std::to_string(lineNo));
             Entry e;
             e.version = static_cast<std::uint8_t>(version);
+            e.shared = mark == "shared";
             try {
-                e.key = SecretBytes(crypto::aesGcmDecrypt(kek.bytes(), hexOrThrow(nonce, lineNo),
-                                                          aadFor(name, e.version), hexOrThrow(sealed, lineNo)));
+                e.key =
+                    SecretBytes(crypto::aesGcmDecrypt(kek.bytes(), hexOrThrow(nonce, lineNo),
+                                                      aadFor(name, e.version, e.shared), hexOrThrow(sealed, lineNo)));
             } catch (const crypto::CryptoError&) {
                 throw KeyStoreError("key store damaged: key " + name + " does not authenticate");
             }
@@ -89,7 +96,11 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
 }
 
 void KeyStore::create(const std::string& path, const std::string& passphrase,
-                      const std::map<std::string, std::pair<std::uint8_t, Bytes>>& keys, int iterations) {
+                      const std::map<std::string, std::pair<std::uint8_t, Bytes>>& keys, int iterations,
+                      const std::set<std::string>& shared) {
+    for (const auto& name : shared)
+        if (!keys.count(name))
+            throw KeyStoreError("shared key " + name + " is not among the keys");
     const Bytes salt = crypto::randomBytes(16);
     SecretBytes kek(crypto::pbkdf2Sha256(passphrase, salt, iterations, 32));
     std::ostringstream out;
@@ -101,14 +112,42 @@ void KeyStore::create(const std::string& path, const std::string& passphrase,
     for (const auto& [name, vk] : keys) {
         if (vk.second.size() != 16)
             throw KeyStoreError("key " + name + " is not 16 bytes");
+        const bool isShared = shared.count(name) != 0;
         nonce = crypto::randomBytes(12);
         out << "key " << name << " " << int(vk.first) << " " << toHex(nonce) << " "
-            << toHex(crypto::aesGcmEncrypt(kek.bytes(), nonce, aadFor(name, vk.first), vk.second)) << " "
-            << toHex(crypto::keyCheckValue(vk.second)) << "\n";
+            << toHex(crypto::aesGcmEncrypt(kek.bytes(), nonce, aadFor(name, vk.first, isShared), vk.second)) << " "
+            << toHex(crypto::keyCheckValue(vk.second)) << (isShared ? " shared" : "") << "\n";
     }
     std::ofstream f(path, std::ios::trunc);
     if (!f || !(f << out.str()))
         throw KeyStoreError("cannot write key store " + path);
+}
+
+ClearKeys KeyStore::readClearKeys(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        throw KeyStoreError("cannot read " + path);
+    ClearKeys out;
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line.empty() || line[0] == '#')
+            continue;
+        std::istringstream ls(line);
+        std::string name, hex, mark, extra;
+        int version = -1;
+        ls >> name >> version >> hex >> mark >> extra;
+        auto key = fromHex(hex);
+        // The message names the line, never its content: the line holds a clear key.
+        if (name.empty() || version < 0 || version > 255 || !key || key->size() != 16 ||
+            !(mark.empty() || mark == "shared") || !extra.empty())
+            throw KeyStoreError(path + ":" + std::to_string(n) + ": expected NAME VERSION 32-hex-digits [shared]");
+        out.keys[name] = {static_cast<std::uint8_t>(version), *key};
+        if (mark == "shared")
+            out.shared.insert(name);
+    }
+    return out;
 }
 
 std::vector<std::string> KeyStore::names() const {
@@ -135,6 +174,14 @@ SecretBytes KeyStore::cardKey(const std::string& name, const Bytes& asn) const {
 
 SecretBytes KeyStore::blankCardKey() const {
     return entry(kBlankCardKeyName).key;
+}
+
+SecretBytes KeyStore::sharedKey(const std::string& name) const {
+    const Entry& e = entry(name);
+    if (!e.shared)
+        throw KeyStoreError("key " + name +
+                            " is not marked shared in the key store; only its per-card keys are given out");
+    return e.key;
 }
 
 std::uint8_t KeyStore::version(const std::string& name) const {

@@ -10,8 +10,8 @@ namespace cdos {
 std::vector<KeySpec> CardProfile::standardKeys() {
     return {
         {0x00, KeyUsage::IssuerMaintenance, "ISSUER_SM", 15},
-        {0x01, KeyUsage::Transport, "TRANSPORT", 15},
-        {0x02, KeyUsage::CardAuthentication, "CARD_AUTH", 15},
+        {0x01, KeyUsage::Transport, "TRANSPORT", 15, KeyDerivation::Shared},
+        {0x02, KeyUsage::CardAuthentication, "TRANSPORT", 15},
         {0x03, KeyUsage::Purchase, "PURCHASE", 15},
         {0x04, KeyUsage::Load, "LOAD", 15},
         {0x05, KeyUsage::Tac, "TAC", 15},
@@ -57,8 +57,12 @@ std::vector<std::string> validateProfile(const CardProfile& p) {
     if (p.purse.overdraftLimit > 0xFFFFFF)
         errors.push_back("overdraft limit above 3 bytes");
     bool hasMaintenance = false;
-    for (const auto& k : p.keys)
-        hasMaintenance |= k.id == 0 && k.usage == KeyUsage::IssuerMaintenance;
+    for (const auto& k : p.keys) {
+        hasMaintenance |=
+            k.id == 0 && k.usage == KeyUsage::IssuerMaintenance && k.derivation == KeyDerivation::Diversified;
+        if (k.id == 0 && k.derivation == KeyDerivation::Shared)
+            errors.push_back("key 00 (issuer maintenance) must be diversified per card");
+    }
     if (!hasMaintenance)
         errors.push_back("the key profile needs key 00 (issuer maintenance)");
     return errors;
@@ -123,7 +127,8 @@ void Personaliser::personalise(const CardProfile& p) {
     sm.start(send(getChallenge(), "GET CHALLENGE").data);
 
     auto writeKey = [&](const KeySpec& k) {
-        SecretBytes value = m_keys.cardKey(k.master, asn);
+        SecretBytes value =
+            k.derivation == KeyDerivation::Shared ? m_keys.sharedKey(k.master) : m_keys.cardKey(k.master, asn);
         CommandApdu c{cla::Proprietary, ins::WriteKey, 0x00, k.id, {}, -1};
         c.data = {kKeyType3Des2, static_cast<std::uint8_t>(k.usage), m_keys.version(k.master), k.maxErrors};
         append(c.data, sm.encryptSecret(value.bytes()));

@@ -13,7 +13,7 @@ int usage() {
     std::cerr
         << "usage: carddesk-keystore create STORE CLEAR-KEYS-FILE   (passphrase from CARDDESK_KEYSTORE_PASSPHRASE)\n"
            "       carddesk-keystore list STORE\n"
-           "CLEAR-KEYS-FILE lines: NAME VERSION HEX32\n";
+           "CLEAR-KEYS-FILE lines: NAME VERSION HEX32 [shared]\n";
     return 2;
 }
 
@@ -34,37 +34,17 @@ int main(int argc, char** argv) {
     const std::string cmd = argv[1];
     try {
         if (cmd == "create" && argc == 4) {
-            std::ifstream in(argv[3]);
-            if (!in) {
-                std::cerr << "cannot read " << argv[3] << "\n";
-                return 1;
-            }
-            std::map<std::string, std::pair<std::uint8_t, cdos::Bytes>> keys;
-            std::string line;
-            int n = 0;
-            while (std::getline(in, line)) {
-                ++n;
-                if (line.empty() || line[0] == '#')
-                    continue;
-                std::istringstream ls(line);
-                std::string name, hex;
-                int version = -1;
-                ls >> name >> version >> hex;
-                auto key = cdos::fromHex(hex);
-                if (name.empty() || version < 0 || version > 255 || !key || key->size() != 16) {
-                    std::cerr << argv[3] << ":" << n << ": expected NAME VERSION and 32 hex digits\n";
-                    return 1;
-                }
-                keys[name] = {static_cast<std::uint8_t>(version), *key};
-            }
-            cdos::KeyStore::create(argv[2], passphrase(), keys);
-            std::cout << "wrote " << keys.size() << " keys to " << argv[2] << "\n";
+            const cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(argv[3]);
+            cdos::KeyStore::create(argv[2], passphrase(), clear.keys, 200000, clear.shared);
+            std::cout << "wrote " << clear.keys.size() << " keys (" << clear.shared.size() << " shared) to " << argv[2]
+                      << "\n";
             return 0;
         }
         if (cmd == "list" && argc == 3) {
             const auto ks = cdos::KeyStore::open(argv[2], passphrase());
             for (const auto& name : ks.names())
-                std::cout << name << " v" << int(ks.version(name)) << " KCV " << ks.kcvHex(name) << "\n";
+                std::cout << name << " v" << int(ks.version(name)) << " KCV " << ks.kcvHex(name)
+                          << (ks.isShared(name) ? " shared" : "") << "\n";
             return 0;
         }
     } catch (const std::exception& e) {

@@ -104,20 +104,10 @@ inline CommandApdu createFile(const cdos::Fcp& f) {
 
 // The development master keys (docs/keys.md), sealed into a key store in `dir` (cheap KDF: tests only).
 inline cdos::KeyStore developmentKeyStore(const std::string& dir) {
-    std::ifstream in(std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development-keys.txt");
-    std::map<std::string, std::pair<std::uint8_t, Bytes>> keys;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#')
-            continue;
-        std::istringstream ls(line);
-        std::string name, value;
-        int version = 0;
-        ls >> name >> version >> value;
-        keys[name] = {static_cast<std::uint8_t>(version), *cdos::fromHex(value)};
-    }
+    const auto clear =
+        cdos::KeyStore::readClearKeys(std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development-keys.txt");
     const std::string path = dir + "/development.cdks";
-    cdos::KeyStore::create(path, "test-passphrase", keys, 1000);
+    cdos::KeyStore::create(path, "test-passphrase", clear.keys, 1000, clear.shared);
     return cdos::KeyStore::open(path, "test-passphrase");
 }
 

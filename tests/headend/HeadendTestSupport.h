@@ -17,21 +17,16 @@ inline cdos::Bytes transportMaster() {
     return *cdos::fromHex("0123456789ABCDEFFEDCBA9876543210");
 }
 
-// A card issued with the standard profile. Issuance today writes key 01 = diversify(TRANSPORT, ASN) and key 02 =
-// diversify(CARD_AUTH, ASN); [0010] needs key 01 = the system-wide transport key (the host cannot know the card
-// before it decrypts the card number) and key 02 = diversify(TRANSPORT, ASN). Until the personaliser writes them
-// (reported to the lead), the test card gets them written straight into its key file after issuance.
+// A card issued with the standard profile: issuance alone writes key 01 = the shared TRANSPORT key and key 02 =
+// diversify(TRANSPORT, ASN), as [0010] needs. writeAuthKeys() replaces them, for tests of cards with wrong keys.
 class IssuedCard {
 public:
-    explicit IssuedCard(const cdos::KeyStore& keys, const std::string& cardNumberHex = "86010000000000000001",
-                        bool patentKeys = true)
+    explicit IssuedCard(const cdos::KeyStore& keys, const std::string& cardNumberHex = "86010000000000000001")
         : profile(cdtest::sampleProfile(cardNumberHex)) {
         // The e-purse application, registered as carddesk-card registers it.
         card.os->registerApplication(std::make_shared<cdos::card::EPurseApplication>());
         cdos::Personaliser perso(keys, [this](const cdos::CommandApdu& c) { return card.tx(c); });
         perso.personalise(profile);
-        if (patentKeys)
-            writeAuthKeys(transportMaster(), cdos::crypto::diversify(transportMaster(), profile.info.asn()));
     }
     void writeAuthKeys(const cdos::Bytes& transportKey, const cdos::Bytes& cardAuthKey) {
         auto& os = *card.os;

@@ -108,10 +108,16 @@ private slots:
         QCOMPARE(runHost(c, c.profile.holder), std::uint16_t(0x0002));
     }
 
-    void issuanceAloneIsNotEnough() {
-        // Documents the gap reported to the lead: with today's issuance the host cannot decrypt the card number.
-        hdtest::IssuedCard c(*m_keys, "86010000000000000002", false);
-        QCOMPARE(runHost(c, c.profile.holder), std::uint16_t(0x0001));
+    void issuanceAloneIsEnough() {
+        // Nothing written after issuance: the personaliser's standard keys are the ones [0010] needs.
+        hdtest::IssuedCard c(*m_keys, "86010000000000000002");
+        QCOMPARE(runHost(c, c.profile.holder), std::uint16_t(0x9000));
+        const auto keys = cdos::decodeKeys(c.tx(cdos::getData(cdos::tag::Keys)).data);
+        QVERIFY(keys.has_value());
+        int authKeys = 0;
+        for (const auto& k : *keys)
+            authKeys += (k.id == cdos::auth::kTransportKeyId || k.id == cdos::auth::kCardAuthKeyId) ? 1 : 0;
+        QCOMPARE(authKeys, 2);
     }
 
     void blockedCardRefuses() {

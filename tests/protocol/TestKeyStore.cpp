@@ -56,6 +56,38 @@ private slots:
         QCOMPARE(int(ks.version("M")), 2);
         QVERIFY_THROWS_EXCEPTION(KeyStoreError, ks.cardKey("NOPE", Bytes(8, 0)));
     }
+
+    void sharedKeysAreMarkedAndBound() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("s.cdks").toStdString();
+        const Bytes t = *fromHex("0123456789ABCDEFFEDCBA9876543210");
+        KeyStore::create(path, "pw", {{"T", {1, t}}, {"M", {1, Bytes(16, 0x22)}}}, 1000, {"T"});
+        const auto ks = KeyStore::open(path, "pw");
+        QVERIFY(ks.isShared("T"));
+        QVERIFY(!ks.isShared("M"));
+        QCOMPARE(ks.sharedKey("T").bytes(), t);
+        // A master not marked shared is never handed out as is.
+        QVERIFY_THROWS_EXCEPTION(KeyStoreError, ks.sharedKey("M"));
+        QVERIFY_THROWS_EXCEPTION(KeyStoreError, ks.sharedKey("NOPE"));
+        // The mark is bound to the sealed key: adding it by editing the file makes the store refuse to open.
+        std::ifstream in(path);
+        std::string all((std::istreambuf_iterator<char>(in)), {});
+        const auto eol = all.find('\n', all.find("key M 1 "));
+        all.insert(eol, " shared");
+        std::ofstream(path, std::ios::trunc) << all;
+        QVERIFY_THROWS_EXCEPTION(KeyStoreError, KeyStore::open(path, "pw"));
+        // The development clear-key file marks TRANSPORT (and the CA service keys) shared.
+        const auto clear = KeyStore::readClearKeys(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
+        QVERIFY(clear.shared.count("TRANSPORT"));
+        QVERIFY(!clear.shared.count("ISSUER_SM"));
+    }
+
+    void developmentStoreMarksTransportShared() {
+        const auto ks =
+            KeyStore::open(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks", "carddesk-development");
+        QVERIFY(ks.isShared("TRANSPORT"));
+        QVERIFY(!ks.isShared("CARD_AUTH"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestKeyStore)

@@ -1,13 +1,19 @@
 // carddesk-descramble: scrambled TS (file, "-", udp://) in, clear TS (file, "-" for `ffplay -`, udp://) out.
-// For tests and technicians: the ECM is decrypted here with the service key, by the same protocol code the card
-// runs (cdos::ecm::Ecm::decrypt). Never prints a key or a control word.
+// With --reader the control words come from the smart card through PC/SC (each new ECM is sent to the card's CA
+// application, which checks the verified user's right). Without it, for tests and technicians, the ECM is decrypted
+// here with a service-key file by the same protocol code the card runs. Never prints a key, a PIN or a CW.
+#include "carddesk/descrambler/CardEcmHandler.h"
 #include "carddesk/descrambler/Descrambler.h"
+#include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/ServiceKeyFile.h"
 #include "carddesk/protocol/TsInput.h"
 #include "carddesk/protocol/TsOutput.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -18,9 +24,12 @@ using namespace cdos;
 namespace {
 
 int usage() {
-    std::fprintf(stderr, "usage: carddesk-descramble --service-key-file FILE [--service-key CA_SERVICE_1]\n"
-                         "         [--ecm-pid PID] [--entitled-packages ID,ID...] [--udp-idle SECONDS(5)] IN OUT\n"
-                         "         (IN/OUT: file, '-', or udp://HOST:PORT)\n");
+    std::fprintf(stderr,
+                 "usage: carddesk-descramble (--reader NAME [--user N(1)] [--pin-file FILE] [--date YYYYMMDD]\n"
+                 "         | --service-key-file FILE [--service-key CA_SERVICE_1] [--entitled-packages ID,...])\n"
+                 "         [--ecm-pid PID] [--udp-idle SECONDS(5)] IN OUT\n"
+                 "         (IN/OUT: file, '-', or udp://HOST:PORT; the PIN is read from --pin-file or the\n"
+                 "          CARDDESK_PIN environment variable, never from the command line)\n");
     return 2;
 }
 
@@ -28,7 +37,9 @@ int usage() {
 
 int main(int argc, char** argv) {
     descrambler::DescramblerConfig cfg;
-    std::string keyFile, keyName = "CA_SERVICE_1";
+    std::string keyFile, keyName = "CA_SERVICE_1", reader, pinFile;
+    std::uint8_t user = 1;
+    std::uint32_t date = 0;
     int udpIdle = 5;
     std::optional<std::set<std::uint16_t>> entitled;
     std::vector<std::string> positional;
@@ -42,6 +53,14 @@ int main(int argc, char** argv) {
             };
             if (a == "--udp-idle")
                 udpIdle = std::stoi(value());
+            else if (a == "--reader")
+                reader = value();
+            else if (a == "--user")
+                user = static_cast<std::uint8_t>(std::stoul(value()));
+            else if (a == "--pin-file")
+                pinFile = value();
+            else if (a == "--date")
+                date = static_cast<std::uint32_t>(std::stoul(value()));
             else if (a == "--service-key-file")
                 keyFile = value();
             else if (a == "--service-key")
@@ -59,13 +78,40 @@ int main(int argc, char** argv) {
             else
                 positional.push_back(a);
         }
-        if (keyFile.empty() || positional.size() != 2)
+        if (keyFile.empty() == reader.empty() || positional.size() != 2)
             return usage();
-        const ServiceKey key = ServiceKeyFile::load(keyFile, keyName);
 
-        // ---- Card stand-in. In the gateway program this handler sends the ECM section to the smart card (ECM
-        // command over PC/SC); the card checks the selected user's right and runs the same Ecm::decrypt.
-        auto cardStandIn = [&](const Bytes& section) -> std::optional<ecm::ControlWords> {
+        descrambler::Descrambler::EcmHandler handler;
+        std::unique_ptr<descrambler::CardEcmHandler> card;
+        ServiceKey key;
+        if (!reader.empty()) {
+            std::string pin;
+            if (!pinFile.empty())
+                std::getline(std::ifstream(pinFile), pin);
+            else if (const char* env = std::getenv("CARDDESK_PIN"))
+                pin = env;
+            card = std::make_unique<descrambler::CardEcmHandler>(reader, user, std::move(pin));
+            if (date == 0)
+                date = descrambler::todayYyyymmdd();
+            handler = [&](const Bytes& section) -> std::optional<ecm::ControlWords> {
+                try {
+                    auto cws = card->process(section, date);
+                    if (!cws && card->lastSw() == ca::sw::NotEntitled)
+                        std::fprintf(stderr, "carddesk-descramble: not enough rights (6985): back to the menu\n");
+                    else if (!cws)
+                        std::fprintf(stderr, "carddesk-descramble: ECM refused by the card, SW %04X\n", card->lastSw());
+                    return cws;
+                } catch (const ecm::EcmError& e) {
+                    std::fprintf(stderr, "carddesk-descramble: malformed ECM section: %s\n", e.what());
+                    return std::nullopt;
+                }
+            };
+        } else {
+            key = ServiceKeyFile::load(keyFile, keyName);
+        }
+
+        // ---- File-key mode (tests, technicians): the card's own Ecm::decrypt with a service-key file.
+        auto fileKey = [&](const Bytes& section) -> std::optional<ecm::ControlWords> {
             try {
                 const Bytes payload = ecm::Ecm::payloadOfSection(section);
                 const ecm::EcmHeader h = ecm::Ecm::parseHeader(payload);
@@ -79,11 +125,12 @@ int main(int argc, char** argv) {
                 return std::nullopt;
             }
         };
-        // ---- end of the card stand-in
+        if (!handler)
+            handler = fileKey;
 
         ts::TsInput in(positional[0], udpIdle);
         ts::TsOutput out(positional[1]);
-        descrambler::Descrambler d(cfg, cardStandIn, [&](const std::uint8_t* p, std::size_t n) { out.write(p, n); });
+        descrambler::Descrambler d(cfg, handler, [&](const std::uint8_t* p, std::size_t n) { out.write(p, n); });
         std::vector<std::uint8_t> buf(512 * ts::kPacketSize);
         while (const std::size_t n = in.read(buf.data(), 512))
             d.push(buf.data(), n);
@@ -98,6 +145,10 @@ int main(int argc, char** argv) {
                      static_cast<unsigned long long>(st.ecmSections), static_cast<unsigned long long>(st.ecmsHandled),
                      static_cast<unsigned long long>(st.ecmsRefused), static_cast<unsigned long long>(st.keyUpdates),
                      static_cast<unsigned long long>(st.partialBatches));
+        if (card)
+            std::fprintf(stderr,
+                         "carddesk-descramble: card: %llu ECMs sent, %llu answered, %llu not entitled, %llu refused\n",
+                         card->stats().sent, card->stats().answered, card->stats().notEntitled, card->stats().refused);
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "carddesk-descramble: %s\n", e.what());

@@ -1,5 +1,6 @@
 #pragma once
 // The card's volatile state: what a real chip keeps in RAM and loses at reset or power-off.
+#include "carddesk/card/ProactiveSession.h"
 #include "carddesk/protocol/Bytes.h"
 
 #include <optional>
@@ -15,6 +16,7 @@ struct CardSession {
     std::uint8_t authStep = 0; // 0 none, 1 after AUTH INIT, 2 after AUTHENTICATE
     SecretBytes authProcessKey;
     bool authenticated = false;
+    ProactiveSession proactive; // the user dialogue after authentication (ProactiveCommands)
 
     void clear() {
         currentDf = 0;
@@ -26,6 +28,7 @@ struct CardSession {
         authStep = 0;
         authProcessKey = SecretBytes();
         authenticated = false;
+        proactive = ProactiveSession();
     }
 };
 

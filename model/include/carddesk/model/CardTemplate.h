@@ -27,6 +27,7 @@ struct TemplateKey {
     cdos::KeyUsage usage = cdos::KeyUsage::IssuerMaintenance;
     QString master; // key store name, e.g. "ISSUER_SM"
     quint8 maxErrors = 15;
+    bool shared = false; // written as is, not diversified (cdos::KeyDerivation::Shared, docs/keys.md)
 };
 
 // A named permission bit; menus and users refer to bits by these names or by numbers.

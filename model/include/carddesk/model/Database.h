@@ -92,6 +92,9 @@ public:
     std::optional<IssuedCard> card(const QString& cardNumber) const;
     QList<IssuedCard> cards() const;
     QList<CardUserRecord> cardUsers(const QString& cardNumber) const;
+    // The card's application-download public key (SubjectPublicKeyInfo DER); empty when none was recorded.
+    void setCardAppKey(const QString& cardNumber, const QByteArray& publicKeyDer);
+    QByteArray cardAppKey(const QString& cardNumber) const;
 
     void setJournal(const QString& batchId, int row, const QString& state, const QString& error = {},
                     const QString& cardNumber = {});

@@ -57,6 +57,12 @@ public:
     // $CARDDESK_KEYSTORE_PASSPHRASE, else the development passphrase.
     static QString defaultKeyStorePassphrase();
 
+    // The application-download CA key written to each card (PEM, public or pair): $CARDDESK_APP_CA_KEY, else the
+    // development CA of resources/app-keys (ca-ec.pem). setAppCaKeyPath overrides it (console options, CLI).
+    static QString defaultAppCaKeyPath();
+    void setAppCaKeyPath(const QString& path) { m_appCaKeyPath = path; }
+    QString appCaKeyPath() const { return m_appCaKeyPath.isEmpty() ? defaultAppCaKeyPath() : m_appCaKeyPath; }
+
     // Opens a key store (PBKDF2: takes a fraction of a second). Empty arguments mean the defaults above.
     // Throws IssuanceError ("wrong passphrase", "missing file"...).
     void openKeyStore(const QString& path = {}, const QString& passphrase = {});
@@ -88,6 +94,7 @@ private:
     CardReaderManager& m_readers;
     Database& m_db;
     std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    QString m_appCaKeyPath;
     bool m_busy = false;
     QFuture<QVariant> m_pending;
 };

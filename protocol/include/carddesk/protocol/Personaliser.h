@@ -10,11 +10,18 @@
 
 namespace cdos {
 
+// How a card key comes from its key store entry.
+enum class KeyDerivation {
+    Diversified, // diversify(master, ASN): a different key on every card
+    Shared,      // the store's key as is, the same on every card; the store must mark it shared (docs/keys.md)
+};
+
 struct KeySpec {
     std::uint8_t id = 0;
     KeyUsage usage = KeyUsage::IssuerMaintenance;
     std::string master; // key store name
     std::uint8_t maxErrors = 15;
+    KeyDerivation derivation = KeyDerivation::Diversified;
 };
 
 struct UserSpec {
@@ -36,7 +43,8 @@ struct CardProfile {
     std::vector<MenuEntry> menu;
     PurseParams purse;
     std::vector<KeySpec> keys;
-    // Keys 00..06 of docs/command-set.md with their master names.
+    // Keys 00..06 of docs/command-set.md with their master names; 01 is the shared TRANSPORT key and 02 is
+    // diversify(TRANSPORT, ASN), as the three-party authentication needs (docs/authentication.md).
     static std::vector<KeySpec> standardKeys();
 };
 

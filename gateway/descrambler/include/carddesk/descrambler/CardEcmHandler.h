@@ -1,0 +1,44 @@
+#pragma once
+// The real card behind the descrambler's EcmHandler: a PC/SC reader with a CardDesk card, its CA application
+// selected and the viewer's PIN verified once; each new ECM goes to the card as PROCESS ECM (docs/command-set.md,
+// "Conditional-access application") and the two control words come back. Qt-free (pcsc-lite).
+#include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/Ecm.h"
+
+#include <optional>
+#include <string>
+
+namespace cdos::descrambler {
+
+struct CardEcmStats {
+    unsigned long long sent = 0, answered = 0, notEntitled = 0, refused = 0;
+};
+
+class CardEcmHandler {
+public:
+    // Connects to the first reader whose name contains `reader`, selects the CA application and verifies `user`
+    // with `pin` (wiped after use). Throws std::runtime_error naming the step that failed (never the PIN).
+    CardEcmHandler(const std::string& reader, std::uint8_t user, std::string pin);
+    ~CardEcmHandler();
+    CardEcmHandler(const CardEcmHandler&) = delete;
+    CardEcmHandler& operator=(const CardEcmHandler&) = delete;
+
+    // date: YYYYMMDD the card checks rights against (the gateway's clock). nullopt when the card refuses: 6985
+    // "not enough rights" (the gateway shows the menu again) or an ECM refusal; the status word goes to stderr.
+    std::optional<ecm::ControlWords> process(const Bytes& ecmSection, std::uint32_t date);
+    const CardEcmStats& stats() const { return m_stats; }
+    // Status word of the last PROCESS ECM.
+    std::uint16_t lastSw() const { return m_lastSw; }
+
+private:
+    ResponseApdu transmit(const CommandApdu& c);
+    long m_ctx = 0, m_card = 0;
+    unsigned long m_protocol = 0;
+    CardEcmStats m_stats;
+    std::uint16_t m_lastSw = 0;
+};
+
+// Today's date (UTC) as YYYYMMDD.
+std::uint32_t todayYyyymmdd();
+
+} // namespace cdos::descrambler

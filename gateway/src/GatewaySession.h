@@ -1,0 +1,58 @@
+#pragma once
+// One card session of the gateway, run on its worker thread: card in -> three-party authentication through the
+// headend ([0010]) -> personal step (user, PIN, menu) -> pay or top up, each with recovery when the card's answer
+// is lost. Every refusal is shown to the person in words; PINs and cryptograms are never printed.
+#include "HeadendClient.h"
+#include "PcscCard.h"
+#include "PersonalStep.h"
+#include "UserInterface.h"
+
+#include "carddesk/protocol/EPurse.h"
+
+#include <memory>
+
+namespace cdgw {
+
+class GatewaySession {
+public:
+    GatewaySession(PcscCard& card, HeadendClient& headend, UserInterface& ui, const cdos::ep::TerminalId& terminal);
+    // Skip the card's proactive module and use the direct fallback (cards without the module, diagnostics).
+    void setDirectLogin(bool direct) { m_directLogin = direct; }
+    // 0: the session ended normally; 1: refused (card, PIN, headend); 2: no card.
+    int run(std::chrono::milliseconds waitForCard);
+
+    // The steps of run(), public for the benchmark: connect, authenticate, then login (picks the personal step).
+    bool connectCard(std::chrono::milliseconds waitForCard);
+    bool authenticate();
+    std::optional<Login> login();
+    // Each returns false when refused (the reason shown).
+    bool pay(Login& who, std::uint32_t amount);
+    bool topUp(std::uint32_t amount);
+    bool showBalance();
+
+private:
+    cdos::ResponseApdu tx(const cdos::CommandApdu& c) { return m_card.transmit(c); }
+    // Shows the reason of a refused reply; true when the reply is Ok.
+    bool accepted(const HeadendReply& r);
+    // The same request again while the headend is unreachable (every request is idempotent), a few times.
+    HeadendReply postRetrying(const QString& path, const QJsonObject& body);
+    bool selectPurse();
+    std::optional<std::uint32_t> askAmount();
+    bool reconnect();
+    bool recoverPurchase(std::uint16_t counter, qint64 purchaseId);
+    bool recoverLoad(qint64 loadId, std::uint32_t amount);
+    bool creditAndComplete(qint64 loadId, const QJsonObject& answer);
+    QString newRequestId(const char* kind) const;
+
+    PcscCard& m_card;
+    HeadendClient& m_headend;
+    UserInterface& m_ui;
+    cdos::ep::TerminalId m_terminal;
+    std::unique_ptr<PersonalStep> m_step;
+    bool m_directLogin = false;
+};
+
+QString formatYuan(std::int64_t fen);
+std::optional<std::uint32_t> parseYuan(const QString& text);
+
+} // namespace cdgw

@@ -1,0 +1,46 @@
+#pragma once
+// HTTPS JSON client of the headend (headend/openapi.yaml) for the gateway's worker thread: blocking calls (a local
+// event loop per request), the headend's own certificate pinned from a file: only that certificate is trusted, the
+// host name is checked against it, and the peer's certificate must be byte-for-byte the pinned one.
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QString>
+
+#include <memory>
+
+namespace cdgw {
+
+struct HeadendReply {
+    enum class Kind { Ok, Refused, Unreachable, CertificateMismatch };
+    Kind kind = Kind::Unreachable;
+    int status = 0;
+    QJsonObject json;
+    QString detail; // transport error text, for Unreachable
+    QString code() const { return json.value(QStringLiteral("error")).toString(); }
+    QString message() const { return json.value(QStringLiteral("message")).toString(); }
+    bool ok() const { return kind == Kind::Ok; }
+};
+
+class HeadendClient {
+public:
+    // base: "https://127.0.0.1:8443". Throws std::runtime_error when the certificate file has no certificate.
+    HeadendClient(const QString& base, const QString& certificateFile, int timeoutMs = 10000);
+    ~HeadendClient();
+
+    void setSessionToken(const QString& token) { m_token = token; }
+    // Admin endpoints (tests and benchmarks only; a gateway in the field has no admin token).
+    void setAdminToken(const QByteArray& token) { m_admin = token; }
+    HeadendReply post(const QString& path, const QJsonObject& body);
+
+private:
+    QString m_base, m_token;
+    QByteArray m_admin;
+    QSslCertificate m_pinned;
+    QSslConfiguration m_tls;
+    int m_timeoutMs;
+    std::unique_ptr<QNetworkAccessManager> m_net;
+};
+
+} // namespace cdgw

@@ -1,0 +1,32 @@
+#pragma once
+// The pluggable "who is at the TV" step of a session: user choice, PIN, personal menu. Today DirectPersonalStep
+// (the fallback: GET DATA and the e-purse VERIFY straight from the gateway); the card's proactive module
+// (protocol/.../Proactive.h, docs/proactive.md) will drive the same step with DISPLAY TEXT / SELECT ITEM /
+// GET INPUT / SET UP MENU rendered through the same UserInterface.
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace cdgw {
+
+struct Login {
+    std::uint8_t user = 0; // 1..8
+    QString name;
+    std::uint32_t permissions = 0;
+    bool paymentPinVerified = false; // the e-purse VERIFY of this user succeeded in this card session
+};
+
+enum class MenuAction { Pay, TopUp, Balance, Quit };
+
+class PersonalStep {
+public:
+    virtual ~PersonalStep() = default;
+    // nullopt: refused or given up; the reason has been shown.
+    virtual std::optional<Login> login() = 0;
+    virtual MenuAction menu(const Login& who) = 0;
+    // VERIFY of the user's payment PIN when the purchase needs it; the refusal (tries left, blocked) is shown.
+    virtual bool verifyPaymentPin(Login& who) = 0;
+};
+
+} // namespace cdgw

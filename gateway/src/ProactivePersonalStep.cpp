@@ -1,0 +1,115 @@
+#include "ProactivePersonalStep.h"
+
+#include "Messages.h"
+
+#include "carddesk/protocol/PurseTerminal.h"
+
+namespace cdgw {
+
+namespace pa = cdos::proactive;
+
+namespace {
+QString text(const std::optional<std::string>& s) {
+    return s ? QString::fromStdString(*s) : QString();
+}
+} // namespace
+
+bool ProactivePersonalStep::start() {
+    m_firstSw = m_tx(pa::terminalProfile()).sw;
+    return pa::isPending(m_firstSw);
+}
+
+bool ProactivePersonalStep::pump(std::uint16_t sw) {
+    while (pa::isPending(sw)) {
+        const auto fetched = m_tx(pa::fetch(pa::pendingLength(sw)));
+        const auto cmd = pa::Command::decode(fetched.data);
+        if (!fetched.ok() || !cmd) {
+            m_ui.show(tr(Msg::CardError).arg(QStringLiteral("proactive command")));
+            return false;
+        }
+        pa::TerminalResponse resp = pa::TerminalResponse::answering(*cmd);
+        switch (cmd->type) {
+        case pa::CommandType::DisplayText:
+            m_ui.show(text(cmd->text));
+            break;
+        case pa::CommandType::SelectItem: {
+            QStringList items;
+            for (const auto& i : cmd->items)
+                items << QString::fromStdString(i.text);
+            const auto pick = m_ui.choose(text(cmd->alpha), items);
+            if (pick) {
+                const auto& chosen = cmd->items[static_cast<std::size_t>(*pick)];
+                resp.item = chosen.id;
+                m_user = chosen.id; // the user list is the only SELECT ITEM: item id = user number
+                m_userName = QString::fromStdString(chosen.text);
+            } else {
+                resp.result = pa::result::TerminatedByUser;
+            }
+            break;
+        }
+        case pa::CommandType::GetInput: {
+            const auto typed = m_ui.input(text(cmd->text), cmd->hiddenInput());
+            if (typed)
+                resp.text = typed->toStdString();
+            else
+                resp.result = pa::result::TerminatedByUser;
+            break;
+        }
+        case pa::CommandType::SetUpMenu:
+            m_menu = cmd->items;
+            m_menuInstalled = true;
+            break;
+        }
+        const bool gaveUp = resp.result == pa::result::TerminatedByUser;
+        sw = m_tx(pa::terminalResponse(resp)).sw;
+        if (gaveUp)
+            return false;
+    }
+    return m_menuInstalled;
+}
+
+std::optional<Login> ProactivePersonalStep::login() {
+    if (!pump(m_firstSw))
+        return std::nullopt;
+    m_ui.show(tr(Msg::Welcome).arg(m_userName));
+    // The card checked the login PIN itself; a purchase still asks for the payment PIN (the e-purse VERIFY).
+    return Login{m_user, m_userName, 0, false};
+}
+
+MenuAction ProactivePersonalStep::menu(const Login&) {
+    // The gateway's actions first (stable numbers for a script), then the card's personal services.
+    QStringList items{tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance), tr(Msg::MenuQuit)};
+    for (const auto& i : m_menu)
+        items << QString::fromStdString(i.text);
+    for (;;) {
+        const auto pick = m_ui.choose(tr(Msg::Menu), items);
+        if (!pick)
+            return MenuAction::Quit;
+        if (*pick < 4)
+            return static_cast<MenuAction>(*pick);
+        // A card service: ENVELOPE (menu selection); the card answers with DISPLAY TEXT (and a permission grant).
+        const auto& entry = m_menu[static_cast<std::size_t>(*pick - 4)];
+        pump(m_tx(pa::envelope(pa::MenuSelection{entry.id})).sw);
+    }
+}
+
+bool ProactivePersonalStep::verifyPaymentPin(Login& who) {
+    for (;;) {
+        const auto pin = m_ui.input(tr(Msg::PaymentPin), true);
+        if (!pin)
+            return false;
+        const auto r = m_tx(cdos::verifyPin(who.user, pin->toStdString()));
+        if (r.ok())
+            return who.paymentPinVerified = true;
+        if ((r.sw & 0xFFF0) == 0x63C0 && (r.sw & 0x0F) > 0) {
+            m_ui.show(tr(Msg::WrongPin).arg(r.sw & 0x0F));
+            continue;
+        }
+        m_ui.show(r.sw == 0x6983 || r.sw == 0x63C0
+                      ? tr(Msg::UserBlocked)
+                      : tr(Msg::CardError).arg(QString::fromStdString(cdos::ep::purseStatusMeaning(r.sw))));
+        return false;
+    }
+}
+
+} // namespace cdgw

@@ -1,0 +1,81 @@
+// carddesk-gateway: the set-top gateway terminal. The card session (PC/SC and HTTPS, both blocking) runs on a
+// worker thread; the main thread only runs the application's event loop.
+#include "GatewaySession.h"
+#include "HeadendClient.h"
+#include "Messages.h"
+#include "PcscCard.h"
+#include "TextUi.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QThread>
+
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("carddesk-gateway"));
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("CardDesk set-top gateway: card, headend, payments and top-ups."));
+    cli.addHelpOption();
+    const QCommandLineOption reader(QStringLiteral("reader"), QStringLiteral("PC/SC reader name."),
+                                    QStringLiteral("name"));
+    const QCommandLineOption headend(QStringLiteral("headend"), QStringLiteral("Headend base URL (https://host:port)."),
+                                     QStringLiteral("url"));
+    const QCommandLineOption cert(QStringLiteral("headend-cert"),
+                                  QStringLiteral("The headend's certificate (PEM), pinned: no other is trusted."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption script(QStringLiteral("script"),
+                                    QStringLiteral("Inputs, one per line (user, PIN, menu choice, amount...)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("en (default) or zh_CN."),
+                                  QStringLiteral("lang"), QStringLiteral("en"));
+    const QCommandLineOption terminal(QStringLiteral("terminal-id"), QStringLiteral("Terminal id, 12 hex digits."),
+                                      QStringLiteral("hex"), QStringLiteral("000000000001"));
+    const QCommandLineOption wait(QStringLiteral("wait-seconds"), QStringLiteral("How long to wait for a card."),
+                                  QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption direct(
+        QStringLiteral("direct-login"),
+        QStringLiteral("Fallback: user, PIN and menu without the card's proactive module."));
+    cli.addOptions({reader, headend, cert, script, lang, terminal, wait, direct});
+    cli.process(app);
+    if (!cli.isSet(reader) || !cli.isSet(headend) || !cli.isSet(cert)) {
+        std::fprintf(stderr, "carddesk-gateway: --reader, --headend and --headend-cert are required\n");
+        return 64;
+    }
+    const auto tid = cdos::fromHex(cli.value(terminal).toStdString());
+    if (!tid || tid->size() != 6) {
+        std::fprintf(stderr, "carddesk-gateway: --terminal-id takes 12 hex digits\n");
+        return 64;
+    }
+    cdos::ep::TerminalId terminalId{};
+    std::copy(tid->begin(), tid->end(), terminalId.begin());
+    cdgw::Messages::setLanguage(cli.value(lang));
+
+    int rc = 0;
+    // Everything that touches the card or the network lives and dies on this thread.
+    QThread* worker = QThread::create([&] {
+        try {
+            cdgw::TextUi ui(cli.value(script));
+            if (!ui.ok()) {
+                std::fprintf(stderr, "carddesk-gateway: cannot read the script\n");
+                rc = 64;
+                return;
+            }
+            cdgw::HeadendClient net(cli.value(headend), cli.value(cert));
+            cdgw::PcscCard card(cli.value(reader).toStdString());
+            cdgw::GatewaySession session(card, net, ui, terminalId);
+            session.setDirectLogin(cli.isSet(direct));
+            rc = session.run(std::chrono::seconds(cli.value(wait).toInt()));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "carddesk-gateway: %s\n", e.what());
+            rc = 70;
+        }
+    });
+    QObject::connect(worker, &QThread::finished, &app, &QCoreApplication::quit);
+    worker->start();
+    app.exec();
+    worker->wait();
+    delete worker;
+    return rc;
+}

@@ -1,0 +1,324 @@
+// carddesk-gateway end to end: real pcscd + vpcd + carddesk-card (issued with the Personaliser through PC/SC), the
+// real carddesk-headend over HTTPS with its certificate pinned, and the gateway driven by --script. Refusals are
+// checked by the words the person sees.
+#include "bench/PcscClient.h"
+#include "headend/HeadendProcess.h"
+#include "support/CardProcess.h"
+
+#include <QtTest>
+
+class TestGateway : public QObject {
+    Q_OBJECT
+    static constexpr int kPort = 35966; // "CardDesk Reader B 00 01"
+    const QString m_reader = cdtest::readerForPort(kPort);
+    const std::string m_cardNumber = "86010000000000000077";
+    QTemporaryDir m_dir;
+    cdtest::CardProcess m_card;
+    hdtest::HeadendProcess m_headend;
+    cdos::CardProfile m_profile = cdtest::sampleProfile(m_cardNumber);
+    QString m_image = m_dir.filePath(QStringLiteral("card.img"));
+
+    struct Run {
+        int exitCode = -1;
+        QString out;
+    };
+
+    QStringList gatewayArgs(const QString& script, const QStringList& extra = {}, const QString& base = {},
+                            const QString& cert = {}) {
+        static int n = 0;
+        const QString path = m_dir.filePath(QStringLiteral("script-%1.txt").arg(++n));
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(script.toUtf8());
+        return QStringList{QStringLiteral("--reader"),
+                           m_reader,
+                           QStringLiteral("--headend"),
+                           base.isEmpty() ? m_headend.base : base,
+                           QStringLiteral("--headend-cert"),
+                           cert.isEmpty() ? m_headend.dir.filePath(QStringLiteral("tls-cert.pem")) : cert,
+                           QStringLiteral("--script"),
+                           path,
+                           QStringLiteral("--wait-seconds"),
+                           QStringLiteral("10")} +
+               extra;
+    }
+
+    static Run finish(QProcess& p) {
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        Run r{p.exitCode(), QString::fromUtf8(p.readAll())};
+        qInfo().noquote() << r.out;
+        return r;
+    }
+
+    Run gateway(const QString& script, const QStringList& extra = {}, const QString& base = {},
+                const QString& cert = {}) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(CARDDESK_GATEWAY_BIN), gatewayArgs(script, extra, base, cert));
+        return finish(p);
+    }
+
+    // The gateway with a card that dies (as if pulled) in the middle of its cutAt-th page write; the card is put
+    // back (same image, no cut) as soon as it has gone, and the gateway must recover what it was doing.
+    Run gatewayWithCardPulled(const QString& script, int cutAt) {
+        m_card.stop();
+        if (!m_card.start(m_image, kPort, {QStringLiteral("--power-cut-at"), QString::number(cutAt)}))
+            return {};
+        cdbench::PcscClient pcsc;
+        pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10));
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(CARDDESK_GATEWAY_BIN), gatewayArgs(script));
+        bool putBack = false;
+        while (!p.waitForFinished(25)) {
+            // waitForFinished, not state(): a QProcess only learns of its child's death while waiting on it.
+            if (!putBack && m_card.process().waitForFinished(25)) {
+                m_card.stop();
+                putBack = m_card.start(m_image, kPort);
+            }
+        }
+        const Run r = finish(p);
+        if (!putBack) { // the cut came after the session: put a healthy card back for the next test
+            m_card.stop();
+            m_card.start(m_image, kPort);
+            pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10));
+        }
+        return r;
+    }
+
+    std::uint32_t cardBalance() {
+        for (int attempt = 0; attempt < 50; ++attempt) { // a card just put back may not answer yet
+            try {
+                cdbench::PcscClient pcsc;
+                pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10));
+                pcsc.connect(m_reader.toStdString());
+                pcsc.transmit(cdos::selectAid(cdos::ep::kPurseAid));
+                const auto r = pcsc.transmit(cdos::ep::getBalance());
+                pcsc.disconnect();
+                if (r.data.size() == 4)
+                    return cdos::getU32(r.data.data());
+            } catch (const std::exception&) {
+            }
+            QThread::msleep(200);
+        }
+        return 0xFFFFFFFFu;
+    }
+
+    qint64 ledger(const char* account) {
+        return m_headend.getAdmin(QStringLiteral("/v1/admin/ledger")).json.value(QLatin1String(account)).toInteger();
+    }
+
+    QJsonArray history() {
+        const auto r =
+            m_headend.getAdmin(QStringLiteral("/v1/cards/%1/transactions").arg(QString::fromStdString(m_cardNumber)));
+        return QJsonDocument::fromJson(r.body).array();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(m_headend.start(900), qPrintable(m_headend.error));
+        QVERIFY(m_card.start(m_image, kPort));
+        cdbench::PcscClient pcsc;
+        QVERIFY2(pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10)), "no card in the reader");
+        pcsc.connect(m_reader.toStdString());
+        const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
+        // Issuance alone writes the [0010] keys (01 = shared TRANSPORT, 02 = diversify(TRANSPORT, ASN)).
+        cdos::Personaliser perso(keys, pcsc.transmitter());
+        perso.personalise(m_profile);
+        QVERIFY(perso.verify(m_profile).empty());
+        pcsc.disconnect();
+        QCOMPARE(m_headend
+                     .post(QStringLiteral("/v1/admin/bank/accounts"),
+                           {{QStringLiteral("account"), QString::fromStdString(m_profile.holder.account)},
+                            {QStringLiteral("balance"), 100000}},
+                           {}, true)
+                     .status,
+                 200);
+    }
+    void cleanupTestCase() {
+        m_card.stop();
+        m_headend.stop();
+    }
+
+    void unknownCardRefused() {
+        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Refused: this card is not known to the operator.")));
+        QVERIFY(!r.out.contains(QStringLiteral("Card authenticated")));
+    }
+
+    void enrol() {
+        const auto& h = m_profile.holder;
+        const QJsonObject holder{{QStringLiteral("userNumber"), QString::fromStdString(h.userNumber)},
+                                 {QStringLiteral("account"), QString::fromStdString(h.account)},
+                                 {QStringLiteral("name"), QString::fromStdString(h.name)}};
+        QVERIFY(m_headend.runTool({QStringLiteral("enrol"), QStringLiteral("--card-number"),
+                                   QString::fromStdString(m_cardNumber), QStringLiteral("--holder-json"),
+                                   QString::fromUtf8(QJsonDocument(holder).toJson(QJsonDocument::Compact))}));
+    }
+
+    void authenticationAndBalance() {
+        const Run r = gateway(QStringLiteral("1\n1234\n3\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Card authenticated: card 86010000000000000077 (session until")));
+        QVERIFY(r.out.contains(QStringLiteral("Balance: 0.00 yuan.")));
+        QVERIFY(!r.out.contains(QStringLiteral("1234"))); // the PIN is masked
+    }
+
+    void topUp() {
+        const qint64 bankBefore = m_headend.bankBalance(QString::fromStdString(m_profile.holder.account));
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n50.00\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Topped up 50.00 yuan. Balance: 50.00 yuan.")));
+        QCOMPARE(m_headend.bankBalance(QString::fromStdString(m_profile.holder.account)), bankBefore - 5000);
+        const QJsonArray h = history();
+        QCOMPARE(h.size(), 1);
+        QCOMPARE(h[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
+    void pay() {
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n12.34\n1234\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Paid 12.34 yuan. Balance: 37.66 yuan.")));
+        QVERIFY(!r.out.contains(QStringLiteral("1234\n")));
+        const QJsonArray h = history();
+        QCOMPARE(h.size(), 2);
+        for (const auto& t : h)
+            QCOMPARE(t.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
+    void insufficientBalanceRefused() {
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n100\n1234\n4\n"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Refused: insufficient balance (37.66 yuan).")));
+    }
+
+    void overPurseLimitRefused() {
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n5000\n4\n")); // 500000 fen: over the 200000 limit
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Refused: the purse would go over its limit.")));
+    }
+
+    void bankRefused() {
+        // 1500 yuan fits the purse but not the holder's bank account (950 yuan left).
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1500\n3\n4\n"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Refused by the bank")));
+        QVERIFY(r.out.contains(QStringLiteral("Balance: 37.66 yuan.")));
+    }
+
+    void blockedCardRefused() {
+        QVERIFY(m_headend.runTool(
+            {QStringLiteral("block"), QStringLiteral("--card-number"), QString::fromStdString(m_cardNumber)}));
+        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        QVERIFY(m_headend.runTool(
+            {QStringLiteral("unblock"), QStringLiteral("--card-number"), QString::fromStdString(m_cardNumber)}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("Refused: this card is blocked.")));
+    }
+
+    void headendUnreachable() {
+        const Run r = gateway(QStringLiteral("1\n"), {}, QStringLiteral("https://127.0.0.1:1"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("The headend cannot be reached")));
+    }
+
+    void certificateMismatchRefused() {
+        const QString other = m_dir.filePath(QStringLiteral("other.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("k.pem")), QStringLiteral("-out"),
+                       other, QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        if (!openssl.waitForFinished(20000) || openssl.exitCode() != 0)
+            QSKIP("no openssl tool");
+        const Run r = gateway(QStringLiteral("1\n"), {}, {}, other);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("certificate is not the pinned one")));
+    }
+
+    void chineseMessages() {
+        const Run r = gateway(QStringLiteral("1\n1234\n3\n4\n"), {QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("余额：37.66 元。")));
+        QVERIFY(r.out.contains(QStringLiteral("认证成功")));
+    }
+
+    void directFallbackLoginAndPay() {
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n0.66\n1234\n3\n4\n"), {QStringLiteral("--direct-login")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("(direct login")));
+        QVERIFY(r.out.contains(QStringLiteral("Paid 0.66 yuan. Balance: 37.00 yuan.")));
+        QVERIFY(r.out.contains(QStringLiteral("Balance: 37.00 yuan.")));
+    }
+
+    void directFallbackWrongPin() {
+        const Run r = gateway(QStringLiteral("1\n9999\n1234\n4\n"), {QStringLiteral("--direct-login")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Wrong PIN, 2 tries left.")));
+        QVERIFY(r.out.contains(QStringLiteral("Welcome")));
+        QVERIFY(!r.out.contains(QStringLiteral("9999")));
+    }
+
+    // The card pulled during a top-up, at every page write in turn until one falls inside CREDIT FOR LOAD: the
+    // gateway recovers, and the card's purse, the headend's ledger and the bank agree, nothing counted twice.
+    void topUpRecoveredAfterCardPulled() {
+        const QString account = QString::fromStdString(m_profile.holder.account);
+        bool recovered = false;
+        for (int cut = 1; cut <= 60 && !recovered; ++cut) {
+            const std::uint32_t cardBefore = cardBalance();
+            const qint64 bankBefore = m_headend.bankBalance(account);
+            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n2\n1.00\n4\n"), cut);
+            recovered = r.out.contains(QStringLiteral("recovering the transaction"));
+            const std::uint32_t cardAfter = cardBalance();
+            QVERIFY(cardAfter == cardBefore || cardAfter == cardBefore + 100);
+            // Whatever happened, the bank paid exactly what the card got (a load left "debited" is refunded or
+            // re-issued by the recovery; an unfinished one before the bank debit costs nothing).
+            if (recovered) {
+                QVERIFY2(r.out.contains(QStringLiteral("Topped up 1.00 yuan")), qPrintable(r.out));
+                QCOMPARE(cardAfter, cardBefore + 100);
+                QCOMPARE(m_headend.bankBalance(account), bankBefore - 100);
+            }
+        }
+        QVERIFY(recovered);
+        QCOMPARE(qint64(cardBalance()), -ledger("purse:"
+                                                "86010000000000000077"));
+    }
+
+    void purchaseRecoveredAfterCardPulled() {
+        bool recovered = false;
+        for (int cut = 1; cut <= 60 && !recovered; ++cut) {
+            const std::uint32_t cardBefore = cardBalance();
+            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n1\n0.50\n1234\n4\n"), cut);
+            recovered = r.out.contains(QStringLiteral("recovering the transaction"));
+            const std::uint32_t cardAfter = cardBalance();
+            QVERIFY(cardAfter == cardBefore || cardAfter + 50 == cardBefore);
+            if (recovered && cardAfter + 50 == cardBefore)
+                QVERIFY2(r.out.contains(QStringLiteral("Recovered: the transaction was completed.")),
+                         qPrintable(r.out));
+        }
+        QVERIFY(recovered);
+        QCOMPARE(qint64(cardBalance()), -ledger("purse:"
+                                                "86010000000000000077"));
+    }
+
+    // Last: it spends one of user 1's tries (a right PIN afterwards gives them back).
+    void wrongPinShowsTriesLeft() {
+        const Run r = gateway(QStringLiteral("1\n9999\n"));
+        QCOMPARE(r.exitCode, 1);
+        // The card's proactive module says it (DISPLAY TEXT); the direct fallback says "Wrong PIN, 2 tries left.".
+        QVERIFY(r.out.contains(QStringLiteral("2 tries left")));
+        QVERIFY(!r.out.contains(QStringLiteral("9999")));
+        const Run ok = gateway(QStringLiteral("1\n1234\n4\n"));
+        QCOMPARE(ok.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGateway)
+#include "TestGateway.moc"
