@@ -2,6 +2,8 @@
 //  1. install of a 16 KB application (the bill-payment example padded): APDU count and wall time (target 150 ms);
 //  2. VM dispatch overhead per APDU: an installed application's command against a native one, interleaved.
 // Run with bench/run-appdl-bench.sh (a private pcscd), after a build.
+#include "bench/BenchStats.h"
+#include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/AppProducer.h"
@@ -18,22 +20,10 @@
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace ad = cdos::appdl;
-
-struct Child {
-    pid_t pid = -1;
-    ~Child() {
-        if (pid > 0) {
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-        }
-    }
-};
 
 std::string readText(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -42,11 +32,6 @@ std::string readText(const std::string& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 ad::AppPackage app(const std::string& src, const std::string& dir, const std::string& aidHex, std::size_t padTo) {
@@ -101,29 +86,10 @@ int main(int argc, char** argv) {
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-appdl-" + std::to_string(getpid()));
         std::filesystem::create_directories(tmp);
-        Child card;
-        std::vector<std::string> args{cardBin, "--image", (tmp / "card.img").string(), "--port", "35964"};
-        std::vector<char*> av;
-        for (auto& a : args)
-            av.push_back(a.data());
-        av.push_back(nullptr);
-        if (posix_spawn(&card.pid, cardBin.c_str(), nullptr, nullptr, av.data(), environ) != 0)
-            throw std::runtime_error("cannot start " + cardBin);
+        cdbench::CardChild card(cardBin, (tmp / "card.img").string(), 35964);
         const std::string reader = "Virtual PCD 00 01";
         cdbench::PcscClient c;
-        if (!c.waitForCard(reader, std::chrono::seconds(10)))
-            throw std::runtime_error("the card did not appear");
-        bool ready = false;
-        for (int attempt = 0; attempt < 20 && !ready; ++attempt) {
-            try {
-                c.connect(reader);
-                ready = c.transmit(cdos::selectFid(cdos::fid::Mf)).sw == 0x9000;
-            } catch (const cdbench::PcscError&) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            }
-        }
-        if (!ready)
-            throw std::runtime_error("the card does not answer");
+        c.connectWhenReady(reader);
 
         // Issue the card, let it make its key pair, give it the development CA key.
         const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");
@@ -163,7 +129,7 @@ int main(int argc, char** argv) {
         }
         std::printf("install of a 16 KB application through pcscd+vpcd (durable NVM), %d runs\n", runs);
         std::printf("  %zu APDUs, %zu bytes; median %.1f ms, max %.1f ms (target <= 150 ms)\n", apdus.size(),
-                    msg.size(), median(installMs), *std::max_element(installMs.begin(), installMs.end()));
+                    msg.size(), cdbench::median(installMs), *std::max_element(installMs.begin(), installMs.end()));
 
         // 2. VM command (loyalty BALANCE) against a native GET DATA, interleaved.
         const auto loyalty = app(src, "loyalty-points", "D15600000102", 0);
@@ -186,7 +152,8 @@ int main(int argc, char** argv) {
         }
         std::printf("VM dispatch through pcscd, %d each, interleaved\n", rounds);
         std::printf("  VM command (loyalty BALANCE) median %.1f us; native GET DATA median %.1f us; overhead %.1f us\n",
-                    median(vmUs), median(nativeUs), median(vmUs) - median(nativeUs));
+                    cdbench::median(vmUs), cdbench::median(nativeUs),
+                    cdbench::median(vmUs) - cdbench::median(nativeUs));
         c.disconnect();
         std::filesystem::remove_all(tmp);
         return 0;

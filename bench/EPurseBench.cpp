@@ -3,6 +3,8 @@
 //  2. the same purchase through pcscd + vpcd to carddesk-card, against two echo round trips (the same two APDUs to
 //     carddesk-echo-card) in the same run, interleaved; ratio of medians (target <= 1.3);
 //  3. NVM page writes per purchase and per load (target <= 4).
+#include "bench/BenchStats.h"
+#include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/EPurseApplication.h"
@@ -17,8 +19,6 @@
 #include <thread>
 #include <unistd.h>
 
-extern char** environ;
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -27,37 +27,6 @@ using namespace cdos::ep;
 const TerminalId kTerminal{0x00, 0x00, 0x00, 0x00, 0xBE, 0x01};
 const Bcd4 kDate = bcdDate(2026, 11, 26);
 const Bcd3 kTime = bcdTime(3, 0, 0);
-
-struct Child {
-    pid_t pid = -1;
-    ~Child() { stop(); }
-    void stop() {
-        if (pid > 0) {
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-            pid = -1;
-        }
-    }
-};
-
-void spawnCard(Child& c, const std::string& bin, const std::string& image, int port) {
-    std::vector<std::string> args{bin, "--image", image, "--port", std::to_string(port)};
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&c.pid, bin.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
-        throw std::runtime_error("cannot start " + bin);
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 cdos::CardProfile profile() {
     cdos::CardProfile p;
@@ -71,22 +40,6 @@ cdos::CardProfile profile() {
     p.purse = cdos::PurseParams{10000000, 0};
     p.keys = cdos::CardProfile::standardKeys();
     return p;
-}
-
-// A freshly spawned card can lose its first command to pcscd's power-up of it; wait until it answers.
-void connectWhenReady(cdbench::PcscClient& c, const std::string& reader) {
-    if (!c.waitForCard(reader, std::chrono::seconds(10)))
-        throw std::runtime_error("no card appeared in " + reader);
-    for (int attempt = 0; attempt < 30; ++attempt) {
-        try {
-            c.connect(reader);
-            if (c.transmit(cdos::getData(cdos::tag::LifeCycleTag)).sw == 0x9000)
-                return;
-        } catch (const cdbench::PcscError&) {
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    throw std::runtime_error("the card in " + reader + " does not answer");
 }
 
 } // namespace
@@ -157,8 +110,8 @@ int main(int argc, char** argv) {
             }
             std::printf("purchase (INITIALIZE + DEBIT) card processing in process, %d purchases, NVM on %s\n", rounds,
                         imageDir.c_str());
-            std::printf("  median %.1f us  p90 %.1f us  p99 %.1f us\n", median(us), percentile(us, 0.9),
-                        percentile(us, 0.99));
+            std::printf("  median %.1f us  p90 %.1f us  p99 %.1f us\n", cdbench::median(us),
+                        cdbench::percentile(us, 0.9), cdbench::percentile(us, 0.99));
             std::vector<double> whole;
             for (int i = 0; i < rounds / 4; ++i) {
                 const auto t0 = Clock::now();
@@ -166,17 +119,16 @@ int main(int argc, char** argv) {
                 whole.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
             }
             std::printf("  with the terminal's side (PurseTerminal::purchase in process): median %.1f us\n",
-                        median(whole));
+                        cdbench::median(whole));
             std::printf("NVM page writes: purchase %u, load %u (target <= 4)\n", purchaseWrites, loadWrites);
         }
 
         // 2: through pcscd + vpcd, against the echo card in the same run.
-        Child card, echo;
-        spawnCard(card, cardBin, (tmp / "pcsc.img").string(), 35965);
-        spawnCard(echo, echoBin, (tmp / "echo.img").string(), 35966);
+        cdbench::CardChild card(cardBin, (tmp / "pcsc.img").string(), 35965);
+        cdbench::CardChild echo(echoBin, (tmp / "echo.img").string(), 35966);
         cdbench::PcscClient c1, c2;
-        connectWhenReady(c1, "CardDesk Reader B 00 00");
-        connectWhenReady(c2, "CardDesk Reader B 00 01");
+        c1.connectWhenReady("CardDesk Reader B 00 00");
+        c2.connectWhenReady("CardDesk Reader B 00 01");
         cdos::Personaliser(keys, c1.transmitter()).personalise(prof);
         PurseTerminal t(c1.transmitter(), kTerminal, PurseKeys::fromIssuer(keys, prof.info.asn()));
         t.selectPurse();
@@ -239,13 +191,13 @@ int main(int argc, char** argv) {
             t.balance();
             balUs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
         }
-        const double cardMed = median(cardUs), echoMed = median(echoUs);
-        std::printf("  (diagnostic: carddesk-card 2 x GET BALANCE median %.1f us)\n", median(balUs));
+        const double cardMed = cdbench::median(cardUs), echoMed = cdbench::median(echoUs);
+        std::printf("  (diagnostic: carddesk-card 2 x GET BALANCE median %.1f us)\n", cdbench::median(balUs));
         std::printf("purchase through pcscd+vpcd (INITIALIZE + DEBIT round trips), %d each, interleaved\n", rounds);
         std::printf("  carddesk-card purchase   median %.1f us  p90 %.1f us  p99 %.1f us\n", cardMed,
-                    percentile(cardUs, 0.9), percentile(cardUs, 0.99));
+                    cdbench::percentile(cardUs, 0.9), cdbench::percentile(cardUs, 0.99));
         std::printf("  echo card, 2 round trips median %.1f us  p90 %.1f us  p99 %.1f us\n", echoMed,
-                    percentile(echoUs, 0.9), percentile(echoUs, 0.99));
+                    cdbench::percentile(echoUs, 0.9), cdbench::percentile(echoUs, 0.99));
         std::printf("  ratio of medians %.2f (target <= 1.30)\n", cardMed / echoMed);
         c1.disconnect();
         c2.disconnect();

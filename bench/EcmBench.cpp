@@ -1,6 +1,8 @@
 // carddesk-bench-ecm: ECM → control words through pcscd + vpcd to carddesk-card (issue 6, target median ≤ 5 ms).
 // Each round is one PROCESS ECM of a new crypto period (as the gateway sends one per period), so every round also
 // pays the card's NVM commit of the replay floor. Run by bench/run-ecm-bench.sh against a private pcscd.
+#include "bench/BenchStats.h"
+#include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "ca/CaIssuance.h"
 #include "carddesk/protocol/Ecm.h"
@@ -13,21 +15,9 @@
 #include <sys/wait.h>
 #include <thread>
 
-extern char** environ;
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct Child {
-    pid_t pid = -1;
-    ~Child() {
-        if (pid > 0) {
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-        }
-    }
-};
 
 cdos::CardProfile profile() {
     cdos::CardProfile p;
@@ -40,11 +30,6 @@ cdos::CardProfile profile() {
     p.users.push_back(u);
     p.keys = cdos::CardProfile::standardKeys();
     return p;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
 } // namespace
@@ -72,29 +57,10 @@ int main(int argc, char** argv) {
             std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
         const auto dir = base / ("carddesk-ecm-bench-" + std::to_string(getpid()));
         std::filesystem::create_directories(dir);
-        Child card;
-        std::vector<std::string> args{cardBin, "--image", (dir / "card.img").string(), "--port", "35964"};
-        std::vector<char*> cargv;
-        for (auto& a : args)
-            cargv.push_back(a.data());
-        cargv.push_back(nullptr);
-        if (posix_spawn(&card.pid, cardBin.c_str(), nullptr, nullptr, cargv.data(), environ) != 0)
-            throw std::runtime_error("cannot start " + cardBin);
+        cdbench::CardChild card(cardBin, (dir / "card.img").string(), 35964);
         const std::string reader = "Virtual PCD 00 01";
         cdbench::PcscClient pcsc;
-        if (!pcsc.waitForCard(reader, std::chrono::seconds(10)))
-            throw std::runtime_error("no card in " + reader);
-        for (int attempt = 0;; ++attempt) {
-            try {
-                pcsc.connect(reader);
-                if (pcsc.transmit(cdos::getData(cdos::tag::LifeCycleTag)).sw == 0x9000)
-                    break;
-            } catch (const cdbench::PcscError&) {
-            }
-            if (attempt == 30)
-                throw std::runtime_error("the card does not answer");
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
+        pcsc.connectWhenReady(reader);
         const auto prof = profile();
         catest::issueWithCa(keys, prof, pcsc.transmitter(), {{1, cdos::ca::RightKind::Package, 1, 20260101, 20301231}});
         catest::must(pcsc.transmit(cdos::selectAid(cdos::ca::kCaAid)));
@@ -125,10 +91,11 @@ int main(int argc, char** argv) {
                           {cdos::SecretBytes(cdos::Bytes(8, 0)), cdos::SecretBytes(cdos::Bytes(8, 1))}, sk.bytes())));
         std::printf("replayed period 0 after %d periods: SW %04X (9410 expected)\n", rounds, replay.sw);
         std::filesystem::remove_all(dir);
-        const double p50 = percentile(ms, 0.5);
+        const double p50 = cdbench::percentile(ms, 0.5);
         std::printf("ECM -> CWs through pcscd: %d rounds, median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms "
                     "(target median <= 5 ms)\n",
-                    rounds, p50, percentile(ms, 0.9), percentile(ms, 0.99), percentile(ms, 1.0));
+                    rounds, p50, cdbench::percentile(ms, 0.9), cdbench::percentile(ms, 0.99),
+                    cdbench::percentile(ms, 1.0));
         return p50 <= 5.0 ? 0 : 3;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "carddesk-bench-ecm: %s\n", e.what());

@@ -7,6 +7,7 @@
 #include "PcscCard.h"
 #include "UserInterface.h"
 
+#include "bench/BenchStats.h"
 #include "carddesk/protocol/KeyStore.h"
 #include "support/TestProfiles.h"
 
@@ -34,11 +35,6 @@ public:
 int fail(const char* what) {
     std::fprintf(stderr, "carddesk-bench-gateway: %s\n", what);
     return 1;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)];
 }
 
 } // namespace
@@ -127,7 +123,7 @@ int main(int argc, char** argv) {
                 return fail("a payment failed");
             ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
         }
-        const double p50 = percentile(ms, 0.50), p99 = percentile(ms, 0.99);
+        const double p50 = cdbench::percentile(ms, 0.50), p99 = cdbench::percentile(ms, 0.99);
         std::printf("gateway payment end to end (pcscd + TLS + SQLite), %d runs: p50 %.2f ms, p99 %.2f ms, "
                     "min %.2f ms, max %.2f ms — target p50 <= 20 ms: %s\n",
                     n, p50, p99, *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()),

@@ -1,6 +1,8 @@
 // carddesk-bench-pcsc: figures for issue 2 through the real stack (pcscd + vpcd), run by bench/run-pcsc-bench.sh.
 //  1. round trip of a simple command (SELECT MF) to carddesk-card against the echo card, same run, interleaved;
 //  2. one full personalisation of a fresh blank card: APDU count and wall time (and the read-back separately).
+#include "bench/BenchStats.h"
+#include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "carddesk/protocol/Personaliser.h"
 
@@ -16,45 +18,9 @@
 #include <unistd.h>
 #include <vector>
 
-extern char** environ;
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct Child {
-    pid_t pid = -1;
-    ~Child() { stop(); }
-    void stop() {
-        if (pid > 0) {
-            int status = 0;
-            if (waitpid(pid, &status, WNOHANG) == pid) {
-                std::fprintf(stderr, "carddesk-bench-pcsc: card process %d had already ended (status %d)\n", pid,
-                             status);
-                pid = -1;
-                return;
-            }
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-            pid = -1;
-        }
-    }
-};
-
-void spawnCard(Child& c, const std::string& bin, const std::string& image, int port) {
-    std::vector<std::string> args{bin, "--image", image, "--port", std::to_string(port)};
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&c.pid, bin.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
-        throw std::runtime_error("cannot start " + bin);
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 std::vector<double> roundTrips(cdbench::PcscClient& pcsc, int n) {
     const cdos::CommandApdu select = cdos::selectFid(cdos::fid::Mf);
@@ -112,15 +78,11 @@ int main(int argc, char** argv) {
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-" + std::to_string(getpid()));
         std::filesystem::create_directories(tmp);
-        Child card, echo;
-        spawnCard(card, cardBin, (tmp / "rt.img").string(), 35963);
-        spawnCard(echo, echoBin, (tmp / "echo.img").string(), 35964);
+        cdbench::CardChild card(cardBin, (tmp / "rt.img").string(), 35963);
+        cdbench::CardChild echo(echoBin, (tmp / "echo.img").string(), 35964);
         cdbench::PcscClient c1, c2;
-        if (!c1.waitForCard("Virtual PCD 00 00", std::chrono::seconds(10)) ||
-            !c2.waitForCard("Virtual PCD 00 01", std::chrono::seconds(10)))
-            throw std::runtime_error("cards did not appear in the readers");
-        c1.connect("Virtual PCD 00 00");
-        c2.connect("Virtual PCD 00 01");
+        c1.connectWhenReady("Virtual PCD 00 00");
+        c2.connectWhenReady("Virtual PCD 00 01");
         roundTrips(c1, 200); // warm-up
         roundTrips(c2, 200);
         std::vector<double> cardUs, echoUs;
@@ -130,12 +92,12 @@ int main(int argc, char** argv) {
             cardUs.insert(cardUs.end(), a.begin(), a.end());
             echoUs.insert(echoUs.end(), b.begin(), b.end());
         }
-        const double cardMed = percentile(cardUs, 0.5), echoMed = percentile(echoUs, 0.5);
+        const double cardMed = cdbench::percentile(cardUs, 0.5), echoMed = cdbench::percentile(echoUs, 0.5);
         std::printf("round trip through pcscd+vpcd, SELECT MF, %d each, interleaved\n", rounds);
-        std::printf("  carddesk-card  median %.1f us  p90 %.1f us  p99 %.1f us\n", cardMed, percentile(cardUs, 0.9),
-                    percentile(cardUs, 0.99));
-        std::printf("  echo card      median %.1f us  p90 %.1f us  p99 %.1f us\n", echoMed, percentile(echoUs, 0.9),
-                    percentile(echoUs, 0.99));
+        std::printf("  carddesk-card  median %.1f us  p90 %.1f us  p99 %.1f us\n", cardMed,
+                    cdbench::percentile(cardUs, 0.9), cdbench::percentile(cardUs, 0.99));
+        std::printf("  echo card      median %.1f us  p90 %.1f us  p99 %.1f us\n", echoMed,
+                    cdbench::percentile(echoUs, 0.9), cdbench::percentile(echoUs, 0.99));
         std::printf("  ratio of medians %.2f (target <= 1.30)\n", cardMed / echoMed);
         c1.disconnect();
         c2.disconnect();
@@ -146,24 +108,10 @@ int main(int argc, char** argv) {
         std::vector<double> persoMs, verifyMs;
         int apdus = 0, verifyApdus = 0;
         for (int run = 0; run < persoRuns; ++run) {
-            Child fresh;
-            spawnCard(fresh, cardBin, (tmp / ("perso-" + std::to_string(run) + ".img")).string(), 35965);
+            cdbench::CardChild fresh(cardBin, (tmp / ("perso-" + std::to_string(run) + ".img")).string(), 35965);
             cdbench::PcscClient c;
-            if (!c.waitForCard("CardDesk Reader B 00 00", std::chrono::seconds(10)))
-                throw std::runtime_error("fresh card did not appear");
-            // A card that has just appeared can lose its first command to pcscd's power-up of it (vpcd then
-            // drops the link); the personalisation is timed from a card that has answered once.
-            bool ready = false;
-            for (int attempt = 0; attempt < 20 && !ready; ++attempt) {
-                try {
-                    c.connect("CardDesk Reader B 00 00");
-                    ready = c.transmit(cdos::selectFid(cdos::fid::Mf)).sw == 0x9000;
-                } catch (const cdbench::PcscError&) {
-                    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                }
-            }
-            if (!ready)
-                throw std::runtime_error("fresh card does not answer");
+            // The personalisation is timed from a card that has answered once.
+            c.connectWhenReady("CardDesk Reader B 00 00");
             cdos::Personaliser perso(keys, c.transmitter());
             const auto p = profile();
             const auto t0 = Clock::now();
@@ -187,8 +135,8 @@ int main(int argc, char** argv) {
             "full personalisation (8 users, 6 menu entries, 7 keys, e-purse DF), %d fresh cards through pcscd\n",
             persoRuns);
         std::printf("  APDUs %d (target <= 60), wall time median %.1f ms  max %.1f ms (target <= 100 ms)\n", apdus,
-                    percentile(persoMs, 0.5), percentile(persoMs, 1.0));
-        std::printf("  read-back verify: APDUs %d, median %.1f ms\n", verifyApdus, percentile(verifyMs, 0.5));
+                    cdbench::percentile(persoMs, 0.5), cdbench::percentile(persoMs, 1.0));
+        std::printf("  read-back verify: APDUs %d, median %.1f ms\n", verifyApdus, cdbench::percentile(verifyMs, 0.5));
         std::filesystem::remove_all(tmp);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "carddesk-bench-pcsc: %s\n", e.what());

@@ -71,6 +71,21 @@ bool PcscClient::waitForNoCard(const std::string& reader, std::chrono::milliseco
     return false;
 }
 
+void PcscClient::connectWhenReady(const std::string& reader, std::chrono::milliseconds timeout) {
+    if (!waitForCard(reader, timeout))
+        throw PcscError("no card appeared in " + reader, SCARD_E_TIMEOUT);
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        try {
+            connect(reader);
+            if (transmit(cdos::getData(cdos::tag::LifeCycleTag)).sw == 0x9000)
+                return;
+        } catch (const PcscError&) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    throw PcscError("the card in " + reader + " does not answer", SCARD_E_NOT_TRANSACTED);
+}
+
 void PcscClient::connect(const std::string& reader) {
     disconnect();
     DWORD proto = 0;

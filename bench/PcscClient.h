@@ -28,6 +28,9 @@ public:
     bool waitForCard(const std::string& reader, std::chrono::milliseconds timeout) const;
     // Until the reader shows no card (vpcd notices a card process that went away at its next poll).
     bool waitForNoCard(const std::string& reader, std::chrono::milliseconds timeout) const;
+    // Waits for a card, connects, and retries until it answers GET DATA life cycle: a card that has just appeared
+    // can lose its first command to pcscd's power-up of it (vpcd then drops the link). Throws PcscError.
+    void connectWhenReady(const std::string& reader, std::chrono::milliseconds timeout = std::chrono::seconds(10));
     void connect(const std::string& reader);
     void disconnect();
     cdos::Bytes atr() const;
