@@ -5,6 +5,7 @@
 #include "CaIssuance.h"
 #include "bench/PcscClient.h"
 #include "support/CardProcess.h"
+#include "support/MediaTools.h"
 #include "support/TestProfiles.h"
 
 #include <QProcess>
@@ -14,35 +15,6 @@
 namespace {
 
 const QString kKeys = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
-
-QByteArray run(const QString& program, const QStringList& args, const QProcessEnvironment& env = {}) {
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForFinished(120000))
-        qFatal("%s did not finish", qPrintable(program));
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qFatal("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
-    qInfo("%s", p.readAllStandardError().trimmed().constData());
-    return p.readAllStandardOutput();
-}
-
-QList<int> frameCounts(const QString& file) {
-    const QByteArray out = run("ffprobe", {"-v", "quiet", "-count_frames", "-show_entries",
-                                           "stream=index,nb_read_frames", "-of", "csv=p=0", file});
-    QMap<int, int> counts;
-    for (const QByteArray& line : out.trimmed().split('\n')) {
-        const auto fields = line.split(',');
-        if (fields.size() == 2)
-            counts[fields[0].toInt()] = fields[1].toInt();
-    }
-    return counts.values();
-}
-
-QByteArray framemd5(const QString& file) {
-    return run("ffmpeg", {"-v", "quiet", "-i", file, "-map", "0", "-c", "copy", "-f", "framemd5", "-"});
-}
 
 } // namespace
 
@@ -59,10 +31,10 @@ class TestCaPcsc : public QObject {
     QString descramble(const QString& name, int user, const char* pin) {
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CARDDESK_PIN"), QString::fromLatin1(pin));
-        run(CARDDESK_DESCRAMBLE_BIN,
-            {"--reader", QString::fromStdString(m_reader), "--user", QString::number(user), "--date", "20261126",
-             m_scrambled, path(name)},
-            env);
+        cdtest::runTool(CARDDESK_DESCRAMBLE_BIN,
+                        {"--reader", QString::fromStdString(m_reader), "--user", QString::number(user), "--date",
+                         "20261126", m_scrambled, path(name)},
+                        env);
         return path(name);
     }
 
@@ -80,48 +52,25 @@ private slots:
         pcsc.disconnect();
 
         m_clear = path("clear.ts");
-        run("ffmpeg", {"-v",
-                       "error",
-                       "-y",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "testsrc2=size=320x240:rate=25",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "sine=f=1000:r=48000",
-                       "-t",
-                       "16",
-                       "-c:v",
-                       "libx264",
-                       "-preset",
-                       "ultrafast",
-                       "-g",
-                       "25",
-                       "-c:a",
-                       "mp2",
-                       "-f",
-                       "mpegts",
-                       m_clear});
-        m_clearCounts = frameCounts(m_clear);
+        cdtest::makeTestStream(m_clear, 16);
+        m_clearCounts = cdtest::frameCounts(m_clear);
         QCOMPARE(m_clearCounts.size(), 2);
         m_scrambled = path("scrambled.ts");
-        run(CARDDESK_SCRAMBLER_BIN, {"--service-key-file", kKeys, "--period", "5", m_clear, m_scrambled});
+        cdtest::runTool(CARDDESK_SCRAMBLER_BIN, {"--service-key-file", kKeys, "--period", "5", m_clear, m_scrambled});
     }
     void cleanupTestCase() { m_card.stop(); }
 
     // Before the entitled run: the replay floor is per programme, so a refused user must not come after it.
     void unentitledUserDecodesNothing() {
         const QString out = descramble("user2.ts", 2, "5678");
-        for (int c : frameCounts(out))
+        for (int c : cdtest::frameCounts(out))
             QVERIFY2(c <= m_clearCounts[0] / 20, "decodes without a right");
     }
 
     void entitledUserGetsTheClearStream() {
         const QString out = descramble("user1.ts", 1, "1234");
-        QCOMPARE(frameCounts(out), m_clearCounts);
-        QVERIFY(framemd5(out) == framemd5(m_clear));
+        QCOMPARE(cdtest::frameCounts(out), m_clearCounts);
+        QVERIFY(cdtest::framemd5(out) == cdtest::framemd5(m_clear));
     }
 };
 

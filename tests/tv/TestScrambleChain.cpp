@@ -3,6 +3,7 @@
 // ffprobe / `ffmpeg -f framemd5` must see exactly the clear stream's frames.
 #include "carddesk/protocol/Ecm.h"
 #include "carddesk/protocol/Psi.h"
+#include "support/MediaTools.h"
 
 #include <QFile>
 #include <QProcess>
@@ -15,36 +16,6 @@ namespace {
 
 const QString kKeys = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
 const SecretBytes kServiceKey(*fromHex("5566778899AABBCCCCBBAA9988776655")); // CA_SERVICE_1 v1
-
-QByteArray run(const QString& program, const QStringList& args, int* exitCode = nullptr) {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(60000))
-        qFatal("%s did not finish", qPrintable(program));
-    if (exitCode)
-        *exitCode = p.exitCode();
-    else if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        qFatal("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
-    return p.readAllStandardOutput();
-}
-
-// Decoded frames per stream ("N/A", when ffprobe cannot even find the streams, counts as 0).
-QList<int> frameCounts(const QString& file) {
-    const QByteArray out = run("ffprobe", {"-v", "quiet", "-count_frames", "-show_entries",
-                                           "stream=index,nb_read_frames", "-of", "csv=p=0", file});
-    QMap<int, int> counts; // ffprobe lists each stream again under its programme
-    for (const QByteArray& line : out.trimmed().split('\n')) {
-        const auto fields = line.split(',');
-        if (fields.size() == 2)
-            counts[fields[0].toInt()] = fields[1].toInt();
-    }
-    return counts.values();
-}
-
-// Per-packet MD5 of the elementary streams, timestamps included: equal means byte-identical audio and video.
-QByteArray framemd5(const QString& file) {
-    return run("ffmpeg", {"-v", "quiet", "-i", file, "-map", "0", "-c", "copy", "-f", "framemd5", "-"});
-}
 
 QByteArray readAll(const QString& path) {
     QFile f(path);
@@ -66,13 +37,14 @@ class TestScrambleChain : public QObject {
 
     QString scramble(const QString& name, const QStringList& extra = {}) {
         const QString out = path(name);
-        run(CARDDESK_SCRAMBLER_BIN,
-            QStringList{"--service-key-file", kKeys, "--period", "5"} + extra + QStringList{m_clear, out});
+        cdtest::runTool(CARDDESK_SCRAMBLER_BIN,
+                        QStringList{"--service-key-file", kKeys, "--period", "5"} + extra + QStringList{m_clear, out});
         return out;
     }
     QString descramble(const QString& in, const QString& name, const QStringList& extra = {}) {
         const QString out = path(name);
-        run(CARDDESK_DESCRAMBLE_BIN, QStringList{"--service-key-file", kKeys} + extra + QStringList{in, out});
+        cdtest::runTool(CARDDESK_DESCRAMBLE_BIN,
+                        QStringList{"--service-key-file", kKeys} + extra + QStringList{in, out});
         return out;
     }
 
@@ -80,51 +52,28 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_clear = path("clear.ts");
-        run("ffmpeg", {"-v",
-                       "error",
-                       "-y",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "testsrc2=size=320x240:rate=25",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "sine=f=1000:r=48000",
-                       "-t",
-                       "23",
-                       "-c:v",
-                       "libx264",
-                       "-preset",
-                       "ultrafast",
-                       "-g",
-                       "25",
-                       "-c:a",
-                       "mp2",
-                       "-f",
-                       "mpegts",
-                       m_clear});
-        m_clearCounts = frameCounts(m_clear);
+        cdtest::makeTestStream(m_clear, 23);
+        m_clearCounts = cdtest::frameCounts(m_clear);
         QCOMPARE(m_clearCounts.size(), 2);
         QVERIFY(m_clearCounts[0] >= 570); // 23 s at 25 fps
-        m_clearMd5 = framemd5(m_clear);
+        m_clearMd5 = cdtest::framemd5(m_clear);
     }
 
     void csa2DescramblesToTheClearStream() {
         const QString scrambled = scramble("csa.ts");
-        const QList<int> scrambledCounts = frameCounts(scrambled);
+        const QList<int> scrambledCounts = cdtest::frameCounts(scrambled);
         for (int c : scrambledCounts)
             QVERIFY2(c <= m_clearCounts[0] / 20, "a scrambled stream must not decode");
         const QString out = descramble(scrambled, "csa-out.ts");
-        QCOMPARE(frameCounts(out), m_clearCounts);
-        QVERIFY(framemd5(out) == m_clearMd5);
+        QCOMPARE(cdtest::frameCounts(out), m_clearCounts);
+        QVERIFY(cdtest::framemd5(out) == m_clearMd5);
     }
 
     void cissaDescramblesToTheClearStream() {
         const QString scrambled = scramble("cissa.ts", {"--cissa"});
         const QString out = descramble(scrambled, "cissa-out.ts");
-        QCOMPARE(frameCounts(out), m_clearCounts);
-        QVERIFY(framemd5(out) == m_clearMd5);
+        QCOMPARE(cdtest::frameCounts(out), m_clearCounts);
+        QVERIFY(cdtest::framemd5(out) == m_clearMd5);
     }
 
     // Headend and gateway over UDP on loopback (7 packets a datagram), the way a set-top box is fed.
@@ -135,11 +84,12 @@ private slots:
                       {"--service-key-file", kKeys, "--udp-idle", "1", "udp://127.0.0.1:15604", out});
         QVERIFY(gateway.waitForStarted());
         QTest::qWait(300); // bound before the headend sends
-        run(CARDDESK_SCRAMBLER_BIN, {"--service-key-file", kKeys, "--period", "5", m_clear, "udp://127.0.0.1:15604"});
+        cdtest::runTool(CARDDESK_SCRAMBLER_BIN,
+                        {"--service-key-file", kKeys, "--period", "5", m_clear, "udp://127.0.0.1:15604"});
         QVERIFY(gateway.waitForFinished(20000));
         QCOMPARE(gateway.exitCode(), 0);
-        QCOMPARE(frameCounts(out), m_clearCounts);
-        QVERIFY(framemd5(out) == m_clearMd5);
+        QCOMPARE(cdtest::frameCounts(out), m_clearCounts);
+        QVERIFY(cdtest::framemd5(out) == m_clearMd5);
     }
 
     void wrongKeyOrNoRightDecodesNothing() {
@@ -150,14 +100,14 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("CA_SERVICE_1 1 00112233445566778899AABBCCDDEEFF\n");
         f.close();
-        run(CARDDESK_DESCRAMBLE_BIN, {"--service-key-file", wrongKeys, scrambled, path("wrong.ts")});
+        cdtest::runTool(CARDDESK_DESCRAMBLE_BIN, {"--service-key-file", wrongKeys, scrambled, path("wrong.ts")});
         // The card holds the key but the user has no right to package 1.
         const QString noRight = descramble(scrambled, "noright.ts", {"--entitled-packages", "2,3"});
         for (const QString& out : {path("wrong.ts"), noRight})
-            for (int c : frameCounts(out))
+            for (int c : cdtest::frameCounts(out))
                 QVERIFY2(c <= m_clearCounts[0] / 20, qPrintable(out + " decodes without a right"));
         // ...and with the right package it plays.
-        QCOMPARE(frameCounts(descramble(scrambled, "right.ts", {"--entitled-packages", "1"})), m_clearCounts);
+        QCOMPARE(cdtest::frameCounts(descramble(scrambled, "right.ts", {"--entitled-packages", "1"})), m_clearCounts);
     }
 
     // Walks the scrambled stream: signalling, ECM repetition and table_id toggling, and that every crypto period's
