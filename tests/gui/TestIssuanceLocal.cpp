@@ -15,6 +15,7 @@
 #include "carddesk/model/IssuanceService.h"
 #include "carddesk/model/ReaderListModel.h"
 
+#include "support/InProcessCard.h"
 #include <carddesk/card/CardOs.h>
 
 #include <QApplication>
@@ -34,35 +35,19 @@
 
 using namespace carddesk;
 
-namespace {
-
-QByteArray toQt(const cdos::Bytes& b) {
-    return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-}
-
-cdos::Bytes fromQt(const QByteArray& b) {
-    return cdos::Bytes(reinterpret_cast<const std::uint8_t*>(b.constData()),
-                       reinterpret_cast<const std::uint8_t*>(b.constData()) + b.size());
-}
-
-} // namespace
-
 class TestIssuanceLocal final : public QObject {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<cdos::card::CardOs> m_card;
+    std::shared_ptr<cdos::card::CardOs> m_card;
     std::unique_ptr<MainWindow> m_window;
     const QString m_reader = QStringLiteral("Desk Reader (in-process)");
 
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        cdos::card::NvmOptions nvm;
-        nvm.durable = false; // a test image: no fdatasync needed
-        m_card = std::make_unique<cdos::card::CardOs>(
-            cdos::card::Nvm::create(m_dir.filePath(QStringLiteral("card.img")).toStdString(), nvm));
+        m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
 
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
         ConsoleOptions options;
@@ -75,10 +60,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
         // The exchanges run on the PC/SC owner thread, the only thread that touches the card object.
-        cdos::card::CardOs* card = m_card.get();
         m_window->readers()->addLocalReader(m_reader);
-        m_window->readers()->insertLocalCard(m_reader, toQt(card->atr()),
-                                             [card](const QByteArray& c) { return toQt(card->process(fromQt(c))); });
+        cdtest::insertInProcessCard(*m_window->readers(), m_reader, m_card);
         QTRY_VERIFY(m_window->readersPanel()->model()->rowOf(m_reader) >= 0);
         QVERIFY(m_window->readersPanel()->selectReader(m_reader));
         QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);

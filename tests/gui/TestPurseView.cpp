@@ -15,6 +15,7 @@
 #include "carddesk/model/PurseLogModel.h"
 #include "carddesk/model/ReaderListModel.h"
 
+#include "support/InProcessCard.h"
 #include <carddesk/card/CardOs.h>
 
 #include <QApplication>
@@ -36,25 +37,12 @@
 
 using namespace carddesk;
 
-namespace {
-
-QByteArray toQt(const cdos::Bytes& b) {
-    return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-}
-
-cdos::Bytes fromQt(const QByteArray& b) {
-    return cdos::Bytes(reinterpret_cast<const std::uint8_t*>(b.constData()),
-                       reinterpret_cast<const std::uint8_t*>(b.constData()) + b.size());
-}
-
-} // namespace
-
 class TestPurseView final : public QObject {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<cdos::card::CardOs> m_card;
+    std::shared_ptr<cdos::card::CardOs> m_card;
     std::unique_ptr<MainWindow> m_window;
     const QString m_reader = QStringLiteral("Desk Reader (in-process)");
     PurseView* m_view = nullptr;
@@ -87,10 +75,7 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        cdos::card::NvmOptions nvm;
-        nvm.durable = false;
-        m_card = std::make_unique<cdos::card::CardOs>(
-            cdos::card::Nvm::create(m_dir.filePath(QStringLiteral("card.img")).toStdString(), nvm));
+        m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
 
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
         ConsoleOptions options;
@@ -102,10 +87,8 @@ private slots:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-        cdos::card::CardOs* card = m_card.get();
         m_window->readers()->addLocalReader(m_reader);
-        m_window->readers()->insertLocalCard(m_reader, toQt(card->atr()),
-                                             [card](const QByteArray& c) { return toQt(card->process(fromQt(c))); });
+        cdtest::insertInProcessCard(*m_window->readers(), m_reader, m_card);
         QTRY_VERIFY(m_window->readersPanel()->model()->rowOf(m_reader) >= 0);
         QVERIFY(m_window->readersPanel()->selectReader(m_reader));
         QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);

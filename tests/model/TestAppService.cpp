@@ -8,6 +8,7 @@
 #include <carddesk/model/IssuanceService.h>
 
 #include "carddesk/card/CardOs.h"
+#include "support/InProcessCard.h"
 #include "support/TestProfiles.h"
 
 #include <QFile>
@@ -62,17 +63,8 @@ private slots:
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
         m_readers.start(false);
         m_readers.addLocalReader(kReader);
-        cdos::card::NvmOptions nvm;
-        nvm.durable = false;
-        m_card = std::make_shared<cdos::card::CardOs>(
-            cdos::card::Nvm::create(m_dir.filePath(QStringLiteral("card.img")).toStdString(), nvm));
-        const cdos::Bytes atr = m_card->atr();
-        auto card = m_card;
-        m_readers.insertLocalCard(kReader, QByteArray(reinterpret_cast<const char*>(atr.data()), qsizetype(atr.size())),
-                                  [card](const QByteArray& c) {
-                                      const cdos::Bytes r = card->process(cdos::Bytes(c.cbegin(), c.cend()));
-                                      return QByteArray(reinterpret_cast<const char*>(r.data()), qsizetype(r.size()));
-                                  });
+        m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
+        cdtest::insertInProcessCard(m_readers, kReader, m_card);
         IssuanceService issuance(m_readers, m_db);
         issuance.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                               QString::fromLatin1(cdtest::kDevPassphrase));
