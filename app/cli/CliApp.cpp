@@ -48,6 +48,15 @@ QString serviceName(ServiceStatus s) {
 
 } // namespace
 
+int CliApp::openDatabase(Database& db) {
+    try {
+        db.open(m_database);
+    } catch (const DatabaseError& e) {
+        return fail(Failed, e.text);
+    }
+    return Ok;
+}
+
 int CliApp::fail(int code, const QString& message) {
     writeErr(QStringLiteral("carddesk-cli: ") + message);
     return code;
@@ -305,11 +314,8 @@ int CliApp::issue() {
         return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
     }
     Database db;
-    try {
-        db.open(m_database);
-    } catch (const DatabaseError& e) {
-        return fail(Failed, e.text);
-    }
+    if (const int rc = openDatabase(db); rc != Ok)
+        return rc;
     CardReaderManager manager;
     IssuanceService service(manager, db);
     try {
@@ -386,11 +392,8 @@ int CliApp::transact(bool load) {
             return fail(Usage, tr("no PIN: set CARDDESK_PIN or write it on stdin"));
     }
     Database db;
-    try {
-        db.open(m_database);
-    } catch (const DatabaseError& e) {
-        return fail(Failed, e.text);
-    }
+    if (const int rc = openDatabase(db); rc != Ok)
+        return rc;
     CardReaderManager manager;
     PurseService service(manager, db);
     if (const QString e = service.openKeyStore(m_keystore); !e.isEmpty())

@@ -10,6 +10,7 @@
 namespace carddesk {
 
 class CardReaderManager;
+class Database;
 
 class CliApp {
     Q_DECLARE_TR_FUNCTIONS(CliApp)
@@ -37,6 +38,8 @@ private:
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
     int prepareReader(CardReaderManager& manager, const QString& reader);
     int fail(int code, const QString& message);
+    // Opens --database (or the default); Ok, or Failed with the reason printed.
+    int openDatabase(Database& db);
     void printJson(const QJsonObject& o);
     void printTrace(CardReaderManager& manager);
 

@@ -117,11 +117,8 @@ int CliApp::appPush(const QCommandLineParser& parser, bool install) {
     if (!error.isEmpty())
         return fail(Failed, error);
     Database db;
-    try {
-        db.open(m_database);
-    } catch (const DatabaseError& e) {
-        return fail(Failed, e.text);
-    }
+    if (const int rc = openDatabase(db); rc != Ok)
+        return rc;
     CardReaderManager manager;
     AppService service(manager, db);
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
@@ -161,11 +158,8 @@ int CliApp::appBuild(const QCommandLineParser& parser, bool install) {
     if (request.issuerSerial.isEmpty() || request.productSerial.isEmpty() ||
         (install && !parser.isSet(QStringLiteral("card-key")))) {
         Database db;
-        try {
-            db.open(m_database);
-        } catch (const DatabaseError& e) {
-            return fail(Failed, e.text);
-        }
+        if (const int rc = openDatabase(db); rc != Ok)
+            return rc;
         const auto issued = db.card(number);
         if (!issued)
             return fail(Failed, tr("card %1 is not in the database; give --issuer-serial, --product-serial and "

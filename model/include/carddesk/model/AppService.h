@@ -3,6 +3,7 @@
 // figures, pushes an install message (certificate E1 ‖ unit E2) block by block with progress, and pushes a delete
 // certificate, all on the reader's PC/SC owner thread through cardio. For the issuer desk it also builds packages
 // and delete certificates with cdos::appdl::AppProducer (the authorities' private keys stay in that object).
+#include "carddesk/model/FutureWait.h"
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFuture>
@@ -84,7 +85,7 @@ public:
     static QByteArray buildInstallMessage(const AppPackageRequest& request);
     static QByteArray buildDeleteCertificate(const AppPackageRequest& request);
 
-    template <typename T> static T wait(QFuture<T> future);
+    template <typename T> static T wait(QFuture<T> future) { return waitForFuture(std::move(future)); }
 
 signals:
     void busyChanged(bool busy);
@@ -98,18 +99,6 @@ private:
     int m_busy = 0;
     QList<QFuture<QVariant>> m_pending;
 };
-
-template <typename T> T AppService::wait(QFuture<T> future) {
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
 
 } // namespace carddesk
 

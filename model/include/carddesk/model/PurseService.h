@@ -3,6 +3,7 @@
 // the purse (balance, counters, decoded log, last transaction), prove the last transaction (GET TRANSACTION PROVE,
 // TAC checked with the issuer's keys), and run a load or a purchase as a terminal with the issuer's (development)
 // keys, recording it in the database (PurseLedger). The purse flows and crypto are cdos::ep::PurseTerminal's.
+#include "carddesk/model/FutureWait.h"
 #include "carddesk/model/PurseLedger.h"
 
 #include <carddesk/protocol/KeyStore.h>
@@ -139,7 +140,7 @@ public:
     bool isBusy() const { return m_busy > 0; }
 
     // Waits for a future with a local event loop (CLI, tests).
-    template <typename T> static T wait(QFuture<T> future);
+    template <typename T> static T wait(QFuture<T> future) { return waitForFuture(std::move(future)); }
 
 signals:
     void busyChanged(bool busy);
@@ -155,18 +156,6 @@ private:
     int m_busy = 0;
     QList<QFuture<QVariant>> m_pending; // owner-thread jobs, not their continuations
 };
-
-template <typename T> T PurseService::wait(QFuture<T> future) {
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
 
 } // namespace carddesk
 
