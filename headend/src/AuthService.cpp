@@ -15,17 +15,9 @@ namespace {
 constexpr qint64 kAttemptMs = 60 * 1000;
 constexpr std::size_t kMaxAttempts = 100000;
 
-QString nowText() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 QString tokenHash(const QString& token) {
     const std::string t = token.toStdString();
     return hex(cdos::crypto::sha256(cdos::Bytes(t.begin(), t.end())));
-}
-
-cdos::Bytes asnOf(const cdos::Bytes& cardNumber) {
-    return cdos::Bytes(cardNumber.begin() + 2, cardNumber.end());
 }
 
 } // namespace
@@ -97,7 +89,7 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
     // Every outcome of the last step ends the attempt: a second try needs a new random.
     m_attempts.erase(request.value(QStringLiteral("authId")).toString());
     // [0010]: the card authentication key is the transport master's diversification by the card number (ASN).
-    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("TRANSPORT", asnOf(a.cardNumber));
+    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("TRANSPORT", cdos::asnOf(a.cardNumber));
     const cdos::SecretBytes apk = cdos::auth::processKey(cardAuthKey.bytes(), a.random2);
     const auto holder = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
     if (!holder)

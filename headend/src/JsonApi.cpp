@@ -1,5 +1,7 @@
 #include "JsonApi.h"
 
+#include <QDateTime>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -63,6 +65,14 @@ qint64 intField(const QJsonObject& o, const char* name, qint64 max) {
 
 QString hex(const cdos::Bytes& b) {
     return QString::fromStdString(cdos::toHex(b));
+}
+
+cdos::Bytes bytesOf(const QString& hexText) {
+    return cdos::fromHex(hexText.toStdString()).value_or(cdos::Bytes{});
+}
+
+QString nowText() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 QString bearerToken(const QHttpServerRequest& request) {

@@ -7,6 +7,8 @@
 #include <QHttpServerResponse>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <stdexcept>
 
@@ -31,6 +33,16 @@ QString stringField(const QJsonObject& o, const char* name, qsizetype maxLength 
 // A required non-negative integer field no larger than max.
 qint64 intField(const QJsonObject& o, const char* name, qint64 max);
 QString hex(const cdos::Bytes& b);
+// Hex as stored in the database back to bytes (empty when malformed), and into a fixed-size field.
+cdos::Bytes bytesOf(const QString& hexText);
+template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& hexText) {
+    std::array<std::uint8_t, N> out{};
+    const cdos::Bytes b = bytesOf(hexText);
+    std::copy_n(b.begin(), std::min(N, b.size()), out.begin());
+    return out;
+}
+// The time stamp of records: UTC, ISO 8601 with milliseconds.
+QString nowText();
 // The bearer token of the Authorization header, or an empty string.
 QString bearerToken(const QHttpServerRequest& request);
 

@@ -1,6 +1,7 @@
 #include "LoadService.h"
 
 #include "JsonApi.h"
+#include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/EPurse.h"
 
 #include <QDateTime>
@@ -13,29 +14,9 @@ namespace {
 
 constexpr std::uint8_t kLoadType = static_cast<std::uint8_t>(cdos::ep::TxType::EpLoad);
 
-QString nowText() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-cdos::Bytes bytesOf(const QString& h) {
-    return cdos::fromHex(h.toStdString()).value_or(cdos::Bytes{});
-}
-
-template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& h) {
-    std::array<std::uint8_t, N> out{};
-    const cdos::Bytes b = bytesOf(h);
-    std::copy_n(b.begin(), std::min(N, b.size()), out.begin());
-    return out;
-}
-
-cdos::Bytes asnOf(const QString& card) {
-    const cdos::Bytes n = bytesOf(card);
-    return cdos::Bytes(n.begin() + 2, n.end());
-}
-
 cdos::Bytes loadSession(const cdos::IssuerKeys& keys, const QString& card, const cdos::Bytes& random,
                         std::uint16_t counter) {
-    const cdos::SecretBytes sub = keys.cardKey("LOAD", asnOf(card));
+    const cdos::SecretBytes sub = keys.cardKey("LOAD", cdos::asnOf(bytesOf(card)));
     return cdos::ep::loadSessionKey(sub.bytes(), random, counter);
 }
 
@@ -179,7 +160,7 @@ QJsonObject LoadService::completeLoad(const QString& card, qint64 id, const QJso
         return answer(r);
     if (r.status != QLatin1String("debited"))
         throw ApiError(Status::Conflict, "not_debited", QStringLiteral("load %1 is %2").arg(id).arg(r.status));
-    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", asnOf(card));
+    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
     const cdos::Bytes expected =
         cdos::ep::loadTac(cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(r.balanceBefore + r.amount),
                           static_cast<std::uint16_t>(r.counter), static_cast<std::uint32_t>(r.amount), kLoadType,

@@ -1,6 +1,7 @@
 #include "PaymentService.h"
 
 #include "JsonApi.h"
+#include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/EPurse.h"
 
 #include <QDateTime>
@@ -12,26 +13,6 @@ using Status = QHttpServerResponse::StatusCode;
 namespace {
 
 constexpr std::uint8_t kPurchaseType = static_cast<std::uint8_t>(cdos::ep::TxType::EpPurchase);
-
-QString nowText() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-cdos::Bytes bytesOf(const QString& hexText) {
-    return cdos::fromHex(hexText.toStdString()).value_or(cdos::Bytes{});
-}
-
-template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& hexText) {
-    std::array<std::uint8_t, N> out{};
-    const cdos::Bytes b = bytesOf(hexText);
-    std::copy_n(b.begin(), std::min(N, b.size()), out.begin());
-    return out;
-}
-
-cdos::Bytes asnOf(const QString& cardNumberHex) {
-    const cdos::Bytes n = bytesOf(cardNumberHex);
-    return cdos::Bytes(n.begin() + 2, n.end());
-}
 
 struct PurchaseRow {
     qint64 id = 0;
@@ -53,7 +34,7 @@ PurchaseRow loadPurchase(HeadendDatabase& db, qint64 id) {
 
 // The purchase session key from what the card and the headend exchanged (random and counters are public).
 cdos::Bytes sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
-    const cdos::SecretBytes sub = keys.cardKey("PURCHASE", asnOf(p.card));
+    const cdos::SecretBytes sub = keys.cardKey("PURCHASE", cdos::asnOf(bytesOf(p.card)));
     return cdos::ep::purchaseSessionKey(sub.bytes(), bytesOf(p.random), static_cast<std::uint16_t>(p.counter),
                                         static_cast<std::uint32_t>(p.serial));
 }
@@ -131,7 +112,7 @@ QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchas
     cdos::secureZero(session.data(), session.size());
     if (!cdos::constantTimeEqual(expectedMac2, mac2))
         throw ApiError(Status::UnprocessableEntity, "bad_mac2", QStringLiteral("MAC2 does not verify"));
-    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", asnOf(p.card));
+    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(p.card)));
     const cdos::Bytes expectedTac = cdos::ep::purchaseTac(
         cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(p.amount), kPurchaseType, arrayOf<6>(p.terminal),
         static_cast<std::uint32_t>(p.serial), arrayOf<4>(p.date), arrayOf<3>(p.time));

@@ -1,16 +1,10 @@
 #include "SandboxBank.h"
 
+#include "JsonApi.h"
+
 #include <QDateTime>
 
 namespace carddesk::headend {
-
-namespace {
-
-QString nowText() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 TransferResult SandboxBank::transfer(const QString& id, const QString& from, const QString& to, qint64 amount) {
     DbTransaction tx(m_db);

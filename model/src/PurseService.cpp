@@ -56,7 +56,7 @@ CardIds selectPurse(CardChannel& channel, cdos::ep::PurseTerminal& terminal) {
         throw JobFailure(PurseService::tr("the card has no card number: it is not issued"), cn.sw);
     CardIds ids;
     ids.cardNumber = hex(qbytes(cn.data));
-    ids.asnBytes.assign(cn.data.begin() + 2, cn.data.end());
+    ids.asnBytes = cdos::asnOf(cn.data);
     ids.asn = hex(qbytes(ids.asnBytes));
     try {
         terminal.selectPurse();

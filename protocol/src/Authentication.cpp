@@ -24,7 +24,7 @@ SecretBytes processKey(const Bytes& key16, const Bytes& random8) {
 SecretBytes cardAuthKeyFromTransportMaster(const Bytes& transportMaster16, const Bytes& cardNumber10) {
     if (cardNumber10.size() != 10)
         throw crypto::CryptoError("card number must be 10 bytes");
-    return SecretBytes(crypto::diversify(transportMaster16, Bytes(cardNumber10.begin() + 2, cardNumber10.end())));
+    return SecretBytes(crypto::diversify(transportMaster16, asnOf(cardNumber10)));
 }
 
 Bytes seal(const Bytes& processKey16, const Bytes& plain) {

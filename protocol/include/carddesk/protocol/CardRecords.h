@@ -18,11 +18,17 @@ Bytes pinBlock(const std::string& digits);
 std::optional<std::string> bcdToDigits(const std::uint8_t* p, std::size_t size);
 std::optional<std::string> pinFromBlock(const Bytes& block8);
 
+// The application serial (ASN) that keys are diversified with: the last 8 bytes of a 10-byte card number; empty for
+// anything else.
+inline Bytes asnOf(const Bytes& cardNumber) {
+    return cardNumber.size() == 10 ? Bytes(cardNumber.begin() + 2, cardNumber.end()) : Bytes{};
+}
+
 struct CardInfo {
     Bytes cardNumber;    // 10 bytes; last 8 = ASN
     Bytes issuerSerial;  // 8 bytes
     Bytes productSerial; // 8 bytes
-    Bytes asn() const { return cardNumber.size() == 10 ? Bytes(cardNumber.begin() + 2, cardNumber.end()) : Bytes{}; }
+    Bytes asn() const { return asnOf(cardNumber); }
     Bytes encode() const; // 26 bytes
     static std::optional<CardInfo> decode(const Bytes& b);
 };
