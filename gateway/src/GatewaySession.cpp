@@ -91,6 +91,10 @@ int GatewaySession::run(std::chrono::milliseconds waitForCard) {
                 refusals += showBalance() ? 0 : 1;
                 continue;
             }
+            if (a == MenuAction::LiveTv || a == MenuAction::Vod || a == MenuAction::Apps || a == MenuAction::Settings) {
+                refusals += runService(a, *who) ? 0 : 1;
+                continue;
+            }
             const auto amount = askAmount();
             if (!amount)
                 continue;
@@ -102,6 +106,19 @@ int GatewaySession::run(std::chrono::milliseconds waitForCard) {
     } catch (const PcscCardError& e) {
         m_ui.show(tr(Msg::CardError).arg(QString::fromStdString(e.what())));
         return 1;
+    }
+}
+
+bool GatewaySession::runService(MenuAction a, Login& who) {
+    switch (a) {
+    case MenuAction::LiveTv:
+    case MenuAction::Vod:
+    case MenuAction::Apps:
+    case MenuAction::Settings:
+    default:
+        (void)who;
+        m_ui.show(tr(Msg::ServiceUnavailable));
+        return false;
     }
 }
 

@@ -29,6 +29,8 @@ public:
     bool pay(Login& who, std::uint32_t amount);
     bool topUp(std::uint32_t amount);
     bool showBalance();
+    // A card service opened by a granted menu entry (TV, VOD, applications, settings).
+    bool runService(MenuAction a, Login& who);
 
 private:
     cdos::ResponseApdu tx(const cdos::CommandApdu& c) { return m_card.transmit(c); }

@@ -62,6 +62,7 @@ constexpr std::array kTable{
     Entry{Msg::PaymentPin, "Payment PIN", "支付密码"},
     Entry{Msg::Bye, "Goodbye. Please take your card.", "再见，请取回智能卡。"},
     Entry{Msg::BadChoice, "Not a choice.", "无效选择。"},
+    Entry{Msg::ServiceUnavailable, "This service is not offered by this terminal.", "本终端不提供此项业务。"},
 };
 } // namespace
 

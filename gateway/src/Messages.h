@@ -44,6 +44,7 @@ enum class Msg {
     PaymentPin,
     Bye,
     BadChoice,
+    ServiceUnavailable,
 };
 
 class Messages {

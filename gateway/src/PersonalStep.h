@@ -17,7 +17,13 @@ struct Login {
     bool paymentPinVerified = false; // the e-purse VERIFY of this user succeeded in this card session
 };
 
-enum class MenuAction { Pay, TopUp, Balance, Quit };
+// Pay..Quit are the gateway's own choices (stable numbers for scripts); the rest are the card's personal services,
+// reached through a menu entry the card granted (the permission value of the grant names the service).
+enum class MenuAction { Pay, TopUp, Balance, Quit, LiveTv, Vod, Apps, Settings };
+
+// The service a granted menu entry opens, from its permission bits (template bits: 0 live TV, 1 VOD, 2 purse,
+// 3 top-up, 4 application download, 5 settings); nullopt when the entry names no service the gateway offers.
+std::optional<MenuAction> serviceOf(std::uint32_t permission);
 
 class PersonalStep {
 public:

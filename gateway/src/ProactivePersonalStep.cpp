@@ -14,6 +14,16 @@ QString text(const std::optional<std::string>& s) {
 }
 } // namespace
 
+std::optional<MenuAction> serviceOf(std::uint32_t permission) {
+    constexpr std::pair<std::uint32_t, MenuAction> kServices[] = {
+        {1u << 0, MenuAction::LiveTv}, {1u << 1, MenuAction::Vod},  {1u << 2, MenuAction::Pay},
+        {1u << 3, MenuAction::TopUp},  {1u << 4, MenuAction::Apps}, {1u << 5, MenuAction::Settings}};
+    for (const auto& [bit, action] : kServices)
+        if (permission & bit)
+            return action;
+    return std::nullopt;
+}
+
 bool ProactivePersonalStep::start() {
     m_firstSw = m_tx(pa::terminalProfile()).sw;
     return pa::isPending(m_firstSw);
@@ -31,6 +41,8 @@ bool ProactivePersonalStep::pump(std::uint16_t sw) {
         switch (cmd->type) {
         case pa::CommandType::DisplayText:
             m_ui.show(text(cmd->text));
+            if (cmd->grant)
+                m_grant = cmd->grant;
             break;
         case pa::CommandType::SelectItem: {
             QStringList items;
@@ -87,9 +99,14 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
             return MenuAction::Quit;
         if (*pick < 4)
             return static_cast<MenuAction>(*pick);
-        // A card service: ENVELOPE (menu selection); the card answers with DISPLAY TEXT (and a permission grant).
+        // A card service: ENVELOPE (menu selection); the card answers with DISPLAY TEXT and a permission grant,
+        // which alone opens the service (a refused entry gets no grant and the menu is shown again).
         const auto& entry = m_menu[static_cast<std::size_t>(*pick - 4)];
+        m_grant.reset();
         pump(m_tx(pa::envelope(pa::MenuSelection{entry.id})).sw);
+        if (m_grant && m_grant->entryId == entry.id)
+            if (const auto service = serviceOf(m_grant->permission))
+                return *service;
     }
 }
 

@@ -30,6 +30,7 @@ private:
     UserInterface& m_ui;
     std::uint16_t m_firstSw = 0;
     std::vector<cdos::proactive::Item> m_menu;
+    std::optional<cdos::proactive::PermissionGrant> m_grant; // of the last menu selection
     bool m_menuInstalled = false;
     std::uint8_t m_user = 0;
     QString m_userName;
