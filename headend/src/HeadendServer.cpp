@@ -6,18 +6,15 @@
 #include <QSslConfiguration>
 #include <QTextStream>
 
-#include <functional>
-
 namespace carddesk::headend {
 
 using Status = QHttpServerResponse::StatusCode;
 using Method = QHttpServerRequest::Method;
 
-namespace {
-
 // Runs a handler and turns every refusal into a JSON answer; the log line names the request and the outcome only
 // (never a body: bodies carry cryptograms and tokens).
-QHttpServerResponse answer(const QHttpServerRequest& request, const std::function<QJsonValue()>& handler) {
+QHttpServerResponse HeadendServer::answer(const QHttpServerRequest& request,
+                                          const std::function<QJsonValue()>& handler) {
     Status status = Status::Ok;
     QHttpServerResponse response(Status::Ok);
     try {
@@ -40,7 +37,9 @@ QHttpServerResponse answer(const QHttpServerRequest& request, const std::functio
     return response;
 }
 
-} // namespace
+QString HeadendServer::sessionCard(const QHttpServerRequest& request) {
+    return m_auth.sessionCard(bearerToken(request));
+}
 
 HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
                              const ServerOptions& options)

@@ -9,6 +9,8 @@
 
 #include <QHttpServer>
 
+#include <functional>
+
 namespace carddesk::headend {
 
 struct ServerOptions {
@@ -25,9 +27,15 @@ public:
     // Returns the port listened on (useful with port 0); throws std::runtime_error.
     quint16 start(const TlsIdentity& tls);
 
+    // For services that bring their own endpoints (registerRoutes(HeadendServer&)): the server to route on, the
+    // JSON answer wrapper every handler goes through, the admin check and the card of a bearer session.
+    QHttpServer& http() { return m_server; }
+    static QHttpServerResponse answer(const QHttpServerRequest& request, const std::function<QJsonValue()>& handler);
+    void requireAdmin(const QHttpServerRequest& request) const;
+    QString sessionCard(const QHttpServerRequest& request);
+
 private:
     void routes();
-    void requireAdmin(const QHttpServerRequest& request) const;
     QJsonArray cardHistory(const QString& card); // purchases and loads
     AuthService& m_auth;
     PaymentService& m_payments;
