@@ -8,6 +8,7 @@
 #include "UserInterface.h"
 
 #include "bench/BenchStats.h"
+#include "bench/HeadendChild.h"
 #include "carddesk/protocol/KeyStore.h"
 #include "support/TestProfiles.h"
 
@@ -57,24 +58,11 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
 
     // The headend on a free port with its own data directory.
-    QProcess headend;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QString::fromLatin1(cdtest::kDevPassphrase));
-    env.insert(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(admin));
-    headend.setProcessEnvironment(env);
-    const QStringList dataDir{QStringLiteral("--data-dir"), dir.path()};
-    headend.start(cli.value(headendBin), QStringList{QStringLiteral("--keystore"), cli.value(keystore),
-                                                     QStringLiteral("--port"), QStringLiteral("0")} +
-                                             dataDir);
-    QByteArray line;
-    for (int i = 0; i < 200 && !line.contains('\n'); ++i) {
-        headend.waitForReadyRead(100);
-        line += headend.readAllStandardOutput();
-    }
-    const qsizetype at = line.indexOf("https://");
-    if (at < 0)
+    cdbench::HeadendChild headend;
+    if (!headend.start(cli.value(headendBin), cli.value(keystore), dir.path(), admin))
         return fail("the headend did not start");
-    const QString base = QString::fromLatin1(line.mid(at, line.indexOf(' ', at) - at));
+    const QStringList dataDir{QStringLiteral("--data-dir"), dir.path()};
+    const QString base = headend.base();
 
     // The card, issued through PC/SC and enrolled.
     QProcess card;
@@ -132,7 +120,6 @@ int main(int argc, char** argv) {
     }
     card.terminate();
     card.waitForFinished(3000);
-    headend.terminate();
-    headend.waitForFinished(5000);
+    headend.stop();
     return rc;
 }

@@ -497,6 +497,74 @@
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
+    <message>
+        <source>last transaction</source>
+        <translation>last transaction</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>counter before</source>
+        <translation>counter before</translation>
+    </message>
+    <message>
+        <source>terminal transaction serial</source>
+        <translation>terminal transaction serial</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date and time</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>service keys</source>
+        <translation>service keys</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>entitlements</source>
+        <translation>entitlements</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>VOD programme %1</translation>
+    </message>
+    <message>
+        <source>unknown kind %1, id %2</source>
+        <translation>unknown kind %1, id %2</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>valid from</translation>
+    </message>
+    <message>
+        <source>valid to</source>
+        <translation>valid to</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -704,6 +772,26 @@
         <source> (hidden)</source>
         <translation> (hidden)</translation>
     </message>
+    <message>
+        <source>service keys</source>
+        <translation>service keys</translation>
+    </message>
+    <message>
+        <source>entitlements</source>
+        <translation>entitlements</translation>
+    </message>
+    <message>
+        <source>conditional access</source>
+        <translation>conditional access</translation>
+    </message>
+    <message>
+        <source>Service key CA_SERVICE_%1: version %2</source>
+        <translation>Service key CA_SERVICE_%1: version %2</translation>
+    </message>
+    <message>
+        <source>User %1 right %2 %3: %4 to %5</source>
+        <translation>User %1 right %2 %3: %4 to %5</translation>
+    </message>
 </context>
 <context>
     <name>CardTemplate</name>
@@ -798,6 +886,58 @@
     <message>
         <source>%1: user %2 appears twice</source>
         <translation>%1: user %2 appears twice</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1: must be an object</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of key names</source>
+        <translation>%1: must be a list of key names</translation>
+    </message>
+    <message>
+        <source>%1: must be &quot;package&quot;, &quot;channel&quot; or &quot;vod&quot;, got &quot;%2&quot;</source>
+        <translation>%1: must be &quot;package&quot;, &quot;channel&quot; or &quot;vod&quot;, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: no package named &quot;%2&quot; in ca.packages</source>
+        <translation>%1: no package named &quot;%2&quot; in ca.packages</translation>
+    </message>
+    <message>
+        <source>%1: give either &quot;validDays&quot; (from the issuance day) or &quot;start&quot; and &quot;end&quot; dates</source>
+        <translation>%1: give either &quot;validDays&quot; (from the issuance day) or &quot;start&quot; and &quot;end&quot; dates</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date YYYY-MM-DD</source>
+        <translation>%1: &quot;%2&quot; is not a date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a service key (CA_SERVICE_1 to CA_SERVICE_8)</source>
+        <translation>%1: &quot;%2&quot; is not a service key (CA_SERVICE_1 to CA_SERVICE_8)</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears twice</source>
+        <translation>%1: %2 appears twice</translation>
+    </message>
+    <message>
+        <source>%1: a card holds at most %2 rights</source>
+        <translation>%1: a card holds at most %2 rights</translation>
+    </message>
+    <message>
+        <source>%1: user %2 is not one of the template&apos;s users</source>
+        <translation>%1: user %2 is not one of the template&apos;s users</translation>
+    </message>
+    <message>
+        <source>%1: ends before it starts</source>
+        <translation>%1: ends before it starts</translation>
+    </message>
+    <message>
+        <source>%1: dates must lie between 1970 and 9999</source>
+        <translation>%1: dates must lie between 1970 and 9999</translation>
+    </message>
+    <message>
+        <source>%1: user %2 already has this right</source>
+        <translation>%1: user %2 already has this right</translation>
     </message>
 </context>
 <context>
@@ -955,50 +1095,6 @@
         <translation>no PIN: set CARDDESK_PIN or write it on stdin</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>cannot read %1: %2</translation>
     </message>
@@ -1126,6 +1222,121 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
     </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</translation>
+    </message>
+    <message>
+        <source>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</source>
+        <translation>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</translation>
+    </message>
+    <message>
+        <source>ca-key needs --reader NAME and --key CA_SERVICE_n</source>
+        <translation>ca-key needs --reader NAME and --key CA_SERVICE_n</translation>
+    </message>
+    <message>
+        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
+        <translation>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the key was loaded but could not be recorded: %1</source>
+        <translation>the key was loaded but could not be recorded: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadendHistory</name>
+    <message>
+        <source>a record of unknown kind &quot;%1&quot;</source>
+        <translation>a record of unknown kind &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a %1 record without a valid id, amount or counter</source>
+        <translation>a %1 record without a valid id, amount or counter</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid card number</source>
+        <translation>record %1 has no valid card number</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid terminal id</source>
+        <translation>record %1 has no valid terminal id</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid date and time</source>
+        <translation>record %1 has no valid date and time</translation>
+    </message>
+    <message>
+        <source>record %1 has no status</source>
+        <translation>record %1 has no status</translation>
+    </message>
+    <message>
+        <source>record %1 has a malformed TAC</source>
+        <translation>record %1 has a malformed TAC</translation>
+    </message>
+    <message>
+        <source>purchase %1 has no valid terminal serial</source>
+        <translation>purchase %1 has no valid terminal serial</translation>
+    </message>
+    <message>
+        <source>record %1 has a malformed balance</source>
+        <translation>record %1 has a malformed balance</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not a list of transactions</source>
+        <translation>the headend&apos;s answer is not a list of transactions</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer holds a malformed transaction: %1</source>
+        <translation>the headend&apos;s answer holds a malformed transaction: %1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>not an object</translation>
+    </message>
 </context>
 <context>
     <name>HolderFile</name>
@@ -1242,6 +1453,164 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Type %1</source>
         <translation>Type %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupportReconciler</name>
+    <message>
+        <source>The headend recorded it as completed, but the card&apos;s log has no such transaction.</source>
+        <translation>The headend recorded it as completed, but the card&apos;s log has no such transaction.</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s bank account was debited but the card was not credited: recover the load (re-issue or refund).</source>
+        <translation>The holder&apos;s bank account was debited but the card was not credited: recover the load (re-issue or refund).</translation>
+    </message>
+    <message>
+        <source>Not credited to the card; the amount was refunded to the holder&apos;s account.</source>
+        <translation>Not credited to the card; the amount was refunded to the holder&apos;s account.</translation>
+    </message>
+    <message>
+        <source>The bank refused the top-up; nothing moved.</source>
+        <translation>The bank refused the top-up; nothing moved.</translation>
+    </message>
+    <message>
+        <source>MAC1 was issued but the card never debited the purchase; nothing was charged.</source>
+        <translation>MAC1 was issued but the card never debited the purchase; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Status at the headend: %1.</source>
+        <translation>Status at the headend: %1.</translation>
+    </message>
+    <message>
+        <source>Completed by recovery (the card&apos;s online counter moved past it): the headend never received its TAC.</source>
+        <translation>Completed by recovery (the card&apos;s online counter moved past it): the headend never received its TAC.</translation>
+    </message>
+    <message>
+        <source>The headend holds no TAC for it.</source>
+        <translation>The headend holds no TAC for it.</translation>
+    </message>
+    <message>
+        <source>The TAC cannot be recomputed without the balance before the load.</source>
+        <translation>The TAC cannot be recomputed without the balance before the load.</translation>
+    </message>
+    <message>
+        <source>The TAC fits the card&apos;s amount %1: the headend&apos;s amount is not the one the card signed.</source>
+        <translation>The TAC fits the card&apos;s amount %1: the headend&apos;s amount is not the one the card signed.</translation>
+    </message>
+    <message>
+        <source>The TAC at the headend is not the one the card made for this transaction.</source>
+        <translation>The TAC at the headend is not the one the card made for this transaction.</translation>
+    </message>
+    <message>
+        <source>The key store has no TAC master key.</source>
+        <translation>The key store has no TAC master key.</translation>
+    </message>
+    <message>
+        <source>The card was read, but without the headend&apos;s records there is nothing to compare.</source>
+        <translation>The card was read, but without the headend&apos;s records there is nothing to compare.</translation>
+    </message>
+    <message>
+        <source>The card in the reader (%1) is not one of this subscriber&apos;s cards.</source>
+        <translation>The card in the reader (%1) is not one of this subscriber&apos;s cards.</translation>
+    </message>
+    <message>
+        <source>The card in the reader (%1) is not the card looked up; only the headend&apos;s records are shown.</source>
+        <translation>The card in the reader (%1) is not the card looked up; only the headend&apos;s records are shown.</translation>
+    </message>
+    <message>
+        <source>No card was read: the headend&apos;s records are not compared with a card&apos;s log.</source>
+        <translation>No card was read: the headend&apos;s records are not compared with a card&apos;s log.</translation>
+    </message>
+    <message>
+        <source>The card in %1 was not read.</source>
+        <translation>The card in %1 was not read.</translation>
+    </message>
+    <message>
+        <source>On the card only: the headend has no record of it (an offline purchase not yet uploaded, or another terminal&apos;s transaction).</source>
+        <translation>On the card only: the headend has no record of it (an offline purchase not yet uploaded, or another terminal&apos;s transaction).</translation>
+    </message>
+    <message>
+        <source>The headend says %1, the card %2.</source>
+        <translation>The headend says %1, the card %2.</translation>
+    </message>
+    <message>
+        <source>The card did it, but the headend&apos;s record is still &quot;%1&quot;: its completion never arrived.</source>
+        <translation>The card did it, but the headend&apos;s record is still &quot;%1&quot;: its completion never arrived.</translation>
+    </message>
+    <message>
+        <source>Times differ: headend %1, card %2.</source>
+        <translation>Times differ: headend %1, card %2.</translation>
+    </message>
+    <message>
+        <source>Older than the card&apos;s log reaches (it keeps the newest %1 records).</source>
+        <translation>Older than the card&apos;s log reaches (it keeps the newest %1 records).</translation>
+    </message>
+    <message>
+        <source>The TAC the card proves does not check with the TAC key.</source>
+        <translation>The TAC the card proves does not check with the TAC key.</translation>
+    </message>
+    <message>
+        <source>The card proves TAC %1, the headend holds %2.</source>
+        <translation>The card proves TAC %1, the headend holds %2.</translation>
+    </message>
+    <message>
+        <source>The card proved its TAC (GET TRANSACTION PROVE).</source>
+        <translation>The card proved its TAC (GET TRANSACTION PROVE).</translation>
+    </message>
+</context>
+<context>
+    <name>SupportReport</name>
+    <message>
+        <source>%1 matched, %2 problems, %3 transactions in all</source>
+        <translation>%1 matched, %2 problems, %3 transactions in all</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>Amount mismatch</translation>
+    </message>
+    <message>
+        <source>Unfinished at the headend</source>
+        <translation>Unfinished at the headend</translation>
+    </message>
+    <message>
+        <source>Only at the headend</source>
+        <translation>Only at the headend</translation>
+    </message>
+    <message>
+        <source>Only on the card</source>
+        <translation>Only on the card</translation>
+    </message>
+    <message>
+        <source>Older than the card&apos;s log</source>
+        <translation>Older than the card&apos;s log</translation>
+    </message>
+    <message>
+        <source>Headend only (card not read)</source>
+        <translation>Headend only (card not read)</translation>
+    </message>
+    <message>
+        <source>TAC proved</source>
+        <translation>TAC proved</translation>
+    </message>
+    <message>
+        <source>TAC wrong</source>
+        <translation>TAC wrong</translation>
+    </message>
+    <message>
+        <source>No TAC</source>
+        <translation>No TAC</translation>
+    </message>
+    <message>
+        <source>TAC not checked</source>
+        <translation>TAC not checked</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2315,149 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>The ATR dates from the last reset; the card now reports %1.</source>
         <translation>The ATR dates from the last reset; the card now reports %1.</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Conditional access</source>
+        <translation>&amp;Conditional access</translation>
+    </message>
+    <message>
+        <source>This card has no conditional-access application.</source>
+        <translation>This card has no conditional-access application.</translation>
+    </message>
+    <message>
+        <source>CA_SERVICE_%1 version %2 (key %3, %4 of %5 errors left)</source>
+        <translation>CA_SERVICE_%1 version %2 (key %3, %4 of %5 errors left)</translation>
+    </message>
+    <message>
+        <source>CA_SERVICE_%1 version %2 (key %3)</source>
+        <translation>CA_SERVICE_%1 version %2 (key %3)</translation>
+    </message>
+    <message>
+        <source>Service keys: %1</source>
+        <translation>Service keys: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>VOD programme %1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::HeadendHistoryClient</name>
+    <message>
+        <source>no headend certificate file is set (the headend writes tls-cert.pem in its data directory)</source>
+        <translation>no headend certificate file is set (the headend writes tls-cert.pem in its data directory)</translation>
+    </message>
+    <message>
+        <source>the headend certificate %1 cannot be read: %2</source>
+        <translation>the headend certificate %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a certificate file (too large)</source>
+        <translation>%1 is not a certificate file (too large)</translation>
+    </message>
+    <message>
+        <source>%1 does not hold exactly one PEM certificate</source>
+        <translation>%1 does not hold exactly one PEM certificate</translation>
+    </message>
+    <message>
+        <source>a card number has 20 hexadecimal digits</source>
+        <translation>a card number has 20 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <source>a subscriber number has 1 to 64 characters</source>
+        <translation>a subscriber number has 1 to 64 characters</translation>
+    </message>
+    <message>
+        <source>subscriber %1</source>
+        <translation>subscriber %1</translation>
+    </message>
+    <message>
+        <source>no headend URL is set (for example https://127.0.0.1:8443)</source>
+        <translation>no headend URL is set (for example https://127.0.0.1:8443)</translation>
+    </message>
+    <message>
+        <source>the headend URL must start with https://</source>
+        <translation>the headend URL must start with https://</translation>
+    </message>
+    <message>
+        <source>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</source>
+        <translation>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</source>
+        <translation>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</translation>
+    </message>
+    <message>
+        <source>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</source>
+        <translation>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</translation>
+    </message>
+    <message>
+        <source>the headend refused the admin token: it is wrong, or the headend was started without one</source>
+        <translation>the headend refused the admin token: it is wrong, or the headend was started without one</translation>
+    </message>
+    <message>
+        <source>the headend does not know %1</source>
+        <translation>the headend does not know %1</translation>
+    </message>
+    <message>
+        <source>the headend refused the request for %1: HTTP %2 %3 (%4)</source>
+        <translation>the headend refused the request for %1: HTTP %2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>the headend at %1 cannot be reached: %2</source>
+        <translation>the headend at %1 cannot be reached: %2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuanceService</name>
@@ -2056,6 +2568,18 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the card refused the application CA key (%1)</source>
         <translation>the card refused the application CA key (%1)</translation>
+    </message>
+    <message>
+        <source>create the conditional-access application</source>
+        <translation>create the conditional-access application</translation>
+    </message>
+    <message>
+        <source>write the service keys and entitlements</source>
+        <translation>write the service keys and entitlements</translation>
+    </message>
+    <message>
+        <source>the key store cannot supply the service key %1: %2</source>
+        <translation>the key store cannot supply the service key %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2293,6 +2817,46 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Keys, diversified for this card from the key store: %1</source>
         <translation>Keys, diversified for this card from the key store: %1</translation>
+    </message>
+    <message>
+        <source>Conditional access: service keys %1</source>
+        <translation>Conditional access: service keys %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
+    <message>
+        <source>%1 (package %2)</source>
+        <translation>%1 (package %2)</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>VOD programme %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3</source>
+        <translation>%1 %2 to %3</translation>
+    </message>
+    <message>
+        <source>User %1 %2: %3</source>
+        <translation>User %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>no rights</source>
+        <translation>no rights</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -2540,6 +3104,18 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Application-download CA key written to issued cards (PEM).</source>
         <translation>Application-download CA key written to issued cards (PEM).</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>&amp;Support (headend history)</source>
+        <translation>&amp;Support (headend history)</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +3509,291 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>No card reader connected.</source>
         <translation>No card reader connected.</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportService</name>
+    <message>
+        <source>the reconciliation failed: %1</source>
+        <translation>the reconciliation failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportView</name>
+    <message>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>&amp;Card number:</source>
+        <translation>&amp;Card number:</translation>
+    </message>
+    <message>
+        <source>&amp;Subscriber number:</source>
+        <translation>&amp;Subscriber number:</translation>
+    </message>
+    <message>
+        <source>20 hexadecimal digits; default: the card in the reader</source>
+        <translation>20 hexadecimal digits; default: the card in the reader</translation>
+    </message>
+    <message>
+        <source>for example U00000001</source>
+        <translation>for example U00000001</translation>
+    </message>
+    <message>
+        <source>L&amp;ook up</source>
+        <translation>L&amp;ook up</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Headend</source>
+        <translation>Headend</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s tls-cert.pem (from its data directory)</source>
+        <translation>the headend&apos;s tls-cert.pem (from its data directory)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</source>
+        <translation>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only; never saved.</source>
+        <translation>Kept for this session only; never saved.</translation>
+    </message>
+    <message>
+        <source>from the environment</source>
+        <translation>from the environment</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s admin token</source>
+        <translation>the headend&apos;s admin token</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>C&amp;ertificate:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>Admin &amp;token:</translation>
+    </message>
+    <message>
+        <source>Look up a card or a subscriber: the headend&apos;s transactions are set beside the card&apos;s own log.</source>
+        <translation>Look up a card or a subscriber: the headend&apos;s transactions are set beside the card&apos;s own log.</translation>
+    </message>
+    <message>
+        <source>No reader selected: the headend&apos;s records are shown without a card&apos;s log.</source>
+        <translation>No reader selected: the headend&apos;s records are shown without a card&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Reader %1: no issued card.</source>
+        <translation>Reader %1: no issued card.</translation>
+    </message>
+    <message>
+        <source>Reader %1: card %2 — its log is set beside the headend&apos;s records.</source>
+        <translation>Reader %1: card %2 — its log is set beside the headend&apos;s records.</translation>
+    </message>
+    <message>
+        <source>Asking the headend about subscriber %1…</source>
+        <translation>Asking the headend about subscriber %1…</translation>
+    </message>
+    <message>
+        <source>Asking the headend about card %1…</source>
+        <translation>Asking the headend about card %1…</translation>
+    </message>
+    <message>
+        <source>No key store is open: TACs are not checked (File → Open key store).</source>
+        <translation>No key store is open: TACs are not checked (File → Open key store).</translation>
+    </message>
+    <message>
+        <source>Card balance: %1.</source>
+        <translation>Card balance: %1.</translation>
+    </message>
+    <message>
+        <source>No answer from the headend.</source>
+        <translation>No answer from the headend.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>At the headend</source>
+        <translation>At the headend</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Balance before</source>
+        <translation>Balance before</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Terminal serial</source>
+        <translation>Terminal serial</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>On the card</source>
+        <translation>On the card</translation>
+    </message>
+    <message>
+        <source>Log record</source>
+        <translation>Log record</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <source>TAC proved by the card</source>
+        <translation>TAC proved by the card</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>checks</translation>
+    </message>
+    <message>
+        <source>does not check</source>
+        <translation>does not check</translation>
+    </message>
+    <message>
+        <source>The headend&apos;s certificate</source>
+        <translation>The headend&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>nothing to export: look up a card or a subscriber first</source>
+        <translation>nothing to export: look up a card or a subscriber first</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation</source>
+        <translation>Export the reconciliation</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV files (*.csv);;JSON files (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportViewModel</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>authorised</source>
+        <translation>authorised</translation>
+    </message>
+    <message>
+        <source>debited, not credited</source>
+        <translation>debited, not credited</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>refused by the bank</source>
+        <translation>refused by the bank</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Headend amount</source>
+        <translation>Headend amount</translation>
+    </message>
+    <message>
+        <source>Card amount</source>
+        <translation>Card amount</translation>
+    </message>
+    <message>
+        <source>Headend status</source>
+        <translation>Headend status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
     </message>
 </context>
 <context>

@@ -495,6 +495,74 @@
         <source>%1 µs</source>
         <translation>%1 微秒</translation>
     </message>
+    <message>
+        <source>last transaction</source>
+        <translation>最后一笔交易</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>counter before</source>
+        <translation>交易前计数器</translation>
+    </message>
+    <message>
+        <source>terminal transaction serial</source>
+        <translation>终端交易序号</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>service keys</source>
+        <translation>业务密钥</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>entitlements</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>节目包 %1</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>频道 %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>点播节目 %1</translation>
+    </message>
+    <message>
+        <source>unknown kind %1, id %2</source>
+        <translation>未知类型 %1，编号 %2</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>valid to</source>
+        <translation>截止日期</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -700,6 +768,26 @@
         <source> (hidden)</source>
         <translation>（隐藏）</translation>
     </message>
+    <message>
+        <source>service keys</source>
+        <translation>业务密钥</translation>
+    </message>
+    <message>
+        <source>entitlements</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>conditional access</source>
+        <translation>条件接收</translation>
+    </message>
+    <message>
+        <source>Service key CA_SERVICE_%1: version %2</source>
+        <translation>业务密钥 CA_SERVICE_%1：版本 %2</translation>
+    </message>
+    <message>
+        <source>User %1 right %2 %3: %4 to %5</source>
+        <translation>用户 %1 授权 %2 %3：%4 至 %5</translation>
+    </message>
 </context>
 <context>
     <name>CardTemplate</name>
@@ -794,6 +882,58 @@
     <message>
         <source>%1: user %2 appears twice</source>
         <translation>%1：用户 %2 重复出现</translation>
+    </message>
+    <message>
+        <source>%1: must be an object</source>
+        <translation>%1：必须是一个对象</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of key names</source>
+        <translation>%1：必须是密钥名称的列表</translation>
+    </message>
+    <message>
+        <source>%1: must be &quot;package&quot;, &quot;channel&quot; or &quot;vod&quot;, got &quot;%2&quot;</source>
+        <translation>%1：必须是“package”、“channel”或“vod”，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>%1: no package named &quot;%2&quot; in ca.packages</source>
+        <translation>%1：ca.packages 中没有名为“%2”的节目包</translation>
+    </message>
+    <message>
+        <source>%1: give either &quot;validDays&quot; (from the issuance day) or &quot;start&quot; and &quot;end&quot; dates</source>
+        <translation>%1：请给出“validDays”（自发卡日起算）或“start”和“end”日期，二者选一</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date YYYY-MM-DD</source>
+        <translation>%1：“%2”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a service key (CA_SERVICE_1 to CA_SERVICE_8)</source>
+        <translation>%1：“%2”不是业务密钥（CA_SERVICE_1 至 CA_SERVICE_8）</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears twice</source>
+        <translation>%1：%2 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: a card holds at most %2 rights</source>
+        <translation>%1：一张卡最多保存 %2 项授权</translation>
+    </message>
+    <message>
+        <source>%1: user %2 is not one of the template&apos;s users</source>
+        <translation>%1：用户 %2 不是模板中的用户</translation>
+    </message>
+    <message>
+        <source>%1: ends before it starts</source>
+        <translation>%1：结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>%1: dates must lie between 1970 and 9999</source>
+        <translation>%1：日期必须在 1970 年至 9999 年之间</translation>
+    </message>
+    <message>
+        <source>%1: user %2 already has this right</source>
+        <translation>%1：用户 %2 已有这项授权</translation>
     </message>
 </context>
 <context>
@@ -951,50 +1091,6 @@
         <translation>没有 PIN：请设置 CARDDESK_PIN 或从标准输入写入</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk 命令行前端。命令：
-  readers                      列出 PC/SC 读卡器及其中的卡
-  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               个人化一张空白卡并登记
-  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               以终端身份用密钥库中的密钥执行圈存 / 消费；
-                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
-  apps --reader NAME           卡的应用注册表和 NVM 数据
-  app-install --reader NAME --package FILE [--cert FILE]
-                               逐块下发安装报文（证书 + 安装单元）
-  app-delete --reader NAME --cert FILE   下发删除证书
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               发卡台：为一张卡生成（公钥取自数据库或
-                               --card-key FILE），使用 --keys DIR 中各机构的密钥
-密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package or app-delete-cert</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package 或 app-delete-cert</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1122,6 +1218,121 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+  readers                      list the PC/SC readers and their cards
+  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+  apps --reader NAME           the card&apos;s application registry and NVM figures
+  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+  app-delete --reader NAME --cert FILE   push a delete certificate
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>CardDesk 命令行前端。命令：
+  readers                      列出 PC/SC 读卡器及其中的卡
+  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               个人化一张空白卡并登记
+  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
+  load --reader NAME --amount FEN [--pin-user N]
+  purchase --reader NAME --amount FEN --pin-user N
+                               以终端身份用密钥库中的密钥执行圈存 / 消费；
+                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
+  apps --reader NAME           卡的应用注册表和 NVM 数据
+  app-install --reader NAME --package FILE [--cert FILE]
+                               逐块下发安装报文（证书 + 安装单元）
+  app-delete --reader NAME --cert FILE   下发删除证书
+  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               发卡台：为一张卡生成（公钥取自数据库或
+                               --card-key FILE），使用 --keys DIR 中各机构的密钥
+  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               将密钥库中（较新）版本的业务密钥载入一张已发行的卡
+密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert 或 ca-key</translation>
+    </message>
+    <message>
+        <source>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</source>
+        <translation>要载入卡中的业务密钥（ca-key）：CA_SERVICE_1 至 CA_SERVICE_8。</translation>
+    </message>
+    <message>
+        <source>ca-key needs --reader NAME and --key CA_SERVICE_n</source>
+        <translation>ca-key 需要 --reader NAME 和 --key CA_SERVICE_n</translation>
+    </message>
+    <message>
+        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
+        <translation>--key 需要业务密钥名称 CA_SERVICE_1 至 CA_SERVICE_8，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>the key was loaded but could not be recorded: %1</source>
+        <translation>密钥已载入，但无法登记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadendHistory</name>
+    <message>
+        <source>a record of unknown kind &quot;%1&quot;</source>
+        <translation>未知类型“%1”的记录</translation>
+    </message>
+    <message>
+        <source>a %1 record without a valid id, amount or counter</source>
+        <translation>缺少有效编号、金额或计数器的%1记录</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid card number</source>
+        <translation>记录 %1 没有有效的卡号</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid terminal id</source>
+        <translation>记录 %1 没有有效的终端号</translation>
+    </message>
+    <message>
+        <source>record %1 has no valid date and time</source>
+        <translation>记录 %1 没有有效的日期和时间</translation>
+    </message>
+    <message>
+        <source>record %1 has no status</source>
+        <translation>记录 %1 没有状态</translation>
+    </message>
+    <message>
+        <source>record %1 has a malformed TAC</source>
+        <translation>记录 %1 的 TAC 格式错误</translation>
+    </message>
+    <message>
+        <source>purchase %1 has no valid terminal serial</source>
+        <translation>消费 %1 没有有效的终端交易序号</translation>
+    </message>
+    <message>
+        <source>record %1 has a malformed balance</source>
+        <translation>记录 %1 的余额格式错误</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not a list of transactions</source>
+        <translation>前端的应答不是交易列表</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer holds a malformed transaction: %1</source>
+        <translation>前端的应答中有格式错误的交易：%1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
 </context>
 <context>
     <name>HolderFile</name>
@@ -1238,6 +1449,164 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Type %1</source>
         <translation>类型 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupportReconciler</name>
+    <message>
+        <source>The headend recorded it as completed, but the card&apos;s log has no such transaction.</source>
+        <translation>前端记录为已完成，但卡片日志中没有这笔交易。</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s bank account was debited but the card was not credited: recover the load (re-issue or refund).</source>
+        <translation>持卡人银行账户已扣款，但卡片未圈存：请恢复该圈存（重新签发或退款）。</translation>
+    </message>
+    <message>
+        <source>Not credited to the card; the amount was refunded to the holder&apos;s account.</source>
+        <translation>未圈存到卡片；金额已退回持卡人账户。</translation>
+    </message>
+    <message>
+        <source>The bank refused the top-up; nothing moved.</source>
+        <translation>银行拒绝了充值；资金未发生变动。</translation>
+    </message>
+    <message>
+        <source>MAC1 was issued but the card never debited the purchase; nothing was charged.</source>
+        <translation>已签发 MAC1，但卡片从未扣款；未收取任何费用。</translation>
+    </message>
+    <message>
+        <source>Status at the headend: %1.</source>
+        <translation>前端状态：%1。</translation>
+    </message>
+    <message>
+        <source>Completed by recovery (the card&apos;s online counter moved past it): the headend never received its TAC.</source>
+        <translation>经恢复流程完成（卡片联机计数器已越过该笔）：前端从未收到其 TAC。</translation>
+    </message>
+    <message>
+        <source>The headend holds no TAC for it.</source>
+        <translation>前端没有这笔交易的 TAC。</translation>
+    </message>
+    <message>
+        <source>The TAC cannot be recomputed without the balance before the load.</source>
+        <translation>缺少圈存前余额，无法重新计算 TAC。</translation>
+    </message>
+    <message>
+        <source>The TAC fits the card&apos;s amount %1: the headend&apos;s amount is not the one the card signed.</source>
+        <translation>TAC 与卡片上的金额 %1 相符：前端的金额不是卡片签名的金额。</translation>
+    </message>
+    <message>
+        <source>The TAC at the headend is not the one the card made for this transaction.</source>
+        <translation>前端保存的 TAC 不是卡片为这笔交易生成的 TAC。</translation>
+    </message>
+    <message>
+        <source>The key store has no TAC master key.</source>
+        <translation>密钥库中没有 TAC 主密钥。</translation>
+    </message>
+    <message>
+        <source>The card was read, but without the headend&apos;s records there is nothing to compare.</source>
+        <translation>已读取卡片，但没有前端记录，无从比对。</translation>
+    </message>
+    <message>
+        <source>The card in the reader (%1) is not one of this subscriber&apos;s cards.</source>
+        <translation>读卡器中的卡（%1）不属于该用户。</translation>
+    </message>
+    <message>
+        <source>The card in the reader (%1) is not the card looked up; only the headend&apos;s records are shown.</source>
+        <translation>读卡器中的卡（%1）不是所查询的卡；仅显示前端记录。</translation>
+    </message>
+    <message>
+        <source>No card was read: the headend&apos;s records are not compared with a card&apos;s log.</source>
+        <translation>未读取卡片：前端记录未与卡片日志比对。</translation>
+    </message>
+    <message>
+        <source>The card in %1 was not read.</source>
+        <translation>未读取 %1 中的卡片。</translation>
+    </message>
+    <message>
+        <source>On the card only: the headend has no record of it (an offline purchase not yet uploaded, or another terminal&apos;s transaction).</source>
+        <translation>仅在卡上：前端没有这笔交易的记录（脱机消费尚未上传，或为其他终端的交易）。</translation>
+    </message>
+    <message>
+        <source>The headend says %1, the card %2.</source>
+        <translation>前端为 %1，卡片为 %2。</translation>
+    </message>
+    <message>
+        <source>The card did it, but the headend&apos;s record is still &quot;%1&quot;: its completion never arrived.</source>
+        <translation>卡片已完成交易，但前端记录仍为“%1”：完成报文从未到达。</translation>
+    </message>
+    <message>
+        <source>Times differ: headend %1, card %2.</source>
+        <translation>时间不同：前端 %1，卡片 %2。</translation>
+    </message>
+    <message>
+        <source>Older than the card&apos;s log reaches (it keeps the newest %1 records).</source>
+        <translation>早于卡片日志的覆盖范围（卡片只保存最近 %1 条记录）。</translation>
+    </message>
+    <message>
+        <source>The TAC the card proves does not check with the TAC key.</source>
+        <translation>卡片证明的 TAC 用 TAC 密钥校验不通过。</translation>
+    </message>
+    <message>
+        <source>The card proves TAC %1, the headend holds %2.</source>
+        <translation>卡片证明的 TAC 为 %1，前端保存的为 %2。</translation>
+    </message>
+    <message>
+        <source>The card proved its TAC (GET TRANSACTION PROVE).</source>
+        <translation>卡片已证明其 TAC（GET TRANSACTION PROVE）。</translation>
+    </message>
+</context>
+<context>
+    <name>SupportReport</name>
+    <message>
+        <source>%1 matched, %2 problems, %3 transactions in all</source>
+        <translation>已匹配 %1 笔，问题 %2 笔，共 %3 笔交易</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Unfinished at the headend</source>
+        <translation>前端未完成</translation>
+    </message>
+    <message>
+        <source>Only at the headend</source>
+        <translation>仅在前端</translation>
+    </message>
+    <message>
+        <source>Only on the card</source>
+        <translation>仅在卡上</translation>
+    </message>
+    <message>
+        <source>Older than the card&apos;s log</source>
+        <translation>早于卡片日志</translation>
+    </message>
+    <message>
+        <source>Headend only (card not read)</source>
+        <translation>仅前端（未读卡）</translation>
+    </message>
+    <message>
+        <source>TAC proved</source>
+        <translation>TAC 已验证</translation>
+    </message>
+    <message>
+        <source>TAC wrong</source>
+        <translation>TAC 错误</translation>
+    </message>
+    <message>
+        <source>No TAC</source>
+        <translation>无 TAC</translation>
+    </message>
+    <message>
+        <source>TAC not checked</source>
+        <translation>TAC 未校验</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2309,149 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>The ATR dates from the last reset; the card now reports %1.</source>
         <translation>ATR 来自上次复位；卡片当前报告的状态为“%1”。</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Conditional access</source>
+        <translation>条件接收(&amp;C)</translation>
+    </message>
+    <message>
+        <source>This card has no conditional-access application.</source>
+        <translation>这张卡没有条件接收应用。</translation>
+    </message>
+    <message>
+        <source>CA_SERVICE_%1 version %2 (key %3, %4 of %5 errors left)</source>
+        <translation>CA_SERVICE_%1 版本 %2（密钥 %3，剩余 %4/%5 次错误）</translation>
+    </message>
+    <message>
+        <source>CA_SERVICE_%1 version %2 (key %3)</source>
+        <translation>CA_SERVICE_%1 版本 %2（密钥 %3）</translation>
+    </message>
+    <message>
+        <source>Service keys: %1</source>
+        <translation>业务密钥：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>节目包 %1</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>频道 %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>点播节目 %1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::HeadendHistoryClient</name>
+    <message>
+        <source>no headend certificate file is set (the headend writes tls-cert.pem in its data directory)</source>
+        <translation>未设置前端证书文件（前端在其数据目录中生成 tls-cert.pem）</translation>
+    </message>
+    <message>
+        <source>the headend certificate %1 cannot be read: %2</source>
+        <translation>无法读取前端证书 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a certificate file (too large)</source>
+        <translation>%1 不是证书文件（太大）</translation>
+    </message>
+    <message>
+        <source>%1 does not hold exactly one PEM certificate</source>
+        <translation>%1 中不是恰好一个 PEM 证书</translation>
+    </message>
+    <message>
+        <source>a card number has 20 hexadecimal digits</source>
+        <translation>卡号为 20 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>卡 %1</translation>
+    </message>
+    <message>
+        <source>a subscriber number has 1 to 64 characters</source>
+        <translation>用户号为 1 到 64 个字符</translation>
+    </message>
+    <message>
+        <source>subscriber %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>no headend URL is set (for example https://127.0.0.1:8443)</source>
+        <translation>未设置前端地址（例如 https://127.0.0.1:8443）</translation>
+    </message>
+    <message>
+        <source>the headend URL must start with https://</source>
+        <translation>前端地址必须以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</source>
+        <translation>没有管理令牌：请输入，或在启动控制台时设置 CARDDESK_HEADEND_ADMIN_TOKEN</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</source>
+        <translation>%1 处的服务器未出示已固定的前端证书（%2）：它是另一台服务器，或前端证书已更换——请固定其当前的 tls-cert.pem</translation>
+    </message>
+    <message>
+        <source>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</source>
+        <translation>前端没有%1的交易：该卡未在前端登记，或从未通过前端消费或充值</translation>
+    </message>
+    <message>
+        <source>the headend refused the admin token: it is wrong, or the headend was started without one</source>
+        <translation>前端拒绝了管理令牌：令牌错误，或前端启动时未设置令牌</translation>
+    </message>
+    <message>
+        <source>the headend does not know %1</source>
+        <translation>前端不认识%1</translation>
+    </message>
+    <message>
+        <source>the headend refused the request for %1: HTTP %2 %3 (%4)</source>
+        <translation>前端拒绝了%1的请求：HTTP %2 %3（%4）</translation>
+    </message>
+    <message>
+        <source>the headend at %1 cannot be reached: %2</source>
+        <translation>无法连接 %1 处的前端：%2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuanceService</name>
@@ -2050,6 +2562,18 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the card refused the application CA key (%1)</source>
         <translation>卡拒绝写入应用认证中心公钥（%1）</translation>
+    </message>
+    <message>
+        <source>create the conditional-access application</source>
+        <translation>创建条件接收应用</translation>
+    </message>
+    <message>
+        <source>write the service keys and entitlements</source>
+        <translation>写入业务密钥和授权</translation>
+    </message>
+    <message>
+        <source>the key store cannot supply the service key %1: %2</source>
+        <translation>密钥库无法提供业务密钥 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2807,46 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Keys, diversified for this card from the key store: %1</source>
         <translation>密钥（由密钥库为本卡分散生成）：%1</translation>
+    </message>
+    <message>
+        <source>Conditional access: service keys %1</source>
+        <translation>条件接收：业务密钥 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>节目包 %1</translation>
+    </message>
+    <message>
+        <source>%1 (package %2)</source>
+        <translation>%1（节目包 %2）</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>频道 %1</translation>
+    </message>
+    <message>
+        <source>VOD programme %1</source>
+        <translation>点播节目 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3</source>
+        <translation>%1 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>User %1 %2: %3</source>
+        <translation>用户 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>no rights</source>
+        <translation>无授权</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2529,6 +3093,18 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Application-download CA key written to issued cards (PEM).</source>
         <translation>写入所发行卡的应用下载认证中心密钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>客服查询</translation>
+    </message>
+    <message>
+        <source>&amp;Support (headend history)</source>
+        <translation>客服查询(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3497,291 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>No card reader connected.</source>
         <translation>未连接读卡器。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportService</name>
+    <message>
+        <source>the reconciliation failed: %1</source>
+        <translation>对账失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportView</name>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>&amp;Card number:</source>
+        <translation>卡号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subscriber number:</source>
+        <translation>用户号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>20 hexadecimal digits; default: the card in the reader</source>
+        <translation>20 位十六进制数字；默认为读卡器中的卡</translation>
+    </message>
+    <message>
+        <source>for example U00000001</source>
+        <translation>例如 U00000001</translation>
+    </message>
+    <message>
+        <source>L&amp;ook up</source>
+        <translation>查询(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Headend</source>
+        <translation>前端</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s tls-cert.pem (from its data directory)</source>
+        <translation>前端的 tls-cert.pem（在其数据目录中）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</source>
+        <translation>留空：使用 CARDDESK_HEADEND_ADMIN_TOKEN 中的令牌。</translation>
+    </message>
+    <message>
+        <source>Kept for this session only; never saved.</source>
+        <translation>仅本次会话有效，不会保存。</translation>
+    </message>
+    <message>
+        <source>from the environment</source>
+        <translation>来自环境变量</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s admin token</source>
+        <translation>前端管理令牌</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>证书(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Admin &amp;token:</source>
+        <translation>管理令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Look up a card or a subscriber: the headend&apos;s transactions are set beside the card&apos;s own log.</source>
+        <translation>查询卡或用户：前端的交易记录将与卡片自身日志并列比对。</translation>
+    </message>
+    <message>
+        <source>No reader selected: the headend&apos;s records are shown without a card&apos;s log.</source>
+        <translation>未选择读卡器：仅显示前端记录，不与卡片日志比对。</translation>
+    </message>
+    <message>
+        <source>Reader %1: no issued card.</source>
+        <translation>读卡器 %1：没有已发行的卡。</translation>
+    </message>
+    <message>
+        <source>Reader %1: card %2 — its log is set beside the headend&apos;s records.</source>
+        <translation>读卡器 %1：卡 %2——其日志将与前端记录并列比对。</translation>
+    </message>
+    <message>
+        <source>Asking the headend about subscriber %1…</source>
+        <translation>正在向前端查询用户 %1…</translation>
+    </message>
+    <message>
+        <source>Asking the headend about card %1…</source>
+        <translation>正在向前端查询卡 %1…</translation>
+    </message>
+    <message>
+        <source>No key store is open: TACs are not checked (File → Open key store).</source>
+        <translation>未打开密钥库：不校验 TAC（文件 → 打开密钥库）。</translation>
+    </message>
+    <message>
+        <source>Card balance: %1.</source>
+        <translation>卡内余额：%1。</translation>
+    </message>
+    <message>
+        <source>No answer from the headend.</source>
+        <translation>前端无应答。</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+    <message>
+        <source>At the headend</source>
+        <translation>前端记录</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Balance before</source>
+        <translation>交易前余额</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Terminal serial</source>
+        <translation>终端交易序号</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>On the card</source>
+        <translation>卡片记录</translation>
+    </message>
+    <message>
+        <source>Log record</source>
+        <translation>日志记录</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>交易后余额</translation>
+    </message>
+    <message>
+        <source>TAC proved by the card</source>
+        <translation>卡片证明的 TAC</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <source>does not check</source>
+        <translation>校验不通过</translation>
+    </message>
+    <message>
+        <source>The headend&apos;s certificate</source>
+        <translation>前端证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>nothing to export: look up a card or a subscriber first</source>
+        <translation>没有可导出的内容：请先查询卡或用户</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation</source>
+        <translation>导出对账结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SupportViewModel</name>
+    <message>
+        <source>Purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <source>debited, not credited</source>
+        <translation>已扣款，未圈存</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>refused by the bank</source>
+        <translation>银行拒绝</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>对账状态</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+    <message>
+        <source>Headend amount</source>
+        <translation>前端金额</translation>
+    </message>
+    <message>
+        <source>Card amount</source>
+        <translation>卡片金额</translation>
+    </message>
+    <message>
+        <source>Headend status</source>
+        <translation>前端状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "carddesk/cardio/ApduDecoder.h"
 
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -18,6 +19,8 @@
 #include <QTableWidget>
 #include <QTime>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace carddesk {
 
@@ -163,11 +166,22 @@ DiagnosticsView::DiagnosticsView(QWidget* parent) : QWidget(parent) {
     m_menu = table(this, "diagnosticsMenuTable", {tr("ID"), tr("Title"), tr("Visible"), tr("Permission needed")});
     m_keys =
         table(this, "diagnosticsKeysTable", {tr("Key ID"), tr("Usage"), tr("Type"), tr("Version"), tr("Errors left")});
+    // Conditional access: the service-key versions (GET DATA C1) above every user's rights (C2).
+    auto* caPage = new QWidget(this);
+    caPage->setObjectName(QStringLiteral("diagnosticsCaPage"));
+    m_serviceKeys = valueLabel(caPage, "diagnosticsServiceKeysLabel");
+    m_rights = table(caPage, "diagnosticsRightsTable",
+                     {tr("User"), tr("Right"), tr("Valid from"), tr("Valid to"), tr("State")});
+    auto* caLayout = new QVBoxLayout(caPage);
+    caLayout->setContentsMargins(0, 4, 0, 0);
+    caLayout->addWidget(m_serviceKeys);
+    caLayout->addWidget(m_rights, 1);
     auto* lists = new QTabWidget(this);
     lists->setObjectName(QStringLiteral("diagnosticsListsTabs"));
     lists->addTab(m_users, tr("&Users"));
     lists->addTab(m_menu, tr("&Menu"));
     lists->addTab(m_keys, tr("&Keys"));
+    lists->addTab(caPage, tr("&Conditional access"));
     lists->setDocumentMode(true);
 
     m_unavailable = valueLabel(this, "diagnosticsUnavailableLabel");
@@ -212,6 +226,8 @@ void DiagnosticsView::clear() {
     m_users->setRowCount(0);
     m_menu->setRowCount(0);
     m_keys->setRowCount(0);
+    m_rights->setRowCount(0);
+    m_serviceKeys->setText(QString());
     m_unavailable->hide();
     m_readAt->setText(QString());
 }
@@ -254,6 +270,7 @@ void DiagnosticsView::setSnapshot(const CardSnapshot& s) {
     fillUsers(s);
     fillMenu(s);
     fillKeys(s);
+    fillCa(s);
 
     m_unavailable->setVisible(!s.unavailable.isEmpty());
     m_unavailable->setText(tr("Not available: %1").arg(s.unavailable.join(QLatin1String("; "))));
@@ -301,6 +318,59 @@ void DiagnosticsView::fillKeys(const CardSnapshot& s) {
         if (k.errorCounter == 0)
             errors->setForeground(QColor(0xb3, 0x26, 0x1e));
         m_keys->setItem(r, 4, errors);
+    }
+}
+
+void DiagnosticsView::fillCa(const CardSnapshot& s) {
+    if (!s.hasCa) {
+        m_serviceKeys->setText(tr("This card has no conditional-access application."));
+        m_rights->setRowCount(0);
+        return;
+    }
+    // The key file's metadata for the slot (error counter) next to the CA application's (id, version) list.
+    QStringList keys;
+    for (const auto& k : s.serviceKeys) {
+        const quint8 slot = cdos::ca::keySlotOf(k.id);
+        const auto info =
+            std::find_if(s.keys.cbegin(), s.keys.cend(), [&](const cdos::KeyInfo& i) { return i.id == slot; });
+        keys << (info != s.keys.cend() ? tr("CA_SERVICE_%1 version %2 (key %3, %4 of %5 errors left)")
+                                             .arg(k.id)
+                                             .arg(k.version)
+                                             .arg(slot, 2, 16, QLatin1Char('0'))
+                                             .arg(info->errorCounter)
+                                             .arg(info->maxErrors)
+                                       : tr("CA_SERVICE_%1 version %2 (key %3)")
+                                             .arg(k.id)
+                                             .arg(k.version)
+                                             .arg(slot, 2, 16, QLatin1Char('0')));
+    }
+    m_serviceKeys->setText(tr("Service keys: %1").arg(keys.isEmpty() ? tr("none") : keys.join(QLatin1String(" · "))));
+
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    auto userName = [&](quint8 number) {
+        for (const auto& u : s.users)
+            if (u.profile.number == number)
+                return tr("%1 %2").arg(number).arg(QString::fromStdString(u.profile.name));
+        return QString::number(number);
+    };
+    // By user, then in the card's order.
+    std::vector<cdos::ca::Entitlement> rights = s.entitlements;
+    std::stable_sort(rights.begin(), rights.end(), [](const auto& a, const auto& b) { return a.user < b.user; });
+    m_rights->setRowCount(int(rights.size()));
+    for (int r = 0; r < int(rights.size()); ++r) {
+        const cdos::ca::Entitlement& e = rights[std::size_t(r)];
+        m_rights->setItem(r, 0, item(userName(e.user)));
+        m_rights->setItem(r, 1, item(ApduDecoder::rightName(e)));
+        m_rights->setItem(r, 2, item(CardSnapshot::dateOf(e.start).toString(Qt::ISODate), Qt::AlignCenter));
+        m_rights->setItem(r, 3, item(CardSnapshot::dateOf(e.end).toString(Qt::ISODate), Qt::AlignCenter));
+        const int state = CardSnapshot::rightState(e, today);
+        auto* st = item(state < 0 ? tr("expired") : state > 0 ? tr("not yet valid") : tr("valid"), Qt::AlignCenter);
+        if (state < 0) {
+            st->setForeground(QColor(0xb3, 0x26, 0x1e));
+            for (int c = 0; c < 4; ++c)
+                m_rights->item(r, c)->setForeground(QPalette().color(QPalette::PlaceholderText));
+        }
+        m_rights->setItem(r, 4, st);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The card diagnostics tab for the field technician: ATR decoded, life cycle as a state diagram, numbers and
-// serials, OS version, NVM use, users with PIN tries left, menu entries and key metadata (never key values).
+// serials, OS version, NVM use, users with PIN tries left, menu entries, key metadata (never key values) and the
+// conditional-access rights per user with their dates (expired ones marked) and the service-key versions.
 // It shows a CardSnapshot; reading one is the CardPanel's job (on the PC/SC owner thread).
 #include "carddesk/cardio/CardSnapshot.h"
 
@@ -39,6 +40,7 @@ private:
     void fillUsers(const CardSnapshot& s);
     void fillMenu(const CardSnapshot& s);
     void fillKeys(const CardSnapshot& s);
+    void fillCa(const CardSnapshot& s);
 
     std::function<QStringList(quint32)> m_namer;
     QPushButton* m_refresh;
@@ -56,6 +58,8 @@ private:
     QTableWidget* m_users;
     QTableWidget* m_menu;
     QTableWidget* m_keys;
+    QLabel* m_serviceKeys;
+    QTableWidget* m_rights;
     QLabel* m_unavailable;
 };
 

@@ -7,6 +7,7 @@
 #include "carddesk/model/HolderFile.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -132,8 +133,15 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     m_contents->setWordWrap(true);
     m_contents->setTextFormat(Qt::PlainText);
     m_contents->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_entitlements = new QLabel(contentsBox);
+    m_entitlements->setObjectName(QStringLiteral("templateEntitlementsLabel"));
+    m_entitlements->setWordWrap(true);
+    m_entitlements->setTextFormat(Qt::PlainText);
+    m_entitlements->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_entitlements->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* contentsLayout = new QVBoxLayout(contentsBox);
     contentsLayout->addWidget(m_contents);
+    contentsLayout->addWidget(m_entitlements);
     auto* right = new QVBoxLayout;
     right->addWidget(usersBox, 1);
     right->addWidget(contentsBox);
@@ -224,6 +232,7 @@ bool IssuanceView::loadTemplate(const QString& path) {
         m_templateSummary->setStyleSheet(QStringLiteral("color: #b3261e;"));
         m_pins->setTemplate(CardTemplate{});
         m_contents->clear();
+        m_entitlements->clear();
         emit templateChanged();
         updateIssueState();
         return false;
@@ -254,6 +263,8 @@ bool IssuanceView::loadTemplate(const QString& path) {
                                  locale.toString(m_template->overdraftLimit / 100.0, 'f', 2)) +
                         QLatin1Char('\n') +
                         tr("Keys, diversified for this card from the key store: %1").arg(keys.join(tr(", "))));
+    m_entitlements->setText(entitlementsText(QDateTime::currentDateTimeUtc().date()));
+    m_entitlements->setVisible(!m_entitlements->text().isEmpty());
     // The PIN fields are made after the rest of the form; put them where they are read: after the key store
     // button, before "Issue card".
     if (QWidget* first = m_pins->firstFocusWidget())
@@ -263,6 +274,40 @@ bool IssuanceView::loadTemplate(const QString& path) {
     emit templateChanged();
     updateIssueState();
     return true;
+}
+
+QString IssuanceView::entitlementsText(const QDate& issuedOn) const {
+    if (!m_template || (m_template->serviceKeys.isEmpty() && m_template->entitlements.isEmpty()))
+        return {};
+    const CardTemplate& t = *m_template;
+    QStringList lines;
+    lines << tr("Conditional access: service keys %1")
+                 .arg(t.serviceKeys.isEmpty() ? tr("none") : t.serviceKeys.join(tr(", ")));
+    auto what = [&](const TemplateEntitlement& e) {
+        switch (e.kind) {
+        case cdos::ca::RightKind::Package: {
+            const QString name = t.packageName(e.id);
+            return name.isEmpty() ? tr("package %1").arg(e.id) : tr("%1 (package %2)").arg(name).arg(e.id);
+        }
+        case cdos::ca::RightKind::Channel:
+            return tr("channel %1").arg(e.id);
+        case cdos::ca::RightKind::Vod:
+            return tr("VOD programme %1").arg(e.id);
+        }
+        return QString::number(e.id);
+    };
+    for (const TemplateUser& u : t.users) {
+        QStringList rights;
+        for (const TemplateEntitlement& e : t.entitlements)
+            if (e.user == u.number)
+                rights << tr("%1 %2 to %3")
+                              .arg(what(e), e.firstDay(issuedOn).toString(Qt::ISODate),
+                                   e.lastDay(issuedOn).toString(Qt::ISODate));
+        lines << tr("User %1 %2: %3")
+                     .arg(u.number)
+                     .arg(u.name, rights.isEmpty() ? tr("no rights") : rights.join(tr("; ")));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void IssuanceView::focusFirstInput() {

@@ -59,6 +59,9 @@ private:
     void updateKeyStoreState();
     void updateIssueState();
     QString cardProblem() const;
+    // The template's conditional-access part: service keys, then per user the rights with the dates a card
+    // issued on `issuedOn` gets.
+    QString entitlementsText(const QDate& issuedOn) const;
 
     IssuanceService* m_service;
     ConsoleOptions m_options;
@@ -72,6 +75,7 @@ private:
     QLineEdit* m_templatePath;
     QLabel* m_templateSummary;
     QLabel* m_contents;
+    QLabel* m_entitlements;
     QLabel* m_keyStoreState;
     QPushButton* m_keyStoreButton;
     QLineEdit* m_userNumber;

@@ -5,6 +5,7 @@
 #include "IssuanceView.h"
 #include "PurseView.h"
 #include "ReadersPanel.h"
+#include "SupportView.h"
 #include "TracePanel.h"
 
 #include "carddesk/cardio/CardReaderManager.h"
@@ -13,6 +14,7 @@
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
 #include "carddesk/model/PurseService.h"
+#include "carddesk/model/SupportService.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,11 +72,25 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
     m_cardPanel->setAppService(m_apps);
     if (!m_databaseError.isEmpty())
         m_cardPanel->issuanceView()->setBlockingProblem(m_databaseError);
+    // Support (客服查询) sits beside the card stack, not in it: a subscriber is looked up with no card inserted.
+    m_supportService = new SupportService(*m_purse, this);
+    m_support = new SupportView(m_supportService, this);
+    m_support->setKeyProvider([this](bool quietly) {
+        if (!m_issuance->hasIssuerKeys() && (quietly || !m_cardPanel->issuanceView()->openKeyStore()))
+            return false;
+        m_purse->setIssuerKeys(m_issuance->issuerKeys());
+        m_supportService->setIssuerKeys(m_issuance->issuerKeys());
+        return true;
+    });
+    m_workTabs = new QTabWidget(this);
+    m_workTabs->setObjectName(QStringLiteral("workTabs"));
+    m_workTabs->addTab(m_cardPanel, tr("Card"));
+    m_workTabs->addTab(m_support, tr("Support"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_readersPanel);
-    splitter->addWidget(m_cardPanel);
+    splitter->addWidget(m_workTabs);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -115,6 +131,12 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
         if (const auto& s = m_cardPanel->snapshot(); s && s->reader == m_cardPanel->reader())
             m_readersPanel->setCardLifeCycle(s->reader, s->lifeCycle);
     });
+    connect(m_cardPanel, &CardPanel::stateChanged, this, [this] {
+        const auto& s = m_cardPanel->snapshot();
+        const bool issued = s && s->reader == m_cardPanel->reader() && s->isCdos && s->cardNumber.size() == 10;
+        m_support->setCard(m_cardPanel->reader(),
+                           issued ? QString::fromLatin1(s->cardNumber.toHex().toUpper()) : QString());
+    });
     connect(m_readers, &CardReaderManager::serviceStatusChanged, this, &MainWindow::updateServiceStatus);
     connect(m_readers, &CardReaderManager::readerAdded, this, &MainWindow::updateServiceStatus);
     connect(m_readers, &CardReaderManager::readerRemoved, this, &MainWindow::updateServiceStatus);
@@ -132,6 +154,7 @@ MainWindow::~MainWindow() {
     delete m_traceDock;
     delete takeCentralWidget();
     delete m_apps;
+    delete m_supportService;
     delete m_purse;
     delete m_issuance;
     delete m_readers;
@@ -149,7 +172,7 @@ void MainWindow::openDatabase(const QString& location) {
 
 bool MainWindow::isSettled() const {
     return m_readers->serviceStatus() != ServiceStatus::Starting && !m_cardPanel->isReading() && !m_purse->isBusy() &&
-           !m_apps->isBusy();
+           !m_supportService->isBusy() && !m_apps->isBusy();
 }
 
 void MainWindow::updateServiceStatus() {
@@ -205,23 +228,32 @@ void MainWindow::createMenus() {
     readers->setObjectName(QStringLiteral("focusReadersAction"));
     readers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction* issuanceTab = view->addAction(tr("&Issuance"), this, [this] {
+        m_workTabs->setCurrentWidget(m_cardPanel);
         m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->issuanceView());
         m_cardPanel->issuanceView()->focusFirstInput();
     });
     issuanceTab->setObjectName(QStringLiteral("showIssuanceAction"));
     issuanceTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction* diagnostics = view->addAction(tr("Card &diagnostics"), this, [this] {
+        m_workTabs->setCurrentWidget(m_cardPanel);
         m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->diagnosticsView());
         m_cardPanel->diagnosticsView()->focusFirstInput();
     });
     diagnostics->setObjectName(QStringLiteral("showDiagnosticsAction"));
     diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     QAction* purse = view->addAction(tr("E-&purse"), this, [this] {
+        m_workTabs->setCurrentWidget(m_cardPanel);
         m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->purseView());
         m_cardPanel->purseView()->setFocus();
     });
     purse->setObjectName(QStringLiteral("showPurseAction"));
     purse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    QAction* support = view->addAction(tr("&Support (headend history)"), this, [this] {
+        m_workTabs->setCurrentWidget(m_support);
+        m_support->setFocus();
+    });
+    support->setObjectName(QStringLiteral("showSupportAction"));
+    support->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     QAction* trace = view->addAction(tr("APDU &trace"), this, [this] {
         m_traceDock->show();
         m_tracePanel->view()->setFocus();

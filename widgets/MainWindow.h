@@ -8,6 +8,7 @@
 
 class QDockWidget;
 class QLabel;
+class QTabWidget;
 
 namespace carddesk {
 
@@ -16,6 +17,8 @@ class CardReaderManager;
 class Database;
 class IssuanceService;
 class PurseService;
+class SupportService;
+class SupportView;
 class AppService;
 class ReadersPanel;
 class TraceLog;
@@ -40,6 +43,10 @@ public:
     AppService* appService() const { return m_apps; }
     ReadersPanel* readersPanel() const { return m_readersPanel; }
     CardPanel* cardPanel() const { return m_cardPanel; }
+    SupportService* supportService() const { return m_supportService; }
+    SupportView* supportView() const { return m_support; }
+    // The centre's tabs: the card (CardPanel) and support (SupportView).
+    QTabWidget* workTabs() const { return m_workTabs; }
     TracePanel* tracePanel() const { return m_tracePanel; }
 
 private:
@@ -59,6 +66,9 @@ private:
 
     ReadersPanel* m_readersPanel;
     CardPanel* m_cardPanel;
+    SupportService* m_supportService;
+    SupportView* m_support;
+    QTabWidget* m_workTabs;
     TracePanel* m_tracePanel;
     QDockWidget* m_traceDock;
     QLabel* m_pcscStatus;

@@ -97,6 +97,8 @@ int CliApp::run(const QStringList& arguments) {
            "  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE\n"
            "                               issuer desk: build for one card (public key from the database or\n"
            "                               --card-key FILE) with the authorities of --keys DIR\n"
+           "  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]\n"
+           "                               load the key store's (newer) version of a service key into an issued card\n"
            "The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise)."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -129,6 +131,7 @@ int CliApp::run(const QStringList& arguments) {
     parser.addOptions(
         {reader, tmpl, holder, database, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
     addAppOptions(parser);
+    addCaOptions(parser);
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -225,8 +228,13 @@ int CliApp::run(const QStringList& arguments) {
     }
     if (m_command.startsWith(QLatin1String("app")))
         return runAppCommand(parser);
+    if (m_command == QLatin1String("ca-key")) {
+        if (const QString e = refuse({&tmpl, &holder, &amount, &pinUser, &prove}); !e.isEmpty())
+            return fail(Usage, e);
+        return caKey(parser);
+    }
     return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-                          "app-delete, app-package or app-delete-cert")
+                          "app-delete, app-package, app-delete-cert or ca-key")
                            .arg(m_command));
 }
 

@@ -33,6 +33,9 @@ private:
     int apps();
     int appPush(const QCommandLineParser& parser, bool install);
     int appBuild(const QCommandLineParser& parser, bool install);
+    // Conditional access (CliCaCommands.cpp): ca-key loads a newer service-key version into an issued card.
+    void addCaOptions(QCommandLineParser& parser);
+    int caKey(const QCommandLineParser& parser);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).

@@ -89,8 +89,10 @@ std::optional<ResponseApdu> CaApplication::process(CommandContext& ctx) {
         return std::nullopt; // SELECT, VERIFY, GET CHALLENGE...: the OS commands
     const bool own = c.ins == ca::ins::ProcessEcm || c.ins == ca::ins::WriteEntitlement ||
                      c.ins == ca::ins::OpenVodRight || c.ins == ca::ins::EditMenu;
-    // Issuance (CREATE FILE in this DF...) runs before personalisation ends; the CA commands only after.
-    if (own && ctx.os.lifeCycle() != LifeCycle::Personalised)
+    // The CA commands run on an issued card. WRITE ENTITLEMENT also while the issuance runs (blank, under issuer
+    // SM), so that the initial rights are part of the personalisation a power cut undoes as a whole.
+    const bool issuance = c.ins == ca::ins::WriteEntitlement && ctx.os.lifeCycle() == LifeCycle::Blank;
+    if (own && ctx.os.lifeCycle() != LifeCycle::Personalised && !issuance)
         throw StatusError(sw::ConditionsNotSatisfied);
     switch (c.ins) {
     case ca::ins::ProcessEcm:
@@ -183,19 +185,24 @@ ResponseApdu CaApplication::processEcm(CommandContext& ctx) {
     return r;
 }
 
-// WRITE ENTITLEMENT 84 3E 00 00: user(1) kind(1) id(2) start(4) end(4) || MAC(4); end 0 deletes the right.
+// WRITE ENTITLEMENT 84 3E 00 00: user(1) kind(1) id(2) start(4) end(4) || MAC(4); end 0 deletes the right. Several
+// such 12-byte rights in one command (the issuance writes a card's initial rights so) are checked first and then
+// written together in the command's one NVM transaction: all or none.
 ResponseApdu CaApplication::writeEntitlement(CommandContext& ctx) {
     checkIssuerSm(ctx);
     const CommandApdu& c = ctx.apdu;
     if (c.p1 != 0 || c.p2 != 0)
         throw StatusError(sw::IncorrectP1P2);
-    if (c.data.size() != ca::Entitlement::kSize)
+    if (c.data.empty() || c.data.size() % ca::Entitlement::kSize != 0)
         throw StatusError(sw::WrongLength);
-    const auto e = ca::Entitlement::decode(c.data.data());
-    if (e.user < 1 || e.user > kMaxUsers || e.kind < ca::RightKind::Package || e.kind > ca::RightKind::Vod ||
-        e.id == 0 || (e.end != 0 && (!validDate(e.start) || !validDate(e.end) || e.end < e.start)))
-        throw StatusError(sw::IncorrectData);
-    state(ctx.os).putEntitlement(e);
+    const auto rights = ca::decodeEntitlements(c.data);
+    for (const auto& e : rights)
+        if (e.user < 1 || e.user > kMaxUsers || e.kind < ca::RightKind::Package || e.kind > ca::RightKind::Vod ||
+            e.id == 0 || (e.end != 0 && (!validDate(e.start) || !validDate(e.end) || e.end < e.start)))
+            throw StatusError(sw::IncorrectData);
+    CaState st = state(ctx.os);
+    for (const auto& e : rights)
+        st.putEntitlement(e); // 6A84 when full: the dispatcher rolls back the ones written before
     return ResponseApdu{{}, sw::Ok};
 }
 

@@ -1,7 +1,12 @@
 #include "carddesk/cardio/ApduDecoder.h"
 
+#include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/EPurse.h>
 
+#include <QDate>
+
+#include <array>
 #include <iterator>
 
 namespace carddesk {
@@ -60,6 +65,18 @@ DecodedField field(const QString& label, const QString& value) {
     return DecodedField{label, value, {}};
 }
 
+// Binary YYYYMMDD (CA rights) and BCD YYYYMMDD / hhmmss (e-purse) as ISO text; the raw hex when not a date.
+QString binaryDate(quint32 d) {
+    const QDate date(static_cast<int>(d / 10000), static_cast<int>((d / 100) % 100), static_cast<int>(d % 100));
+    return date.isValid() ? date.toString(Qt::ISODate) : QStringLiteral("%1").arg(d, 8, 16, QLatin1Char('0'));
+}
+template <std::size_t N> QString bcdDigits(const std::array<std::uint8_t, N>& b) {
+    QString s;
+    for (const auto x : b)
+        s += QStringLiteral("%1").arg(x, 2, 16, QLatin1Char('0'));
+    return s.toUpper();
+}
+
 } // namespace
 
 QString ApduDecoder::statusWordMeaning(quint16 sw) {
@@ -79,6 +96,20 @@ QString ApduDecoder::commandName(quint8 cla, quint8 ins) {
     const std::string name = cdos::commandName(cla, ins);
     if (!name.empty())
         return QString::fromStdString(name);
+    if (cla & 0x80) { // the conditional-access application (docs/command-set.md)
+        switch (ins) {
+        case cdos::ca::ins::ProcessEcm:
+            return QStringLiteral("PROCESS ECM");
+        case cdos::ca::ins::WriteEntitlement:
+            return QStringLiteral("WRITE ENTITLEMENT");
+        case cdos::ca::ins::OpenVodRight:
+            return QStringLiteral("OPEN VOD RIGHT");
+        case cdos::ca::ins::EditMenu:
+            return QStringLiteral("MENU EDIT");
+        default:
+            break;
+        }
+    }
     return QStringLiteral("CLA %1 INS %2").arg(hex8(cla), hex8(ins));
 }
 
@@ -130,6 +161,18 @@ QString ApduDecoder::fileTypeName(cdos::FileType type) {
         return tr("cyclic EF");
     }
     return tr("unknown (%1)").arg(hex8(static_cast<quint8>(type)));
+}
+
+QString ApduDecoder::rightName(const cdos::ca::Entitlement& e) {
+    switch (e.kind) {
+    case cdos::ca::RightKind::Package:
+        return tr("package %1").arg(e.id);
+    case cdos::ca::RightKind::Channel:
+        return tr("channel %1").arg(e.id);
+    case cdos::ca::RightKind::Vod:
+        return tr("VOD programme %1").arg(e.id);
+    }
+    return tr("unknown kind %1, id %2").arg(hex8(static_cast<quint8>(e.kind))).arg(e.id);
 }
 
 QString ApduDecoder::accessConditionName(quint8 ac) {
@@ -271,6 +314,55 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
             DecodedField f = field(tr("key %1").arg(hex8(k.id)), keyUsageName(k.usage));
             f.children.push_back(field(tr("version"), QString::number(k.version)));
             f.children.push_back(field(tr("error counter"), tr("%1 of %2").arg(k.errorCounter).arg(k.maxErrors)));
+            list.children.push_back(std::move(f));
+        }
+        out.push_back(std::move(list));
+        break;
+    }
+    case cdos::ep::kLastTransactionTag: {
+        const auto t = cdos::ep::LastTransaction::decode(b);
+        if (!t) {
+            out.push_back(field(tr("last transaction"), malformed));
+            break;
+        }
+        DecodedField f = field(tr("last transaction"), QString::fromLatin1(cdos::ep::txTypeName(t->type)));
+        f.children.push_back(field(tr("type"), hex8(t->type)));
+        f.children.push_back(field(tr("counter before"), QString::number(t->counter)));
+        f.children.push_back(field(tr("terminal transaction serial"), QString::number(t->terminalSerial)));
+        f.children.push_back(field(tr("terminal"), bcdDigits(t->terminal)));
+        f.children.push_back(field(tr("date and time"), tr("%1 %2").arg(bcdDigits(t->date), bcdDigits(t->time))));
+        f.children.push_back(field(tr("amount"), tr("%1 fen").arg(t->amount)));
+        out.push_back(std::move(f));
+        break;
+    }
+    case cdos::ca::kTagServiceKeys: {
+        const auto keys = cdos::ca::decodeServiceKeys(b);
+        if (!keys) {
+            out.push_back(field(tr("service keys"), malformed));
+            break;
+        }
+        DecodedField list = field(tr("service keys"), QString::number(keys->size()));
+        for (const auto& k : *keys) {
+            DecodedField f =
+                field(QString::fromStdString(cdos::ca::serviceKeyName(k.id)), tr("version %1").arg(k.version));
+            f.children.push_back(field(tr("key"), hex8(cdos::ca::keySlotOf(k.id))));
+            list.children.push_back(std::move(f));
+        }
+        out.push_back(std::move(list));
+        break;
+    }
+    case cdos::ca::kTagEntitlements: {
+        if (b.size() % cdos::ca::Entitlement::kSize != 0) {
+            out.push_back(field(tr("entitlements"), malformed));
+            break;
+        }
+        const auto rights = cdos::ca::decodeEntitlements(b);
+        DecodedField list = field(tr("entitlements"), QString::number(rights.size()));
+        for (const auto& e : rights) {
+            const QString what = rightName(e);
+            DecodedField f = field(tr("user %1").arg(e.user), what);
+            f.children.push_back(field(tr("valid from"), binaryDate(e.start)));
+            f.children.push_back(field(tr("valid to"), binaryDate(e.end)));
             list.children.push_back(std::move(f));
         }
         out.push_back(std::move(list));

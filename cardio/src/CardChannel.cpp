@@ -72,6 +72,8 @@ cdos::ResponseApdu CardChannel::transmit(const cdos::CommandApdu& command, const
     response.sw = static_cast<std::uint16_t>((static_cast<quint8>(answer[answer.size() - 2]) << 8) |
                                              static_cast<quint8>(answer[answer.size() - 1]));
     entry.responseData = answer.left(answer.size() - 2);
+    for (const auto& r : cdos::responseSecretRanges(command.cla, command.ins, response.data.size()))
+        entry.responseSecrets.append({static_cast<int>(r.offset), static_cast<int>(r.length)});
     entry.sw = response.sw;
     if (m_trace)
         m_trace->append(std::move(entry));

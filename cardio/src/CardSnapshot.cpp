@@ -5,6 +5,7 @@
 
 #include <carddesk/protocol/Personaliser.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace carddesk {
@@ -85,10 +86,52 @@ CardSnapshot CardSnapshot::read(CardChannel& channel) {
         else
             malformed(tr("keys"));
     }
+
+    // Conditional access: answered while its DF is selected; a card without it (older profile) is no fault. A blank
+    // card has none yet: not asked, so its trace shows no refused SELECT.
+    if (s.lifeCycle == cdos::LifeCycle::Blank)
+        return s;
+    const cdos::ResponseApdu ca = channel.transmit(cdos::selectAid(cdos::ca::kCaAid));
+    if (ca.ok()) {
+        s.hasCa = true;
+        auto caData = [&](std::uint8_t tag, const QString& what) -> std::optional<cdos::Bytes> {
+            const cdos::ResponseApdu r = channel.transmit(cdos::ca::getCaData(tag));
+            if (r.ok())
+                return r.data;
+            s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hex2(r.sw, 4));
+            return std::nullopt;
+        };
+        if (auto b = caData(cdos::ca::kTagServiceKeys, tr("service keys"))) {
+            if (auto keys = cdos::ca::decodeServiceKeys(*b))
+                s.serviceKeys = std::move(*keys);
+            else
+                malformed(tr("service keys"));
+        }
+        if (auto b = caData(cdos::ca::kTagEntitlements, tr("entitlements"))) {
+            if (b->size() % cdos::ca::Entitlement::kSize == 0)
+                s.entitlements = cdos::ca::decodeEntitlements(*b);
+            else
+                malformed(tr("entitlements"));
+        }
+        channel.transmit(cdos::selectFid(cdos::fid::Mf)); // leave the card as found: MF current
+    } else if (ca.sw != cdos::sw::FileNotFound) {
+        s.unavailable
+            << tr("%1: %2 (%3)").arg(tr("conditional access"), ApduDecoder::statusWordMeaning(ca.sw), hex2(ca.sw, 4));
+    }
     return s;
 }
 
-QJsonObject CardSnapshot::toJson() const {
+QDate CardSnapshot::dateOf(quint32 d) {
+    return QDate(static_cast<int>(d / 10000), static_cast<int>((d / 100) % 100), static_cast<int>(d % 100));
+}
+
+int CardSnapshot::rightState(const cdos::ca::Entitlement& e, const QDate& today) {
+    const quint32 t = static_cast<quint32>(today.year() * 10000 + today.month() * 100 + today.day());
+    return t > e.end ? -1 : (t < e.start ? 1 : 0);
+}
+
+QJsonObject CardSnapshot::toJson(const QDate& todayIn) const {
+    const QDate today = todayIn.isValid() ? todayIn : QDateTime::currentDateTimeUtc().date();
     QJsonObject o{
         {QStringLiteral("reader"), reader}, {QStringLiteral("atr"), hex(atr)}, {QStringLiteral("cdos"), isCdos}};
     if (lifeCycle)
@@ -134,6 +177,28 @@ QJsonObject CardSnapshot::toJson() const {
                              {QStringLiteral("errorCounter"), key.errorCounter},
                              {QStringLiteral("maxErrors"), key.maxErrors}});
     o.insert(QStringLiteral("keys"), k);
+    QJsonArray serviceKeyList;
+    for (const auto& key : serviceKeys)
+        serviceKeyList.append(
+            QJsonObject{{QStringLiteral("name"), QString::fromStdString(cdos::ca::serviceKeyName(key.id))},
+                        {QStringLiteral("id"), key.id},
+                        {QStringLiteral("slot"), hex2(cdos::ca::keySlotOf(key.id), 2)},
+                        {QStringLiteral("version"), key.version}});
+    QJsonArray rights;
+    for (const auto& e : entitlements) {
+        const int state = rightState(e, today);
+        rights.append(QJsonObject{{QStringLiteral("user"), e.user},
+                                  {QStringLiteral("kind"), QLatin1String(cdos::ca::rightKindName(e.kind))},
+                                  {QStringLiteral("id"), e.id},
+                                  {QStringLiteral("start"), dateOf(e.start).toString(Qt::ISODate)},
+                                  {QStringLiteral("end"), dateOf(e.end).toString(Qt::ISODate)},
+                                  {QStringLiteral("state"), state < 0   ? QStringLiteral("expired")
+                                                            : state > 0 ? QStringLiteral("not-yet-valid")
+                                                                        : QStringLiteral("valid")}});
+    }
+    o.insert(QStringLiteral("ca"), QJsonObject{{QStringLiteral("present"), hasCa},
+                                               {QStringLiteral("serviceKeys"), serviceKeyList},
+                                               {QStringLiteral("entitlements"), rights}});
     if (!unavailable.isEmpty())
         o.insert(QStringLiteral("unavailable"), QJsonArray::fromStringList(unavailable));
     return o;
@@ -163,6 +228,14 @@ QString CardSnapshot::summary() const {
         lines << tr("Menu %1: %2%3")
                      .arg(e.id)
                      .arg(QString::fromStdString(e.title), e.hidden ? tr(" (hidden)") : QString());
+    for (const auto& k : serviceKeys)
+        lines << tr("Service key CA_SERVICE_%1: version %2").arg(k.id).arg(k.version);
+    for (const auto& e : entitlements)
+        lines << tr("User %1 right %2 %3: %4 to %5")
+                     .arg(e.user)
+                     .arg(QLatin1String(cdos::ca::rightKindName(e.kind)))
+                     .arg(e.id)
+                     .arg(dateOf(e.start).toString(Qt::ISODate), dateOf(e.end).toString(Qt::ISODate));
     return lines.join(QLatin1Char('\n'));
 }
 

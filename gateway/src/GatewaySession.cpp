@@ -1,8 +1,12 @@
 #include "GatewaySession.h"
 
+#include "AppStep.h"
 #include "DirectPersonalStep.h"
+#include "HeadendRefusal.h"
+#include "MenuEditStep.h"
 #include "Messages.h"
 #include "ProactivePersonalStep.h"
+#include "VodStep.h"
 
 #include "carddesk/protocol/Authentication.h"
 #include "carddesk/protocol/PurseTerminal.h"
@@ -112,9 +116,21 @@ int GatewaySession::run(std::chrono::milliseconds waitForCard) {
 bool GatewaySession::runService(MenuAction a, Login& who) {
     switch (a) {
     case MenuAction::LiveTv:
-    case MenuAction::Vod:
-    case MenuAction::Apps:
+        return TvStep(m_card.transmitter(), m_ui, m_tv).watchLive();
+    case MenuAction::Vod: {
+        TvStep tv(m_card.transmitter(), m_ui, m_tv);
+        return VodStep(
+                   m_card.transmitter(), m_ui, m_headend, tv, m_tv,
+                   [this](Login& w, std::uint32_t amount, const QString& path, const QJsonObject& fields) {
+                       return purchase(w, amount, path, fields);
+                   },
+                   [this](Login& w) { return m_step->verifyPaymentPin(w); })
+            .run(who);
+    }
     case MenuAction::Settings:
+        return MenuEditStep(m_card.transmitter(), m_ui).edit(who);
+    case MenuAction::Apps:
+        return AppStep(m_card, m_headend, m_ui).run();
     default:
         (void)who;
         m_ui.show(tr(Msg::ServiceUnavailable));
@@ -123,27 +139,11 @@ bool GatewaySession::runService(MenuAction a, Login& who) {
 }
 
 bool GatewaySession::accepted(const HeadendReply& r) {
-    switch (r.kind) {
-    case HeadendReply::Kind::Ok:
+    if (r.ok())
         return true;
-    case HeadendReply::Kind::Unreachable:
-        m_ui.show(tr(Msg::HeadendUnreachable).arg(r.detail));
-        return false;
-    case HeadendReply::Kind::CertificateMismatch:
-        m_ui.show(tr(Msg::CertificateMismatch));
-        return false;
-    case HeadendReply::Kind::Refused:
-        break;
-    }
-    const QString code = r.code();
-    if (code == QLatin1String("unknown_card"))
-        m_ui.show(tr(Msg::UnknownCard));
-    else if (code == QLatin1String("blocked_card"))
-        m_ui.show(tr(Msg::BlockedCard));
-    else if (code == QLatin1String("bank_refused"))
-        m_ui.show(tr(Msg::BankRefused).arg(r.message()));
-    else
-        m_ui.show(tr(Msg::HeadendError).arg(code.isEmpty() ? QString::number(r.status) : code));
+    m_ui.show(refusalText(
+        r,
+        {{"unknown_card", Msg::UnknownCard}, {"blocked_card", Msg::BlockedCard}, {"bank_refused", Msg::BankRefused}}));
     return false;
 }
 
@@ -161,6 +161,13 @@ HeadendReply GatewaySession::postRetrying(const QString& path, const QJsonObject
 bool GatewaySession::authenticate() {
     namespace auth = cdos::auth;
     m_ui.show(tr(Msg::Authenticating));
+    // The card keeps what the last terminal selected (a warm connection is not a reset): the authentication
+    // commands are the MF's, not those of an application left selected, whose own commands may share the codes.
+    const auto mf = tx(cdos::selectFid(cdos::fid::Mf));
+    if (!mf.ok()) {
+        m_ui.show(tr(Msg::CardError).arg(swText(mf.sw)));
+        return false;
+    }
     const HeadendReply init = m_headend.post(QStringLiteral("/v1/auth/init"), {});
     if (!accepted(init))
         return false;
@@ -247,37 +254,48 @@ bool GatewaySession::reconnect() {
 }
 
 bool GatewaySession::pay(Login& who, std::uint32_t amount) {
+    return purchase(who, amount, QStringLiteral("/v1/purchases"), {{QStringLiteral("amount"), qint64(amount)}})
+        .has_value();
+}
+
+std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t amount, const QString& path,
+                                                    const QJsonObject& fields) {
     namespace ep = cdos::ep;
     // Every payment is confirmed with the user's payment PIN (the e-purse VERIFY), whatever the login was.
     if (!m_step->verifyPaymentPin(who))
-        return false;
+        return std::nullopt;
     if (!selectPurse())
-        return false;
+        return std::nullopt;
     const auto init = tx(ep::initializeForPurchase(ep::kKeyIndex, amount, m_terminal));
     const auto parsed = ep::InitPurchaseResponse::decode(init.data);
     if (init.sw == ep::sw::InsufficientBalance) {
         const auto b = tx(ep::getBalance());
         m_ui.show(tr(Msg::InsufficientBalance).arg(formatYuan(b.data.size() == 4 ? cdos::getU32(b.data.data()) : 0)));
-        return false;
+        return std::nullopt;
     }
     if (!init.ok() || !parsed) {
         m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
-        return false;
+        return std::nullopt;
     }
-    const HeadendReply p =
-        postRetrying(QStringLiteral("/v1/purchases"),
-                     {{QStringLiteral("requestId"), newRequestId("buy")},
-                      {QStringLiteral("amount"), qint64(amount)},
-                      {QStringLiteral("terminalId"), hex(cdos::Bytes(m_terminal.begin(), m_terminal.end()))},
-                      {QStringLiteral("keyIndex"), ep::kKeyIndex},
-                      {QStringLiteral("initResponse"), hex(init.data)}});
+    QJsonObject begin = fields;
+    begin.insert(QStringLiteral("requestId"), newRequestId("buy"));
+    begin.insert(QStringLiteral("terminalId"), hex(cdos::Bytes(m_terminal.begin(), m_terminal.end())));
+    begin.insert(QStringLiteral("keyIndex"), ep::kKeyIndex);
+    begin.insert(QStringLiteral("initResponse"), hex(init.data));
+    const HeadendReply p = postRetrying(path, begin);
     if (!accepted(p))
-        return false;
+        return std::nullopt;
+    // A headend that prices the purchase itself (VOD) says what it charges: the card was initialised for `amount`,
+    // and a MAC1 over another price would be refused by the card anyway. Nothing is debited.
+    if (p.json.contains(QStringLiteral("amount")) && p.json.value(QStringLiteral("amount")).toInteger() != amount) {
+        m_ui.show(tr(Msg::VodPriceChanged));
+        return std::nullopt;
+    }
     const qint64 purchaseId = p.json.value(QStringLiteral("purchaseId")).toInteger();
     const cdos::Bytes d = bytes(p.json.value(QStringLiteral("date"))), t = bytes(p.json.value(QStringLiteral("time")));
     if (d.size() != 4 || t.size() != 3) {
         m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad date/time")));
-        return false;
+        return std::nullopt;
     }
     cdos::ResponseApdu debit;
     try {
@@ -285,20 +303,22 @@ bool GatewaySession::pay(Login& who, std::uint32_t amount) {
             static_cast<std::uint32_t>(p.json.value(QStringLiteral("terminalSerial")).toInteger()),
             {d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, bytes(p.json.value(QStringLiteral("mac1")))));
     } catch (const PcscCardError&) {
-        return recoverPurchase(parsed->offlineCounter, purchaseId);
+        if (!recoverPurchase(parsed->offlineCounter, purchaseId))
+            return std::nullopt;
+        return p.json;
     }
     if (!debit.ok() || debit.data.size() != 8) {
         m_ui.show(tr(Msg::CardError).arg(swText(debit.sw)));
-        return false;
+        return std::nullopt;
     }
     // DEBIT FOR PURCHASE answers TAC(4) || MAC2(4).
     const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4), mac2(debit.data.begin() + 4, debit.data.end());
     const HeadendReply c = postRetrying(QStringLiteral("/v1/purchases/%1/completion").arg(purchaseId),
                                         {{QStringLiteral("mac2"), hex(mac2)}, {QStringLiteral("tac"), hex(tac)}});
     if (!accepted(c))
-        return false;
+        return std::nullopt;
     m_ui.show(tr(Msg::Paid).arg(formatYuan(amount), formatYuan(std::int64_t(parsed->balance) - amount)));
-    return true;
+    return p.json;
 }
 
 bool GatewaySession::recoverPurchase(std::uint16_t counter, qint64 purchaseId) {
@@ -345,6 +365,8 @@ bool GatewaySession::topUp(std::uint32_t amount) {
                       {QStringLiteral("terminalId"), hex(cdos::Bytes(m_terminal.begin(), m_terminal.end()))},
                       {QStringLiteral("keyIndex"), ep::kKeyIndex},
                       {QStringLiteral("initResponse"), hex(init.data)}});
+    if (l.kind == HeadendReply::Kind::Refused && l.code() == QLatin1String("load_pending"))
+        return finishPendingLoad();
     if (!accepted(l))
         return false;
     const qint64 loadId = l.json.value(QStringLiteral("loadId")).toInteger();
@@ -362,6 +384,56 @@ bool GatewaySession::topUp(std::uint32_t amount) {
                                                                        : std::int64_t(parsed->balance) + amount)));
     }
     return ok;
+}
+
+bool GatewaySession::finishPendingLoad() {
+    namespace ep = cdos::ep;
+    // An earlier top-up of this card stopped after the bank may have paid (card pulled for good, terminal off): it
+    // is finished on the card or refunded before a new one starts, as the person chooses.
+    const HeadendReply p = m_headend.get(QStringLiteral("/v1/loads/pending"));
+    if (!accepted(p))
+        return false;
+    const qint64 loadId = p.json.value(QStringLiteral("loadId")).toInteger();
+    const auto amount = static_cast<std::uint32_t>(p.json.value(QStringLiteral("amount")).toInteger());
+    const cdos::Bytes terminal = bytes(p.json.value(QStringLiteral("terminalId")));
+    if (terminal.size() != 6 || amount == 0) {
+        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("pending load")));
+        return false;
+    }
+    m_ui.show(tr(Msg::PendingLoad).arg(formatYuan(amount)));
+    const auto pick = m_ui.choose(tr(Msg::PendingLoadChoice), {tr(Msg::PendingLoadFinish), tr(Msg::PendingLoadRefund)});
+    if (!pick)
+        return false;
+    // The card's fresh answer for the same amount and terminal: its online counter tells the headend the truth.
+    const auto init = tx(ep::initializeForLoad(
+        ep::kKeyIndex, amount, {terminal[0], terminal[1], terminal[2], terminal[3], terminal[4], terminal[5]}));
+    if (!init.ok()) {
+        m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
+        return false;
+    }
+    const HeadendReply r =
+        postRetrying(QStringLiteral("/v1/loads/%1/recovery").arg(loadId),
+                     {{QStringLiteral("action"), *pick == 0 ? QStringLiteral("reissue") : QStringLiteral("refund")},
+                      {QStringLiteral("initResponse"), hex(init.data)}});
+    if (!accepted(r))
+        return false;
+    const QString status = r.json.value(QStringLiteral("status")).toString();
+    if (status == QLatin1String("refunded")) {
+        m_ui.show(tr(Msg::PendingLoadRefunded).arg(formatYuan(amount)));
+        return true;
+    }
+    if (status == QLatin1String("completed")) {
+        m_ui.show(tr(Msg::RecoveredDone));
+        return true;
+    }
+    if (status == QLatin1String("refused")) {
+        m_ui.show(tr(Msg::RecoveredNotDone));
+        return true;
+    }
+    if (!creditAndComplete(loadId, r.json))
+        return false;
+    m_ui.show(tr(Msg::RecoveredDone));
+    return true;
 }
 
 bool GatewaySession::creditAndComplete(qint64 loadId, const QJsonObject& answer) {

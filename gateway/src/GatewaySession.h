@@ -5,6 +5,7 @@
 #include "HeadendClient.h"
 #include "PcscCard.h"
 #include "PersonalStep.h"
+#include "TvStep.h"
 #include "UserInterface.h"
 
 #include "carddesk/protocol/EPurse.h"
@@ -18,6 +19,8 @@ public:
     GatewaySession(PcscCard& card, HeadendClient& headend, UserInterface& ui, const cdos::ep::TerminalId& terminal);
     // Skip the card's proactive module and use the direct fallback (cards without the module, diagnostics).
     void setDirectLogin(bool direct) { m_directLogin = direct; }
+    // Where live TV and VOD streams come from and where the clear picture goes.
+    void setTvOptions(const TvOptions& tv) { m_tv = tv; }
     // 0: the session ended normally; 1: refused (card, PIN, headend); 2: no card.
     int run(std::chrono::milliseconds waitForCard);
 
@@ -27,6 +30,10 @@ public:
     std::optional<Login> login();
     // Each returns false when refused (the reason shown).
     bool pay(Login& who, std::uint32_t amount);
+    // The e-purse purchase flow of pay() for what `fields` name, begun on `path` (/v1/purchases with an amount, or
+    // /v1/vod/purchases with a title the headend prices); the headend's begin answer once paid and completed.
+    std::optional<QJsonObject> purchase(Login& who, std::uint32_t amount, const QString& path,
+                                        const QJsonObject& fields);
     bool topUp(std::uint32_t amount);
     bool showBalance();
     // A card service opened by a granted menu entry (TV, VOD, applications, settings).
@@ -44,6 +51,8 @@ private:
     bool recoverPurchase(std::uint16_t counter, qint64 purchaseId);
     bool recoverLoad(qint64 loadId, std::uint32_t amount);
     bool creditAndComplete(qint64 loadId, const QJsonObject& answer);
+    // The card's unfinished top-up found by the headend: finished on the card or refunded, as the person chooses.
+    bool finishPendingLoad();
     QString newRequestId(const char* kind) const;
 
     PcscCard& m_card;
@@ -52,6 +61,7 @@ private:
     cdos::ep::TerminalId m_terminal;
     std::unique_ptr<PersonalStep> m_step;
     bool m_directLogin = false;
+    TvOptions m_tv;
 };
 
 QString formatYuan(std::int64_t fen);

@@ -28,6 +28,14 @@ HeadendClient::HeadendClient(const QString& base, const QString& certificateFile
 HeadendClient::~HeadendClient() = default;
 
 HeadendReply HeadendClient::post(const QString& path, const QJsonObject& body) {
+    return send(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HeadendReply HeadendClient::get(const QString& path) {
+    return send(QByteArrayLiteral("GET"), path, {});
+}
+
+HeadendReply HeadendClient::send(const QByteArray& verb, const QString& path, const QByteArray& body) {
     QNetworkRequest req(QUrl(m_base + path));
     req.setSslConfiguration(m_tls);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -36,7 +44,7 @@ HeadendReply HeadendClient::post(const QString& path, const QJsonObject& body) {
         req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!m_admin.isEmpty())
         req.setRawHeader("X-Admin-Token", m_admin);
-    std::unique_ptr<QNetworkReply> reply(m_net->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    std::unique_ptr<QNetworkReply> reply(verb == "GET" ? m_net->get(req) : m_net->sendCustomRequest(req, verb, body));
 
     bool pinMismatch = false, sslFailed = false;
     // A certificate the CA list accepts but that is not the pinned one (same key re-signed, say) is still refused.
@@ -56,7 +64,8 @@ HeadendReply HeadendClient::post(const QString& path, const QJsonObject& body) {
 
     HeadendReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.json = QJsonDocument::fromJson(reply->readAll()).object();
+    if (reply->isOpen()) // an aborted or refused connection has no body to read
+        out.json = QJsonDocument::fromJson(reply->readAll()).object();
     if (pinMismatch || sslFailed || reply->error() == QNetworkReply::SslHandshakeFailedError) {
         out.kind = HeadendReply::Kind::CertificateMismatch;
     } else if (out.status == 0) {

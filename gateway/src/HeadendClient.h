@@ -33,8 +33,10 @@ public:
     // Admin endpoints (tests and benchmarks only; a gateway in the field has no admin token).
     void setAdminToken(const QByteArray& token) { m_admin = token; }
     HeadendReply post(const QString& path, const QJsonObject& body);
+    HeadendReply get(const QString& path);
 
 private:
+    HeadendReply send(const QByteArray& verb, const QString& path, const QByteArray& body);
     QString m_base, m_token;
     QByteArray m_admin;
     QSslCertificate m_pinned;

@@ -55,16 +55,21 @@ void PcscCard::disconnect() {
 cdos::ResponseApdu PcscCard::transmit(const cdos::CommandApdu& c) {
     if (!m_card)
         throw PcscCardError("no card connected", SCARD_E_NO_SMARTCARD);
-    const cdos::Bytes raw = c.serialize();
+    cdos::Bytes raw = c.serialize();
     cdos::Bytes buf(65538);
     DWORD len = static_cast<DWORD>(buf.size());
-    check(SCardTransmit(m_card, SCARD_PCI_T1, raw.data(), static_cast<DWORD>(raw.size()), nullptr, buf.data(), &len),
-          "transmit");
+    const LONG rc =
+        SCardTransmit(m_card, SCARD_PCI_T1, raw.data(), static_cast<DWORD>(raw.size()), nullptr, buf.data(), &len);
+    // The copies made here may hold a PIN (VERIFY) or control words (PROCESS ECM): wiped, not just freed.
+    cdos::secureZero(raw.data(), raw.size());
+    check(rc, "transmit");
     // vpcd answers an empty buffer when the card went away mid-command: a lost answer, not a status word.
     if (len < 2)
         throw PcscCardError("transmit: no status word (card removed?)", SCARD_W_REMOVED_CARD);
-    buf.resize(len);
-    return cdos::ResponseApdu::fromRaw(buf);
+    buf.resize(len); // shrinking keeps the allocation: the wipe below covers every byte the answer was written to
+    cdos::ResponseApdu r = cdos::ResponseApdu::fromRaw(buf);
+    cdos::secureZero(buf.data(), buf.size());
+    return r;
 }
 
 } // namespace cdgw

@@ -10,7 +10,9 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
@@ -37,7 +39,18 @@ int main(int argc, char** argv) {
     const QCommandLineOption direct(
         QStringLiteral("direct-login"),
         QStringLiteral("Fallback: user, PIN and menu without the card's proactive module."));
-    cli.addOptions({reader, headend, cert, script, lang, terminal, wait, direct});
+    const QCommandLineOption tvInput(
+        QStringLiteral("tv-input"), QStringLiteral("A live TV channel: scrambled TS file or udp://HOST:PORT (repeat)."),
+        QStringLiteral("url"));
+    const QCommandLineOption tvOutput(QStringLiteral("tv-output"),
+                                      QStringLiteral("Clear TS out: file, udp://HOST:PORT, or - (| ffplay -)."),
+                                      QStringLiteral("out"));
+    const QCommandLineOption vodDir(
+        QStringLiteral("vod-dir"), QStringLiteral("VOD streams: <programme id>.ts, scrambled."), QStringLiteral("dir"));
+    const QCommandLineOption udpIdle(QStringLiteral("udp-idle"),
+                                     QStringLiteral("A UDP channel ends after this many seconds without data."),
+                                     QStringLiteral("s"), QStringLiteral("5"));
+    cli.addOptions({reader, headend, cert, script, lang, terminal, wait, direct, tvInput, tvOutput, vodDir, udpIdle});
     cli.process(app);
     if (!cli.isSet(reader) || !cli.isSet(headend) || !cli.isSet(cert)) {
         std::fprintf(stderr, "carddesk-gateway: --reader, --headend and --headend-cert are required\n");
@@ -51,6 +64,17 @@ int main(int argc, char** argv) {
     cdos::ep::TerminalId terminalId{};
     std::copy(tid->begin(), tid->end(), terminalId.begin());
     cdgw::Messages::setLanguage(cli.value(lang));
+    cdgw::TvOptions tv{cli.values(tvInput), cli.value(tvOutput), cli.value(vodDir), cli.value(udpIdle).toInt()};
+    std::signal(SIGPIPE, SIG_IGN); // a player that quits ends playback (EPIPE), not the gateway
+    if (tv.output == QLatin1String("-")) {
+        // The picture takes stdout (| ffplay -); the person's text moves to stderr.
+        const int picture = dup(STDOUT_FILENO);
+        if (picture < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+            std::fprintf(stderr, "carddesk-gateway: cannot hand stdout to the player\n");
+            return 71;
+        }
+        tv.output = QStringLiteral("/dev/fd/%1").arg(picture);
+    }
 
     int rc = 0;
     // Everything that touches the card or the network lives and dies on this thread.
@@ -66,6 +90,7 @@ int main(int argc, char** argv) {
             cdgw::PcscCard card(cli.value(reader).toStdString());
             cdgw::GatewaySession session(card, net, ui, terminalId);
             session.setDirectLogin(cli.isSet(direct));
+            session.setTvOptions(tv);
             rc = session.run(std::chrono::seconds(cli.value(wait).toInt()));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "carddesk-gateway: %s\n", e.what());

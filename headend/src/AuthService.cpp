@@ -30,6 +30,7 @@ void AuthService::prune() {
 }
 
 QJsonObject AuthService::init() {
+    const std::lock_guard lock(m_attemptsMutex);
     prune();
     const QString id = hex(cdos::crypto::randomBytes(16));
     Attempt a;
@@ -55,6 +56,7 @@ AuthService::Attempt& AuthService::attempt(const QJsonObject& request, int step)
 
 QJsonObject AuthService::card(const QJsonObject& request) {
     const cdos::Bytes cryptogram = hexField(request, "cardNumberCryptogram", cdos::auth::kCardNumberCryptogramSize);
+    const std::lock_guard lock(m_attemptsMutex);
     Attempt& a = attempt(request, 1);
     const QString id = request.value(QStringLiteral("authId")).toString();
     // The transport process key 3DES(TRANSPORT, R) || 3DES(TRANSPORT, NOT R) is the key store's diversification of
@@ -85,6 +87,7 @@ QJsonObject AuthService::card(const QJsonObject& request) {
 
 QJsonObject AuthService::verify(const QJsonObject& request) {
     const cdos::Bytes cryptogram = hexField(request, "personalDataCryptogram");
+    const std::lock_guard lock(m_attemptsMutex);
     const Attempt a = attempt(request, 2);
     // Every outcome of the last step ends the attempt: a second try needs a new random.
     m_attempts.erase(request.value(QStringLiteral("authId")).toString());

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <map>
+#include <mutex>
 
 namespace carddesk::headend {
 
@@ -42,7 +43,9 @@ private:
     const cdos::IssuerKeys& m_keys;
     HeadendDatabase& m_db;
     int m_sessionSeconds;
-    // Attempts live in RAM: they are seconds long and a restart simply makes the gateway start over.
+    // Attempts live in RAM: they are seconds long and a restart simply makes the gateway start over. Requests run
+    // on several workers: one attempt step at a time (a step is short; sessions, the hot path, need no lock).
+    std::mutex m_attemptsMutex;
     std::map<QString, Attempt> m_attempts;
 };
 

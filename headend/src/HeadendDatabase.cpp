@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -44,6 +45,24 @@ const char* const kMigrations[] = {
     "CREATE TABLE bank_accounts (account TEXT PRIMARY KEY, balance BIGINT NOT NULL CHECK (balance >= 0));"
     "CREATE TABLE bank_transfers (transfer_id TEXT PRIMARY KEY, from_account TEXT NOT NULL, to_account TEXT NOT NULL,"
     " amount BIGINT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL);",
+    // VOD catalogue and VOD purchases (VodService), each tied to its e-purse purchase with the title as sold.
+    "CREATE TABLE vod_titles (id %ID%, title TEXT NOT NULL, price BIGINT NOT NULL, programme_id INTEGER NOT NULL"
+    " UNIQUE, valid_days INTEGER NOT NULL, active INTEGER NOT NULL, created_at TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL);"
+    "CREATE TABLE vod_purchases (purchase_id BIGINT PRIMARY KEY REFERENCES purchases(id), title_id BIGINT NOT NULL"
+    " REFERENCES vod_titles(id), title TEXT NOT NULL, programme_id INTEGER NOT NULL, price BIGINT NOT NULL,"
+    " valid_days INTEGER NOT NULL, created_at TEXT NOT NULL);",
+    // Application download (AppCatalogueService): the catalogue, enrolled cards' application identity (public
+    // key recorded by the operator), and what was issued to / answered by each card.
+    "CREATE TABLE app_catalogue (aid TEXT PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL,"
+    " nvm_size BIGINT NOT NULL, ram_size BIGINT NOT NULL, code_size BIGINT NOT NULL, config_size BIGINT NOT NULL,"
+    " code TEXT NOT NULL, config TEXT NOT NULL, description TEXT NOT NULL, published_at TEXT NOT NULL);"
+    "CREATE TABLE card_app_identity (card_number TEXT PRIMARY KEY REFERENCES cards(card_number),"
+    " issuer_serial TEXT NOT NULL, product_serial TEXT NOT NULL, card_public_key TEXT NOT NULL,"
+    " recorded_at TEXT NOT NULL);"
+    "CREATE TABLE app_events (id %ID%, card_number TEXT NOT NULL REFERENCES cards(card_number), aid TEXT NOT NULL,"
+    " event TEXT NOT NULL, version INTEGER, status_word TEXT, created_at TEXT NOT NULL);"
+    "CREATE INDEX app_events_card ON app_events (card_number, id);",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -52,6 +71,8 @@ constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 HeadendDatabase::HeadendDatabase() : m_name(QStringLiteral("headend-db-%1").arg(g_counter.fetchAndAddRelaxed(1))) {}
 
 HeadendDatabase::~HeadendDatabase() {
+    for (const QString& worker : m_workers)
+        QSqlDatabase::removeDatabase(worker);
     if (!QSqlDatabase::contains(m_name))
         return;
     {
@@ -66,7 +87,19 @@ int HeadendDatabase::latestVersion() {
 }
 
 QSqlDatabase HeadendDatabase::db() const {
-    return QSqlDatabase::database(m_name, false);
+    if (QThread::currentThread() == m_owner || !m_owner)
+        return QSqlDatabase::database(m_name, false);
+    // A worker thread gets its own connection (Qt SQL connections belong to one thread), opened on first use.
+    const QString name = m_name + QStringLiteral("-t%1").arg(reinterpret_cast<quintptr>(QThread::currentThread()));
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase d = QSqlDatabase::cloneDatabase(m_name, name);
+    if (!d.open())
+        throw DatabaseError("cannot open a worker connection: " + d.lastError().text().toStdString());
+    configure(d);
+    const QMutexLocker lock(&m_workersMutex);
+    m_workers.push_back(name);
+    return d;
 }
 
 QString HeadendDatabase::driverName() const {
@@ -101,14 +134,24 @@ void HeadendDatabase::open(const QString& location) {
     if (!d.open())
         throw DatabaseError("cannot open the database " + shown.toStdString() + ": " +
                             d.lastError().text().toStdString());
-    if (d.driverName() == QLatin1String("QSQLITE")) {
-        // WAL + full sync: a committed payment survives a SIGKILL or a power cut.
-        exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        exec(QStringLiteral("PRAGMA synchronous = FULL"));
-        exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    }
+    m_owner = QThread::currentThread();
+    m_sqlite = d.driverName() == QLatin1String("QSQLITE");
+    if (m_sqlite)
+        exec(QStringLiteral("PRAGMA journal_mode = WAL")); // persistent: once for the file
+    configure(d);
     migrate();
+}
+
+void HeadendDatabase::configure(QSqlDatabase& d) const {
+    if (!m_sqlite)
+        return;
+    // Full sync: a committed payment survives a SIGKILL or a power cut. Writers of other threads wait their turn.
+    for (const char* pragma :
+         {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"}) {
+        QSqlQuery q(d);
+        if (!q.exec(QLatin1String(pragma)))
+            throw DatabaseError("cannot configure SQLite: " + q.lastError().text().toStdString());
+    }
 }
 
 int HeadendDatabase::schemaVersion() {
@@ -156,6 +199,14 @@ QSqlQuery HeadendDatabase::exec(const QString& sql, const QVariantList& binds, c
 }
 
 void HeadendDatabase::begin() {
+    if (m_sqlite) {
+        // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes could be
+        // refused outright (SQLITE_BUSY) when another thread committed in between, instead of waiting its turn.
+        QSqlQuery q(db());
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            throw DatabaseError("cannot begin a transaction: " + q.lastError().text().toStdString());
+        return;
+    }
     if (!db().transaction())
         throw DatabaseError("cannot begin a transaction: " + db().lastError().text().toStdString());
 }

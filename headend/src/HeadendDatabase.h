@@ -2,10 +2,14 @@
 // The headend's database: SQLite (default, in the data directory) or PostgreSQL (postgresql://user@host:port/db),
 // the same schema with versioned migrations in the style of the console's model/Database. Holds subscribers,
 // cards, authenticated sessions (token hashes only), purchases and the double-entry ledger — never a key.
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
+
+class QThread;
 
 #include <stdexcept>
 
@@ -35,9 +39,15 @@ public:
     void rollback();
 
 private:
+    // The calling thread's connection: the opening thread's own, or one cloned for a worker thread.
     QSqlDatabase db() const;
+    void configure(QSqlDatabase& d) const;
     void migrate();
     QString m_name;
+    QThread* m_owner = nullptr;
+    bool m_sqlite = false;
+    mutable QMutex m_workersMutex;
+    mutable QStringList m_workers;
 };
 
 // One database transaction, rolled back unless committed.

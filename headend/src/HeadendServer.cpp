@@ -5,36 +5,92 @@
 #include <QJsonDocument>
 #include <QSslConfiguration>
 #include <QTextStream>
+#include <QtConcurrent>
+
+#include <atomic>
+#include <mutex>
 
 namespace carddesk::headend {
 
 using Status = QHttpServerResponse::StatusCode;
 using Method = QHttpServerRequest::Method;
 
-// Runs a handler and turns every refusal into a JSON answer; the log line names the request and the outcome only
-// (never a body: bodies carry cryptograms and tokens).
-QHttpServerResponse HeadendServer::answer(const QHttpServerRequest& request,
-                                          const std::function<QJsonValue()>& handler) {
+namespace {
+
+struct Outcome {
     Status status = Status::Ok;
-    QHttpServerResponse response(Status::Ok);
+    QHttpServerResponse response{Status::Ok};
+};
+
+// Runs a handler and turns every refusal into a JSON answer.
+Outcome run(const std::function<QJsonValue()>& handler) {
+    Outcome o;
     try {
         const QJsonValue v = handler();
-        response = v.isArray() ? QHttpServerResponse(v.toArray()) : QHttpServerResponse(v.toObject());
+        o.response = v.isArray() ? QHttpServerResponse(v.toArray()) : QHttpServerResponse(v.toObject());
     } catch (const ApiError& e) {
-        status = e.status;
-        response = errorResponse(e.status, e.code, QString::fromStdString(e.what()));
+        o.status = e.status;
+        o.response = errorResponse(e.status, e.code, QString::fromStdString(e.what()));
     } catch (const DatabaseError& e) {
-        status = Status::ServiceUnavailable;
+        o.status = Status::ServiceUnavailable;
         qWarning("database: %s", e.what());
-        response = errorResponse(status, "database", QStringLiteral("the headend database is unavailable"));
+        o.response = errorResponse(o.status, "database", QStringLiteral("the headend database is unavailable"));
     } catch (const std::exception& e) {
-        status = Status::InternalServerError;
+        o.status = Status::InternalServerError;
         qWarning("internal error: %s", e.what());
-        response = errorResponse(status, "internal", QStringLiteral("internal error"));
+        o.response = errorResponse(o.status, "internal", QStringLiteral("internal error"));
     }
-    qInfo("%s %s -> %d", request.method() == Method::Get ? "GET" : "POST", qPrintable(request.url().path()),
-          static_cast<int>(status));
-    return response;
+    return o;
+}
+
+// The log line names the request and the outcome only (never a body: bodies carry cryptograms and tokens).
+QString requestLine(const QHttpServerRequest& request) {
+    return QStringLiteral("%1 %2").arg(request.method() == Method::Get ? QLatin1String("GET") : QLatin1String("POST"),
+                                       request.url().path());
+}
+
+// SQLite: one request's database work at a time. Its connections would otherwise refuse a write outright
+// ("database is locked", not waited for) when a read snapshot of the same connection predates another's commit;
+// SQLite has one writer anyway. PostgreSQL runs the workers in parallel.
+std::mutex g_sqliteMutex;
+std::atomic<bool> g_serialise{false};
+
+Outcome runExclusive(const std::function<QJsonValue()>& handler) {
+    std::unique_lock lock(g_sqliteMutex, std::defer_lock);
+    if (g_serialise)
+        lock.lock();
+    return run(handler);
+}
+
+void logOutcome(const QString& line, Status status) {
+    qInfo("%s -> %d", qPrintable(line), static_cast<int>(status));
+}
+
+} // namespace
+
+QHttpServerResponse HeadendServer::answer(const QHttpServerRequest& request,
+                                          const std::function<QJsonValue()>& handler) {
+    Outcome o = runExclusive(handler);
+    logOutcome(requestLine(request), o.status);
+    return std::move(o.response);
+}
+
+QFuture<QHttpServerResponse> HeadendServer::answerAsync(const QHttpServerRequest& request, const Prepare& prepare) {
+    const QString line = requestLine(request);
+    Work work;
+    Outcome parsed = run([&] {
+        work = prepare();
+        return QJsonValue();
+    });
+    if (!work) {
+        logOutcome(line, parsed.status);
+        return QtFuture::makeReadyFuture(std::move(parsed.response));
+    }
+    return QtConcurrent::run(&m_pool, [line, work] {
+        Outcome o = runExclusive(work);
+        logOutcome(line, o.status);
+        return std::move(o.response);
+    });
 }
 
 QString HeadendServer::sessionCard(const QHttpServerRequest& request) {
@@ -44,6 +100,9 @@ QString HeadendServer::sessionCard(const QHttpServerRequest& request) {
 HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
                              const ServerOptions& options)
     : m_auth(auth), m_payments(payments), m_loads(loads), m_sandbox(sandbox), m_options(options) {
+    m_pool.setMaxThreadCount(std::max(1, options.workers));
+    g_serialise = options.serialiseDatabase;
+    m_pool.setExpiryTimeout(-1); // a worker keeps its database connection for the server's life
     routes();
 }
 
@@ -65,17 +124,20 @@ QJsonArray HeadendServer::cardHistory(const QString& card) {
 }
 
 void HeadendServer::routes() {
+    // The payment paths run on the worker pool: what they need of the request is taken here, on the server's
+    // thread (the request lives only there), the work itself (keys, database) on a worker with its own connection.
     m_server.route(QStringLiteral("/v1/auth/init"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
+        return answerAsync(r, [&]() -> Work {
             if (!r.body().isEmpty())
                 jsonBody(r);
-            return m_auth.init();
+            return [this] { return m_auth.init(); };
         });
     });
-    m_server.route(QStringLiteral("/v1/auth/card"), Method::Post,
-                   [this](const QHttpServerRequest& r) { return answer(r, [&] { return m_auth.card(jsonBody(r)); }); });
+    m_server.route(QStringLiteral("/v1/auth/card"), Method::Post, [this](const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work { return [this, body = jsonBody(r)] { return m_auth.card(body); }; });
+    });
     m_server.route(QStringLiteral("/v1/auth/verify"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] { return m_auth.verify(jsonBody(r)); });
+        return answerAsync(r, [&]() -> Work { return [this, body = jsonBody(r)] { return m_auth.verify(body); }; });
     });
     m_server.route(QStringLiteral("/v1/session"), Method::Get, [this](const QHttpServerRequest& r) {
         return answer(r, [&] {
@@ -83,36 +145,46 @@ void HeadendServer::routes() {
         });
     });
     m_server.route(QStringLiteral("/v1/purchases"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            const QString card = m_auth.sessionCard(bearerToken(r));
-            return m_payments.beginPurchase(card, jsonBody(r));
+        return answerAsync(r, [&]() -> Work {
+            return [this, token = bearerToken(r), body = jsonBody(r)] {
+                return m_payments.beginPurchase(m_auth.sessionCard(token), body);
+            };
         });
     });
     m_server.route(QStringLiteral("/v1/purchases/<arg>/completion"), Method::Post,
                    [this](qint64 id, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           const QString card = m_auth.sessionCard(bearerToken(r));
-                           return m_payments.completePurchase(card, id, jsonBody(r));
+                       return answerAsync(r, [&]() -> Work {
+                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                               return m_payments.completePurchase(m_auth.sessionCard(token), id, body);
+                           };
                        });
                    });
     m_server.route(QStringLiteral("/v1/loads"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            const QString card = m_auth.sessionCard(bearerToken(r));
-            return m_loads.beginLoad(card, jsonBody(r));
+        return answerAsync(r, [&]() -> Work {
+            return [this, token = bearerToken(r), body = jsonBody(r)] {
+                return m_loads.beginLoad(m_auth.sessionCard(token), body);
+            };
+        });
+    });
+    m_server.route(QStringLiteral("/v1/loads/pending"), Method::Get, [this](const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, token = bearerToken(r)] { return m_loads.pendingLoad(m_auth.sessionCard(token)); };
         });
     });
     m_server.route(QStringLiteral("/v1/loads/<arg>/completion"), Method::Post,
                    [this](qint64 id, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           const QString card = m_auth.sessionCard(bearerToken(r));
-                           return m_loads.completeLoad(card, id, jsonBody(r));
+                       return answerAsync(r, [&]() -> Work {
+                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                               return m_loads.completeLoad(m_auth.sessionCard(token), id, body);
+                           };
                        });
                    });
     m_server.route(QStringLiteral("/v1/loads/<arg>/recovery"), Method::Post,
                    [this](qint64 id, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           const QString card = m_auth.sessionCard(bearerToken(r));
-                           return m_loads.recoverLoad(card, id, jsonBody(r));
+                       return answerAsync(r, [&]() -> Work {
+                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                               return m_loads.recoverLoad(m_auth.sessionCard(token), id, body);
+                           };
                        });
                    });
     m_server.route(QStringLiteral("/v1/admin/bank/accounts"), Method::Post, [this](const QHttpServerRequest& r) {

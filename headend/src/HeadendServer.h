@@ -7,7 +7,9 @@
 #include "SandboxBank.h"
 #include "TlsIdentity.h"
 
+#include <QFuture>
 #include <QHttpServer>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -17,6 +19,8 @@ struct ServerOptions {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8443;
     QString adminToken; // empty: the admin endpoints are refused
+    int workers = 8;    // threads running the authentication and payment requests (each its own DB connection)
+    bool serialiseDatabase = false; // SQLite: one request's database work at a time
 };
 
 class HeadendServer {
@@ -31,6 +35,12 @@ public:
     // JSON answer wrapper every handler goes through, the admin check and the card of a bearer session.
     QHttpServer& http() { return m_server; }
     static QHttpServerResponse answer(const QHttpServerRequest& request, const std::function<QJsonValue()>& handler);
+    // The same on the worker pool: `prepare` runs here and takes from the request what the work needs (the request
+    // lives only on the server's thread); the work it returns runs on a worker. Services it calls must be
+    // thread-safe (each worker has its own database connection).
+    using Work = std::function<QJsonValue()>;
+    using Prepare = std::function<Work()>;
+    QFuture<QHttpServerResponse> answerAsync(const QHttpServerRequest& request, const Prepare& prepare);
     void requireAdmin(const QHttpServerRequest& request) const;
     QString sessionCard(const QHttpServerRequest& request);
 
@@ -42,6 +52,7 @@ private:
     LoadService& m_loads;
     SandboxBank* m_sandbox;
     ServerOptions m_options;
+    QThreadPool m_pool;
     QHttpServer m_server;
 };
 

@@ -224,9 +224,22 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     return answer(load(card, id));
 }
 
+QJsonObject LoadService::pendingLoad(const QString& card) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, status, terminal_id, created_at FROM loads WHERE"
+                                           " card_number = ? AND status IN ('authorised', 'debited') ORDER BY id"),
+                            {card}, "load lookup");
+    if (!q.next())
+        throw ApiError(Status::NotFound, "no_pending_load", QStringLiteral("this card has no unfinished load"));
+    return QJsonObject{{QStringLiteral("loadId"), q.value(0).toLongLong()},
+                       {QStringLiteral("amount"), q.value(1).toLongLong()},
+                       {QStringLiteral("status"), q.value(2).toString()},
+                       {QStringLiteral("terminalId"), q.value(3).toString()},
+                       {QStringLiteral("createdAt"), q.value(4).toString()}};
+}
+
 QJsonArray LoadService::cardHistory(const QString& card) {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, terminal_id, online_counter, tx_date, tx_time, status,"
-                                           " tac FROM loads WHERE card_number = ? ORDER BY id"),
+                                           " tac, balance_before FROM loads WHERE card_number = ? ORDER BY id"),
                             {card}, "history");
     QJsonArray out;
     while (q.next())
@@ -239,7 +252,8 @@ QJsonArray LoadService::cardHistory(const QString& card) {
                                {QStringLiteral("date"), q.value(4).toString()},
                                {QStringLiteral("time"), q.value(5).toString()},
                                {QStringLiteral("status"), q.value(6).toString()},
-                               {QStringLiteral("tac"), q.value(7).toString()}});
+                               {QStringLiteral("tac"), q.value(7).toString()},
+                               {QStringLiteral("balanceBefore"), q.value(8).toLongLong()}});
     return out;
 }
 

@@ -53,8 +53,12 @@ QJsonObject PaymentService::purchaseAnswer(qint64 id) {
 }
 
 QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject& r) {
+    return beginPurchase(card, r, intField(r, "amount", 0xFFFFFFFF), {});
+}
+
+QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject& r, qint64 amount,
+                                          const std::function<void(qint64)>& recordItem) {
     const QString requestId = stringField(r, "requestId", 64);
-    const qint64 amount = intField(r, "amount", 0xFFFFFFFF);
     const cdos::Bytes terminal = hexField(r, "terminalId", 6);
     const qint64 keyIndex = intField(r, "keyIndex", 255);
     const auto init = cdos::ep::InitPurchaseResponse::decode(hexField(r, "initResponse"));
@@ -87,6 +91,8 @@ QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject
     const qint64 purchaseId = id.value(0).toLongLong();
     // The terminal transaction serial is the purchase's own id: unique and never reused.
     m_db.exec(QStringLiteral("UPDATE purchases SET terminal_serial = id WHERE id = ?"), {purchaseId}, "purchase");
+    if (recordItem)
+        recordItem(purchaseId);
     tx.commit();
     return purchaseAnswer(purchaseId);
 }
@@ -122,9 +128,14 @@ QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchas
     QSqlQuery u = m_db.exec(QStringLiteral("UPDATE purchases SET status = 'completed', tac = ?, completed_at = ? WHERE"
                                            " id = ? AND status = 'pending'"),
                             {hex(tac), nowText(), p.id}, "purchase");
-    if (u.numRowsAffected() != 1)
+    if (u.numRowsAffected() != 1) {
+        // Another worker completed it meanwhile: the same completion sent twice at once is answered as once.
+        tx.commit();
+        if (loadPurchase(m_db, purchaseId).tac == hex(tac))
+            return done;
         throw ApiError(Status::Conflict, "already_completed",
                        QStringLiteral("purchase %1 is already completed").arg(p.id));
+    }
     // Purse liability goes down (debit), operator revenue up (credit).
     m_db.exec(QStringLiteral("INSERT INTO ledger_entries (tx_kind, tx_id, account, amount, created_at) VALUES"
                              " ('purchase', ?, ?, ?, ?), ('purchase', ?, 'operator:revenue', ?, ?)"),
@@ -135,21 +146,30 @@ QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchas
 
 QJsonArray PaymentService::cardHistory(const QString& card) {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, terminal_id, terminal_serial, offline_counter, tx_date,"
-                                           " tx_time, status, tac FROM purchases WHERE card_number = ? ORDER BY id"),
+                                           " tx_time, status, tac, balance_before, v.title_id, v.title FROM purchases"
+                                           " LEFT JOIN vod_purchases v ON v.purchase_id = purchases.id"
+                                           " WHERE card_number = ? ORDER BY id"),
                             {card}, "history");
     QJsonArray out;
-    while (q.next())
-        out.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("purchase")},
-                               {QStringLiteral("id"), q.value(0).toLongLong()},
-                               {QStringLiteral("cardNumber"), card},
-                               {QStringLiteral("amount"), q.value(1).toLongLong()},
-                               {QStringLiteral("terminalId"), q.value(2).toString()},
-                               {QStringLiteral("terminalSerial"), q.value(3).toLongLong()},
-                               {QStringLiteral("counter"), q.value(4).toInt()},
-                               {QStringLiteral("date"), q.value(5).toString()},
-                               {QStringLiteral("time"), q.value(6).toString()},
-                               {QStringLiteral("status"), q.value(7).toString()},
-                               {QStringLiteral("tac"), q.value(8).toString()}});
+    while (q.next()) {
+        QJsonObject o{{QStringLiteral("kind"), QStringLiteral("purchase")},
+                      {QStringLiteral("id"), q.value(0).toLongLong()},
+                      {QStringLiteral("cardNumber"), card},
+                      {QStringLiteral("amount"), q.value(1).toLongLong()},
+                      {QStringLiteral("terminalId"), q.value(2).toString()},
+                      {QStringLiteral("terminalSerial"), q.value(3).toLongLong()},
+                      {QStringLiteral("counter"), q.value(4).toInt()},
+                      {QStringLiteral("date"), q.value(5).toString()},
+                      {QStringLiteral("time"), q.value(6).toString()},
+                      {QStringLiteral("status"), q.value(7).toString()},
+                      {QStringLiteral("tac"), q.value(8).toString()},
+                      {QStringLiteral("balanceBefore"), q.value(9).toLongLong()}};
+        if (!q.isNull(10)) { // a VOD purchase (VodService): the title it bought
+            o.insert(QStringLiteral("titleId"), q.value(10).toLongLong());
+            o.insert(QStringLiteral("title"), q.value(11).toString());
+        }
+        out.append(o);
+    }
     return out;
 }
 

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace carddesk::headend {
 
 class PaymentService {
@@ -17,6 +19,10 @@ public:
     // {requestId, amount, terminalId, keyIndex, initResponse} -> {purchaseId, terminalSerial, date, time, mac1}.
     // The same requestId answers the same MAC1 again (idempotent), never a second purchase.
     QJsonObject beginPurchase(const QString& cardNumberHex, const QJsonObject& request);
+    // The same with the amount set by the headend (a catalogue price; the request's "amount" is not read).
+    // recordItem runs inside the new purchase's database transaction with its id (not for a repeated requestId).
+    QJsonObject beginPurchase(const QString& cardNumberHex, const QJsonObject& request, qint64 amount,
+                              const std::function<void(qint64 purchaseId)>& recordItem);
     // {mac2, tac} -> {purchaseId, status, amount}; checked once, recorded once.
     QJsonObject completePurchase(const QString& cardNumberHex, qint64 purchaseId, const QJsonObject& request);
 

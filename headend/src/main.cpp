@@ -2,11 +2,15 @@
 //   carddesk-headend [serve] --keystore FILE [--data-dir DIR] [--database URL] [--listen ADDR] [--port N]
 //   carddesk-headend enrol --card-number HEX20 --holder-json '{"userNumber":…,"account":…,"name":…}'
 //   carddesk-headend block|unblock --card-number HEX20
+//   carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D [--inactive]
+//   carddesk-headend app-publish --dir resources/apps/bill-payment   (serve --app-keys DIR: application download)
 // The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE, the admin token from
 // CARDDESK_HEADEND_ADMIN_TOKEN — never from the command line, where other users could read them.
+#include "AppCatalogueService.h"
 #include "AuthService.h"
 #include "HeadendServer.h"
 #include "JsonApi.h"
+#include "VodService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,6 +18,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -34,7 +39,8 @@ int main(int argc, char** argv) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("CardDesk headend: three-party authentication and payment host"));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default), enrol, block or unblock"));
+    p.addPositionalArgument(QStringLiteral("command"),
+                            QStringLiteral("serve (default), enrol, block, unblock, vod-add or app-publish"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("data directory"),
                                      QStringLiteral("dir"));
     const QCommandLineOption database(
@@ -57,7 +63,14 @@ int main(int argc, char** argv) {
         QStringLiteral("service-account"),
         QStringLiteral("the operator's service account at the bank (CARDDESK-SERVICE)"), QStringLiteral("account"),
         QStringLiteral("CARDDESK-SERVICE"));
-    p.addOptions({dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount});
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("threads for authentication and payments, each with its own "
+                                                    "database connection (8)"),
+                                     QStringLiteral("n"), QStringLiteral("8"));
+    p.addOptions(
+        {dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount, workers});
+    VodService::addOptions(p);
+    AppCatalogueService::addOptions(p);
     p.process(app);
 
     const QString command = p.positionalArguments().value(0, QStringLiteral("serve"));
@@ -69,6 +82,10 @@ int main(int argc, char** argv) {
         HeadendDatabase db;
         db.open(p.isSet(database) ? p.value(database) : QDir(dir).filePath(QStringLiteral("headend.sqlite")));
 
+        if (command == QLatin1String("vod-add"))
+            return VodService::runCommand(db, p);
+        if (command == QLatin1String("app-publish"))
+            return AppCatalogueService::runPublish(db, p);
         if (command == QLatin1String("enrol") || command == QLatin1String("block") ||
             command == QLatin1String("unblock")) {
             // Enrolment needs no keys: the key store is opened only to serve.
@@ -88,6 +105,7 @@ int main(int argc, char** argv) {
                                           stringField(h, "account", 64).toStdString(),
                                           stringField(h, "name", 64).toStdString()};
             std::printf("%s\n", qPrintable(auth.enrol(*number, holder)));
+            AppCatalogueService::enrolIdentity(db, p, hex(*number));
             return 0;
         }
         if (command != QLatin1String("serve"))
@@ -115,7 +133,13 @@ int main(int argc, char** argv) {
         options.address = QHostAddress(p.value(listen));
         options.port = static_cast<quint16>(p.value(port).toUInt());
         options.adminToken = qEnvironmentVariable("CARDDESK_HEADEND_ADMIN_TOKEN");
+        options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
+        options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
         HeadendServer server(auth, payments, loads, &bank, options);
+        VodService vod(db, payments);
+        vod.registerRoutes(server);
+        AppCatalogueService apps(db, AppCatalogueService::authorities(p));
+        apps.registerRoutes(server);
         const quint16 actual = server.start(TlsIdentity::loadOrCreate(dir));
         std::printf("carddesk-headend listening on https://%s:%u (database %s, schema %d)\n",
                     qPrintable(options.address.toString()), actual, qPrintable(db.driverName()), db.schemaVersion());

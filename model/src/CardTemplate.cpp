@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+
 namespace carddesk {
 
 namespace {
@@ -42,6 +44,24 @@ bool isHex(const QString& s) {
 
 QString hexOf(const QByteArray& b) {
     return QString::fromLatin1(b.toHex().toUpper());
+}
+
+constexpr int kMaxValidDays = 36500;  // a hundred years
+constexpr int kMaxStartOffset = 3650; // ten years
+constexpr int kMaxCardRights = 40;    // the card's CA state holds 40 rights
+
+quint32 ymd(const QDate& d) {
+    return static_cast<quint32>(d.year() * 10000 + d.month() * 100 + d.day());
+}
+
+std::optional<cdos::ca::RightKind> kindFromName(const QString& s) {
+    if (s == QLatin1String("package"))
+        return cdos::ca::RightKind::Package;
+    if (s == QLatin1String("channel"))
+        return cdos::ca::RightKind::Channel;
+    if (s == QLatin1String("vod"))
+        return cdos::ca::RightKind::Vod;
+    return std::nullopt;
 }
 
 // Reads everything, collecting problems instead of stopping at the first.
@@ -116,6 +136,24 @@ std::optional<quint32> CardTemplate::permissionMask(const QString& text) const {
     if (ok)
         return n;
     return std::nullopt;
+}
+
+QString CardTemplate::packageName(quint16 id) const {
+    for (const auto& p : packages)
+        if (p.id == id)
+            return p.name;
+    return {};
+}
+
+QString CardTemplate::kindName(cdos::ca::RightKind kind) {
+    return QLatin1String(cdos::ca::rightKindName(kind));
+}
+
+std::vector<cdos::ca::Entitlement> CardTemplate::rightsOn(const QDate& issuedOn) const {
+    std::vector<cdos::ca::Entitlement> out;
+    for (const auto& e : entitlements)
+        out.push_back(cdos::ca::Entitlement{e.user, e.kind, e.id, ymd(e.firstDay(issuedOn)), ymd(e.lastDay(issuedOn))});
+    return out;
 }
 
 QStringList CardTemplate::permissionNames(quint32 mask) const {
@@ -248,6 +286,85 @@ CardTemplate CardTemplate::fromJson(const QByteArray& json) {
     t.overdraftLimit = static_cast<quint32>(
         r.integer(purse, "overdraftLimit", QStringLiteral("purse.overdraftLimit"), 0, 0, 0xFFFFFF));
 
+    // Conditional access: service keys, package names, initial rights (docs/conditional-access.md "Issuance").
+    const QJsonValue caValue = o.value(QLatin1String("ca"));
+    if (!caValue.isUndefined() && !caValue.isNull() && !caValue.isObject())
+        r.errors << tr("%1: must be an object").arg(QStringLiteral("ca"));
+    const QJsonObject caObject = caValue.toObject();
+    const QJsonValue serviceKeys = caObject.value(QLatin1String("serviceKeys"));
+    if (!serviceKeys.isUndefined() && !serviceKeys.isArray())
+        r.errors << tr("%1: must be a list of key names").arg(QStringLiteral("ca.serviceKeys"));
+    for (const auto& k : serviceKeys.toArray()) {
+        if (!k.isString())
+            r.errors << tr("%1: must be a list of key names").arg(QStringLiteral("ca.serviceKeys"));
+        else
+            t.serviceKeys << k.toString();
+    }
+    const QJsonArray packages = caObject.value(QLatin1String("packages")).toArray();
+    for (int i = 0; i < packages.size(); ++i) {
+        const QString f = QStringLiteral("ca.packages[%1]").arg(i);
+        const QJsonObject p = packages.at(i).toObject();
+        TemplatePackage package;
+        package.id = static_cast<quint16>(r.integer(p, "id", f + QStringLiteral(".id"), 0, 1, 0xFFFF));
+        package.name = r.string(p, "name", f + QStringLiteral(".name"), true);
+        t.packages.append(package);
+    }
+    const QJsonArray rights = caObject.value(QLatin1String("entitlements")).toArray();
+    for (int i = 0; i < rights.size(); ++i) {
+        const QString f = QStringLiteral("ca.entitlements[%1]").arg(i);
+        const QJsonObject e = rights.at(i).toObject();
+        TemplateEntitlement right;
+        right.user = static_cast<quint8>(r.integer(e, "user", f + QStringLiteral(".user"), 0, 1, cdos::kMaxUsers));
+        if (!e.contains(QLatin1String("user")))
+            r.errors << tr("%1: missing").arg(f + QStringLiteral(".user"));
+        const QString kind = r.string(e, "kind", f + QStringLiteral(".kind"), false);
+        if (!kind.isEmpty()) {
+            if (const auto k = kindFromName(kind))
+                right.kind = *k;
+            else
+                r.errors << tr("%1: must be \"package\", \"channel\" or \"vod\", got \"%2\"")
+                                .arg(f + QStringLiteral(".kind"), kind);
+        }
+        // A package by its number or by its name in ca.packages.
+        const QJsonValue id = e.value(QLatin1String("id"));
+        if (id.isString() && right.kind == cdos::ca::RightKind::Package && !id.toString().isEmpty() &&
+            !id.toString().at(0).isDigit()) {
+            for (const auto& p : t.packages)
+                if (p.name == id.toString())
+                    right.id = p.id;
+            if (right.id == 0)
+                r.errors
+                    << tr("%1: no package named \"%2\" in ca.packages").arg(f + QStringLiteral(".id"), id.toString());
+        } else if (id.isUndefined()) {
+            r.errors << tr("%1: missing").arg(f + QStringLiteral(".id"));
+        } else {
+            right.id = static_cast<quint16>(r.integer(e, "id", f + QStringLiteral(".id"), 0, 1, 0xFFFF));
+        }
+        const bool hasDays = e.contains(QLatin1String("validDays"));
+        const bool hasDates = e.contains(QLatin1String("start")) || e.contains(QLatin1String("end"));
+        if (hasDays == hasDates) {
+            r.errors
+                << tr("%1: give either \"validDays\" (from the issuance day) or \"start\" and \"end\" dates").arg(f);
+        } else if (hasDays) {
+            right.relative = true;
+            right.validDays =
+                static_cast<int>(r.integer(e, "validDays", f + QStringLiteral(".validDays"), 1, 1, kMaxValidDays));
+            right.startOffsetDays = static_cast<int>(
+                r.integer(e, "startOffsetDays", f + QStringLiteral(".startOffsetDays"), 0, 0, kMaxStartOffset));
+        } else {
+            right.relative = false;
+            for (const char* key : {"start", "end"}) {
+                const QString field = f + QLatin1Char('.') + QLatin1String(key);
+                const QString text = r.string(e, key, field, true);
+                const QDate d = QDate::fromString(text, Qt::ISODate);
+                if (!text.isEmpty() && (!d.isValid() || text.size() != 10))
+                    r.errors << tr("%1: \"%2\" is not a date YYYY-MM-DD").arg(field, text);
+                (qstrcmp(key, "start") == 0 ? right.start : right.end) = d;
+            }
+        }
+        t.entitlements.append(right);
+    }
+
     QStringList problems = r.errors;
     for (const auto& p : t.validate())
         if (!problems.contains(p))
@@ -354,7 +471,64 @@ QStringList CardTemplate::validate() const {
     }
     if (overdraftLimit > 0xFFFFFF)
         e << tr("%1: must be between %2 and %3").arg(QStringLiteral("purse.overdraftLimit")).arg(0).arg(0xFFFFFF);
+    validateCa(e);
     return e;
+}
+
+void CardTemplate::validateCa(QStringList& e) const {
+    QSet<QString> keyNames;
+    for (int i = 0; i < serviceKeys.size(); ++i) {
+        const QString f = QStringLiteral("ca.serviceKeys[%1]").arg(i);
+        if (cdos::ca::serviceKeyIdOf(serviceKeys[i].toStdString()) == 0)
+            e << tr("%1: \"%2\" is not a service key (CA_SERVICE_1 to CA_SERVICE_8)").arg(f, serviceKeys[i]);
+        else if (keyNames.contains(serviceKeys[i]))
+            e << tr("%1: %2 appears twice").arg(f, serviceKeys[i]);
+        keyNames.insert(serviceKeys[i]);
+    }
+    QSet<int> packageIds;
+    QSet<QString> packageNames;
+    for (int i = 0; i < packages.size(); ++i) {
+        const QString f = QStringLiteral("ca.packages[%1]").arg(i);
+        if (packages[i].id == 0)
+            e << tr("%1: must be between %2 and %3").arg(f + QStringLiteral(".id")).arg(1).arg(0xFFFF);
+        else if (packageIds.contains(packages[i].id))
+            e << tr("%1: id %2 appears twice").arg(f + QStringLiteral(".id")).arg(packages[i].id);
+        packageIds.insert(packages[i].id);
+        if (packages[i].name.isEmpty())
+            e << tr("%1: missing").arg(f + QStringLiteral(".name"));
+        else if (packageNames.contains(packages[i].name))
+            e << tr("%1: name \"%2\" is defined twice").arg(f + QStringLiteral(".name"), packages[i].name);
+        packageNames.insert(packages[i].name);
+    }
+    if (entitlements.size() > kMaxCardRights)
+        e << tr("%1: a card holds at most %2 rights").arg(QStringLiteral("ca.entitlements")).arg(kMaxCardRights);
+    QSet<QString> seen;
+    for (int i = 0; i < entitlements.size(); ++i) {
+        const auto& r = entitlements[i];
+        const QString f = QStringLiteral("ca.entitlements[%1]").arg(i);
+        const bool known =
+            std::any_of(users.cbegin(), users.cend(), [&](const TemplateUser& u) { return u.number == r.user; });
+        if (r.user != 0 && !known)
+            e << tr("%1: user %2 is not one of the template's users").arg(f + QStringLiteral(".user")).arg(r.user);
+        if (r.id == 0)
+            e << tr("%1: must be between %2 and %3").arg(f + QStringLiteral(".id")).arg(1).arg(0xFFFF);
+        if (r.relative) {
+            if (r.validDays < 1 || r.validDays > kMaxValidDays)
+                e << tr("%1: must be between %2 and %3")
+                         .arg(f + QStringLiteral(".validDays"))
+                         .arg(1)
+                         .arg(kMaxValidDays);
+        } else if (r.start.isValid() && r.end.isValid()) {
+            if (r.end < r.start)
+                e << tr("%1: ends before it starts").arg(f);
+            if (r.start.year() < 1970 || r.end.year() > 9999)
+                e << tr("%1: dates must lie between 1970 and 9999").arg(f);
+        }
+        const QString key = QStringLiteral("%1/%2/%3").arg(r.user).arg(static_cast<int>(r.kind)).arg(r.id);
+        if (r.user != 0 && r.id != 0 && seen.contains(key))
+            e << tr("%1: user %2 already has this right").arg(f).arg(r.user);
+        seen.insert(key);
+    }
 }
 
 QJsonObject CardTemplate::toJson() const {
@@ -394,7 +568,7 @@ QJsonObject CardTemplate::toJson() const {
                                     {QStringLiteral("name"), u.name},
                                     {QStringLiteral("permissions"), perm(u.permissions)},
                                     {QStringLiteral("maxRetries"), u.maxRetries}});
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("format"), QStringLiteral("carddesk-card-template")},
         {QStringLiteral("version"), 1},
         {QStringLiteral("name"), name},
@@ -411,6 +585,31 @@ QJsonObject CardTemplate::toJson() const {
         {QStringLiteral("purse"), QJsonObject{{QStringLiteral("balanceLimit"), static_cast<qint64>(balanceLimit)},
                                               {QStringLiteral("overdraftLimit"), static_cast<qint64>(overdraftLimit)}}},
     };
+    if (!serviceKeys.isEmpty() || !packages.isEmpty() || !entitlements.isEmpty()) {
+        QJsonArray packageList;
+        for (const auto& p : packages)
+            packageList.append(QJsonObject{{QStringLiteral("id"), p.id}, {QStringLiteral("name"), p.name}});
+        QJsonArray rightList;
+        for (const auto& r : entitlements) {
+            QJsonObject o{{QStringLiteral("user"), r.user},
+                          {QStringLiteral("kind"), kindName(r.kind)},
+                          {QStringLiteral("id"), r.id}};
+            if (r.relative) {
+                o.insert(QStringLiteral("validDays"), r.validDays);
+                if (r.startOffsetDays)
+                    o.insert(QStringLiteral("startOffsetDays"), r.startOffsetDays);
+            } else {
+                o.insert(QStringLiteral("start"), r.start.toString(Qt::ISODate));
+                o.insert(QStringLiteral("end"), r.end.toString(Qt::ISODate));
+            }
+            rightList.append(o);
+        }
+        out.insert(QStringLiteral("ca"),
+                   QJsonObject{{QStringLiteral("serviceKeys"), QJsonArray::fromStringList(serviceKeys)},
+                               {QStringLiteral("packages"), packageList},
+                               {QStringLiteral("entitlements"), rightList}});
+    }
+    return out;
 }
 
 } // namespace carddesk

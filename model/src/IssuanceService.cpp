@@ -34,6 +34,8 @@ const char* const kSteps[] = {
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "take the card over from the batch key"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "create the files"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "write card numbers, holder and purse parameters"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "create the conditional-access application"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "write the service keys and entitlements"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "end personalisation"),
 };
 
@@ -125,7 +127,7 @@ void IssuanceService::setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys
 }
 
 cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const HolderFile& holder,
-                                                const QString& cardNumber) {
+                                                const QString& cardNumber, const QDate& issuedOn) {
     QStringList errors;
     for (const auto& p : t.validate())
         errors << tr("template %1: %2").arg(t.name, p);
@@ -181,6 +183,10 @@ cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const Hol
     for (const auto& k : t.keys)
         p.keys.push_back(cdos::KeySpec{k.id, k.usage, k.master.toStdString(), k.maxErrors,
                                        k.shared ? cdos::KeyDerivation::Shared : cdos::KeyDerivation::Diversified});
+    // Conditional access: the service keys by id, the rights with dates counted from the issuance day (UTC).
+    for (const auto& k : t.serviceKeys)
+        p.ca.serviceKeys.push_back(cdos::ca::serviceKeyIdOf(k.toStdString()));
+    p.ca.rights = t.rightsOn(issuedOn.isValid() ? issuedOn : QDateTime::currentDateTimeUtc().date());
     if (errors.isEmpty()) {
         // The protocol library's own checks (English); they should agree with the ones above.
         for (const auto& problem : cdos::validateProfile(p))
@@ -225,6 +231,16 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
                                                          : request.holder.cardNumber);
     } catch (const IssuanceError& e) {
         return fail(e.text);
+    }
+    // The service keys come from the store as shared keys: a store without them (or without the shared mark,
+    // docs/keys.md) is refused here, before a card number is spent or the card touched.
+    for (const QString& name : request.cardTemplate.serviceKeys) {
+        try {
+            (void)m_keys->sharedKey(name.toStdString());
+        } catch (const std::exception& e) {
+            return fail(
+                tr("the key store cannot supply the service key %1: %2").arg(name, QString::fromUtf8(e.what())));
+        }
     }
     const QString operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
     std::shared_ptr<cdos::CardProfile> profile;

@@ -371,4 +371,11 @@ std::vector<ByteRange> secretRanges(std::uint8_t c, std::uint8_t i, std::size_t 
     return out;
 }
 
+std::vector<ByteRange> responseSecretRanges(std::uint8_t c, std::uint8_t i, std::size_t n) {
+    // PROCESS ECM (80 3A, docs/conditional-access.md): its answer is the two control words in clear.
+    if ((c & 0x80) && i == 0x3A && n > 0)
+        return {{0, n}};
+    return {};
+}
+
 } // namespace cdos

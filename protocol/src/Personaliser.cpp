@@ -3,7 +3,11 @@
 #include "carddesk/protocol/EPurse.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <set>
+#include <tuple>
 
 namespace cdos {
 
@@ -18,6 +22,53 @@ std::vector<KeySpec> CardProfile::standardKeys() {
         {0x06, KeyUsage::PinUnblock, "PIN_UNBLOCK", 15},
     };
 }
+
+namespace {
+
+bool validDate(std::uint32_t d) {
+    const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(d / 10000)),
+                                          std::chrono::month((d / 100) % 100), std::chrono::day(d % 100)};
+    return d >= 19700101 && d <= 99991231 && ymd.ok();
+}
+
+std::string hex4(std::uint16_t v) {
+    char b[8];
+    std::snprintf(b, sizeof b, "%04X", v);
+    return b;
+}
+
+void validateCa(const CardProfile& p, std::vector<std::string>& errors) {
+    std::set<std::uint8_t> keyIds;
+    for (const auto id : p.ca.serviceKeys) {
+        if (id < 1 || id > kCaServiceKeySlots)
+            errors.push_back("service key id " + std::to_string(id) + " is outside 1..8");
+        else if (!keyIds.insert(id).second)
+            errors.push_back("service key CA_SERVICE_" + std::to_string(id) + " appears twice");
+    }
+    if (p.ca.rights.size() > 40)
+        errors.push_back("a card holds at most 40 rights");
+    std::set<std::tuple<int, int, int>> seen;
+    for (const auto& r : p.ca.rights) {
+        const std::string what =
+            "right of user " + std::to_string(r.user) + " (" + ca::rightKindName(r.kind) + " " + hex4(r.id) + ")";
+        const bool userKnown =
+            std::any_of(p.users.begin(), p.users.end(), [&](const UserSpec& u) { return u.profile.number == r.user; });
+        if (!userKnown)
+            errors.push_back(what + ": the card has no such user");
+        if (r.kind < ca::RightKind::Package || r.kind > ca::RightKind::Vod)
+            errors.push_back(what + ": unknown kind");
+        if (r.id == 0)
+            errors.push_back(what + ": id 0 is not a package, channel or programme");
+        if (!validDate(r.start) || !validDate(r.end))
+            errors.push_back(what + ": dates must be valid YYYYMMDD");
+        else if (r.end < r.start)
+            errors.push_back(what + ": ends before it starts");
+        if (!seen.insert({r.user, static_cast<int>(r.kind), r.id}).second)
+            errors.push_back(what + ": appears twice");
+    }
+}
+
+} // namespace
 
 std::vector<std::string> validateProfile(const CardProfile& p) {
     std::vector<std::string> errors;
@@ -65,6 +116,7 @@ std::vector<std::string> validateProfile(const CardProfile& p) {
     }
     if (!hasMaintenance)
         errors.push_back("the key profile needs key 00 (issuer maintenance)");
+    validateCa(p, errors);
     return errors;
 }
 
@@ -107,7 +159,7 @@ void Personaliser::personalise(const CardProfile& p) {
     if (!problems.empty())
         throw PersonalisationError("invalid card profile: " + problems.front(), 0);
     const Bytes asn = p.info.asn();
-    const int total = 7 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size());
+    const int total = 7 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size()) + (p.ca.empty() ? 0 : 2);
     int step = 0;
     auto report = [&](const std::string& what) {
         if (progress)
@@ -196,6 +248,30 @@ void Personaliser::personalise(const CardProfile& p) {
     create(log);
     send(selectFid(fid::Mf), "SELECT MF");
 
+    // The conditional-access application, still before END PERSONALISATION: a cut anywhere up to it leaves a blank
+    // card (the card undoes a personalisation that was not ended), never a card without its keys or rights.
+    if (!p.ca.empty()) {
+        report("create the conditional-access application");
+        create(Fcp{ca::kCaDfFid, FileType::Df, ca::kCaDfSize, 0, 0, 0, ca::kCaAid, ac::Always, ac::IssuerSm, 0});
+        create(Fcp{ca::kCaStateFid, FileType::Transparent, ca::kCaStateSize, 0, 0, 0, {}, ac::Never, ac::Never, 0});
+        report("write the service keys and entitlements");
+        for (const auto id : p.ca.serviceKeys) {
+            const std::string name = ca::serviceKeyName(id);
+            const SecretBytes value = m_keys.sharedKey(name);
+            send(sm.wrap(ca::writeServiceKey(id, m_keys.version(name), sm.encryptSecret(value.bytes()))),
+                 "WRITE KEY " + name);
+        }
+        // The CA DF is current (CREATE FILE selected it): WRITE ENTITLEMENT goes to the CA application.
+        // Up to 20 rights per command: one NVM commit each instead of one per right.
+        for (std::size_t at = 0; at < p.ca.rights.size(); at += ca::kRightsPerCommand) {
+            const auto end =
+                p.ca.rights.begin() + static_cast<long>(std::min(p.ca.rights.size(), at + ca::kRightsPerCommand));
+            send(sm.wrap(ca::writeEntitlements({p.ca.rights.begin() + static_cast<long>(at), end})),
+                 "WRITE ENTITLEMENT");
+        }
+        send(selectFid(fid::Mf), "SELECT MF");
+    }
+
     report("end personalisation");
     send(sm.wrap(CommandApdu{cla::Proprietary, ins::EndPersonalisation, 0, 0, {}, -1}), "END PERSONALISATION");
 }
@@ -261,7 +337,85 @@ std::vector<std::string> Personaliser::verify(const CardProfile& p) {
         if (!found)
             diffs.push_back("key " + std::to_string(k.id) + " missing or of another version");
     }
+    if (!p.ca.empty()) {
+        if (!send(selectAid(ca::kCaAid), "SELECT CA", false).ok()) {
+            diffs.push_back("the conditional-access application (DF F0 43 44 45 43 41) is missing");
+        } else {
+            const auto held = ca::decodeServiceKeys(send(ca::getCaData(ca::kTagServiceKeys), "GET DATA C1").data);
+            for (const auto id : p.ca.serviceKeys) {
+                const ca::ServiceKeyVersion want{id, m_keys.version(ca::serviceKeyName(id))};
+                if (!held || std::find(held->begin(), held->end(), want) == held->end())
+                    diffs.push_back("service key " + ca::serviceKeyName(id) + " missing or of another version");
+            }
+            const auto rights = ca::decodeEntitlements(send(ca::getCaData(ca::kTagEntitlements), "GET DATA C2").data);
+            if (rights.size() != p.ca.rights.size())
+                diffs.push_back("number of rights differs");
+            for (const auto& r : p.ca.rights)
+                if (std::find(rights.begin(), rights.end(), r) == rights.end())
+                    diffs.push_back("right of user " + std::to_string(r.user) + " (" + ca::rightKindName(r.kind) + " " +
+                                    hex4(r.id) + ") missing or different");
+        }
+        send(selectFid(fid::Mf), "SELECT MF");
+    }
     return diffs;
+}
+
+ServiceKeyUpdate updateServiceKey(const IssuerKeys& keys, const Transmit& transmit, std::uint8_t id) {
+    ServiceKeyUpdate u;
+    u.id = id;
+    if (id < 1 || id > kCaServiceKeySlots)
+        throw PersonalisationError("service key id " + std::to_string(id) + " is outside 1..8", 0);
+    const std::string name = ca::serviceKeyName(id);
+    auto send = [&](const CommandApdu& c, const std::string& what, bool mustSucceed = true) {
+        ++u.apduCount;
+        ResponseApdu r = transmit(c);
+        if (mustSucceed && !r.ok())
+            throw PersonalisationError(what + " refused: " + hex4(r.sw) + " " + statusWordMeaning(r.sw), r.sw);
+        return r;
+    };
+    // The key store first: an unknown or not-shared name is refused before the card is touched.
+    const std::uint8_t version = keys.version(name);
+    const SecretBytes value = keys.sharedKey(name);
+
+    send(selectFid(fid::Mf), "SELECT MF");
+    const auto lc = send(getData(tag::LifeCycleTag), "GET DATA life cycle").data;
+    if (lc != Bytes{static_cast<std::uint8_t>(LifeCycle::Personalised)})
+        throw PersonalisationError("the card is not personalised: service keys are loaded into issued cards",
+                                   sw::ConditionsNotSatisfied);
+    const auto number = send(getData(tag::CardNumber), "GET DATA card number").data;
+    if (number.size() != 10)
+        throw PersonalisationError("the card number read from the card is not 10 bytes", 0);
+    const Bytes asn(number.end() - 8, number.end());
+    if (!send(selectAid(ca::kCaAid), "SELECT CA", false).ok())
+        throw PersonalisationError("the card has no conditional-access application", sw::FileNotFound);
+    auto cardVersion = [&]() -> std::uint8_t {
+        const auto held = ca::decodeServiceKeys(send(ca::getCaData(ca::kTagServiceKeys), "GET DATA C1").data);
+        if (!held)
+            throw PersonalisationError("GET DATA C1 answered a malformed list", 0);
+        for (const auto& k : *held)
+            if (k.id == id)
+                return k.version;
+        return 0;
+    };
+    u.previousVersion = cardVersion();
+    u.version = u.previousVersion;
+    if (u.previousVersion > version)
+        throw PersonalisationError("the card holds version " + std::to_string(u.previousVersion) + " of " + name +
+                                       ", newer than the key store's version " + std::to_string(version),
+                                   0);
+    if (u.previousVersion != version) {
+        IssuerSmSession sm(keys.cardKey("ISSUER_SM", asn));
+        sm.start(send(getChallenge(), "GET CHALLENGE").data);
+        send(sm.wrap(ca::writeServiceKey(id, version, sm.encryptSecret(value.bytes()))), "WRITE KEY " + name);
+        u.version = cardVersion();
+        if (u.version != version)
+            throw PersonalisationError("the card reports version " + std::to_string(u.version) + " of " + name +
+                                           " after WRITE KEY of version " + std::to_string(version),
+                                       0);
+        u.written = true;
+    }
+    send(selectFid(fid::Mf), "SELECT MF");
+    return u;
 }
 
 } // namespace cdos

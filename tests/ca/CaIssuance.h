@@ -1,8 +1,6 @@
 #pragma once
-// Issuance of the CA part over any transport (in process or PC/SC), as the Personaliser should do it (asked of the
-// keys engineer): CREATE FILE works only before END PERSONALISATION, so END PERSONALISATION is held back, the CA
-// DF and its state EF are created in an issuer SM session of our own, then personalisation is ended; service keys
-// (shared keys CA_SERVICE_1/2 from the key store) and the rights follow with the issuer commands.
+// Issuance of a card with its conditional-access part over any transport (in process or PC/SC), for the tests and
+// benchmarks that need an entitled card: the Personaliser writes the CA DF, the service keys and the rights.
 #include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/KeyStore.h"
 #include "carddesk/protocol/Personaliser.h"
@@ -19,39 +17,14 @@ inline cdos::ResponseApdu must(cdos::ResponseApdu r, int line = __builtin_LINE()
     return r;
 }
 
+// Issuance with the CA part through the real Personaliser: the profile's CA section gets service keys
+// CA_SERVICE_1/2 and `rights`, and the Personaliser writes them before END PERSONALISATION.
 inline void issueWithCa(const cdos::KeyStore& keys, const cdos::CardProfile& profile, const cdos::Transmit& tx,
                         const std::vector<cdos::ca::Entitlement>& rights) {
-    using cdos::CommandApdu;
-    using namespace cdos::ca;
-    bool held = false;
-    cdos::Personaliser perso(keys, [&](const CommandApdu& c) {
-        if ((c.cla & 0x80) && c.ins == cdos::ins::EndPersonalisation && !held) {
-            held = true;
-            return cdos::ResponseApdu{{}, 0x9000};
-        }
-        return tx(c);
-    });
-    perso.personalise(profile);
-    cdos::IssuerSmSession sm(keys.cardKey("ISSUER_SM", profile.info.asn()));
-    sm.start(must(tx(cdos::getChallenge())).data);
-    auto create = [&](const cdos::Fcp& f) { must(tx(sm.wrap(CommandApdu{0x80, 0xE0, 0, 0, f.encode(), -1}))); };
-    create(
-        cdos::Fcp{kCaDfFid, cdos::FileType::Df, kCaDfSize, 0, 0, 0, kCaAid, cdos::ac::Always, cdos::ac::IssuerSm, 0});
-    create(cdos::Fcp{
-        kCaStateFid, cdos::FileType::Transparent, kCaStateSize, 0, 0, 0, {}, cdos::ac::Never, cdos::ac::Never, 0});
-    must(tx(cdos::selectFid(cdos::fid::Mf)));
-    must(tx(sm.wrap(CommandApdu{0x80, cdos::ins::EndPersonalisation, 0, 0, {}, -1})));
-    for (std::uint8_t id : {1, 2}) {
-        const std::string name = "CA_SERVICE_" + std::to_string(id);
-        CommandApdu c{0x80, cdos::ins::WriteKey, 0x00, keySlotOf(id), {}, -1};
-        c.data = {cdos::kKeyType3Des2, static_cast<std::uint8_t>(cdos::KeyUsage::CaService), keys.version(name), 15};
-        cdos::append(c.data, sm.encryptSecret(keys.sharedKey(name).bytes()));
-        must(tx(sm.wrap(c)));
-    }
-    must(tx(cdos::selectAid(kCaAid)));
-    for (const auto& r : rights)
-        must(tx(sm.wrap(writeEntitlement(r))));
-    must(tx(cdos::selectFid(cdos::fid::Mf)));
+    cdos::CardProfile withCa = profile;
+    withCa.ca.serviceKeys = {1, 2};
+    withCa.ca.rights = rights;
+    cdos::Personaliser(keys, tx).personalise(withCa);
 }
 
 } // namespace catest

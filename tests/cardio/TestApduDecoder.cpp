@@ -1,7 +1,9 @@
 // Status words, command names, ATR life cycle, and the decode pane's GET DATA / FCP decoding.
 #include <carddesk/cardio/ApduDecoder.h>
 
+#include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/EPurse.h>
 
 #include <QtTest>
 
@@ -113,6 +115,64 @@ private slots:
         e.sw = 0x9000;
         QCOMPARE(find(ApduDecoder::decode(e, false), QStringLiteral("life cycle"))->value,
                  QStringLiteral("personalised"));
+    }
+
+    // GET DATA 7A (e-purse last transaction), C1 (service keys) and C2 (rights), field by field.
+    void decodeGetDataEpurseAndCa() {
+        cdos::ep::LastTransaction t;
+        t.type = 0x06;
+        t.counter = 7;
+        t.terminalSerial = 0x01020304;
+        t.terminal = {0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        t.date = {0x20, 0x26, 0x11, 0x26};
+        t.time = {0x13, 0x45, 0x07};
+        t.amount = 800;
+        const auto last = ApduDecoder::decodeGetData(cdos::ep::kLastTransactionTag, q(t.encode()));
+        QCOMPARE(find(last, QStringLiteral("last transaction"))->value, QString::fromLatin1(cdos::ep::txTypeName(6)));
+        QCOMPARE(find(last, QStringLiteral("counter before"))->value, QStringLiteral("7"));
+        QCOMPARE(find(last, QStringLiteral("terminal transaction serial"))->value, QString::number(0x01020304));
+        QCOMPARE(find(last, QStringLiteral("terminal"))->value, QStringLiteral("112233445566"));
+        QCOMPARE(find(last, QStringLiteral("date and time"))->value, QStringLiteral("20261126 134507"));
+        QCOMPARE(find(last, QStringLiteral("amount"))->value, QStringLiteral("800 fen"));
+        QVERIFY(
+            find(ApduDecoder::decodeGetData(0x007A, QByteArray::fromHex("0601")), QStringLiteral("last transaction"))
+                ->value.startsWith(QStringLiteral("malformed")));
+
+        const auto keys = ApduDecoder::decodeGetData(0x00C1, QByteArray::fromHex("01010203"));
+        QCOMPARE(find(keys, QStringLiteral("service keys"))->value, QStringLiteral("2"));
+        QCOMPARE(find(keys, QStringLiteral("CA_SERVICE_2"))->value, QStringLiteral("version 3"));
+        QCOMPARE(find(keys, QStringLiteral("CA_SERVICE_1"))->children.at(0).value, QStringLiteral("10"));
+        QVERIFY(find(ApduDecoder::decodeGetData(0x00C1, QByteArray::fromHex("010102")), QStringLiteral("service keys"))
+                    ->value.startsWith(QStringLiteral("malformed")));
+
+        cdos::Bytes rights = cdos::ca::Entitlement{1, cdos::ca::RightKind::Package, 0x10, 20260101, 20261231}.encode();
+        cdos::append(rights, cdos::ca::Entitlement{2, cdos::ca::RightKind::Vod, 0x0777, 20261126, 20261127}.encode());
+        const auto c2 = ApduDecoder::decodeGetData(0x00C2, q(rights));
+        QCOMPARE(find(c2, QStringLiteral("entitlements"))->value, QStringLiteral("2"));
+        const DecodedField* user1 = find(c2, QStringLiteral("user 1"));
+        QVERIFY(user1);
+        QCOMPARE(user1->value, QStringLiteral("package 16"));
+        QCOMPARE(find(user1->children, QStringLiteral("valid from"))->value, QStringLiteral("2026-01-01"));
+        QCOMPARE(find(user1->children, QStringLiteral("valid to"))->value, QStringLiteral("2026-12-31"));
+        const DecodedField* user2 = find(c2, QStringLiteral("user 2"));
+        QCOMPARE(user2->value, QStringLiteral("VOD programme 1911"));
+        QCOMPARE(find(user2->children, QStringLiteral("valid to"))->value, QStringLiteral("2026-11-27"));
+        QVERIFY(find(ApduDecoder::decodeGetData(0x00C2, QByteArray::fromHex("0101")), QStringLiteral("entitlements"))
+                    ->value.startsWith(QStringLiteral("malformed")));
+
+        // In a trace entry: the CA commands by name, and the GET DATA C2 answer decoded.
+        QCOMPARE(ApduDecoder::commandName(0x80, 0x3A), QStringLiteral("PROCESS ECM"));
+        QCOMPARE(ApduDecoder::commandName(0x84, 0x3E), QStringLiteral("WRITE ENTITLEMENT"));
+        ApduTraceEntry e;
+        e.cla = 0x80;
+        e.ins = 0xCA;
+        e.p1 = 0x00;
+        e.p2 = 0xC2;
+        e.le = 256;
+        e.responseData = q(rights);
+        e.sw = 0x9000;
+        QCOMPARE(find(ApduDecoder::decode(e, false), QStringLiteral("user 2"))->value,
+                 QStringLiteral("VOD programme 1911"));
     }
 };
 

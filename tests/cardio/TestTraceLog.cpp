@@ -62,6 +62,24 @@ private slots:
         QCOMPARE(e.commandApduHex(false), QStringLiteral("84 D4 00 01 18 01 02 01 0F <redacted 16 bytes> 55 55 55 55"));
     }
 
+    // PROCESS ECM answers the two control words in clear: they are keys, hidden in the trace like the others.
+    void controlWordsAreRedacted() {
+        TraceLog log;
+        FunctionCardChannel ch(
+            QStringLiteral("R"), {},
+            [](const QByteArray&) {
+                return QByteArray(16, '\x5A') + QByteArray(16, '\x6B') + QByteArrayLiteral("\x90\x00");
+            },
+            &log);
+        const auto r = ch.transmit(cdos::CommandApdu{0x80, 0x3A, 0x00, 0x00, {0x01, 0x02}, 256});
+        QCOMPARE(r.data.size(), std::size_t(32)); // the caller gets them
+        const ApduTraceEntry e = log.entry(0);
+        QCOMPARE(e.responseSecrets.size(), 1);
+        QCOMPARE(e.responseSecrets.first(), (TraceRange{0, 32}));
+        QVERIFY(!e.toTextLine(true).contains(QStringLiteral("5A 5A")));
+        QVERIFY(e.toTextLine(false).contains(QStringLiteral("<redacted 32 bytes>")));
+    }
+
     void revealKeepsClearBytesOnlyWhileOn() {
         TraceLog log;
         QSignalSpy reveal(&log, &TraceLog::revealChanged);

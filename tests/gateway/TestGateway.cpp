@@ -5,6 +5,7 @@
 #include "headend/HeadendProcess.h"
 #include "support/CardProcess.h"
 
+#include <QUuid>
 #include <QtTest>
 
 class TestGateway : public QObject {
@@ -117,8 +118,54 @@ class TestGateway : public QObject {
         return QJsonDocument::fromJson(r.body).array();
     }
 
+    // A top-up another terminal left unfinished: authenticated, INITIALIZE FOR LOAD, the headend debits the bank
+    // and answers MAC2 — and the card is never credited (terminal switched off). Returns the load id or -1.
+    qint64 leaveUnfinishedLoad(std::uint32_t amount) {
+        namespace auth = cdos::auth;
+        cdbench::PcscClient pcsc;
+        pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10));
+        pcsc.connect(m_reader.toStdString());
+        const auto init = m_headend.post(QStringLiteral("/v1/auth/init"), {});
+        const QString id = init.json.value(QStringLiteral("authId")).toString();
+        const auto a1 = pcsc.transmit(auth::authInit(hdtest::bytesq(init.json.value(QStringLiteral("random")))));
+        const auto r2 = m_headend.post(
+            QStringLiteral("/v1/auth/card"),
+            {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hdtest::hexq(a1.data)}});
+        const auto a2 = pcsc.transmit(auth::authenticate(hdtest::bytesq(r2.json.value(QStringLiteral("random")))));
+        const auto r3 = m_headend.post(
+            QStringLiteral("/v1/auth/verify"),
+            {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hdtest::hexq(a2.data)}});
+        if (pcsc.transmit(auth::authResult(hdtest::bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram"))))).sw !=
+            0x9000)
+            return -1;
+        pcsc.transmit(cdos::selectAid(cdos::ep::kPurseAid));
+        const cdos::ep::TerminalId other{0, 0, 0, 0, 0x77, 0x01};
+        const auto il = pcsc.transmit(cdos::ep::initializeForLoad(cdos::ep::kKeyIndex, amount, other));
+        const auto l =
+            m_headend.post(QStringLiteral("/v1/loads"),
+                           {{QStringLiteral("requestId"), QUuid::createUuid().toString()},
+                            {QStringLiteral("amount"), qint64(amount)},
+                            {QStringLiteral("terminalId"), hdtest::hexq(cdos::Bytes(other.begin(), other.end()))},
+                            {QStringLiteral("keyIndex"), cdos::ep::kKeyIndex},
+                            {QStringLiteral("initResponse"), hdtest::hexq(il.data)}},
+                           r3.json.value(QStringLiteral("sessionToken")).toString());
+        pcsc.disconnect();
+        if (l.json.value(QStringLiteral("status")).toString() != QLatin1String("debited"))
+            return -1;
+        return l.json.value(QStringLiteral("loadId")).toInteger();
+    }
+
+    QString loadStatus(qint64 loadId) {
+        for (const auto& t : history())
+            if (t.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("load") &&
+                t.toObject().value(QStringLiteral("id")).toInteger() == loadId)
+                return t.toObject().value(QStringLiteral("status")).toString();
+        return {};
+    }
+
 private slots:
     void initTestCase() {
+        QVERIFY(m_headend.usePostgresIfAsked());
         QVERIFY2(m_headend.start(900), qPrintable(m_headend.error));
         QVERIFY(m_card.start(m_image, kPort));
         cdbench::PcscClient pcsc;
@@ -166,6 +213,21 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("Card authenticated: card 86010000000000000077 (session until")));
         QVERIFY(r.out.contains(QStringLiteral("Balance: 0.00 yuan.")));
         QVERIFY(!r.out.contains(QStringLiteral("1234"))); // the PIN is masked
+    }
+
+    // Another terminal left the e-purse application selected (a new connection does not reset the card): the
+    // gateway still authenticates, its commands going to the MF.
+    void authenticatesWhateverWasSelected() {
+        {
+            cdbench::PcscClient pcsc;
+            QVERIFY(pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10)));
+            pcsc.connect(m_reader.toStdString());
+            QCOMPARE(pcsc.transmit(cdos::selectAid(cdos::ep::kPurseAid)).sw, std::uint16_t(0x9000));
+            pcsc.disconnect();
+        }
+        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Card authenticated")), qPrintable(r.out));
     }
 
     void topUp() {
@@ -268,6 +330,44 @@ private slots:
 
     // The card pulled during a top-up, at every page write in turn until one falls inside CREDIT FOR LOAD: the
     // gateway recovers, and the card's purse, the headend's ledger and the bank agree, nothing counted twice.
+    // A top-up left unfinished elsewhere (bank paid, card never credited) blocks new ones until it is settled: the
+    // gateway finds it and the person has it refunded, or finished on this card — never both, never lost.
+    void unfinishedTopUpRefunded() {
+        const QString account = QString::fromStdString(m_profile.holder.account);
+        const qint64 bankBefore = m_headend.bankBalance(account);
+        const std::uint32_t cardBefore = cardBalance();
+        const qint64 loadId = leaveUnfinishedLoad(300);
+        QVERIFY(loadId > 0);
+        QCOMPARE(m_headend.bankBalance(account), bankBefore - 300);
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n2\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("An earlier top-up of 3.00 yuan on this card was not finished.")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Refunded: 3.00 yuan went back to the bank account")));
+        QCOMPARE(m_headend.bankBalance(account), bankBefore);
+        QCOMPARE(cardBalance(), cardBefore);
+        QCOMPARE(loadStatus(loadId), QStringLiteral("refunded"));
+        QCOMPARE(qint64(cardBalance()), -ledger("purse:86010000000000000077"));
+    }
+
+    void unfinishedTopUpFinishedOnTheCard() {
+        const QString account = QString::fromStdString(m_profile.holder.account);
+        const qint64 bankBefore = m_headend.bankBalance(account);
+        const std::uint32_t cardBefore = cardBalance();
+        const qint64 loadId = leaveUnfinishedLoad(200);
+        QVERIFY(loadId > 0);
+        // Finish it, then the top-up the person came for goes through.
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n1\n2\n1.00\n4\n"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Recovered: the transaction was completed.")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Topped up 1.00 yuan.")));
+        QCOMPARE(cardBalance(), cardBefore + 300);
+        QCOMPARE(m_headend.bankBalance(account), bankBefore - 300);
+        QCOMPARE(loadStatus(loadId), QStringLiteral("completed"));
+        // Asked again, the headend has nothing pending and the card is not credited twice.
+        QCOMPARE(qint64(cardBalance()), -ledger("purse:86010000000000000077"));
+    }
+
     void topUpRecoveredAfterCardPulled() {
         const QString account = QString::fromStdString(m_profile.holder.account);
         bool recovered = false;

@@ -19,6 +19,7 @@
 #include <carddesk/card/CardOs.h>
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -97,6 +99,15 @@ private slots:
     }
 
     void issueCard() {
+        // Before issuing, the view lists the template's rights per user with the dates this card would get.
+        auto* rightsLabel = m_window->findChild<QLabel*>(QStringLiteral("templateEntitlementsLabel"));
+        QVERIFY(rightsLabel);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QVERIFY2(rightsLabel->text().contains(QStringLiteral("CA_SERVICE_1")), qPrintable(rightsLabel->text()));
+        QVERIFY2(rightsLabel->text().contains(QStringLiteral("基本包 (package 1) ") + today),
+                 qPrintable(rightsLabel->text()));
+        QVERIFY(rightsLabel->text().contains(QStringLiteral("User 3")));
+
         test::IssuanceDriver driver(m_window.get());
         QString error;
         QVERIFY2(driver.fill(test::HolderInput{}, &error), qPrintable(error));
@@ -147,8 +158,19 @@ private slots:
                             .contains(QLatin1String("redacted")));
             }
         }
-        QVERIFY(writeKeys >= 7);
+        QVERIFY(writeKeys >= 9); // 7 card keys and the 2 CA service keys
         QCOMPARE(putUsers, 3);
+
+        // Diagnostics: the card's rights per user, with dates, and the service-key versions.
+        auto* rights = m_window->findChild<QTableWidget*>(QStringLiteral("diagnosticsRightsTable"));
+        QVERIFY(rights);
+        QTRY_COMPARE(rights->rowCount(), 5);
+        QCOMPARE(rights->item(0, 1)->text(), QStringLiteral("package 1"));
+        QCOMPARE(rights->item(0, 2)->text(), today);
+        QCOMPARE(rights->item(0, 4)->text(), QStringLiteral("valid"));
+        QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("diagnosticsServiceKeysLabel"))
+                    ->text()
+                    .contains(QStringLiteral("CA_SERVICE_2 version 1")));
     }
 
     void savedTraceIsRedacted() {

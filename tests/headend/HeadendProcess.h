@@ -86,7 +86,7 @@ public:
                        QStringList{QStringLiteral("--keystore"), QString::fromStdString(cdtest::devKeyStorePath()),
                                    QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session-seconds"),
                                    QString::number(sessionSeconds)} +
-                           dbArgs());
+                           dbArgs() + serveArgs);
         if (!process->waitForStarted())
             return false;
         QByteArray line;
@@ -219,6 +219,7 @@ public:
     }
 
     QTemporaryDir dir;
+    QStringList serveArgs; // more options of `serve` (--app-keys …)
     QString database, base, error;
     QSslConfiguration tls;
     std::unique_ptr<QProcess> process;

@@ -49,6 +49,95 @@ QByteArray holderJson() {
 class TestCardTemplate : public QObject {
     Q_OBJECT
 private slots:
+    // The "ca" section: service keys, package names, rights relative to the issuance day or with absolute dates;
+    // the profile gets absolute YYYYMMDD dates; toJson keeps the section.
+    void caSection() {
+        const CardTemplate t = CardTemplate::load(shipped());
+        QCOMPARE(t.serviceKeys, (QStringList{QStringLiteral("CA_SERVICE_1"), QStringLiteral("CA_SERVICE_2")}));
+        QCOMPARE(t.packageName(1), QStringLiteral("基本包"));
+        QCOMPARE(t.entitlements.size(), 5);
+        QVERIFY(t.entitlements[0].relative);
+        QCOMPARE(t.entitlements[0].validDays, 365);
+        const QDate day(2026, 11, 26);
+        const auto rights = t.rightsOn(day);
+        QCOMPARE(rights.size(), std::size_t{5});
+        QCOMPARE(rights[0], (cdos::ca::Entitlement{1, cdos::ca::RightKind::Package, 1, 20261126, 20271125}));
+        QCOMPARE(rights[1], (cdos::ca::Entitlement{1, cdos::ca::RightKind::Package, 2, 20261126, 20261226}));
+
+        QByteArray holderText = holderJson();
+        const HolderFile holder = HolderFile::fromJson(holderText);
+        const cdos::CardProfile p =
+            IssuanceService::buildProfile(t, holder, QStringLiteral("86100100000000000001"), day);
+        QCOMPARE(p.ca.serviceKeys, (std::vector<std::uint8_t>{1, 2}));
+        QCOMPARE(p.ca.rights, rights);
+        QVERIFY(cdos::validateProfile(p).empty());
+
+        QJsonObject o = shippedJson();
+        QJsonObject ca = o.value(QStringLiteral("ca")).toObject();
+        QJsonArray list = ca.value(QStringLiteral("entitlements")).toArray();
+        list.append(QJsonObject{{QStringLiteral("user"), 2},
+                                {QStringLiteral("kind"), QStringLiteral("channel")},
+                                {QStringLiteral("id"), 0x0101},
+                                {QStringLiteral("start"), QStringLiteral("2026-01-01")},
+                                {QStringLiteral("end"), QStringLiteral("2026-12-31")}});
+        list.append(QJsonObject{{QStringLiteral("user"), 3},
+                                {QStringLiteral("id"), QStringLiteral("高清影视包")},
+                                {QStringLiteral("startOffsetDays"), 7},
+                                {QStringLiteral("validDays"), 1}});
+        ca.insert(QStringLiteral("entitlements"), list);
+        o.insert(QStringLiteral("ca"), ca);
+        const CardTemplate more = CardTemplate::fromJson(QJsonDocument(o).toJson());
+        const auto moreRights = more.rightsOn(day);
+        QCOMPARE(moreRights[5], (cdos::ca::Entitlement{2, cdos::ca::RightKind::Channel, 0x0101, 20260101, 20261231}));
+        QCOMPARE(moreRights[6], (cdos::ca::Entitlement{3, cdos::ca::RightKind::Package, 2, 20261203, 20261203}));
+        const CardTemplate again = CardTemplate::fromJson(QJsonDocument(more.toJson()).toJson());
+        QCOMPARE(again.rightsOn(day), moreRights);
+        QCOMPARE(again.serviceKeys, more.serviceKeys);
+        QCOMPARE(again.packageName(3), QStringLiteral("少儿包"));
+    }
+
+    void caSectionProblemsNameTheirField() {
+        QJsonObject o = shippedJson();
+        QJsonObject ca = o.value(QStringLiteral("ca")).toObject();
+        ca.insert(QStringLiteral("serviceKeys"),
+                  QJsonArray{QStringLiteral("CA_SERVICE_9"), QStringLiteral("ISSUER_SM")});
+        QJsonArray list;
+        list.append(
+            QJsonObject{{QStringLiteral("user"), 7}, {QStringLiteral("id"), 1}, {QStringLiteral("validDays"), 30}});
+        list.append(QJsonObject{{QStringLiteral("user"), 1}, {QStringLiteral("id"), 1}});
+        list.append(QJsonObject{{QStringLiteral("user"), 1},
+                                {QStringLiteral("kind"), QStringLiteral("film")},
+                                {QStringLiteral("id"), 2},
+                                {QStringLiteral("validDays"), 30}});
+        list.append(QJsonObject{{QStringLiteral("user"), 1},
+                                {QStringLiteral("id"), 3},
+                                {QStringLiteral("start"), QStringLiteral("2026-02-30")},
+                                {QStringLiteral("end"), QStringLiteral("2026-12-31")}});
+        list.append(QJsonObject{{QStringLiteral("user"), 2},
+                                {QStringLiteral("id"), 3},
+                                {QStringLiteral("start"), QStringLiteral("2026-12-31")},
+                                {QStringLiteral("end"), QStringLiteral("2026-01-01")}});
+        list.append(QJsonObject{{QStringLiteral("user"), 2},
+                                {QStringLiteral("id"), QStringLiteral("体育包")},
+                                {QStringLiteral("validDays"), 30}});
+        list.append(
+            QJsonObject{{QStringLiteral("user"), 3}, {QStringLiteral("id"), 1}, {QStringLiteral("validDays"), 0}});
+        ca.insert(QStringLiteral("entitlements"), list);
+        o.insert(QStringLiteral("ca"), ca);
+        const QStringList problems = problemsOf(o);
+        QVERIFY(mentions(problems, QStringLiteral("ca.serviceKeys[0]")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.serviceKeys[1]")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[0].user")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[1]")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[2].kind")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[3].start")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[4]")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[5].id")));
+        QVERIFY(mentions(problems, QStringLiteral("ca.entitlements[6].validDays")));
+        o.insert(QStringLiteral("ca"), QStringLiteral("all"));
+        QVERIFY(mentions(problemsOf(o), QStringLiteral("ca")));
+    }
+
     void shippedTemplateLoads() {
         const CardTemplate t = CardTemplate::load(shipped());
         QCOMPARE(t.name, QStringLiteral("standard-tv"));

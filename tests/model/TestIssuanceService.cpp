@@ -6,9 +6,13 @@
 #include <carddesk/model/Database.h>
 #include <carddesk/model/IssuanceService.h>
 
+#include <carddesk/cardio/CardSnapshot.h>
+#include <carddesk/protocol/Ecm.h>
+
 #include "carddesk/card/CardOs.h"
 #include "support/TestProfiles.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -118,6 +122,71 @@ private slots:
         QVERIFY(traceBytes.contains("\"secretsRedacted\": true"));
     }
 
+    // The standard template's conditional-access part: right after issuance the card holds the CA application,
+    // CA_SERVICE_1/2 and every user's rights dated from today; the diagnostics snapshot shows them; an ECM for
+    // user 1's package gives the control words without any further set-up.
+    void issuesTheConditionalAccessPart() {
+        insertFreshCard(QStringLiteral("card-ca.img"));
+        IssuanceService service(m_readers, m_db);
+        service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
+                             QString::fromLatin1(cdtest::kDevPassphrase));
+        QSignalSpy progress(&service, &IssuanceService::progress);
+        const IssuanceResult r = service.issueAndWait(request());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        bool caStep = false;
+        for (const auto& p : progress)
+            caStep |= p.at(2).toString() == QStringLiteral("create the conditional-access application");
+        QVERIFY(caStep);
+
+        const JobResult read =
+            m_readers.run(kReader, [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const CardSnapshot snap = read.value.value<CardSnapshot>();
+        QVERIFY(snap.hasCa);
+        QCOMPARE(snap.serviceKeys, (std::vector<cdos::ca::ServiceKeyVersion>{{1, 1}, {2, 1}}));
+        QCOMPARE(snap.entitlements, m_template.rightsOn(today));
+        QCOMPARE(snap.entitlements.size(), std::size_t{5});
+        const QJsonObject ca = snap.toJson(today).value(QStringLiteral("ca")).toObject();
+        const QJsonArray rights = ca.value(QStringLiteral("entitlements")).toArray();
+        QCOMPARE(rights.size(), 5);
+        QCOMPARE(rights[0].toObject().value(QStringLiteral("start")).toString(), today.toString(Qt::ISODate));
+        QCOMPARE(rights[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("valid"));
+        // A year later user 1's 31-day package 2 has expired; the 365-day package 1 has too on day 365.
+        const QJsonArray later = snap.toJson(today.addDays(40))
+                                     .value(QStringLiteral("ca"))
+                                     .toObject()
+                                     .value(QStringLiteral("entitlements"))
+                                     .toArray();
+        QCOMPARE(later[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("valid"));
+        QCOMPARE(later[1].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
+        QVERIFY(snap.summary().contains(QStringLiteral("CA_SERVICE_2")));
+
+        // Watching straight after issuance: user 1 (PIN from the holder file) has package 1.
+        const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
+        cdos::ecm::EcmHeader h;
+        h.programmeId = 0x0101;
+        h.packageId = 1;
+        h.cryptoPeriod = 5;
+        const cdos::ecm::ControlWords cws{cdos::SecretBytes(cdos::Bytes(8, 0x11)),
+                                          cdos::SecretBytes(cdos::Bytes(8, 0x22))};
+        const cdos::Bytes ecm = cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1").bytes());
+        const auto date = static_cast<std::uint32_t>(today.year() * 10000 + today.month() * 100 + today.day());
+        QCOMPARE(m_card->transmit(cdos::selectAid(cdos::ca::kCaAid)).sw, std::uint16_t{0x9000});
+        QCOMPARE(m_card->transmit(cdos::verifyPin(1, "135790")).sw, std::uint16_t{0x9000});
+        const auto answer = m_card->transmit(cdos::ca::processEcm(date, ecm));
+        QCOMPARE(answer.sw, std::uint16_t{0x9000});
+        QCOMPARE(answer.data, (cdos::Bytes{0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x22, 0x22, 0x22, 0x22, 0x22,
+                                           0x22, 0x22, 0x22}));
+        h.packageId = 3; // user 1 has no package 3 (user 3 has)
+        h.cryptoPeriod = 6;
+        QCOMPARE(m_card
+                     ->transmit(cdos::ca::processEcm(
+                         date, cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1").bytes())))
+                     .sw,
+                 cdos::ca::sw::NotEntitled);
+    }
+
     void refusesACardThatIsNotBlank() {
         // The card of the previous test is personalised now.
         IssuanceService service(m_readers, m_db);
@@ -187,6 +256,27 @@ private slots:
         }
         QVERIFY(!service.hasIssuerKeys());
         QVERIFY_THROWS_EXCEPTION(IssuanceError, service.openKeyStore(QStringLiteral("/nonexistent/keys.cdks")));
+    }
+
+    // A store whose service keys are not marked shared (made before the mark existed) cannot issue the CA part:
+    // refused before a card number is allocated or the card is touched.
+    void storeWithoutSharedServiceKeys() {
+        insertFreshCard(QStringLiteral("card-noshared.img"));
+        auto clear = cdos::KeyStore::readClearKeys(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
+        clear.shared.erase("CA_SERVICE_1");
+        const std::string path = m_dir.filePath(QStringLiteral("noshared.cdks")).toStdString();
+        cdos::KeyStore::create(path, "p-noshared", clear.keys, 1000, clear.shared);
+        IssuanceService service(m_readers, m_db);
+        service.setIssuerKeys(std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path, "p-noshared")));
+        const int before = cardCount();
+        const std::uint32_t writes = m_card->nvm().pageWrites();
+        const IssuanceResult r = service.issueAndWait(request());
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("CA_SERVICE_1")), qPrintable(r.error));
+        QVERIFY(r.cardNumber.isEmpty());
+        QCOMPARE(cardCount(), before);
+        QCOMPARE(m_card->nvm().pageWrites(), writes);
+        QCOMPARE(m_card->lifeCycle(), cdos::LifeCycle::Blank);
     }
 };
 

@@ -28,6 +28,15 @@ inline cdos::CardProfile sampleProfile(const std::string& cardNumberHex = "86010
     return p;
 }
 
+// The sample profile with the application-download entry (permission 0x10) visible: templates hide it by default.
+inline cdos::CardProfile appDownloadProfile(const std::string& cardNumberHex = "86010000000000000001") {
+    cdos::CardProfile p = sampleProfile(cardNumberHex);
+    for (auto& m : p.menu)
+        if (m.permission == 0x10)
+            m.hidden = false;
+    return p;
+}
+
 inline std::string devKeyStorePath() {
     return std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development.cdks";
 }

@@ -59,6 +59,12 @@ CardEcmHandler::CardEcmHandler(const std::string& reader, std::uint8_t user, std
             toHex(Bytes{static_cast<std::uint8_t>(v.sw >> 8), static_cast<std::uint8_t>(v.sw & 0xFF)}));
 }
 
+CardEcmHandler::CardEcmHandler(std::function<ResponseApdu(const CommandApdu&)> transmit)
+    : m_external(std::move(transmit)) {
+    if (!this->transmit(selectAid(ca::kCaAid)).ok())
+        throw std::runtime_error("the card has no conditional-access application");
+}
+
 CardEcmHandler::~CardEcmHandler() {
     if (m_card)
         SCardDisconnect(static_cast<SCARDHANDLE>(m_card), SCARD_LEAVE_CARD);
@@ -67,6 +73,8 @@ CardEcmHandler::~CardEcmHandler() {
 }
 
 ResponseApdu CardEcmHandler::transmit(const CommandApdu& c) {
+    if (m_external)
+        return m_external(c);
     const Bytes raw = c.serialize();
     std::vector<std::uint8_t> rbuf(65538);
     DWORD rlen = static_cast<DWORD>(rbuf.size());

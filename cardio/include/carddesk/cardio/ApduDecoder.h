@@ -4,6 +4,7 @@
 // cdos::statusWordMeaning for the rest.
 #include "carddesk/cardio/ApduTraceEntry.h"
 
+#include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CommandSet.h>
 
 #include <QCoreApplication>
@@ -32,6 +33,8 @@ public:
     static QString keyUsageName(quint8 usage);
     static QString fileTypeName(cdos::FileType type);
     static QString accessConditionName(quint8 ac);
+    // What a conditional-access right opens: "package 3", "channel 101", "VOD programme 7".
+    static QString rightName(const cdos::ca::Entitlement& e);
     // The life cycle byte of a CDOS ATR ("CDOS" historical bytes), nullopt for other cards.
     static std::optional<cdos::LifeCycle> lifeCycleFromAtr(const QByteArray& atr);
     // "CDOS 1.0, personalised" or a generic ATR breakdown.

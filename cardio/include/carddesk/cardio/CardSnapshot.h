@@ -1,10 +1,13 @@
 #pragma once
 // Everything the console shows about an inserted card, read in one job with GET DATA (no secure messaging,
-// no PIN): ATR, life cycle, numbers, OS version, NVM, users with retry counters, menu, keys metadata, chip serial.
+// no PIN): ATR, life cycle, numbers, OS version, NVM, users with retry counters, menu, keys metadata, chip serial,
+// and the conditional-access application's service-key versions (GET DATA C1) and rights (C2).
+#include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CardRecords.h>
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDate>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -32,7 +35,10 @@ public:
     std::optional<cdos::NvmInfo> nvm;
     std::vector<cdos::UserStatus> users; // never PINs: the card does not report them
     std::vector<cdos::MenuEntry> menu;
-    std::vector<cdos::KeyInfo> keys; // metadata only: the card never reports key values
+    std::vector<cdos::KeyInfo> keys;                      // metadata only: the card never reports key values
+    bool hasCa = false;                                   // the card has the conditional-access application (DF CA00)
+    std::vector<cdos::ca::ServiceKeyVersion> serviceKeys; // CA_SERVICE_<id> and version: never values
+    std::vector<cdos::ca::Entitlement> entitlements;      // every user's rights with their dates
     // Items that could not be read, in words ("menu: referenced data not found (6A88)"); expected on blank cards.
     QStringList unavailable;
 
@@ -40,8 +46,13 @@ public:
     // card goes away; a refused GET DATA only adds to `unavailable`.
     static CardSnapshot read(CardChannel& channel);
 
-    // Stable JSON for carddesk-cli and exports: hex strings for bytes, names for enums.
-    QJsonObject toJson() const;
+    // Stable JSON for carddesk-cli and exports: hex strings for bytes, names for enums; rights are marked
+    // expired against `today` (default: today, UTC).
+    QJsonObject toJson(const QDate& today = {}) const;
+    // A right's state on `today`: -1 expired, 0 valid, 1 not yet valid.
+    static int rightState(const cdos::ca::Entitlement& e, const QDate& today);
+    // A YYYYMMDD value as a QDate (invalid when it is not a date).
+    static QDate dateOf(quint32 yyyymmdd);
     // Translated multi-line summary for logs and tooltips.
     QString summary() const;
 };

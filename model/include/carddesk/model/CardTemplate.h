@@ -2,10 +2,12 @@
 // A card template as data (JSON, see resources/templates/standard-tv.json): serials, card number allocation,
 // key profile, permission bits, initial menu, default users and e-purse parameters. Loading collects every
 // problem with the field it concerns ("menu[2].title: longer than 33 bytes").
+#include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CommandSet.h>
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -51,6 +53,29 @@ struct TemplateUser {
     quint8 maxRetries = cdos::kDefaultPinRetries;
 };
 
+// Conditional access (docs/conditional-access.md "Issuance"): a package's display name.
+struct TemplatePackage {
+    quint16 id = 0;
+    QString name;
+};
+
+// An initial right of a user. Validity is either relative to the issuance day (from day startOffsetDays for
+// validDays days) or absolute (start..end inclusive).
+struct TemplateEntitlement {
+    quint8 user = 0;
+    cdos::ca::RightKind kind = cdos::ca::RightKind::Package;
+    quint16 id = 0;
+    bool relative = true;
+    int startOffsetDays = 0;
+    int validDays = 0;
+    QDate start, end;
+    // First and last day for a card issued on `issuedOn`.
+    QDate firstDay(const QDate& issuedOn) const { return relative ? issuedOn.addDays(startOffsetDays) : start; }
+    QDate lastDay(const QDate& issuedOn) const {
+        return relative ? issuedOn.addDays(startOffsetDays + validDays - 1) : end;
+    }
+};
+
 class CardTemplate {
     Q_DECLARE_TR_FUNCTIONS(CardTemplate)
 public:
@@ -67,6 +92,9 @@ public:
     QList<TemplateUser> users;     // default users; the holder file gives their PINs
     quint32 balanceLimit = 100000; // fen
     quint32 overdraftLimit = 0;    // fen, at most 0xFFFFFF
+    QStringList serviceKeys;       // CA service keys to load: key store names CA_SERVICE_1..8
+    QList<TemplatePackage> packages;
+    QList<TemplateEntitlement> entitlements;
 
     // Throws TemplateError listing every problem.
     static CardTemplate fromJson(const QByteArray& json);
@@ -77,6 +105,17 @@ public:
     // The bit mask of a permission given as a name, a bit list, or a number; nullopt when unknown.
     std::optional<quint32> permissionMask(const QString& nameOrNumber) const;
     QStringList permissionNames(quint32 mask) const;
+
+private:
+    void validateCa(QStringList& errors) const;
+
+public:
+    // The package's name from "ca.packages", empty when it has none.
+    QString packageName(quint16 id) const;
+    // The initial rights for a card issued on `issuedOn` (absolute YYYYMMDD dates), in template order.
+    std::vector<cdos::ca::Entitlement> rightsOn(const QDate& issuedOn) const;
+    // "package", "channel", "vod".
+    static QString kindName(cdos::ca::RightKind kind);
 };
 
 } // namespace carddesk

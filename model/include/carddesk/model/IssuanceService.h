@@ -8,6 +8,7 @@
 #include <carddesk/protocol/KeyStore.h>
 #include <carddesk/protocol/Personaliser.h>
 
+#include <QDate>
 #include <QFuture>
 #include <QMetaType>
 #include <QObject>
@@ -72,10 +73,11 @@ public:
     // The open key holder (shared with the purse service), null when none is open.
     std::shared_ptr<const cdos::IssuerKeys> issuerKeys() const { return m_keys; }
 
-    // The card profile of `holder` on `tmpl` with the given card number (20 hex digits). Throws IssuanceError
-    // listing every problem (template, holder, PINs, users not in the template...).
-    static cdos::CardProfile buildProfile(const CardTemplate& tmpl, const HolderFile& holder,
-                                          const QString& cardNumber);
+    // The card profile of `holder` on `tmpl` with the given card number (20 hex digits); the template's relative
+    // CA rights count from `issuedOn` (default: today, UTC). Throws IssuanceError listing every problem (template,
+    // holder, PINs, users not in the template...).
+    static cdos::CardProfile buildProfile(const CardTemplate& tmpl, const HolderFile& holder, const QString& cardNumber,
+                                          const QDate& issuedOn = {});
 
     // Starts an issuance; progress() and finished() follow on this object's thread. The future carries the
     // same result. Only one issuance runs at a time per service.

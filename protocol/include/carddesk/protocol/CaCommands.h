@@ -84,6 +84,15 @@ inline CommandApdu writeEntitlement(const Entitlement& e) {
     CommandApdu c{cla::Proprietary, ins::WriteEntitlement, 0x00, 0x00, e.encode(), -1};
     return c;
 }
+// Several rights in one WRITE ENTITLEMENT, written all or none (issuance); at most kRightsPerCommand so that the
+// command with its MAC stays a short APDU.
+inline constexpr std::size_t kRightsPerCommand = 20;
+inline CommandApdu writeEntitlements(const std::vector<Entitlement>& rights) {
+    CommandApdu c{cla::Proprietary, ins::WriteEntitlement, 0x00, 0x00, {}, -1};
+    for (const auto& e : rights)
+        append(c.data, e.encode());
+    return c;
+}
 inline CommandApdu openVodRight(std::uint16_t programme, std::uint32_t price, std::uint16_t validDays) {
     CommandApdu c{cla::Proprietary, ins::OpenVodRight, 0x00, 0x00, {}, -1};
     putU16(c.data, programme);
@@ -91,6 +100,52 @@ inline CommandApdu openVodRight(std::uint16_t programme, std::uint32_t price, st
     putU16(c.data, validDays);
     return c;
 }
+// WRITE KEY of service key CA_SERVICE_<id> into its slot (issuer path: wrap with IssuerSmSession::wrap). The value
+// travels 3DES-encrypted under the card's maintenance key (IssuerSmSession::encryptSecret), never in clear.
+inline CommandApdu writeServiceKey(std::uint8_t serviceKeyId, std::uint8_t version, const Bytes& encryptedValue,
+                                   std::uint8_t maxErrors = 15) {
+    CommandApdu c{cla::Proprietary, cdos::ins::WriteKey, 0x00, keySlotOf(serviceKeyId), {}, -1};
+    c.data = {kKeyType3Des2, static_cast<std::uint8_t>(KeyUsage::CaService), version, maxErrors};
+    append(c.data, encryptedValue);
+    return c;
+}
+// The key store name of service key <id>: CA_SERVICE_<id>; the id of a name (0 when it is not one).
+inline std::string serviceKeyName(std::uint8_t serviceKeyId) {
+    return "CA_SERVICE_" + std::to_string(serviceKeyId);
+}
+inline std::uint8_t serviceKeyIdOf(const std::string& name) {
+    const std::string prefix = "CA_SERVICE_";
+    if (name.size() != prefix.size() + 1 || name.compare(0, prefix.size(), prefix) != 0)
+        return 0;
+    const char d = name.back();
+    return d >= '1' && d <= '8' ? static_cast<std::uint8_t>(d - '0') : 0;
+}
+// GET DATA C1: n × (service key id, version).
+struct ServiceKeyVersion {
+    std::uint8_t id = 0;
+    std::uint8_t version = 0;
+    bool operator==(const ServiceKeyVersion&) const = default;
+};
+inline std::optional<std::vector<ServiceKeyVersion>> decodeServiceKeys(const Bytes& b) {
+    if (b.size() % 2 != 0)
+        return std::nullopt;
+    std::vector<ServiceKeyVersion> out;
+    for (std::size_t i = 0; i < b.size(); i += 2)
+        out.push_back({b[i], b[i + 1]});
+    return out;
+}
+inline const char* rightKindName(RightKind k) {
+    switch (k) {
+    case RightKind::Package:
+        return "package";
+    case RightKind::Channel:
+        return "channel";
+    case RightKind::Vod:
+        return "vod";
+    }
+    return "unknown";
+}
+
 inline CommandApdu getCaData(std::uint8_t tag) {
     return CommandApdu{cla::Proprietary, cdos::ins::GetData, 0x00, tag, {}, 256};
 }

@@ -118,5 +118,7 @@ struct ByteRange {
     std::size_t offset = 0, length = 0;
 };
 std::vector<ByteRange> secretRanges(std::uint8_t cla, std::uint8_t ins, std::size_t dataSize);
+// The same for a command's answer (the control words PROCESS ECM returns).
+std::vector<ByteRange> responseSecretRanges(std::uint8_t cla, std::uint8_t ins, std::size_t dataSize);
 
 } // namespace cdos

@@ -2,6 +2,7 @@
 // Personalisation of a blank CardDesk COS card and its read-back: the APDU sequence of docs/command-set.md,
 // written once for the console, the CLI, the benchmarks and the card's own tearing tests.
 #include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/KeyStore.h"
 
@@ -36,6 +37,15 @@ struct UserSpec {
     UserSpec& operator=(const UserSpec&) = default;
 };
 
+// The conditional-access part (docs/conditional-access.md "Issuance"): the CA DF and its state EF, the shared
+// service keys CA_SERVICE_<id> (their store versions) and the initial rights with absolute dates. Written before
+// END PERSONALISATION, so an interrupted issuance leaves a blank card. Empty: no CA application on the card.
+struct CaProfile {
+    std::vector<std::uint8_t> serviceKeys; // ids 1..8: key store name CA_SERVICE_<id>, slot ca::keySlotOf(id)
+    std::vector<ca::Entitlement> rights;   // user 1..8 of the profile, start..end YYYYMMDD inclusive
+    bool empty() const { return serviceKeys.empty() && rights.empty(); }
+};
+
 struct CardProfile {
     CardInfo info;
     HolderData holder;
@@ -43,6 +53,7 @@ struct CardProfile {
     std::vector<MenuEntry> menu;
     PurseParams purse;
     std::vector<KeySpec> keys;
+    CaProfile ca;
     // Keys 00..06 of docs/command-set.md with their master names; 01 is the shared TRANSPORT key and 02 is
     // diversify(TRANSPORT, ASN), as the three-party authentication needs (docs/authentication.md).
     static std::vector<KeySpec> standardKeys();
@@ -77,6 +88,19 @@ private:
     Transmit m_transmit;
     int m_count = 0;
 };
+
+// Issuer path after issuance: loads the key store's CA_SERVICE_<id> (its store version) into its slot of a
+// personalised card under issuer secure messaging (card key diversified from the card number read from the card).
+// A version older than the card's is refused (PersonalisationError, sw 0); the same version writes nothing.
+// Throws PersonalisationError / KeyStoreError. Never handles the value outside the encrypted WRITE KEY.
+struct ServiceKeyUpdate {
+    std::uint8_t id = 0;
+    std::uint8_t previousVersion = 0; // 0: the card had no key in that slot
+    std::uint8_t version = 0;         // now on the card
+    bool written = false;
+    int apduCount = 0;
+};
+ServiceKeyUpdate updateServiceKey(const IssuerKeys& keys, const Transmit& transmit, std::uint8_t serviceKeyId);
 
 // Small builders used by the personaliser and by the console's diagnostics.
 CommandApdu selectFid(std::uint16_t fid);

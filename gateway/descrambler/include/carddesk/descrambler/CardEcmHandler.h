@@ -5,6 +5,7 @@
 #include "carddesk/protocol/Apdu.h"
 #include "carddesk/protocol/Ecm.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,9 @@ public:
     // Connects to the first reader whose name contains `reader`, selects the CA application and verifies `user`
     // with `pin` (wiped after use). Throws std::runtime_error naming the step that failed (never the PIN).
     CardEcmHandler(const std::string& reader, std::uint8_t user, std::string pin);
+    // Over a card connection someone else holds (the gateway's session, whose user the card has already verified
+    // through the proactive dialogue or VERIFY): selects the CA application only. Throws std::runtime_error.
+    explicit CardEcmHandler(std::function<ResponseApdu(const CommandApdu&)> transmit);
     ~CardEcmHandler();
     CardEcmHandler(const CardEcmHandler&) = delete;
     CardEcmHandler& operator=(const CardEcmHandler&) = delete;
@@ -36,6 +40,7 @@ private:
     unsigned long m_protocol = 0;
     CardEcmStats m_stats;
     std::uint16_t m_lastSw = 0;
+    std::function<ResponseApdu(const CommandApdu&)> m_external;
 };
 
 // Today's date (UTC) as YYYYMMDD.

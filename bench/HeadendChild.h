@@ -1,0 +1,26 @@
+#pragma once
+// The real carddesk-headend started for a benchmark: a port of its choosing, its own data directory, the
+// development key store, an admin token; the HTTPS base URL and the certificate to pin read back from it.
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace cdbench {
+
+class HeadendChild {
+public:
+    ~HeadendChild() { stop(); }
+    // `headendBin --keystore KEYSTORE --port 0 --data-dir DATADIR EXTRA…`; stderr (a line per request) goes to
+    // `log` when given. False (with the reason on stderr) when it did not start within a minute.
+    bool start(const QString& headendBin, const QString& keystore, const QString& dataDir, const QByteArray& adminToken,
+               const QStringList& extra = {}, const QString& log = {});
+    void stop();
+    QString base() const { return m_base; }               // https://127.0.0.1:PORT
+    QString certificate() const { return m_certificate; } // its tls-cert.pem, to pin
+
+private:
+    QProcess m_process;
+    QString m_base, m_certificate;
+};
+
+} // namespace cdbench

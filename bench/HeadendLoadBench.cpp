@@ -1,0 +1,327 @@
+// Headend throughput: N synthetic terminals, each with its own card emulated in process (so pcscd is not the limit)
+// and its own TLS connection, run three-party authentication once and then alternate online top-ups and payments
+// against a real carddesk-headend for a fixed time. Prints transactions per second and p50/p99 per kind; with
+// --pgbench, runs `pgbench -b tpcb-like` with the same number of clients on the same PostgreSQL server right after,
+// so both figures come from the same server, settings and machine state. bench/run-headend-bench.sh runs it on
+// PostgreSQL and on SQLite.
+#include "HeadendClient.h"
+
+#include "bench/BenchStats.h"
+#include "bench/HeadendChild.h"
+#include "carddesk/card/CardOs.h"
+#include "carddesk/protocol/Authentication.h"
+#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/KeyStore.h"
+#include "support/TestProfiles.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace {
+
+namespace ep = cdos::ep;
+
+QString hexq(const cdos::Bytes& b) {
+    return QString::fromStdString(cdos::toHex(b));
+}
+cdos::Bytes bytesq(const QJsonValue& v) {
+    return cdos::fromHex(v.toString().toStdString()).value_or(cdos::Bytes{});
+}
+
+struct Figures {
+    std::vector<double> payMs, loadMs;
+    int failures = 0;
+    QString firstFailure;
+};
+
+// One terminal: a card of its own, a connection of its own, a loop until the deadline.
+class Terminal {
+public:
+    Terminal(int index, const cdos::KeyStore& keys, const QString& dir)
+        : m_index(index), m_number(QStringLiteral("8602%1").arg(index, 16, 10, QLatin1Char('0'))) {
+        cdos::card::NvmOptions nvm;
+        nvm.durable = false; // the card is not what is measured
+        m_card = std::make_unique<cdos::card::CardOs>(
+            cdos::card::Nvm::create(QStringLiteral("%1/card-%2.img").arg(dir).arg(index).toStdString(), nvm));
+        m_profile = cdtest::sampleProfile(m_number.toStdString());
+        m_profile.holder.userNumber = QStringLiteral("B%1").arg(index, 8, 10, QLatin1Char('0')).toStdString();
+        m_profile.holder.account = QStringLiteral("BENCH-%1").arg(index).toStdString();
+        cdos::Personaliser(keys, transmitter()).personalise(m_profile);
+    }
+
+    cdos::Transmit transmitter() {
+        return [this](const cdos::CommandApdu& c) { return m_card->transmit(c); };
+    }
+    const cdos::CardProfile& profile() const { return m_profile; }
+    QString number() const { return m_number; }
+
+    // Runs on its own QThread (the network access manager belongs to the thread that makes it).
+    void run(const QString& base, const QString& cert, qint64 deadlineMs, const QElapsedTimer& clock) {
+        cdgw::HeadendClient net(base, cert, 30000);
+        if (!authenticate(net))
+            return;
+        if (!tx(cdos::verifyPin(1, "1234")).ok()) {
+            fail(QStringLiteral("VERIFY refused"));
+            return;
+        }
+        for (int i = 0; clock.elapsed() < deadlineMs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const bool load = i % 2 == 0; // top up first: the purse never runs dry
+            if (!(load ? topUp(net, 100) : pay(net, 100)))
+                return;
+            (load ? m_figures.loadMs : m_figures.payMs).push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        }
+    }
+    const Figures& figures() const { return m_figures; }
+
+private:
+    cdos::ResponseApdu tx(const cdos::CommandApdu& c) { return m_card->transmit(c); }
+    bool fail(const QString& why) {
+        if (m_figures.failures++ == 0)
+            m_figures.firstFailure = QStringLiteral("terminal %1: %2").arg(m_index).arg(why);
+        return false;
+    }
+    bool ok(const cdgw::HeadendReply& r, const char* what) {
+        return r.ok() ||
+               fail(QStringLiteral("%1: %2 %3 %4").arg(QLatin1String(what)).arg(r.status).arg(r.code(), r.detail));
+    }
+
+    bool authenticate(cdgw::HeadendClient& net) {
+        namespace auth = cdos::auth;
+        const auto init = net.post(QStringLiteral("/v1/auth/init"), {});
+        if (!ok(init, "auth/init"))
+            return false;
+        const QString id = init.json.value(QStringLiteral("authId")).toString();
+        const auto a1 = tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
+        const auto r2 =
+            net.post(QStringLiteral("/v1/auth/card"),
+                     {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}});
+        if (!ok(r2, "auth/card"))
+            return false;
+        const auto a2 = tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random")))));
+        const auto r3 =
+            net.post(QStringLiteral("/v1/auth/verify"),
+                     {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hexq(a2.data)}});
+        if (!ok(r3, "auth/verify"))
+            return false;
+        if (!tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram"))))).ok())
+            return fail(QStringLiteral("the card refused the headend"));
+        net.setSessionToken(r3.json.value(QStringLiteral("sessionToken")).toString());
+        return true;
+    }
+
+    QJsonObject request(const char* kind, std::uint32_t amount, const cdos::Bytes& initResponse) {
+        return {{QStringLiteral("requestId"),
+                 QStringLiteral("bench-%1-%2-%3").arg(QLatin1String(kind)).arg(m_index).arg(++m_serial)},
+                {QStringLiteral("amount"), qint64(amount)},
+                {QStringLiteral("terminalId"), hexq(cdos::Bytes(m_terminal.begin(), m_terminal.end()))},
+                {QStringLiteral("keyIndex"), ep::kKeyIndex},
+                {QStringLiteral("initResponse"), hexq(initResponse)}};
+    }
+
+    bool pay(cdgw::HeadendClient& net, std::uint32_t amount) {
+        tx(cdos::selectAid(ep::kPurseAid));
+        const auto init = tx(ep::initializeForPurchase(ep::kKeyIndex, amount, m_terminal));
+        if (!init.ok())
+            return fail(QStringLiteral("INITIALIZE FOR PURCHASE %1").arg(init.sw, 4, 16));
+        const auto p = net.post(QStringLiteral("/v1/purchases"), request("buy", amount, init.data));
+        if (!ok(p, "purchases"))
+            return false;
+        const cdos::Bytes d = bytesq(p.json.value(QStringLiteral("date"))),
+                          t = bytesq(p.json.value(QStringLiteral("time")));
+        if (d.size() != 4 || t.size() != 3)
+            return fail(QStringLiteral("bad date/time"));
+        const auto debit = tx(ep::debitForPurchase(
+            static_cast<std::uint32_t>(p.json.value(QStringLiteral("terminalSerial")).toInteger()),
+            {d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, bytesq(p.json.value(QStringLiteral("mac1")))));
+        if (!debit.ok() || debit.data.size() != 8)
+            return fail(QStringLiteral("DEBIT %1").arg(debit.sw, 4, 16));
+        const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4),
+            mac2(debit.data.begin() + 4, debit.data.end());
+        const auto c = net.post(
+            QStringLiteral("/v1/purchases/%1/completion").arg(p.json.value(QStringLiteral("purchaseId")).toInteger()),
+            {{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(tac)}});
+        return ok(c, "purchase completion");
+    }
+
+    bool topUp(cdgw::HeadendClient& net, std::uint32_t amount) {
+        tx(cdos::selectAid(ep::kPurseAid));
+        const auto init = tx(ep::initializeForLoad(ep::kKeyIndex, amount, m_terminal));
+        if (!init.ok())
+            return fail(QStringLiteral("INITIALIZE FOR LOAD %1").arg(init.sw, 4, 16));
+        const auto l = net.post(QStringLiteral("/v1/loads"), request("load", amount, init.data));
+        if (!ok(l, "loads"))
+            return false;
+        const cdos::Bytes d = bytesq(l.json.value(QStringLiteral("date"))),
+                          t = bytesq(l.json.value(QStringLiteral("time")));
+        if (d.size() != 4 || t.size() != 3)
+            return fail(QStringLiteral("bad date/time"));
+        const auto credit = tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]},
+                                                 bytesq(l.json.value(QStringLiteral("mac2")))));
+        if (!credit.ok())
+            return fail(QStringLiteral("CREDIT %1").arg(credit.sw, 4, 16));
+        const auto c =
+            net.post(QStringLiteral("/v1/loads/%1/completion").arg(l.json.value(QStringLiteral("loadId")).toInteger()),
+                     {{QStringLiteral("tac"), hexq(credit.data)}});
+        return ok(c, "load completion");
+    }
+
+    int m_index;
+    QString m_number;
+    std::unique_ptr<cdos::card::CardOs> m_card;
+    cdos::CardProfile m_profile;
+    ep::TerminalId m_terminal{0, 0, 0, 0, 0x42, 0x02};
+    int m_serial = 0;
+    Figures m_figures;
+};
+
+int fail(const QString& what) {
+    std::fprintf(stderr, "carddesk-bench-headend: %s\n", qPrintable(what));
+    return 1;
+}
+
+// `pgbench -b tpcb-like` on the same server: initialised at scale 1 in its own tables, then run for the same time
+// with the same number of clients. Returns the tps figure, or a negative number when pgbench failed.
+double runPgbench(const QString& pgbench, const QString& url, int clients, int seconds) {
+    QProcess init;
+    init.setProcessChannelMode(QProcess::MergedChannels);
+    init.start(pgbench, {QStringLiteral("-i"), QStringLiteral("-q"), QStringLiteral("-s"), QStringLiteral("1"), url});
+    if (!init.waitForFinished(300000) || init.exitCode() != 0) {
+        std::fprintf(stderr, "pgbench -i failed: %s\n", init.readAll().constData());
+        return -1;
+    }
+    QProcess run;
+    run.setProcessChannelMode(QProcess::MergedChannels);
+    run.start(pgbench, {QStringLiteral("-b"), QStringLiteral("tpcb-like"), QStringLiteral("-c"),
+                        QString::number(clients), QStringLiteral("-j"), QString::number(std::min(clients, 2)),
+                        QStringLiteral("-T"), QString::number(seconds), url});
+    if (!run.waitForFinished((seconds + 120) * 1000) || run.exitCode() != 0) {
+        std::fprintf(stderr, "pgbench failed: %s\n", run.readAll().constData());
+        return -1;
+    }
+    const QString out = QString::fromUtf8(run.readAll());
+    const auto m = QRegularExpression(QStringLiteral(R"(tps = ([0-9.]+))")).match(out);
+    return m.hasMatch() ? m.captured(1).toDouble() : -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser cli;
+    const QCommandLineOption headendBin(QStringLiteral("headend-bin"), QStringLiteral("carddesk-headend"),
+                                        QStringLiteral("f"));
+    const QCommandLineOption keystore(QStringLiteral("keystore"), QStringLiteral("key store"), QStringLiteral("f"));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("postgresql://… (default SQLite)"),
+                                      QStringLiteral("url"));
+    const QCommandLineOption terminals(QStringLiteral("terminals"), QStringLiteral("concurrent terminals"),
+                                       QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("run time"), QStringLiteral("s"),
+                                     QStringLiteral("20"));
+    const QCommandLineOption pgbench(QStringLiteral("pgbench"), QStringLiteral("pgbench binary: run the reference"),
+                                     QStringLiteral("f"));
+    cli.addOptions({headendBin, keystore, database, terminals, seconds, pgbench});
+    cli.process(app);
+    const int n = std::max(1, cli.value(terminals).toInt());
+    const int secs = std::max(1, cli.value(seconds).toInt());
+    const QByteArray admin = "bench-admin-token";
+    QTemporaryDir dir;
+
+    const QString log = dir.filePath(QStringLiteral("headend.log")); // a line per request, shown when a run fails
+    cdbench::HeadendChild headend;
+    QStringList extra;
+    if (cli.isSet(database))
+        extra << QStringLiteral("--database") << cli.value(database);
+    if (!headend.start(cli.value(headendBin), cli.value(keystore), dir.path(), admin, extra, log))
+        return fail(QStringLiteral("the headend did not start"));
+    const QString base = headend.base();
+    const QString cert = headend.certificate();
+
+    const auto keys = cdos::KeyStore::open(cli.value(keystore).toStdString(), cdtest::kDevPassphrase);
+    std::vector<std::unique_ptr<Terminal>> all;
+    {
+        cdgw::HeadendClient net(base, cert);
+        net.setAdminToken(admin);
+        for (int i = 0; i < n; ++i) {
+            all.push_back(std::make_unique<Terminal>(i, keys, dir.path()));
+            const auto& h = all.back()->profile().holder;
+            const auto e = net.post(QStringLiteral("/v1/admin/cards"),
+                                    {{QStringLiteral("cardNumber"), all.back()->number()},
+                                     {QStringLiteral("holder"),
+                                      QJsonObject{{QStringLiteral("userNumber"), QString::fromStdString(h.userNumber)},
+                                                  {QStringLiteral("account"), QString::fromStdString(h.account)},
+                                                  {QStringLiteral("name"), QString::fromStdString(h.name)}}}});
+            const auto b = net.post(QStringLiteral("/v1/admin/bank/accounts"),
+                                    {{QStringLiteral("account"), QString::fromStdString(h.account)},
+                                     {QStringLiteral("balance"), qint64(1) << 40}});
+            if (!e.ok() || !b.ok())
+                return fail(QStringLiteral("enrolment failed: %1 %2").arg(e.status).arg(e.code()));
+        }
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 deadline = qint64(secs) * 1000;
+    std::vector<QThread*> threads;
+    for (auto& t : all) {
+        Terminal* term = t.get();
+        threads.push_back(
+            QThread::create([term, base, cert, deadline, &clock] { term->run(base, cert, deadline, clock); }));
+        threads.back()->start();
+    }
+    for (QThread* t : threads) {
+        t->wait();
+        delete t;
+    }
+    const double elapsed = static_cast<double>(clock.elapsed()) / 1000.0;
+    headend.stop();
+
+    Figures sum;
+    for (const auto& t : all) {
+        const Figures& f = t->figures();
+        sum.payMs.insert(sum.payMs.end(), f.payMs.begin(), f.payMs.end());
+        sum.loadMs.insert(sum.loadMs.end(), f.loadMs.begin(), f.loadMs.end());
+        sum.failures += f.failures;
+        if (sum.firstFailure.isEmpty())
+            sum.firstFailure = f.firstFailure;
+    }
+    if (sum.failures || sum.payMs.empty() || sum.loadMs.empty()) {
+        QFile f(log);
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray& l : f.readAll().split('\n'))
+                if (!l.contains(" -> 200"))
+                    std::fprintf(stderr, "headend: %s\n", l.constData());
+        return fail(QStringLiteral("%1 terminals failed; first: %2").arg(sum.failures).arg(sum.firstFailure));
+    }
+    const QString where = cli.isSet(database) ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    const double rate = static_cast<double>(sum.payMs.size() + sum.loadMs.size()) / elapsed;
+    std::printf("headend on %s, %d terminals, %.1f s: %.1f transactions/s (%zu payments %.1f/s, %zu top-ups %.1f/s)\n",
+                qPrintable(where), n, elapsed, rate, sum.payMs.size(), static_cast<double>(sum.payMs.size()) / elapsed,
+                sum.loadMs.size(), static_cast<double>(sum.loadMs.size()) / elapsed);
+    std::printf("  payment latency p50 %.2f ms, p99 %.2f ms; top-up latency p50 %.2f ms, p99 %.2f ms\n",
+                cdbench::percentile(sum.payMs, 0.5), cdbench::percentile(sum.payMs, 0.99),
+                cdbench::percentile(sum.loadMs, 0.5), cdbench::percentile(sum.loadMs, 0.99));
+    std::fflush(stdout);
+    if (cli.isSet(pgbench) && cli.isSet(database)) {
+        const double tps = runPgbench(cli.value(pgbench), cli.value(database), n, secs);
+        if (tps <= 0)
+            return fail(QStringLiteral("pgbench did not run"));
+        std::printf("  pgbench -b tpcb-like, %d clients, %d s, same server: %.1f tps; headend/pgbench = %.2f "
+                    "(target >= 0.50: %s)\n",
+                    n, secs, tps, rate / tps, rate / tps >= 0.5 ? "met" : "NOT met");
+    }
+    return 0;
+}

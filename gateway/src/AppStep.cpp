@@ -1,0 +1,266 @@
+#include "AppStep.h"
+
+#include "HeadendRefusal.h"
+#include "Messages.h"
+
+#include "carddesk/protocol/AppCommands.h"
+#include "carddesk/protocol/CommandSet.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <array>
+
+namespace cdgw {
+
+namespace ad = cdos::appdl;
+
+namespace {
+
+QString hex(const cdos::Bytes& b) {
+    return QString::fromStdString(cdos::toHex(b));
+}
+QString swHex(std::uint16_t sw) {
+    return QStringLiteral("%1").arg(sw, 4, 16, QLatin1Char('0')).toUpper();
+}
+std::uint32_t u32(const cdos::Bytes& b, std::size_t at) {
+    return std::uint32_t(b[at]) << 24 | std::uint32_t(b[at + 1]) << 16 | std::uint32_t(b[at + 2]) << 8 | b[at + 3];
+}
+QString versionText(int version) {
+    return QStringLiteral("%1.%2").arg(version >> 8).arg(version & 0xFF);
+}
+QString kilobytes(qint64 bytes) {
+    return QString::number(double(bytes) / 1024.0, 'f', 1);
+}
+
+// The Chinese of cdos::appdl::statusText (the console's translations of the same sentences).
+struct SwText {
+    std::uint16_t sw;
+    const char* zh;
+};
+constexpr std::array kChinese{
+    SwText{ad::sw::Malformed, "证书或安装单元格式错误"},
+    SwText{ad::sw::BlockSequence, "数据块顺序错误"},
+    SwText{ad::sw::MessageTooLong, "安装数据过长"},
+    SwText{ad::sw::CertSignature, "证书的签名不是认证中心的签名"},
+    SwText{ad::sw::AidMismatch, "安装单元与证书属于不同的应用"},
+    SwText{ad::sw::CardNumberMismatch, "证书属于另一张卡"},
+    SwText{ad::sw::IssuerNotInGroup, "卡的发卡方不在证书的发卡方组中"},
+    SwText{ad::sw::ProductNotInGroup, "卡的产品不在证书的产品组中"},
+    SwText{ad::sw::SignatureAlg, "签名算法不受支持，或安装单元与证书中的不一致"},
+    SwText{ad::sw::HashAlg, "摘要算法不受支持，或安装单元与证书中的不一致"},
+    SwText{ad::sw::CipherAlg, "不支持该过程密钥加密算法"},
+    SwText{ad::sw::AlreadyInstalled, "应用已经安装"},
+    SwText{ad::sw::NvmTooSmall, "卡存储器（NVM）空间不足，无法容纳该应用"},
+    SwText{ad::sw::RamTooSmall, "应用所需 RAM 超出卡能提供的大小"},
+    SwText{ad::sw::RegistryFull, "应用注册表已满"},
+    SwText{ad::sw::KeyTransport, "本卡无法解密密钥传输单元或加密数据"},
+    SwText{ad::sw::CertKey, "证书中的公钥不可用"},
+    SwText{ad::sw::CodeSignature, "应用代码与应用提供方的签名不符"},
+    SwText{ad::sw::ConfigSignature, "配置数据与发卡方的签名不符"},
+    SwText{ad::sw::NoCardKey, "卡中尚无密钥对"},
+    SwText{ad::sw::NoCaKey, "卡中尚无认证中心公钥"},
+    SwText{ad::sw::NotInstalled, "应用未安装"},
+    SwText{ad::sw::SeedMismatch, "删除证书属于该应用较早的一次安装"},
+    SwText{ad::sw::VmError, "应用执行失败"},
+    SwText{ad::sw::VmSteps, "应用运行时间过长"},
+    SwText{ad::sw::VmMemory, "应用使用的内存过多"},
+    SwText{ad::sw::VmFirewall, "应用访问了其自身文件以外的存储区"},
+};
+
+} // namespace
+
+QString appStatusText(std::uint16_t sw) {
+    if (Messages::chinese())
+        for (const auto& t : kChinese)
+            if (t.sw == sw)
+                return QString::fromUtf8(t.zh);
+    return QString::fromStdString(ad::statusText(sw));
+}
+
+bool AppStep::run() {
+    bool allAccepted = true;
+    for (;;) {
+        const auto pick =
+            m_ui.choose(tr(Msg::AppsMenu), {tr(Msg::AppsInstall), tr(Msg::AppsDelete), tr(Msg::AppsBack)});
+        if (!pick || *pick == 2)
+            return allAccepted;
+        allAccepted = (*pick == 0 ? install() : remove()) && allAccepted;
+    }
+}
+
+bool AppStep::accepted(const HeadendReply& r) {
+    if (r.ok())
+        return true;
+    m_ui.show(refusalText(r, {{"not_configured", Msg::AppsNotConfigured},
+                              {"unknown_app", Msg::AppsUnknownApp},
+                              {"card_not_registered", Msg::AppsCardNotRegistered}}));
+    return false;
+}
+
+std::optional<std::vector<AppStep::Offer>> AppStep::offers() {
+    const HeadendReply r = m_headend.get(QStringLiteral("/v1/apps"));
+    if (!accepted(r))
+        return std::nullopt;
+    std::vector<Offer> out;
+    for (const auto& v : r.json.value(QStringLiteral("applications")).toArray()) {
+        const QJsonObject o = v.toObject();
+        out.push_back(
+            Offer{o.value(QStringLiteral("aid")).toString().toUpper(), o.value(QStringLiteral("name")).toString(),
+                  o.value(QStringLiteral("version")).toInt(), o.value(QStringLiteral("dfBytes")).toInteger(),
+                  o.value(QStringLiteral("ramSize")).toInteger(), o.value(QStringLiteral("installable")).toBool()});
+    }
+    return out;
+}
+
+std::vector<AppStep::OnCard> AppStep::registry() {
+    // The registry EF under the MF (docs/app-download.md): 8 records of 80 bytes, READ RECORD always allowed. No EF
+    // yet (nothing ever installed) is an empty registry.
+    std::vector<OnCard> out;
+    m_card.transmit(cdos::selectFid(cdos::fid::Mf));
+    if (m_card.transmit(cdos::selectFid(ad::fid::Registry)).sw != 0x9000)
+        return out;
+    for (std::uint8_t n = 1; n <= 8; ++n) {
+        const auto r = m_card.transmit(cdos::CommandApdu{0x00, 0xB2, n, 0x04, {}, 80});
+        const cdos::Bytes& d = r.data;
+        if (!r.ok() || d.size() != 80 || d[0] != 0x01 || d[1] < 5 || d[1] > 16)
+            continue;
+        OnCard a;
+        a.aid.assign(d.begin() + 2, d.begin() + 2 + d[1]);
+        a.version = d[22] << 8 | d[23];
+        a.bytes = qint64(u32(d, 46)) - qint64(u32(d, 42));
+        a.seed.assign(d.begin() + 54, d.begin() + 70);
+        out.push_back(a);
+    }
+    return out;
+}
+
+cdos::ResponseApdu AppStep::push(const std::vector<cdos::CommandApdu>& blocks, const QString& progressName) {
+    cdos::ResponseApdu last;
+    int shown = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        last = m_card.transmit(blocks[i]);
+        if (last.sw != 0x9000)
+            return last;
+        // A line per fifth of the way, not per block: a 16 KB application is 73 blocks.
+        const int percent = int((i + 1) * 100 / blocks.size());
+        if (!progressName.isEmpty() && percent / 20 > shown) {
+            shown = percent / 20;
+            m_ui.show(tr(Msg::AppsInstalling).arg(progressName, QString::number(percent)));
+        }
+    }
+    return last;
+}
+
+void AppStep::report(const QString& aid, const char* operation, std::uint16_t sw) {
+    // History only: the card's answer is what counts, so a failed report changes nothing for the person.
+    m_headend.post(
+        QStringLiteral("/v1/apps/%1/result").arg(aid),
+        {{QStringLiteral("operation"), QLatin1String(operation)}, {QStringLiteral("statusWord"), swHex(sw)}});
+}
+
+bool AppStep::install() {
+    const auto list = offers();
+    if (!list)
+        return false;
+    if (list->empty()) {
+        m_ui.show(tr(Msg::AppsNoneOffered));
+        return true;
+    }
+    const std::vector<OnCard> present = registry();
+    QStringList items;
+    for (const Offer& o : *list) {
+        const bool here =
+            std::any_of(present.begin(), present.end(), [&](const OnCard& c) { return hex(c.aid) == o.aid; });
+        // One arg() for all three: a name holding "%2" must stay as it is.
+        items << tr(here ? Msg::AppsItemInstalled : Msg::AppsItem)
+                     .arg(o.name, versionText(o.version), kilobytes(o.dfBytes));
+    }
+    const auto pick = m_ui.choose(tr(Msg::AppsOffered), items);
+    if (!pick)
+        return true;
+    const Offer& chosen = (*list)[std::size_t(*pick)];
+    if (!chosen.installable) {
+        m_ui.show(tr(Msg::AppsCardNotRegistered));
+        return false;
+    }
+    const auto aid = cdos::fromHex(chosen.aid.toStdString());
+    if (!aid || aid->size() < 5 || aid->size() > 16) {
+        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad application id")));
+        return false;
+    }
+    // Patent step C: will it fit? Asked of the card before anything is downloaded; it writes nothing.
+    m_card.transmit(cdos::selectFid(cdos::fid::Mf));
+    const auto room = m_card.transmit(
+        ad::AppCommands::checkRoom(*aid, std::uint32_t(chosen.dfBytes), std::uint32_t(chosen.ramBytes)));
+    if (room.sw != 0x9000) {
+        m_ui.show(tr(Msg::AppsInstallRefused).arg(appStatusText(room.sw), swHex(room.sw)));
+        return false;
+    }
+    const HeadendReply r = m_headend.post(QStringLiteral("/v1/apps/%1/install").arg(chosen.aid), {});
+    if (!accepted(r))
+        return false;
+    const auto message = cdos::fromHex(r.json.value(QStringLiteral("message")).toString().toStdString());
+    if (!message || message->empty()) {
+        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad install message")));
+        return false;
+    }
+    const cdos::ResponseApdu last = push(ad::AppCommands::install(*message), chosen.name);
+    report(chosen.aid, "install", last.sw);
+    if (last.sw != 0x9000) {
+        m_ui.show(tr(Msg::AppsInstallRefused).arg(appStatusText(last.sw), swHex(last.sw)));
+        return false;
+    }
+    m_ui.show(tr(Msg::AppsInstalled).arg(chosen.name));
+    return true;
+}
+
+bool AppStep::remove() {
+    const std::vector<OnCard> present = registry();
+    if (present.empty()) {
+        m_ui.show(tr(Msg::AppsNoneOnCard));
+        return true;
+    }
+    const auto list = offers();
+    if (!list)
+        return false;
+    // Deletable here: what the operator offers (its certification authority signs the delete certificate).
+    std::vector<std::pair<OnCard, QString>> deletable;
+    QStringList items;
+    for (const OnCard& c : present)
+        for (const Offer& o : *list)
+            if (o.aid == hex(c.aid)) {
+                deletable.emplace_back(c, o.name);
+                items << tr(Msg::AppsItem).arg(o.name, versionText(c.version), kilobytes(c.bytes));
+            }
+    if (deletable.empty()) {
+        m_ui.show(tr(Msg::AppsNoneOnCard));
+        return true;
+    }
+    const auto pick = m_ui.choose(tr(Msg::AppsOnCard), items);
+    if (!pick)
+        return true;
+    const auto& [app, name] = deletable[std::size_t(*pick)];
+    const QString aid = hex(app.aid);
+    const HeadendReply r = m_headend.post(QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid),
+                                          {{QStringLiteral("randomSeed"), hex(app.seed)}});
+    if (!accepted(r))
+        return false;
+    const auto cert = cdos::fromHex(r.json.value(QStringLiteral("certificate")).toString().toStdString());
+    if (!cert || cert->empty()) {
+        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad delete certificate")));
+        return false;
+    }
+    m_ui.show(tr(Msg::AppsDeleting).arg(name));
+    m_card.transmit(cdos::selectFid(cdos::fid::Mf));
+    const cdos::ResponseApdu last = push(ad::AppCommands::remove(*cert), {});
+    report(aid, "delete", last.sw);
+    if (last.sw != 0x9000) {
+        m_ui.show(tr(Msg::AppsDeleteRefused).arg(appStatusText(last.sw), swHex(last.sw)));
+        return false;
+    }
+    m_ui.show(tr(Msg::AppsDeleted).arg(name));
+    return true;
+}
+
+} // namespace cdgw

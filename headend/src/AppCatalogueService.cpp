@@ -1,0 +1,459 @@
+#include "AppCatalogueService.h"
+
+#include "HeadendServer.h"
+#include "JsonApi.h"
+#include "carddesk/protocol/AppCommands.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace carddesk::headend {
+
+using Status = QHttpServerResponse::StatusCode;
+namespace ad = cdos::appdl;
+
+namespace {
+
+constexpr qint64 kMaxDf = 65280;       // the card's limit for code + configuration + data area
+constexpr qint64 kMaxRam = 256 * 1024; // the card's RAM bound
+constexpr qsizetype kMaxConfig = 4096; // docs/app-download.md, tag 85
+constexpr qsizetype kMaxName = 64;
+constexpr qsizetype kMaxDescription = 500;
+
+// The DF the card reserves, computed as the card's CHECK ROOM and INSTALL do: each of code and configuration is
+// the AES-CBC ciphertext length (PKCS#7 always pads), 8-aligned, then the data area.
+qint64 dfBytes(qint64 code, qint64 config, qint64 nvm) {
+    auto padded = [](qint64 n) { return (n / 16 + 1) * 16; };
+    return padded(code) + padded(config) + nvm;
+}
+
+cdos::Bytes aidOf(const QString& text) {
+    const auto b = cdos::fromHex(text.toStdString());
+    if (!b || b->size() < 5 || b->size() > 16)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("the application id must be 5 to 16 bytes in hex"));
+    return *b;
+}
+
+QString cardOf(const QString& text) {
+    const auto b = cdos::fromHex(text.toStdString());
+    if (!b || b->size() != 10)
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("the card number must be 20 hex digits"));
+    return hex(*b);
+}
+
+QByteArray readFile(const QString& path, qsizetype max) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    if (f.size() > max)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(max));
+    return f.readAll();
+}
+
+QJsonObject eventJson(QSqlQuery& q) {
+    QJsonObject o{{QStringLiteral("aid"), q.value(0).toString()},
+                  {QStringLiteral("event"), q.value(1).toString()},
+                  {QStringLiteral("time"), q.value(4).toString()}};
+    if (!q.value(2).isNull())
+        o.insert(QStringLiteral("version"), q.value(2).toInt());
+    if (!q.value(3).isNull())
+        o.insert(QStringLiteral("statusWord"), q.value(3).toString());
+    return o;
+}
+
+} // namespace
+
+std::optional<ad::AppAuthorities> AppCatalogueService::loadAuthorities(const QString& dirOption, const QString& kind) {
+    const QString dir = dirOption.isEmpty() ? qEnvironmentVariable("CARDDESK_APP_KEYS") : dirOption;
+    if (dir.isEmpty())
+        return std::nullopt;
+    if (kind != QLatin1String("ec") && kind != QLatin1String("rsa"))
+        throw std::runtime_error("--app-key-kind must be ec or rsa");
+    try {
+        return ad::AppAuthorities::development(dir.toStdString(), kind.toStdString());
+    } catch (const std::exception& e) {
+        throw std::runtime_error("application download keys in " + dir.toStdString() + ": " + e.what());
+    }
+}
+
+QJsonObject AppCatalogueService::packageFromDirectory(const QString& dirPath) {
+    const QDir dir(dirPath);
+    QJsonParseError error{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("manifest.json")), 16 * 1024), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw ApiError(Status::BadRequest, "malformed_json",
+                       QStringLiteral("%1/manifest.json is not a JSON object").arg(dirPath));
+    QJsonObject o = doc.object();
+    const QString codeFile = stringField(o, "codeFile", 200);
+    o.remove(QStringLiteral("codeFile"));
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString code = utf8(readFile(dir.filePath(codeFile), qsizetype(ad::limits::kMaxCode)));
+    if (utf8.hasError())
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("%1 is not UTF-8 text").arg(codeFile));
+    o.insert(QStringLiteral("code"), code);
+    if (o.contains(QStringLiteral("configFile"))) {
+        const QString configFile = stringField(o, "configFile", 200);
+        o.remove(QStringLiteral("configFile"));
+        const QByteArray config = readFile(dir.filePath(configFile), kMaxConfig);
+        o.insert(QStringLiteral("configHex"), hex(cdos::Bytes(config.begin(), config.end())));
+    }
+    return o;
+}
+
+void AppCatalogueService::addOptions(QCommandLineParser& p) {
+    p.addOptions({{QStringLiteral("app-keys"),
+                   QStringLiteral("serve: application download producer keys ({ca,issuer,provider}-<kind>.pem; "
+                                  "default $CARDDESK_APP_KEYS; none: application download is off)"),
+                   QStringLiteral("dir")},
+                  {QStringLiteral("app-key-kind"), QStringLiteral("serve: ec (default) or rsa"), QStringLiteral("kind"),
+                   QStringLiteral("ec")},
+                  {QStringLiteral("app-identity-json"),
+                   QStringLiteral("enrol: {\"issuerSerial\",\"productSerial\",\"cardPublicKey\"} for application "
+                                  "download"),
+                   QStringLiteral("json")},
+                  {QStringLiteral("dir"), QStringLiteral("app-publish: the package directory (manifest.json)"),
+                   QStringLiteral("dir")}});
+}
+
+int AppCatalogueService::runPublish(HeadendDatabase& db, const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("dir"))) {
+        std::fprintf(stderr, "carddesk-headend: app-publish needs --dir DIR\n");
+        return 2;
+    }
+    AppCatalogueService apps(db, std::nullopt); // publishing needs no keys
+    const QJsonObject o = apps.publish(packageFromDirectory(p.value(QStringLiteral("dir"))));
+    std::printf("application %s (%s) version %d %s, %lld bytes on the card\n",
+                qPrintable(o.value(QStringLiteral("aid")).toString()),
+                qPrintable(o.value(QStringLiteral("name")).toString()), o.value(QStringLiteral("version")).toInt(),
+                qPrintable(o.value(QStringLiteral("result")).toString()),
+                static_cast<long long>(o.value(QStringLiteral("dfBytes")).toInteger()));
+    return 0;
+}
+
+void AppCatalogueService::enrolIdentity(HeadendDatabase& db, const QCommandLineParser& p, const QString& card) {
+    if (!p.isSet(QStringLiteral("app-identity-json")))
+        return;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(p.value(QStringLiteral("app-identity-json")).toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw ApiError(Status::BadRequest, "malformed_json",
+                       QStringLiteral("--app-identity-json must be a JSON object"));
+    AppCatalogueService(db, std::nullopt).recordCardIdentity(card, doc.object());
+    std::printf("card %s: application identity recorded\n", qPrintable(card.toUpper()));
+}
+
+std::optional<ad::AppAuthorities> AppCatalogueService::authorities(const QCommandLineParser& p) {
+    return loadAuthorities(p.value(QStringLiteral("app-keys")), p.value(QStringLiteral("app-key-kind")));
+}
+
+void AppCatalogueService::requireConfigured() const {
+    if (!m_authorities)
+        throw ApiError(Status::ServiceUnavailable, "not_configured",
+                       QStringLiteral("application download not configured at this headend (no --app-keys)"));
+}
+
+QJsonObject AppCatalogueService::publish(const QJsonObject& o) {
+    const cdos::Bytes aid = aidOf(o.value(QStringLiteral("aid")).toString());
+    const QString name = stringField(o, "name", kMaxName);
+    // Shown as one line on set-top boxes: no control characters.
+    if (std::any_of(name.begin(), name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field name must not hold control characters"));
+    const qint64 version = intField(o, "version", 0xFFFF);
+    const qint64 nvm = intField(o, "nvmSize", kMaxDf);
+    const qint64 ram = intField(o, "ramSize", kMaxRam);
+    if (ram == 0)
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field ramSize must be at least 1"));
+    const QJsonValue codeValue = o.value(QStringLiteral("code"));
+    const QByteArray code = codeValue.toString().toUtf8();
+    // Text chunks only: the card refuses Lua bytecode, and a NUL would not survive a TEXT column.
+    if (!codeValue.isString() || code.isEmpty() || code.size() > qsizetype(ad::limits::kMaxCode) ||
+        code.contains('\0') || code.startsWith("\x1bLua"))
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("field code must be Lua source text of 1 to %1 bytes").arg(ad::limits::kMaxCode));
+    cdos::Bytes config;
+    if (o.contains(QStringLiteral("configHex"))) {
+        const auto b = cdos::fromHex(o.value(QStringLiteral("configHex")).toString().toStdString());
+        if (!o.value(QStringLiteral("configHex")).isString() || !b)
+            throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field configHex must be hex"));
+        config = *b;
+    } else if (o.contains(QStringLiteral("config"))) {
+        if (!o.value(QStringLiteral("config")).isString())
+            throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field config must be a string"));
+        const QByteArray c = o.value(QStringLiteral("config")).toString().toUtf8();
+        config.assign(c.begin(), c.end());
+    }
+    if (qsizetype(config.size()) > kMaxConfig)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("the configuration must be at most %1 bytes").arg(kMaxConfig));
+    const QJsonValue d = o.value(QStringLiteral("description"));
+    if (!d.isUndefined() && (!d.isString() || d.toString().size() > kMaxDescription))
+        throw ApiError(
+            Status::BadRequest, "bad_field",
+            QStringLiteral("field description must be a string of at most %1 characters").arg(kMaxDescription));
+    const qint64 df = dfBytes(code.size(), qint64(config.size()), nvm);
+    if (df > kMaxDf)
+        throw ApiError(Status::UnprocessableEntity, "too_large",
+                       QStringLiteral("code, configuration and data area need %1 bytes; a card gives at most %2")
+                           .arg(df)
+                           .arg(kMaxDf));
+
+    const QString aidHex = hex(aid);
+    DbTransaction tx(m_db);
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT version FROM app_catalogue WHERE aid = ?"), {aidHex}, "publish");
+    const bool exists = q.next();
+    const QVariantList values{name, version, nvm, ram, qint64(code.size()), qint64(config.size()),
+                              QString::fromUtf8(code),
+                              // Never a null QString: it would bind as SQL NULL.
+                              config.empty() ? QStringLiteral("") : hex(config),
+                              d.isString() ? d.toString() : QStringLiteral(""), nowText(), aidHex};
+    if (exists)
+        m_db.exec(QStringLiteral("UPDATE app_catalogue SET name = ?, version = ?, nvm_size = ?, ram_size = ?,"
+                                 " code_size = ?, config_size = ?, code = ?, config = ?, description = ?,"
+                                 " published_at = ? WHERE aid = ?"),
+                  values, "publish");
+    else
+        m_db.exec(QStringLiteral("INSERT INTO app_catalogue (name, version, nvm_size, ram_size, code_size,"
+                                 " config_size, code, config, description, published_at, aid)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                  values, "publish");
+    tx.commit();
+    return {{QStringLiteral("aid"), aidHex},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("version"), version},
+            {QStringLiteral("dfBytes"), df},
+            {QStringLiteral("result"), exists ? QStringLiteral("updated") : QStringLiteral("published")}};
+}
+
+QJsonObject AppCatalogueService::recordCardIdentity(const QString& cardText, const QJsonObject& o) {
+    const QString card = cardOf(cardText);
+    const cdos::Bytes issuer = hexField(o, "issuerSerial", 8);
+    const cdos::Bytes product = hexField(o, "productSerial", 8);
+    const QJsonValue keyValue = o.value(QStringLiteral("cardPublicKey"));
+    const QString keyText = keyValue.toString();
+    ad::AppKey key;
+    try {
+        if (!keyValue.isString())
+            throw std::runtime_error("missing");
+        key = keyText.startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----"))
+                  ? ad::AppKey::fromPem(keyText.toStdString())
+                  : ad::AppKey::fromPublicDer(hexField(o, "cardPublicKey"));
+    } catch (const ApiError&) {
+        throw;
+    } catch (const std::exception&) {
+        key = {};
+    }
+    // The key transport units are RSA-OAEP under this key: only the card's RSA-2048 public key will do.
+    if (!key.valid() || !key.isRsa())
+        throw ApiError(
+            Status::BadRequest, "bad_field",
+            QStringLiteral("field cardPublicKey must be the card's RSA-2048 public key (SubjectPublicKeyInfo "
+                           "DER in hex, or PEM)"));
+    DbTransaction tx(m_db);
+    if (!m_db.exec(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"), {card}, "card identity").next())
+        throw ApiError(Status::NotFound, "unknown_card",
+                       QStringLiteral("card %1 is not enrolled at this headend").arg(card));
+    const QVariantList values{hex(issuer), hex(product), hex(key.publicDer()), nowText(), card};
+    if (m_db.exec(QStringLiteral("SELECT 1 FROM card_app_identity WHERE card_number = ?"), {card}, "card identity")
+            .next())
+        m_db.exec(QStringLiteral("UPDATE card_app_identity SET issuer_serial = ?, product_serial = ?,"
+                                 " card_public_key = ?, recorded_at = ? WHERE card_number = ?"),
+                  values, "card identity");
+    else
+        m_db.exec(QStringLiteral("INSERT INTO card_app_identity (issuer_serial, product_serial, card_public_key,"
+                                 " recorded_at, card_number) VALUES (?,?,?,?,?)"),
+                  values, "card identity");
+    tx.commit();
+    return {{QStringLiteral("cardNumber"), card}, {QStringLiteral("result"), QStringLiteral("recorded")}};
+}
+
+std::optional<ad::CardIdentity> AppCatalogueService::identityOf(const QString& card) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT issuer_serial, product_serial, card_public_key FROM"
+                                           " card_app_identity WHERE card_number = ?"),
+                            {card}, "card identity");
+    if (!q.next())
+        return std::nullopt;
+    ad::CardIdentity id;
+    id.cardNumber = bytesOf(card);
+    id.issuerSerial = bytesOf(q.value(0).toString());
+    id.productSerial = bytesOf(q.value(1).toString());
+    id.cardPublicKey = ad::AppKey::fromPublicDer(bytesOf(q.value(2).toString()));
+    return id;
+}
+
+AppCatalogueService::Package AppCatalogueService::package(const QString& aidHex) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT name, version, nvm_size, ram_size, code, config FROM app_catalogue"
+                                           " WHERE aid = ?"),
+                            {aidHex}, "catalogue");
+    if (!q.next())
+        throw ApiError(Status::NotFound, "unknown_app",
+                       QStringLiteral("the operator offers no application %1").arg(aidHex));
+    Package p;
+    p.name = q.value(0).toString();
+    p.app.aid = bytesOf(aidHex);
+    p.app.version = static_cast<std::uint16_t>(q.value(1).toInt());
+    p.app.nvmSize = static_cast<std::uint32_t>(q.value(2).toLongLong());
+    p.app.ramSize = static_cast<std::uint32_t>(q.value(3).toLongLong());
+    p.app.code = q.value(4).toString().toStdString();
+    p.app.config = bytesOf(q.value(5).toString());
+    return p;
+}
+
+void AppCatalogueService::addEvent(const QString& card, const QString& aid, const char* event, const QVariant& version,
+                                   const QVariant& statusWord) {
+    m_db.exec(QStringLiteral("INSERT INTO app_events (card_number, aid, event, version, status_word, created_at)"
+                             " VALUES (?,?,?,?,?,?)"),
+              {card, aid, QString::fromLatin1(event), version, statusWord, nowText()}, "application event");
+}
+
+QJsonObject AppCatalogueService::catalogue(const QString& card) {
+    requireConfigured();
+    const bool registered = identityOf(card).has_value();
+    QJsonArray list;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT aid, name, version, nvm_size, ram_size, code_size, config_size,"
+                                           " description FROM app_catalogue ORDER BY aid"),
+                            {}, "catalogue");
+    while (q.next()) {
+        QJsonObject a{{QStringLiteral("aid"), q.value(0).toString()},
+                      {QStringLiteral("name"), q.value(1).toString()},
+                      {QStringLiteral("version"), q.value(2).toInt()},
+                      {QStringLiteral("nvmSize"), q.value(3).toLongLong()},
+                      {QStringLiteral("ramSize"), q.value(4).toLongLong()},
+                      {QStringLiteral("codeBytes"), q.value(5).toLongLong()},
+                      {QStringLiteral("configBytes"), q.value(6).toLongLong()},
+                      {QStringLiteral("dfBytes"),
+                       dfBytes(q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(3).toLongLong())},
+                      {QStringLiteral("description"), q.value(7).toString()},
+                      {QStringLiteral("installable"), registered}};
+        if (!registered)
+            a.insert(QStringLiteral("reason"), QStringLiteral("card_not_registered"));
+        list.append(a);
+    }
+    return {{QStringLiteral("cardRegistered"), registered}, {QStringLiteral("applications"), list}};
+}
+
+QJsonObject AppCatalogueService::installMessage(const QString& card, const QString& aidText) {
+    requireConfigured();
+    const QString aid = hex(aidOf(aidText));
+    const Package p = package(aid);
+    const auto id = identityOf(card);
+    if (!id)
+        throw ApiError(Status::Conflict, "card_not_registered",
+                       QStringLiteral("card %1 has no registered application identity (public key); the operator "
+                                      "must record it first")
+                           .arg(card));
+    const ad::AppProducer producer(*m_authorities);
+    const cdos::Bytes message = ad::AppProducer::installMessage(producer.buildInstallCertificate(p.app.aid, *id),
+                                                                producer.buildUnit(p.app, *id));
+    addEvent(card, aid, "install_issued", p.app.version, {});
+    return {{QStringLiteral("aid"), aid},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("version"), p.app.version},
+            {QStringLiteral("bytes"), qint64(message.size())},
+            {QStringLiteral("message"), hex(message)}};
+}
+
+QJsonObject AppCatalogueService::deleteCertificate(const QString& card, const QString& aidText,
+                                                   const QJsonObject& request) {
+    requireConfigured();
+    const QString aid = hex(aidOf(aidText));
+    const cdos::Bytes seed = hexField(request, "randomSeed", 16);
+    const Package p = package(aid);
+    const auto id = identityOf(card);
+    if (!id)
+        throw ApiError(Status::Conflict, "card_not_registered",
+                       QStringLiteral("card %1 has no registered application identity; the operator must record it "
+                                      "first")
+                           .arg(card));
+    const ad::AppProducer producer(*m_authorities);
+    const cdos::Bytes cert = producer.buildDeleteCertificate(p.app.aid, seed, *id).encode();
+    addEvent(card, aid, "delete_issued", {}, {});
+    return {{QStringLiteral("aid"), aid}, {QStringLiteral("name"), p.name}, {QStringLiteral("certificate"), hex(cert)}};
+}
+
+QJsonObject AppCatalogueService::recordResult(const QString& card, const QString& aidText, const QJsonObject& request) {
+    requireConfigured();
+    const QString aid = hex(aidOf(aidText));
+    const QString operation = stringField(request, "operation", 16);
+    const cdos::Bytes sw = hexField(request, "statusWord", 2);
+    if (operation != QLatin1String("install") && operation != QLatin1String("delete"))
+        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("operation must be install or delete"));
+    const Package p = package(aid);
+    const bool ok = sw[0] == 0x90 && sw[1] == 0x00;
+    const bool install = operation == QLatin1String("install");
+    addEvent(card, aid, install ? (ok ? "installed" : "install_refused") : (ok ? "deleted" : "delete_refused"),
+             install ? QVariant(p.app.version) : QVariant(), hex(sw));
+    return {{QStringLiteral("aid"), aid}, {QStringLiteral("result"), QStringLiteral("recorded")}};
+}
+
+QJsonArray AppCatalogueService::cardEvents(const QString& cardText) {
+    const QString card = cardOf(cardText);
+    QJsonArray out;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT aid, event, version, status_word, created_at FROM app_events"
+                                           " WHERE card_number = ? ORDER BY id"),
+                            {card}, "application events");
+    while (q.next())
+        out.append(eventJson(q));
+    return out;
+}
+
+void AppCatalogueService::registerRoutes(HeadendServer& server) {
+    using Method = QHttpServerRequest::Method;
+    QHttpServer& http = server.http();
+    http.route(QStringLiteral("/v1/apps"), Method::Get, [this, &server](const QHttpServerRequest& r) {
+        return HeadendServer::answer(r, [&] { return catalogue(server.sessionCard(r)); });
+    });
+    http.route(QStringLiteral("/v1/apps/<arg>/install"), Method::Post,
+               [this, &server](const QString& aid, const QHttpServerRequest& r) {
+                   return HeadendServer::answer(r, [&] {
+                       const QString card = server.sessionCard(r);
+                       if (!r.body().isEmpty())
+                           jsonBody(r); // an empty body or {}: nothing else is asked
+                       return installMessage(card, aid);
+                   });
+               });
+    http.route(QStringLiteral("/v1/apps/<arg>/delete-certificate"), Method::Post,
+               [this, &server](const QString& aid, const QHttpServerRequest& r) {
+                   return HeadendServer::answer(r, [&] {
+                       const QString card = server.sessionCard(r);
+                       return deleteCertificate(card, aid, jsonBody(r));
+                   });
+               });
+    http.route(QStringLiteral("/v1/apps/<arg>/result"), Method::Post,
+               [this, &server](const QString& aid, const QHttpServerRequest& r) {
+                   return HeadendServer::answer(r, [&] {
+                       const QString card = server.sessionCard(r);
+                       return recordResult(card, aid, jsonBody(r));
+                   });
+               });
+    http.route(QStringLiteral("/v1/admin/apps"), Method::Post, [this, &server](const QHttpServerRequest& r) {
+        return HeadendServer::answer(r, [&] {
+            server.requireAdmin(r);
+            return publish(jsonBody(r));
+        });
+    });
+    http.route(QStringLiteral("/v1/admin/cards/<arg>/app-identity"), Method::Post,
+               [this, &server](const QString& card, const QHttpServerRequest& r) {
+                   return HeadendServer::answer(r, [&] {
+                       server.requireAdmin(r);
+                       return recordCardIdentity(card, jsonBody(r));
+                   });
+               });
+    http.route(QStringLiteral("/v1/admin/cards/<arg>/apps"), Method::Get,
+               [this, &server](const QString& card, const QHttpServerRequest& r) {
+                   return HeadendServer::answer(r, [&] {
+                       server.requireAdmin(r);
+                       return cardEvents(card);
+                   });
+               });
+}
+
+} // namespace carddesk::headend

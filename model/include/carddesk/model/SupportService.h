@@ -1,0 +1,55 @@
+#pragma once
+// The support lookup: the headend's history of a card or a subscriber (HeadendHistoryClient, asynchronous
+// network) and the log of the card in the reader (PurseService, on the PC/SC owner thread), then the
+// reconciliation on a worker thread. Nothing of it runs on the caller's (GUI) thread but the bookkeeping.
+#include "carddesk/model/HeadendHistoryClient.h"
+#include "carddesk/model/SupportReport.h"
+
+#include <carddesk/protocol/KeyStore.h>
+
+#include <QFuture>
+#include <QObject>
+
+#include <memory>
+
+namespace carddesk {
+
+class PurseService;
+
+struct SupportQuery {
+    bool subscriberMode = false;
+    QString cardNumber; // card mode: 20 hex digits
+    QString subscriber; // subscriber mode: the user number
+    QString reader;     // the reader whose card is set beside the records (empty: none)
+};
+
+class SupportService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SupportService)
+public:
+    explicit SupportService(PurseService& purse, QObject* parent = nullptr);
+    ~SupportService() override;
+
+    HeadendHistoryClient& client() { return *m_client; }
+    // The TAC master keys (the console's key store); without them TACs are "not checked".
+    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) { m_keys = std::move(keys); }
+    bool hasIssuerKeys() const { return m_keys != nullptr; }
+
+    QFuture<SupportReport> lookup(const SupportQuery& query);
+    bool isBusy() const { return m_busy > 0; }
+
+signals:
+    void busyChanged(bool busy);
+
+private:
+    struct Pending;
+    void finishIfDone(const std::shared_ptr<Pending>& p);
+    void setBusy(int delta);
+
+    PurseService& m_purse;
+    HeadendHistoryClient* m_client;
+    std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    int m_busy = 0;
+};
+
+} // namespace carddesk

@@ -1,0 +1,97 @@
+#include "carddesk/model/SupportService.h"
+
+#include "carddesk/model/PurseService.h"
+#include "carddesk/model/SupportReconciler.h"
+
+#include <QPromise>
+
+namespace carddesk {
+
+struct SupportService::Pending {
+    QPromise<SupportReport> promise;
+    SupportReconciler::Input input;
+    bool headendDone = false;
+    bool cardDone = false;
+};
+
+SupportService::SupportService(PurseService& purse, QObject* parent)
+    : QObject(parent), m_purse(purse), m_client(new HeadendHistoryClient(this)) {
+    qRegisterMetaType<SupportReport>();
+}
+
+SupportService::~SupportService() = default;
+
+void SupportService::setBusy(int delta) {
+    const bool was = isBusy();
+    m_busy += delta;
+    if (was != isBusy())
+        emit busyChanged(isBusy());
+}
+
+QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
+    auto p = std::make_shared<Pending>();
+    QFuture<SupportReport> future = p->promise.future();
+    p->promise.start();
+    p->input.subscriberMode = query.subscriberMode;
+    p->input.cardNumber = query.cardNumber.trimmed().toUpper();
+    p->input.subscriber = query.subscriber.trimmed();
+    p->input.headendUrl = m_client->displayUrl();
+    p->input.reader = query.reader;
+    p->input.keys = m_keys;
+    // Either side may already be done when its continuation is attached (a refusal before any request).
+    p->cardDone = query.reader.isEmpty();
+    setBusy(1);
+
+    QFuture<HeadendHistoryClient::Result> history = query.subscriberMode
+                                                        ? m_client->subscriberTransactions(p->input.subscriber)
+                                                        : m_client->cardTransactions(p->input.cardNumber);
+    history.then(this, [this, p](const HeadendHistoryClient::Result& r) {
+        p->input.headend = r;
+        p->headendDone = true;
+        finishIfDone(p);
+    });
+
+    if (!query.reader.isEmpty()) {
+        const QString reader = query.reader;
+        m_purse.read(reader).then(this, [this, p, reader](const PurseState& s) {
+            p->input.card = s;
+            // The last transaction's TAC, as the card proves it (needs the keys; a purse without one has none).
+            if (!s.ok() || !s.last || !m_purse.hasIssuerKeys()) {
+                p->cardDone = true;
+                finishIfDone(p);
+                return;
+            }
+            m_purse.proveLast(reader).then(this, [this, p](const PurseProof& proof) {
+                p->input.proof = proof;
+                p->cardDone = true;
+                finishIfDone(p);
+            });
+        });
+    }
+    return future;
+}
+
+void SupportService::finishIfDone(const std::shared_ptr<Pending>& p) {
+    if (!p->headendDone || !p->cardDone)
+        return;
+    // The 3DES per record is cheap, but a subscriber's history can be long: a worker thread, not the GUI's.
+    QtFuture::makeReadyFuture(p->input)
+        .then(QtFuture::Launch::Async,
+              [](const SupportReconciler::Input& in) {
+                  try {
+                      return SupportReconciler::reconcile(in);
+                  } catch (const std::exception& e) {
+                      SupportReport failed;
+                      failed.headendError = tr("the reconciliation failed: %1").arg(QString::fromLocal8Bit(e.what()));
+                      failed.headendFailure = HeadendHistoryClient::Failure::BadAnswer;
+                      return failed;
+                  }
+              })
+        .then(this, [this, p](const SupportReport& report) {
+            setBusy(-1);
+            p->promise.addResult(report);
+            p->promise.finish();
+        });
+}
+
+} // namespace carddesk

@@ -1,0 +1,184 @@
+#include "SupportViewModel.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QIcon>
+#include <QStyle>
+
+namespace carddesk {
+
+namespace {
+
+using Match = SupportReport::Match;
+using Tac = SupportReport::Tac;
+
+const QColor kGood(0x0d, 0x65, 0x2d);
+const QColor kBad(0xa5, 0x0e, 0x0e);
+const QColor kNote(0x5f, 0x63, 0x68);
+
+QColor colourOf(const SupportReport::Row& r) {
+    if (r.isProblem())
+        return kBad;
+    return r.match == Match::Matched ? kGood : kNote;
+}
+
+QIcon iconOf(const SupportReport::Row& r) {
+    QStyle* style = QApplication::style();
+    if (r.tac == Tac::Wrong || r.match == Match::AmountMismatch)
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    if (r.isProblem())
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    if (r.match == Match::Matched)
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    return style->standardIcon(QStyle::SP_MessageBoxInformation);
+}
+
+QColor tacColour(Tac t) {
+    switch (t) {
+    case Tac::Proved:
+        return kGood;
+    case Tac::Wrong:
+        return kBad;
+    case Tac::Missing:
+    case Tac::NotChecked:
+        return kNote;
+    }
+    return kNote;
+}
+
+} // namespace
+
+SupportViewModel::SupportViewModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SupportViewModel::setRows(const QList<SupportReport::Row>& rows) {
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+QString SupportViewModel::kindName(const QString& kind) {
+    if (kind == QLatin1String("purchase"))
+        return tr("Purchase");
+    if (kind == QLatin1String("load"))
+        return tr("Top-up");
+    return kind;
+}
+
+QString SupportViewModel::statusName(const QString& status) {
+    if (status == QLatin1String("pending"))
+        return tr("pending");
+    if (status == QLatin1String("completed"))
+        return tr("completed");
+    if (status == QLatin1String("authorised"))
+        return tr("authorised");
+    if (status == QLatin1String("debited"))
+        return tr("debited, not credited");
+    if (status == QLatin1String("refunded"))
+        return tr("refunded");
+    if (status == QLatin1String("refused"))
+        return tr("refused by the bank");
+    return status;
+}
+
+int SupportViewModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SupportViewModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SupportViewModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const SupportReport::Row& r = m_rows[index.row()];
+    const auto yuan = [this](qint64 fen) {
+        return fen < 0 ? QStringLiteral("—") : PurseService::formatYuan(fen, m_locale);
+    };
+    switch (role) {
+    case ProblemRole:
+        return r.isProblem();
+    case MatchRole:
+        return int(r.match);
+    case TacRole:
+        return int(r.tac);
+    case Qt::ToolTipRole:
+        return r.note;
+    case Qt::DecorationRole:
+        return index.column() == StateColumn ? QVariant(iconOf(r)) : QVariant();
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn)
+            return QBrush(colourOf(r));
+        if (index.column() == TacColumn)
+            return QBrush(tacColour(r.tac));
+        if (index.column() == HeadendAmountColumn || index.column() == CardAmountColumn)
+            return r.match == Match::AmountMismatch ? QVariant(QBrush(kBad)) : QVariant();
+        return {};
+    case Qt::BackgroundRole:
+        return r.isProblem() ? QVariant(QBrush(QColor(0xfc, 0xe8, 0xe6))) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == CounterColumn || index.column() == HeadendAmountColumn ||
+            index.column() == CardAmountColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case StateColumn:
+        return SupportReport::matchName(r.match);
+    case TacColumn:
+        return SupportReport::tacName(r.tac);
+    case CardColumn:
+        return r.cardNumber;
+    case KindColumn:
+        return kindName(r.kind);
+    case CounterColumn:
+        return r.counter < 0 ? QString() : QString::number(r.counter);
+    case HeadendAmountColumn:
+        return yuan(r.headendAmount());
+    case CardAmountColumn:
+        return yuan(r.cardAmount());
+    case StatusColumn:
+        return r.headend ? statusName(r.headend->status) : QStringLiteral("—");
+    case TimeColumn:
+        return r.dateTime();
+    case TerminalColumn:
+        return r.headend ? r.headend->terminalId
+                         : (r.card ? QString::fromLatin1(r.card->terminal.toHex().toUpper()) : QString());
+    }
+    return {};
+}
+
+QVariant SupportViewModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StateColumn:
+        return tr("State");
+    case TacColumn:
+        return tr("TAC");
+    case CardColumn:
+        return tr("Card");
+    case KindColumn:
+        return tr("Kind");
+    case CounterColumn:
+        return tr("Counter");
+    case HeadendAmountColumn:
+        return tr("Headend amount");
+    case CardAmountColumn:
+        return tr("Card amount");
+    case StatusColumn:
+        return tr("Headend status");
+    case TimeColumn:
+        return tr("Time");
+    case TerminalColumn:
+        return tr("Terminal");
+    }
+    return {};
+}
+
+} // namespace carddesk
