@@ -42,6 +42,8 @@ private:
     // The calling thread's connection: the opening thread's own, or one cloned for a worker thread.
     QSqlDatabase db() const;
     void configure(QSqlDatabase& d) const;
+    // PostgreSQL: `sql` with each ? replaced by its value as a literal, formatted (quoted, escaped) by the driver.
+    QString withLiterals(const QString& sql, const QVariantList& binds) const;
     void migrate();
     QString m_name;
     QThread* m_owner = nullptr;

@@ -179,6 +179,22 @@ private slots:
         QCOMPARE(send("GET", QStringLiteral("/v1/nothing"), QByteArray()).status, 404);
     }
 
+    // Values reach the database as data whatever they hold (on PostgreSQL the driver writes them as quoted
+    // literals): quotes, backslashes, a question mark and SQL in a value are stored and read back unchanged.
+    void hostileValuesAreData() {
+        const QString account = QStringLiteral("O'Brien\\'?); DROP TABLE cards; --");
+        QCOMPARE(m_hd.post(QStringLiteral("/v1/admin/bank/accounts"),
+                           {{QStringLiteral("account"), account}, {QStringLiteral("balance"), 77}}, {}, true)
+                     .status,
+                 200);
+        QCOMPARE(m_hd.bankBalance(QString::fromLatin1(QUrl::toPercentEncoding(account))), qint64(77));
+        QCOMPARE(m_hd.bankBalance(QStringLiteral("CARDDESK-SERVICE")) >= 0, true);
+        QCOMPARE(post(QStringLiteral("/v1/auth/card"), {{QStringLiteral("authId"), QStringLiteral("x'?\\")},
+                                                        {QStringLiteral("cardNumberCryptogram"), QStringLiteral("00")}})
+                         .status >= 400,
+                 true);
+    }
+
     void purchaseHost() {
         hdtest::IssuedCard card(*m_keys, "86010000000000000021");
         const QString token = enrolAndAuthenticate(card);
