@@ -1337,6 +1337,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>not an object</source>
         <translation>not an object</translation>
     </message>
+    <message>
+        <source>record %1 has a malformed programme title</source>
+        <translation>record %1 has a malformed programme title</translation>
+    </message>
 </context>
 <context>
     <name>HolderFile</name>
@@ -2362,18 +2366,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>package %1</source>
-        <translation>package %1</translation>
-    </message>
-    <message>
-        <source>channel %1</source>
-        <translation>channel %1</translation>
-    </message>
-    <message>
-        <source>VOD programme %1</source>
-        <translation>VOD programme %1</translation>
     </message>
     <message>
         <source>expired</source>
@@ -3794,6 +3786,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Terminal</source>
         <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>VOD: %1</source>
+        <translation>VOD: %1</translation>
     </message>
 </context>
 <context>

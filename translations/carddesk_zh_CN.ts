@@ -1333,6 +1333,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>not an object</source>
         <translation>不是对象</translation>
     </message>
+    <message>
+        <source>record %1 has a malformed programme title</source>
+        <translation>记录 %1 的节目名称格式错误</translation>
+    </message>
 </context>
 <context>
     <name>HolderFile</name>
@@ -2356,18 +2360,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>package %1</source>
-        <translation>节目包 %1</translation>
-    </message>
-    <message>
-        <source>channel %1</source>
-        <translation>频道 %1</translation>
-    </message>
-    <message>
-        <source>VOD programme %1</source>
-        <translation>点播节目 %1</translation>
     </message>
     <message>
         <source>expired</source>
@@ -3782,6 +3774,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Terminal</source>
         <translation>终端</translation>
+    </message>
+    <message>
+        <source>VOD: %1</source>
+        <translation>点播：%1</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,8 @@ QVariant SupportViewModel::data(const QModelIndex& index, int role) const {
     case CardColumn:
         return r.cardNumber;
     case KindColumn:
+        if (r.headend && !r.headend->vodTitle.isEmpty())
+            return tr("VOD: %1").arg(r.headend->vodTitle);
         return kindName(r.kind);
     case CounterColumn:
         return r.counter < 0 ? QString() : QString::number(r.counter);

@@ -44,6 +44,8 @@ QJsonObject HeadendHistory::Record::toJson() const {
         o.insert(QStringLiteral("terminalSerial"), terminalSerial);
     if (balanceBefore >= 0)
         o.insert(QStringLiteral("balanceBefore"), balanceBefore);
+    if (!vodTitle.isEmpty())
+        o.insert(QStringLiteral("title"), vodTitle);
     return o;
 }
 
@@ -90,6 +92,11 @@ std::optional<HeadendHistory::Record> HeadendHistory::Record::fromJson(const QJs
         return fail(tr("purchase %1 has no valid terminal serial").arg(r.id));
     if (o.contains(QStringLiteral("balanceBefore")) && !integer("balanceBefore", 0xFFFFFFFFLL, &r.balanceBefore))
         return fail(tr("record %1 has a malformed balance").arg(r.id));
+    if (o.contains(QStringLiteral("title"))) {
+        r.vodTitle = o.value(QStringLiteral("title")).toString();
+        if (r.vodTitle.isEmpty() || r.vodTitle.size() > 200 || r.kind != QLatin1String("purchase"))
+            return fail(tr("record %1 has a malformed programme title").arg(r.id));
+    }
     return r;
 }
 

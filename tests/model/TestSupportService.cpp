@@ -421,6 +421,20 @@ private slots:
         QCOMPARE(h->records.first().balanceBefore, 40);
     }
 
+    // A VOD purchase (headend VodService) carries its title: kept, exported, and refused when malformed.
+    void vodPurchaseKeepsItsTitle() {
+        QString why;
+        const QByteArray vod = R"([{"kind":"purchase","id":9,"cardNumber":"86010000000000000061","amount":300,
+            "terminalId":"112233445566","terminalSerial":9,"counter":4,"date":"20261126","time":"035501",
+            "status":"completed","tac":"0A0B0C0D","balanceBefore":900,"titleId":2,"title":"流浪地球 2"}])";
+        const auto h = HeadendHistory::parse(vod, &why);
+        QVERIFY2(h, qPrintable(why));
+        QCOMPARE(h->records.first().vodTitle, QStringLiteral("流浪地球 2"));
+        QCOMPARE(h->records.first().toJson().value(QStringLiteral("title")).toString(), QStringLiteral("流浪地球 2"));
+        QVERIFY(!HeadendHistory::parse(QByteArray(vod).replace("\"流浪地球 2\"", "\"\""), &why));
+        QVERIFY(!HeadendHistory::parse(QByteArray(vod).replace("\"purchase\"", "\"load\""), &why));
+    }
+
     void exports() {
         const SupportReport r = lookup(SupportQuery{false, kCard, {}, kReader});
         QCOMPARE(r.rows.size(), 9);

@@ -27,6 +27,7 @@ public:
         QString status; // purchase: pending, completed; load: authorised, debited, completed, refunded, refused
         QString tac;    // 8 hex digits, or empty when the headend has none
         qint64 balanceBefore = -1; // fen; -1 when the headend does not say (older headends)
+        QString vodTitle;          // a video-on-demand purchase: the title bought (empty for other purchases)
 
         bool completed() const { return status == QLatin1String("completed"); }
         // "2026-11-26 03:55:01", as the card's log shows its date and time; empty when unknown.
