@@ -1,7 +1,7 @@
 #include "carddesk/card/KeyFile.h"
 
-#include "carddesk/card/Crc32.h"
 #include "carddesk/card/StatusError.h"
+#include "carddesk/protocol/Crc32.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #include "carddesk/card/Nvm.h"
 
-#include "carddesk/card/Crc32.h"
+#include "carddesk/protocol/Crc32.h"
 #include "carddesk/protocol/Crypto.h"
 
 #include <algorithm>

@@ -1,7 +1,9 @@
 #include "AppStep.h"
 
 #include "HeadendRefusal.h"
+
 #include "Messages.h"
+#include "carddesk/protocol/AppRegistryRecord.h"
 
 #include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/CommandSet.h"
@@ -22,9 +24,6 @@ QString hex(const cdos::Bytes& b) {
 }
 QString swHex(std::uint16_t sw) {
     return QStringLiteral("%1").arg(sw, 4, 16, QLatin1Char('0')).toUpper();
-}
-std::uint32_t u32(const cdos::Bytes& b, std::size_t at) {
-    return std::uint32_t(b[at]) << 24 | std::uint32_t(b[at + 1]) << 16 | std::uint32_t(b[at + 2]) << 8 | b[at + 3];
 }
 QString versionText(int version) {
     return QStringLiteral("%1.%2").arg(version >> 8).arg(version & 0xFF);
@@ -114,24 +113,9 @@ std::optional<std::vector<AppStep::Offer>> AppStep::offers() {
 }
 
 std::vector<AppStep::OnCard> AppStep::registry() {
-    // The registry EF under the MF (docs/app-download.md): 8 records of 80 bytes, READ RECORD always allowed. No EF
-    // yet (nothing ever installed) is an empty registry.
     std::vector<OnCard> out;
-    m_card.transmit(cdos::selectFid(cdos::fid::Mf));
-    if (m_card.transmit(cdos::selectFid(ad::fid::Registry)).sw != 0x9000)
-        return out;
-    for (std::uint8_t n = 1; n <= 8; ++n) {
-        const auto r = m_card.transmit(cdos::CommandApdu{0x00, 0xB2, n, 0x04, {}, 80});
-        const cdos::Bytes& d = r.data;
-        if (!r.ok() || d.size() != 80 || d[0] != 0x01 || d[1] < 5 || d[1] > 16)
-            continue;
-        OnCard a;
-        a.aid.assign(d.begin() + 2, d.begin() + 2 + d[1]);
-        a.version = d[22] << 8 | d[23];
-        a.bytes = qint64(u32(d, 46)) - qint64(u32(d, 42));
-        a.seed.assign(d.begin() + 54, d.begin() + 70);
-        out.push_back(a);
-    }
+    for (const auto& r : cdos::appdl::readRegistry(m_card.transmitter()))
+        out.push_back(OnCard{r.aid, r.seed, r.version, qint64(r.dfEnd) - qint64(r.dfStart)});
     return out;
 }
 

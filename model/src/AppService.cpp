@@ -5,6 +5,7 @@
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/protocol/AppCommands.h>
 #include <carddesk/protocol/AppProducer.h>
+#include <carddesk/protocol/AppRegistryRecord.h>
 #include <carddesk/protocol/CommandSet.h>
 #include <carddesk/protocol/Personaliser.h>
 
@@ -65,25 +66,19 @@ quint16 u16(const cdos::Bytes& b, std::size_t at) {
     return quint16(b[at] << 8 | b[at + 1]);
 }
 
-constexpr int kSlots = 8;
-constexpr std::size_t kRecordLength = 80;
-
-// One registry record (docs/app-download.md "Application registry"); nullopt for a free one.
-std::optional<AppEntry> entryFrom(const cdos::Bytes& r, int slot) {
-    if (r.size() != kRecordLength || r[0] != 0x01 || r[1] < 5 || r[1] > 16)
-        return std::nullopt;
+AppEntry entryFrom(const cdos::appdl::RegistryRecord& r) {
     AppEntry e;
-    e.slot = slot;
-    e.aid = qbytes(cdos::Bytes(r.begin() + 2, r.begin() + 2 + r[1]));
-    e.version = u16(r, 22);
-    e.dataLength = u32(r, 24);
-    e.dfFid = u16(r, 28);
-    e.codeLength = u32(r, 30);
-    e.configLength = u32(r, 34);
-    e.ramBound = u32(r, 38);
-    e.dfStart = u32(r, 42);
-    e.dfEnd = u32(r, 46);
-    e.seed = qbytes(cdos::Bytes(r.begin() + 54, r.begin() + 70));
+    e.slot = r.slot;
+    e.aid = qbytes(r.aid);
+    e.version = r.version;
+    e.dataLength = r.staticLength;
+    e.dfFid = r.dfFid;
+    e.codeLength = r.codeLength;
+    e.configLength = r.configLength;
+    e.ramBound = r.ramBound;
+    e.dfStart = r.dfStart;
+    e.dfEnd = r.dfEnd;
+    e.seed = qbytes(r.seed);
     return e;
 }
 
@@ -102,17 +97,8 @@ AppCardState readOn(CardChannel& channel) {
         s.nvmFree = u32(nvm.data, 4);
         s.pageSize = u16(nvm.data, 8);
     }
-    channel.transmit(cdos::selectFid(cdos::fid::Mf));
-    // No registry EF yet (nothing was ever installed) reads as an empty registry.
-    if (channel.transmit(cdos::selectFid(cdos::appdl::fid::Registry)).sw != 0x9000)
-        return s;
-    for (int n = 1; n <= kSlots; ++n) {
-        const cdos::ResponseApdu r =
-            channel.transmit(cdos::CommandApdu{0x00, 0xB2, std::uint8_t(n), 0x04, {}, int(kRecordLength)});
-        if (r.ok())
-            if (auto e = entryFrom(r.data, n))
-                s.apps.append(*e);
-    }
+    for (const auto& r : cdos::appdl::readRegistry(channel.transmitter()))
+        s.apps.append(entryFrom(r));
     return s;
 }
 

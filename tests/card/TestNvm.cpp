@@ -2,7 +2,7 @@
 // clear errors for damaged images.
 #include "CardTestSupport.h"
 
-#include "carddesk/card/Crc32.h"
+#include "carddesk/protocol/Crc32.h"
 #include "carddesk/protocol/Crypto.h"
 
 #include <QtTest>
@@ -328,7 +328,7 @@ private slots:
         { Nvm::create(path, cardtest::fastNvm()); }
         Bytes img = cardtest::readFile(path);
         auto fixCrc = [&] {
-            const std::uint32_t crc = crc32(img.data(), 252);
+            const std::uint32_t crc = cdos::crc32(img.data(), 252);
             for (int i = 0; i < 4; ++i)
                 img[252 + i] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
         };
@@ -357,7 +357,7 @@ private slots:
                 std::copy(std::begin(head), std::end(head), page.begin());
                 const std::uint8_t record[] = {0x02, 0, 0, 0, 0, 0, 16, 0xAA};
                 std::copy(std::begin(record), std::end(record), page.begin() + 24);
-                const std::uint32_t crc = crc32(page.data(), page.size());
+                const std::uint32_t crc = cdos::crc32(page.data(), page.size());
                 for (int i = 0; i < 4; ++i)
                     page[20 + i] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
                 std::copy(page.begin(), page.end(), img.begin() + 256);

@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace cdos::card {
+namespace cdos {
 
 std::uint32_t crc32(const std::uint8_t* data, std::size_t size, std::uint32_t crc = 0);
 
-} // namespace cdos::card
+} // namespace cdos

@@ -1,8 +1,8 @@
-#include "carddesk/card/Crc32.h"
+#include "carddesk/protocol/Crc32.h"
 
 #include <array>
 
-namespace cdos::card {
+namespace cdos {
 
 namespace {
 constexpr std::array<std::uint32_t, 256> makeTable() {
@@ -25,4 +25,4 @@ std::uint32_t crc32(const std::uint8_t* data, std::size_t size, std::uint32_t cr
     return ~crc;
 }
 
-} // namespace cdos::card
+} // namespace cdos
