@@ -58,11 +58,17 @@ bool Localisation::install(const QLocale& locale) {
 }
 
 QLocale Localisation::localeFor(const QString& option) {
-    if (option.isEmpty())
-        return QLocale::system();
     const QLocale l(option);
-    // QLocale("xx") falls back to "C" for names it does not know; the system locale is the better guess then.
-    return l.language() == QLocale::C ? QLocale::system() : l;
+    // QLocale("xx") falls back to "C" for names it does not know; the system's language is the better guess then.
+    return option.isEmpty() || l.language() == QLocale::C ? systemDefault(QLocale::system()) : l;
+}
+
+QLocale Localisation::systemDefault(const QLocale& system) {
+    // Chinese first, English second: a system that speaks neither (the C/POSIX locale of a fresh install or a
+    // service account, or a language the console has no translation for) gets Simplified Chinese.
+    if (system.language() == QLocale::Chinese || system.language() == QLocale::English)
+        return system;
+    return QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
 }
 
 QLocale Localisation::current() {

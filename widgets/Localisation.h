@@ -14,8 +14,10 @@ public:
     // the console has its own translation for the locale (English, the source language, needs none).
     static bool install(const QLocale& locale);
 
-    // "zh_CN" or "en" from a --lang option; an empty or unknown value gives the system locale.
+    // "zh_CN" or "en" from a --lang option; an empty or unknown value gives systemDefault(QLocale::system()).
     static QLocale localeFor(const QString& option);
+    // The system's locale when it is Chinese or English, Simplified Chinese otherwise (C/POSIX included).
+    static QLocale systemDefault(const QLocale& system);
 
     // The locale of the last install() (QLocale::system() before the first one).
     static QLocale current();

@@ -1,5 +1,6 @@
-// carddesk: the issuance and operator console. Parses the options, installs the translation for the system locale
-// (or --lang), builds the main window over the model and cardio layers, and optionally renders a screenshot.
+// carddesk: the issuance and operator console. Parses the options, installs the translation (--lang, else the
+// system's language when Chinese or English, else Simplified Chinese), builds the main window over the model and
+// cardio layers, and optionally renders a screenshot.
 #include "ConsoleOptions.h"
 #include "Localisation.h"
 #include "MainWindow.h"

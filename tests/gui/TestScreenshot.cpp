@@ -45,6 +45,24 @@ private slots:
                     .contains(QStringLiteral("Smart-card issuance and operator console")));
     }
 
+    // Chinese first, English second: a system that speaks neither (LANG=C, a fresh install or a service account)
+    // gets Chinese; an English system English.
+    void chineseWhenTheSystemSpeaksNeither() {
+        for (const auto& [lang, expected] :
+             {std::pair{QStringLiteral("C"), QStringLiteral("智能卡发卡与运维控制台")},
+              std::pair{QStringLiteral("de_DE.UTF-8"), QStringLiteral("智能卡发卡与运维控制台")},
+              std::pair{QStringLiteral("en_US.UTF-8"), QStringLiteral("Smart-card issuance and operator console")}}) {
+            QProcessEnvironment env = chineseEnvironment();
+            env.insert(QStringLiteral("LANG"), lang);
+            env.remove(QStringLiteral("LANGUAGE"));
+            QProcess help;
+            help.setProcessEnvironment(env);
+            help.start(QStringLiteral(CARDDESK_GUI_BIN), {QStringLiteral("--help")});
+            QVERIFY(help.waitForFinished(30000));
+            QVERIFY2(QString::fromUtf8(help.readAllStandardOutput()).contains(expected), qPrintable(lang));
+        }
+    }
+
     void chineseMainWindow() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
