@@ -14,17 +14,9 @@
 
 using namespace carddesk;
 
-namespace {
-// The vpcd ports of the test pcscd: 35963.. (scripts/pcsc-env.sh), or another base for a private pcscd.
-int portBase() {
-    const int base = qEnvironmentVariableIntValue("CARDDESK_TEST_VPCD_BASE");
-    return base > 0 ? base : 35963;
-}
-} // namespace
-
 class TestPcscHotplug : public QObject {
     Q_OBJECT
-    const int m_port = portBase() + 2;
+    const int m_port = 35965; // "CardDesk Reader B 00 00" of the test pcscd
     const QString m_reader = cdtest::readerForPort(35965);
     QTemporaryDir m_dir;
 

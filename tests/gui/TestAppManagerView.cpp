@@ -19,6 +19,7 @@
 #include "carddesk/model/ReaderListModel.h"
 
 #include "support/InProcessCard.h"
+#include "support/StandardCard.h"
 #include <carddesk/card/CardOs.h>
 
 #include <QDir>
@@ -116,11 +117,10 @@ private slots:
         QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);
 
         IssuanceService* issuance = m_window->issuanceService();
-        issuance->openKeyStore(options.keyStorePath, QStringLiteral("carddesk-development"));
-        QByteArray holder = R"({"holder": {"userNumber": "U0001", "account": "6222020200112233", "name": "张伟"},
-            "users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "8888"}, {"number": 3, "pin": "2468"}]})";
-        const IssuanceResult issued = issuance->issueAndWait(IssuanceRequest{
-            m_reader, CardTemplate::load(options.templatePath), HolderFile::fromJson(holder), {}, {}, 0});
+        const IssuanceResult issued = cdtest::issueStandardCard(
+            *issuance, m_reader,
+            R"({"holder": {"userNumber": "U0001", "account": "6222020200112233", "name": "张伟"},
+            "users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "8888"}, {"number": 3, "pin": "2468"}]})");
         QVERIFY2(issued.ok, qPrintable(issued.error));
         m_cardNumber = issued.cardNumber;
         m_window->cardPanel()->refresh();

@@ -3,58 +3,23 @@
 // `app-package` for that card, `app-install`, `apps` (registry JSON), `app-delete-cert` with the seed from `apps`,
 // `app-delete`, and the same delete certificate again refused with the check in words.
 #include "support/CardProcess.h"
+#include "support/CliProcess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-
-int portBase() {
-    const int base = qEnvironmentVariableIntValue("CARDDESK_TEST_VPCD_BASE");
-    return base > 0 ? base : 35963;
-}
-
-struct CliRun {
-    int exitCode = -1;
-    QJsonObject json;
-    QString err;
-    QByteArray out;
-};
-
-} // namespace
+using cdtest::CliRun;
 
 class TestAppCliPcsc : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    const QString m_reader = cdtest::readerForPort(portBase());
+    const QString m_reader = cdtest::readerForPort(35963);
     cdtest::CardProcess m_card;
 
-    CliRun cli(const QStringList& args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CARDDESK_KEYSTORE"));
-        env.remove(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"));
-        env.remove(QStringLiteral("CARDDESK_APP_CA_KEY"));
-        env.remove(QStringLiteral("CARDDESK_APP_KEYS"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("pcsc-test"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CARDDESK_CLI_BIN), args);
-        p.waitForStarted();
-        p.closeWriteChannel();
-        CliRun r;
-        if (!p.waitForFinished(60000))
-            return r;
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        r.json = QJsonDocument::fromJson(r.out).object();
-        return r;
-    }
+    CliRun cli(const QStringList& args) { return cdtest::runCli(args); }
     QStringList onCard(const char* command) {
         return {QLatin1String(command), QStringLiteral("--reader"),   m_reader, QStringLiteral("--wait"),
                 QStringLiteral("15"),   QStringLiteral("--database"), db()};
@@ -65,7 +30,7 @@ class TestAppCliPcsc : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), portBase()));
+        QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), 35963));
     }
     void cleanupTestCase() { m_card.stop(); }
 

@@ -9,6 +9,7 @@
 
 #include "carddesk/card/CardOs.h"
 #include "support/InProcessCard.h"
+#include "support/StandardCard.h"
 #include "support/TestProfiles.h"
 
 #include <QFile>
@@ -21,11 +22,6 @@ using namespace carddesk;
 namespace {
 
 const QString kReader = QStringLiteral("In-process card");
-
-QByteArray holderJson() {
-    return R"({"holder": {"userNumber": "U20240001", "account": "6222021234567890", "name": "张伟"},
-              "users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "864200"}, {"number": 3, "pin": "97531"}]})";
-}
 
 QByteArray source(const char* rel) {
     QFile f(QStringLiteral(CARDDESK_SOURCE_DIR "/") + QLatin1String(rel));
@@ -66,13 +62,7 @@ private slots:
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
         cdtest::insertInProcessCard(m_readers, kReader, m_card);
         IssuanceService issuance(m_readers, m_db);
-        issuance.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
-                              QString::fromLatin1(cdtest::kDevPassphrase));
-        const auto tmpl =
-            CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
-        QByteArray json = holderJson();
-        const IssuanceResult issued =
-            issuance.issueAndWait(IssuanceRequest{kReader, tmpl, HolderFile::fromJson(json), {}, {}, 0});
+        const IssuanceResult issued = cdtest::issueStandardCard(issuance, kReader);
         QVERIFY2(issued.ok, qPrintable(issued.error));
         m_cardNumber = issued.cardNumber;
         m_apps = std::make_unique<AppService>(m_readers, m_db);

@@ -18,17 +18,9 @@
 
 using namespace carddesk;
 
-namespace {
-// The vpcd ports of the test pcscd: 35963.. (scripts/pcsc-env.sh), or another base for a private pcscd.
-int portBase() {
-    const int base = qEnvironmentVariableIntValue("CARDDESK_TEST_VPCD_BASE");
-    return base > 0 ? base : 35963;
-}
-} // namespace
-
 class TestIssuePcsc : public QObject {
     Q_OBJECT
-    const int m_port = portBase();
+    const int m_port = 35963; // "Virtual PCD 00 00" of the test pcscd (scripts/pcsc-env.sh)
     const QString m_reader = cdtest::readerForPort(35963);
 
 private slots:

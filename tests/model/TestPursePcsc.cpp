@@ -2,29 +2,15 @@
 // carddesk-card in vpcd ("CardDesk Reader B 00 00"), `issue`, `info` (purse AID and ASN), `load`, `purchase` (PIN
 // from $CARDDESK_PIN, then from stdin), `purse --prove` — and the refusals' exit codes.
 #include "support/CardProcess.h"
+#include "support/CliProcess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-
-int portBase() {
-    const int base = qEnvironmentVariableIntValue("CARDDESK_TEST_VPCD_BASE");
-    return base > 0 ? base : 35963;
-}
-
-struct CliRun {
-    int exitCode = -1;
-    QJsonObject json;
-    QString err;
-    QByteArray out;
-};
-
-} // namespace
+using cdtest::CliRun;
 
 class TestPursePcsc : public QObject {
     Q_OBJECT
@@ -33,29 +19,10 @@ class TestPursePcsc : public QObject {
     cdtest::CardProcess m_card;
 
     CliRun cli(const QStringList& args, const QByteArray& stdinText = {}, const QString& pinEnv = {}) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CARDDESK_PIN"));
-        env.remove(QStringLiteral("CARDDESK_KEYSTORE"));
-        env.remove(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("pcsc-test"));
+        QProcessEnvironment env;
         if (!pinEnv.isEmpty())
             env.insert(QStringLiteral("CARDDESK_PIN"), pinEnv);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CARDDESK_CLI_BIN), args);
-        p.waitForStarted();
-        if (!stdinText.isEmpty())
-            p.write(stdinText);
-        p.closeWriteChannel();
-        CliRun r;
-        if (!p.waitForFinished(60000))
-            return r;
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        r.json = QJsonDocument::fromJson(r.out).object();
-        return r;
+        return cdtest::runCli(args, env, stdinText);
     }
     QStringList common(const char* command) {
         return {QLatin1String(command), QStringLiteral("--reader"), m_reader, QStringLiteral("--wait"),
@@ -66,7 +33,7 @@ class TestPursePcsc : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), portBase() + 2));
+        QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), 35965));
     }
     void cleanupTestCase() { m_card.stop(); }
 

@@ -10,6 +10,7 @@
 
 #include "carddesk/card/CardOs.h"
 #include "support/InProcessCard.h"
+#include "support/StandardCard.h"
 #include "support/TestProfiles.h"
 
 #include <QAbstractItemModelTester>
@@ -23,11 +24,6 @@ namespace {
 
 const QString kReader = QStringLiteral("In-process card");
 const QString kPin = QStringLiteral("135790"); // user 1's payment PIN
-
-QByteArray holderJson() {
-    return R"({"holder": {"userNumber": "U20240001", "account": "6222021234567890", "name": "张伟"},
-              "users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "864200"}, {"number": 3, "pin": "97531"}]})";
-}
 
 } // namespace
 
@@ -55,13 +51,7 @@ private slots:
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
         cdtest::insertInProcessCard(m_readers, kReader, m_card);
         IssuanceService issuance(m_readers, m_db);
-        issuance.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
-                              QString::fromLatin1(cdtest::kDevPassphrase));
-        const auto tmpl =
-            CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
-        QByteArray json = holderJson(); // fromJson wipes the PINs from the buffer
-        const IssuanceResult issued =
-            issuance.issueAndWait(IssuanceRequest{kReader, tmpl, HolderFile::fromJson(json), {}, {}, 0});
+        const IssuanceResult issued = cdtest::issueStandardCard(issuance, kReader);
         QVERIFY2(issued.ok, qPrintable(issued.error));
         m_cardNumber = issued.cardNumber;
         m_purse = std::make_unique<PurseService>(m_readers, m_db);
