@@ -121,22 +121,11 @@ class TestGateway : public QObject {
     // A top-up another terminal left unfinished: authenticated, INITIALIZE FOR LOAD, the headend debits the bank
     // and answers MAC2 — and the card is never credited (terminal switched off). Returns the load id or -1.
     qint64 leaveUnfinishedLoad(std::uint32_t amount) {
-        namespace auth = cdos::auth;
         cdbench::PcscClient pcsc;
         pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10));
         pcsc.connect(m_reader.toStdString());
-        const auto init = m_headend.post(QStringLiteral("/v1/auth/init"), {});
-        const QString id = init.json.value(QStringLiteral("authId")).toString();
-        const auto a1 = pcsc.transmit(auth::authInit(hdtest::bytesq(init.json.value(QStringLiteral("random")))));
-        const auto r2 = m_headend.post(
-            QStringLiteral("/v1/auth/card"),
-            {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hdtest::hexq(a1.data)}});
-        const auto a2 = pcsc.transmit(auth::authenticate(hdtest::bytesq(r2.json.value(QStringLiteral("random")))));
-        const auto r3 = m_headend.post(
-            QStringLiteral("/v1/auth/verify"),
-            {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hdtest::hexq(a2.data)}});
-        if (pcsc.transmit(auth::authResult(hdtest::bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram"))))).sw !=
-            0x9000)
+        const auto [session, sw] = m_headend.authenticate(pcsc.transmitter());
+        if (sw != 0x9000)
             return -1;
         pcsc.transmit(cdos::selectAid(cdos::ep::kPurseAid));
         const cdos::ep::TerminalId other{0, 0, 0, 0, 0x77, 0x01};
@@ -148,7 +137,7 @@ class TestGateway : public QObject {
                             {QStringLiteral("terminalId"), hdtest::hexq(cdos::Bytes(other.begin(), other.end()))},
                             {QStringLiteral("keyIndex"), cdos::ep::kKeyIndex},
                             {QStringLiteral("initResponse"), hdtest::hexq(il.data)}},
-                           r3.json.value(QStringLiteral("sessionToken")).toString());
+                           session.json.value(QStringLiteral("sessionToken")).toString());
         pcsc.disconnect();
         if (l.json.value(QStringLiteral("status")).toString() != QLatin1String("debited"))
             return -1;

@@ -185,22 +185,26 @@ public:
     // The gateway's part: relays between the headend and the card. Returns the last headend reply (the session on
     // success) and the card's final status word (0 when the headend refused).
     std::pair<Reply, std::uint16_t> authenticate(IssuedCard& card) {
+        return authenticate([&card](const cdos::CommandApdu& c) { return card.tx(c); });
+    }
+    // The same with any card: in process, or over PC/SC.
+    std::pair<Reply, std::uint16_t> authenticate(const cdos::Transmit& tx) {
         namespace auth = cdos::auth;
         const Reply init = post(QStringLiteral("/v1/auth/init"), {});
         const QString id = init.json.value(QStringLiteral("authId")).toString();
-        const auto a1 = card.tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
+        const auto a1 = tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
         const Reply r2 =
             post(QStringLiteral("/v1/auth/card"),
                  {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}});
         if (r2.status != 200)
             return {r2, 0};
-        const auto a2 = card.tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random")))));
+        const auto a2 = tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random")))));
         const Reply r3 =
             post(QStringLiteral("/v1/auth/verify"),
                  {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hexq(a2.data)}});
         if (r3.status != 200)
             return {r3, 0};
-        const auto a3 = card.tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram")))));
+        const auto a3 = tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram")))));
         return {r3, a3.sw};
     }
 
