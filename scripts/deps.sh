@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, the Debian 12 packages CardDesk needs to build, test and run; only the missing ones.
+# The list is complete for a minimal Debian 12 installed without recommends: every package that the build, the
+# tests or the console need is named here, never left to arrive as another package's recommendation.
+# tests/deps/check-deps.sh (ctest deps_cover_cmake) proves that every CMake package and library found by the
+# configure step comes from a package below or from one of their dependencies.
+#   deps.sh            install what is missing
+#   deps.sh --list     print the package list, one a line
 set -euo pipefail
 packages=(
+    # build
     build-essential cmake ninja-build pkg-config git clang-format
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
-    libqt6sql6-sqlite libqt6sql6-psql libgl-dev libssl-dev libbenchmark-dev
-    pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools opensc
-    liblua5.4-dev libdvbcsa-dev postgresql ffmpeg iproute2
-    fonts-noto-cjk xvfb xauth
+    libqt6opengl6-dev libgl-dev libssl-dev libbenchmark-dev libpcsclite-dev liblua5.4-dev libdvbcsa-dev
+    # run: Qt's platform plugins (xcb, offscreen) and SQL drivers, fonts for the Chinese interface
+    qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk
+    # the PC/SC stack and the technicians' tools
+    pcscd vsmartcard-vpcd pcsc-tools opensc
+    # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation
+    postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd
 )
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,7 +31,7 @@ if [ ${#missing[@]} -eq 0 ]; then
     echo "deps: all ${#packages[@]} packages present"
     exit 0
 fi
-echo "deps: installing ${missing[*]}"
+echo "deps: installing ${#missing[@]} packages with apt-get (a few minutes on a new machine): ${missing[*]}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive

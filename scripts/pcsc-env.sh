@@ -2,6 +2,11 @@
 # Starts and stops a private pcscd with vpcd readers for CardDesk, and the virtual cards in them.
 #   pcsc-env.sh start DIR          pcscd with readers "Virtual PCD 00 00" (vpcd 35963), "Virtual PCD 00 01" (35964),
 #                                  "CardDesk Reader B 00 00" (35965), "CardDesk Reader B 00 01" (35966)
+#   pcsc-env.sh start DIR --join-system
+#                                  the same, but where the machine already runs a pcscd (systemd's socket-activated
+#                                  pcscd.socket, or any pcscd owning /run/pcscd/pcscd.comm) use that one: Debian's
+#                                  vsmartcard-vpcd gives it "Virtual PCD 00 00" on vpcd port 35963. Never replaces,
+#                                  stops or removes the system's socket.
 #   pcsc-env.sh card DIR NAME PORT IMAGE [card options]   start carddesk-card (CARDDESK_CARD_BIN or PATH)
 #   pcsc-env.sh stop DIR           stop the cards and the pcscd this script started (by PID), nothing else
 set -euo pipefail
@@ -16,17 +21,36 @@ driver=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+socket=/run/pcscd/pcscd.comm
+# Whether a pcscd other than ours answers on $socket: some process (pcscd, or systemd holding pcscd.socket for
+# socket activation) listens on it in this network namespace.
+system_pcscd() {
+    [ -S "$socket" ] && ss -Hxl 2>/dev/null | awk '{print $5}' | grep -qxF "$socket"
+}
+
 case "$cmd" in
 start)
     [ -f "$driver" ] || { echo "vpcd driver $driver missing: apt-get install vsmartcard-vpcd" >&2; exit 1; }
+    join=0
+    [ "${3:-}" = --join-system ] && join=1
     if alive "$dir/pcscd.pid"; then
         echo "pcscd already running for $dir (PID $(cat "$dir/pcscd.pid"))"
         exit 0
     fi
-    if [ -S /run/pcscd/pcscd.comm ] && pgrep -x pcscd >/dev/null; then
-        echo "another pcscd is running (PID $(pgrep -x pcscd | tr '\n' ' ')); stop it first: it owns /run/pcscd" >&2
+    rm -f "$dir/system"
+    if system_pcscd; then
+        if [ $join -eq 1 ]; then
+            [ -f /etc/reader.conf.d/vpcd ] ||
+                { echo "the system's pcscd has no vpcd reader: apt-get install vsmartcard-vpcd" >&2; exit 1; }
+            touch "$dir/system"
+            echo "using the system's pcscd ($socket) and its vpcd reader \"Virtual PCD 00 00\" (port 35963)"
+            exit 0
+        fi
+        echo "the system's pcscd owns $socket; a private pcscd would take its socket. Run the tests in their own" >&2
+        echo "namespaces (scripts/run-tests.sh, scripts/isolated.sh) or pass --join-system to use the system's." >&2
         exit 1
     fi
+    [ -e "$socket" ] && { echo "removing the stale socket $socket (no pcscd answers on it)"; rm -f "$socket"; }
     mkdir -p "$dir/reader.conf.d"
     # Two readers sharing one .so deadlock pcscd: the second driver entry uses its own copy.
     cp "$driver" "$dir/libifdvpcd-b.so"
@@ -45,7 +69,7 @@ CONF
     pcscd -f -c "$dir/reader.conf.d" >"$dir/pcscd.log" 2>&1 &
     echo $! >"$dir/pcscd.pid"
     for _ in $(seq 1 50); do
-        [ -S /run/pcscd/pcscd.comm ] && ss -ltn 2>/dev/null | grep -q ':35965 ' && break
+        [ -S "$socket" ] && ss -ltn 2>/dev/null | grep -q ':35965 ' && break
         sleep 0.1
     done
     alive "$dir/pcscd.pid" || { echo "pcscd did not start:" >&2; cat "$dir/pcscd.log" >&2; exit 1; }
@@ -72,6 +96,7 @@ stop)
         fi
         rm -f "$pidfile"
     done
+    rm -f "$dir/system"
     echo "stopped what $dir started"
     ;;
 *)

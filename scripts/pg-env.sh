@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts and stops a private PostgreSQL server (Debian's) for the headend tests.
-#   pg-env.sh start DIR   initdb in DIR/data (as the unprivileged user "postgres" when run as root), pg_ctl start on
-#                         a unix socket in DIR and a free TCP port on 127.0.0.1; writes DIR/url
+#   pg-env.sh start DIR   initdb and pg_ctl start on a free TCP port of 127.0.0.1; writes DIR/url
 #                         (postgresql://postgres@127.0.0.1:PORT/postgres) for the tests
-#   pg-env.sh stop DIR    stops the server this script started, by the PID in DIR/server.pid, nothing else
+#   pg-env.sh stop DIR    stops the server this script started, by the PID in DIR/server.pid, removes its data
+# PostgreSQL refuses to run as root, so as root the server runs as the unprivileged user "postgres" (or nobody).
+# That user cannot enter a checkout under /root (0700): its data and socket then live in a directory of its own
+# under /var/tmp (named in DIR/datadir), and DIR keeps only the URL, the PID and copies of the logs.
 set -euo pipefail
 
 cmd=${1:-}
@@ -15,16 +17,24 @@ dir=$(cd "$dir" && pwd)
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] && [ -x "$bin/initdb" ] || { echo "PostgreSQL server missing: apt-get install postgresql" >&2; exit 1; }
 
-# PostgreSQL refuses to run as root: as root, the server runs as "postgres" (or nobody) and owns DIR.
+owner=""
+if [ "$(id -u)" = 0 ]; then
+    owner=postgres
+    id -u postgres >/dev/null 2>&1 || owner=nobody
+fi
 as_owner() {
-    if [ "$(id -u)" = 0 ]; then
-        local user=postgres
-        id -u postgres >/dev/null 2>&1 || user=nobody
-        chown -R "$user" "$dir"
-        runuser -u "$user" -- "$@"
-    else
-        "$@"
-    fi
+    if [ -n "$owner" ]; then runuser -u "$owner" -- "$@"; else "$@"; fi
+}
+
+# A free port: the first of a few random ones in 20000-59999 that no socket listens on.
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 40000))
+        ss -Htln "sport = :$port" 2>/dev/null | grep -q . || { echo "$port"; return 0; }
+    done
+    echo "pg-env: no free TCP port found" >&2
+    return 1
 }
 
 alive() { [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; }
@@ -35,34 +45,46 @@ start)
         echo "PostgreSQL already running for $dir (PID $(cat "$dir/server.pid"))"
         exit 0
     fi
-    rm -rf "$dir/data" "$dir/url" "$dir/server.pid"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1 ||
+    [ -f "$dir/datadir" ] && rm -rf --one-file-system "$(cat "$dir/datadir")"
+    rm -rf "$dir/data" "$dir/url" "$dir/server.pid" "$dir/datadir"
+    if [ -n "$owner" ]; then
+        data=$(mktemp -d /var/tmp/carddesk-pg.XXXXXX)
+        chown "$owner" "$data"
+        echo "$data" >"$dir/datadir"
+    else
+        data="$dir"
+    fi
+    port=$(free_port)
+    as_owner "$bin/initdb" -D "$data/data" -U postgres --auth=trust -E UTF8 --no-instructions >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-k $dir -p $port -c listen_addresses=127.0.0.1" start >/dev/null ||
-        { cat "$dir/server.log" >&2; exit 1; }
-    head -1 "$dir/data/postmaster.pid" >"$dir/server.pid"
+    as_owner "$bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
+        -o "-k $data -p $port -c listen_addresses=127.0.0.1" start >/dev/null ||
+        { cat "$data/server.log" >&2; exit 1; }
+    head -1 "$data/data/postmaster.pid" >"$dir/server.pid"
     echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
-    echo "PostgreSQL $(basename "$(dirname "$bin")") on 127.0.0.1:$port and $dir (PID $(cat "$dir/server.pid"))"
+    echo "PostgreSQL $(basename "$(dirname "$bin")") on 127.0.0.1:$port, data in $data/data (PID $(cat "$dir/server.pid"))"
     ;;
 stop)
-    if ! alive; then
+    data="$dir"
+    [ -f "$dir/datadir" ] && data=$(cat "$dir/datadir")
+    if alive; then
+        pid=$(cat "$dir/server.pid")
+        kill -INT "$pid" # fast shutdown
+        for _ in $(seq 1 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "PostgreSQL (PID $pid) did not stop in 10 s" >&2
+            exit 1
+        fi
+        echo "PostgreSQL stopped (PID $pid)"
+    else
         echo "no PostgreSQL running for $dir"
-        exit 0
     fi
-    pid=$(cat "$dir/server.pid")
-    kill -INT "$pid" # fast shutdown
-    for _ in $(seq 1 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        echo "PostgreSQL (PID $pid) did not stop in 10 s" >&2
-        exit 1
-    fi
-    rm -f "$dir/server.pid" "$dir/url"
-    echo "PostgreSQL stopped (PID $pid)"
+    [ "$data" != "$dir" ] && [ -f "$data/server.log" ] && cp "$data/server.log" "$dir/server.log"
+    [ "$data" != "$dir" ] && rm -rf --one-file-system "$data"
+    rm -f "$dir/server.pid" "$dir/url" "$dir/datadir"
     ;;
 *)
     echo "usage: $0 start|stop DIR" >&2

@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
-# The console on a fresh Debian 12 machine: packages, build, a private pcscd with the vpcd reader
-# "Virtual PCD 00 00", a virtual card (blank at first start) in it, SQLite in the user's data folder, then the
-# console. Closing the console stops the card and pcscd again (by PID).
+# The console on a fresh Debian 12 machine: packages, build (the console, the CLI and the virtual card first), a
+# virtual card (blank at first start) in the reader "Virtual PCD 00 00" of the system's pcscd or of a private one,
+# SQLite in the user's data folder, then the console. Closing the console stops what this script started (by PID).
+# Without a display the console runs under Xvfb, saves a screenshot and exits.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
-"$root/scripts/build.sh"
+if [ ! -x "$root/build/app/gui/carddesk" ]; then
+    echo "build: the console, carddesk-cli and carddesk-card (about 10-15 minutes on 2 cores the first time;"
+    echo "       scripts/run-tests.sh builds the tests and benchmarks as well)"
+fi
+"$root/scripts/build.sh" carddesk carddesk-cli carddesk-card
 
 data=${XDG_DATA_HOME:-$HOME/.local/share}/CardDesk
-mkdir -p "$data/cards"
-env_dir="$data/pcsc-env"
-"$root/scripts/pcsc-env.sh" start "$env_dir"
-trap '"$root/scripts/pcsc-env.sh" stop "$env_dir"' EXIT
-CARDDESK_CARD_BIN="$root/build/card/carddesk-card" \
-    "$root/scripts/pcsc-env.sh" card "$env_dir" 1 35963 "$data/cards/card-1.img"
+"$root/scripts/virtual-card.sh" start
+trap '"$root/scripts/virtual-card.sh" stop >/dev/null' EXIT
 
 # The development key store's passphrase is published (docs/keys.md); a production desk types its own.
 export CARDDESK_KEYSTORE="${CARDDESK_KEYSTORE:-$root/resources/keystores/development.cdks}"
 export CARDDESK_KEYSTORE_PASSPHRASE="${CARDDESK_KEYSTORE_PASSPHRASE:-carddesk-development}"
 console=("$root/build/app/gui/carddesk" --database "$data/carddesk.sqlite"
          --template "$root/resources/templates/standard-tv.json" "$@")
+case " $* " in
+*" --lang "*) ;;
+*) echo "The console speaks Simplified Chinese first (English on an English system); for English: $0 --lang en" ;;
+esac
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     "${console[@]}"
 else
-    echo "No display: running the console under Xvfb; a screenshot goes to $data/console.png"
-    xvfb-run -a -s "-screen 0 1600x1000x24" "${console[@]}" --screenshot "$data/console.png"
+    shot="$data/console.png"
+    echo "No display: the console runs under Xvfb, saves a screenshot and exits."
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${console[@]}" --screenshot "$shot"
+    echo "Screenshot of the console with the card in the reader: $shot"
+    echo "The virtual card stops with the console. To keep a card in \"Virtual PCD 00 00\" for opensc-tool and the"
+    echo "other PC/SC tools: scripts/virtual-card.sh start (and scripts/virtual-card.sh stop when done)."
 fi

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh Debian 12 machine: packages, build, then every test through ctest. ctest's
-# `pcsc` fixture starts a private pcscd (and each test its own virtual cards) and stops them by PID.
+# The whole test suite on a fresh Debian 12 machine: packages, build, then every test through ctest. The tests run
+# in private mount and network namespaces (scripts/isolated.sh): their pcscd, vpcd ports and PostgreSQL never meet
+# the machine's own (a system pcscd on /run/pcscd, Debian's vpcd reader on port 35963), and nothing is left behind.
+# ctest's `pcsc` fixture starts the private pcscd (each test its own virtual cards) and stops them by PID.
+# Namespaces need root: as another user, the ctest step runs through sudo.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
@@ -8,8 +11,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # Formatting is part of the suite: every C++ file follows .clang-format.
 cmake --build "$root/build" --target check-format
 cd "$root/build"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo --preserve-env=PATH,HOME"
 status=0
-ctest --output-on-failure --timeout 600 "$@" || status=$?
-# Whatever happened, nothing this run started stays behind.
+$SUDO "$root/scripts/isolated.sh" ctest --output-on-failure --timeout 600 "$@" || status=$?
 "$root/scripts/pcsc-env.sh" stop "$root/build/pcsc-env" >/dev/null 2>&1 || true
+"$root/scripts/pg-env.sh" stop "$root/build/pg-env" >/dev/null 2>&1 || true
 exit $status
