@@ -12,12 +12,14 @@ packages=(
     build-essential cmake ninja-build pkg-config git clang-format
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev libssl-dev libbenchmark-dev libpcsclite-dev liblua5.4-dev libdvbcsa-dev
-    # run: Qt's platform plugins (xcb, offscreen) and SQL drivers, fonts for the Chinese interface
-    qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk
+    # run: Qt SQL drivers (plugins: no library links them), fonts for the Chinese interface
+    libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk
     # the PC/SC stack and the technicians' tools
     pcscd vsmartcard-vpcd pcsc-tools opensc
     # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation
     postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd
+    # package checks: lintian, AppStream and desktop-entry validators
+    lintian appstream desktop-file-utils
 )
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${packages[@]}"

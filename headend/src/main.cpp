@@ -4,8 +4,10 @@
 //   carddesk-headend block|unblock --card-number HEX20
 //   carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D [--inactive]
 //   carddesk-headend app-publish --dir resources/apps/bill-payment   (serve --app-keys DIR: application download)
-// The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE, the admin token from
-// CARDDESK_HEADEND_ADMIN_TOKEN — never from the command line, where other users could read them.
+// The key store passphrase and the admin token come from systemd credentials (files keystore-passphrase and
+// admin-token in $CREDENTIALS_DIRECTORY: installer/carddesk-headend.service) or else from the environment
+// (CARDDESK_KEYSTORE_PASSPHRASE, CARDDESK_HEADEND_ADMIN_TOKEN) — never from the command line, where other users
+// could read them.
 #include "AppCatalogueService.h"
 #include "AuthService.h"
 #include "HeadendServer.h"
@@ -15,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QStandardPaths>
 
@@ -29,6 +32,28 @@ namespace {
 int fail(const QString& message) {
     std::fprintf(stderr, "carddesk-headend: %s\n", qPrintable(message));
     return 2;
+}
+
+// A secret from the service manager's credential file NAME, else from the environment variable ENV (then removed
+// from the environment, so nothing this process starts inherits it). Credentials never sit in /proc/PID/environ.
+std::optional<std::string> secret(const char* name, const char* env) {
+    const QString dir = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+    if (!dir.isEmpty()) {
+        QFile file(QDir(dir).filePath(QLatin1String(name)));
+        if (file.open(QIODevice::ReadOnly)) {
+            QByteArray bytes = file.read(4096);
+            while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+                bytes.chop(1);
+            std::string value(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+            cdos::secureZero(bytes.data(), static_cast<std::size_t>(bytes.size()));
+            return value;
+        }
+    }
+    if (!qEnvironmentVariableIsSet(env))
+        return std::nullopt;
+    std::string value = qEnvironmentVariable(env).toStdString();
+    qunsetenv(env);
+    return value;
 }
 
 } // namespace
@@ -112,10 +137,11 @@ int main(int argc, char** argv) {
             return fail(QStringLiteral("unknown command %1").arg(command));
         if (!p.isSet(keystore))
             return fail(QStringLiteral("--keystore is required to serve"));
-        if (!qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE"))
-            return fail(QStringLiteral("set CARDDESK_KEYSTORE_PASSPHRASE to the key store's passphrase"));
-        std::string passphrase = qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE").toStdString();
-        qunsetenv("CARDDESK_KEYSTORE_PASSPHRASE"); // not inherited by anything this process might start
+        std::optional<std::string> given = secret("keystore-passphrase", "CARDDESK_KEYSTORE_PASSPHRASE");
+        if (!given)
+            return fail(QStringLiteral("give the key store's passphrase in CARDDESK_KEYSTORE_PASSPHRASE or as the "
+                                       "systemd credential keystore-passphrase"));
+        std::string passphrase = std::move(*given);
         const cdos::KeyStore keys = cdos::KeyStore::open(p.value(keystore).toStdString(), passphrase);
         cdos::secureZero(passphrase.data(), passphrase.size());
         for (const char* needed : {"TRANSPORT", "PURCHASE", "LOAD", "TAC"})
@@ -132,7 +158,10 @@ int main(int argc, char** argv) {
         ServerOptions options;
         options.address = QHostAddress(p.value(listen));
         options.port = static_cast<quint16>(p.value(port).toUInt());
-        options.adminToken = qEnvironmentVariable("CARDDESK_HEADEND_ADMIN_TOKEN");
+        if (std::optional<std::string> token = secret("admin-token", "CARDDESK_HEADEND_ADMIN_TOKEN")) {
+            options.adminToken = QString::fromStdString(*token);
+            cdos::secureZero(token->data(), token->size());
+        }
         options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
         options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
         HeadendServer server(auth, payments, loads, &bank, options);
