@@ -55,7 +55,7 @@ grep -qx '/etc/carddesk/headend.conf' /var/lib/dpkg/info/carddesk-headend.conffi
 if command -v systemd-analyze >/dev/null; then systemd-analyze verify "$unit" || fail "systemd-analyze verify"; fi
 
 step "the unit's command line, run as systemd would (no systemd here): user, umask, credentials"
-install -m 0600 /usr/share/carddesk/keystores/development.cdks /etc/carddesk/keystore.cdks
+install -m 0640 -g carddesk /usr/share/carddesk/keystores/development.cdks /etc/carddesk/keystore.cdks
 (umask 077 && printf 'carddesk-development\n' >/etc/carddesk/keystore-passphrase)
 creds=$(mktemp -d)
 for c in $(sed -n 's/^LoadCredential=\([^:]*\):\(.*\)$/\1:\2/p' "$unit"); do

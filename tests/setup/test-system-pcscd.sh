@@ -11,6 +11,7 @@ set -euo pipefail
 src=${1:?source dir}; card_bin=${2:?carddesk-card}
 if [ -z "${CARDDESK_SYSTEM_PCSCD_NS:-}" ]; then
     [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for its own namespaces"; exit 77; }
+    unshare --mount --net true 2>/dev/null || { echo "SKIP: no private namespaces here (chroot or container)"; exit 77; }
     exec env CARDDESK_SYSTEM_PCSCD_NS=1 unshare --mount --net bash "$0" "$@"
 fi
 ip link set lo up
