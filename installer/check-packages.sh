@@ -2,6 +2,7 @@
 # Checks built CardDesk DEBs the way a distribution would before shipping them:
 #   - every ELF file's libraries (dpkg-shlibdeps) come from packages the DEB Depends on;
 #   - what no linker sees is in Depends too: Qt SQL driver plugins, pcscd, the vpcd driver, a CJK font;
+#   - every program answers --help (exit 0) from the package's own files;
 #   - lintian reports no error (warnings are printed);
 #   - the desktop entry and the AppStream metainfo validate (desktop-file-validate, appstreamcli --no-net).
 #   check-packages.sh DEB...          exit 1 on the first kind of problem found in any package, listing them all
@@ -46,6 +47,11 @@ for deb in "$@"; do
         grep -qxF "$n" <<<"$depends" || problem "$pkg: needs $n at run time (no ELF names it), Depends lacks it"
     done
     echo "   $elves ELF files, Depends: $(tr '\n' ' ' <<<"$depends")"
+    for f in "$root"/usr/bin/*; do
+        [ -f "$f" ] || continue
+        QT_QPA_PLATFORM=offscreen "$f" --help >"$work/help.txt" 2>&1 ||
+            problem "$pkg: ${f#"$root"} --help exits $? ($(head -1 "$work/help.txt"))"
+    done
     for f in "$root"/usr/share/applications/*.desktop; do
         [ -f "$f" ] || continue
         desktop-file-validate "$f" || problem "$pkg: desktop-file-validate ${f#"$root"}"

@@ -9,12 +9,13 @@
 
 namespace {
 
-int usage() {
-    std::cerr
+// --help: the usage on stdout, exit 0; a wrong command line: the usage on stderr, exit 2.
+int usage(int code = 2) {
+    (code == 0 ? std::cout : std::cerr)
         << "usage: carddesk-keystore create STORE CLEAR-KEYS-FILE   (passphrase from CARDDESK_KEYSTORE_PASSPHRASE)\n"
            "       carddesk-keystore list STORE\n"
            "CLEAR-KEYS-FILE lines: NAME VERSION HEX32 [shared]\n";
-    return 2;
+    return code;
 }
 
 std::string passphrase() {
@@ -29,6 +30,8 @@ std::string passphrase() {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h"))
+        return usage(0);
     if (argc < 3)
         return usage();
     const std::string cmd = argv[1];

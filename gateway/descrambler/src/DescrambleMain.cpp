@@ -23,14 +23,15 @@ using namespace cdos;
 
 namespace {
 
-int usage() {
-    std::fprintf(stderr,
+// --help: the usage on stdout, exit 0; a wrong command line: the usage on stderr, exit 2.
+int usage(int code = 2) {
+    std::fprintf(code == 0 ? stdout : stderr,
                  "usage: carddesk-descramble (--reader NAME [--user N(1)] [--pin-file FILE] [--date YYYYMMDD]\n"
                  "         | --service-key-file FILE [--service-key CA_SERVICE_1] [--entitled-packages ID,...])\n"
                  "         [--ecm-pid PID] [--udp-idle SECONDS(5)] IN OUT\n"
                  "         (IN/OUT: file, '-', or udp://HOST:PORT; the PIN is read from --pin-file or the\n"
                  "          CARDDESK_PIN environment variable, never from the command line)\n");
-    return 2;
+    return code;
 }
 
 } // namespace
@@ -73,7 +74,9 @@ int main(int argc, char** argv) {
                 for (std::string id; std::getline(list, id, ',');)
                     if (!id.empty())
                         entitled->insert(static_cast<std::uint16_t>(std::stoul(id, nullptr, 0)));
-            } else if (a.size() > 1 && a[0] == '-' && a[1] == '-')
+            } else if (a == "--help" || a == "-h")
+                return usage(0);
+            else if (a.size() > 1 && a[0] == '-' && a[1] == '-')
                 return usage();
             else
                 positional.push_back(a);

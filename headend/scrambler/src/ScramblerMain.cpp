@@ -15,15 +15,16 @@ using namespace cdos;
 
 namespace {
 
-int usage() {
+// --help: the usage on stdout, exit 0; a wrong command line: the usage on stderr, exit 2.
+int usage(int code = 2) {
     std::fprintf(
-        stderr,
+        code == 0 ? stdout : stderr,
         "usage: carddesk-scrambler --service-key-file FILE [--service-key CA_SERVICE_1] [--cissa]\n"
         "         [--period SECONDS(10)] [--ecm-interval SECONDS(0.1)] [--packet-clock BITRATE]\n"
         "         [--ecm-pid PID] [--emm-pid PID] [--package ID] [--vod PROGRAMME] [--first-period N] [--udp-idle S]\n"
         "         [--realtime]  (send at the stream's own rate, for UDP output)\n"
         "         IN OUT      (IN/OUT: file, '-', or udp://HOST:PORT)\n");
-    return 2;
+    return code;
 }
 
 } // namespace
@@ -69,6 +70,8 @@ int main(int argc, char** argv) {
                 cfg.vodProgrammeId = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
             else if (a == "--first-period")
                 cfg.firstCryptoPeriod = static_cast<std::uint32_t>(std::stoul(value(), nullptr, 0));
+            else if (a == "--help" || a == "-h")
+                return usage(0);
             else if (a.size() > 1 && a[0] == '-' && a[1] == '-')
                 return usage();
             else
