@@ -52,14 +52,10 @@ void checkIssuerSm(CommandContext& ctx) {
     if (os.session().icv.empty())
         throw StatusError(sw::SmIncorrect);
     const Bytes body(c.data.begin(), c.data.end() - 4);
-    const Bytes mac = smMac(key->value.bytes(), os.session().icv, smMacInput(c.cla, c.ins, c.p1, c.p2, body));
-    if (!constantTimeEqual(mac.data(), c.data.data() + body.size(), 4)) {
-        os.session().icv.clear();
-        os.keys().setErrorCounter(0, static_cast<std::uint8_t>(key->info.errorCounter - 1));
+    if (!os.issuerMacMatches(ctx, key->value.bytes(), body, c.data.data() + body.size())) {
         ctx.keepChanges = true; // the spent try stays
         throw StatusError(sw::SmIncorrect);
     }
-    os.session().icv = mac;
     c.data = body;
     ctx.issuerSm = true; // the dispatcher gives the key its tries back when the command succeeds
 }

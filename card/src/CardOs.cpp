@@ -225,23 +225,87 @@ ResponseApdu CardOs::runInTransaction(CommandContext& ctx, const std::function<R
     } catch (const StatusError& e) {
         r = status(e.sw);
     }
+    // The try spent on an issuer MAC (guardedGuess) and any earlier bad ones come back once the MAC proved right:
+    // with the command's changes, or on their own when the authentic command is refused.
+    const auto giveIssuerKeyTriesBack = [&] {
+        const auto key = m_keys->find(0);
+        if (ctx.issuerSm && key && key->info.errorCounter < key->info.maxErrors)
+            m_keys->setErrorCounter(0, key->info.maxErrors);
+    };
     if (r.sw != sw::Ok && !ctx.keepChanges) {
         m_nvm->rollback();
+        if (ctx.issuerSm) {
+            m_nvm->begin();
+            giveIssuerKeyTriesBack();
+            m_nvm->commit();
+        }
         return r;
     }
-    if (r.sw == sw::Ok) {
-        // A good MAC after earlier bad ones gives the maintenance key its tries back, with the command's changes.
-        if (ctx.issuerSm) {
-            const auto key = m_keys->find(0);
-            if (key && key->info.errorCounter < key->info.maxErrors)
-                m_keys->setErrorCounter(0, key->info.maxErrors);
-        }
-        // Any change to a blank card starts a personalisation, undone at the next reset unless it is ended.
-        if (m_state.lifeCycle() == LifeCycle::Blank && !m_state.personalisationStarted() && m_nvm->dirty())
-            m_state.setPersonalisationStarted(true);
-    }
+    // Any change to a blank card starts a personalisation, undone at the next reset unless it is ended.
+    if (r.sw == sw::Ok && m_state.lifeCycle() == LifeCycle::Blank && !m_state.personalisationStarted() &&
+        m_nvm->dirty())
+        m_state.setPersonalisationStarted(true);
+    giveIssuerKeyTriesBack();
     m_nvm->commit();
     return r;
+}
+
+void CardOs::commitNow() {
+    if (!m_nvm->inTransaction())
+        return;
+    m_nvm->commit();
+    m_nvm->begin();
+}
+
+CardOs::Guess CardOs::guardedGuess(std::uint8_t triesLeft, std::optional<std::uint8_t> restoreTo,
+                                   const std::function<void(std::uint8_t)>& setTries,
+                                   const std::function<bool()>& matches) {
+    if (triesLeft == 0)
+        throw StatusError(sw::AuthBlocked);
+    const bool own = !m_nvm->inTransaction();
+    if (own)
+        m_nvm->begin();
+    const auto spent = static_cast<std::uint8_t>(triesLeft - 1);
+    setTries(spent);
+    commitNow();
+    Guess g{matches(), spent};
+    if (g.matched && restoreTo) {
+        setTries(*restoreTo);
+        g.triesLeft = *restoreTo;
+        commitNow(); // given back even if the command then fails
+    }
+    if (own)
+        m_nvm->commit();
+    return g;
+}
+
+bool CardOs::issuerMacMatches(CommandContext& ctx, const Bytes& key, const Bytes& body, const std::uint8_t* givenMac) {
+    const CommandApdu& c = ctx.apdu;
+    const auto info = m_keys->find(0);
+    if (!info || info->info.errorCounter == 0)
+        throw StatusError(sw::AuthBlocked);
+    const Bytes mac = smMac(key, m_session.icv, smMacInput(c.cla, c.ins, c.p1, c.p2, body));
+    const auto setTries = [this](std::uint8_t n) { m_keys->setErrorCounter(0, n); };
+    const auto matches = [&] { return constantTimeEqual(mac.data(), givenMac, 4); };
+    bool matched = false;
+    if (m_session.icvFresh) {
+        m_session.icvFresh = false;
+        matched = guardedGuess(info->info.errorCounter, std::nullopt, setTries, matches).matched;
+    } else if (!(matched = matches())) {
+        const bool own = !m_nvm->inTransaction();
+        if (own)
+            m_nvm->begin();
+        setTries(static_cast<std::uint8_t>(info->info.errorCounter - 1));
+        if (own)
+            m_nvm->commit();
+    }
+    if (!matched) {
+        m_session.icv.clear();
+        return false;
+    }
+    m_session.icv = mac;
+    ctx.issuerSm = true;
+    return true;
 }
 
 // Issuer secure messaging (docs/command-set.md): MAC over header || Lc || data with the chaining value as IV.
@@ -258,15 +322,8 @@ std::optional<std::uint16_t> CardOs::unwrapIssuerSm(CommandContext& ctx) {
     if (m_session.icv.empty())
         return sw::SmIncorrect; // no GET CHALLENGE: nothing was checked, so no try is spent
     const Bytes body(c.data.begin(), c.data.end() - 4);
-    const Bytes mac = smMac(key->value.bytes(), m_session.icv, smMacInput(c.cla, c.ins, c.p1, c.p2, body));
-    if (!constantTimeEqual(mac.data(), c.data.data() + body.size(), 4)) {
-        m_session.icv.clear();
-        m_nvm->begin();
-        m_keys->setErrorCounter(0, static_cast<std::uint8_t>(key->info.errorCounter - 1));
-        m_nvm->commit();
+    if (!issuerMacMatches(ctx, key->value.bytes(), body, c.data.data() + body.size()))
         return sw::SmIncorrect;
-    }
-    m_session.icv = mac;
     c.data = body;
     ctx.issuerSm = true;
     return std::nullopt;

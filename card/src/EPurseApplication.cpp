@@ -309,16 +309,17 @@ ResponseApdu EPurseApplication::changePin(CommandContext& ctx) {
     } guard{oldPin, newPin};
     if (!isValidPin(oldPin) || !isValidPin(newPin))
         throw StatusError(sw::IncorrectData);
-    if (!os.users().pinMatches(c.p2, oldPin)) {
-        const auto left = static_cast<std::uint8_t>(user->retriesLeft - 1);
-        os.users().setRetriesLeft(c.p2, left);
+    // The try is spent and committed before the old PIN is compared (CardOs::guardedGuess).
+    const auto guess = os.guardedGuess(
+        user->retriesLeft, user->profile.maxRetries, [&](std::uint8_t n) { os.users().setRetriesLeft(c.p2, n); },
+        [&] { return os.users().pinMatches(c.p2, oldPin); });
+    if (!guess.matched) {
         if (os.session().verifiedUser == c.p2)
             os.session().verifiedUser = 0;
         ctx.keepChanges = true;
-        return ResponseApdu{{}, sw::wrongPin(left)};
+        return ResponseApdu{{}, sw::wrongPin(guess.triesLeft)};
     }
     os.users().setPin(c.p2, newPin);
-    os.users().setRetriesLeft(c.p2, user->profile.maxRetries);
     return ok();
 }
 

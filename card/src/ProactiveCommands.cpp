@@ -159,18 +159,16 @@ ResponseApdu checkPin(CommandContext& ctx, ProactiveSession& s, const pa::Termin
         throw StatusError(sw::DataNotFound);
     if (u->retriesLeft == 0)
         return queue(s, display(u->profile.name + " is blocked"), Phase::Notice, Phase::UserList);
-    if (os.users().pinMatches(s.user, digits)) {
-        if (u->retriesLeft != u->profile.maxRetries)
-            os.users().setRetriesLeft(s.user, u->profile.maxRetries);
+    // The try is spent and committed before the comparison, and given back on a match (CardOs::guardedGuess).
+    const auto guess = os.guardedGuess(
+        u->retriesLeft, u->profile.maxRetries, [&](std::uint8_t n) { os.users().setRetriesLeft(s.user, n); },
+        [&] { return os.users().pinMatches(s.user, digits); });
+    ctx.keepChanges = true;
+    if (guess.matched) {
         os.session().verifiedUser = s.user;
-        ctx.keepChanges = true;
         return menu(os, s, *u);
     }
-    // The lower counter is written in the dispatcher's NVM transaction and committed before the 91xx leaves the
-    // card: cutting the power now neither saves the try nor leaves the slot half-written.
-    const auto left = static_cast<std::uint8_t>(u->retriesLeft - 1);
-    os.users().setRetriesLeft(s.user, left);
-    ctx.keepChanges = true;
+    const std::uint8_t left = guess.triesLeft;
     if (left == 0)
         return queue(s, display("Wrong PIN. " + u->profile.name + " is now blocked"), Phase::Notice, Phase::UserList);
     return queue(s, display("Wrong PIN. " + std::to_string(left) + (left == 1 ? " try" : " tries") + " left"),

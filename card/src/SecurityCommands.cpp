@@ -56,11 +56,12 @@ ResponseApdu SecurityCommands::getChallenge(CommandContext& ctx) {
         throw StatusError(sw::WrongLength);
     Bytes challenge = crypto::randomBytes(static_cast<std::size_t>(c.le));
     ctx.os.session().icv = icvFromChallenge(challenge);
+    ctx.os.session().icvFresh = true;
     return ok(std::move(challenge));
 }
 
-// The try is spent in the same transaction that answers: the 63Cx leaves the card only once the lower counter is
-// in NVM, so cutting the power on a wrong PIN never saves a try.
+// The try is spent and committed before the PIN is compared, and given back on a match (CardOs::guardedGuess):
+// cutting the power at the first page write tells a terminal nothing, and no guess is free.
 ResponseApdu SecurityCommands::verify(CommandContext& ctx) {
     CardOs& os = ctx.os;
     const CommandApdu& c = ctx.apdu;
@@ -87,13 +88,14 @@ ResponseApdu SecurityCommands::verify(CommandContext& ctx) {
     PinGuard guard{digits};
     if (!isValidPin(digits))
         throw StatusError(sw::IncorrectData);
-    if (os.users().pinMatches(number, digits)) {
-        os.users().setRetriesLeft(number, user->profile.maxRetries);
+    const auto guess = os.guardedGuess(
+        user->retriesLeft, user->profile.maxRetries, [&](std::uint8_t n) { os.users().setRetriesLeft(number, n); },
+        [&] { return os.users().pinMatches(number, digits); });
+    if (guess.matched) {
         os.session().verifiedUser = number;
         return ok();
     }
-    const auto left = static_cast<std::uint8_t>(user->retriesLeft - 1);
-    os.users().setRetriesLeft(number, left);
+    const std::uint8_t left = guess.triesLeft;
     if (os.session().verifiedUser == number)
         os.session().verifiedUser = 0;
     ctx.keepChanges = true;

@@ -404,9 +404,23 @@ bool GatewaySession::finishPendingLoad() {
     const auto pick = m_ui.choose(tr(Msg::PendingLoadChoice), {tr(Msg::PendingLoadFinish), tr(Msg::PendingLoadRefund)});
     if (!pick)
         return false;
-    // The card's fresh answer for the same amount and terminal: its online counter tells the headend the truth.
+    // The card's fresh answer for the same amount: its online counter tells the headend the truth. A refund asks
+    // the headend for a one-time challenge first and uses it as the terminal id, proving that this answer (and the
+    // end of the card session an earlier MAC2 belonged to) came after that MAC2.
+    cdos::Bytes initTerminal = terminal;
+    if (*pick == 1) {
+        const HeadendReply c = postRetrying(QStringLiteral("/v1/loads/%1/refund-challenge").arg(loadId), {});
+        if (!accepted(c))
+            return false;
+        initTerminal = bytes(c.json.value(QStringLiteral("terminalId")));
+        if (initTerminal.size() != 6) {
+            m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("refund challenge")));
+            return false;
+        }
+    }
     const auto init = tx(ep::initializeForLoad(
-        ep::kKeyIndex, amount, {terminal[0], terminal[1], terminal[2], terminal[3], terminal[4], terminal[5]}));
+        ep::kKeyIndex, amount,
+        {initTerminal[0], initTerminal[1], initTerminal[2], initTerminal[3], initTerminal[4], initTerminal[5]}));
     if (!init.ok()) {
         m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
         return false;

@@ -65,6 +65,9 @@ const char* const kMigrations[] = {
     "CREATE TABLE app_events (id %ID%, card_number TEXT NOT NULL REFERENCES cards(card_number), aid TEXT NOT NULL,"
     " event TEXT NOT NULL, version INTEGER, status_word TEXT, created_at TEXT NOT NULL);"
     "CREATE INDEX app_events_card ON app_events (card_number, id);",
+    // Refunds of unfinished top-ups (LoadService::refundChallenge): the host's one-time challenge the card's fresh
+    // INITIALIZE FOR LOAD must carry as its terminal id.
+    "ALTER TABLE loads ADD COLUMN refund_challenge TEXT;",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 

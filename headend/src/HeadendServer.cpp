@@ -179,6 +179,14 @@ void HeadendServer::routes() {
                            };
                        });
                    });
+    m_server.route(QStringLiteral("/v1/loads/<arg>/refund-challenge"), Method::Post,
+                   [this](qint64 id, const QHttpServerRequest& r) {
+                       return answerAsync(r, [&]() -> Work {
+                           return [this, id, token = bearerToken(r)] {
+                               return m_loads.refundChallenge(m_auth.sessionCard(token), id);
+                           };
+                       });
+                   });
     m_server.route(QStringLiteral("/v1/loads/<arg>/recovery"), Method::Post,
                    [this](qint64 id, const QHttpServerRequest& r) {
                        return answerAsync(r, [&]() -> Work {

@@ -2,6 +2,7 @@
 
 #include "JsonApi.h"
 #include "carddesk/protocol/CardRecords.h"
+#include "carddesk/protocol/Crypto.h"
 #include "carddesk/protocol/EPurse.h"
 
 #include <QDateTime>
@@ -171,10 +172,28 @@ QJsonObject LoadService::completeLoad(const QString& card, qint64 id, const QJso
     return answer(r);
 }
 
+QJsonObject LoadService::refundChallenge(const QString& card, qint64 id) {
+    const Row r = load(card, id);
+    if (r.status != QLatin1String("authorised") && r.status != QLatin1String("debited"))
+        throw ApiError(Status::Conflict, "not_refundable", QStringLiteral("load %1 is %2").arg(id).arg(r.status));
+    const QString challenge = hex(cdos::crypto::randomBytes(6));
+    m_db.exec(QStringLiteral("UPDATE loads SET refund_challenge = ?, updated_at = ? WHERE id = ?"),
+              {challenge, nowText(), r.id}, "load");
+    return QJsonObject{{QStringLiteral("loadId"), r.id},
+                       {QStringLiteral("amount"), r.amount},
+                       {QStringLiteral("terminalId"), challenge}};
+}
+
+// Recovery of a load whose CREDIT FOR LOAD answer was lost. The fresh INITIALIZE FOR LOAD answer tells the truth
+// through the card's online counter. A refund gives money back while a MAC2 for this load exists, so it needs
+// proof that the card's load session that MAC2 belongs to is gone: an INITIALIZE FOR LOAD made after the MAC2,
+// which only an answer carrying the host's unpredictable, one-time challenge as its terminal id proves (a new
+// INITIALIZE always replaces the card's session). Never the terminal's word, nor an answer it kept from before.
 QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJsonObject& req) {
     const QString action = stringField(req, "action", 16);
     if (action != QLatin1String("reissue") && action != QLatin1String("refund"))
         throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("action must be reissue or refund"));
+    const bool refund = action == QLatin1String("refund");
     const auto init = cdos::ep::InitLoadResponse::decode(hexField(req, "initResponse"));
     if (!init)
         throw ApiError(Status::BadRequest, "bad_field",
@@ -183,14 +202,27 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     if (r.status == QLatin1String("completed") || r.status == QLatin1String("refunded") ||
         r.status == QLatin1String("refused"))
         return answer(r);
-    // The fresh answer must be the card's own (MAC1 for the same amount and terminal): the counter in it is then
-    // the card's word, and its new random has replaced the session an earlier MAC2 was made for.
+    QString terminal = r.terminal;
+    if (refund) {
+        QSqlQuery c = m_db.exec(QStringLiteral("SELECT refund_challenge FROM loads WHERE id = ?"), {r.id}, "load");
+        if (!c.next() || c.value(0).toString().isEmpty())
+            throw ApiError(Status::Conflict, "refund_challenge_needed",
+                           QStringLiteral("a refund needs the card's INITIALIZE FOR LOAD for the challenge of POST "
+                                          "/v1/loads/%1/refund-challenge")
+                               .arg(id));
+        terminal = c.value(0).toString();
+    }
+    // The fresh answer must be the card's own (MAC1 for the same amount, and the terminal id: the load's, or for a
+    // refund the challenge): the counter in it is then the card's word.
     cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
     const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(r.amount), kLoadType,
-                                                arrayOf<6>(r.terminal));
+                                                arrayOf<6>(terminal));
     cdos::secureZero(session.data(), session.size());
     if (!cdos::constantTimeEqual(mac1, init->mac1))
-        throw ApiError(Status::UnprocessableEntity, "bad_mac1", QStringLiteral("the card's MAC1 does not verify"));
+        throw ApiError(Status::UnprocessableEntity, "bad_mac1",
+                       refund ? QStringLiteral("the card's MAC1 does not verify for this amount and the refund "
+                                               "challenge as terminal id")
+                              : QStringLiteral("the card's MAC1 does not verify"));
     if (init->onlineCounter < r.counter)
         throw ApiError(Status::Conflict, "counter_mismatch", QStringLiteral("the card's online counter went back"));
     if (r.status == QLatin1String("authorised")) {
@@ -205,7 +237,7 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
         markCompleted(r, QString());
         return answer(r);
     }
-    if (action == QLatin1String("reissue")) {
+    if (!refund) {
         m_db.exec(QStringLiteral("UPDATE loads SET card_random = ?, balance_before = ?, updated_at = ? WHERE id = ?"),
                   {hex(init->random), qint64(init->balance), nowText(), r.id}, "load");
         return answer(load(card, id));
@@ -215,8 +247,8 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
         throw ApiError(Status::BadGateway, "bank_refused",
                        QStringLiteral("the bank refused the refund: %1").arg(t.reason));
     DbTransaction tx(m_db);
-    QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'refunded', updated_at = ? WHERE id = ? AND"
-                                           " status = 'debited'"),
+    QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'refunded', refund_challenge = NULL,"
+                                           " updated_at = ? WHERE id = ? AND status = 'debited'"),
                             {nowText(), r.id}, "load");
     if (u.numRowsAffected() == 1)
         ledger(m_db, "load-refund", r.id, kInFlight, QStringLiteral("operator:service_account"), r.amount);

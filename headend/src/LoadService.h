@@ -26,6 +26,9 @@ public:
     QJsonObject completeLoad(const QString& card, qint64 id, const QJsonObject& request);
     // {initResponse, action: reissue | refund} -> {loadId, status, [mac2, date, time]}.
     QJsonObject recoverLoad(const QString& card, qint64 id, const QJsonObject& request);
+    // A refund needs proof that the card can no longer use the MAC2 already issued: a fresh INITIALIZE FOR LOAD
+    // whose terminal id is this one-time challenge (docs/authentication.md, "Refund of an unfinished top-up").
+    QJsonObject refundChallenge(const QString& card, qint64 id);
     // The card's unfinished load (authorised or debited) -> {loadId, amount, status, terminalId, createdAt}, for a
     // terminal that finds one when it starts a new load; 404 no_pending_load when there is none.
     QJsonObject pendingLoad(const QString& card);

@@ -48,6 +48,32 @@ class TestSecurity : public QObject {
     }
     CommandApdu updateHolder(std::uint8_t fill) { return CommandApdu{0x00, 0xD6, 0x83, 0x00, Bytes(4, fill), -1}; }
 
+    // One wrong and one right PIN, each on a fresh card cut at its n-th page write (tear: bytes of that page
+    // written, -1 half): when the terminal can tell them apart, the wrong guess has paid its try for good.
+    void compareGuessesCutAt(std::uint32_t n, int tear) {
+        std::optional<std::uint16_t> answer[2];
+        std::uint8_t left[2] = {};
+        const char* pins[2] = {"0000", "1234"};
+        for (int i = 0; i < 2; ++i) {
+            init(); // a fresh card in the same state
+            os().nvm().setPowerCutAt(n, tear);
+            try {
+                answer[i] = verify(1, pins[i]);
+            } catch (const PowerCut&) {
+            }
+            os().nvm().setPowerCutAt(0);
+            m_card->reopen();
+            left[i] = user(1).retriesLeft;
+        }
+        if (answer[0] != answer[1])
+            QVERIFY2(left[0] == 2, qPrintable(QString("cut at %1 (tear %2): the wrong PIN told apart with %3 tries")
+                                                  .arg(n)
+                                                  .arg(tear)
+                                                  .arg(left[0])));
+        else
+            QCOMPARE(left[0], left[1]);
+    }
+
 private slots:
     void initTestCase() { m_keys.emplace(cardtest::developmentKeyStore(m_keyDir.path().toStdString())); }
     void init() {
@@ -75,11 +101,11 @@ private slots:
         QCOMPARE(verify(1, "1111"), std::uint16_t(0x63C2));
         const std::uint32_t before = os().nvm().pageWrites();
         QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
-        QCOMPARE(os().nvm().pageWrites() - before, 2u); // the counter back to 3
+        QCOMPARE(os().nvm().pageWrites() - before, 4u); // a try spent (2), then all 3 given back (2)
         QCOMPARE(sw("0020000100"), std::uint16_t(0x9000));
         const std::uint32_t again = os().nvm().pageWrites();
         QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
-        QCOMPARE(os().nvm().pageWrites(), again); // nothing to write
+        QCOMPARE(os().nvm().pageWrites() - again, 4u); // every guess spends a try first, a right one too
         QCOMPARE(user(1).retriesLeft, std::uint8_t(3));
         os().reset();
         QCOMPARE(sw("0020000100"), std::uint16_t(0x63C3)); // the verified state is gone
@@ -88,6 +114,37 @@ private slots:
         QCOMPARE(sw("0020000100"), std::uint16_t(0x63C2));
     }
 
+    // The attack of issue 17: a terminal cuts the power at the first page write of VERIFY. Before, a wrong PIN died
+    // there (its counter write) while the right one answered 9000 without writing: the PIN fell to torn guesses
+    // with the counter never moving. Now every guess dies alike at that write and leaves the same counter.
+    void tornGuessesTellNothing() {
+        std::optional<std::uint8_t> leftAfterWrong;
+        for (const char* pin : {"0000", "1111", "1234", "9999"}) {
+            init(); // a fresh card in the same state for every guess
+            os().nvm().setPowerCutAt(1, 0);
+            bool cut = false;
+            try {
+                verify(1, pin);
+            } catch (const PowerCut&) {
+                cut = true;
+            }
+            os().nvm().setPowerCutAt(0);
+            QVERIFY2(cut, pin); // the right PIN ("1234") is cut like every wrong one
+            m_card->reopen();
+            if (!leftAfterWrong)
+                leftAfterWrong = user(1).retriesLeft;
+            QVERIFY2(user(1).retriesLeft == *leftAfterWrong, pin); // and leaves the card as a wrong one does
+        }
+    }
+
+    // For every cut point: whenever a terminal can tell the right PIN from a wrong one (one is cut and the other not,
+    // or they answer differently), the wrong guess has already paid a try that survives the power cut.
+    // (compareGuessesCutAt)
+    void everyDistinguishableGuessCostsATry() {
+        for (const int tear : {0, -1}) // the cut page not written at all, or half written
+            for (std::uint32_t n = 1; n <= 8; ++n)
+                compareGuessesCutAt(n, tear);
+    }
     void verifyFormats() {
         QCOMPARE(sw("002000010112"), std::uint16_t(0x6700));             // 1 byte
         QCOMPARE(sw("00200001071234567890123F"), std::uint16_t(0x6700)); // 7 bytes

@@ -100,15 +100,10 @@ private slots:
         supporttest::Gateway gw(m_hd, *m_card, token);
         QVERIFY(gw.select());
         const hdtest::Reply lost = gw.beginLoad(QStringLiteral("gui-load-lost"), 2000);
-        QCOMPARE(
-            m_hd.post(
-                    QStringLiteral("/v1/loads/%1/recovery").arg(lost.json.value(QStringLiteral("loadId")).toInteger()),
-                    {{QStringLiteral("action"), QStringLiteral("refund")},
-                     {QStringLiteral("initResponse"), hdtest::hexq(gw.initLoad(2000))}},
-                    token)
-                .json.value(QStringLiteral("status"))
-                .toString(),
-            QStringLiteral("refunded"));
+        QCOMPARE(gw.refund(lost.json.value(QStringLiteral("loadId")).toInteger(), 2000)
+                     .json.value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("refunded"));
         QVERIFY(gw.load(QStringLiteral("gui-load-1"), 10000));
         QVERIFY(gw.purchase(QStringLiteral("gui-buy-1"), 1880));
         const qint64 badTac = gw.purchase(QStringLiteral("gui-buy-2"), 650);

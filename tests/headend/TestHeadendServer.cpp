@@ -308,6 +308,70 @@ private:
     }
 
 private slots:
+    // Issue 17, critical 1: a refund with the very INITIALIZE FOR LOAD answer that POST /v1/loads used gave the
+    // money back while the card could still be credited with the MAC2 (the purse got 5000 nobody paid). A refund now
+    // needs the card's answer for the headend's one-time challenge, which ends the session that MAC2 was for.
+    void refundNeedsProofTheCardCannotBeCredited() {
+        namespace ep = cdos::ep;
+        hdtest::IssuedCard card(*m_keys, "86010000000000000052");
+        const QString t = enrolAndAuthenticate(card);
+        QVERIFY(!t.isEmpty());
+        const QString holder = QString::fromStdString(card.profile.holder.account);
+        QCOMPARE(post(QStringLiteral("/v1/admin/bank/accounts"),
+                      {{QStringLiteral("account"), holder}, {QStringLiteral("balance"), 10000}}, {}, true)
+                     .status,
+                 200);
+        QVERIFY(card.tx(cdos::selectAid(ep::kPurseAid)).ok());
+        auto initLoad = [&](std::uint32_t amount, const ep::TerminalId& terminal) {
+            const auto r = card.tx(ep::initializeForLoad(ep::kKeyIndex, amount, terminal));
+            return r.ok() ? r.data : Bytes{};
+        };
+        auto credit = [&](const QJsonObject& a) {
+            const Bytes d = bytesq(a.value(QStringLiteral("date"))), tm = bytesq(a.value(QStringLiteral("time")));
+            return card.tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]},
+                                             bytesq(a.value(QStringLiteral("mac2")))));
+        };
+        auto balance = [&] { return cdos::getU32(card.tx(ep::getBalance()).data.data()); };
+        auto refundWith = [&](const QString& path, const Bytes& init) {
+            return post(
+                path + QStringLiteral("/recovery"),
+                {{QStringLiteral("action"), QStringLiteral("refund")}, {QStringLiteral("initResponse"), hexq(init)}},
+                t);
+        };
+        const ep::TerminalId terminal{0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+
+        // The attack: INIT, POST /v1/loads (bank 10000 -> 5000, MAC2), refund with the same answer, then CREDIT.
+        const Bytes first = initLoad(5000, terminal);
+        const Reply l = post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("attack-1"), 5000, first), t);
+        QCOMPARE(l.status, 200);
+        QCOMPARE(bankBalance(holder), 5000);
+        const QString path = QStringLiteral("/v1/loads/%1").arg(l.json.value(QStringLiteral("loadId")).toInteger());
+        QCOMPARE(refundWith(path, first).code(), QStringLiteral("refund_challenge_needed"));
+        QCOMPARE(post(path + QStringLiteral("/refund-challenge"), {}, t).status, 200);
+        QCOMPARE(refundWith(path, first).code(), QStringLiteral("bad_mac1")); // an answer from before the challenge
+        QCOMPARE(bankBalance(holder), 5000);                                  // nothing given back
+        const auto cr = credit(l.json);
+        QCOMPARE(cr.sw, std::uint16_t(0x9000));
+        QCOMPARE(post(path + QStringLiteral("/completion"), {{QStringLiteral("tac"), hexq(cr.data)}}, t).status, 200);
+        QCOMPARE(balance(), 5000u); // paid for: the holder's bank has 5000 less
+        QCOMPARE(bankBalance(holder), 5000);
+
+        // The honest refund: the card's answer for the challenge ends the MAC2's session, then the bank pays back.
+        const Reply l2 = post(QStringLiteral("/v1/loads"),
+                              loadRequest(QStringLiteral("attack-2"), 2000, initLoad(2000, terminal)), t);
+        QCOMPARE(l2.status, 200);
+        QCOMPARE(bankBalance(holder), 3000);
+        const QString path2 = QStringLiteral("/v1/loads/%1").arg(l2.json.value(QStringLiteral("loadId")).toInteger());
+        const Reply ch = post(path2 + QStringLiteral("/refund-challenge"), {}, t);
+        const Bytes id = bytesq(ch.json.value(QStringLiteral("terminalId")));
+        QCOMPARE(id.size(), std::size_t(6));
+        const Reply refunded = refundWith(path2, initLoad(2000, {id[0], id[1], id[2], id[3], id[4], id[5]}));
+        QCOMPARE(refunded.json.value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
+        QCOMPARE(bankBalance(holder), 5000);
+        QVERIFY(credit(l2.json).sw != 0x9000); // the old MAC2 credits nothing any more
+        QCOMPARE(balance(), 5000u);
+    }
+
     // Payment and top-up end to end with the real e-purse application of the in-process card.
     void purseEndToEndWithCard() {
         namespace ep = cdos::ep;
@@ -492,8 +556,15 @@ private slots:
             post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("load-f"), 500, purse.initLoad(500)), t);
         QCOMPARE(f.status, 200);
         const QString loadF = QStringLiteral("/v1/loads/%1").arg(f.json.value(QStringLiteral("loadId")).toInteger());
+        const Reply challenge = post(loadF + QStringLiteral("/refund-challenge"), {}, t);
+        QCOMPARE(challenge.status, 200);
+        const Bytes challengeId = bytesq(challenge.json.value(QStringLiteral("terminalId")));
+        QCOMPARE(challengeId.size(), std::size_t(6));
+        const cdos::ep::TerminalId usual = purse.terminal;
+        std::copy(challengeId.begin(), challengeId.end(), purse.terminal.begin());
         const QJsonObject refund{{QStringLiteral("action"), QStringLiteral("refund")},
                                  {QStringLiteral("initResponse"), hexq(purse.initLoad(500))}};
+        purse.terminal = usual;
         QCOMPARE(post(loadF + QStringLiteral("/recovery"), refund, t).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("refunded"));
         QCOMPARE(post(loadF + QStringLiteral("/recovery"), refund, t).json.value(QStringLiteral("status")).toString(),

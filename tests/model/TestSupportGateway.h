@@ -35,6 +35,21 @@ public:
                           {QStringLiteral("initResponse"), hexq(initLoad(amount))}},
                          m_token);
     }
+    // Refund of a top-up never credited, as the gateway does it: the headend's one-time challenge as the terminal
+    // id of a fresh INITIALIZE FOR LOAD, then the recovery.
+    Reply refund(qint64 loadId, std::uint32_t amount) {
+        const QString path = QStringLiteral("/v1/loads/%1").arg(loadId);
+        const Reply c = m_hd.post(path + QStringLiteral("/refund-challenge"), {}, m_token);
+        const cdos::Bytes id = bytesq(c.json.value(QStringLiteral("terminalId")));
+        if (id.size() != 6)
+            return c;
+        const auto init =
+            m_card.tx(ep::initializeForLoad(ep::kKeyIndex, amount, {id[0], id[1], id[2], id[3], id[4], id[5]}));
+        return m_hd.post(path + QStringLiteral("/recovery"),
+                         {{QStringLiteral("action"), QStringLiteral("refund")},
+                          {QStringLiteral("initResponse"), hexq(init.ok() ? init.data : cdos::Bytes{})}},
+                         m_token);
+    }
     // A top-up end to end; returns the load id (0 on failure).
     // `tacLost`: the card is credited but its TAC never reaches the headend, which then completes the load by
     // recovery (the card's online counter moved past it) and keeps no TAC.

@@ -90,10 +90,7 @@ private slots:
         const Reply lost = gw.beginLoad(QStringLiteral("sup-load-lost"), 1000);
         QCOMPARE(lost.status, 200);
         m_refundedLoad = lost.json.value(QStringLiteral("loadId")).toInteger();
-        const Reply refund = m_hd.post(QStringLiteral("/v1/loads/%1/recovery").arg(m_refundedLoad),
-                                       {{QStringLiteral("action"), QStringLiteral("refund")},
-                                        {QStringLiteral("initResponse"), hexq(gw.initLoad(1000))}},
-                                       token);
+        const Reply refund = gw.refund(m_refundedLoad, 1000);
         QCOMPARE(refund.json.value(QStringLiteral("status")).toString(), QStringLiteral("refunded"));
         m_load = gw.load(QStringLiteral("sup-load-1"), 5000);
         QVERIFY(m_load);

@@ -235,6 +235,27 @@ private slots:
 
     // Cut the power at each page write of a wrong-PIN answer: powered again, the user's counter is either the old
     // one or one lower, never a damaged slot, and the other users are untouched.
+    // A right PIN in the PIN box is cut at the first page write like a wrong one (issue 17: it used to write
+    // nothing, so a torn wrong guess told itself apart).
+    void rightPinCutLikeWrongOne() {
+        for (const char* pin : {"0000", "5678"}) {
+            auto c = issue();
+            authenticate(*c);
+            const pa::Command box = toPinBox(*c, 2);
+            c->os->nvm().setPowerCutAt(1, 0);
+            bool cut = false;
+            try {
+                answer(*c, box, {}, pin);
+            } catch (const cdos::card::PowerCut&) {
+                cut = true;
+            }
+            c->os->nvm().setPowerCutAt(0);
+            QVERIFY2(cut, pin);
+            c->reopen();
+            QCOMPARE(retriesLeft(*c, 2), std::uint8_t(3)); // nothing written, nothing learnt
+        }
+    }
+
     void powerCutLeavesNoHalfBlockedUser() {
         for (std::uint32_t n = 1;; ++n) {
             auto c = issue();
@@ -254,8 +275,10 @@ private slots:
                 break;
             }
             c->reopen();
+            // The try is spent in the first commit, before the PIN is compared: only a cut inside that commit's
+            // journal page (write 1) can leave it unspent, and then the card has told nothing.
             const std::uint8_t left = retriesLeft(*c, 2);
-            QVERIFY2(left == 3 || left == 2,
+            QVERIFY2(left == 2 || (n == 1 && left == 3),
                      qPrintable(QString("counter %1 after a cut at write %2").arg(left).arg(n)));
             QCOMPARE(retriesLeft(*c, 1), std::uint8_t(3));
             QCOMPARE(retriesLeft(*c, 3), std::uint8_t(3));

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace cdos::card {
@@ -75,6 +76,29 @@ public:
     // Whole objects (records, GET DATA, FCP): Le 00 or the exact size gives the data, any other Le 6Cxx; a missing
     // Le is 6700 when required and otherwise tolerated.
     static ResponseApdu respondObject(Bytes data, int le, bool leRequired);
+
+    // A guess at a secret guarded by a retry counter (a PIN, a MAC): one try is spent and made durable before the
+    // secret is compared, and given back only on a match — Java Card's OwnerPIN discipline. A right and a wrong
+    // guess make the same page writes up to the comparison, so a terminal that cuts the power there learns nothing,
+    // and every guess costs a try until the card has answered it. `setTries` writes the counter (from `triesLeft`,
+    // above 0); `matches` compares. On a match the try comes back at once (`restoreTo`, committed) or, without
+    // `restoreTo`, with the command's own success (issuer secure messaging: the dispatcher gives key 00 its tries
+    // back in the command's transaction, sparing a commit per command). What the command wrote before the guess
+    // is made durable with the spent try.
+    struct Guess {
+        bool matched = false;
+        std::uint8_t triesLeft = 0; // after the guess
+    };
+    Guess guardedGuess(std::uint8_t triesLeft, std::optional<std::uint8_t> restoreTo,
+                       const std::function<void(std::uint8_t)>& setTries, const std::function<bool()>& matches);
+    // Checks the MAC of an issuer secure-messaging command under key 00 against the session's chaining value and
+    // moves the chain on (true), or ends the session and keeps the spent try (false; AuthBlocked when none is
+    // left). The first MAC after a GET CHALLENGE — the only one a forger can try, a wrong one ending the chain —
+    // is a guardedGuess: its try is spent and committed before the comparison. Later MACs of a proven chain spend
+    // a try only when wrong. The try comes back when the command succeeds, or on its own when it is refused.
+    bool issuerMacMatches(CommandContext& ctx, const Bytes& key, const Bytes& body, const std::uint8_t* givenMac);
+    // Makes what the running command has written so far durable now; the command goes on in a new transaction.
+    void commitNow();
 
 private:
     struct Command {

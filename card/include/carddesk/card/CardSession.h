@@ -12,6 +12,7 @@ struct CardSession {
     std::optional<std::uint8_t> currentEf; // none right after a DF is selected
     std::uint8_t verifiedUser = 0;         // 1..8 after a good VERIFY, 0 = none
     Bytes icv;                             // issuer secure messaging chaining value; empty = no session
+    bool icvFresh = false;                 // icv comes from GET CHALLENGE: no MAC of this chain checked yet
     // Three-party authentication (AuthenticationCommands): step reached, pending process key, outcome.
     std::uint8_t authStep = 0; // 0 none, 1 after AUTH INIT, 2 after AUTHENTICATE
     SecretBytes authProcessKey;
@@ -25,6 +26,7 @@ struct CardSession {
         if (!icv.empty())
             secureZero(icv.data(), icv.size());
         icv.clear();
+        icvFresh = false;
         authStep = 0;
         authProcessKey = SecretBytes();
         authenticated = false;
