@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <sys/stat.h>
 
 using carddesk::ConsoleOptions;
 using carddesk::Localisation;
@@ -52,6 +53,9 @@ void scheduleScreenshot(MainWindow* window, const QString& file) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
+    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
+    ::umask(077);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("carddesk"));
     QApplication::setOrganizationName(QStringLiteral("CardDesk"));

@@ -54,6 +54,9 @@ void installSignals() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
+    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
+    ::umask(077);
     using namespace cdos::card;
     std::string image, host = "127.0.0.1";
     unsigned long port = VpcdLink::kDefaultPort, cutAt = 0;

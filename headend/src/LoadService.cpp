@@ -202,23 +202,19 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     if (r.status == QLatin1String("completed") || r.status == QLatin1String("refunded") ||
         r.status == QLatin1String("refused"))
         return answer(r);
-    QString terminal = r.terminal;
-    if (refund) {
-        QSqlQuery c = m_db.exec(QStringLiteral("SELECT refund_challenge FROM loads WHERE id = ?"), {r.id}, "load");
-        if (!c.next() || c.value(0).toString().isEmpty())
-            throw ApiError(Status::Conflict, "refund_challenge_needed",
-                           QStringLiteral("a refund needs the card's INITIALIZE FOR LOAD for the challenge of POST "
-                                          "/v1/loads/%1/refund-challenge")
-                               .arg(id));
-        terminal = c.value(0).toString();
-    }
-    // The fresh answer must be the card's own (MAC1 for the same amount, and the terminal id: the load's, or for a
-    // refund the challenge): the counter in it is then the card's word.
-    cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
-    const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(r.amount), kLoadType,
-                                                arrayOf<6>(terminal));
-    cdos::secureZero(session.data(), session.size());
-    if (!cdos::constantTimeEqual(mac1, init->mac1))
+    // The fresh answer must be the card's own: MAC1 for the same amount and the load's terminal id, or the refund
+    // challenge as terminal id. The counter in it is then the card's word.
+    QSqlQuery c = m_db.exec(QStringLiteral("SELECT refund_challenge FROM loads WHERE id = ?"), {r.id}, "load");
+    const QString challenge = c.next() ? c.value(0).toString() : QString();
+    const auto mac1Verifies = [&](const QString& terminal) {
+        cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
+        const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(r.amount),
+                                                    kLoadType, arrayOf<6>(terminal));
+        cdos::secureZero(session.data(), session.size());
+        return cdos::constantTimeEqual(mac1, init->mac1);
+    };
+    const bool forChallenge = !challenge.isEmpty() && mac1Verifies(challenge);
+    if (!forChallenge && !mac1Verifies(r.terminal))
         throw ApiError(Status::UnprocessableEntity, "bad_mac1",
                        refund ? QStringLiteral("the card's MAC1 does not verify for this amount and the refund "
                                                "challenge as terminal id")
@@ -237,6 +233,11 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
         markCompleted(r, QString());
         return answer(r);
     }
+    if (refund && !forChallenge)
+        throw ApiError(Status::Conflict, "refund_challenge_needed",
+                       QStringLiteral("a refund needs the card's INITIALIZE FOR LOAD for the challenge of POST "
+                                      "/v1/loads/%1/refund-challenge")
+                           .arg(id));
     if (!refund) {
         m_db.exec(QStringLiteral("UPDATE loads SET card_random = ?, balance_before = ?, updated_at = ? WHERE id = ?"),
                   {hex(init->random), qint64(init->balance), nowText(), r.id}, "load");

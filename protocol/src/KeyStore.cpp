@@ -52,8 +52,13 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
             std::string algo, salt;
             int iterations = 0;
             ls >> algo >> iterations >> salt;
-            if (algo != "pbkdf2-sha256" || iterations < 1000)
+            if (algo != "pbkdf2-sha256" || iterations <= 0)
                 throw KeyStoreError("key store damaged: unsupported kdf on line " + std::to_string(lineNo));
+            // A store sealed with few iterations falls to a passphrase search: refused, not opened.
+            if (iterations < KeyStore::kMinIterations)
+                throw KeyStoreError("key store refused: its passphrase is stretched with " +
+                                    std::to_string(iterations) + " PBKDF2 iterations, fewer than " +
+                                    std::to_string(KeyStore::kMinIterations) + "; re-create it with carddesk-keystore");
             kek = SecretBytes(crypto::pbkdf2Sha256(passphrase, hexOrThrow(salt, lineNo), iterations, 32));
         } else if (kind == "check") {
             std::string nonce, sealed;
@@ -98,6 +103,8 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
 void KeyStore::create(const std::string& path, const std::string& passphrase,
                       const std::map<std::string, std::pair<std::uint8_t, Bytes>>& keys, int iterations,
                       const std::set<std::string>& shared) {
+    if (iterations < kMinIterations)
+        throw KeyStoreError("a key store needs at least " + std::to_string(kMinIterations) + " PBKDF2 iterations");
     for (const auto& name : shared)
         if (!keys.count(name))
             throw KeyStoreError("shared key " + name + " is not among the keys");

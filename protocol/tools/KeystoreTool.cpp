@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace {
 
@@ -30,6 +31,9 @@ std::string passphrase() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
+    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
+    ::umask(077);
     if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h"))
         return usage(0);
     if (argc < 3)

@@ -29,7 +29,7 @@ cdos::KeyStore storeWithServiceKey1(const std::string& dir, std::uint8_t version
         cdos::KeyStore::readClearKeys(std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development-keys.txt");
     clear.keys["CA_SERVICE_1"] = {version, Bytes(16, static_cast<std::uint8_t>(0x50 + version))};
     const std::string path = dir + "/rekeyed-" + std::to_string(version) + ".cdks";
-    cdos::KeyStore::create(path, "test-passphrase", clear.keys, 1000, clear.shared);
+    cdos::KeyStore::create(path, "test-passphrase", clear.keys, cdos::KeyStore::kMinIterations, clear.shared);
     return cdos::KeyStore::open(path, "test-passphrase");
 }
 

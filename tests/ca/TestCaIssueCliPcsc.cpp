@@ -118,7 +118,8 @@ private slots:
         const cdos::Bytes v2Value(16, 0x3C);
         clear.keys["CA_SERVICE_1"] = {2, v2Value};
         const QString v2Path = path("v2.cdks");
-        cdos::KeyStore::create(v2Path.toStdString(), "v2-passphrase", clear.keys, 1000, clear.shared);
+        cdos::KeyStore::create(v2Path.toStdString(), "v2-passphrase", clear.keys, cdos::KeyStore::kMinIterations,
+                               clear.shared);
         const QStringList caKey{
             QStringLiteral("ca-key"),       QStringLiteral("--reader"),   m_reader, QStringLiteral("--key"),
             QStringLiteral("CA_SERVICE_1"), QStringLiteral("--database"), db,       QStringLiteral("--trace")};

@@ -107,7 +107,7 @@ inline cdos::KeyStore developmentKeyStore(const std::string& dir) {
     const auto clear =
         cdos::KeyStore::readClearKeys(std::string(CARDDESK_SOURCE_DIR) + "/resources/keystores/development-keys.txt");
     const std::string path = dir + "/development.cdks";
-    cdos::KeyStore::create(path, "test-passphrase", clear.keys, 1000, clear.shared);
+    cdos::KeyStore::create(path, "test-passphrase", clear.keys, cdos::KeyStore::kMinIterations, clear.shared);
     return cdos::KeyStore::open(path, "test-passphrase");
 }
 

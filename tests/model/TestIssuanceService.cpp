@@ -265,7 +265,7 @@ private slots:
         auto clear = cdos::KeyStore::readClearKeys(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt");
         clear.shared.erase("CA_SERVICE_1");
         const std::string path = m_dir.filePath(QStringLiteral("noshared.cdks")).toStdString();
-        cdos::KeyStore::create(path, "p-noshared", clear.keys, 1000, clear.shared);
+        cdos::KeyStore::create(path, "p-noshared", clear.keys, cdos::KeyStore::kMinIterations, clear.shared);
         IssuanceService service(m_readers, m_db);
         service.setIssuerKeys(std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path, "p-noshared")));
         const int before = cardCount();

@@ -140,7 +140,7 @@ private slots:
         std::map<std::string, std::pair<std::uint8_t, cdos::Bytes>> keys;
         for (const char* name : {"TAC", "PURCHASE", "LOAD", "PIN_UNBLOCK"})
             keys[name] = {1, cdos::Bytes(16, 0x5A)};
-        cdos::KeyStore::create(store.toStdString(), "other", keys, 1000);
+        cdos::KeyStore::create(store.toStdString(), "other", keys, cdos::KeyStore::kMinIterations);
         QCOMPARE(stranger.openKeyStore(store, QStringLiteral("other")), QString());
         const PurseProof q = PurseService::wait(stranger.proveLast(kReader));
         QVERIFY2(q.available, qPrintable(q.error));

@@ -36,7 +36,7 @@ private slots:
         std::ofstream(path) << "hello\n";
         QVERIFY_THROWS_EXCEPTION(KeyStoreError, KeyStore::open(path, "x")); // not a key store
         // Flip one ciphertext byte of one key: the store refuses to open rather than hand out a wrong key.
-        KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, 1000);
+        KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, KeyStore::kMinIterations);
         std::ifstream in(path);
         std::string all((std::istreambuf_iterator<char>(in)), {});
         const auto pos = all.rfind("key A 1 ") + 8 + 24 + 1 + 2;
@@ -45,10 +45,33 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(KeyStoreError, KeyStore::open(path, "pw"));
     }
 
+    // Issue 17: a store sealed with 1000 PBKDF2 iterations opened, so its passphrase fell to a fast search. Below
+    // KeyStore::kMinIterations it is refused with a reason, and none can be created.
+    void fewIterationsRefused() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("weak.cdks").toStdString();
+        QVERIFY_THROWS_EXCEPTION(KeyStoreError, KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, 1000));
+        KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, KeyStore::kMinIterations);
+        std::ifstream in(path);
+        std::string all((std::istreambuf_iterator<char>(in)), {});
+        const std::string from = "pbkdf2-sha256 " + std::to_string(KeyStore::kMinIterations) + " ";
+        const auto at = all.find(from);
+        QVERIFY(at != std::string::npos);
+        all.replace(at, from.size(), "pbkdf2-sha256 1000 ");
+        std::ofstream(path, std::ios::trunc) << all;
+        try {
+            KeyStore::open(path, "pw");
+            QFAIL("a store with 1000 iterations opened");
+        } catch (const KeyStoreError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("1000 PBKDF2 iterations")), e.what());
+        }
+    }
+
     void storeFileHoldsNoClearKey() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("y.cdks").toStdString();
-        KeyStore::create(path, "pw", {{"M", {2, *fromHex("0123456789ABCDEFFEDCBA9876543210")}}}, 1000);
+        KeyStore::create(path, "pw", {{"M", {2, *fromHex("0123456789ABCDEFFEDCBA9876543210")}}},
+                         KeyStore::kMinIterations);
         std::ifstream in(path);
         std::string all((std::istreambuf_iterator<char>(in)), {});
         QVERIFY(all.find("0123456789ABCDEF") == std::string::npos);
@@ -61,7 +84,7 @@ private slots:
         QTemporaryDir dir;
         const std::string path = dir.filePath("s.cdks").toStdString();
         const Bytes t = *fromHex("0123456789ABCDEFFEDCBA9876543210");
-        KeyStore::create(path, "pw", {{"T", {1, t}}, {"M", {1, Bytes(16, 0x22)}}}, 1000, {"T"});
+        KeyStore::create(path, "pw", {{"T", {1, t}}, {"M", {1, Bytes(16, 0x22)}}}, KeyStore::kMinIterations, {"T"});
         const auto ks = KeyStore::open(path, "pw");
         QVERIFY(ks.isShared("T"));
         QVERIFY(!ks.isShared("M"));

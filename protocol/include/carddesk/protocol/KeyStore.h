@@ -40,6 +40,8 @@ struct ClearKeys {
 class KeyStore final : public IssuerKeys {
 public:
     static constexpr const char* kBlankCardKeyName = "BLANK_CARD";
+    // The fewest PBKDF2-SHA256 iterations a store may be sealed with (carddesk-keystore writes 200 000).
+    static constexpr int kMinIterations = 100000;
 
     // Throws KeyStoreError with a reason a person can act on (missing file, wrong passphrase, damaged line N).
     static KeyStore open(const std::string& path, const std::string& passphrase);
