@@ -55,8 +55,13 @@ ResponseApdu SecurityCommands::getChallenge(CommandContext& ctx) {
     if (!c.data.empty() || (c.le != 4 && c.le != 8))
         throw StatusError(sw::WrongLength);
     Bytes challenge = crypto::randomBytes(static_cast<std::size_t>(c.le));
-    ctx.os.session().icv = icvFromChallenge(challenge);
-    ctx.os.session().icvFresh = true;
+    // Only an 8-byte challenge starts an issuer SM chain: a 4-byte one would make a 32-bit chaining value (half of
+    // it zeros). A 4-byte challenge is still given (other protocols use it) and ends any chain.
+    CardSession& s = ctx.os.session();
+    if (!s.icv.empty())
+        secureZero(s.icv.data(), s.icv.size());
+    s.icv = c.le == 8 ? icvFromChallenge(challenge) : Bytes{};
+    s.icvFresh = c.le == 8;
     return ok(std::move(challenge));
 }
 

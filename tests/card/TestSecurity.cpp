@@ -199,6 +199,18 @@ private slots:
         QCOMPARE(key(0).errorCounter, std::uint8_t(15));
     }
 
+    // Issue 17: GET CHALLENGE with Le 4 gave a 32-bit chaining value for issuer SM. It now starts no chain: a
+    // correctly MAC'd command on it is refused (6988) without spending a try.
+    void shortChallengeStartsNoSmChain() {
+        cdos::IssuerSmSession sm{cdos::SecretBytes(issuerKey())};
+        const ResponseApdu ch = os().transmit(CommandApdu{0x00, 0x84, 0, 0, {}, 4});
+        QCOMPARE(ch.sw, std::uint16_t(0x9000));
+        QCOMPARE(ch.data.size(), std::size_t(4));
+        sm.start(ch.data);
+        QCOMPARE(os().transmit(sm.wrap(updateHolder(0xAA))).sw, std::uint16_t(0x6988));
+        QCOMPARE(key(0).errorCounter, std::uint8_t(15));
+    }
+
     void replayAndReorderRefused() {
         cardtest::Issuer issuer(os(), issuerKey());
         issuer.start();
