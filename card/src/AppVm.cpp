@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <lua.hpp>
+#include <utility>
 
 namespace cdos::card {
 
@@ -79,15 +80,40 @@ void VmApplication::firewall(lua_State* L) {
     std::abort(); // luaL_error does not return
 }
 
+template <class F> int VmApplication::guarded(lua_State* L, F&& work) {
+    auto& vm = self(L);
+    try {
+        return work();
+    } catch (...) {
+        vm.m_pending = std::current_exception();
+    }
+    vm.m_fault = Fault::Firewall; // sticky, like the firewall: a pcall cannot go on past it
+    return luaL_error(L, "card error");
+}
+
+void VmApplication::rethrowPending() {
+    if (!m_pending)
+        return;
+    std::exception_ptr e = std::exchange(m_pending, nullptr);
+    close();
+    std::rethrow_exception(e);
+}
+
 // card.read(offset, n): offset from the start of the application's static data area; anywhere in its own DF.
+// Bounds are checked on the offset before any sum, so no huge offset can overflow past them.
 int VmApplication::apiRead(lua_State* L) {
     auto& vm = self(L);
     const lua_Integer off = luaL_checkinteger(L, 1), n = luaL_checkinteger(L, 2);
-    const lua_Integer abs = static_cast<lua_Integer>(vm.m_rec.efAddr) + off;
-    if (n < 0 || n > static_cast<lua_Integer>(kMaxIo) || abs < static_cast<lua_Integer>(vm.m_rec.dfStart) ||
-        abs + n > static_cast<lua_Integer>(vm.m_rec.dfEnd))
+    const lua_Integer lo = static_cast<lua_Integer>(vm.m_rec.dfStart) - static_cast<lua_Integer>(vm.m_rec.efAddr);
+    const lua_Integer hi = static_cast<lua_Integer>(vm.m_rec.dfEnd) - static_cast<lua_Integer>(vm.m_rec.efAddr);
+    if (n < 0 || n > static_cast<lua_Integer>(kMaxIo) || off < lo || off > hi || n > hi - off)
         firewall(L);
-    const Bytes b = vm.m_os.nvm().read(static_cast<std::uint32_t>(abs), static_cast<std::size_t>(n));
+    const auto abs = static_cast<std::uint32_t>(static_cast<lua_Integer>(vm.m_rec.efAddr) + off);
+    Bytes b;
+    guarded(L, [&] {
+        b = vm.m_os.nvm().read(abs, static_cast<std::size_t>(n));
+        return 0;
+    });
     lua_pushlstring(L, reinterpret_cast<const char*>(b.data()), b.size());
     return 1;
 }
@@ -98,12 +124,14 @@ int VmApplication::apiWrite(lua_State* L) {
     const lua_Integer off = luaL_checkinteger(L, 1);
     std::size_t len = 0;
     const char* s = luaL_checklstring(L, 2, &len);
-    const lua_Integer abs = static_cast<lua_Integer>(vm.m_rec.efAddr) + off;
-    if (len > kMaxIo || abs < static_cast<lua_Integer>(vm.m_rec.efAddr) ||
-        abs + static_cast<lua_Integer>(len) > static_cast<lua_Integer>(vm.m_rec.dfEnd))
+    const lua_Integer hi = static_cast<lua_Integer>(vm.m_rec.dfEnd) - static_cast<lua_Integer>(vm.m_rec.efAddr);
+    if (len > kMaxIo || off < 0 || off > hi || static_cast<lua_Integer>(len) > hi - off)
         firewall(L);
-    vm.m_os.nvm().write(static_cast<std::uint32_t>(abs), reinterpret_cast<const std::uint8_t*>(s), len);
-    return 0;
+    const auto abs = static_cast<std::uint32_t>(static_cast<lua_Integer>(vm.m_rec.efAddr) + off);
+    return guarded(L, [&] {
+        vm.m_os.nvm().write(abs, reinterpret_cast<const std::uint8_t*>(s), len);
+        return 0;
+    });
 }
 
 int VmApplication::apiSize(lua_State* L) {
@@ -114,7 +142,11 @@ int VmApplication::apiSize(lua_State* L) {
 
 int VmApplication::apiConfig(lua_State* L) {
     auto& vm = self(L);
-    const Bytes b = vm.m_os.nvm().read(vm.m_rec.codeAddr + vm.m_rec.codeLength, vm.m_rec.configLength);
+    Bytes b;
+    guarded(L, [&] {
+        b = vm.m_os.nvm().read(vm.m_rec.codeAddr + vm.m_rec.codeLength, vm.m_rec.configLength);
+        return 0;
+    });
     lua_pushlstring(L, reinterpret_cast<const char*>(b.data()), b.size());
     return 1;
 }
@@ -180,6 +212,7 @@ std::optional<std::uint16_t> VmApplication::open(const AppRecord& rec) {
     lua_pushcfunction(m_L, setup);
     lua_pushlightuserdata(m_L, const_cast<luaL_Reg*>(libs));
     if (int st = lua_pcall(m_L, 1, 0, 0); st != LUA_OK) {
+        rethrowPending();
         const auto sw = faultSw(st);
         close();
         return sw;
@@ -190,6 +223,7 @@ std::optional<std::uint16_t> VmApplication::open(const AppRecord& rec) {
     if (st == LUA_OK) {
         arm(kStepsPerCommand);
         st = lua_pcall(m_L, 0, 0, 0);
+        rethrowPending();
     }
     if (st != LUA_OK || m_fault != Fault::None) {
         const auto sw = faultSw(st);
@@ -225,6 +259,7 @@ std::optional<ResponseApdu> VmApplication::process(CommandContext& ctx) {
     lua_pushinteger(m_L, c.le);
     arm(kStepsPerCommand);
     const int st = lua_pcall(m_L, 6, 2, 0);
+    rethrowPending();
     if (st != LUA_OK || m_fault != Fault::None) {
         const auto sw = faultSw(st);
         close(); // the application is ended; the next command starts it afresh

@@ -4,6 +4,7 @@
 #include "AppDlSupport.h"
 
 #include <chrono>
+#include <cstdint>
 
 using namespace appdltest;
 
@@ -43,6 +44,9 @@ function process(cla, ins, p1, p2, data, le)
     return 0x9000, card.read(0, 4)
   elseif ins == 0x64 then
     return 0x12345
+  elseif ins == 0x68 then
+    local off, n = string.unpack(">i8I2", data)
+    return 0x9000, card.read(off, n)
   elseif ins == 0x66 then
     setmetatable({}, {__gc = function() while true do end end})
     return 0x9000
@@ -61,6 +65,15 @@ Bytes offset(std::int64_t off, int n = -1, const Bytes& tail = {}) {
     if (n >= 0)
         cdos::putU16(b, static_cast<std::uint16_t>(n));
     cdos::append(b, tail);
+    return b;
+}
+// A 64-bit offset (big-endian) and a 16-bit length, for the 0x68 read.
+Bytes offset64(std::int64_t off, int n) {
+    Bytes b;
+    const auto u = static_cast<std::uint64_t>(off);
+    cdos::putU32(b, static_cast<std::uint32_t>(u >> 32));
+    cdos::putU32(b, static_cast<std::uint32_t>(u));
+    cdos::putU16(b, static_cast<std::uint16_t>(n));
     return b;
 }
 } // namespace
@@ -132,7 +145,13 @@ private slots:
                  {"write own code", apdu(0x52, offset(-4, -1, Bytes{1})), ad::sw::VmFirewall},
                  {"write past end", apdu(0x52, offset(size, -1, Bytes{1})), ad::sw::VmFirewall},
                  {"write hidden by pcall", apdu(0x54, offset(toLoyalty)), ad::sw::VmFirewall},
-                 {"write far away", apdu(0x52, offset(-2000000000, -1, Bytes{1})), ad::sw::VmFirewall}}) {
+                 {"write far away", apdu(0x52, offset(-2000000000, -1, Bytes{1})), ad::sw::VmFirewall},
+                 // Issue 17: efAddr + offset + n overflowed past the bounds check; the NVM's range error then
+                 // unwound through liblua's C frames.
+                 {"read overflowing", apdu(0x68, offset64(INT64_MAX - std::int64_t(mine.efAddr) - 1, 4)),
+                  ad::sw::VmFirewall},
+                 {"read at the far end", apdu(0x68, offset64(INT64_MAX, 1)), ad::sw::VmFirewall},
+                 {"read at the near end", apdu(0x68, offset64(INT64_MIN, 1)), ad::sw::VmFirewall}}) {
             const Bytes image = c.card.image();
             QVERIFY2(c.tx(cmd).sw == sw, what);
             QVERIFY2(c.card.image() == image, what);

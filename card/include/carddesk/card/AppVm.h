@@ -40,6 +40,11 @@ private:
     static int apiSize(lua_State* L);
     static int apiConfig(lua_State* L);
     [[noreturn]] static void firewall(lua_State* L);
+    // Runs an API function's card work; a C++ exception (an NVM error, the power-cut test hook) must not unwind
+    // through liblua's C frames: it is kept, the script is stopped with a Lua error, and after lua_pcall the
+    // state is closed and the exception rethrown (rethrowPending).
+    template <class F> static int guarded(lua_State* L, F&& work);
+    void rethrowPending();
 
     CardOs& m_os;
     Bytes m_aid;
@@ -47,6 +52,7 @@ private:
     AppRecord m_rec;
     std::size_t m_used = 0, m_limit = 0;
     Fault m_fault = Fault::None;
+    std::exception_ptr m_pending;
 };
 
 } // namespace cdos::card
