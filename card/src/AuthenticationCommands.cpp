@@ -18,14 +18,6 @@ Bytes mfFileBody(CardOs& os, std::uint16_t f) {
     return os.files().readBinary(info, 0, info.size);
 }
 
-Bytes cardNumber(CardOs& os) {
-    Bytes info = mfFileBody(os, fid::CardInfo);
-    if (info.size() < 10)
-        throw StatusError(sw::DataNotFound);
-    info.resize(10);
-    return info;
-}
-
 // The key must be there with the usage the step needs; a key of another usage is never borrowed.
 SecretBytes keyFor(CardOs& os, std::uint8_t id, KeyUsage usage) {
     auto key = os.keys().find(id);
@@ -43,6 +35,14 @@ const Bytes& randomOf(const CommandApdu& c) {
 }
 
 } // namespace
+
+Bytes AuthenticationCommands::cardNumber(CardOs& os) {
+    Bytes info = mfFileBody(os, fid::CardInfo);
+    if (info.size() < 10)
+        throw StatusError(sw::DataNotFound);
+    info.resize(10);
+    return info;
+}
 
 void AuthenticationCommands::install(CardOs& os) {
     // Served in Personalised only: a blocked or terminated card must not authenticate, and the gateway then reads

@@ -1,10 +1,12 @@
 #include "carddesk/card/CaApplication.h"
 
+#include "carddesk/card/AuthenticationCommands.h"
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/EPurseApplication.h"
 #include "carddesk/card/MenuEditor.h"
 #include "carddesk/card/PurseState.h"
 #include "carddesk/card/StatusError.h"
+#include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/Ecm.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
@@ -202,16 +204,20 @@ ResponseApdu CaApplication::writeEntitlement(CommandContext& ctx) {
     return ResponseApdu{{}, sw::Ok};
 }
 
-// OPEN VOD RIGHT 80 3F 00 00: programme(2) price(4) valid days(2). Bound to the e-purse: the purse's last
+// OPEN VOD RIGHT 80 3F 00 00: programme(2) price(4) valid days(2) MAC(4). Bound to the e-purse: the purse's last
 // transaction must be a purchase of exactly this price, the newest one, not yet used for a right, and made by a
-// user verified in this session (DEBIT requires one, and the verification is still the current one). The right
-// runs from the purchase's date (MACed in DEBIT by the terminal's PSAM) for the given days.
+// user verified in this session (DEBIT requires one, and the verification is still the current one). And bound to
+// what the headend sold: the MAC (ca::vodRightMac, under the card's PURCHASE key) covers the card number,
+// programme, price, days and that purchase's counter, so a terminal can neither pick the programme or the days nor
+// reuse an authorisation. The MAC is a guess under a retry counter (CardOs::guardedGuess, the PURCHASE key's
+// error counter): a forger gets as many tries as the key allows, not 2^32. The right runs from the purchase's
+// date (MACed in DEBIT by the terminal's PSAM) for the given days.
 ResponseApdu CaApplication::openVodRight(CommandContext& ctx) {
     CardOs& os = ctx.os;
     const CommandApdu& c = ctx.apdu;
     if (c.p1 != 0 || c.p2 != 0)
         throw StatusError(sw::IncorrectP1P2);
-    if (c.data.size() != 8)
+    if (c.data.size() != 12)
         throw StatusError(sw::WrongLength);
     const std::uint8_t user = os.session().verifiedUser;
     if (user == 0)
@@ -233,6 +239,19 @@ ResponseApdu CaApplication::openVodRight(CommandContext& ctx) {
     const std::uint32_t start = bcdDateValue(purse.last.date);
     if (!validDate(start))
         throw StatusError(ca::sw::NoPurchase);
+    const auto key = os.keys().find(EPurseApplication::kPurchaseKeyId);
+    if (!key || key->info.usage != static_cast<std::uint8_t>(KeyUsage::Purchase) || key->value.size() != 16)
+        throw StatusError(ca::sw::NoPurchase);
+    const Bytes expected = ca::vodRightMac(key->value.bytes(), AuthenticationCommands::cardNumber(os), programme, price,
+                                           days, purse.last.counter);
+    const auto guess = os.guardedGuess(
+        key->info.errorCounter, key->info.maxErrors,
+        [&](std::uint8_t n) { os.keys().setErrorCounter(EPurseApplication::kPurchaseKeyId, n); },
+        [&] { return constantTimeEqual(expected.data(), c.data.data() + 8, 4); });
+    if (!guess.matched) {
+        ctx.keepChanges = true; // the spent try stays
+        throw StatusError(sw::SmIncorrect);
+    }
     st.setConsumedPurchase(after);
     st.putEntitlement(ca::Entitlement{user, ca::RightKind::Vod, programme, start, addDays(start, days - 1u)});
     return ResponseApdu{{}, sw::Ok};

@@ -8,7 +8,8 @@ namespace cdos::card {
 
 namespace {
 
-constexpr std::uint8_t kPurchaseKeyId = 0x03, kLoadKeyId = 0x04, kTacKeyId = 0x05, kPinUnblockKeyId = 0x06;
+constexpr std::uint8_t kPurchaseKeyId = EPurseApplication::kPurchaseKeyId, kLoadKeyId = 0x04, kTacKeyId = 0x05,
+                       kPinUnblockKeyId = 0x06;
 constexpr std::uint8_t kLoadType = static_cast<std::uint8_t>(ep::TxType::EpLoad);
 constexpr std::uint8_t kPurchaseType = static_cast<std::uint8_t>(ep::TxType::EpPurchase);
 

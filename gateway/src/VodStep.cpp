@@ -31,13 +31,14 @@ std::optional<std::uint32_t> VodStep::heldRight(std::uint8_t user, std::uint16_t
     return std::nullopt;
 }
 
-bool VodStep::openRight(Login& who, std::uint16_t programme, std::uint32_t price, std::uint16_t days) {
+bool VodStep::openRight(Login& who, std::uint16_t programme, std::uint32_t price, std::uint16_t days,
+                        const cdos::Bytes& headendMac) {
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (!m_tx(cdos::selectAid(cdos::ca::kCaAid)).ok()) {
             m_ui.show(tr(Msg::VodRightRefused).arg(QStringLiteral("no conditional-access application")));
             return false;
         }
-        const auto r = m_tx(cdos::ca::openVodRight(programme, price, days));
+        const auto r = m_tx(cdos::ca::openVodRight(programme, price, days, headendMac));
         if (r.ok())
             return true;
         // 6982: the card was reset while the payment recovered and forgot the verified user; the purchase is
@@ -99,8 +100,11 @@ bool VodStep::run(Login& who) {
         return false;
     // What the headend sold (its own row) is what the card is asked to open.
     const auto days = static_cast<std::uint16_t>(paid->value(QStringLiteral("validDays")).toInt());
+    // The headend's MAC over what it sold (programme, price, days, this purchase): the card opens nothing else.
+    const cdos::Bytes mac =
+        cdos::fromHex(paid->value(QStringLiteral("rightMac")).toString().toStdString()).value_or(cdos::Bytes{});
     if (!openRight(who, static_cast<std::uint16_t>(paid->value(QStringLiteral("programmeId")).toInt(programme)), price,
-                   days))
+                   days, mac))
         return false;
     const auto until = heldRight(who.user, programme, cdos::descrambler::todayYyyymmdd());
     m_ui.show(tr(Msg::VodRightOpened).arg(name, until ? QString::number(*until) : QStringLiteral("?")));

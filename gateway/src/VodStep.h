@@ -33,7 +33,8 @@ public:
 private:
     // The end date of the user's VOD right for the programme that covers `today`, if the card holds one.
     std::optional<std::uint32_t> heldRight(std::uint8_t user, std::uint16_t programme, std::uint32_t today);
-    bool openRight(Login& who, std::uint16_t programme, std::uint32_t price, std::uint16_t days);
+    bool openRight(Login& who, std::uint16_t programme, std::uint32_t price, std::uint16_t days,
+                   const cdos::Bytes& headendMac);
     bool playTitle(const QJsonObject& title);
 
     cdos::Transmit m_tx;

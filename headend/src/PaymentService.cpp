@@ -1,6 +1,7 @@
 #include "PaymentService.h"
 
 #include "JsonApi.h"
+#include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/EPurse.h"
 
@@ -142,6 +143,19 @@ QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchas
               {p.id, QStringLiteral("purse:") + p.card, p.amount, nowText(), p.id, -p.amount, nowText()}, "ledger");
     tx.commit();
     return done;
+}
+
+QString PaymentService::vodRightMac(const QString& card, qint64 purchaseId, std::uint16_t programme,
+                                    std::uint32_t price, std::uint16_t validDays) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT offline_counter FROM purchases WHERE id = ? AND card_number = ?"),
+                            {purchaseId, card}, "vod right");
+    if (!q.next())
+        throw ApiError(Status::NotFound, "unknown_purchase",
+                       QStringLiteral("no purchase %1 for this card").arg(purchaseId));
+    const cdos::Bytes number = bytesOf(card);
+    const cdos::SecretBytes sub = m_keys.cardKey("PURCHASE", cdos::asnOf(number));
+    return hex(cdos::ca::vodRightMac(sub.bytes(), number, programme, price, validDays,
+                                     static_cast<std::uint16_t>(q.value(0).toInt())));
 }
 
 QJsonArray PaymentService::cardHistory(const QString& card) {

@@ -26,6 +26,11 @@ public:
     // {mac2, tac} -> {purchaseId, status, amount}; checked once, recorded once.
     QJsonObject completePurchase(const QString& cardNumberHex, qint64 purchaseId, const QJsonObject& request);
 
+    // The headend's authorisation of the VOD right a purchase paid for (cdos::ca::vodRightMac, under the card's
+    // PURCHASE sub-key, over the purchase's own offline counter), as hex.
+    QString vodRightMac(const QString& cardNumberHex, qint64 purchaseId, std::uint16_t programme, std::uint32_t price,
+                        std::uint16_t validDays);
+
     QJsonArray cardHistory(const QString& cardNumberHex);
     // The card numbers of a subscriber; ApiError 404 when there is none.
     QStringList subscriberCards(const QString& userNumber);

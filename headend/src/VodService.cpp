@@ -109,6 +109,12 @@ QJsonObject VodService::beginPurchase(const QString& card, const QJsonObject& r)
     answer.insert(QStringLiteral("programmeId"), sold.value(2).toInt());
     answer.insert(QStringLiteral("amount"), sold.value(3).toLongLong());
     answer.insert(QStringLiteral("validDays"), sold.value(4).toInt());
+    // What the card will open is what was sold: the card checks this MAC in OPEN VOD RIGHT.
+    answer.insert(QStringLiteral("rightMac"),
+                  m_payments.vodRightMac(card, answer.value(QStringLiteral("purchaseId")).toInteger(),
+                                         static_cast<std::uint16_t>(sold.value(2).toInt()),
+                                         static_cast<std::uint32_t>(sold.value(3).toLongLong()),
+                                         static_cast<std::uint16_t>(sold.value(4).toInt())));
     return answer;
 }
 

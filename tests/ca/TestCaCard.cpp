@@ -66,6 +66,49 @@ private slots:
         QCOMPARE(c.tx(processEcm(20261340, ecmOf(c, 11))).sw, std::uint16_t{0x6A80});
     }
 
+    // Issue 17, critical 2: the programme and the days came from the terminal; a 1-fen purchase opened a right to
+    // any programme until 2206. The right now needs the headend's MAC over what it sold.
+    void vodRightOnlyAsSold() {
+        CaCard c;
+        auto t = c.terminal();
+        t.selectPurse();
+        t.verifyPin(1, "1234");
+        t.load(5000, eptest::kDate, eptest::kTime);
+        t.purchase(1, 1, eptest::kDate, eptest::kTime); // 1 fen, sold as programme 0x0777 for 2 days
+        c.selectCa();
+        const std::uint8_t tries = [&] {
+            for (const auto& k :
+                 cdos::decodeKeys(c.tx(cdos::getData(cdos::tag::Keys)).data).value_or(std::vector<cdos::KeyInfo>{}))
+                if (k.id == 0x03)
+                    return k.errorCounter;
+            return std::uint8_t{0};
+        }();
+        QVERIFY(tries > 1);
+        const CommandApdu sold = c.vodRight(kVodProgramme, 1, 2);
+        // The attack: another programme, 65535 days, with the MAC of what was sold or with one made up.
+        CommandApdu forged = openVodRight(0x0999, 1, 65535, Bytes(sold.data.end() - 4, sold.data.end()));
+        QCOMPARE(c.tx(forged).sw, std::uint16_t{0x6988});
+        forged = openVodRight(kVodProgramme, 1, 65535, Bytes(sold.data.end() - 4, sold.data.end()));
+        QCOMPARE(c.tx(forged).sw, std::uint16_t{0x6988});
+        QCOMPARE(c.tx(openVodRight(0x0999, 1, 65535, Bytes(4, 0))).sw, std::uint16_t{0x6988});
+        QCOMPARE(c.tx(c.vodRight(kVodProgramme, 1, 2, 7)).sw, std::uint16_t{0x6988}); // another purchase's MAC
+        // Each wrong MAC spent a try of the PURCHASE key for good (no 2^32 search); the sold right still opens.
+        c.reopen();
+        c.selectCa();
+        c.verify(1);
+        const auto keys =
+            cdos::decodeKeys(c.tx(cdos::getData(cdos::tag::Keys)).data).value_or(std::vector<cdos::KeyInfo>{});
+        for (const auto& k : keys)
+            if (k.id == 0x03)
+                QCOMPARE(int(k.errorCounter), int(tries) - 4);
+        QCOMPARE(c.tx(sold).sw, std::uint16_t{0x9000});
+        const auto rights = decodeEntitlements(c.tx(getCaData(kTagEntitlements)).data);
+        QVERIFY(std::find(rights.begin(), rights.end(),
+                          Entitlement{1, RightKind::Vod, kVodProgramme, 20261126, 20261127}) != rights.end());
+        for (const auto& e : rights)
+            QVERIFY(e.id != 0x0999);
+    }
+
     void vodPurchaseOpensTheRight() {
         CaCard c;
         auto t = c.terminal();
@@ -75,13 +118,13 @@ private slots:
         c.selectCa();
         const Bytes vodEcm = ecmOf(c, 3, 0, kVodProgramme);
         QCOMPARE(c.tx(processEcm(kToday, vodEcm)).sw, sw::NotEntitled);
-        QCOMPARE(c.tx(openVodRight(kVodProgramme, 800, 2)).sw, sw::NoPurchase); // the last transaction is a load
+        QCOMPARE(c.tx(c.vodRight(kVodProgramme, 800, 2)).sw, sw::NoPurchase); // the last transaction is a load
         t.selectPurse();
         t.purchase(800, 1, eptest::kDate, eptest::kTime);
         c.selectCa();
-        QCOMPARE(c.tx(openVodRight(kVodProgramme, 799, 2)).sw, sw::NoPurchase); // not the price paid
-        QCOMPARE(c.tx(openVodRight(kVodProgramme, 800, 2)).sw, std::uint16_t{0x9000});
-        QCOMPARE(c.tx(openVodRight(0x0778, 800, 2)).sw, sw::NoPurchase); // one purchase, one right
+        QCOMPARE(c.tx(c.vodRight(kVodProgramme, 799, 2)).sw, sw::NoPurchase); // not the price paid
+        QCOMPARE(c.tx(c.vodRight(kVodProgramme, 800, 2)).sw, std::uint16_t{0x9000});
+        QCOMPARE(c.tx(c.vodRight(0x0778, 800, 2)).sw, sw::NoPurchase); // one purchase, one right
         const auto r = c.tx(processEcm(kToday, vodEcm));
         QCOMPARE(r.sw, std::uint16_t{0x9000});
         QCOMPARE(r.data, expectedCws(3));

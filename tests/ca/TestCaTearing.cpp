@@ -37,7 +37,7 @@ class TestCaTearing : public QObject {
         const Bytes baseline = c.card.image();
         const Snapshot old = snapshot(c);
         const CommandApdu command =
-            vod ? openVodRight(kVodProgramme, 800, 30)
+            vod ? c.vodRight(kVodProgramme, 800, 30)
                 : editMenu({{MenuOp::Hide, 1}, {MenuOp::Delete, 3}, {MenuOp::Add, 9, 0x1, "新的频道"}});
         auto run = [&](std::uint32_t cutAt) {
             c.card.close();

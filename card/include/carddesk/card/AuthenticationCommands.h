@@ -13,6 +13,8 @@ public:
     static ResponseApdu authInit(CommandContext& ctx);
     static ResponseApdu authenticate(CommandContext& ctx);
     static ResponseApdu authResult(CommandContext& ctx);
+    // The card number: the first 10 bytes of the MF's card information file (6A88 when missing).
+    static Bytes cardNumber(CardOs& os);
 };
 
 } // namespace cdos::card

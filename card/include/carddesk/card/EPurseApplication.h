@@ -12,6 +12,8 @@ namespace cdos::card {
 
 class EPurseApplication : public Application {
 public:
+    // The purse's PURCHASE key (the CA application also checks the headend's VOD authorisation with it).
+    static constexpr std::uint8_t kPurchaseKeyId = 0x03;
     Bytes aid() const override { return ep::kPurseAid; }
     std::optional<ResponseApdu> process(CommandContext& ctx) override;
     void selected(CommandContext&) override { endSession(); }

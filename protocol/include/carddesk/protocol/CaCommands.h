@@ -5,6 +5,7 @@
 #include "carddesk/protocol/Apdu.h"
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/Crypto.h"
 
 #include <optional>
 #include <string>
@@ -93,11 +94,30 @@ inline CommandApdu writeEntitlements(const std::vector<Entitlement>& rights) {
         append(c.data, e.encode());
     return c;
 }
-inline CommandApdu openVodRight(std::uint16_t programme, std::uint32_t price, std::uint16_t validDays) {
+// The headend's authorisation of one VOD right (docs/conditional-access.md "VOD rights"): the left 4 bytes of the
+// ISO 9797-1 algorithm 3 MAC (zero IV) under the card's PURCHASE sub-key — which only the card and the headend
+// hold — over "VODR" ‖ card number(10) ‖ programme(2) ‖ price(4) ‖ valid days(2) ‖ the purchase's offline
+// counter(2). What the terminal cannot choose: the programme, the days and the purchase the right is for.
+inline Bytes vodRightMac(const Bytes& purchaseSubKey16, const Bytes& cardNumber, std::uint16_t programme,
+                         std::uint32_t price, std::uint16_t validDays, std::uint16_t purchaseCounter) {
+    Bytes input{'V', 'O', 'D', 'R'};
+    append(input, cardNumber);
+    putU16(input, programme);
+    putU32(input, price);
+    putU16(input, validDays);
+    putU16(input, purchaseCounter);
+    Bytes mac = crypto::retailMac(purchaseSubKey16, Bytes(8, 0), input);
+    mac.resize(4);
+    return mac;
+}
+// OPEN VOD RIGHT: programme(2) price(4) valid days(2) MAC(4) (vodRightMac, from the headend's purchase answer).
+inline CommandApdu openVodRight(std::uint16_t programme, std::uint32_t price, std::uint16_t validDays,
+                                const Bytes& headendMac) {
     CommandApdu c{cla::Proprietary, ins::OpenVodRight, 0x00, 0x00, {}, -1};
     putU16(c.data, programme);
     putU32(c.data, price);
     putU16(c.data, validDays);
+    append(c.data, headendMac);
     return c;
 }
 // WRITE KEY of service key CA_SERVICE_<id> into its slot (issuer path: wrap with IssuerSmSession::wrap). The value
