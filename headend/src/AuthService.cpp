@@ -128,13 +128,18 @@ QString AuthService::sessionCard(const QString& token) {
     if (token.isEmpty())
         throw ApiError(Status::Unauthorized, "no_session",
                        QStringLiteral("this request needs an authenticated session (Authorization: Bearer …)"));
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT card_number, expires_at FROM sessions WHERE token_hash = ?"),
+    // The card's status is read with the session: a card blocked after it authenticated is refused at once.
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.card_number, s.expires_at, c.status FROM sessions s JOIN cards c"
+                                           " ON c.card_number = s.card_number WHERE s.token_hash = ?"),
                             {tokenHash(token)}, "session lookup");
     if (!q.next())
         throw ApiError(Status::Unauthorized, "unknown_session", QStringLiteral("unknown session; authenticate again"));
     if (q.value(1).toLongLong() < QDateTime::currentMSecsSinceEpoch())
         throw ApiError(Status::Unauthorized, "expired_session",
                        QStringLiteral("the session expired; authenticate again"));
+    if (q.value(2).toString() != QLatin1String("active"))
+        throw ApiError(Status::Forbidden, "blocked_card",
+                       QStringLiteral("card %1 is blocked").arg(q.value(0).toString()));
     return q.value(0).toString();
 }
 

@@ -390,6 +390,30 @@ private slots:
         QCOMPARE(balance(), 5000u);
     }
 
+    // Issue 17: a session outlived the blocking of its card (the status was checked at authentication only).
+    void blockingEndsTheCardsSessions() {
+        hdtest::IssuedCard card(*m_keys, "86010000000000000053");
+        const QString t = enrolAndAuthenticate(card);
+        QVERIFY(!t.isEmpty());
+        const QString number = QStringLiteral("86010000000000000053");
+        const QString history = QStringLiteral("/v1/cards/%1/transactions").arg(number);
+        QCOMPARE(m_hd.send("GET", history, {}, t).status, 200);
+        QCOMPARE(post(QStringLiteral("/v1/admin/cards/%1/status").arg(number),
+                      {{QStringLiteral("status"), QStringLiteral("blocked")}}, {}, true)
+                     .status,
+                 200);
+        const Reply refused =
+            post(QStringLiteral("/v1/loads"), loadRequest(QStringLiteral("blocked-1"), 100, Bytes(20, 0)), t);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.code(), QStringLiteral("blocked_card"));
+        QCOMPARE(m_hd.send("GET", history, {}, t).code(), QStringLiteral("blocked_card"));
+        QCOMPARE(post(QStringLiteral("/v1/admin/cards/%1/status").arg(number),
+                      {{QStringLiteral("status"), QStringLiteral("active")}}, {}, true)
+                     .status,
+                 200);
+        QCOMPARE(m_hd.send("GET", history, {}, t).status, 200); // unblocked: the session goes on
+    }
+
     // Payment and top-up end to end with the real e-purse application of the in-process card.
     void purseEndToEndWithCard() {
         namespace ep = cdos::ep;
