@@ -2573,6 +2573,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the key store cannot supply the service key %1: %2</source>
         <translation>the key store cannot supply the service key %1: %2</translation>
     </message>
+    <message>
+        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
+        <translation>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuanceView</name>

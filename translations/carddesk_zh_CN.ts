@@ -2567,6 +2567,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the key store cannot supply the service key %1: %2</source>
         <translation>密钥库无法提供业务密钥 %1：%2</translation>
     </message>
+    <message>
+        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
+        <translation>密钥库 %1 需要其口令（CARDDESK_KEYSTORE_PASSPHRASE，或手动输入）</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuanceView</name>

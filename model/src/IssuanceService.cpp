@@ -10,6 +10,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QRegularExpression>
@@ -99,8 +100,21 @@ QString IssuanceService::defaultKeyStorePassphrase() {
     return QStringLiteral("carddesk-development");
 }
 
+bool IssuanceService::isDevelopmentKeyStore(const QString& path) {
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return !canonical.isEmpty() &&
+           (canonical == QFileInfo(QStringLiteral(CARDDESK_DEV_KEYSTORE)).canonicalFilePath() ||
+            canonical == QFileInfo(QStringLiteral(CARDDESK_INSTALLED_KEYSTORE)).canonicalFilePath());
+}
+
 void IssuanceService::openKeyStore(const QString& pathIn, const QString& passphraseIn) {
     const QString path = pathIn.isEmpty() ? defaultKeyStorePath() : pathIn;
+    // The published development passphrase is tried for the development key store only: any other store needs
+    // its own passphrase, never a silent guess.
+    if (passphraseIn.isEmpty() && !qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE") &&
+        !isDevelopmentKeyStore(path))
+        throw IssuanceError(
+            tr("the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)").arg(path));
     std::string passphrase = (passphraseIn.isEmpty() ? defaultKeyStorePassphrase() : passphraseIn).toStdString();
     try {
         auto store = std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path.toStdString(), passphrase));

@@ -258,6 +258,29 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(IssuanceError, service.openKeyStore(QStringLiteral("/nonexistent/keys.cdks")));
     }
 
+    // Issue 17: the console fell back to the published development passphrase for any key store. Only the shipped
+    // development store gets it; a copy elsewhere (as a production store would be) needs its own passphrase.
+    void noSilentDevelopmentPassphrase() {
+        const QByteArray saved = qgetenv("CARDDESK_KEYSTORE_PASSPHRASE");
+        const bool wasSet = qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE");
+        qunsetenv("CARDDESK_KEYSTORE_PASSPHRASE");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("desk.cdks"));
+        QVERIFY(QFile::copy(QString::fromStdString(cdtest::devKeyStorePath()), copy));
+        IssuanceService service(m_readers, m_db);
+        try {
+            service.openKeyStore(copy);
+            QFAIL("a key store other than the development one opened with the published passphrase");
+        } catch (const IssuanceError& e) {
+            QVERIFY2(e.text.contains(QStringLiteral("needs its passphrase")), qPrintable(e.text));
+        }
+        QVERIFY(!service.hasIssuerKeys());
+        service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath())); // the development store itself
+        QVERIFY(service.hasIssuerKeys());
+        if (wasSet)
+            qputenv("CARDDESK_KEYSTORE_PASSPHRASE", saved);
+    }
+
     // A store whose service keys are not marked shared (made before the mark existed) cannot issue the CA part:
     // refused before a card number is allocated or the card is touched.
     void storeWithoutSharedServiceKeys() {

@@ -57,6 +57,8 @@ public:
     static QString defaultKeyStorePath();
     // $CARDDESK_KEYSTORE_PASSPHRASE, else the development passphrase.
     static QString defaultKeyStorePassphrase();
+    // The shipped development key store (source tree or installed copy), whose passphrase is published.
+    static bool isDevelopmentKeyStore(const QString& path);
 
     // The application-download CA key written to each card (PEM, public or pair): $CARDDESK_APP_CA_KEY, else the
     // development CA of resources/app-keys (ca-ec.pem). setAppCaKeyPath overrides it (console options, CLI).
