@@ -325,6 +325,20 @@ private:
                 {QStringLiteral("initResponse"), hexq(init)}};
     }
 
+    // The terminal's side of a top-up with the real in-process card: INITIALIZE FOR LOAD, CREDIT FOR LOAD, balance.
+    static Bytes cardInitLoad(hdtest::IssuedCard& card, std::uint32_t amount, const cdos::ep::TerminalId& terminal) {
+        const auto r = card.tx(cdos::ep::initializeForLoad(cdos::ep::kKeyIndex, amount, terminal));
+        return r.ok() ? r.data : Bytes{};
+    }
+    static cdos::ResponseApdu cardCredit(hdtest::IssuedCard& card, const QJsonObject& a) {
+        const Bytes d = bytesq(a.value(QStringLiteral("date"))), tm = bytesq(a.value(QStringLiteral("time")));
+        return card.tx(cdos::ep::creditForLoad({d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]},
+                                               bytesq(a.value(QStringLiteral("mac2")))));
+    }
+    static std::uint32_t cardBalance(hdtest::IssuedCard& card) {
+        return cdos::getU32(card.tx(cdos::ep::getBalance()).data.data());
+    }
+
 private slots:
     // Issue 17, critical 1: a refund with the very INITIALIZE FOR LOAD answer that POST /v1/loads used gave the
     // money back while the card could still be credited with the MAC2 (the purse got 5000 nobody paid). A refund now
@@ -341,15 +355,10 @@ private slots:
                  200);
         QVERIFY(card.tx(cdos::selectAid(ep::kPurseAid)).ok());
         auto initLoad = [&](std::uint32_t amount, const ep::TerminalId& terminal) {
-            const auto r = card.tx(ep::initializeForLoad(ep::kKeyIndex, amount, terminal));
-            return r.ok() ? r.data : Bytes{};
+            return cardInitLoad(card, amount, terminal);
         };
-        auto credit = [&](const QJsonObject& a) {
-            const Bytes d = bytesq(a.value(QStringLiteral("date"))), tm = bytesq(a.value(QStringLiteral("time")));
-            return card.tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]},
-                                             bytesq(a.value(QStringLiteral("mac2")))));
-        };
-        auto balance = [&] { return cdos::getU32(card.tx(ep::getBalance()).data.data()); };
+        auto credit = [&](const QJsonObject& a) { return cardCredit(card, a); };
+        auto balance = [&] { return cardBalance(card); };
         auto refundWith = [&](const QString& path, const Bytes& init) {
             return post(
                 path + QStringLiteral("/recovery"),
@@ -428,16 +437,9 @@ private slots:
         const qint64 serviceBefore = bankBalance(QStringLiteral("CARDDESK-SERVICE"));
         const ep::TerminalId terminal{0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
         auto select = [&] { QVERIFY(card.tx(cdos::selectAid(ep::kPurseAid)).ok()); };
-        auto initLoad = [&](std::uint32_t amount) {
-            const auto r = card.tx(ep::initializeForLoad(ep::kKeyIndex, amount, terminal));
-            return r.ok() ? r.data : Bytes{};
-        };
-        auto credit = [&](const QJsonObject& a) {
-            const Bytes d = bytesq(a.value(QStringLiteral("date"))), tm = bytesq(a.value(QStringLiteral("time")));
-            return card.tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {tm[0], tm[1], tm[2]},
-                                             bytesq(a.value(QStringLiteral("mac2")))));
-        };
-        auto balance = [&] { return cdos::getU32(card.tx(ep::getBalance()).data.data()); };
+        auto initLoad = [&](std::uint32_t amount) { return cardInitLoad(card, amount, terminal); };
+        auto credit = [&](const QJsonObject& a) { return cardCredit(card, a); };
+        auto balance = [&] { return cardBalance(card); };
         select();
 
         // Top-up 5000.
