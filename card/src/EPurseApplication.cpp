@@ -24,7 +24,27 @@ CardKey purseKey(CardOs& os, std::uint8_t keyIndex, std::uint8_t id, KeyUsage us
     auto key = os.keys().find(id);
     if (!key || key->info.usage != static_cast<std::uint8_t>(usage))
         throw StatusError(ep::sw::KeyIndexNotSupported);
+    if (key->info.errorCounter == 0)
+        throw StatusError(sw::AuthBlocked); // its MAC failures ran out: no more loads (or purchases), for good
     return std::move(*key);
+}
+
+// The host's MAC (MAC2 of a load, MAC1 of a purchase) is checked under the key's persistent error counter, as PBOC
+// cards do: a wrong one spends a try, committed with the 9302 answer; a right one gives the tries back in the
+// command's own transaction. Both paths commit before answering, so a terminal cutting the power learns nothing
+// it has not paid for, and an online MAC search ends after the key's tries instead of 2^32.
+void checkHostMac(CommandContext& ctx, std::uint8_t keyId, const Bytes& want, const Bytes& given) {
+    CardOs& os = ctx.os;
+    const auto key = os.keys().find(keyId);
+    if (!key)
+        throw StatusError(ep::sw::KeyIndexNotSupported);
+    if (!constantTimeEqual(want, given)) {
+        os.keys().setErrorCounter(keyId, static_cast<std::uint8_t>(key->info.errorCounter - 1));
+        ctx.keepChanges = true;
+        throw StatusError(ep::sw::MacInvalid);
+    }
+    if (key->info.errorCounter < key->info.maxErrors)
+        os.keys().setErrorCounter(keyId, key->info.maxErrors);
 }
 
 Bytes tacKeyOf(CardOs& os) {
@@ -183,8 +203,7 @@ ResponseApdu EPurseApplication::creditForLoad(CommandContext& ctx, const Session
     const auto time = take<3>(c.data, 4);
     const Bytes mac2(c.data.begin() + 7, c.data.end());
     const Bytes want = ep::loadMac2(s.sessionKey.bytes(), s.amount, kLoadType, s.terminal, date, time);
-    if (!constantTimeEqual(want, mac2))
-        throw StatusError(ep::sw::MacInvalid); // changes nothing and counts nothing: the session is gone anyway
+    checkHostMac(ctx, kLoadKeyId, want, mac2); // the session ends either way
 
     const Files f = files(os);
     PurseState st = PurseState::read(os.nvm(), f.stateAddr);
@@ -222,8 +241,7 @@ ResponseApdu EPurseApplication::debitForPurchase(CommandContext& ctx, const Sess
     const CardKey key = purseKey(os, ep::kKeyIndex, kPurchaseKeyId, KeyUsage::Purchase);
     Bytes session = ep::purchaseSessionKey(key.value.bytes(), s.random, s.counter, serial);
     Wipe wipeSession{session};
-    if (!constantTimeEqual(ep::purchaseMac1(session, s.amount, kPurchaseType, s.terminal, date, time), mac1))
-        throw StatusError(ep::sw::MacInvalid);
+    checkHostMac(ctx, kPurchaseKeyId, ep::purchaseMac1(session, s.amount, kPurchaseType, s.terminal, date, time), mac1);
 
     const Files f = files(os);
     PurseState st = PurseState::read(os.nvm(), f.stateAddr);

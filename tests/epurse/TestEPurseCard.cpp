@@ -14,6 +14,16 @@ class TestEPurseCard : public QObject {
         QCOMPARE(QString::number(c.sw(cmd), 16), QString::number(sw, 16));
         QVERIFY(c.card.image() == before);
     }
+    // A wrong host MAC: refused with 9302, the purse untouched, one try of the key spent (and nothing else).
+    static void refusedSpendingATry(IssuedCard& c, const CommandApdu& cmd, std::uint8_t keyId) {
+        const auto before = c.state();
+        const auto tries = c.card.os->keys().find(keyId)->info.errorCounter;
+        QCOMPARE(QString::number(c.sw(cmd), 16), QStringLiteral("9302"));
+        QCOMPARE(c.state().balance, before.balance);
+        QCOMPARE(c.state().onlineCounter, before.onlineCounter);
+        QCOMPARE(c.state().offlineCounter, before.offlineCounter);
+        QCOMPARE(int(c.card.os->keys().find(keyId)->info.errorCounter), int(tries) - 1);
+    }
     // INITIALIZE FOR PURCHASE, then a DEBIT with a good MAC1 built from the card's answer.
     static CommandApdu goodDebit(IssuedCard& c, std::uint32_t amount, std::uint32_t serial) {
         const auto r = c.card.os->transmit(initializeForPurchase(kKeyIndex, amount, kTerminal));
@@ -34,6 +44,23 @@ class TestEPurseCard : public QObject {
     }
 
 private slots:
+    // Issue 17: CREDIT FOR LOAD and DEBIT counted no MAC failure, so MAC2 could be searched online (2^32 INITIALIZE
+    // + CREDIT pairs against a virtual card). The LOAD key's error counter now ends the search, for good.
+    void macSearchEndsAfterTheKeysTries() {
+        IssuedCard c;
+        ready(c);
+        const std::uint8_t max = c.card.os->keys().find(0x04)->info.maxErrors;
+        QVERIFY(max > 1);
+        for (std::uint8_t i = 0; i < max; ++i) {
+            QCOMPARE(c.sw(initializeForLoad(kKeyIndex, 100, kTerminal)), std::uint16_t(0x9000));
+            QCOMPARE(c.sw(creditForLoad(kDate, kTime, Bytes{0, 0, 0, i})), std::uint16_t(0x9302));
+        }
+        c.reopen();
+        c.terminal().selectPurse();
+        QCOMPARE(c.sw(initializeForLoad(kKeyIndex, 100, kTerminal)), std::uint16_t(0x6983)); // blocked, persistently
+        QCOMPARE(c.state().balance, 10000u);
+    }
+
     void issueLoadPurchaseLogProve() {
         IssuedCard c;
         auto t = c.terminal();
@@ -136,11 +163,11 @@ private slots:
         CommandApdu debit = goodDebit(c, 100, 7);
         CommandApdu bad = debit;
         bad.data.back() ^= 1;
-        refusedUnchanged(c, bad, 0x9302);
+        refusedSpendingATry(c, bad, 0x03);
         refusedUnchanged(c, debit, 0x6985);
         // Wrong MAC2 on a load.
         QCOMPARE(c.sw(initializeForLoad(kKeyIndex, 100, kTerminal)), std::uint16_t(0x9000));
-        refusedUnchanged(c, creditForLoad(kDate, kTime, Bytes(4, 0xAA)), 0x9302);
+        refusedSpendingATry(c, creditForLoad(kDate, kTime, Bytes(4, 0xAA)), 0x04);
         // A good DEBIT replayed.
         debit = goodDebit(c, 100, 8);
         QCOMPARE(c.sw(debit), std::uint16_t(0x9000));
