@@ -4,6 +4,8 @@
 #include "carddesk/card/StatusError.h"
 #include "carddesk/protocol/Crypto.h"
 
+#include <utility>
+
 namespace cdos::card {
 
 namespace {
@@ -342,8 +344,10 @@ ResponseApdu EPurseApplication::changePin(CommandContext& ctx) {
     return ok();
 }
 
-// RELOAD PIN 80 5E 00 user: new PIN (BCD) MAC(4), the MAC made by the issuer with the PIN-unblock sub-key
-// (key 06). A wrong MAC changes nothing.
+// RELOAD PIN 80 5E 00 user: encrypted PIN block(8) MAC(4) (ep::reloadPinCryptogram / reloadPinMac, made by the
+// issuer with the PIN-unblock sub-key, key 06, over the card's last GET CHALLENGE). The challenge is used once, so
+// a captured command cannot be replayed; the PIN never travels in clear; a wrong MAC spends a try of key 06 for
+// good (6983 when none is left).
 ResponseApdu EPurseApplication::reloadPin(CommandContext& ctx) {
     CardOs& os = ctx.os;
     const CommandApdu& c = ctx.apdu;
@@ -354,15 +358,27 @@ ResponseApdu EPurseApplication::reloadPin(CommandContext& ctx) {
     const auto user = os.users().find(c.p2);
     if (!user)
         throw StatusError(sw::DataNotFound);
-    if (c.data.size() < 6 || c.data.size() > 10)
+    if (c.data.size() != 12)
         throw StatusError(sw::WrongLength);
-    const Bytes bcd(c.data.begin(), c.data.end() - 4);
+    const Bytes challenge = std::exchange(os.session().challenge, Bytes{});
+    if (challenge.size() != 8)
+        throw StatusError(sw::ConditionsNotSatisfied); // no fresh GET CHALLENGE: nothing checked, no try spent
+    const Bytes cryptogram(c.data.begin(), c.data.begin() + 8);
     const auto key = os.keys().find(kPinUnblockKeyId);
     if (!key || key->info.usage != static_cast<std::uint8_t>(KeyUsage::PinUnblock))
         throw StatusError(sw::DataNotFound);
-    if (!constantTimeEqual(ep::reloadPinMac(key->value.bytes(), c.p2, bcd).data(), c.data.data() + bcd.size(), 4))
+    const Bytes mac = ep::reloadPinMac(key->value.bytes(), challenge, c.p2, cryptogram);
+    const auto guess = os.guardedGuess(
+        key->info.errorCounter, key->info.maxErrors,
+        [&](std::uint8_t n) { os.keys().setErrorCounter(kPinUnblockKeyId, n); },
+        [&] { return constantTimeEqual(mac.data(), c.data.data() + 8, 4); });
+    if (!guess.matched) {
+        ctx.keepChanges = true; // the spent try stays
         throw StatusError(ep::sw::MacInvalid);
-    std::string pin = bcdToDigits(bcd.data(), bcd.size()).value_or("");
+    }
+    Bytes block = crypto::des3EcbDecrypt(key->value.bytes(), cryptogram);
+    std::string pin = pinFromBlock(block).value_or("");
+    secureZero(block.data(), block.size());
     struct Guard {
         std::string& s;
         ~Guard() { secureZero(s.data(), s.size()); }

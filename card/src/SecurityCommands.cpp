@@ -62,6 +62,7 @@ ResponseApdu SecurityCommands::getChallenge(CommandContext& ctx) {
         secureZero(s.icv.data(), s.icv.size());
     s.icv = c.le == 8 ? icvFromChallenge(challenge) : Bytes{};
     s.icvFresh = c.le == 8;
+    s.challenge = c.le == 8 ? challenge : Bytes{};
     return ok(std::move(challenge));
 }
 

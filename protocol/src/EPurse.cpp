@@ -1,5 +1,7 @@
 #include "carddesk/protocol/EPurse.h"
 
+#include "carddesk/protocol/CardRecords.h"
+
 #include "carddesk/protocol/Crypto.h"
 
 #include <cstdio>
@@ -192,9 +194,18 @@ std::optional<LastTransaction> LastTransaction::decode(const Bytes& b) {
     return r;
 }
 
-Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, std::uint8_t user, const Bytes& newPinBcd) {
-    Bytes in{user};
-    append(in, newPinBcd);
+Bytes reloadPinCryptogram(const Bytes& pinUnblockSubKey16, const std::string& newPin) {
+    Bytes block = pinBlock(newPin);
+    Bytes out = crypto::des3EcbEncrypt(pinUnblockSubKey16, block);
+    secureZero(block.data(), block.size());
+    return out;
+}
+
+Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, const Bytes& challenge8, std::uint8_t user,
+                   const Bytes& pinCryptogram8) {
+    Bytes in = challenge8;
+    in.push_back(user);
+    append(in, pinCryptogram8);
     Bytes k = tacKey(pinUnblockSubKey16); // the same left XOR right folding as the TAC key
     Bytes m = mac4(k, in);
     secureZero(k.data(), k.size());

@@ -102,8 +102,11 @@ void PurseTerminal::reloadPin(std::uint8_t user, const std::string& newPin) {
         throw PurseError("RELOAD PIN: this terminal holds no PIN-unblock key", 0);
     if (!isValidPin(newPin))
         throw PurseError("RELOAD PIN: a PIN has 4 to 12 digits", 0);
-    CommandApdu c{0x80, kInsReloadPin, 0x00, user, pinToBcd(newPin), -1};
-    append(c.data, reloadPinMac(m_keys.pinUnblock.bytes(), user, c.data));
+    const ResponseApdu challenge = m_transmit(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
+    if (!challenge.ok() || challenge.data.size() != 8)
+        throw PurseError("RELOAD PIN: GET CHALLENGE refused: " + swText(challenge.sw), challenge.sw);
+    CommandApdu c{0x80, kInsReloadPin, 0x00, user, reloadPinCryptogram(m_keys.pinUnblock.bytes(), newPin), -1};
+    append(c.data, reloadPinMac(m_keys.pinUnblock.bytes(), challenge.data, user, c.data));
     ResponseApdu r = m_transmit(c);
     secureZero(c.data.data(), c.data.size());
     if (!r.ok())

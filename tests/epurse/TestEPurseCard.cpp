@@ -192,10 +192,38 @@ private slots:
         refusedUnchanged(c, CommandApdu{0x80, 0x5A, 0x00, 0x06, {0x00}, 8}, 0x6700);
         refusedUnchanged(c, initializeForPurchase(kKeyIndex, 1, kTerminal, kP2Ed), 0x6A86);
         refusedUnchanged(c, getTransactionProve(TxType::EpLoad, 0x7777), 0x9406);
-        // A wrong RELOAD PIN MAC.
+        // RELOAD PIN in the old form (PIN in clear), and without a challenge: refused, nothing spent.
         CommandApdu reload{0x80, 0x5E, 0x00, 0x01, cdos::pinToBcd("9999"), -1};
         cdos::append(reload.data, Bytes(4, 0x55));
-        refusedUnchanged(c, reload, 0x9302);
+        refusedUnchanged(c, reload, 0x6700);
+        c.card.os->reset(); // no GET CHALLENGE in this card session
+        QCOMPARE(c.sw(cdos::selectAid(kPurseAid)), std::uint16_t(0x9000));
+        refusedUnchanged(c, CommandApdu{0x80, 0x5E, 0x00, 0x01, Bytes(12, 0x55), -1}, 0x6985);
+    }
+
+    // Issue 17: RELOAD PIN carried the new PIN in clear under a MAC without a card challenge, so a captured command
+    // replayed set a known PIN. Now: encrypted PIN block, MAC over a one-time GET CHALLENGE, key 06's error counter.
+    void reloadPinCannotBeReplayed() {
+        IssuedCard c;
+        auto t = c.terminal();
+        t.selectPurse();
+        const Bytes key = c.keys.cardKey("PIN_UNBLOCK", c.profile.info.asn()).bytes();
+        const cdos::ResponseApdu ch = c.card.os->transmit(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
+        QCOMPARE(ch.sw, std::uint16_t(0x9000));
+        CommandApdu captured{0x80, cdos::ep::kInsReloadPin, 0x00, 2, reloadPinCryptogram(key, "1111"), -1};
+        cdos::append(captured.data, reloadPinMac(key, ch.data, 2, captured.data));
+        QVERIFY(captured.data != cdos::pinToBcd("1111")); // the PIN is not in the command
+        QCOMPARE(c.sw(captured), std::uint16_t(0x9000));
+        QCOMPARE(c.sw(cdos::verifyPin(2, "1111")), std::uint16_t(0x9000));
+        t.changePin(2, "1111", "5678");
+        // The replay: without a new challenge, and after one (its MAC is over the old challenge).
+        refusedUnchanged(c, captured, 0x6985);
+        QCOMPARE(c.card.os->transmit(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8}).sw, std::uint16_t(0x9000));
+        const auto tries = c.card.os->keys().find(0x06)->info.errorCounter;
+        QCOMPARE(c.sw(captured), std::uint16_t(0x9302));
+        QCOMPARE(int(c.card.os->keys().find(0x06)->info.errorCounter), int(tries) - 1); // spent for good
+        QCOMPARE(c.sw(cdos::verifyPin(2, "1111")), std::uint16_t(0x63C2));              // still the holder's PIN
+        QCOMPARE(c.sw(cdos::verifyPin(2, "5678")), std::uint16_t(0x9000));
     }
 
     void pinNotVerifiedOrBlocked() {

@@ -96,10 +96,16 @@ private slots:
         QVERIFY(pt != purchaseTac(tk, 20, 6, t2, 0x12345678, kDate, kTime));
 
         const Bytes pinKey = cardtest::hex("445566778899AABBBBAA998877665544");
-        const Bytes r = reloadPinMac(pinKey, 1, cdos::pinToBcd("1234"));
+        const Bytes challenge = cardtest::hex("0102030405060708");
+        const Bytes pin = reloadPinCryptogram(pinKey, "1234");
+        QCOMPARE(pin.size(), std::size_t(8));
+        QVERIFY(pin != cdos::pinBlock("1234")); // never in clear
+        QCOMPARE(cdos::crypto::des3EcbDecrypt(pinKey, pin), cdos::pinBlock("1234"));
+        const Bytes r = reloadPinMac(pinKey, challenge, 1, pin);
         QCOMPARE(r.size(), std::size_t(4));
-        QVERIFY(r != reloadPinMac(pinKey, 2, cdos::pinToBcd("1234")));
-        QVERIFY(r != reloadPinMac(pinKey, 1, cdos::pinToBcd("1235")));
+        QVERIFY(r != reloadPinMac(pinKey, challenge, 2, pin));
+        QVERIFY(r != reloadPinMac(pinKey, challenge, 1, reloadPinCryptogram(pinKey, "1235")));
+        QVERIFY(r != reloadPinMac(pinKey, cardtest::hex("0102030405060709"), 1, pin)); // bound to the challenge
     }
 
     // Terminal and card sides against each other through a real issued card: the card checks the terminal's MAC1

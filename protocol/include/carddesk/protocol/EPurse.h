@@ -140,8 +140,12 @@ Bytes loadTac(const Bytes& tacKey8, std::uint32_t balanceAfter, std::uint16_t on
 Bytes purchaseMac1(const Bytes& session8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
                    const Bcd4& date, const Bcd3& time);
 Bytes purchaseMac2(const Bytes& session8, std::uint32_t amount);
-// RELOAD PIN: MAC(left XOR right of the PIN-unblock sub-key; user(1) || new PIN BCD).
-Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, std::uint8_t user, const Bytes& newPinBcd);
+// RELOAD PIN (docs/command-set.md): the new PIN travels as its PIN block 3DES-ECB encrypted under the PIN-unblock
+// sub-key, and the MAC (left XOR right of that key) covers the card's one-time challenge (GET CHALLENGE, 8 bytes) ‖
+// user(1) ‖ the encrypted block, so a captured command can be neither read nor replayed.
+Bytes reloadPinCryptogram(const Bytes& pinUnblockSubKey16, const std::string& newPin);
+Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, const Bytes& challenge8, std::uint8_t user,
+                   const Bytes& pinCryptogram8);
 Bytes purchaseTac(const Bytes& tacKey8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
                   std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time);
 
