@@ -1,6 +1,7 @@
 // The e-purse through the real PC/SC stack and carddesk-cli only, as a field script would do it: a fresh
 // carddesk-card in vpcd ("CardDesk Reader B 00 00"), `issue`, `info` (purse AID and ASN), `load`, `purchase` (PIN
 // from $CARDDESK_PIN, then from stdin), `purse --prove` — and the refusals' exit codes.
+#include "carddesk/protocol/KeyStore.h"
 #include "support/CardProcess.h"
 #include "support/CliProcess.h"
 
@@ -101,6 +102,22 @@ private slots:
         QCOMPARE(proof.value(QStringLiteral("available")).toBool(), true);
         QCOMPARE(proof.value(QStringLiteral("proved")).toBool(), true);
         QCOMPARE(proof.value(QStringLiteral("tac")).toString().size(), 8);
+
+        // The failing side (issue 17): with another issuer's keys the card's TAC does not check — a forged card
+        // looks the same — and the CLI says "not proved" with exit 1, so a script cannot miss it.
+        const QString other = m_dir.filePath(QStringLiteral("other-issuer.cdks"));
+        std::map<std::string, std::pair<std::uint8_t, cdos::Bytes>> keys;
+        for (const char* name : {"TAC", "PURCHASE", "LOAD", "PIN_UNBLOCK"})
+            keys[name] = {1, cdos::Bytes(16, 0x5A)};
+        cdos::KeyStore::create(other.toStdString(), "other-issuer", keys, cdos::KeyStore::kMinIterations);
+        QProcessEnvironment otherEnv;
+        otherEnv.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QStringLiteral("other-issuer"));
+        const CliRun forged = cdtest::runCli(
+            common("purse") + QStringList{QStringLiteral("--prove"), QStringLiteral("--keystore"), other}, otherEnv);
+        QCOMPARE(forged.exitCode, 1);
+        const QJsonObject notProved = forged.json.value(QStringLiteral("proof")).toObject();
+        QCOMPARE(notProved.value(QStringLiteral("available")).toBool(), true);
+        QCOMPARE(notProved.value(QStringLiteral("proved")).toBool(), false);
 
         QFile dbFile(db());
         QVERIFY(dbFile.open(QIODevice::ReadOnly));
