@@ -26,12 +26,13 @@ as_owner() {
     if [ -n "$owner" ]; then runuser -u "$owner" -- "$@"; else "$@"; fi
 }
 
-# A free port: the first of a few random ones in 20000-59999 that no socket listens on.
+# A free port: the first of a few random ones in 20000-32767 — below Linux's ephemeral range (32768-60999), where
+# a client connection's own port could take it between this check and the server's bind — that no socket uses.
 free_port() {
     local port
     for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 40000))
-        ss -Htln "sport = :$port" 2>/dev/null | grep -q . || { echo "$port"; return 0; }
+        port=$((20000 + RANDOM % 12768))
+        ss -Htan "sport = :$port" 2>/dev/null | grep -q . || { echo "$port"; return 0; }
     done
     echo "pg-env: no free TCP port found" >&2
     return 1
