@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds CardDesk into build/ (Release with debug info, Ninja).
-#   build.sh                 everything: programs, tests, benchmarks (about 20-25 minutes on 2 cores the first time)
+#   build.sh                 everything: programs, tests, benchmarks (7-12 minutes on 2 cores the first time)
 #   build.sh TARGET...       only these targets and what they need
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/deps.sh"
 if [ ! -x "$root/build/app/gui/carddesk" ]; then
-    echo "build: the console, carddesk-cli and carddesk-card (about 10-15 minutes on 2 cores the first time;"
+    echo "build: the console, carddesk-cli and carddesk-card (3-5 minutes on 2 cores the first time;"
     echo "       scripts/run-tests.sh builds the tests and benchmarks as well)"
 fi
 "$root/scripts/build.sh" carddesk carddesk-cli carddesk-card

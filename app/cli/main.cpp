@@ -1,10 +1,7 @@
 #include "CliApp.h"
-
-#include <sys/stat.h>
+#include "carddesk/protocol/PrivateFiles.h"
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     return carddesk::runCli(argc, argv);
 }

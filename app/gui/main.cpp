@@ -4,6 +4,7 @@
 #include "ConsoleOptions.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "carddesk/protocol/PrivateFiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,7 +14,6 @@
 
 #include <cstdio>
 #include <memory>
-#include <sys/stat.h>
 
 using carddesk::ConsoleOptions;
 using carddesk::Localisation;
@@ -53,9 +53,7 @@ void scheduleScreenshot(MainWindow* window, const QString& file) {
 } // namespace
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("carddesk"));
     QApplication::setOrganizationName(QStringLiteral("CardDesk"));

@@ -2,13 +2,13 @@
 // image file. See card/README.md.
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/VpcdLink.h"
+#include "carddesk/protocol/PrivateFiles.h"
 
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -54,9 +54,7 @@ void installSignals() {
 } // namespace
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     using namespace cdos::card;
     std::string image, host = "127.0.0.1";
     unsigned long port = VpcdLink::kDefaultPort, cutAt = 0;

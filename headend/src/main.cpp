@@ -13,6 +13,7 @@
 #include "HeadendServer.h"
 #include "JsonApi.h"
 #include "VodService.h"
+#include "carddesk/protocol/PrivateFiles.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,7 +25,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
-#include <sys/stat.h>
 
 using namespace carddesk::headend;
 
@@ -60,9 +60,7 @@ std::optional<std::string> secret(const char* name, const char* env) {
 } // namespace
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("carddesk-headend"));
     QCommandLineParser p;

@@ -3,13 +3,13 @@
 // certificates. Prints no private key or process key.
 #include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/AppProducer.h"
+#include "carddesk/protocol/PrivateFiles.h"
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
-#include <sys/stat.h>
 
 using namespace cdos;
 using namespace cdos::appdl;
@@ -126,9 +126,7 @@ int showFile(const std::string& path) {
 } // namespace
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     if (argc < 2)
         return usage(2);
     const std::string cmd = argv[1];

@@ -1,12 +1,12 @@
 // carddesk-keystore: makes and inspects key stores. Clear master keys are read from a file given once, at a
 // key ceremony; the tool never prints a key value, only check values.
 #include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/PrivateFiles.h"
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace {
 
@@ -31,9 +31,7 @@ std::string passphrase() {
 } // namespace
 
 int main(int argc, char** argv) {
-    // What this program creates (key stores, card images, databases with personal data, TLS keys, exports) is
-    // its user's alone from the first byte: 0600, never chmod'ed afterwards.
-    ::umask(077);
+    cdos::createFilesPrivately();
     if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h"))
         return usage(0);
     if (argc < 3)
