@@ -91,8 +91,9 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
     const Attempt a = attempt(request, 2);
     // Every outcome of the last step ends the attempt: a second try needs a new random.
     m_attempts.erase(request.value(QStringLiteral("authId")).toString());
-    // [0010]: the card authentication key is the transport master's diversification by the card number (ASN).
-    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("TRANSPORT", cdos::asnOf(a.cardNumber));
+    // [0010]: the card authentication key is a master's diversification by the card number (ASN) — the CARD_AUTH
+    // master, never the shared transport key a card holds (docs/authentication.md).
+    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("CARD_AUTH", cdos::asnOf(a.cardNumber));
     const cdos::SecretBytes apk = cdos::auth::processKey(cardAuthKey.bytes(), a.random2);
     const auto holder = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
     if (!holder)

@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
         std::string passphrase = std::move(*given);
         const cdos::KeyStore keys = cdos::KeyStore::open(p.value(keystore).toStdString(), passphrase);
         cdos::secureZero(passphrase.data(), passphrase.size());
-        for (const char* needed : {"TRANSPORT", "PURCHASE", "LOAD", "TAC"})
+        for (const char* needed : {"TRANSPORT", "CARD_AUTH", "PURCHASE", "LOAD", "TAC"})
             if (!keys.contains(needed))
                 return fail(QStringLiteral("the key store has no %1 master key").arg(QLatin1String(needed)));
 

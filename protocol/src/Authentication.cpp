@@ -21,10 +21,10 @@ SecretBytes processKey(const Bytes& key16, const Bytes& random8) {
     return SecretBytes(crypto::diversify(key16, random8));
 }
 
-SecretBytes cardAuthKeyFromTransportMaster(const Bytes& transportMaster16, const Bytes& cardNumber10) {
+SecretBytes cardAuthKeyFromMaster(const Bytes& cardAuthMaster16, const Bytes& cardNumber10) {
     if (cardNumber10.size() != 10)
         throw crypto::CryptoError("card number must be 10 bytes");
-    return SecretBytes(crypto::diversify(transportMaster16, asnOf(cardNumber10)));
+    return SecretBytes(crypto::diversify(cardAuthMaster16, asnOf(cardNumber10)));
 }
 
 Bytes seal(const Bytes& processKey16, const Bytes& plain) {

@@ -15,7 +15,7 @@ std::vector<KeySpec> CardProfile::standardKeys() {
     return {
         {0x00, KeyUsage::IssuerMaintenance, "ISSUER_SM", 15},
         {0x01, KeyUsage::Transport, "TRANSPORT", 15, KeyDerivation::Shared},
-        {0x02, KeyUsage::CardAuthentication, "TRANSPORT", 15},
+        {0x02, KeyUsage::CardAuthentication, "CARD_AUTH", 15},
         {0x03, KeyUsage::Purchase, "PURCHASE", 15},
         {0x04, KeyUsage::Load, "LOAD", 15},
         {0x05, KeyUsage::Tac, "TAC", 15},

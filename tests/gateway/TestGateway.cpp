@@ -165,7 +165,7 @@ private slots:
         QVERIFY2(pcsc.waitForCard(m_reader.toStdString(), std::chrono::seconds(10)), "no card in the reader");
         pcsc.connect(m_reader.toStdString());
         const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
-        // Issuance alone writes the [0010] keys (01 = shared TRANSPORT, 02 = diversify(TRANSPORT, ASN)).
+        // Issuance alone writes the [0010] keys (01 = shared TRANSPORT, 02 = diversify(CARD_AUTH, ASN)).
         cdos::Personaliser perso(keys, pcsc.transmitter());
         perso.personalise(m_profile);
         QVERIFY(perso.verify(m_profile).empty());

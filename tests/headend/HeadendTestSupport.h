@@ -16,9 +16,13 @@ namespace hdtest {
 inline cdos::Bytes transportMaster() {
     return *cdos::fromHex("0123456789ABCDEFFEDCBA9876543210");
 }
+// The development CARD_AUTH master: key 02 of every card is its diversification; no card holds it.
+inline cdos::Bytes cardAuthMaster() {
+    return *cdos::fromHex("00112233445566778899AABBCCDDEEFF");
+}
 
 // A card issued with the standard profile: issuance alone writes key 01 = the shared TRANSPORT key and key 02 =
-// diversify(TRANSPORT, ASN), as [0010] needs. writeAuthKeys() replaces them, for tests of cards with wrong keys.
+// diversify(CARD_AUTH, ASN), as [0010] needs. writeAuthKeys() replaces them, for tests of cards with wrong keys.
 class IssuedCard {
 public:
     explicit IssuedCard(const cdos::KeyStore& keys, const std::string& cardNumberHex = "86010000000000000001")

@@ -2,6 +2,8 @@
 // AUTH INIT / AUTHENTICATE / AUTH RESULT in process against the host side computed from the key store.
 #include "HeadendTestSupport.h"
 
+#include <algorithm>
+
 using cdos::Bytes;
 namespace auth = cdos::auth;
 
@@ -22,7 +24,7 @@ class TestAuthentication : public QObject {
         const auto a2 = c.tx(auth::authenticate(r2));
         if (!a2.ok())
             return a2.sw;
-        const cdos::SecretBytes cak = m_keys->cardKey("TRANSPORT", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         const auto holder = auth::decryptPersonalData(apk.bytes(), a2.data);
         if (!holder || holder->name != expected.name || holder->account != expected.account ||
@@ -39,8 +41,8 @@ private slots:
         const Bytes r = *cdos::fromHex("1122334455667788");
         QCOMPARE(auth::processKey(hdtest::transportMaster(), r).bytes(), m_keys->cardKey("TRANSPORT", r).bytes());
         const Bytes number = *cdos::fromHex("86010000000000000001");
-        QCOMPARE(auth::cardAuthKeyFromTransportMaster(hdtest::transportMaster(), number).bytes(),
-                 m_keys->cardKey("TRANSPORT", *cdos::fromHex("0000000000000001")).bytes());
+        QCOMPARE(auth::cardAuthKeyFromMaster(hdtest::cardAuthMaster(), number).bytes(),
+                 m_keys->cardKey("CARD_AUTH", *cdos::fromHex("0000000000000001")).bytes());
     }
 
     void knownAnswer() {
@@ -118,6 +120,38 @@ private slots:
         for (const auto& k : *keys)
             authKeys += (k.id == cdos::auth::kTransportKeyId || k.id == cdos::auth::kCardAuthKeyId) ? 1 : 0;
         QCOMPARE(authKeys, 2);
+    }
+
+    void noCardKeyOpensAnotherCard() {
+        // Issue 17 (4): key 01 used to be the TRANSPORT master itself and key 02 = diversify(TRANSPORT, ASN), so the
+        // key 01 read out of one card derived every other card's authentication key. No key of card A, diversified by
+        // card B's ASN (the only derivation the system uses), may give a key of card B; as is, only the keys the
+        // system shares by design (transport: conceals the number; CA service keys: broadcast) may be the same.
+        hdtest::IssuedCard a(*m_keys, "86010000000000000011");
+        hdtest::IssuedCard b(*m_keys, "86010000000000000012");
+        const Bytes asnB = *cdos::fromHex("0000000000000012");
+        const auto keysOf = [](hdtest::IssuedCard& c, bool sharedToo) {
+            std::vector<Bytes> out;
+            for (const auto& info : c.card.os->keys().list()) {
+                const auto usage = static_cast<cdos::KeyUsage>(info.usage);
+                if (sharedToo || (usage != cdos::KeyUsage::Transport && usage != cdos::KeyUsage::CaService))
+                    out.push_back(c.card.os->keys().find(info.id)->value.bytes());
+            }
+            return out;
+        };
+        const std::vector<Bytes> onA = keysOf(a, true), ownOfB = keysOf(b, false), allOfB = keysOf(b, true);
+        QVERIFY(ownOfB.size() >= 6);
+        for (const Bytes& k : onA) {
+            QVERIFY2(std::find(ownOfB.begin(), ownOfB.end(), k) == ownOfB.end(), "card A holds a key of card B");
+            const Bytes derived = cdos::crypto::diversify(k, asnB);
+            QVERIFY2(std::find(allOfB.begin(), allOfB.end(), derived) == allOfB.end(), "a key of A derives one of B");
+        }
+
+        // The whole attack: card A's keys pretend to be card B. Key 01 still conceals B's number (it is shared), but
+        // the host's personal-data step needs B's CARD_AUTH diversification, which no card holds.
+        const Bytes transportA = a.card.os->keys().find(auth::kTransportKeyId)->value.bytes();
+        b.writeAuthKeys(transportA, cdos::crypto::diversify(transportA, asnB));
+        QCOMPARE(runHost(b, b.profile.holder), std::uint16_t(0x0002));
     }
 
     void blockedCardRefuses() {

@@ -144,9 +144,9 @@ private slots:
         QCOMPARE(t.issuerSerial.toHex().toUpper(), QByteArray("4344000000000001"));
         QCOMPARE(t.cardNumberPrefix, QStringLiteral("86100100"));
         QCOMPARE(t.keys.size(), 7); // "standard" = cdos::CardProfile::standardKeys()
-        // Key 01 is the shared TRANSPORT key, key 02 diversified from it (docs/authentication.md).
+        // Key 01 is the shared TRANSPORT key; key 02 comes from a master no card holds (docs/authentication.md).
         QVERIFY(t.keys[1].shared && t.keys[1].master == QStringLiteral("TRANSPORT"));
-        QVERIFY(!t.keys[2].shared && t.keys[2].master == QStringLiteral("TRANSPORT"));
+        QVERIFY(!t.keys[2].shared && t.keys[2].master == QStringLiteral("CARD_AUTH"));
         QCOMPARE(t.menu.size(), 6);
         QCOMPARE(t.menu[0].title, QStringLiteral("电视直播"));
         QCOMPARE(t.menu[0].permission, 1u);

@@ -45,7 +45,7 @@ class TestProactive : public QObject {
         const Bytes r2 = cdos::crypto::randomBytes(8);
         const auto a2 = c.tx(auth::authenticate(r2));
         QCOMPARE(a2.sw, std::uint16_t(0x9000));
-        const cdos::SecretBytes cak = m_keys->cardKey("TRANSPORT", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         QCOMPARE(c.tx(auth::authResult(auth::encryptCardNumber(apk.bytes(), *number))).sw, std::uint16_t(0x9000));
     }

@@ -23,9 +23,10 @@ inline constexpr std::size_t kCardNumberCryptogramSize = 16; // pad80(10 bytes) 
 // Process key (both steps): 3DES-ECB(key, R) || 3DES-ECB(key, NOT R) — a double-length 3DES key from an 8-byte
 // random, the same construction as the card-key diversification, so the host can ask its key store for it.
 SecretBytes processKey(const Bytes& key16, const Bytes& random8);
-// The card authentication key the host derives: diversify(transport master, ASN), ASN = last 8 bytes of the card
-// number ("the transport master key encrypts the card number").
-SecretBytes cardAuthKeyFromTransportMaster(const Bytes& transportMaster16, const Bytes& cardNumber10);
+// The card authentication key the host derives: diversify(CARD_AUTH master, ASN), ASN = last 8 bytes of the card
+// number. Its master is never written to a card (key 01, the shared transport key, only conceals the card number),
+// so no key a card holds derives another card's keys (docs/authentication.md).
+SecretBytes cardAuthKeyFromMaster(const Bytes& cardAuthMaster16, const Bytes& cardNumber10);
 
 // 3DES-CBC, zero IV, ISO 9797-1 padding method 2. Decrypt returns nullopt for a bad length or padding.
 Bytes seal(const Bytes& processKey16, const Bytes& plain);
