@@ -1975,6 +1975,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the AID must be 5 to 16 bytes</source>
         <translation>the AID must be 5 to 16 bytes</translation>
     </message>
+    <message>
+        <source>the card already had a newer version of the application</source>
+        <translation>the card already had a newer version of the application</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CardPanel</name>

@@ -1970,6 +1970,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the AID must be 5 to 16 bytes</source>
         <translation>AID 必须为 5 到 16 字节</translation>
     </message>
+    <message>
+        <source>the card already had a newer version of the application</source>
+        <translation>本卡已装过该应用的更新版本</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CardPanel</name>

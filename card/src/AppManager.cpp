@@ -320,6 +320,10 @@ ResponseApdu AppManager::installApplication(CommandContext&, const Bytes& messag
     require(!registry.find(unit.aid) && !fs.dfByAid(unit.aid), asw::AlreadyInstalled);
     const auto slot = registry.freeSlot();
     require(slot.has_value(), asw::RegistryFull);
+    // A version this card once had newer is never installed again (a signed old version with a known flaw).
+    const auto floor = registry.versionFloor(unit.aid);
+    require(floor.has_value(), asw::RegistryFull);
+    require(unit.version >= *floor, asw::OlderVersion);
     require(unit.ramSize > 0 && unit.ramSize <= kMaxAppRam, asw::RamTooSmall);
     const std::uint64_t need = std::uint64_t(align8(static_cast<std::uint32_t>(unit.code.size() - 16))) +
                                align8(static_cast<std::uint32_t>(unit.config.size() - 16)) + unit.nvmSize;
@@ -327,7 +331,7 @@ ResponseApdu AppManager::installApplication(CommandContext&, const Bytes& messag
     const std::uint16_t dfFid = static_cast<std::uint16_t>(appdl::fid::FirstAppDf + *slot - 1);
     const Fcp dfFcp{dfFid, FileType::Df, static_cast<std::uint16_t>(need), 0, 0, 0, unit.aid, ac::Always, ac::Never, 0};
     Nvm& nvm = m_os.nvm();
-    const bool registryMissing = !registry.file();
+    const bool registryMissing = !registry.complete();
     std::uint32_t dfStart = 0, dfEnd = 0;
     try {
         // A dry run of the allocation (with the registry EF the install would create), undone at once.
@@ -353,7 +357,8 @@ ResponseApdu AppManager::installApplication(CommandContext&, const Bytes& messag
     auto config = AppCrypto::decrypt(*issuerKey, unit.config);
     require(code && config, asw::KeyTransport);
 
-    // 5. The plain code and configuration hash to what the provider and issuer signed.
+    // 5. Both signatures cover one whole — AID, version, sizes, code and configuration (InstallUnit::signedContent):
+    // nothing of the unit can be changed, and no code can be paired with another application's configuration.
     AppKey providerPub, issuerPub;
     try {
         providerPub = AppKey::fromPublicDer(cert.providerPublicKey);
@@ -363,8 +368,10 @@ ResponseApdu AppManager::installApplication(CommandContext&, const Bytes& messag
     }
     require(AppCrypto::keyFits(providerPub, cert.signatureAlg) && AppCrypto::keyFits(issuerPub, cert.signatureAlg),
             asw::CertKey);
-    require(AppCrypto::verify(providerPub, cert.signatureAlg, *code, unit.codeSignature), asw::CodeSignature);
-    require(AppCrypto::verify(issuerPub, cert.signatureAlg, *config, unit.configSignature), asw::ConfigSignature);
+    const SecretBytes content(unit.signedContent(*code, *config)); // the plain code: wiped however this ends
+    require(AppCrypto::verify(providerPub, cert.signatureAlg, content.bytes(), unit.codeSignature), asw::CodeSignature);
+    require(AppCrypto::verify(issuerPub, cert.signatureAlg, content.bytes(), unit.configSignature),
+            asw::ConfigSignature);
 
     // 6. Write. One journal transaction holds about 7 KB of changed bytes, less than a 16 KB application, so the
     // DF body is staged first, in chunks, into free space no file covers: a cut there leaves the card as it was
@@ -412,6 +419,7 @@ ResponseApdu AppManager::installApplication(CommandContext&, const Bytes& messag
     rec.efAddr = efAddr;
     rec.seed = crypto::randomBytes(16); // binds delete certificates to this installation
     registry.put(rec);
+    registry.raiseFloor(unit.aid, unit.version);
     registerVm(unit.aid);
     Bytes answer = rec.seed;
     answer.push_back(rec.slot);

@@ -61,6 +61,7 @@ constexpr std::array kChinese{
     SwText{ad::sw::NoCaKey, "卡中尚无认证中心公钥"},
     SwText{ad::sw::NotInstalled, "应用未安装"},
     SwText{ad::sw::SeedMismatch, "删除证书属于该应用较早的一次安装"},
+    SwText{ad::sw::OlderVersion, "本卡已装过该应用的更新版本"},
     SwText{ad::sw::VmError, "应用执行失败"},
     SwText{ad::sw::VmSteps, "应用运行时间过长"},
     SwText{ad::sw::VmMemory, "应用使用的内存过多"},

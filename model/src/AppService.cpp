@@ -44,6 +44,7 @@ const char* const kStatusTexts[] = {
     QT_TRANSLATE_NOOP("carddesk::AppService", "the application is not installed"),
     QT_TRANSLATE_NOOP("carddesk::AppService",
                       "the delete certificate is for an earlier installation of the application"),
+    QT_TRANSLATE_NOOP("carddesk::AppService", "the card already had a newer version of the application"),
     QT_TRANSLATE_NOOP("carddesk::AppService", "the application failed"),
     QT_TRANSLATE_NOOP("carddesk::AppService", "the application ran too long"),
     QT_TRANSLATE_NOOP("carddesk::AppService", "the application used too much memory"),

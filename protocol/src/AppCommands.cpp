@@ -52,6 +52,8 @@ std::string statusText(std::uint16_t s) {
         return "the application is not installed";
     case sw::SeedMismatch:
         return "the delete certificate is for an earlier installation of the application";
+    case sw::OlderVersion:
+        return "the card already had a newer version of the application";
     case sw::VmError:
         return "the application failed";
     case sw::VmSteps:

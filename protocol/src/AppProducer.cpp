@@ -37,10 +37,11 @@ InstallUnit AppProducer::buildUnit(const AppPackage& app, const CardIdentity& ca
     // One fresh process key per object and per card: a key transport unit opens nothing on another card.
     const SecretBytes providerKey(crypto::randomBytes(16));
     const SecretBytes issuerKey(crypto::randomBytes(16));
+    const Bytes content = u.signedContent(code, app.config);
     u.code = AppCrypto::encrypt(providerKey, code);
-    u.codeSignature = AppCrypto::sign(m_auth.provider, m_auth.signatureAlg, code);
+    u.codeSignature = AppCrypto::sign(m_auth.provider, m_auth.signatureAlg, content);
     u.config = AppCrypto::encrypt(issuerKey, app.config);
-    u.configSignature = AppCrypto::sign(m_auth.issuer, m_auth.signatureAlg, app.config);
+    u.configSignature = AppCrypto::sign(m_auth.issuer, m_auth.signatureAlg, content);
     u.providerKtu = AppCrypto::wrapKey(card.cardPublicKey, providerKey);
     u.issuerKtu = AppCrypto::wrapKey(card.cardPublicKey, issuerKey);
     u.cardNumber = card.cardNumber;

@@ -2,6 +2,20 @@
 
 namespace cdos::appdl {
 
+Bytes InstallUnit::signedContent(const Bytes& plainCode, const Bytes& plainConfig) const {
+    Bytes s{'C', 'D', 'I', 'U', 0x01};
+    s.push_back(static_cast<std::uint8_t>(aid.size()));
+    append(s, aid);
+    putU16(s, version);
+    putU32(s, nvmSize);
+    putU32(s, ramSize);
+    putU32(s, static_cast<std::uint32_t>(plainCode.size()));
+    append(s, plainCode);
+    putU32(s, static_cast<std::uint32_t>(plainConfig.size()));
+    append(s, plainConfig);
+    return s;
+}
+
 Bytes InstallUnit::encode() const {
     Bytes v;
     AppTlv::put(v, tag::Aid, aid);

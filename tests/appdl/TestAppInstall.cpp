@@ -119,6 +119,36 @@ private slots:
         QVERIFY(c.registry().empty());
     }
 
+    void olderVersionNeverComesBack() {
+        // Issue 17 (6): install version 2, delete it, then the validly signed version 1 (a known flaw, say) is
+        // refused; version 2 again, or 3, is not. The floor survives the delete and power cycles.
+        IssuedCard c;
+        auto app = billApp();
+        app.version = 2;
+        ResponseApdu r = c.install(app);
+        QCOMPARE(r.sw, std::uint16_t(0x9000));
+        QCOMPARE(c.removeWithSeed(kBillAid, Bytes(r.data.begin(), r.data.begin() + 16)).sw, std::uint16_t(0x9000));
+        c.card.reopen();
+        app.version = 1;
+        const Bytes before = c.card.image();
+        QCOMPARE(c.install(app).sw, ad::sw::OlderVersion);
+        QVERIFY(c.card.image() == before);
+        app.version = 2;
+        r = c.install(app);
+        QCOMPARE(r.sw, std::uint16_t(0x9000));
+        QCOMPARE(c.removeWithSeed(kBillAid, Bytes(r.data.begin(), r.data.begin() + 16)).sw, std::uint16_t(0x9000));
+        app.version = 3;
+        QCOMPARE(c.install(app).sw, std::uint16_t(0x9000));
+        QCOMPARE(consistency(*c.card.os), QString());
+        // The floors' EF is readable, never writable by a command.
+        QCOMPARE(c.tx(cdos::selectFid(ad::fid::VersionFloors)).sw, std::uint16_t(0x9000));
+        const ResponseApdu rec = c.tx(CommandApdu{0x00, 0xB2, 1, 0x04, {}, 256});
+        QCOMPARE(rec.sw, std::uint16_t(0x9000));
+        QCOMPARE(rec.data[0], std::uint8_t(kBillAid.size()));
+        QCOMPARE(rec.data[18], std::uint8_t(3));
+        QVERIFY(c.tx(CommandApdu{0x00, 0xDC, 1, 0x04, Bytes(20, 0), -1}).sw != 0x9000);
+    }
+
     void registryIsReadableNotWritable() {
         IssuedCard c;
         QCOMPARE(c.install(billApp()).sw, std::uint16_t(0x9000));
@@ -179,8 +209,27 @@ private slots:
              ad::sw::KeyTransport},
             {"code ciphertext (hash differs)", unit([](auto& u) { u.code[3] ^= 1; }), ad::sw::CodeSignature},
             {"code signature", unit([](auto& u) { u.codeSignature[12] ^= 1; }), ad::sw::CodeSignature},
-            {"configuration ciphertext (hash differs)", unit([](auto& u) { u.config[0] ^= 1; }),
-             ad::sw::ConfigSignature},
+            // Both signatures cover code and configuration together: the provider's is checked first.
+            {"configuration ciphertext (hash differs)", unit([](auto& u) { u.config[0] ^= 1; }), ad::sw::CodeSignature},
+            // Issue 17 (6): the header and the pairing are signed too.
+            {"version changed after signing",
+             unit([](auto& u) { u.version = static_cast<std::uint16_t>(u.version + 1); }), ad::sw::CodeSignature},
+            {"RAM size changed after signing", unit([](auto& u) { u.ramSize += 8; }), ad::sw::CodeSignature},
+            {"NVM size changed after signing", unit([](auto& u) { u.nvmSize += 8; }), ad::sw::CodeSignature},
+            {"configuration of another application",
+             [](IssuedCard& c) {
+                 // Both parts validly signed by their authorities, for this card, but for two applications: the
+                 // loyalty configuration (with its own process key) under the bill-payment certificate and code.
+                 auto other = loyaltyApp();
+                 other.aid = kBillAid;
+                 const auto donor = c.producer.buildUnit(other, c.identity);
+                 return build(c, nullptr, [&donor](ad::InstallUnit& u) {
+                     u.config = donor.config;
+                     u.configSignature = donor.configSignature;
+                     u.issuerKtu = donor.issuerKtu;
+                 });
+             },
+             ad::sw::CodeSignature},
             {"configuration signature", unit([](auto& u) { u.configSignature[20] ^= 1; }), ad::sw::ConfigSignature},
             {"issuer public key in the certificate is another key",
              cert([](auto& x, bool& s) { x.issuerPublicKey = ad::AppKey::generateP256().publicDer(), s = true; }),

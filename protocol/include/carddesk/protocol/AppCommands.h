@@ -19,10 +19,11 @@ inline constexpr std::uint8_t kLastBlock = 0x80;
 inline constexpr std::uint8_t kCheckOnly = 0x01; // INSTALL P1 01: will it fit? (patent step C)
 
 namespace fid {
-inline constexpr std::uint16_t CardKeyPair = 0x0010; // internal
-inline constexpr std::uint16_t CaPublicKey = 0x0011; // internal
-inline constexpr std::uint16_t Registry = 0x0012;    // linear fixed, readable, never updatable by commands
-inline constexpr std::uint16_t FirstAppDf = 0xAF01;  // application DFs: AF01 + registry slot
+inline constexpr std::uint16_t CardKeyPair = 0x0010;   // internal
+inline constexpr std::uint16_t CaPublicKey = 0x0011;   // internal
+inline constexpr std::uint16_t Registry = 0x0012;      // linear fixed, readable, never updatable by commands
+inline constexpr std::uint16_t VersionFloors = 0x0013; // linear fixed: the highest version each AID ever had
+inline constexpr std::uint16_t FirstAppDf = 0xAF01;    // application DFs: AF01 + registry slot
 } // namespace fid
 
 namespace sw {
@@ -49,6 +50,7 @@ inline constexpr std::uint16_t NoCardKey = 0x9611;       // the card has no key 
 inline constexpr std::uint16_t NoCaKey = 0x9612;         // the card has no CA public key yet
 inline constexpr std::uint16_t NotInstalled = 0x9613;    // delete: no such application
 inline constexpr std::uint16_t SeedMismatch = 0x9614;    // delete: certificate for an earlier installation
+inline constexpr std::uint16_t OlderVersion = 0x9615;    // install: below the version this card already had
 inline constexpr std::uint16_t VmError = 0x9701;         // the application failed (Lua error, bad answer)
 inline constexpr std::uint16_t VmSteps = 0x9702;         // instruction bound reached
 inline constexpr std::uint16_t VmMemory = 0x9703;        // RAM bound reached

@@ -48,12 +48,16 @@ struct InstallUnit {
     std::uint16_t version = 0;
     std::uint32_t nvmSize = 0;     // bytes of the application's own (static) data area
     std::uint32_t ramSize = 0;     // bytes of VM heap it needs
-    Bytes code, codeSignature;     // code: IV || AES-128-CBC; signature by the provider over the plain code
-    Bytes config, configSignature; // config: IV || AES-128-CBC; signature by the issuer over the plain config
+    Bytes code, codeSignature;     // code: IV || AES-128-CBC; provider's signature over signedContent()
+    Bytes config, configSignature; // config: IV || AES-128-CBC; issuer's signature over signedContent()
     Bytes providerKtu, issuerKtu;  // process keys under the card's public key (RSA-OAEP)
     Bytes cardNumber, issuerSerial, productSerial;
     std::uint8_t signatureAlg = 0, hashAlg = 0, cipherAlg = 0;
 
+    // What the provider and the issuer both sign (issue 17): "CDIU" 01 | AID length | AID | version (2) | NVM size (4)
+    // | RAM size (4) | code length (4) | plain code | configuration length (4) | plain configuration. One signed whole,
+    // so neither the header nor the pairing of code and configuration can be changed after signing.
+    Bytes signedContent(const Bytes& plainCode, const Bytes& plainConfig) const;
     Bytes encode() const;                            // E2 template
     static InstallUnit decode(const Bytes& e2Value); // the value of E2; throws FormatError
 };
