@@ -22,20 +22,26 @@ QString tokenHash(const QString& token) {
 
 } // namespace
 
-void AuthService::prune() {
+void AuthService::prune(const QString& client) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     std::erase_if(m_attempts, [now](const auto& a) { return a.second.expiresMs < now; });
+    const auto mine = std::count_if(m_attempts.begin(), m_attempts.end(),
+                                    [&client](const auto& a) { return a.second.client == client; });
+    if (mine >= m_attemptsPerClient)
+        throw ApiError(Status::TooManyRequests, "too_many_attempts",
+                       QStringLiteral("too many authentications in progress from this address; retry in a minute"));
     if (m_attempts.size() >= kMaxAttempts)
         throw ApiError(Status::ServiceUnavailable, "busy", QStringLiteral("too many authentications in progress"));
 }
 
-QJsonObject AuthService::init() {
+QJsonObject AuthService::init(const QString& client) {
     const std::lock_guard lock(m_attemptsMutex);
-    prune();
+    prune(client);
     const QString id = hex(cdos::crypto::randomBytes(16));
     Attempt a;
     a.random = cdos::crypto::randomBytes(cdos::auth::kRandomSize);
     a.expiresMs = QDateTime::currentMSecsSinceEpoch() + kAttemptMs;
+    a.client = client;
     m_attempts[id] = a;
     return {{QStringLiteral("authId"), id}, {QStringLiteral("random"), hex(a.random)}};
 }

@@ -18,8 +18,10 @@ public:
     AuthService(const cdos::IssuerKeys& keys, HeadendDatabase& db, int sessionSeconds)
         : m_keys(keys), m_db(db), m_sessionSeconds(sessionSeconds) {}
 
-    // Step 1: a fresh attempt and its random.
-    QJsonObject init();
+    // Step 1: a fresh attempt and its random. One client address holds at most attemptsPerClient attempts at once
+    // (429 beyond), so no single client can fill the table and lock every other card out.
+    QJsonObject init(const QString& client);
+    void setAttemptsPerClient(int n) { m_attemptsPerClient = n; }
     // Step 2: {authId, cardNumberCryptogram} -> {authId, random2}; refuses unknown and blocked cards.
     QJsonObject card(const QJsonObject& request);
     // Step 3: {authId, personalDataCryptogram} -> {cardNumberCryptogram, sessionToken, expiresAt}.
@@ -34,15 +36,17 @@ public:
 private:
     struct Attempt {
         cdos::Bytes random, cardNumber, random2;
+        QString client;
         int step = 1;
         qint64 expiresMs = 0;
     };
     Attempt& attempt(const QJsonObject& request, int step);
-    void prune();
+    void prune(const QString& client);
 
     const cdos::IssuerKeys& m_keys;
     HeadendDatabase& m_db;
     int m_sessionSeconds;
+    int m_attemptsPerClient = 64;
     // Attempts live in RAM: they are seconds long and a restart simply makes the gateway start over. Requests run
     // on several workers: one attempt step at a time (a step is short; sessions, the hot path, need no lock).
     std::mutex m_attemptsMutex;

@@ -1,5 +1,6 @@
 #include "HeadendServer.h"
 
+#include "GatedServer.h"
 #include "JsonApi.h"
 
 #include <QJsonDocument>
@@ -11,6 +12,8 @@
 #include <mutex>
 
 namespace carddesk::headend {
+
+static_assert(GateLimits{}.maxBodyBytes == kMaxBodyBytes, "the gate and the JSON reader agree on the largest body");
 
 using Status = QHttpServerResponse::StatusCode;
 using Method = QHttpServerRequest::Method;
@@ -130,7 +133,7 @@ void HeadendServer::routes() {
         return answerAsync(r, [&]() -> Work {
             if (!r.body().isEmpty())
                 jsonBody(r);
-            return [this] { return m_auth.init(); };
+            return [this, client = r.remoteAddress().toString()] { return m_auth.init(client); };
         });
     });
     m_server.route(QStringLiteral("/v1/auth/card"), Method::Post, [this](const QHttpServerRequest& r) {
@@ -282,11 +285,19 @@ void HeadendServer::routes() {
 }
 
 quint16 HeadendServer::start(const TlsIdentity& tls) {
-    m_server.sslSetup(tls.certificate, tls.key, QSsl::TlsV1_2OrLater);
-    const quint16 port = m_server.listen(m_options.address, m_options.port);
-    if (port == 0)
+    auto* listener = new GatedServer(m_options.gate, m_options.maxConnectionsPerClient);
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setLocalCertificate(tls.certificate);
+    conf.setPrivateKey(tls.key);
+    conf.setProtocol(QSsl::TlsV1_2OrLater);
+    listener->setSslConfiguration(conf);
+    if (!listener->listen(m_options.address, m_options.port)) {
+        delete listener;
         throw std::runtime_error("cannot listen on " + m_options.address.toString().toStdString() + ":" +
                                  std::to_string(m_options.port));
+    }
+    const quint16 port = listener->serverPort();
+    m_server.bind(listener); // takes ownership
     return port;
 }
 

@@ -4,6 +4,7 @@
 #include "AuthService.h"
 #include "LoadService.h"
 #include "PaymentService.h"
+#include "RequestGate.h"
 #include "SandboxBank.h"
 #include "TlsIdentity.h"
 
@@ -21,6 +22,8 @@ struct ServerOptions {
     QString adminToken; // empty: the admin endpoints are refused
     int workers = 8;    // threads running the authentication and payment requests (each its own DB connection)
     bool serialiseDatabase = false; // SQLite: one request's database work at a time
+    GateLimits gate;                // per connection, before QHttpServer reads a byte (RequestGate.h)
+    int maxConnectionsPerClient = 64;
 };
 
 class HeadendServer {

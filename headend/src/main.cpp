@@ -94,8 +94,12 @@ int main(int argc, char** argv) {
                                      QStringLiteral("threads for authentication and payments, each with its own "
                                                     "database connection (8)"),
                                      QStringLiteral("n"), QStringLiteral("8"));
-    p.addOptions(
-        {dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount, workers});
+    const QCommandLineOption perClient(QStringLiteral("max-per-client"),
+                                       QStringLiteral("connections, and authentications in progress, one client "
+                                                      "address may hold at once (64; raise behind a carrier NAT)"),
+                                       QStringLiteral("n"), QStringLiteral("64"));
+    p.addOptions({dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount,
+                  workers, perClient});
     VodService::addOptions(p);
     AppCatalogueService::addOptions(p);
     p.process(app);
@@ -151,6 +155,7 @@ int main(int argc, char** argv) {
                 return fail(QStringLiteral("the key store has no %1 master key").arg(QLatin1String(needed)));
 
         AuthService auth(keys, db, p.value(sessionSeconds).toInt());
+        auth.setAttemptsPerClient(std::clamp(p.value(perClient).toInt(), 1, 100000));
         PaymentService payments(keys, db);
         SandboxBank bank(db);
         const QString service = p.value(serviceAccount);
@@ -165,6 +170,7 @@ int main(int argc, char** argv) {
             cdos::secureZero(token->data(), token->size());
         }
         options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
+        options.maxConnectionsPerClient = std::clamp(p.value(perClient).toInt(), 1, 100000);
         options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
         HeadendServer server(auth, payments, loads, &bank, options);
         VodService vod(db, payments);

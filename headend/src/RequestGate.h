@@ -1,0 +1,43 @@
+#pragma once
+// Guards one connection before QHttpServer reads it (issue 17): Qt HttpServer 6.4 buffers a whole body before any
+// handler can look at its size, so a 300 MB POST cost the process 1.2 GB. The gate sees every byte first (its
+// readyRead slot is connected before the server's), follows the request boundaries itself, and answers 413 from
+// Content-Length, 411 for a body without one, 431 for endless headers, 408 for a client that stops half-way —
+// then stops reading (TCP pushes back on the sender) and closes. Memory per connection stays bounded.
+#include <QObject>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace carddesk::headend {
+
+struct GateLimits {
+    qint64 maxBodyBytes = 16 * 1024;
+    qsizetype maxHeaderBytes = 16 * 1024;
+    int requestTimeoutMs = 30 * 1000; // from a request's first byte to its last
+    int idleTimeoutMs = 120 * 1000;   // a kept-alive connection with no request
+};
+
+class RequestGate : public QObject {
+public:
+    // Becomes a child of `socket`; must be made before anyone else connects to the socket's readyRead.
+    RequestGate(QTcpSocket* socket, const GateLimits& limits);
+
+private:
+    void onReadyRead();
+    // Consumes `data` (bytes not yet read by the server); false when the connection was refused.
+    bool consume(const QByteArray& data);
+    bool headersComplete();
+    void refuse(int status, const char* reason, const char* code, const QString& message);
+    void armTimer(bool inRequest);
+
+    QTcpSocket* m_socket;
+    GateLimits m_limits;
+    QByteArray m_headers; // the current request's head, until its blank line
+    qint64 m_bodyLeft = 0;
+    bool m_inBody = false;
+    bool m_refused = false;
+    QTimer m_timer;
+};
+
+} // namespace carddesk::headend
