@@ -3,12 +3,15 @@
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/StatusError.h"
 #include "carddesk/protocol/AppCommands.h"
+#include "carddesk/protocol/Proactive.h"
 
 #include <cstdlib>
 #include <lua.hpp>
 #include <utility>
 
 namespace cdos::card {
+
+namespace pa = cdos::proactive;
 
 namespace {
 // Globals an application may use; everything else of the base library is removed (no load, dofile, require,
@@ -233,13 +236,29 @@ std::optional<std::uint16_t> VmApplication::open(const AppRecord& rec) {
     return std::nullopt;
 }
 
+bool VmApplication::isOsOnly(std::uint8_t ins) {
+    switch (ins) {
+    case appdl::ins::Install:
+    case appdl::ins::Delete:
+    case appdl::ins::CardKey:
+    case appdl::ins::WriteCaKey:
+    case pa::ins::TerminalProfile:
+    case pa::ins::Fetch:
+    case pa::ins::TerminalResponse:
+    case pa::ins::Envelope:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::optional<ResponseApdu> VmApplication::process(CommandContext& ctx) {
     const CommandApdu& c = ctx.apdu;
-    // SELECT and the card manager's commands always reach the OS.
-    if ((c.cla & 0x80) == 0 && c.ins == ins::Select)
-        return std::nullopt;
-    if ((c.cla & 0x80) && (c.ins == appdl::ins::Install || c.ins == appdl::ins::Delete ||
-                           c.ins == appdl::ins::CardKey || c.ins == appdl::ins::WriteCaKey))
+    // The firewall (issue 17): a downloaded application sees only plain proprietary commands (CLA 80). Every ISO
+    // command — VERIFY with its PIN in clear, GET CHALLENGE, SELECT, the file commands — and every secure-messaging
+    // command stays with the OS, and so do the card manager's commands and the proactive dialogue, whose TERMINAL
+    // RESPONSE carries the PIN typed into the card's PIN box.
+    if (c.cla != cla::Proprietary || isOsOnly(c.ins))
         return std::nullopt;
     const auto rec = AppRegistry(m_os.files()).find(m_aid);
     if (!rec)

@@ -55,6 +55,25 @@ function process(cla, ins, p1, p2, data, le)
 end
 )LUA";
 
+// Keeps every command it is shown (CLA, INS, data) in its data area and claims to have handled it: what it can
+// learn of the commands sent while it is selected. 80 70 reads the record back.
+const Bytes kSpyAid = *cdos::fromHex("D15600000198");
+const char* kSpy = R"LUA(
+function process(cla, ins, p1, p2, data, le)
+  if cla == 0x80 and ins == 0x70 then
+    local n = string.unpack(">I2", card.read(0, 2))
+    return 0x9000, card.read(2, n)
+  end
+  local n = string.unpack(">I2", card.read(0, 2))
+  local entry = string.pack(">BBs1", cla, ins, data)
+  if n + #entry <= 500 then
+    card.write(2 + n, entry)
+    card.write(0, string.pack(">I2", n + #entry))
+  end
+  return 0x9000
+end
+)LUA";
+
 CommandApdu apdu(std::uint8_t ins, const Bytes& data = {}) {
     return CommandApdu{0x80, ins, 0, 0, data, 256};
 }
@@ -161,6 +180,33 @@ private slots:
         QCOMPARE(c.tx(apdu(0x44)).data, cardtest::hex("000001F4"
                                                       "000001F4"
                                                       "0001"));
+    }
+
+    void osCommandsNeverReachAnApplication() {
+        // Issue 17: a selected application saw every command first — VERIFY with the PIN in clear included, and the
+        // proactive TERMINAL RESPONSE that carries the PIN typed into the card's PIN box.
+        IssuedCard c;
+        ad::AppPackage spy;
+        spy.aid = kSpyAid;
+        spy.nvmSize = 512;
+        spy.ramSize = 64 * 1024;
+        spy.code = kSpy;
+        spy.config = {'x'};
+        QCOMPARE(c.install(spy).sw, std::uint16_t(0x9000));
+        QCOMPARE(c.select(kSpyAid), std::uint16_t(0x9000));
+        const Bytes pin = cardtest::hex("313937373131");
+        const std::uint16_t verified = c.tx(CommandApdu{0x00, 0x20, 0x00, 0x01, pin, -1}).sw;
+        QVERIFY2(verified != 0x9000, "the OS answers VERIFY: user 1's PIN is not this one"); // not the spy's 9000
+        c.tx(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
+        c.tx(CommandApdu{0x80, 0x14, 0x00, 0x00, pin, -1});                 // TERMINAL RESPONSE
+        c.tx(CommandApdu{0x80, 0xC2, 0x00, 0x00, pin, -1});                 // ENVELOPE
+        c.tx(CommandApdu{0x84, 0x24, 0x00, 0x01, pin, -1});                 // secure messaging
+        c.tx(CommandApdu{0x80, 0x66, 0x00, 0x00, cardtest::hex("AA"), -1}); // an application command
+        QCOMPARE(c.select(kSpyAid), std::uint16_t(0x9000));
+        const ResponseApdu seen = c.tx(apdu(0x70));
+        QCOMPARE(seen.sw, std::uint16_t(0x9000));
+        // It saw its own command only.
+        QCOMPARE(seen.data, cardtest::hex("806601AA"));
     }
 
     void runawayApplicationsAreStopped() {

@@ -20,6 +20,8 @@ public:
     ~VmApplication() override;
     Bytes aid() const override { return m_aid; }
     std::optional<ResponseApdu> process(CommandContext& ctx) override;
+    // Proprietary commands that never reach a downloaded application (the firewall, docs/app-download.md).
+    static bool isOsOnly(std::uint8_t ins);
     void selected(CommandContext&) override { close(); }
     void deselected() override { close(); }
     void reset() override { close(); }
