@@ -3,6 +3,7 @@
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/StatusError.h"
 #include "carddesk/protocol/Authentication.h"
+#include "carddesk/protocol/Crypto.h"
 
 namespace cdos::card {
 
@@ -80,7 +81,8 @@ ResponseApdu AuthenticationCommands::authenticate(CommandContext& ctx) {
     const auto holder = HolderData::decode(mfFileBody(ctx.os, fid::Holder));
     if (!holder)
         throw StatusError(sw::DataNotFound);
-    Bytes answer = auth::encryptPersonalData(apk.bytes(), *holder);
+    s.authCardRandom = crypto::randomBytes(auth::kCardRandomSize);
+    Bytes answer = auth::encryptPersonalData(apk.bytes(), *holder, s.authCardRandom);
     s.authProcessKey = std::move(apk);
     s.authStep = 2;
     return CardOs::respondObject(std::move(answer), ctx.apdu.le, false);
@@ -93,14 +95,17 @@ ResponseApdu AuthenticationCommands::authResult(CommandContext& ctx) {
     s.authStep = 0;
     SecretBytes apk = std::move(s.authProcessKey);
     s.authProcessKey = SecretBytes();
+    const Bytes challenge = std::move(s.authCardRandom);
+    s.authCardRandom.clear();
     if (step != 2 || apk.empty())
         throw StatusError(sw::ConditionsNotSatisfied);
     if (ctx.apdu.p1 != 0 || ctx.apdu.p2 != 0)
         throw StatusError(sw::IncorrectP1P2);
-    if (ctx.apdu.data.size() != auth::kCardNumberCryptogramSize)
+    if (ctx.apdu.data.size() != auth::kAuthResultCryptogramSize)
         throw StatusError(sw::WrongLength);
-    const auto number = auth::decryptCardNumber(apk.bytes(), ctx.apdu.data);
-    if (!number || !constantTimeEqual(*number, cardNumber(ctx.os)))
+    // The host proves it read this AUTHENTICATE's answer: the card number and the card's own random come back.
+    const auto back = auth::decryptAuthResult(apk.bytes(), ctx.apdu.data);
+    if (!back || !constantTimeEqual(back->first, cardNumber(ctx.os)) || !constantTimeEqual(back->second, challenge))
         throw StatusError(sw::SecurityNotSatisfied);
     s.authenticated = true;
     return ResponseApdu{{}, sw::Ok};

@@ -101,8 +101,8 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
     // master, never the shared transport key a card holds (docs/authentication.md).
     const cdos::SecretBytes cardAuthKey = m_keys.cardKey("CARD_AUTH", cdos::asnOf(a.cardNumber));
     const cdos::SecretBytes apk = cdos::auth::processKey(cardAuthKey.bytes(), a.random2);
-    const auto holder = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
-    if (!holder)
+    const auto personal = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
+    if (!personal)
         throw ApiError(Status::Forbidden, "bad_cryptogram",
                        QStringLiteral("the personal data cryptogram does not decrypt (wrong card key or forged)"));
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.user_number, s.account, s.name, c.status FROM cards c JOIN "
@@ -113,8 +113,9 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
                        QStringLiteral("card %1 is no longer enrolled").arg(hex(a.cardNumber)));
     if (q.value(3).toString() != QLatin1String("active"))
         throw ApiError(Status::Forbidden, "blocked_card", QStringLiteral("card %1 is blocked").arg(hex(a.cardNumber)));
-    if (q.value(0).toString().toStdString() != holder->userNumber ||
-        q.value(1).toString().toStdString() != holder->account || q.value(2).toString().toStdString() != holder->name)
+    const cdos::HolderData& holder = personal->holder;
+    if (q.value(0).toString().toStdString() != holder.userNumber ||
+        q.value(1).toString().toStdString() != holder.account || q.value(2).toString().toStdString() != holder.name)
         throw ApiError(Status::Forbidden, "mismatching_data",
                        QStringLiteral("the card's personal data does not match the subscriber enrolled for card %1")
                            .arg(hex(a.cardNumber)));
@@ -126,7 +127,9 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
     m_db.exec(QStringLiteral("INSERT INTO sessions (token_hash, card_number, expires_at, created_at) VALUES (?,?,?,?)"),
               {tokenHash(token), hex(a.cardNumber), expires, nowText()}, "session");
     return {
-        {QStringLiteral("cardNumberCryptogram"), hex(cdos::auth::encryptCardNumber(apk.bytes(), a.cardNumber))},
+        // Step 6 carries the card's own random back: the card accepts no recorded step 6.
+        {QStringLiteral("cardNumberCryptogram"),
+         hex(cdos::auth::encryptAuthResult(apk.bytes(), a.cardNumber, personal->cardRandom))},
         {QStringLiteral("sessionToken"), token},
         {QStringLiteral("expiresAt"), QDateTime::fromMSecsSinceEpoch(expires, Qt::UTC).toString(Qt::ISODateWithMs)}};
 }

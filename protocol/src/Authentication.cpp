@@ -1,6 +1,7 @@
 #include "carddesk/protocol/Authentication.h"
 
 #include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/Tlv.h"
 
 namespace cdos::auth {
 
@@ -12,6 +13,8 @@ Bytes xorBlock(const Bytes& a, const std::uint8_t* b) {
         out[i] = a[i] ^ b[i];
     return out;
 }
+
+constexpr std::uint8_t kCardRandomTag = 0x04;
 
 } // namespace
 
@@ -71,20 +74,46 @@ std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& c
     return plain;
 }
 
-Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder) {
-    Bytes plain = holder.encode();
+Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder, const Bytes& cardRandom8) {
+    if (cardRandom8.size() != kCardRandomSize)
+        throw crypto::CryptoError("the card random must be 8 bytes");
+    // The random first: HolderData::decode ignores trailing zero bytes, which a random may end with.
+    Bytes plain;
+    tlv::put(plain, kCardRandomTag, cardRandom8);
+    append(plain, holder.encode());
     Bytes out = seal(processKey16, plain);
     secureZero(plain.data(), plain.size());
     return out;
 }
 
-std::optional<HolderData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram) {
+std::optional<PersonalData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram) {
     auto plain = open(processKey16, cryptogram);
     if (!plain)
         return std::nullopt;
+    std::optional<PersonalData> out;
+    const auto fields = tlv::parse(plain->data(), plain->size());
     auto holder = HolderData::decode(*plain);
+    if (fields && holder && fields->count(kCardRandomTag) && fields->at(kCardRandomTag).size() == kCardRandomSize)
+        out = PersonalData{std::move(*holder), fields->at(kCardRandomTag)};
     secureZero(plain->data(), plain->size());
-    return holder;
+    return out;
+}
+
+Bytes encryptAuthResult(const Bytes& processKey16, const Bytes& cardNumber10, const Bytes& cardRandom8) {
+    if (cardNumber10.size() != 10 || cardRandom8.size() != kCardRandomSize)
+        throw crypto::CryptoError("card number must be 10 bytes and the card random 8");
+    Bytes plain = cardNumber10;
+    append(plain, cardRandom8);
+    return seal(processKey16, plain);
+}
+
+std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey16, const Bytes& cryptogram) {
+    if (cryptogram.size() != kAuthResultCryptogramSize)
+        return std::nullopt;
+    auto plain = open(processKey16, cryptogram);
+    if (!plain || plain->size() != 10 + kCardRandomSize)
+        return std::nullopt;
+    return std::pair{Bytes(plain->begin(), plain->begin() + 10), Bytes(plain->begin() + 10, plain->end())};
 }
 
 CommandApdu authInit(const Bytes& random8) {
@@ -95,8 +124,8 @@ CommandApdu authenticate(const Bytes& random8) {
     return CommandApdu{0x80, ins::Authenticate, 0x00, 0x00, random8, 0};
 }
 
-CommandApdu authResult(const Bytes& cardNumberCryptogram) {
-    return CommandApdu{0x80, ins::AuthResult, 0x00, 0x00, cardNumberCryptogram, -1};
+CommandApdu authResult(const Bytes& authResultCryptogram) {
+    return CommandApdu{0x80, ins::AuthResult, 0x00, 0x00, authResultCryptogram, -1};
 }
 
 } // namespace cdos::auth

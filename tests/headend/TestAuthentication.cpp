@@ -26,11 +26,11 @@ class TestAuthentication : public QObject {
             return a2.sw;
         const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
-        const auto holder = auth::decryptPersonalData(apk.bytes(), a2.data);
-        if (!holder || holder->name != expected.name || holder->account != expected.account ||
-            holder->userNumber != expected.userNumber)
+        const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
+        if (!personal || personal->holder.name != expected.name || personal->holder.account != expected.account ||
+            personal->holder.userNumber != expected.userNumber)
             return 0x0002;
-        return c.tx(auth::authResult(auth::encryptCardNumber(apk.bytes(), *number))).sw;
+        return c.tx(auth::authResult(auth::encryptAuthResult(apk.bytes(), *number, personal->cardRandom))).sw;
     }
 
 private slots:
@@ -59,10 +59,14 @@ private slots:
     void roundTripsAndRefusals() {
         const Bytes key = cdos::crypto::randomBytes(16), other = cdos::crypto::randomBytes(16);
         const cdos::HolderData h{"U1", "6222", "张伟"};
-        const Bytes sealed = auth::encryptPersonalData(key, h);
+        const Bytes rc = *cdos::fromHex("0102030405060700"); // a random may end in zero bytes
+        const Bytes sealed = auth::encryptPersonalData(key, h, rc);
         const auto back = auth::decryptPersonalData(key, sealed);
         QVERIFY(back);
-        QCOMPARE(back->name, h.name);
+        QCOMPARE(back->holder.name, h.name);
+        QCOMPARE(back->cardRandom, rc);
+        // Without the card's random (a host of the first protocol) the personal data is refused.
+        QVERIFY(!auth::decryptPersonalData(key, auth::seal(key, h.encode())));
         QVERIFY(!auth::decryptPersonalData(other, sealed));
         Bytes flipped = sealed;
         flipped.back() ^= 0x01;
@@ -84,20 +88,20 @@ private slots:
         hdtest::IssuedCard c(*m_keys);
         QVERIFY(c.tx(auth::authInit(cdos::crypto::randomBytes(8))).ok());
         QVERIFY(c.tx(auth::authenticate(cdos::crypto::randomBytes(8))).ok());
-        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::SecurityNotSatisfied);
+        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(24))).sw, cdos::sw::SecurityNotSatisfied);
         QVERIFY(!c.card.os->session().authenticated);
         // One try per AUTHENTICATE: a second AUTH RESULT is out of sequence.
-        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::ConditionsNotSatisfied);
+        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(24))).sw, cdos::sw::ConditionsNotSatisfied);
     }
 
     void outOfSequenceAndBadLengths() {
         hdtest::IssuedCard c(*m_keys);
         QCOMPARE(c.tx(auth::authenticate(cdos::crypto::randomBytes(8))).sw, cdos::sw::ConditionsNotSatisfied);
-        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::ConditionsNotSatisfied);
+        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(24))).sw, cdos::sw::ConditionsNotSatisfied);
         QCOMPARE(c.tx(auth::authInit(cdos::crypto::randomBytes(7))).sw, cdos::sw::WrongLength);
         QVERIFY(c.tx(auth::authInit(cdos::crypto::randomBytes(8))).ok());
         QVERIFY(c.tx(auth::authenticate(cdos::crypto::randomBytes(8))).ok());
-        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(15))).sw, cdos::sw::WrongLength);
+        QCOMPARE(c.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::WrongLength);
     }
 
     void wrongCardKeysFailAtTheHost() {
@@ -152,6 +156,32 @@ private slots:
         const Bytes transportA = a.card.os->keys().find(auth::kTransportKeyId)->value.bytes();
         b.writeAuthKeys(transportA, cdos::crypto::diversify(transportA, asnB));
         QCOMPARE(runHost(b, b.profile.holder), std::uint16_t(0x0002));
+    }
+
+    void recordedStepSixIsNotReplayable() {
+        // Issue 17 (low): the card added no challenge of its own, so a terminal that had recorded one exchange (R, R2
+        // and the host's step-6 cryptogram) could replay it later, without the headend, and the card believed
+        // itself authenticated. Now step 6 must carry the random the card chose at step 4.
+        hdtest::IssuedCard c(*m_keys);
+        const Bytes r1 = cdos::crypto::randomBytes(8), r2 = cdos::crypto::randomBytes(8);
+        const auto a1 = c.tx(auth::authInit(r1));
+        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1).bytes(), a1.data);
+        QVERIFY(number);
+        const auto a2 = c.tx(auth::authenticate(r2));
+        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
+        const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
+        QVERIFY(personal);
+        const Bytes recorded = auth::encryptAuthResult(apk.bytes(), *number, personal->cardRandom);
+        QCOMPARE(c.tx(auth::authResult(recorded)).sw, std::uint16_t(0x9000));
+        c.card.os->reset();
+        // The replay: the same R and R2 from the recording, then the recorded step 6.
+        QVERIFY(c.tx(auth::authInit(r1)).ok());
+        const auto again = c.tx(auth::authenticate(r2));
+        QVERIFY(again.ok());
+        QVERIFY(again.data != a2.data); // a fresh card random each time
+        QCOMPARE(c.tx(auth::authResult(recorded)).sw, cdos::sw::SecurityNotSatisfied);
+        QVERIFY(!c.card.os->session().authenticated);
     }
 
     void blockedCardRefuses() {

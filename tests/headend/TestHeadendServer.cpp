@@ -178,7 +178,7 @@ private slots:
         // A forged final answer to the card is refused by the card.
         QVERIFY(card.tx(auth::authInit(cdos::crypto::randomBytes(8))).ok());
         QVERIFY(card.tx(auth::authenticate(cdos::crypto::randomBytes(8))).ok());
-        QCOMPARE(card.tx(auth::authResult(cdos::crypto::randomBytes(16))).sw, cdos::sw::SecurityNotSatisfied);
+        QCOMPARE(card.tx(auth::authResult(cdos::crypto::randomBytes(24))).sw, cdos::sw::SecurityNotSatisfied);
     }
 
     void malformedAndOversizedRequests() {

@@ -47,7 +47,10 @@ class TestProactive : public QObject {
         QCOMPARE(a2.sw, std::uint16_t(0x9000));
         const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
-        QCOMPARE(c.tx(auth::authResult(auth::encryptCardNumber(apk.bytes(), *number))).sw, std::uint16_t(0x9000));
+        const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
+        QVERIFY(personal.has_value());
+        QCOMPARE(c.tx(auth::authResult(auth::encryptAuthResult(apk.bytes(), *number, personal->cardRandom))).sw,
+                 std::uint16_t(0x9000));
     }
 
     // 91xx → FETCH → the decoded command.

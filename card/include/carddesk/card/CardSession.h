@@ -17,6 +17,7 @@ struct CardSession {
     // Three-party authentication (AuthenticationCommands): step reached, pending process key, outcome.
     std::uint8_t authStep = 0; // 0 none, 1 after AUTH INIT, 2 after AUTHENTICATE
     SecretBytes authProcessKey;
+    Bytes authCardRandom; // the card's challenge of AUTHENTICATE, which AUTH RESULT must carry back
     bool authenticated = false;
     ProactiveSession proactive; // the user dialogue after authentication (ProactiveCommands)
 
@@ -31,6 +32,7 @@ struct CardSession {
         challenge.clear();
         authStep = 0;
         authProcessKey = SecretBytes();
+        authCardRandom.clear();
         authenticated = false;
         proactive = ProactiveSession();
     }

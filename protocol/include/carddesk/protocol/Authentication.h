@@ -19,6 +19,8 @@ inline constexpr std::uint8_t kTransportKeyId = 0x01;
 inline constexpr std::uint8_t kCardAuthKeyId = 0x02;
 inline constexpr std::size_t kRandomSize = 8;
 inline constexpr std::size_t kCardNumberCryptogramSize = 16; // pad80(10 bytes) = 2 blocks
+inline constexpr std::size_t kCardRandomSize = 8;
+inline constexpr std::size_t kAuthResultCryptogramSize = 24; // pad80(card number 10 + card random 8) = 3 blocks
 
 // Process key (both steps): 3DES-ECB(key, R) || 3DES-ECB(key, NOT R) — a double-length 3DES key from an 8-byte
 // random, the same construction as the card-key diversification, so the host can ask its key store for it.
@@ -35,13 +37,22 @@ std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram);
 // Card number: 10 bytes -> 16-byte cryptogram; the inverse checks the length.
 Bytes encryptCardNumber(const Bytes& processKey16, const Bytes& cardNumber10);
 std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& cryptogram);
-// Personal data (user number, account, name) as the TLV of HolderData::encode().
-Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder);
-std::optional<HolderData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram);
+// Personal data: TLV 04 with the card's own 8-byte random RC, then the TLV of HolderData::encode() (user number,
+// account, name). RC is the card's challenge to the host, which step 6 must give back (a recorded step 6 cannot be
+// replayed to the card).
+struct PersonalData {
+    HolderData holder;
+    Bytes cardRandom;
+};
+Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder, const Bytes& cardRandom8);
+std::optional<PersonalData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram);
+// Step 6: E_APK(card number || card random) -> 24 bytes; the inverse checks both lengths.
+Bytes encryptAuthResult(const Bytes& processKey16, const Bytes& cardNumber10, const Bytes& cardRandom8);
+std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey16, const Bytes& cryptogram);
 
 // APDUs (gateway side).
 CommandApdu authInit(const Bytes& random8);
 CommandApdu authenticate(const Bytes& random8);
-CommandApdu authResult(const Bytes& cardNumberCryptogram);
+CommandApdu authResult(const Bytes& authResultCryptogram);
 
 } // namespace cdos::auth
