@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -354,8 +355,8 @@ int CliApp::issue() {
 }
 
 QString CliApp::readPin() {
-    if (qEnvironmentVariableIsSet("CARDDESK_PIN"))
-        return qEnvironmentVariable("CARDDESK_PIN");
+    if (const auto pin = cdos::SecretEnvironment::value("CARDDESK_PIN"))
+        return QString::fromStdString(*pin);
     QTextStream in(stdin);
     return in.readLine().trimmed();
 }

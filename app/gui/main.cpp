@@ -5,6 +5,7 @@
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,6 +55,7 @@ void scheduleScreenshot(MainWindow* window, const QString& file) {
 
 int main(int argc, char** argv) {
     cdos::createFilesPrivately();
+    cdos::SecretEnvironment::takeAll();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("carddesk"));
     QApplication::setOrganizationName(QStringLiteral("CardDesk"));
@@ -104,7 +106,8 @@ int main(int argc, char** argv) {
         options.appCaKeyPath = parser.value(appCaKey);
     // Development runs only: docs/keys.md explains why production desks never put a passphrase in the
     // environment.
-    options.keyStorePassphrase = qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE");
+    options.keyStorePassphrase =
+        QString::fromStdString(cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE").value_or(std::string()));
 
     MainWindow window(options);
     window.show();

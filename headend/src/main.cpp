@@ -14,6 +14,7 @@
 #include "JsonApi.h"
 #include "VodService.h"
 #include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,17 +51,14 @@ std::optional<std::string> secret(const char* name, const char* env) {
             return value;
         }
     }
-    if (!qEnvironmentVariableIsSet(env))
-        return std::nullopt;
-    std::string value = qEnvironmentVariable(env).toStdString();
-    qunsetenv(env);
-    return value;
+    return cdos::SecretEnvironment::value(env); // taken out of the environment at start (SecretEnvironment.h)
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     cdos::createFilesPrivately();
+    cdos::SecretEnvironment::takeAll();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("carddesk-headend"));
     QCommandLineParser p;

@@ -1,4 +1,5 @@
 #include "carddesk/model/HeadendHistoryClient.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -49,11 +50,13 @@ void HeadendHistoryClient::setAdminToken(const QString& token) {
 }
 
 QString HeadendHistoryClient::adminTokenFromEnvironment() {
-    return qEnvironmentVariable("CARDDESK_HEADEND_ADMIN_TOKEN");
+    return QString::fromStdString(
+        cdos::SecretEnvironment::value("CARDDESK_HEADEND_ADMIN_TOKEN").value_or(std::string()));
 }
 
 bool HeadendHistoryClient::environmentHasAdminToken() {
-    return !qEnvironmentVariableIsEmpty("CARDDESK_HEADEND_ADMIN_TOKEN");
+    const auto token = cdos::SecretEnvironment::value("CARDDESK_HEADEND_ADMIN_TOKEN");
+    return token && !token->empty();
 }
 
 QString HeadendHistoryClient::displayUrl() const {

@@ -1,6 +1,7 @@
 #include "carddesk/model/IssuanceService.h"
 
 #include "carddesk/model/Database.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -95,8 +96,8 @@ QString IssuanceService::defaultKeyStorePath() {
 }
 
 QString IssuanceService::defaultKeyStorePassphrase() {
-    if (qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE"))
-        return qEnvironmentVariable("CARDDESK_KEYSTORE_PASSPHRASE");
+    if (const auto given = cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE"))
+        return QString::fromStdString(*given);
     return QStringLiteral("carddesk-development");
 }
 
@@ -111,7 +112,7 @@ void IssuanceService::openKeyStore(const QString& pathIn, const QString& passphr
     const QString path = pathIn.isEmpty() ? defaultKeyStorePath() : pathIn;
     // The published development passphrase is tried for the development key store only: any other store needs
     // its own passphrase, never a silent guess.
-    if (passphraseIn.isEmpty() && !qEnvironmentVariableIsSet("CARDDESK_KEYSTORE_PASSPHRASE") &&
+    if (passphraseIn.isEmpty() && !cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE") &&
         !isDevelopmentKeyStore(path))
         throw IssuanceError(
             tr("the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)").arg(path));

@@ -2,6 +2,7 @@
 // key ceremony; the tool never prints a key value, only check values.
 #include "carddesk/protocol/KeyStore.h"
 #include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -20,18 +21,19 @@ int usage(int code = 2) {
 }
 
 std::string passphrase() {
-    const char* p = std::getenv("CARDDESK_KEYSTORE_PASSPHRASE");
-    if (!p || !*p) {
+    auto p = cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE");
+    if (!p || p->empty()) {
         std::cerr << "set CARDDESK_KEYSTORE_PASSPHRASE\n";
         std::exit(2);
     }
-    return p;
+    return *p;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     cdos::createFilesPrivately();
+    cdos::SecretEnvironment::takeAll();
     if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h"))
         return usage(0);
     if (argc < 3)

@@ -53,6 +53,17 @@ private slots:
         }
     }
 
+    // Issue 17: qunsetenv left the key store passphrase and the admin token readable in /proc/<pid>/environ (the
+    // environment block the process started with). They are now overwritten there once taken.
+    void secretsLeaveTheEnvironment() {
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(m_hd.process->processId()));
+        QVERIFY(environ.open(QIODevice::ReadOnly));
+        const QByteArray block = environ.readAll();
+        QVERIFY(block.contains("PATH="));
+        QVERIFY(!block.contains(cdtest::kDevPassphrase));
+        QVERIFY(!block.contains(hdtest::kAdminToken));
+    }
+
     void cleanupTestCase() {
         // Keys never appear in the headend's output.
         const QByteArray log = m_hd.stop();

@@ -5,6 +5,7 @@
 #include "carddesk/descrambler/CardEcmHandler.h"
 #include "carddesk/descrambler/Descrambler.h"
 #include "carddesk/protocol/CaCommands.h"
+#include "carddesk/protocol/SecretEnvironment.h"
 #include "carddesk/protocol/ServiceKeyFile.h"
 #include "carddesk/protocol/TsInput.h"
 #include "carddesk/protocol/TsOutput.h"
@@ -37,6 +38,7 @@ int usage(int code = 2) {
 } // namespace
 
 int main(int argc, char** argv) {
+    cdos::SecretEnvironment::takeAll();
     descrambler::DescramblerConfig cfg;
     std::string keyFile, keyName = "CA_SERVICE_1", reader, pinFile;
     std::uint8_t user = 1;
@@ -91,8 +93,8 @@ int main(int argc, char** argv) {
             std::string pin;
             if (!pinFile.empty())
                 std::getline(std::ifstream(pinFile), pin);
-            else if (const char* env = std::getenv("CARDDESK_PIN"))
-                pin = env;
+            else if (auto env = cdos::SecretEnvironment::value("CARDDESK_PIN"))
+                pin = std::move(*env);
             card = std::make_unique<descrambler::CardEcmHandler>(reader, user, std::move(pin));
             if (date == 0)
                 date = descrambler::todayYyyymmdd();
