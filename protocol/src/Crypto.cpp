@@ -1,5 +1,6 @@
 #include "carddesk/protocol/Crypto.h"
 
+#include <algorithm>
 #include <memory>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -49,10 +50,16 @@ void requireSize(const Bytes& b, std::size_t n, const char* what) {
         throw CryptoError(std::string(what) + " has the wrong length");
 }
 
-Bytes doubled(const Bytes& key8) {
-    Bytes k = key8;
-    append(k, key8);
+// K || K from 8 key bytes at `from`. Built in place: a vector that grows leaves its old buffer, with the key in
+// it, to the allocator unwiped.
+Bytes doubled(const std::uint8_t* from) {
+    Bytes k(16);
+    std::copy(from, from + 8, k.begin());
+    std::copy(from, from + 8, k.begin() + 8);
     return k;
+}
+Bytes doubled(const Bytes& key8) {
+    return doubled(key8.data());
 }
 
 } // namespace
@@ -113,8 +120,8 @@ Bytes retailMac(const Bytes& key16, const Bytes& iv8, const Bytes& data) {
     requireSize(key16, 16, "3DES key");
     requireSize(iv8, 8, "IV");
     const Bytes padded = pad80(data);
-    SecretBytes left(doubled(Bytes(key16.begin(), key16.begin() + 8)));
-    SecretBytes right(doubled(Bytes(key16.begin() + 8, key16.end())));
+    SecretBytes left(doubled(key16.data()));
+    SecretBytes right(doubled(key16.data() + 8));
     // Single-DES CBC with the left half over all blocks, then D(right) and E(left) on the last output.
     const Bytes chain = runBlockCipher(desEdeCbc(), left.bytes(), &iv8, padded, true);
     Bytes last(chain.end() - 8, chain.end());
@@ -127,8 +134,12 @@ Bytes diversify(const Bytes& master16, const Bytes& asn8) {
     Bytes notAsn = asn8;
     for (auto& b : notAsn)
         b = static_cast<std::uint8_t>(~b);
-    Bytes out = des3EcbEncrypt(master16, asn8);
-    append(out, des3EcbEncrypt(master16, notAsn));
+    // The two halves of a key: written into a buffer of its final size, the temporaries wiped.
+    const SecretBytes left(des3EcbEncrypt(master16, asn8));
+    const SecretBytes right(des3EcbEncrypt(master16, notAsn));
+    Bytes out(16);
+    std::copy(left.bytes().begin(), left.bytes().end(), out.begin());
+    std::copy(right.bytes().begin(), right.bytes().end(), out.begin() + 8);
     return out;
 }
 
