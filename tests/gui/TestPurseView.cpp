@@ -186,6 +186,20 @@ private slots:
         QVERIFY(proof->text().contains(QStringLiteral("电子钱包圈存")));
     }
 
+    void forgedCardIsNotProved() {
+        // Issue 17: the failing side — a view that always said "proved" passed every other test.
+        cdtest::forgeLastTac(*m_window->readers(), m_reader, m_card);
+        auto* prove = child<QPushButton>("purseProveButton");
+        auto* proof = child<QLabel>("purseProofLabel");
+        QTRY_VERIFY(prove->isEnabled());
+        QTest::mouseClick(prove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(proof->property("outcome").toString(), QStringLiteral("not proved"), 20000);
+        QVERIFY(proof->text().startsWith(QStringLiteral("未证明")));
+        cdtest::forgeLastTac(*m_window->readers(), m_reader, m_card); // undone
+        QTest::mouseClick(prove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(proof->property("outcome").toString(), QStringLiteral("proved"), 20000);
+    }
+
     void exportCsvAndPdf() {
         const QString csvPath = m_dir.filePath(QStringLiteral("log.csv"));
         QCOMPARE(m_view->exportCsv(csvPath), QString());

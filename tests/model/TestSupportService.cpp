@@ -242,6 +242,21 @@ private slots:
         QCOMPARE(std::count_if(r.rows.cbegin(), r.rows.cend(), [](const auto& x) { return bool(x.headend); }), 8);
     }
 
+    void forgedCardIsNotProved() {
+        // Issue 17: the failing side. A card whose stored TAC is wrong (tampered, cloned) must not show "proved".
+        cdtest::forgeLastTac(m_readers, kReader, m_os);
+        const SupportReport r = lookup(SupportQuery{false, kCard, {}, kReader});
+        cdtest::forgeLastTac(m_readers, kReader, m_os); // undone for the other tests
+        const SupportReport::Row* desk = nullptr;
+        for (const auto& row : r.rows)
+            if (row.match == Match::CardOnly)
+                desk = &row;
+        QVERIFY(desk);
+        QVERIFY(!desk->cardTacProved);
+        QCOMPARE(desk->tac, Tac::Wrong);
+        QVERIFY(desk->note.contains(QStringLiteral("does not check")));
+    }
+
     void withoutKeysNothingIsProved() {
         PurseService purse(m_readers, m_db); // no keys: the card's proof is not asked for either
         SupportService support(purse);

@@ -3,6 +3,8 @@
 // the model and GUI tests' card when they need no pcscd. The exchanges run on the reader manager's owner thread,
 // the only thread that then touches the card object.
 #include "carddesk/card/CardOs.h"
+#include "carddesk/card/EPurseApplication.h"
+#include "carddesk/card/PurseState.h"
 #include "carddesk/cardio/CardReaderManager.h"
 
 #include <QByteArray>
@@ -31,6 +33,27 @@ inline void insertInProcessCard(carddesk::CardReaderManager& readers, const QStr
                                 std::shared_ptr<cdos::card::CardOs> card) {
     const QByteArray atr = toQt(card->atr());
     readers.insertLocalCard(reader, atr, [card](const QByteArray& c) { return toQt(card->process(fromQt(c))); });
+}
+
+// Forges the card in `reader`: the TAC stored with its last purse transaction is flipped, as a tampered or cloned
+// card would prove it. Runs on the reader's owner thread (the only one that touches the card); a second call undoes
+// it.
+inline void forgeLastTac(carddesk::CardReaderManager& readers, const QString& reader,
+                         std::shared_ptr<cdos::card::CardOs> card) {
+    QFuture<QVariant> done = readers.submit(reader, [card](carddesk::CardChannel&) {
+        const auto addr = cdos::card::EPurseApplication::stateAddress(*card);
+        if (!addr)
+            return QVariant(false);
+        auto st = cdos::card::PurseState::read(card->nvm(), *addr);
+        if (st.tac.size() != 4)
+            return QVariant(false);
+        st.tac[0] ^= 0xFF;
+        card->nvm().begin();
+        st.write(card->nvm(), *addr);
+        card->nvm().commit();
+        return QVariant(true);
+    });
+    done.waitForFinished();
 }
 
 } // namespace cdtest
