@@ -61,6 +61,7 @@ ResponseApdu AuthenticationCommands::authInit(CommandContext& ctx) {
     s.authStep = 0;
     s.authenticated = false;
     s.authProcessKey = SecretBytes();
+    s.sessionKey = SecretBytes();
     const Bytes& random = randomOf(ctx.apdu);
     const SecretBytes transport = keyFor(ctx.os, auth::kTransportKeyId, KeyUsage::Transport);
     const SecretBytes tpk = auth::processKey(transport.bytes(), random);
@@ -108,6 +109,7 @@ ResponseApdu AuthenticationCommands::authResult(CommandContext& ctx) {
     if (!back || !constantTimeEqual(back->first, cardNumber(ctx.os)) || !constantTimeEqual(back->second, challenge))
         throw StatusError(sw::SecurityNotSatisfied);
     s.authenticated = true;
+    s.sessionKey = auth::sessionKey(apk.bytes(), challenge);
     return ResponseApdu{{}, sw::Ok};
 }
 

@@ -1,7 +1,9 @@
 #include "carddesk/card/ProactiveCommands.h"
 
+#include "carddesk/card/AuthenticationCommands.h"
 #include "carddesk/card/CardOs.h"
 #include "carddesk/card/StatusError.h"
+#include "carddesk/protocol/Authentication.h"
 
 #include <algorithm>
 
@@ -268,8 +270,15 @@ ResponseApdu ProactiveCommands::envelope(CommandContext& ctx) {
     if (!u)
         throw StatusError(sw::ConditionsNotSatisfied);
     for (const auto& e : visibleMenu(ctx.os, u->profile.permissions))
-        if (e.id == m->item)
-            return queue(s, display(e.title, pa::PermissionGrant{e.id, e.permission}), Phase::Grant);
+        if (e.id == m->item) {
+            // Signed for the headend with the authentication's session key (docs/authentication.md).
+            pa::PermissionGrant grant{e.id, e.permission, s.user, {}};
+            const CardSession& cs = ctx.os.session();
+            if (cs.authenticated && !cs.sessionKey.empty())
+                grant.mac = auth::grantMac(cs.sessionKey.bytes(), AuthenticationCommands::cardNumber(ctx.os), s.user,
+                                           e.id, e.permission);
+            return queue(s, display(e.title, grant), Phase::Grant);
+        }
     // Hidden, not allowed or absent: the terminal gets no permission value for it.
     throw StatusError(sw::DataNotFound);
 }

@@ -94,7 +94,11 @@ bool AppStep::accepted(const HeadendReply& r) {
         return true;
     m_ui.show(refusalText(r, {{"not_configured", Msg::AppsNotConfigured},
                               {"unknown_app", Msg::AppsUnknownApp},
-                              {"card_not_registered", Msg::AppsCardNotRegistered}}));
+                              {"card_not_registered", Msg::AppsCardNotRegistered},
+                              {"no_permission", Msg::AppsNoPermission},
+                              {"already_installed", Msg::AppsAlreadyInstalled},
+                              {"not_installed", Msg::AppsNotInstalledHere},
+                              {"seed_mismatch", Msg::AppsNotInstalledHere}}));
     return false;
 }
 
@@ -137,11 +141,14 @@ cdos::ResponseApdu AppStep::push(const std::vector<cdos::CommandApdu>& blocks, c
     return last;
 }
 
-void AppStep::report(const QString& aid, const char* operation, std::uint16_t sw) {
-    // History only: the card's answer is what counts, so a failed report changes nothing for the person.
-    m_headend.post(
-        QStringLiteral("/v1/apps/%1/result").arg(aid),
-        {{QStringLiteral("operation"), QLatin1String(operation)}, {QStringLiteral("statusWord"), swHex(sw)}});
+void AppStep::report(const QString& aid, const char* operation, std::uint16_t sw, const cdos::Bytes& seed) {
+    // History only: the card's answer is what counts, so a failed report changes nothing for the person. The seed
+    // of a new installation lets the headend sign a delete certificate for that installation only.
+    QJsonObject body{{QStringLiteral("operation"), QLatin1String(operation)},
+                     {QStringLiteral("statusWord"), swHex(sw)}};
+    if (seed.size() == 16)
+        body.insert(QStringLiteral("randomSeed"), hex(seed));
+    m_headend.post(QStringLiteral("/v1/apps/%1/result").arg(aid), body);
 }
 
 bool AppStep::install() {
@@ -182,7 +189,8 @@ bool AppStep::install() {
         m_ui.show(tr(Msg::AppsInstallRefused).arg(appStatusText(room.sw), swHex(room.sw)));
         return false;
     }
-    const HeadendReply r = m_headend.post(QStringLiteral("/v1/apps/%1/install").arg(chosen.aid), {});
+    const HeadendReply r =
+        m_headend.post(QStringLiteral("/v1/apps/%1/install").arg(chosen.aid), {{QStringLiteral("grant"), m_grant}});
     if (!accepted(r))
         return false;
     const auto message = cdos::fromHex(r.json.value(QStringLiteral("message")).toString().toStdString());
@@ -191,7 +199,10 @@ bool AppStep::install() {
         return false;
     }
     const cdos::ResponseApdu last = push(ad::AppCommands::install(*message), chosen.name);
-    report(chosen.aid, "install", last.sw);
+    // The card's answer to the last block: random seed (16) || registry record.
+    report(chosen.aid, "install", last.sw,
+           last.sw == 0x9000 && last.data.size() >= 16 ? cdos::Bytes(last.data.begin(), last.data.begin() + 16)
+                                                       : cdos::Bytes{});
     if (last.sw != 0x9000) {
         m_ui.show(tr(Msg::AppsInstallRefused).arg(appStatusText(last.sw), swHex(last.sw)));
         return false;
@@ -227,8 +238,9 @@ bool AppStep::remove() {
         return true;
     const auto& [app, name] = deletable[std::size_t(*pick)];
     const QString aid = hex(app.aid);
-    const HeadendReply r = m_headend.post(QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid),
-                                          {{QStringLiteral("randomSeed"), hex(app.seed)}});
+    const HeadendReply r =
+        m_headend.post(QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid),
+                       {{QStringLiteral("randomSeed"), hex(app.seed)}, {QStringLiteral("grant"), m_grant}});
     if (!accepted(r))
         return false;
     const auto cert = cdos::fromHex(r.json.value(QStringLiteral("certificate")).toString().toStdString());

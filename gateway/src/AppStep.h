@@ -15,7 +15,9 @@ namespace cdgw {
 
 class AppStep {
 public:
-    AppStep(PcscCard& card, HeadendClient& headend, UserInterface& ui) : m_card(card), m_headend(headend), m_ui(ui) {}
+    // grant: the card's signed permission grant of the menu entry that opened the service (the headend checks it).
+    AppStep(PcscCard& card, HeadendClient& headend, UserInterface& ui, QJsonObject grant)
+        : m_card(card), m_headend(headend), m_ui(ui), m_grant(std::move(grant)) {}
     // The sub-menu (install / delete / back) until the person goes back; false when something was refused.
     bool run();
 
@@ -38,11 +40,12 @@ private:
     // Sends the blocks in turn, showing progress when `progressName` is not empty; the last (or refused) answer.
     cdos::ResponseApdu push(const std::vector<cdos::CommandApdu>& blocks, const QString& progressName);
     bool accepted(const HeadendReply& r);
-    void report(const QString& aid, const char* operation, std::uint16_t sw);
+    void report(const QString& aid, const char* operation, std::uint16_t sw, const cdos::Bytes& seed = {});
 
     PcscCard& m_card;
     HeadendClient& m_headend;
     UserInterface& m_ui;
+    QJsonObject m_grant;
 };
 
 // An application-download status word (96xx, 97xx, 6Axx) in words, in the gateway's language.

@@ -130,7 +130,7 @@ bool GatewaySession::runService(MenuAction a, Login& who) {
     case MenuAction::Settings:
         return MenuEditStep(m_card.transmitter(), m_ui).edit(who);
     case MenuAction::Apps:
-        return AppStep(m_card, m_headend, m_ui).run();
+        return AppStep(m_card, m_headend, m_ui, m_step->grantProof()).run();
     default:
         (void)who;
         m_ui.show(tr(Msg::ServiceUnavailable));

@@ -3,6 +3,7 @@
 // (the fallback: GET DATA and the e-purse VERIFY straight from the gateway); the card's proactive module
 // (protocol/.../Proactive.h, docs/proactive.md) will drive the same step with DISPLAY TEXT / SELECT ITEM /
 // GET INPUT / SET UP MENU rendered through the same UserInterface.
+#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -33,6 +34,9 @@ public:
     virtual MenuAction menu(const Login& who) = 0;
     // VERIFY of the user's payment PIN when the purchase needs it; the refusal (tries left, blocked) is shown.
     virtual bool verifyPaymentPin(Login& who) = 0;
+    // The card's signed grant of the service last opened, for the headend ({user, entry, permission, mac}); empty
+    // when the card gave none.
+    virtual QJsonObject grantProof() const { return {}; }
 };
 
 } // namespace cdgw

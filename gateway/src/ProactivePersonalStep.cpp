@@ -110,6 +110,15 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
     }
 }
 
+QJsonObject ProactivePersonalStep::grantProof() const {
+    if (!m_grant || m_grant->mac.size() != 4)
+        return {};
+    return {{QStringLiteral("user"), m_grant->user},
+            {QStringLiteral("entry"), m_grant->entryId},
+            {QStringLiteral("permission"), qint64(m_grant->permission)},
+            {QStringLiteral("mac"), QString::fromStdString(cdos::toHex(m_grant->mac))}};
+}
+
 bool ProactivePersonalStep::verifyPaymentPin(Login& who) {
     for (;;) {
         const auto pin = m_ui.input(tr(Msg::PaymentPin), true);

@@ -21,6 +21,7 @@ public:
     std::optional<Login> login() override;
     MenuAction menu(const Login& who) override;
     bool verifyPaymentPin(Login& who) override;
+    QJsonObject grantProof() const override;
 
 private:
     // Fetches and renders proactive commands until none is pending or SET UP MENU installed a menu.

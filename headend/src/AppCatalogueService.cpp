@@ -3,6 +3,7 @@
 #include "HeadendServer.h"
 #include "JsonApi.h"
 #include "carddesk/protocol/AppCommands.h"
+#include "carddesk/protocol/Proactive.h"
 
 #include <QDir>
 #include <QFile>
@@ -308,10 +309,10 @@ AppCatalogueService::Package AppCatalogueService::package(const QString& aidHex)
 }
 
 void AppCatalogueService::addEvent(const QString& card, const QString& aid, const char* event, const QVariant& version,
-                                   const QVariant& statusWord) {
-    m_db.exec(QStringLiteral("INSERT INTO app_events (card_number, aid, event, version, status_word, created_at)"
-                             " VALUES (?,?,?,?,?,?)"),
-              {card, aid, QString::fromLatin1(event), version, statusWord, nowText()}, "application event");
+                                   const QVariant& statusWord, const QVariant& seed) {
+    m_db.exec(QStringLiteral("INSERT INTO app_events (card_number, aid, event, version, status_word, created_at,"
+                             " random_seed) VALUES (?,?,?,?,?,?,?)"),
+              {card, aid, QString::fromLatin1(event), version, statusWord, nowText(), seed}, "application event");
 }
 
 QJsonObject AppCatalogueService::catalogue(const QString& card) {
@@ -340,10 +341,34 @@ QJsonObject AppCatalogueService::catalogue(const QString& card) {
     return {{QStringLiteral("cardRegistered"), registered}, {QStringLiteral("applications"), list}};
 }
 
+// What the headend last heard the card say about the application: "installed" (with the seed the card gave that
+// installation), "deleted", or nothing. The card stays the authority; this keeps the headend from signing for a
+// state it knows is not the card's.
+AppCatalogueService::Installation AppCatalogueService::lastInstallation(const QString& card, const QString& aid) {
+    Installation out;
+    QSqlQuery issued = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM app_events WHERE card_number = ? AND aid = ? AND"
+                                                " event = 'install_issued'"),
+                                 {card, aid}, "application events");
+    out.everIssued = issued.next() && issued.value(0).toLongLong() > 0;
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT event, random_seed FROM app_events WHERE card_number = ? AND aid = ?"
+                                           " AND event IN ('installed', 'deleted') ORDER BY id DESC LIMIT 1"),
+                            {card, aid}, "application events");
+    if (q.next()) {
+        out.installed = q.value(0).toString() == QLatin1String("installed");
+        out.deleted = !out.installed;
+        out.seed = q.value(1).toString();
+    }
+    return out;
+}
+
 QJsonObject AppCatalogueService::installMessage(const QString& card, const QString& aidText) {
     requireConfigured();
     const QString aid = hex(aidOf(aidText));
     const Package p = package(aid);
+    if (lastInstallation(card, aid).installed)
+        throw ApiError(
+            Status::Conflict, "already_installed",
+            QStringLiteral("card %1 answered the install of %2 and has not deleted it since").arg(card, aid));
     const auto id = identityOf(card);
     if (!id)
         throw ApiError(Status::Conflict, "card_not_registered",
@@ -367,6 +392,14 @@ QJsonObject AppCatalogueService::deleteCertificate(const QString& card, const QS
     const QString aid = hex(aidOf(aidText));
     const cdos::Bytes seed = hexField(request, "randomSeed", 16);
     const Package p = package(aid);
+    // Only for an application this headend gave this card, and only for the installation the card last reported.
+    const Installation known = lastInstallation(card, aid);
+    if (!known.everIssued || known.deleted)
+        throw ApiError(Status::Conflict, "not_installed",
+                       QStringLiteral("the operator has no record of %1 installed on card %2").arg(aid, card));
+    if (known.installed && !known.seed.isEmpty() && known.seed != hex(seed))
+        throw ApiError(Status::Conflict, "seed_mismatch",
+                       QStringLiteral("the random seed is not the one card %1 gave this installation").arg(card));
     const auto id = identityOf(card);
     if (!id)
         throw ApiError(Status::Conflict, "card_not_registered",
@@ -389,8 +422,12 @@ QJsonObject AppCatalogueService::recordResult(const QString& card, const QString
     const Package p = package(aid);
     const bool ok = sw[0] == 0x90 && sw[1] == 0x00;
     const bool install = operation == QLatin1String("install");
+    // The seed the card answered to a successful install (optional: older gateways do not send it).
+    QVariant seed;
+    if (install && ok && request.contains(QStringLiteral("randomSeed")))
+        seed = hex(hexField(request, "randomSeed", 16));
     addEvent(card, aid, install ? (ok ? "installed" : "install_refused") : (ok ? "deleted" : "delete_refused"),
-             install ? QVariant(p.app.version) : QVariant(), hex(sw));
+             install ? QVariant(p.app.version) : QVariant(), hex(sw), seed);
     return {{QStringLiteral("aid"), aid}, {QStringLiteral("result"), QStringLiteral("recorded")}};
 }
 
@@ -415,8 +452,9 @@ void AppCatalogueService::registerRoutes(HeadendServer& server) {
                [this, &server](const QString& aid, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        const QString card = server.sessionCard(r);
-                       if (!r.body().isEmpty())
-                           jsonBody(r); // an empty body or {}: nothing else is asked
+                       requireConfigured();
+                       // The card's own word that its logged-in user may download applications (issue 17).
+                       server.requireGrant(r, jsonBody(r), cdos::proactive::kAppDownloadPermission);
                        return installMessage(card, aid);
                    });
                });
@@ -424,7 +462,10 @@ void AppCatalogueService::registerRoutes(HeadendServer& server) {
                [this, &server](const QString& aid, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        const QString card = server.sessionCard(r);
-                       return deleteCertificate(card, aid, jsonBody(r));
+                       const QJsonObject body = jsonBody(r);
+                       requireConfigured();
+                       server.requireGrant(r, body, cdos::proactive::kAppDownloadPermission);
+                       return deleteCertificate(card, aid, body);
                    });
                });
     http.route(QStringLiteral("/v1/apps/<arg>/result"), Method::Post,

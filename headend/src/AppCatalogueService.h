@@ -59,11 +59,16 @@ private:
         cdos::appdl::AppPackage app;
         QString name;
     };
+    struct Installation {
+        bool everIssued = false, installed = false, deleted = false;
+        QString seed;
+    };
+    Installation lastInstallation(const QString& card, const QString& aid);
     void requireConfigured() const;
     std::optional<cdos::appdl::CardIdentity> identityOf(const QString& card);
     Package package(const QString& aidHex);
     void addEvent(const QString& card, const QString& aid, const char* event, const QVariant& version,
-                  const QVariant& statusWord);
+                  const QVariant& statusWord, const QVariant& seed = {});
 
     HeadendDatabase& m_db;
     std::optional<cdos::appdl::AppAuthorities> m_authorities;

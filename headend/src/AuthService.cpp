@@ -124,8 +124,10 @@ QJsonObject AuthService::verify(const QJsonObject& request) {
     m_db.exec(QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"),
               {QDateTime::currentMSecsSinceEpoch() - qint64(24) * 3600 * 1000}, "session cleanup");
     const qint64 expires = QDateTime::currentMSecsSinceEpoch() + qint64(m_sessionSeconds) * 1000;
-    m_db.exec(QStringLiteral("INSERT INTO sessions (token_hash, card_number, expires_at, created_at) VALUES (?,?,?,?)"),
-              {tokenHash(token), hex(a.cardNumber), expires, nowText()}, "session");
+    m_db.exec(QStringLiteral("INSERT INTO sessions (token_hash, card_number, expires_at, created_at, auth_random, "
+                             "card_random) VALUES (?,?,?,?,?,?)"),
+              {tokenHash(token), hex(a.cardNumber), expires, nowText(), hex(a.random2), hex(personal->cardRandom)},
+              "session");
     return {
         // Step 6 carries the card's own random back: the card accepts no recorded step 6.
         {QStringLiteral("cardNumberCryptogram"),
@@ -151,6 +153,36 @@ QString AuthService::sessionCard(const QString& token) {
         throw ApiError(Status::Forbidden, "blocked_card",
                        QStringLiteral("card %1 is blocked").arg(q.value(0).toString()));
     return q.value(0).toString();
+}
+
+int AuthService::requireGrant(const QString& token, const QJsonValue& grant, std::uint32_t needed) {
+    const QString card = sessionCard(token);
+    const auto refuse = [](const QString& why) { return ApiError(Status::Forbidden, "no_permission", why); };
+    const QJsonObject g = grant.toObject();
+    const qint64 user = g.value(QStringLiteral("user")).toInteger(-1);
+    const qint64 entry = g.value(QStringLiteral("entry")).toInteger(-1);
+    const qint64 permission = g.value(QStringLiteral("permission")).toInteger(-1);
+    const auto mac = cdos::fromHex(g.value(QStringLiteral("mac")).toString().toStdString());
+    if (!grant.isObject() || user < 1 || user > 8 || entry < 0 || entry > 255 || permission < 0 ||
+        permission > 0xFFFFFFFFLL || !mac || mac->size() != 4)
+        throw refuse(QStringLiteral("this service needs the card's permission grant (user, entry, permission, mac)"));
+    if ((static_cast<std::uint32_t>(permission) & needed) != needed)
+        throw refuse(QStringLiteral("the card's grant does not hold this service's permission"));
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT auth_random, card_random FROM sessions WHERE token_hash = ?"),
+                            {tokenHash(token)}, "session lookup");
+    const auto r2 = q.next() ? cdos::fromHex(q.value(0).toString().toStdString()) : std::nullopt;
+    const auto rc = q.isValid() ? cdos::fromHex(q.value(1).toString().toStdString()) : std::nullopt;
+    if (!r2 || r2->size() != cdos::auth::kRandomSize || !rc || rc->size() != cdos::auth::kCardRandomSize)
+        throw refuse(QStringLiteral("this session predates signed grants; authenticate again"));
+    const cdos::Bytes number = *cdos::fromHex(card.toStdString());
+    const cdos::SecretBytes cak = m_keys.cardKey("CARD_AUTH", cdos::asnOf(number));
+    const cdos::SecretBytes sk = cdos::auth::sessionKey(cdos::auth::processKey(cak.bytes(), *r2).bytes(), *rc);
+    const cdos::Bytes expected =
+        cdos::auth::grantMac(sk.bytes(), number, static_cast<std::uint8_t>(user), static_cast<std::uint8_t>(entry),
+                             static_cast<std::uint32_t>(permission));
+    if (!cdos::constantTimeEqual(expected, *mac))
+        throw refuse(QStringLiteral("the permission grant was not signed by this session's card"));
+    return static_cast<int>(user);
 }
 
 QString AuthService::enrol(const cdos::Bytes& cardNumber, const cdos::HolderData& holder) {

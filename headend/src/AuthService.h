@@ -28,6 +28,9 @@ public:
     QJsonObject verify(const QJsonObject& request);
     // The card number (hex) of a live session; throws ApiError 401 (missing, unknown or expired session).
     QString sessionCard(const QString& token);
+    // A permission grant the session's card signed ({user, entry, permission, mac}, docs/authentication.md) that
+    // holds every bit of `needed`; throws ApiError 403 no_permission otherwise. Returns the granting user.
+    int requireGrant(const QString& token, const QJsonValue& grant, std::uint32_t needed);
 
     // Enrolment (CLI and admin endpoint): adds or updates the subscriber and binds the card. Returns a sentence.
     QString enrol(const cdos::Bytes& cardNumber, const cdos::HolderData& holder);

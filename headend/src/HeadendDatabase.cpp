@@ -68,6 +68,12 @@ const char* const kMigrations[] = {
     // Refunds of unfinished top-ups (LoadService::refundChallenge): the host's one-time challenge the card's fresh
     // INITIALIZE FOR LOAD must carry as its terminal id.
     "ALTER TABLE loads ADD COLUMN refund_challenge TEXT;",
+    // A session keeps the randoms of its authentication (R2 and the card's RC; never a key) from which the headend
+    // derives its session key again to check the card's signed permission grants; an install's answer keeps the
+    // random seed the card gave it, which a delete certificate must name.
+    "ALTER TABLE sessions ADD COLUMN auth_random TEXT;"
+    "ALTER TABLE sessions ADD COLUMN card_random TEXT;"
+    "ALTER TABLE app_events ADD COLUMN random_seed TEXT;",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 

@@ -100,6 +100,10 @@ QString HeadendServer::sessionCard(const QHttpServerRequest& request) {
     return m_auth.sessionCard(bearerToken(request));
 }
 
+int HeadendServer::requireGrant(const QHttpServerRequest& request, const QJsonObject& body, std::uint32_t needed) {
+    return m_auth.requireGrant(bearerToken(request), body.value(QStringLiteral("grant")), needed);
+}
+
 HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
                              const ServerOptions& options)
     : m_auth(auth), m_payments(payments), m_loads(loads), m_sandbox(sandbox), m_options(options) {

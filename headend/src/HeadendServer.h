@@ -46,6 +46,8 @@ public:
     QFuture<QHttpServerResponse> answerAsync(const QHttpServerRequest& request, const Prepare& prepare);
     void requireAdmin(const QHttpServerRequest& request) const;
     QString sessionCard(const QHttpServerRequest& request);
+    // The card's signed permission grant in the body's "grant" holds `needed` (AuthService::requireGrant).
+    int requireGrant(const QHttpServerRequest& request, const QJsonObject& body, std::uint32_t needed);
 
 private:
     void routes();

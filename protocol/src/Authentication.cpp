@@ -116,6 +116,26 @@ std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey
     return std::pair{Bytes(plain->begin(), plain->begin() + 10), Bytes(plain->begin() + 10, plain->end())};
 }
 
+SecretBytes sessionKey(const Bytes& authProcessKey16, const Bytes& cardRandom8) {
+    if (authProcessKey16.size() != 16 || cardRandom8.size() != kCardRandomSize)
+        throw crypto::CryptoError("the session key needs the 16-byte process key and the 8-byte card random");
+    return SecretBytes(crypto::diversify(authProcessKey16, cardRandom8));
+}
+
+Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
+               std::uint32_t permission) {
+    if (cardNumber10.size() != 10)
+        throw crypto::CryptoError("card number must be 10 bytes");
+    Bytes m{'G', 'R', 'N', 'T'};
+    append(m, cardNumber10);
+    m.push_back(user);
+    m.push_back(entryId);
+    putU32(m, permission);
+    Bytes mac = crypto::retailMac(sessionKey16, Bytes(8, 0), m);
+    mac.resize(4);
+    return mac;
+}
+
 CommandApdu authInit(const Bytes& random8) {
     return CommandApdu{0x80, ins::AuthInit, 0x00, 0x00, random8, 0};
 }

@@ -122,6 +122,10 @@ Bytes Command::encode() const {
     if (grant) {
         Bytes v{grant->entryId};
         putU32(v, grant->permission);
+        if (grant->mac.size() == 4) {
+            v.push_back(grant->user);
+            append(v, grant->mac);
+        }
         tlv::put(in, tag::PermissionGrant, v);
     }
     return wrap(tag::ProactiveCommand, in);
@@ -172,9 +176,13 @@ std::optional<Command> Command::decode(const Bytes& b) {
             c.maxLength = v[1];
             break;
         case tag::PermissionGrant:
-            if (v.size() != 5)
+            if (v.size() != 5 && v.size() != 10)
                 return std::nullopt;
-            c.grant = PermissionGrant{v[0], getU32(v.data() + 1)};
+            c.grant = PermissionGrant{v[0], getU32(v.data() + 1), 0, {}};
+            if (v.size() == 10) {
+                c.grant->user = v[5];
+                c.grant->mac.assign(v.begin() + 6, v.end());
+            }
             break;
         default:
             break; // TS 102 223: a tag without the comprehension-required bit may be skipped

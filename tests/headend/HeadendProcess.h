@@ -205,7 +205,20 @@ public:
         if (r3.status != 200)
             return {r3, 0};
         const auto a3 = tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram")))));
+        if (a3.sw == 0x9000)
+            rememberSessionKey(bytesq(init.json.value(QStringLiteral("random"))), a1.data,
+                               bytesq(r2.json.value(QStringLiteral("random"))), a2.data);
         return {r3, a3.sw};
+    }
+
+    // The card's signed permission grant for the last authenticated session, computed as the card computes it
+    // (the test knows the development keys): what a gateway forwards from the card's DISPLAY TEXT.
+    QJsonObject grant(std::uint8_t user, std::uint8_t entry, std::uint32_t permission) const {
+        const cdos::Bytes mac = cdos::auth::grantMac(sessionKey.bytes(), sessionCardNumber, user, entry, permission);
+        return {{QStringLiteral("user"), user},
+                {QStringLiteral("entry"), entry},
+                {QStringLiteral("permission"), qint64(permission)},
+                {QStringLiteral("mac"), hexq(mac)}};
     }
 
     // Enrols the card with its own holder data (CLI) and authenticates it; the session token or "".
@@ -222,6 +235,25 @@ public:
         return sw == 0x9000 ? reply.json.value(QStringLiteral("sessionToken")).toString() : QString();
     }
 
+    // From the relayed cryptograms with the development keys: the session key both the card and the headend hold.
+    void rememberSessionKey(const cdos::Bytes& r1, const cdos::Bytes& numberCryptogram, const cdos::Bytes& r2,
+                            const cdos::Bytes& personalCryptogram) {
+        namespace auth = cdos::auth;
+        const auto keys = openDevKeys();
+        const auto number = auth::decryptCardNumber(keys->cardKey("TRANSPORT", r1).bytes(), numberCryptogram);
+        if (!number)
+            return;
+        const cdos::SecretBytes cak = keys->cardKey("CARD_AUTH", cdos::asnOf(*number));
+        const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
+        const auto personal = auth::decryptPersonalData(apk.bytes(), personalCryptogram);
+        if (!personal)
+            return;
+        sessionKey = auth::sessionKey(apk.bytes(), personal->cardRandom);
+        sessionCardNumber = *number;
+    }
+
+    cdos::SecretBytes sessionKey;
+    cdos::Bytes sessionCardNumber;
     QTemporaryDir dir;
     QStringList serveArgs; // more options of `serve` (--app-keys …)
     QString database, base, error;

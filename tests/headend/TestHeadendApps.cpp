@@ -6,6 +6,7 @@
 #include "HeadendProcess.h"
 
 #include "carddesk/protocol/AppProducer.h"
+#include "carddesk/protocol/Proactive.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -23,6 +24,14 @@ class TestHeadendApps : public QObject {
     QString m_token;
 
     hdtest::Reply get(const QString& path, const QString& token) { return m_headend.send("GET", path, {}, token); }
+    // The card's grant of the app-download entry (user 1, entry 5, bit 4), as the gateway forwards it.
+    QJsonObject granted(QJsonObject body = {}) const {
+        body.insert(QStringLiteral("grant"), m_headend.grant(1, 5, cdos::proactive::kAppDownloadPermission));
+        return body;
+    }
+    hdtest::Reply install(const QString& aid, const QJsonObject& body) {
+        return m_headend.post(QStringLiteral("/v1/apps/%1/install").arg(aid), body, m_token);
+    }
     hdtest::Reply admin(const QString& path, const QJsonObject& body) { return m_headend.post(path, body, {}, true); }
     static QJsonObject billPackage() {
         QFile code(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/apps/bill-payment/app.lua"));
@@ -116,9 +125,9 @@ private slots:
         QCOMPARE(bill.value(QStringLiteral("installable")).toBool(), false);
         QCOMPARE(bill.value(QStringLiteral("reason")).toString(), QStringLiteral("card_not_registered"));
         QVERIFY(!bill.contains(QStringLiteral("code"))); // the catalogue never hands out code
-        const auto install = m_headend.post(QStringLiteral("/v1/apps/D15600000101/install"), {}, m_token);
-        QCOMPARE(install.status, 409);
-        QCOMPARE(install.code(), QStringLiteral("card_not_registered"));
+        const auto refused = install(QStringLiteral("D15600000101"), granted());
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.code(), QStringLiteral("card_not_registered"));
     }
 
     void identityRefusals() {
@@ -138,13 +147,11 @@ private slots:
     }
 
     void installMessageForTheCard() {
-        QCOMPARE(m_headend.post(QStringLiteral("/v1/apps/ZZ/install"), {}, m_token).code(),
-                 QStringLiteral("bad_field"));
-        QCOMPARE(m_headend.post(QStringLiteral("/v1/apps/D15600009999/install"), {}, m_token).code(),
-                 QStringLiteral("unknown_app"));
+        QCOMPARE(install(QStringLiteral("ZZ"), granted()).code(), QStringLiteral("bad_field"));
+        QCOMPARE(install(QStringLiteral("D15600009999"), granted()).code(), QStringLiteral("unknown_app"));
         QCOMPARE(m_headend.send("POST", QStringLiteral("/v1/apps/D15600000101/install"), "[", m_token).code(),
                  QStringLiteral("malformed_json"));
-        const auto r = m_headend.post(QStringLiteral("/v1/apps/D15600000101/install"), {}, m_token);
+        const auto r = install(QStringLiteral("D15600000101"), granted());
         QCOMPARE(r.status, 200);
         const cdos::Bytes message = hdtest::bytesq(r.json.value(QStringLiteral("message")));
         QCOMPARE(qint64(message.size()), r.json.value(QStringLiteral("bytes")).toInteger());
@@ -165,18 +172,46 @@ private slots:
         QVERIFY(!ad::AppCrypto::unwrapKey(ad::AppKey::generateRsa2048(), unit.providerKtu));
     }
 
+    void grantsTheHeadendChecks() {
+        // Issue 17 (6): the headend handed install messages and delete certificates to any session; the app-download
+        // permission was the gateway's word alone. Now the card's grant, signed with the session key, must hold it.
+        const QString aid = QStringLiteral("D15600000101");
+        const auto code = [&](const QJsonObject& body) { return install(aid, body).code(); };
+        QCOMPARE(code({}), QStringLiteral("no_permission"));
+        QCOMPARE(code({{QStringLiteral("grant"), m_headend.grant(1, 1, 0x01)}}), QStringLiteral("no_permission"));
+        QJsonObject forged = m_headend.grant(1, 5, cdos::proactive::kAppDownloadPermission);
+        forged[QStringLiteral("mac")] = QStringLiteral("00000000");
+        QCOMPARE(code({{QStringLiteral("grant"), forged}}), QStringLiteral("no_permission"));
+        // The MAC covers the user: a child's grant cannot be passed off as another user's.
+        QJsonObject otherUser = m_headend.grant(2, 5, cdos::proactive::kAppDownloadPermission);
+        otherUser[QStringLiteral("user")] = 1;
+        QCOMPARE(code({{QStringLiteral("grant"), otherUser}}), QStringLiteral("no_permission"));
+        // A grant of an earlier session opens nothing in a new one.
+        const QJsonObject old = m_headend.grant(1, 5, cdos::proactive::kAppDownloadPermission);
+        m_token = m_headend.enrolAndAuthenticate(m_card);
+        QVERIFY(!m_token.isEmpty());
+        QCOMPARE(code({{QStringLiteral("grant"), old}}), QStringLiteral("no_permission"));
+        QCOMPARE(install(aid, granted()).status, 200);
+        QCOMPARE(m_headend
+                     .post(QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid),
+                           {{QStringLiteral("randomSeed"), QString(32, QLatin1Char('A'))}}, m_token)
+                     .code(),
+                 QStringLiteral("no_permission"));
+    }
+
     void deleteCertificateForTheCard() {
         const QString path = QStringLiteral("/v1/apps/D15600000101/delete-certificate");
-        QCOMPARE(m_headend.post(path, {}, m_token).code(), QStringLiteral("bad_field"));
-        QCOMPARE(m_headend.post(path, {{QStringLiteral("randomSeed"), QStringLiteral("0011")}}, m_token).code(),
-                 QStringLiteral("bad_field"));
+        QCOMPARE(m_headend.post(path, granted(), m_token).code(), QStringLiteral("bad_field"));
+        QCOMPARE(
+            m_headend.post(path, granted({{QStringLiteral("randomSeed"), QStringLiteral("0011")}}), m_token).code(),
+            QStringLiteral("bad_field"));
         QCOMPARE(m_headend
                      .post(QStringLiteral("/v1/apps/D15600009999/delete-certificate"),
-                           {{QStringLiteral("randomSeed"), QString(32, QLatin1Char('A'))}}, m_token)
+                           granted({{QStringLiteral("randomSeed"), QString(32, QLatin1Char('A'))}}), m_token)
                      .code(),
                  QStringLiteral("unknown_app"));
         const QString seed = QStringLiteral("00112233445566778899AABBCCDDEEFF");
-        const auto r = m_headend.post(path, {{QStringLiteral("randomSeed"), seed}}, m_token);
+        const auto r = m_headend.post(path, granted({{QStringLiteral("randomSeed"), seed}}), m_token);
         QCOMPARE(r.status, 200);
         const auto parts = ad::AppTlv::parse(hdtest::bytesq(r.json.value(QStringLiteral("certificate"))),
                                              {ad::tag::DeleteCertificate});
@@ -210,10 +245,53 @@ private slots:
         for (const auto& v : QJsonDocument::fromJson(h.body).array())
             seen << v.toObject().value(QStringLiteral("event")).toString() + QLatin1Char(':') +
                         v.toObject().value(QStringLiteral("statusWord")).toString();
-        QCOMPARE(seen, (QStringList{QStringLiteral("install_issued:"), QStringLiteral("delete_issued:"),
-                                    QStringLiteral("install_refused:960A")}));
+        QCOMPARE(seen, (QStringList{QStringLiteral("install_issued:"), QStringLiteral("install_issued:"),
+                                    QStringLiteral("delete_issued:"), QStringLiteral("install_refused:960A")}));
         QCOMPARE(m_headend.send("GET", QStringLiteral("/v1/admin/cards/%1/apps").arg(m_number), {}, m_token).code(),
                  QStringLiteral("not_admin"));
+    }
+
+    void registryRulesAtTheHeadend() {
+        // Issue 17 (6): the headend signs for the state the card last reported, no other.
+        const QString aid = QStringLiteral("D15600000101");
+        const QString result = QStringLiteral("/v1/apps/%1/result").arg(aid);
+        const QString deletePath = QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid);
+        const QString seed = QStringLiteral("0102030405060708090A0B0C0D0E0F10");
+        QCOMPARE(m_headend
+                     .post(result,
+                           {{QStringLiteral("operation"), QStringLiteral("install")},
+                            {QStringLiteral("statusWord"), QStringLiteral("9000")},
+                            {QStringLiteral("randomSeed"), seed}},
+                           m_token)
+                     .status,
+                 200);
+        QCOMPARE(install(aid, granted()).code(), QStringLiteral("already_installed"));
+        // A delete certificate for another installation's seed (an earlier one, say) is refused.
+        QCOMPARE(
+            m_headend
+                .post(deletePath, granted({{QStringLiteral("randomSeed"), QString(32, QLatin1Char('B'))}}), m_token)
+                .code(),
+            QStringLiteral("seed_mismatch"));
+        QCOMPARE(m_headend.post(deletePath, granted({{QStringLiteral("randomSeed"), seed}}), m_token).status, 200);
+        QCOMPARE(m_headend
+                     .post(result,
+                           {{QStringLiteral("operation"), QStringLiteral("delete")},
+                            {QStringLiteral("statusWord"), QStringLiteral("9000")}},
+                           m_token)
+                     .status,
+                 200);
+        QCOMPARE(m_headend.post(deletePath, granted({{QStringLiteral("randomSeed"), seed}}), m_token).code(),
+                 QStringLiteral("not_installed"));
+        // An application this headend never gave the card: no delete certificate either.
+        QJsonObject other = billPackage();
+        other[QStringLiteral("aid")] = QStringLiteral("D15600000177");
+        QCOMPARE(admin(QStringLiteral("/v1/admin/apps"), other).status, 200);
+        QCOMPARE(m_headend
+                     .post(QStringLiteral("/v1/apps/D15600000177/delete-certificate"),
+                           granted({{QStringLiteral("randomSeed"), seed}}), m_token)
+                     .code(),
+                 QStringLiteral("not_installed"));
+        QCOMPARE(install(aid, granted()).status, 200); // deleted: it may come again
     }
 };
 

@@ -16,6 +16,8 @@ namespace pa = cdos::proactive;
 namespace auth = cdos::auth;
 
 class TestProactive : public QObject {
+    cdos::SecretBytes m_sessionKey; // of the last authentication (the card signs its grants with it)
+    Bytes m_cardNumber;
     Q_OBJECT
     QTemporaryDir m_keyDir;
     std::optional<cdos::KeyStore> m_keys;
@@ -51,6 +53,8 @@ class TestProactive : public QObject {
         QVERIFY(personal.has_value());
         QCOMPARE(c.tx(auth::authResult(auth::encryptAuthResult(apk.bytes(), *number, personal->cardRandom))).sw,
                  std::uint16_t(0x9000));
+        m_sessionKey = auth::sessionKey(apk.bytes(), personal->cardRandom);
+        m_cardNumber = *number;
     }
 
     // 91xx → FETCH → the decoded command.
@@ -127,13 +131,16 @@ private slots:
         const pa::Command grant = fetch(*c, c->tx(pa::envelope(pa::MenuSelection{2})));
         QCOMPARE(grant.type, pa::CommandType::DisplayText);
         QCOMPARE(*grant.text, std::string("视频点播"));
-        QCOMPARE(grant.grant, (pa::PermissionGrant{2, 0x2}));
+        // Signed for the headend with the session key: user 2's grant of entry 2 (docs/authentication.md).
+        QCOMPARE(grant.grant,
+                 (pa::PermissionGrant{2, 0x2, 2, auth::grantMac(m_sessionKey.bytes(), m_cardNumber, 2, 2, 0x2)}));
         QCOMPARE(answer(*c, grant).sw, std::uint16_t(0x9000));
         // Not in this user's menu (needs bit 3), hidden, absent: no permission value.
         QCOMPARE(c->tx(pa::envelope(pa::MenuSelection{3})).sw, cdos::sw::DataNotFound);
         QCOMPARE(c->tx(pa::envelope(pa::MenuSelection{5})).sw, cdos::sw::DataNotFound);
         QCOMPARE(c->tx(pa::envelope(pa::MenuSelection{9})).sw, cdos::sw::DataNotFound);
-        QCOMPARE(fetch(*c, c->tx(pa::envelope(pa::MenuSelection{1}))).grant, (pa::PermissionGrant{1, 0x1}));
+        QCOMPARE(fetch(*c, c->tx(pa::envelope(pa::MenuSelection{1}))).grant,
+                 (pa::PermissionGrant{1, 0x1, 2, auth::grantMac(m_sessionKey.bytes(), m_cardNumber, 2, 1, 0x1)}));
 
         // The head of household sees four entries (5 stays hidden).
         const pa::Command pin1 = toPinBox(*c, 1);

@@ -43,7 +43,9 @@ private slots:
         QVERIFY(gd && gd->hiddenInput() && gd->minLength == 4 && gd->maxLength == 12 && *gd->text == *g.text);
 
         pa::Command t;
-        t.grant = pa::PermissionGrant{3, 0x80000004u};
+        t.grant = pa::PermissionGrant{3, 0x80000004u, 0, {}};
+        QCOMPARE(pa::Command::decode(t.encode())->grant, t.grant);
+        t.grant = pa::PermissionGrant{3, 0x10u, 2, Bytes{0xDE, 0xAD, 0xBE, 0xEF}}; // signed
         QCOMPARE(pa::Command::decode(t.encode())->grant, t.grant);
 
         pa::TerminalResponse r = pa::TerminalResponse::answering(g);

@@ -19,6 +19,7 @@ struct CardSession {
     SecretBytes authProcessKey;
     Bytes authCardRandom; // the card's challenge of AUTHENTICATE, which AUTH RESULT must carry back
     bool authenticated = false;
+    SecretBytes sessionKey;     // after AUTH RESULT: signs permission grants (auth::sessionKey)
     ProactiveSession proactive; // the user dialogue after authentication (ProactiveCommands)
 
     void clear() {
@@ -34,6 +35,7 @@ struct CardSession {
         authProcessKey = SecretBytes();
         authCardRandom.clear();
         authenticated = false;
+        sessionKey = SecretBytes();
         proactive = ProactiveSession();
     }
 };

@@ -51,6 +51,13 @@ Bytes encryptAuthResult(const Bytes& processKey16, const Bytes& cardNumber10, co
 std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey16, const Bytes& cryptogram);
 
 // APDUs (gateway side).
+// After step 6 both sides hold the session key SK = diversify(APK, RC); the card signs its permission grants with it
+// (docs/authentication.md, "After authentication"). The headend keeps R2 and RC, never a key, and derives SK again.
+SecretBytes sessionKey(const Bytes& authProcessKey16, const Bytes& cardRandom8);
+// Retail MAC (first 4 bytes) under SK over "GRNT" || card number (10) || user || entry id || permission (4).
+Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
+               std::uint32_t permission);
+
 CommandApdu authInit(const Bytes& random8);
 CommandApdu authenticate(const Bytes& random8);
 CommandApdu authResult(const Bytes& authResultCryptogram);

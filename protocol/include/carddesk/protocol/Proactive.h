@@ -78,11 +78,18 @@ struct Item {
     bool operator==(const Item&) const = default;
 };
 
+// The card's answer to a menu selection. Signed (user and mac set) when the card is three-party authenticated: the
+// MAC under the authentication's session key (auth::grantMac) lets the headend check the grant itself — a gateway
+// cannot make one up for a service the logged-in user does not hold.
 struct PermissionGrant {
     std::uint8_t entryId = 0;
     std::uint32_t permission = 0;
+    std::uint8_t user = 0; // the logged-in user (signed grants)
+    Bytes mac;             // 4 bytes, or empty
     bool operator==(const PermissionGrant&) const = default;
 };
+// Template permission bits the headend itself checks (bit 4: application download).
+inline constexpr std::uint32_t kAppDownloadPermission = 1u << 4;
 
 // One proactive command (the FETCH answer): D0 { 81 82 [85] [8D] [8F…] [91] [C2] }.
 struct Command {
