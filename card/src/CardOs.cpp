@@ -282,13 +282,22 @@ CardOs::Guess CardOs::guardedGuess(std::uint8_t triesLeft, std::optional<std::ui
 bool CardOs::issuerMacMatches(CommandContext& ctx, const Bytes& key, const Bytes& body, const std::uint8_t* givenMac) {
     const CommandApdu& c = ctx.apdu;
     const auto info = m_keys->find(0);
-    if (!info || info->info.errorCounter == 0)
+    if (!info)
         throw StatusError(sw::AuthBlocked);
     const Bytes mac = smMac(key, m_session.icv, smMacInput(c.cla, c.ins, c.p1, c.p2, body));
     const auto setTries = [this](std::uint8_t n) { m_keys->setErrorCounter(0, n); };
     const auto matches = [&] { return constantTimeEqual(mac.data(), givenMac, 4); };
     bool matched = false;
-    if (m_session.icvFresh) {
+    if (info->info.errorCounter == 0) {
+        // Tries spent: one MAC check per power-on from here (issue 17). Locking key 00 for good let any terminal
+        // take the issuer's maintenance away with 15 bad MACs; one check per power cycle keeps a MAC search at
+        // 2^31 power cycles on average, and the issuer's right MAC gives the tries back (runInTransaction).
+        if (m_session.spentKeyGuessUsed)
+            throw StatusError(sw::AuthBlocked);
+        m_session.spentKeyGuessUsed = true; // RAM, set before the comparison: a cut cannot save the guess
+        m_session.icvFresh = false;
+        matched = matches();
+    } else if (m_session.icvFresh) {
         m_session.icvFresh = false;
         matched = guardedGuess(info->info.errorCounter, std::nullopt, setTries, matches).matched;
     } else if (!(matched = matches())) {
@@ -314,7 +323,7 @@ std::optional<std::uint16_t> CardOs::unwrapIssuerSm(CommandContext& ctx) {
     const auto key = m_keys->find(0);
     if (!key)
         return sw::DataNotFound;
-    if (key->info.errorCounter == 0)
+    if (key->info.errorCounter == 0 && m_session.spentKeyGuessUsed)
         return sw::AuthBlocked;
     CommandApdu& c = ctx.apdu;
     if (c.data.size() < 4)

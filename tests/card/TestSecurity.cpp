@@ -239,13 +239,29 @@ private slots:
             QCOMPARE(os().transmit(c).sw, std::uint16_t(0x6988));
             QCOMPARE(key(0).errorCounter, std::uint8_t(i - 1));
         }
+        // Issue 17: tries spent, key 00 is not lost for good (any terminal could have spent them): one MAC check
+        // per power-on. A hostile terminal gets one guess per power cycle; the issuer gets its card back.
+        const auto badOnce = [&](cardtest::Issuer& i) {
+            i.start();
+            CommandApdu c = i.wrap(updateHolder(0x44));
+            c.data.back() ^= 0xFF;
+            return os().transmit(c).sw;
+        };
+        QCOMPARE(badOnce(issuer), std::uint16_t(0x6988)); // this power-on's check, spent on a bad MAC
         issuer.start();
-        QCOMPARE(issuer.send(updateHolder(0x55)).sw, std::uint16_t(0x6983)); // locked for good
+        QCOMPARE(issuer.send(updateHolder(0x55)).sw, std::uint16_t(0x6983)); // even the right one, until power-off
+        QCOMPARE(key(0).errorCounter, std::uint8_t(0));
         m_card->reopen();
         cardtest::Issuer again(os(), issuerKey());
+        QCOMPARE(badOnce(again), std::uint16_t(0x6988));
         again.start();
         QCOMPARE(again.send(CommandApdu{0x80, 0x2C, 0x00, 0x01, {}, -1}).sw, std::uint16_t(0x6983));
         QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000)); // users are not affected
+        m_card->reopen();
+        cardtest::Issuer owner(os(), issuerKey());
+        owner.start();
+        QCOMPARE(owner.send(updateHolder(0x55)).sw, std::uint16_t(0x9000)); // the issuer's right MAC
+        QCOMPARE(key(0).errorCounter, std::uint8_t(15));                    // gives the tries back
     }
 
     void lifeCycleRestrictions() {

@@ -13,6 +13,7 @@ struct CardSession {
     std::uint8_t verifiedUser = 0;         // 1..8 after a good VERIFY, 0 = none
     Bytes icv;                             // issuer secure messaging chaining value; empty = no session
     bool icvFresh = false;                 // icv comes from GET CHALLENGE: no MAC of this chain checked yet
+    bool spentKeyGuessUsed = false;        // key 00's tries are spent and this power-on's one MAC check was made
     Bytes challenge;                       // the last 8-byte GET CHALLENGE, for one RELOAD PIN (then cleared)
     // Three-party authentication (AuthenticationCommands): step reached, pending process key, outcome.
     std::uint8_t authStep = 0; // 0 none, 1 after AUTH INIT, 2 after AUTHENTICATE
@@ -30,6 +31,7 @@ struct CardSession {
             secureZero(icv.data(), icv.size());
         icv.clear();
         icvFresh = false;
+        spentKeyGuessUsed = false;
         challenge.clear();
         authStep = 0;
         authProcessKey = SecretBytes();
