@@ -281,6 +281,30 @@ QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
     return number;
 }
 
+void Database::setCardLifeCycle(const QString& cardNumber, const QString& lifeCycle) {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE cards SET life_cycle = ? WHERE card_number = ?"));
+    q.addBindValue(lifeCycle);
+    q.addBindValue(cardNumber.toUpper());
+    if (!q.exec())
+        throw DatabaseError(tr("cannot update card %1: %2").arg(cardNumber, q.lastError().text()));
+    emit cardsChanged();
+}
+
+void Database::voidInterruptedIssuances(const QString& chipSerial) {
+    if (chipSerial.isEmpty())
+        return;
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("UPDATE cards SET life_cycle = ? WHERE chip_serial = ? AND life_cycle = ?"));
+    q.addBindValue(kVoidLifeCycle);
+    q.addBindValue(chipSerial.toUpper());
+    q.addBindValue(kIssuingLifeCycle);
+    if (!q.exec())
+        throw DatabaseError(tr("cannot update the cards of chip %1: %2").arg(chipSerial, q.lastError().text()));
+    if (q.numRowsAffected() > 0)
+        emit cardsChanged();
+}
+
 bool Database::cardExists(const QString& cardNumber) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));

@@ -212,20 +212,29 @@ cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const Hol
     return p;
 }
 
-QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
-    auto promise = std::make_shared<QPromise<IssuanceResult>>();
-    QFuture<IssuanceResult> future = promise->future();
-    promise->start();
+// One issuance, from the request to its result: shared by the stages, which run one after another on this
+// object's thread (the card work in between on the reader's owner thread).
+struct IssuanceService::Run {
+    std::shared_ptr<QPromise<IssuanceResult>> promise = std::make_shared<QPromise<IssuanceResult>>();
     IssuanceResult result;
-    result.batchId = request.batchId.isEmpty()
-                         ? QStringLiteral("single-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
-                         : request.batchId;
-    result.batchRow = request.batchRow;
+    IssuanceRequest request;
+    QString operatorName;
+    cdos::Bytes caPublic;
+    std::shared_ptr<const cdos::IssuerKeys> keys;
+};
+
+QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
+    auto run = std::make_shared<Run>();
+    QFuture<IssuanceResult> future = run->promise->future();
+    run->promise->start();
+    run->request = request;
+    run->result.batchId = request.batchId.isEmpty()
+                              ? QStringLiteral("single-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                              : request.batchId;
+    run->result.batchRow = request.batchRow;
     auto fail = [&](const QString& error) {
-        result.error = error;
-        promise->addResult(result);
-        promise->finish();
-        emit finished(result);
+        run->result.error = error;
+        deliver(run);
         return future;
     };
     if (m_busy)
@@ -257,48 +266,151 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
                 tr("the key store cannot supply the service key %1: %2").arg(name, QString::fromUtf8(e.what())));
         }
     }
-    const QString operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
-    std::shared_ptr<cdos::CardProfile> profile;
-    try {
-        result.cardNumber = request.holder.cardNumber;
-        if (result.cardNumber.isEmpty())
-            result.cardNumber =
-                m_db.allocateCardNumber(request.cardTemplate.cardNumberPrefix, request.cardTemplate.cardNumberFirst);
-        if (m_db.cardExists(result.cardNumber))
-            return fail(tr("card number %1 is already issued").arg(result.cardNumber));
-        profile =
-            std::make_shared<cdos::CardProfile>(buildProfile(request.cardTemplate, request.holder, result.cardNumber));
-        m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("started"), {}, result.cardNumber);
-    } catch (const DatabaseError& e) {
-        return fail(e.text);
-    } catch (const IssuanceError& e) {
-        return fail(e.text);
-    }
-
     // Only the public half of the CA key goes to the card; a PEM holding the pair is accepted (development CA).
-    cdos::Bytes caPublic;
     {
         const QString caPath = m_appCaKeyPath.isEmpty() ? defaultAppCaKeyPath() : m_appCaKeyPath;
         QFile f(caPath);
         try {
             if (!f.open(QIODevice::ReadOnly))
                 return fail(tr("cannot read the application CA key %1: %2").arg(caPath, f.errorString()));
-            caPublic = cdos::appdl::AppKey::fromPem(f.readAll().toStdString()).publicDer();
+            run->caPublic = cdos::appdl::AppKey::fromPem(f.readAll().toStdString()).publicDer();
         } catch (const std::exception& e) {
             return fail(tr("the application CA key %1 is not usable: %2").arg(caPath, QString::fromUtf8(e.what())));
         }
     }
-
+    run->operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
+    run->keys = m_keys;
     m_busy = true;
-    emit started(request.reader, result.cardNumber);
-    const std::shared_ptr<const cdos::IssuerKeys> keys = m_keys;
+    // Stage 1: what is in the reader. Nothing is allocated or written before it is known (a refused card consumes
+    // no number).
     const QString reader = request.reader;
-    auto job = [this, keys, profile, reader, caPublic](CardChannel& channel) -> QVariant {
-        // A clearer refusal than the personaliser's for the most common mistake: a card that is not blank.
-        const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
-        if (lc.ok() && lc.data.size() == 1 && lc.data[0] != static_cast<std::uint8_t>(cdos::LifeCycle::Blank))
-            throw IssuanceError(tr("the card in reader \"%1\" is not blank (%2): only blank cards can be issued")
-                                    .arg(reader, ApduDecoder::lifeCycleName(static_cast<cdos::LifeCycle>(lc.data[0]))));
+    after(m_readers.submit(reader,
+                           [](CardChannel& channel) -> QVariant {
+                               QVariantMap m;
+                               const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+                               m[QStringLiteral("lifeCycle")] = lc.ok() && lc.data.size() == 1 ? int(lc.data[0]) : -1;
+                               const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
+                               m[QStringLiteral("chipSerial")] = chip.ok() ? hexOf(chip.data) : QString();
+                               const cdos::ResponseApdu number = channel.transmit(cdos::getData(cdos::tag::CardNumber));
+                               m[QStringLiteral("cardNumber")] = number.ok() ? hexOf(number.data) : QString();
+                               return m;
+                           }),
+          [this, run](const JobResult& job) { probed(run, job); });
+    return future;
+}
+
+void IssuanceService::after(QFuture<QVariant> pending, std::function<void(const JobResult&)> next) {
+    m_pending = pending;
+    // A job that ends before the continuation is attached has it run at once, ahead of the progress reports the
+    // owner thread queued for this object: queueing once more keeps progress before finished().
+    m_pending.then(this, [this, next](QFuture<QVariant> f) {
+        QMetaObject::invokeMethod(
+            this,
+            [next, f]() mutable {
+                JobResult job;
+                try {
+                    job.value = f.result();
+                } catch (...) {
+                    job = CardReaderManager::resultFromException(std::current_exception());
+                }
+                next(job);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void IssuanceService::deliver(const std::shared_ptr<Run>& run) {
+    IssuanceResult& result = run->result;
+    if (!result.ok && !result.cardNumber.isEmpty()) {
+        try {
+            m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("failed"), result.error, result.cardNumber);
+        } catch (const DatabaseError&) {
+            // The issuance error is the one to report.
+        }
+    }
+    m_busy = false;
+    run->promise->addResult(result);
+    run->promise->finish();
+    emit finished(result);
+}
+
+// Stage 2: a blank card gets a number — recorded as "issuing" with its chip serial before the card is touched, so
+// that no interruption leaves a card the database does not know, and no number twice. A personalised card whose
+// issuance here was interrupted after END PERSONALISATION is recorded instead.
+void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& job) {
+    IssuanceResult& result = run->result;
+    const QString reader = run->request.reader;
+    if (!job.ok()) {
+        result.error = tr("reading the card in reader \"%1\" failed: %2").arg(reader, job.error);
+        return deliver(run);
+    }
+    const QVariantMap probe = job.value.toMap();
+    const int lc = probe.value(QStringLiteral("lifeCycle")).toInt();
+    result.chipSerial = probe.value(QStringLiteral("chipSerial")).toString();
+    const QString onCard = probe.value(QStringLiteral("cardNumber")).toString();
+    try {
+        if (lc == static_cast<int>(cdos::LifeCycle::Personalised) && !onCard.isEmpty()) {
+            const auto row = m_db.card(onCard);
+            if (row && row->lifeCycle == Database::kIssuingLifeCycle && row->chipSerial == result.chipSerial)
+                return recordInterrupted(run, onCard);
+        }
+        if (lc != static_cast<int>(cdos::LifeCycle::Blank)) {
+            result.error = tr("the card in reader \"%1\" is not blank (%2): only blank cards can be issued")
+                               .arg(reader, lc < 0 ? tr("unknown life cycle")
+                                                   : ApduDecoder::lifeCycleName(static_cast<cdos::LifeCycle>(lc)));
+            return deliver(run);
+        }
+        // A blank card whose earlier issuance here never reached END PERSONALISATION: its number stays used.
+        m_db.voidInterruptedIssuances(result.chipSerial);
+        const IssuanceRequest& request = run->request;
+        result.cardNumber = request.holder.cardNumber.toUpper();
+        if (!result.cardNumber.isEmpty() && m_db.cardExists(result.cardNumber)) {
+            result.error = tr("card number %1 is already taken (issued, or written to a card whose issuance was "
+                              "interrupted): a number is never given twice")
+                               .arg(result.cardNumber);
+            result.cardNumber.clear();
+            return deliver(run);
+        }
+        if (result.cardNumber.isEmpty())
+            result.cardNumber =
+                m_db.allocateCardNumber(request.cardTemplate.cardNumberPrefix, request.cardTemplate.cardNumberFirst);
+        auto profile =
+            std::make_shared<cdos::CardProfile>(buildProfile(request.cardTemplate, request.holder, result.cardNumber));
+        profile->generateAppKeyPair = true;
+        profile->appCaPublicKey = run->caPublic;
+        IssuedCard card;
+        card.cardNumber = result.cardNumber;
+        card.issuerSerial = QString::fromLatin1(request.cardTemplate.issuerSerial.toHex().toUpper());
+        card.productSerial = QString::fromLatin1(request.cardTemplate.productSerial.toHex().toUpper());
+        card.chipSerial = result.chipSerial;
+        card.holderUserNumber = request.holder.userNumber;
+        card.holderAccount = request.holder.account;
+        card.holderName = request.holder.name;
+        card.templateName = request.cardTemplate.name;
+        card.lifeCycle = Database::kIssuingLifeCycle;
+        card.issuedAt = QDateTime::currentDateTimeUtc();
+        card.operatorName = run->operatorName;
+        // Names and permissions only: the PINs stay in the holder file.
+        QList<CardUserRecord> users;
+        for (const auto& u : profile->users)
+            users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name), u.profile.permissions,
+                                        u.profile.maxRetries});
+        result.cardId = m_db.recordIssuedCard(card, users);
+        m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("started"), {}, result.cardNumber);
+        emit started(reader, result.cardNumber);
+        personalise(run, profile);
+    } catch (const DatabaseError& e) {
+        result.error = e.text;
+        deliver(run);
+    } catch (const IssuanceError& e) {
+        result.error = e.text;
+        deliver(run);
+    }
+}
+
+void IssuanceService::personalise(const std::shared_ptr<Run>& run, std::shared_ptr<cdos::CardProfile> profile) {
+    const auto keys = run->keys;
+    auto job = [this, keys, profile](CardChannel& channel) -> QVariant {
         cdos::Personaliser perso(*keys, channel.transmitter());
         perso.progress = [this](int step, int total, const std::string& what) {
             const QString text = translateStep(what);
@@ -309,102 +421,82 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         QStringList differences;
         for (const auto& d : perso.verify(*profile))
             differences << QString::fromStdString(d);
-        // Application download: the card makes its own key pair (the private half never leaves it) and gets the
-        // CA public key, both under issuer secure messaging.
-        QByteArray appKey;
-        if (differences.isEmpty()) {
-            cdos::IssuerSmSession sm(keys->cardKey("ISSUER_SM", profile->info.asn()));
-            sm.start(channel.transmit(cdos::getChallenge()).data);
-            const cdos::ResponseApdu gen = channel.transmit(sm.wrap(cdos::appdl::AppCommands::generateCardKey()));
-            if (gen.sw != 0x9000)
-                throw IssuanceError(
-                    tr("the card refused to generate its key pair (%1)").arg(QString::number(gen.sw, 16).toUpper()));
-            appKey =
-                QByteArray(reinterpret_cast<const char*>(gen.data.data()), static_cast<qsizetype>(gen.data.size()));
-            const cdos::ResponseApdu ca = channel.transmit(sm.wrap(cdos::appdl::AppCommands::writeCaKey(caPublic)));
-            if (ca.sw != 0x9000)
-                throw IssuanceError(
-                    tr("the card refused the application CA key (%1)").arg(QString::number(ca.sw, 16).toUpper()));
-        }
-        const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
-        return QVariantMap{{QStringLiteral("appKey"), appKey},
+        const cdos::Bytes& key = perso.cardPublicKey();
+        return QVariantMap{{QStringLiteral("appKey"),
+                            QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size()))},
                            {QStringLiteral("differences"), differences},
-                           {QStringLiteral("apduCount"), channel.apduCount()},
-                           {QStringLiteral("chipSerial"), chip.ok() ? hexOf(chip.data) : QString()}};
+                           {QStringLiteral("apduCount"), channel.apduCount()}};
     };
-
-    const CardTemplate tmpl = request.cardTemplate;
-    const HolderFile holder = request.holder;
-    m_pending = m_readers.submit(reader, job);
-    auto complete = [this, promise, result, tmpl, holder, operatorName, reader](QFuture<QVariant> f) mutable {
-        JobResult job;
-        try {
-            job.value = f.result();
-        } catch (...) {
-            job = CardReaderManager::resultFromException(std::current_exception());
-        }
-        const QVariantMap out = job.value.toMap();
+    after(m_readers.submit(run->request.reader, job), [this, run](const JobResult& done) {
+        IssuanceResult& result = run->result;
+        const QVariantMap out = done.value.toMap();
         result.apduCount = out.value(QStringLiteral("apduCount")).toInt();
-        result.chipSerial = out.value(QStringLiteral("chipSerial")).toString();
         result.differences = out.value(QStringLiteral("differences")).toStringList();
+        const QString reader = run->request.reader;
         try {
-            if (!job.ok()) {
+            if (!done.ok()) {
                 result.error =
-                    tr("issuing card %1 in reader \"%2\" failed: %3").arg(result.cardNumber, reader, job.error);
+                    tr("issuing card %1 in reader \"%2\" failed: %3. The number stays reserved for this card: put it "
+                       "back and issue again — a card that came back blank gets a new number, one that completed is "
+                       "recorded.")
+                        .arg(result.cardNumber, reader, done.error);
             } else if (!result.differences.isEmpty()) {
                 result.error = tr("card %1 was written but does not read back as intended: %2")
                                    .arg(result.cardNumber, result.differences.join(QStringLiteral("; ")));
             } else {
-                IssuedCard card;
-                card.cardNumber = result.cardNumber;
-                card.issuerSerial = QString::fromLatin1(tmpl.issuerSerial.toHex().toUpper());
-                card.productSerial = QString::fromLatin1(tmpl.productSerial.toHex().toUpper());
-                card.chipSerial = result.chipSerial;
-                card.holderUserNumber = holder.userNumber;
-                card.holderAccount = holder.account;
-                card.holderName = holder.name;
-                card.templateName = tmpl.name;
-                card.lifeCycle = QString::fromStdString(cdos::lifeCycleName(cdos::LifeCycle::Personalised));
-                card.issuedAt = QDateTime::currentDateTimeUtc();
-                card.operatorName = operatorName;
-                // Names and permissions only: the PINs stay in the holder file.
-                QList<CardUserRecord> users;
-                const cdos::CardProfile profile = buildProfile(tmpl, holder, result.cardNumber);
-                for (const auto& u : profile.users)
-                    users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name),
-                                                u.profile.permissions, u.profile.maxRetries});
-                result.cardId = m_db.recordIssuedCard(card, users);
-                m_db.setCardAppKey(result.cardNumber, out.value(QStringLiteral("appKey")).toByteArray());
-                m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
-                m_db.audit(operatorName, QStringLiteral("issue card"),
-                           QStringLiteral("%1 template=%2 reader=%3").arg(result.cardNumber, tmpl.name, reader));
-                result.ok = true;
+                complete(run, out.value(QStringLiteral("appKey")).toByteArray(), QStringLiteral("issue card"));
             }
         } catch (const DatabaseError& e) {
             result.error = tr("card %1 was issued but could not be recorded: %2").arg(result.cardNumber, e.text);
-        } catch (const IssuanceError& e) {
-            result.error = e.text;
         }
-        if (!result.ok) {
-            try {
-                m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("failed"), result.error,
-                                result.cardNumber);
-            } catch (const DatabaseError&) {
-                // The issuance error is the one to report.
-            }
-        }
-        m_busy = false;
-        promise->addResult(result);
-        promise->finish();
-        emit finished(result);
-    };
-    // A job that ends before the continuation is attached has it run at once, ahead of the progress reports the
-    // owner thread queued for this object: queueing the completion once more keeps progress before finished().
-    m_pending.then(this, [this, complete](QFuture<QVariant> f) mutable {
-        QMetaObject::invokeMethod(
-            this, [complete, f]() mutable { complete(f); }, Qt::QueuedConnection);
+        deliver(run);
     });
-    return future;
+}
+
+// The card completed its personalisation but the answer never came back (or the console stopped): the card is
+// the one this desk was issuing (number and chip serial as recorded before it was touched). Its key pair is read
+// from it and the record completed.
+void IssuanceService::recordInterrupted(const std::shared_ptr<Run>& run, const QString& cardNumber) {
+    run->result.cardNumber = cardNumber;
+    after(m_readers.submit(
+              run->request.reader,
+              [](CardChannel& channel) -> QVariant {
+                  const cdos::ResponseApdu key = channel.transmit(cdos::appdl::AppCommands::readCardKey());
+                  if (key.sw != 0x9000)
+                      throw IssuanceError(
+                          tr("the card has no application key pair (%1)").arg(QString::number(key.sw, 16).toUpper()));
+                  return QByteArray(reinterpret_cast<const char*>(key.data.data()),
+                                    static_cast<qsizetype>(key.data.size()));
+              }),
+          [this, run](const JobResult& job) {
+              IssuanceResult& result = run->result;
+              try {
+                  if (!job.ok())
+                      result.error = tr("recording the interrupted issuance of card %1 failed: %2")
+                                         .arg(result.cardNumber, job.error);
+                  else
+                      complete(run, job.value.toByteArray(), QStringLiteral("record interrupted issuance"));
+              } catch (const DatabaseError& e) {
+                  result.error = tr("card %1 could not be recorded: %2").arg(result.cardNumber, e.text);
+              }
+              if (result.ok)
+                  result.recovered = true;
+              deliver(run);
+          });
+}
+
+void IssuanceService::complete(const std::shared_ptr<Run>& run, const QByteArray& appKey, const QString& action) {
+    IssuanceResult& result = run->result;
+    m_db.setCardLifeCycle(result.cardNumber,
+                          QString::fromStdString(cdos::lifeCycleName(cdos::LifeCycle::Personalised)));
+    if (const auto row = m_db.card(result.cardNumber))
+        result.cardId = row->id;
+    m_db.setCardAppKey(result.cardNumber, appKey);
+    m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
+    m_db.audit(run->operatorName, action,
+               QStringLiteral("%1 template=%2 reader=%3")
+                   .arg(result.cardNumber, run->request.cardTemplate.name, run->request.reader));
+    result.ok = true;
 }
 
 IssuanceResult IssuanceService::issueAndWait(const IssuanceRequest& request) {

@@ -1,5 +1,6 @@
 #include "carddesk/protocol/Personaliser.h"
 
+#include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/EPurse.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
@@ -159,7 +160,8 @@ void Personaliser::personalise(const CardProfile& p) {
     if (!problems.empty())
         throw PersonalisationError("invalid card profile: " + problems.front(), 0);
     const Bytes asn = p.info.asn();
-    const int total = 7 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size()) + (p.ca.empty() ? 0 : 2);
+    const int total = 7 + static_cast<int>(p.keys.size() + p.users.size() + p.menu.size()) + (p.ca.empty() ? 0 : 2) +
+                      (p.generateAppKeyPair || !p.appCaPublicKey.empty() ? 1 : 0);
     int step = 0;
     auto report = [&](const std::string& what) {
         if (progress)
@@ -270,6 +272,17 @@ void Personaliser::personalise(const CardProfile& p) {
                  "WRITE ENTITLEMENT");
         }
         send(selectFid(fid::Mf), "SELECT MF");
+    }
+
+    // Application download's key pair and CA key, the last writes before END PERSONALISATION: END is the one
+    // command that makes the card personalised, so a card cut off before it comes back blank (issue 11).
+    m_cardPublicKey.clear();
+    if (p.generateAppKeyPair || !p.appCaPublicKey.empty()) {
+        report("application download keys");
+        if (p.generateAppKeyPair)
+            m_cardPublicKey = send(sm.wrap(appdl::AppCommands::generateCardKey()), "GENERATE CARD KEY PAIR").data;
+        if (!p.appCaPublicKey.empty())
+            send(sm.wrap(appdl::AppCommands::writeCaKey(p.appCaPublicKey)), "WRITE CA KEY");
     }
 
     report("end personalisation");

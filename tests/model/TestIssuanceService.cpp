@@ -44,21 +44,26 @@ class TestIssuanceService : public QObject {
     Database m_db;
     std::shared_ptr<cdos::card::CardOs> m_card;
     CardTemplate m_template;
-    std::atomic<int> m_pullAfter{-1}; // the card "leaves" after this many APDUs (-1: never)
+    std::atomic<int> m_pullAfter{-1};         // the card "leaves" after this many APDUs (-1: never)
+    std::atomic<bool> m_loseEndAnswer{false}; // END PERSONALISATION runs, then the card leaves before answering
 
     void insertFreshCard(const QString& name) {
         m_card = std::make_shared<cdos::card::CardOs>(cdos::card::Nvm::create(m_dir.filePath(name).toStdString()));
         const cdos::Bytes atr = m_card->atr();
         auto card = m_card;
-        m_readers.insertLocalCard(kReader, QByteArray(reinterpret_cast<const char*>(atr.data()), qsizetype(atr.size())),
-                                  [card, this](const QByteArray& c) {
-                                      if (m_pullAfter >= 0 && m_pullAfter-- == 0)
-                                          throw CardError(
-                                              CardError::Kind::Removed,
-                                              QStringLiteral("the card was removed from reader \"%1\"").arg(kReader));
-                                      const cdos::Bytes r = card->process(cdos::Bytes(c.cbegin(), c.cend()));
-                                      return QByteArray(reinterpret_cast<const char*>(r.data()), qsizetype(r.size()));
-                                  });
+        m_readers.insertLocalCard(
+            kReader, QByteArray(reinterpret_cast<const char*>(atr.data()), qsizetype(atr.size())),
+            [card, this](const QByteArray& c) {
+                if (m_pullAfter >= 0 && m_pullAfter-- == 0)
+                    throw CardError(CardError::Kind::Removed,
+                                    QStringLiteral("the card was removed from reader \"%1\"").arg(kReader));
+                const cdos::Bytes r = card->process(cdos::Bytes(c.cbegin(), c.cend()));
+                if (m_loseEndAnswer && c.size() > 1 && std::uint8_t(c[1]) == cdos::ins::EndPersonalisation) {
+                    m_loseEndAnswer = false;
+                    throw CardError(CardError::Kind::Removed, QStringLiteral("the card was removed (answer lost)"));
+                }
+                return QByteArray(reinterpret_cast<const char*>(r.data()), qsizetype(r.size()));
+            });
     }
 
     IssuanceRequest request(const char* cardNumber = nullptr) {
@@ -195,7 +200,9 @@ private slots:
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QStringLiteral("is not blank")), qPrintable(r.error));
         QCOMPARE(cardCount(), before);
-        QCOMPARE(m_db.journalEntry(r.batchId, 0)->state, QStringLiteral("failed"));
+        // Issue 11: a refused re-issue consumes no number and leaves nothing in the journal.
+        QVERIFY(r.cardNumber.isEmpty());
+        QVERIFY(!m_db.journalEntry(r.batchId, 0).has_value());
     }
 
     void cardPulledMidway() {
@@ -207,11 +214,47 @@ private slots:
         m_pullAfter = -1;
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QStringLiteral("removed")), qPrintable(r.error));
-        QCOMPARE(cardCount(), before);
-        QVERIFY(!m_db.cardExists(r.cardNumber));
+        // Issue 11: the number was recorded with the chip before the card was touched, and stays taken.
+        QCOMPARE(cardCount(), before + 1);
+        QCOMPARE(m_db.card(r.cardNumber)->lifeCycle, Database::kIssuingLifeCycle);
+        QCOMPARE(m_db.card(r.cardNumber)->chipSerial, r.chipSerial);
         const auto j = m_db.journalEntry(r.batchId, 0);
         QCOMPARE(j->state, QStringLiteral("failed"));
         QCOMPARE(j->cardNumber, r.cardNumber);
+        // Put back (power cycle): the card undid the personalisation it never ended. Issued again, it gets a new
+        // number; the old one is void, never given again.
+        m_card->reset();
+        QCOMPARE(m_card->lifeCycle(), cdos::LifeCycle::Blank);
+        const IssuanceResult again = service.issueAndWait(request());
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(again.cardNumber != r.cardNumber);
+        QCOMPARE(m_db.card(r.cardNumber)->lifeCycle, Database::kVoidLifeCycle);
+        QCOMPARE(m_db.card(again.cardNumber)->lifeCycle, QStringLiteral("personalised"));
+        QCOMPARE(m_db.card(again.cardNumber)->chipSerial, r.chipSerial);
+    }
+
+    // The answer to END PERSONALISATION lost: the card is personalised, the desk has it as "issuing". Issuing
+    // again records it (no card writes) with its own key pair, instead of "only blank cards can be issued".
+    void answerOfTheLastCommandLost() {
+        insertFreshCard(QStringLiteral("card-lost-end.img"));
+        IssuanceService service(m_readers, m_db);
+        m_loseEndAnswer = true;
+        const IssuanceResult r = service.issueAndWait(request());
+        QVERIFY(!r.ok);
+        QCOMPARE(m_card->lifeCycle(), cdos::LifeCycle::Personalised);
+        QCOMPARE(m_db.card(r.cardNumber)->lifeCycle, Database::kIssuingLifeCycle);
+        const std::uint32_t writes = m_card->nvm().pageWrites();
+        const IssuanceResult again = service.issueAndWait(request());
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(again.recovered);
+        QCOMPARE(again.cardNumber, r.cardNumber);
+        QCOMPARE(m_card->nvm().pageWrites(), writes); // recorded, not written again
+        QCOMPARE(m_db.card(r.cardNumber)->lifeCycle, QStringLiteral("personalised"));
+        QVERIFY(!m_db.cardAppKey(r.cardNumber).isEmpty());
+        // Once recorded, the card is an issued card like any other: no second recording.
+        const IssuanceResult third = service.issueAndWait(request());
+        QVERIFY(!third.ok);
+        QVERIFY2(third.error.contains(QStringLiteral("is not blank")), qPrintable(third.error));
     }
 
     void invalidInputsConsumeNothing() {
@@ -227,7 +270,7 @@ private slots:
 
         r = service.issueAndWait(request("86100100000000000001")); // issued in the first test
         QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("already issued")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("already taken")), qPrintable(r.error));
 
         IssuanceRequest noReader = request();
         noReader.reader = QStringLiteral("No such reader");

@@ -87,6 +87,13 @@ public:
     // starting at `first`, skipping numbers already in `cards`. Consumes the number (gaps are normal).
     QString allocateCardNumber(const QString& prefix, quint64 first = 1);
     bool cardExists(const QString& cardNumber) const;
+    // Issuance records a card as "issuing" (with its chip serial) before it touches it, and sets "personalised"
+    // when it completed (issue 11): a number that reached a card is never given again. An "issuing" card found
+    // blank again (its personalisation was cut before END PERSONALISATION and undone) becomes "void".
+    static inline const QString kIssuingLifeCycle = QStringLiteral("issuing");
+    static inline const QString kVoidLifeCycle = QStringLiteral("void");
+    void setCardLifeCycle(const QString& cardNumber, const QString& lifeCycle);
+    void voidInterruptedIssuances(const QString& chipSerial);
     // Records an issued card and its users in one transaction; throws DatabaseError (e.g. a duplicate number).
     qint64 recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users);
     std::optional<IssuedCard> card(const QString& cardNumber) const;

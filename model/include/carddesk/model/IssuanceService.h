@@ -13,11 +13,13 @@
 #include <QMetaType>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace carddesk {
 
 class CardReaderManager;
+struct JobResult;
 class Database;
 
 struct IssuanceError : std::runtime_error {
@@ -44,6 +46,7 @@ struct IssuanceResult {
     qint64 cardId = 0; // database id of the recorded card
     QString batchId;
     int batchRow = 0;
+    bool recovered = false; // an interrupted issuance of this card was completed in the database (no card writes)
 };
 
 class IssuanceService final : public QObject {
@@ -95,6 +98,15 @@ signals:
     void finished(const carddesk::IssuanceResult& result);
 
 private:
+    struct Run;
+    // The stages of issue(): probe the card, then personalise a blank one or record an interrupted one.
+    void after(QFuture<QVariant> pending, std::function<void(const JobResult&)> next);
+    void probed(const std::shared_ptr<Run>& run, const JobResult& job);
+    void personalise(const std::shared_ptr<Run>& run, std::shared_ptr<cdos::CardProfile> profile);
+    void recordInterrupted(const std::shared_ptr<Run>& run, const QString& cardNumber);
+    void complete(const std::shared_ptr<Run>& run, const QByteArray& appKey, const QString& action);
+    void deliver(const std::shared_ptr<Run>& run);
+
     CardReaderManager& m_readers;
     Database& m_db;
     std::shared_ptr<const cdos::IssuerKeys> m_keys;

@@ -54,8 +54,13 @@ struct CardProfile {
     PurseParams purse;
     std::vector<KeySpec> keys;
     CaProfile ca;
+    // Application download (docs/app-download.md), still before END PERSONALISATION so that no interruption leaves
+    // a personalised card without them: the card makes its own key pair, and gets the certification authority's
+    // public key (SubjectPublicKeyInfo; empty: not written).
+    bool generateAppKeyPair = false;
+    Bytes appCaPublicKey;
     // Keys 00..06 of docs/command-set.md with their master names; 01 is the shared TRANSPORT key and 02 is
-    // diversify(TRANSPORT, ASN), as the three-party authentication needs (docs/authentication.md).
+    // diversify(CARD_AUTH, ASN), as the three-party authentication needs (docs/authentication.md).
     static std::vector<KeySpec> standardKeys();
 };
 
@@ -81,12 +86,15 @@ public:
     // Reads the card back; returns the differences in words, empty when the card matches the profile.
     std::vector<std::string> verify(const CardProfile& profile);
     int apduCount() const { return m_count; }
+    // The public key the card generated (SubjectPublicKeyInfo), when the profile asked for a key pair.
+    const Bytes& cardPublicKey() const { return m_cardPublicKey; }
 
 private:
     ResponseApdu send(const CommandApdu& c, const std::string& what, bool mustSucceed = true);
     const IssuerKeys& m_keys;
     Transmit m_transmit;
     int m_count = 0;
+    Bytes m_cardPublicKey;
 };
 
 // Issuer path after issuance: loads the key store's CA_SERVICE_<id> (its store version) into its slot of a
