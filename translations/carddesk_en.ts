@@ -2133,6 +2133,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>cannot record the public key of card %1: %2</source>
         <translation>cannot record the public key of card %1: %2</translation>
     </message>
+    <message>
+        <source>cannot update card %1: %2</source>
+        <translation>cannot update card %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot update the cards of chip %1: %2</source>
+        <translation>cannot update the cards of chip %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::DiagnosticsView</name>
@@ -2510,16 +2518,8 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>the card database is not open</translation>
     </message>
     <message>
-        <source>card number %1 is already issued</source>
-        <translation>card number %1 is already issued</translation>
-    </message>
-    <message>
         <source>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</source>
         <translation>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</translation>
-    </message>
-    <message>
-        <source>issuing card %1 in reader &quot;%2&quot; failed: %3</source>
-        <translation>issuing card %1 in reader &quot;%2&quot; failed: %3</translation>
     </message>
     <message>
         <source>card %1 was written but does not read back as intended: %2</source>
@@ -2558,14 +2558,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>the application CA key %1 is not usable: %2</translation>
     </message>
     <message>
-        <source>the card refused to generate its key pair (%1)</source>
-        <translation>the card refused to generate its key pair (%1)</translation>
-    </message>
-    <message>
-        <source>the card refused the application CA key (%1)</source>
-        <translation>the card refused the application CA key (%1)</translation>
-    </message>
-    <message>
         <source>create the conditional-access application</source>
         <translation>create the conditional-access application</translation>
     </message>
@@ -2580,6 +2572,38 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
         <translation>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</translation>
+    </message>
+    <message>
+        <source>reading the card in reader &quot;%1&quot; failed: %2</source>
+        <translation>reading the card in reader &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>unknown life cycle</source>
+        <translation>unknown life cycle</translation>
+    </message>
+    <message>
+        <source>card number %1 is already taken (issued, or written to a card whose issuance was interrupted): a number is never given twice</source>
+        <translation>card number %1 is already taken (issued, or written to a card whose issuance was interrupted): a number is never given twice</translation>
+    </message>
+    <message>
+        <source>issuing card %1 in reader &quot;%2&quot; failed: %3. The number stays reserved for this card: put it back and issue again — a card that came back blank gets a new number, one that completed is recorded.</source>
+        <translation>issuing card %1 in reader &quot;%2&quot; failed: %3. The number stays reserved for this card: put it back and issue again — a card that came back blank gets a new number, one that completed is recorded.</translation>
+    </message>
+    <message>
+        <source>the card has no application key pair (%1)</source>
+        <translation>the card has no application key pair (%1)</translation>
+    </message>
+    <message>
+        <source>recording the interrupted issuance of card %1 failed: %2</source>
+        <translation>recording the interrupted issuance of card %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>card %1 could not be recorded: %2</source>
+        <translation>card %1 could not be recorded: %2</translation>
+    </message>
+    <message>
+        <source>application download keys</source>
+        <translation>application download keys</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +2882,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>; </source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</source>
+        <translation>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuedCardsModel</name>
@@ -2896,6 +2924,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Chip serial</source>
         <translation>Chip serial</translation>
+    </message>
+    <message>
+        <source>issuing (interrupted: put the card back and issue again)</source>
+        <translation>issuing (interrupted: put the card back and issue again)</translation>
+    </message>
+    <message>
+        <source>void (the card came back blank; number not reused)</source>
+        <translation>void (the card came back blank; number not reused)</translation>
     </message>
 </context>
 <context>

@@ -2128,6 +2128,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>cannot record the public key of card %1: %2</source>
         <translation>无法登记卡 %1 的公钥：%2</translation>
     </message>
+    <message>
+        <source>cannot update card %1: %2</source>
+        <translation>无法更新卡 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot update the cards of chip %1: %2</source>
+        <translation>无法更新芯片 %1 的卡记录：%2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::DiagnosticsView</name>
@@ -2504,16 +2512,8 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>卡片数据库未打开</translation>
     </message>
     <message>
-        <source>card number %1 is already issued</source>
-        <translation>卡号 %1 已发行</translation>
-    </message>
-    <message>
         <source>the card in reader &quot;%1&quot; is not blank (%2): only blank cards can be issued</source>
         <translation>读卡器“%1”中的卡片不是空白卡（%2）：只能对空白卡发卡</translation>
-    </message>
-    <message>
-        <source>issuing card %1 in reader &quot;%2&quot; failed: %3</source>
-        <translation>在读卡器“%2”中发行卡 %1 失败：%3</translation>
     </message>
     <message>
         <source>card %1 was written but does not read back as intended: %2</source>
@@ -2552,14 +2552,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>应用认证中心密钥 %1 不可用：%2</translation>
     </message>
     <message>
-        <source>the card refused to generate its key pair (%1)</source>
-        <translation>卡拒绝生成密钥对（%1）</translation>
-    </message>
-    <message>
-        <source>the card refused the application CA key (%1)</source>
-        <translation>卡拒绝写入应用认证中心公钥（%1）</translation>
-    </message>
-    <message>
         <source>create the conditional-access application</source>
         <translation>创建条件接收应用</translation>
     </message>
@@ -2574,6 +2566,38 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
         <translation>密钥库 %1 需要其口令（CARDDESK_KEYSTORE_PASSPHRASE，或手动输入）</translation>
+    </message>
+    <message>
+        <source>reading the card in reader &quot;%1&quot; failed: %2</source>
+        <translation>读取读卡器“%1”中的卡失败：%2</translation>
+    </message>
+    <message>
+        <source>unknown life cycle</source>
+        <translation>未知生命周期</translation>
+    </message>
+    <message>
+        <source>card number %1 is already taken (issued, or written to a card whose issuance was interrupted): a number is never given twice</source>
+        <translation>卡号 %1 已被占用（已发卡，或已写入一张发卡中断的卡）：卡号绝不重复使用</translation>
+    </message>
+    <message>
+        <source>issuing card %1 in reader &quot;%2&quot; failed: %3. The number stays reserved for this card: put it back and issue again — a card that came back blank gets a new number, one that completed is recorded.</source>
+        <translation>在读卡器“%2”中发卡 %1 失败：%3。该卡号保留给这张卡：请重新插卡并再次发卡——恢复为空白的卡将获得新卡号，已完成的卡将被登记。</translation>
+    </message>
+    <message>
+        <source>the card has no application key pair (%1)</source>
+        <translation>卡中没有应用密钥对（%1）</translation>
+    </message>
+    <message>
+        <source>recording the interrupted issuance of card %1 failed: %2</source>
+        <translation>登记卡 %1 的中断发卡失败：%2</translation>
+    </message>
+    <message>
+        <source>card %1 could not be recorded: %2</source>
+        <translation>无法登记卡 %1：%2</translation>
+    </message>
+    <message>
+        <source>application download keys</source>
+        <translation>应用下载密钥</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +2872,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</source>
+        <translation>卡 %1（芯片序列号 %2）的中断发卡在卡上已经完成：现已登记，未向卡写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuedCardsModel</name>
@@ -2886,6 +2914,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>Chip serial</source>
         <translation>芯片序列号</translation>
+    </message>
+    <message>
+        <source>issuing (interrupted: put the card back and issue again)</source>
+        <translation>发卡中（已中断：请重新插卡并再次发卡）</translation>
+    </message>
+    <message>
+        <source>void (the card came back blank; number not reused)</source>
+        <translation>作废（卡已恢复为空白；卡号不再使用）</translation>
     </message>
 </context>
 <context>

@@ -486,8 +486,13 @@ void IssuanceView::onFinished(const IssuanceResult& result) {
         m_lastIssuedCard = result.cardNumber.toUpper();
         m_pins->clearPins();
         m_step->setText(tr("Done."));
-        showOutcome(true, tr("Card issued. Card number %1 (chip serial %2, %n APDU(s)).", nullptr, result.apduCount)
-                              .arg(result.cardNumber, result.chipSerial));
+        if (result.recovered)
+            showOutcome(true, tr("The interrupted issuance of card %1 (chip serial %2) had completed on the card: it "
+                                 "is now recorded. Nothing was written to the card.")
+                                  .arg(result.cardNumber, result.chipSerial));
+        else
+            showOutcome(true, tr("Card issued. Card number %1 (chip serial %2, %n APDU(s)).", nullptr, result.apduCount)
+                                  .arg(result.cardNumber, result.chipSerial));
     } else {
         m_step->setText(tr("Failed."));
         QString text = tr("The card was not issued: %1").arg(result.error);

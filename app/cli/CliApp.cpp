@@ -350,7 +350,8 @@ int CliApp::issue() {
                           {QStringLiteral("apduCount"), result.apduCount},
                           {QStringLiteral("database"), db.location()},
                           {QStringLiteral("cardId"), result.cardId},
-                          {QStringLiteral("batchId"), result.batchId}});
+                          {QStringLiteral("batchId"), result.batchId},
+                          {QStringLiteral("recovered"), result.recovered}});
     return Ok;
 }
 

@@ -38,6 +38,7 @@ const char* const kSteps[] = {
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "write card numbers, holder and purse parameters"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "create the conditional-access application"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "write the service keys and entitlements"),
+    QT_TRANSLATE_NOOP("carddesk::IssuanceService", "application download keys"),
     QT_TRANSLATE_NOOP("carddesk::IssuanceService", "end personalisation"),
 };
 

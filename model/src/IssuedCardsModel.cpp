@@ -1,4 +1,5 @@
 #include "carddesk/model/IssuedCardsModel.h"
+#include "carddesk/model/Database.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 
@@ -54,6 +55,10 @@ QVariant IssuedCardsModel::data(const QModelIndex& index, int role) const {
                         cdos::LifeCycle::Terminated})
             if (c.lifeCycle == QString::fromStdString(cdos::lifeCycleName(lc)))
                 return ApduDecoder::lifeCycleName(lc);
+        if (c.lifeCycle == Database::kIssuingLifeCycle)
+            return tr("issuing (interrupted: put the card back and issue again)");
+        if (c.lifeCycle == Database::kVoidLifeCycle)
+            return tr("void (the card came back blank; number not reused)");
         return c.lifeCycle;
     }
     case IssuedAtColumn:
