@@ -565,6 +565,10 @@
         <source>valid to</source>
         <translation>valid to</translation>
     </message>
+    <message>
+        <source>the user does not hold the right for this</source>
+        <translation>the user does not hold the right for this</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -938,6 +942,10 @@
     <message>
         <source>%1: user %2 already has this right</source>
         <translation>%1: user %2 already has this right</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</source>
+        <translation>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</translation>
     </message>
 </context>
 <context>

@@ -563,6 +563,10 @@
         <source>valid to</source>
         <translation>截止日期</translation>
     </message>
+    <message>
+        <source>the user does not hold the right for this</source>
+        <translation>该用户没有此项权限</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -934,6 +938,10 @@
     <message>
         <source>%1: user %2 already has this right</source>
         <translation>%1：用户 %2 已有这项授权</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</source>
+        <translation>%1：“%2”在每张卡上都是第 %3 位（由卡片强制执行），不能是 %4</translation>
     </message>
 </context>
 <context>

@@ -220,8 +220,7 @@ ResponseApdu CaApplication::openVodRight(CommandContext& ctx) {
     if (c.data.size() != 12)
         throw StatusError(sw::WrongLength);
     const std::uint8_t user = os.session().verifiedUser;
-    if (user == 0)
-        throw StatusError(sw::SecurityNotSatisfied);
+    os.requireUserRight(perm::Vod);
     const std::uint16_t programme = getU16(c.data.data());
     const std::uint32_t price = getU32(c.data.data() + 2);
     const std::uint16_t days = getU16(c.data.data() + 6);

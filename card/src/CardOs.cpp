@@ -125,6 +125,17 @@ void CardOs::powerOn() {
     }
 }
 
+void CardOs::requireUserRight(std::uint32_t rights) {
+    const std::uint8_t number = m_session.verifiedUser;
+    if (number == 0)
+        throw StatusError(sw::SecurityNotSatisfied);
+    const auto user = m_users->find(number);
+    if (!user)
+        throw StatusError(sw::SecurityNotSatisfied);
+    if ((user->profile.permissions & rights) != rights)
+        throw StatusError(sw::NotPermitted);
+}
+
 void CardOs::reset() {
     powerOn();
 }

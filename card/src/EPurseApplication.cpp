@@ -163,6 +163,9 @@ ResponseApdu EPurseApplication::initialize(CommandContext& ctx) {
     if (load) {
         if (f.params.loadNeedsPin && os.session().verifiedUser == 0)
             throw StatusError(sw::SecurityNotSatisfied);
+        // A user at the terminal must hold the top-up right; the issuer's desk loads with no user verified.
+        if (os.session().verifiedUser != 0)
+            os.requireUserRight(perm::TopUp);
         if (st.onlineCounter == 0xFFFF)
             throw StatusError(ep::sw::CounterAtMaximum);
         if (std::uint64_t(st.balance) + amount > f.params.balanceLimit)
@@ -234,8 +237,7 @@ ResponseApdu EPurseApplication::debitForPurchase(CommandContext& ctx, const Sess
     requireLe(c);
     // The holder's payment PIN is asked here rather than at INITIALIZE, so that a terminal recovering a lost answer
     // can read the counter without the holder.
-    if (os.session().verifiedUser == 0)
-        throw StatusError(sw::SecurityNotSatisfied);
+    os.requireUserRight(perm::Purse); // a verified user holding the purse right
     const std::uint32_t serial = getU32(c.data.data());
     const auto date = take<4>(c.data, 4);
     const auto time = take<3>(c.data, 8);

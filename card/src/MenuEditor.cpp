@@ -27,6 +27,7 @@ void MenuEditor::apply(CommandContext& ctx) {
     if (!user)
         throw StatusError(sw::SecurityNotSatisfied);
     const std::uint32_t perms = user->profile.permissions;
+    os.requireUserRight(perm::Settings); // one's own menu is edited with the settings right
     const auto fileIndex = os.files().child(FileSystem::kMf, fid::Menu);
     if (!fileIndex)
         throw StatusError(sw::FileNotFound);

@@ -26,6 +26,7 @@ constexpr SwText kStatusWords[] = {
     {0x6982, QT_TRANSLATE_NOOP("ApduDecoder", "security status not satisfied")},
     {0x6983, QT_TRANSLATE_NOOP("ApduDecoder", "authentication method blocked")},
     {0x6985, QT_TRANSLATE_NOOP("ApduDecoder", "conditions of use not satisfied")},
+    {0x6986, QT_TRANSLATE_NOOP("ApduDecoder", "the user does not hold the right for this")},
     {0x6988, QT_TRANSLATE_NOOP("ApduDecoder", "secure messaging data incorrect (MAC)")},
     {0x6A80, QT_TRANSLATE_NOOP("ApduDecoder", "incorrect data")},
     {0x6A81, QT_TRANSLATE_NOOP("ApduDecoder", "function not supported (card blocked or terminated)")},

@@ -410,6 +410,16 @@ QStringList CardTemplate::validate() const {
             e << tr("%1: name \"%2\" is defined twice").arg(QStringLiteral("permissions[%1].name").arg(i), b.name);
         bitsSeen.insert(b.bit);
         namesSeen.insert(b.name);
+        // The rights the card itself enforces sit on fixed bits (cdos::perm): a template may not move them.
+        static const QHash<QString, int> kCardBits{{QStringLiteral("live-tv"), 0},      {QStringLiteral("vod"), 1},
+                                                   {QStringLiteral("purse"), 2},        {QStringLiteral("top-up"), 3},
+                                                   {QStringLiteral("app-download"), 4}, {QStringLiteral("settings"), 5},
+                                                   {QStringLiteral("manage-users"), 6}, {QStringLiteral("adult"), 7}};
+        if (const auto fixed = kCardBits.find(b.name); fixed != kCardBits.end() && *fixed != b.bit)
+            e << tr("%1: \"%2\" is bit %3 on every card (the card enforces it), not %4")
+                     .arg(QStringLiteral("permissions[%1].bit").arg(i), b.name)
+                     .arg(*fixed)
+                     .arg(b.bit);
     }
 
     bool hasMaintenance = false;

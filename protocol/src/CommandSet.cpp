@@ -24,6 +24,8 @@ std::string statusWordMeaning(std::uint16_t s) {
         return "authentication method blocked";
     case 0x6985:
         return "conditions of use not satisfied";
+    case 0x6986:
+        return "the user does not hold the right for this";
     case 0x6988:
         return "secure messaging data incorrect (MAC)";
     case 0x6A80:

@@ -25,6 +25,8 @@ struct CaCard {
     cardtest::TempCard card;
 
     CaCard() {
+        profile.users[1].profile.permissions |= cdos::perm::Settings; // user 2 may edit its own menu; user 3 not
+        profile.users[2].profile.permissions = cdos::perm::LiveTv;    // user 3: live TV only (no VOD)
         issueWithCa(keys, profile, transmitter(),
                     {{1, RightKind::Package, kPackage, 20260101, 20261231},
                      {2, RightKind::Package, 0x20, 20260101, 20261231},

@@ -101,6 +101,10 @@ private slots:
         for (const auto& k : keys)
             if (k.id == 0x03)
                 QCOMPARE(int(k.errorCounter), int(tries) - 4);
+        // Issue 11: the right opens for a user holding the VOD right only.
+        c.verify(3);
+        QCOMPARE(c.tx(sold).sw, cdos::sw::NotPermitted);
+        c.verify(1);
         QCOMPARE(c.tx(sold).sw, std::uint16_t{0x9000});
         const auto rights = decodeEntitlements(c.tx(getCaData(kTagEntitlements)).data);
         QVERIFY(std::find(rights.begin(), rights.end(),
@@ -157,7 +161,9 @@ private slots:
         CaCard c;
         c.selectCa();
         QCOMPARE(c.tx(editMenu({{MenuOp::Hide, 1}})).sw, std::uint16_t{0x6982}); // nobody verified
-        c.verify(2);                                                             // permissions 0x0F
+        c.verify(3); // issue 11: no settings right, no menu edit
+        QCOMPARE(c.tx(editMenu({{MenuOp::Hide, 1}})).sw, cdos::sw::NotPermitted);
+        c.verify(2);                                                             // permissions 0x2F
         QCOMPARE(c.tx(editMenu({{MenuOp::Hide, 5}})).sw, std::uint16_t{0x6982}); // entry 5 needs 0x10
         QCOMPARE(c.tx(editMenu({{MenuOp::Hide, 1}, {MenuOp::Delete, 9}})).sw, std::uint16_t{0x6A88});
         QCOMPARE(c.tx(editMenu({{MenuOp::Hide, 1}, {MenuOp::Delete, 4}, {MenuOp::Add, 6, 0x2, "点播精选"}})).sw,

@@ -24,7 +24,10 @@ struct IssuedCard {
     cdos::CardProfile profile = cdtest::sampleProfile();
     cardtest::TempCard card;
 
-    IssuedCard() {
+    // `adjust` changes the profile before issuance (a user's rights, say).
+    explicit IssuedCard(const std::function<void(cdos::CardProfile&)>& adjust = {}) {
+        if (adjust)
+            adjust(profile);
         cdos::Personaliser perso(keys, transmitter());
         perso.personalise(profile);
     }

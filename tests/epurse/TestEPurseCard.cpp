@@ -252,6 +252,24 @@ private slots:
         QCOMPARE(c.sw(cdos::verifyPin(1, "1234")), std::uint16_t(0x63C2));
     }
 
+    // Issue 11: the child of the standard template (live TV and settings only) paid from the purse: the card let
+    // any verified user pay and top up. The card now asks the verified user's own rights.
+    void rightsAreTheCards() {
+        IssuedCard c(
+            [](cdos::CardProfile& p) { p.users[2].profile.permissions = cdos::perm::LiveTv | cdos::perm::Settings; });
+        auto t = c.terminal();
+        t.selectPurse();
+        t.load(1000, kDate, kTime); // the desk's load: no user verified
+        QCOMPARE(c.sw(cdos::verifyPin(3, "246810")), std::uint16_t(0x9000));
+        refusedUnchanged(c, goodDebit(c, 10, 1), cdos::sw::NotPermitted);
+        refusedUnchanged(c, initializeForLoad(kKeyIndex, 100, kTerminal), cdos::sw::NotPermitted);
+        // A user with the rights pays and tops up.
+        t.verifyPin(2, "5678");
+        QVERIFY(t.purchase(10, 1, kDate, kTime).tacVerified);
+        t.load(100, kDate, kTime);
+        QCOMPARE(c.state().balance, 1090u);
+    }
+
     void countersNeverWrap() {
         IssuedCard c;
         auto t = ready(c);

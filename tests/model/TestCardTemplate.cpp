@@ -163,6 +163,19 @@ private slots:
         QCOMPARE(again.toJson(), t.toJson());
     }
 
+    void cardEnforcedRightsKeepTheirBits() {
+        // Issue 11: the card enforces purse, top-up, VOD and settings on fixed bits; a template cannot move them.
+        QJsonObject o = shippedJson();
+        QJsonArray perms = o.value(QStringLiteral("permissions")).toArray();
+        QJsonObject purse = perms[2].toObject();
+        QCOMPARE(purse.value(QStringLiteral("name")).toString(), QStringLiteral("purse"));
+        purse.insert(QStringLiteral("bit"), 9);
+        perms[2] = purse;
+        o.insert(QStringLiteral("permissions"), perms);
+        const QStringList p = problemsOf(o);
+        QVERIFY2(mentions(p, QStringLiteral("permissions[2].bit")), qPrintable(p.join(QLatin1Char('\n'))));
+    }
+
     void everyProblemNamesItsField() {
         QJsonObject o = shippedJson();
         o.insert(QStringLiteral("issuerSerial"), QStringLiteral("43440000"));

@@ -61,6 +61,9 @@ public:
     UserFile& users() { return *m_users; }
     CardState& state() { return m_state; }
     CardSession& session() { return m_session; }
+    // The user verified in this card session must hold every bit of `rights` (perm::…): 6982 when none is
+    // verified, 6986 when the user lacks one (issue 11: the card, not the terminal, enforces the rights).
+    void requireUserRight(std::uint32_t rights);
 
     // Extension points. claClass is 0x00 (ISO) or 0x80 (proprietary); the SM bit 0x04 is handled by policy.
     void registerCommand(std::uint8_t claClass, std::uint8_t ins, SmPolicy sm, unsigned allowedIn,

@@ -45,6 +45,7 @@ inline constexpr std::uint16_t IncompatibleFile = 0x6981;
 inline constexpr std::uint16_t SecurityNotSatisfied = 0x6982;
 inline constexpr std::uint16_t AuthBlocked = 0x6983;
 inline constexpr std::uint16_t ConditionsNotSatisfied = 0x6985;
+inline constexpr std::uint16_t NotPermitted = 0x6986; // the verified user does not hold the right (issue 11)
 inline constexpr std::uint16_t SmIncorrect = 0x6988;
 inline constexpr std::uint16_t IncorrectData = 0x6A80;
 inline constexpr std::uint16_t FunctionNotSupported = 0x6A81;
@@ -66,6 +67,19 @@ inline constexpr std::uint16_t wrongPin(std::uint8_t triesLeft) {
     return 0x63C0 | (triesLeft & 0x0F);
 }
 } // namespace sw
+
+// The users' permission bits the card itself enforces ([0011]; docs/command-set.md "Users and rights"). A template
+// names its bits freely, but these names must sit on these bits (CardTemplate::validate checks it).
+namespace perm {
+inline constexpr std::uint32_t LiveTv = 1u << 0;
+inline constexpr std::uint32_t Vod = 1u << 1;
+inline constexpr std::uint32_t Purse = 1u << 2;
+inline constexpr std::uint32_t TopUp = 1u << 3;
+inline constexpr std::uint32_t AppDownload = 1u << 4;
+inline constexpr std::uint32_t Settings = 1u << 5;
+inline constexpr std::uint32_t ManageUsers = 1u << 6;
+inline constexpr std::uint32_t Adult = 1u << 7;
+} // namespace perm
 
 // English meaning of a status word ("wrong PIN, 2 tries left"); the console translates through its own table.
 std::string statusWordMeaning(std::uint16_t sw);

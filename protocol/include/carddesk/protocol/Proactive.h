@@ -3,6 +3,7 @@
 // dialogue (user list, PIN box, personal menu) and the terminal only displays and relays. The exact subset, the
 // UTF-8 text coding and the proprietary permission tag are in docs/proactive.md. Shared by card, gateway and tests.
 #include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/CommandSet.h"
 
 #include <optional>
 #include <string>
@@ -89,7 +90,7 @@ struct PermissionGrant {
     bool operator==(const PermissionGrant&) const = default;
 };
 // Template permission bits the headend itself checks (bit 4: application download).
-inline constexpr std::uint32_t kAppDownloadPermission = 1u << 4;
+inline constexpr std::uint32_t kAppDownloadPermission = cdos::perm::AppDownload;
 
 // One proactive command (the FETCH answer): D0 { 81 82 [85] [8D] [8F…] [91] [C2] }.
 struct Command {
