@@ -37,7 +37,7 @@ opensc-tool -r 'Virtual PCD 00 00' -a | grep -q '^3b:88:01:43:44:4f:53' || fail 
 step "the console under Xvfb, in Chinese, with the card in the reader"
 export CARDDESK_KEYSTORE=/usr/share/carddesk/keystores/development.cdks
 export CARDDESK_KEYSTORE_PASSPHRASE=carddesk-development
-xvfb-run -a -s "-screen 0 1600x1000x24" carddesk --lang zh_CN --database /tmp/desk.sqlite \
+xvfb-run -a -s "-screen 0 1600x1000x24" carddesk --lang zh_CN --database /tmp/desk.sqlite --create-database \
     --template /usr/share/carddesk/templates/standard-tv.json --screenshot "$with/console-zh_CN.png" ||
     fail "the console did not start"
 [ -s "$with/console-zh_CN.png" ] || fail "no screenshot"

@@ -19,7 +19,8 @@ trap '"$root/scripts/virtual-card.sh" stop >/dev/null' EXIT
 # The development key store's passphrase is published (docs/keys.md); a production desk types its own.
 export CARDDESK_KEYSTORE="${CARDDESK_KEYSTORE:-$root/resources/keystores/development.cdks}"
 export CARDDESK_KEYSTORE_PASSPHRASE="${CARDDESK_KEYSTORE_PASSPHRASE:-carddesk-development}"
-console=("$root/build/app/gui/carddesk" --database "$data/carddesk.sqlite"
+# The desk's one database: Database::defaultLocation() ($data/carddesk.sqlite), made on first use.
+console=("$root/build/app/gui/carddesk"
          --template "$root/resources/templates/standard-tv.json" "$@")
 case " $* " in
 *" --lang "*) ;;

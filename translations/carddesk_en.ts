@@ -1294,6 +1294,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the key was loaded but could not be recorded: %1</source>
         <translation>the key was loaded but could not be recorded: %1</translation>
     </message>
+    <message>
+        <source>Create the --database file when it does not exist (never done silently).</source>
+        <translation>Create the --database file when it does not exist (never done silently).</translation>
+    </message>
 </context>
 <context>
     <name>HeadendHistory</name>
@@ -2148,6 +2152,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>cannot update the cards of chip %1: %2</source>
         <translation>cannot update the cards of chip %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes), not a CardDesk database; to start a new database there, ask for it (--create)</source>
+        <translation>%1 is empty (0 bytes), not a CardDesk database; to start a new database there, ask for it (--create)</translation>
+    </message>
+    <message>
+        <source>the database %1 does not exist; to start a new one there, ask for it (--create)</source>
+        <translation>the database %1 does not exist; to start a new one there, ask for it (--create)</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3172,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>&amp;Support (headend history)</source>
         <translation>&amp;Support (headend history)</translation>
+    </message>
+    <message>
+        <source>Create the --database file when it does not exist (never done silently).</source>
+        <translation>Create the --database file when it does not exist (never done silently).</translation>
     </message>
 </context>
 <context>

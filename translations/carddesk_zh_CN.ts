@@ -1290,6 +1290,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>the key was loaded but could not be recorded: %1</source>
         <translation>密钥已载入，但无法登记：%1</translation>
     </message>
+    <message>
+        <source>Create the --database file when it does not exist (never done silently).</source>
+        <translation>--database 指定的文件不存在时创建它（绝不自动创建）。</translation>
+    </message>
 </context>
 <context>
     <name>HeadendHistory</name>
@@ -2143,6 +2147,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>cannot update the cards of chip %1: %2</source>
         <translation>无法更新芯片 %1 的卡记录：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes), not a CardDesk database; to start a new database there, ask for it (--create)</source>
+        <translation>%1 是空文件（0 字节），不是 CardDesk 数据库；如要在此新建数据库，请明确要求（--create）</translation>
+    </message>
+    <message>
+        <source>the database %1 does not exist; to start a new one there, ask for it (--create)</source>
+        <translation>数据库 %1 不存在；如要在此新建，请明确要求（--create）</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3161,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>&amp;Support (headend history)</source>
         <translation>客服查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Create the --database file when it does not exist (never done silently).</source>
+        <translation>--database 指定的文件不存在时创建它（绝不自动创建）。</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,13 @@
 namespace carddesk {
 
 struct ConsoleOptions {
-    QString databasePath;       // empty: Database::defaultLocation()
-    QString keyStorePath;       // empty: IssuanceService::defaultKeyStorePath()
-    QString keyStorePassphrase; // pre-fills the key store dialog (development runs only); never logged
-    QString templatePath;       // the template the issuance view starts with
-    QString appCaKeyPath;       // CA key written to issued cards; empty: IssuanceService::defaultAppCaKeyPath()
-    bool usePcsc = true;        // false: only in-process readers (unit tests)
+    QString databasePath;        // empty: Database::defaultLocation()
+    bool createDatabase = false; // a databasePath that does not exist is made only when asked (--create-database)
+    QString keyStorePath;        // empty: IssuanceService::defaultKeyStorePath()
+    QString keyStorePassphrase;  // pre-fills the key store dialog (development runs only); never logged
+    QString templatePath;        // the template the issuance view starts with
+    QString appCaKeyPath;        // CA key written to issued cards; empty: IssuanceService::defaultAppCaKeyPath()
+    bool usePcsc = true;         // false: only in-process readers (unit tests)
 
     // The installed standard template, or the source tree's one in a development build.
     static QString defaultTemplatePath();

@@ -59,7 +59,7 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
     m_trace = new TraceLog(this);
     m_readers = new CardReaderManager(this, m_trace);
     m_database = new Database(this);
-    openDatabase(options.databasePath);
+    openDatabase(options.databasePath, options.databasePath.isEmpty() || options.createDatabase);
     // Every reveal and conceal of trace secrets lands in the audit table with the operator's name.
     m_database->attachTraceAudit(m_trace);
     m_issuance = new IssuanceService(*m_readers, *m_database, this);
@@ -162,9 +162,9 @@ MainWindow::~MainWindow() {
     delete m_trace;
 }
 
-void MainWindow::openDatabase(const QString& location) {
+void MainWindow::openDatabase(const QString& location, bool create) {
     try {
-        m_database->open(location);
+        m_database->open(location, -1, create);
     } catch (const DatabaseError& e) {
         m_databaseError = tr("The database could not be opened: %1").arg(e.text);
     }

@@ -52,7 +52,7 @@ public:
 private:
     void createMenus();
     void updateServiceStatus();
-    void openDatabase(const QString& location);
+    void openDatabase(const QString& location, bool create);
     void about();
 
     ConsoleOptions m_options;

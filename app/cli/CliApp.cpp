@@ -51,7 +51,8 @@ QString serviceName(ServiceStatus s) {
 
 int CliApp::openDatabase(Database& db) {
     try {
-        db.open(m_database);
+        // The desk's default database is made on first use; any other location only with --create.
+        db.open(m_database, -1, m_database.isEmpty() || m_createDatabase);
     } catch (const DatabaseError& e) {
         return fail(Failed, e.text);
     }
@@ -129,8 +130,10 @@ int CliApp::run(const QStringList& arguments) {
                                      tr("N"));
     const QCommandLineOption prove(QStringLiteral("prove"),
                                    tr("Also prove the last transaction (GET TRANSACTION PROVE, TAC checked)."));
+    const QCommandLineOption create(QStringLiteral("create"),
+                                    tr("Create the --database file when it does not exist (never done silently)."));
     parser.addOptions(
-        {reader, tmpl, holder, database, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
+        {reader, tmpl, holder, database, create, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
     addAppOptions(parser);
     addCaOptions(parser);
 
@@ -155,6 +158,7 @@ int CliApp::run(const QStringList& arguments) {
     m_template = parser.value(tmpl);
     m_holder = parser.value(holder);
     m_database = parser.value(database);
+    m_createDatabase = parser.isSet(create);
     m_keystore = parser.value(keystore);
     m_operator = parser.value(operatorOption);
     m_trace = parser.isSet(trace);

@@ -51,6 +51,7 @@ private:
     QString m_template;
     QString m_holder;
     QString m_database;
+    bool m_createDatabase = false; // --create
     QString m_keystore;
     QString m_operator;
     int m_waitSeconds = 0;

@@ -92,12 +92,16 @@ int main(int argc, char** argv) {
     const QCommandLineOption appCaKey(QStringLiteral("app-ca-key"),
                                       MainWindow::tr("Application-download CA key written to issued cards (PEM)."),
                                       QStringLiteral("PATH"));
-    parser.addOptions({database, keystore, cardTemplate, screenshot, langOption, appCaKey});
+    const QCommandLineOption createDatabase(
+        QStringLiteral("create-database"),
+        MainWindow::tr("Create the --database file when it does not exist (never done silently)."));
+    parser.addOptions({database, createDatabase, keystore, cardTemplate, screenshot, langOption, appCaKey});
     parser.process(app);
 
     ConsoleOptions options = ConsoleOptions::defaults();
     if (parser.isSet(database))
         options.databasePath = parser.value(database);
+    options.createDatabase = parser.isSet(createDatabase);
     if (parser.isSet(keystore))
         options.keyStorePath = parser.value(keystore);
     if (parser.isSet(cardTemplate))

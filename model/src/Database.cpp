@@ -66,8 +66,15 @@ Database::~Database() {
 }
 
 QString Database::defaultLocation() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("carddesk.sqlite"));
+    // One place for every program of the desk (issue 11: the console, the CLI and scripts/run-console.sh used
+    // two, hence two card-number sequences): <data>/CardDesk/carddesk.sqlite, whatever the program's name.
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString path = QDir(data).filePath(QStringLiteral("CardDesk/carddesk.sqlite"));
+    // A desk that started with the earlier per-program location keeps its database.
+    const QString legacy = QDir(data).filePath(QStringLiteral("CardDesk/carddesk/carddesk.sqlite"));
+    if (!QFileInfo::exists(path) && QFileInfo::exists(legacy))
+        return legacy;
+    return path;
 }
 
 int Database::latestSchemaVersion() {
@@ -90,7 +97,7 @@ void Database::checkExistingFile(const QString& path) const {
     if (!info.isFile())
         throw DatabaseError(tr("%1 is not a file").arg(path));
     if (info.size() == 0)
-        return; // an empty file is what SQLite makes for a new database
+        return; // an empty file is what SQLite makes for a new database (refused by open() unless creating)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw DatabaseError(tr("cannot read %1: %2").arg(path, f.errorString()));
@@ -99,7 +106,7 @@ void Database::checkExistingFile(const QString& path) const {
         throw DatabaseError(tr("%1 is not a CardDesk database (not an SQLite file); it was left untouched").arg(path));
 }
 
-void Database::open(const QString& locationIn, int targetVersion) {
+void Database::open(const QString& locationIn, int targetVersion, bool create) {
     close();
     QString location = locationIn.isEmpty() ? defaultLocation() : locationIn;
     QSqlDatabase db;
@@ -124,6 +131,15 @@ void Database::open(const QString& locationIn, int targetVersion) {
             throw DatabaseError(tr("the SQLite driver (QSQLITE) is not installed"));
         checkExistingFile(location);
         const QFileInfo info(location);
+        // A mistyped path (or a 0-byte file) must not become a second, empty database with its own numbers.
+        if (!create && (!info.exists() || info.size() == 0))
+            throw DatabaseError(
+                info.exists()
+                    ? tr("%1 is empty (0 bytes), not a CardDesk database; to start a new database there, ask for it "
+                         "(--create)")
+                          .arg(location)
+                    : tr("the database %1 does not exist; to start a new one there, ask for it (--create)")
+                          .arg(location));
         if (!QDir().mkpath(info.absolutePath()))
             throw DatabaseError(tr("cannot create the folder %1").arg(info.absolutePath()));
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);

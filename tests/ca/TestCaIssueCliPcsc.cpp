@@ -78,11 +78,11 @@ private slots:
             "users": [{"number": 1, "pin": "314159"}, {"number": 2, "pin": "271828"}, {"number": 3, "pin": "161803"}]})");
         holder.close();
         const QString db = path("cards.sqlite");
-        const Run issued =
-            cli({QStringLiteral("issue"), QStringLiteral("--reader"), m_reader, QStringLiteral("--template"),
-                 QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
-                 QStringLiteral("--holder"), path("holder.json"), QStringLiteral("--database"), db,
-                 QStringLiteral("--keystore"), QString::fromStdString(cdtest::devKeyStorePath())});
+        const Run issued = cli(
+            {QStringLiteral("issue"), QStringLiteral("--reader"), m_reader, QStringLiteral("--template"),
+             QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"), QStringLiteral("--holder"),
+             path("holder.json"), QStringLiteral("--database"), db, QStringLiteral("--create"),
+             QStringLiteral("--keystore"), QString::fromStdString(cdtest::devKeyStorePath())});
         QVERIFY2(issued.code == 0, issued.err.constData());
         QVERIFY(issued.err.contains("create the conditional-access application"));
         const int apdus = QJsonDocument::fromJson(issued.out).object().value(QStringLiteral("apduCount")).toInt();

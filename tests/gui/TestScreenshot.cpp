@@ -83,7 +83,7 @@ private slots:
         console.setProcessChannelMode(QProcess::MergedChannels);
         console.start(QStringLiteral(CARDDESK_GUI_BIN),
                       {QStringLiteral("--database"), dir.filePath(QStringLiteral("desk.sqlite")),
-                       QStringLiteral("--template"),
+                       QStringLiteral("--create-database"), QStringLiteral("--template"),
                        QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
                        QStringLiteral("--screenshot"), png});
         QVERIFY2(console.waitForFinished(60000), "carddesk --screenshot did not finish");

@@ -22,7 +22,7 @@ class TestAppCliPcsc : public QObject {
     CliRun cli(const QStringList& args) { return cdtest::runCli(args); }
     QStringList onCard(const char* command) {
         return {QLatin1String(command), QStringLiteral("--reader"),   m_reader, QStringLiteral("--wait"),
-                QStringLiteral("15"),   QStringLiteral("--database"), db()};
+                QStringLiteral("15"),   QStringLiteral("--database"), db(),     QStringLiteral("--create")};
     }
     QString db() { return m_dir.filePath(QStringLiteral("cards.sqlite")); }
     QString file(const char* name) { return m_dir.filePath(QLatin1String(name)); }

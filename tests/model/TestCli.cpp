@@ -1,4 +1,5 @@
 // carddesk-cli argument handling and the errors it gives before any card is touched (no pcscd needed).
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -148,12 +149,29 @@ private slots:
         f.open(QIODevice::ReadOnly);
         QCOMPARE(f.readAll(), QByteArray("not a database\n"));
 
+        // Issue 11: a database that does not exist, or a 0-byte file, is not made silently (a mistyped path became
+        // a second desk database with its own card numbers).
+        const QString missing = m_dir.filePath(QStringLiteral("no-such-folder/cards.sqlite"));
+        r = cli({QStringLiteral("issue"), QStringLiteral("--reader"), QStringLiteral("R"), QStringLiteral("--template"),
+                 kTemplate, QStringLiteral("--holder"), goodHolder, QStringLiteral("--database"), missing},
+                noPcscd());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("does not exist") && r.err.contains("--create"), r.err.constData());
+        QVERIFY(!QFileInfo::exists(missing));
+        const QString empty = writeFile("empty.sqlite", "");
+        r = cli({QStringLiteral("issue"), QStringLiteral("--reader"), QStringLiteral("R"), QStringLiteral("--template"),
+                 kTemplate, QStringLiteral("--holder"), goodHolder, QStringLiteral("--database"), empty},
+                noPcscd());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("0 bytes"), r.err.constData());
+        QCOMPARE(QFileInfo(empty).size(), 0);
+
         // A wrong key store passphrase.
         QProcessEnvironment env = noPcscd();
         env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QStringLiteral("not-the-passphrase"));
         r = cli({QStringLiteral("issue"), QStringLiteral("--reader"), QStringLiteral("R"), QStringLiteral("--template"),
                  kTemplate, QStringLiteral("--holder"), goodHolder, QStringLiteral("--database"),
-                 m_dir.filePath(QStringLiteral("db.sqlite"))},
+                 m_dir.filePath(QStringLiteral("db.sqlite")), QStringLiteral("--create")},
                 env);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("key store"), r.err.constData());

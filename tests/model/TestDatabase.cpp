@@ -23,6 +23,31 @@ class TestDatabase : public QObject {
     QString path(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
 
 private slots:
+    // Issue 11: one default location for every program, and nothing made silently where none was asked for.
+    void oneLocationNothingMadeSilently() {
+        QVERIFY2(Database::defaultLocation().endsWith(QStringLiteral("/CardDesk/carddesk.sqlite")),
+                 qPrintable(Database::defaultLocation()));
+        QTemporaryDir dir;
+        Database db;
+        const QString missing = dir.filePath(QStringLiteral("sub/cards.sqlite"));
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, db.open(missing, -1, false));
+        QVERIFY(!QFileInfo::exists(missing) && !QFileInfo::exists(dir.filePath(QStringLiteral("sub"))));
+        QFile empty(dir.filePath(QStringLiteral("empty.sqlite")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        try {
+            db.open(empty.fileName(), -1, false);
+            QFAIL("a 0-byte file was opened as a database");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.text.contains(QStringLiteral("0 bytes")), qPrintable(e.text));
+        }
+        db.open(missing, -1, true); // asked for: made
+        QVERIFY(db.isOpen());
+        db.close();
+        db.open(missing, -1, false); // exists now
+        QVERIFY(db.isOpen());
+    }
+
     void createsLatestSchema() {
         Database db;
         db.open(path("new.sqlite"));

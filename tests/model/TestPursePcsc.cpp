@@ -44,11 +44,11 @@ private slots:
         holder.write(R"({"holder": {"userNumber": "U20240009", "account": "6222029999999999", "name": "陈静"},
             "users": [{"number": 1, "pin": "246801"}, {"number": 2, "pin": "135791"}, {"number": 3, "pin": "97531"}]})");
         holder.close();
-        const CliRun issued =
-            cli(common("issue") +
-                QStringList{QStringLiteral("--template"),
-                            QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
-                            QStringLiteral("--holder"), holder.fileName(), QStringLiteral("--database"), db()});
+        const CliRun issued = cli(
+            common("issue") + QStringList{QStringLiteral("--template"),
+                                          QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"),
+                                          QStringLiteral("--holder"), holder.fileName(), QStringLiteral("--database"),
+                                          db(), QStringLiteral("--create")});
         QVERIFY2(issued.exitCode == 0, qPrintable(issued.err));
         const QString cardNumber = issued.json.value(QStringLiteral("cardNumber")).toString();
         QCOMPARE(cardNumber.size(), 20);

@@ -75,7 +75,8 @@ public:
     // Opens (and creates or migrates) the database at `location`: empty for defaultLocation(), a file path,
     // "sqlite:PATH", or "postgresql://user[:password]@host[:port]/dbname". Throws DatabaseError.
     // `targetVersion` stops the migrations early (tests of upgrades); -1 means the latest.
-    void open(const QString& location = {}, int targetVersion = -1);
+    // create: make the SQLite file (and its folder) when missing or empty; else such a location is refused by name.
+    void open(const QString& location = {}, int targetVersion = -1, bool create = true);
     void close();
     bool isOpen() const;
     QString location() const; // without any password
