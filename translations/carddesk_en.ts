@@ -1298,6 +1298,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>Create the --database file when it does not exist (never done silently).</translation>
     </message>
+    <message>
+        <source>CARDDESK_TERMINAL_ID must be 12 hex digits (the 6-byte terminal id), got &quot;%1&quot;</source>
+        <translation>CARDDESK_TERMINAL_ID must be 12 hex digits (the 6-byte terminal id), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</source>
+        <translation>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</translation>
+    </message>
 </context>
 <context>
     <name>HeadendHistory</name>
@@ -3317,6 +3325,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the transaction was done but could not be recorded: %1</source>
         <translation>the transaction was done but could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>the card refused: %1 more would take the balance above the card&apos;s limit of %2 (6A80)</source>
+        <translation>the card refused: %1 more would take the balance above the card&apos;s limit of %2 (6A80)</translation>
     </message>
 </context>
 <context>

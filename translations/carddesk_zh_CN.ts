@@ -1294,6 +1294,14 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>--database 指定的文件不存在时创建它（绝不自动创建）。</translation>
     </message>
+    <message>
+        <source>CARDDESK_TERMINAL_ID must be 12 hex digits (the 6-byte terminal id), got &quot;%1&quot;</source>
+        <translation>CARDDESK_TERMINAL_ID 必须是 12 位十六进制数（6 字节终端号），实际为“%1”</translation>
+    </message>
+    <message>
+        <source>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</source>
+        <translation>PIN 为 4 到 12 位数字；给出的 PIN 不符合（未发送给卡片）</translation>
+    </message>
 </context>
 <context>
     <name>HeadendHistory</name>
@@ -3306,6 +3314,10 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the transaction was done but could not be recorded: %1</source>
         <translation>交易已完成，但无法记录：%1</translation>
+    </message>
+    <message>
+        <source>the card refused: %1 more would take the balance above the card&apos;s limit of %2 (6A80)</source>
+        <translation>卡片拒绝：再圈存 %1 将使余额超过卡片上限 %2（6A80）</translation>
     </message>
 </context>
 <context>

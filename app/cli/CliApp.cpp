@@ -9,6 +9,8 @@
 #include <carddesk/model/Database.h>
 #include <carddesk/model/HolderFile.h>
 #include <carddesk/model/IssuanceService.h>
+
+#include <QRegularExpression>
 #include <carddesk/model/PurseService.h>
 
 #include <QCommandLineParser>
@@ -394,6 +396,14 @@ int CliApp::purse() {
 }
 
 int CliApp::transact(bool load) {
+    // Usage errors touch nothing: no card, no database row, no terminal serial (issue 11).
+    if (qEnvironmentVariableIsSet("CARDDESK_TERMINAL_ID")) {
+        static const QRegularExpression twelveHex(QStringLiteral("^[0-9A-Fa-f]{12}$"));
+        const QString id = qEnvironmentVariable("CARDDESK_TERMINAL_ID");
+        if (!twelveHex.match(id).hasMatch())
+            return fail(Usage,
+                        tr("CARDDESK_TERMINAL_ID must be 12 hex digits (the 6-byte terminal id), got \"%1\"").arg(id));
+    }
     PurseRequest request;
     request.reader = m_reader;
     request.operation = load ? PurseOperation::Load : PurseOperation::Purchase;
@@ -404,6 +414,9 @@ int CliApp::transact(bool load) {
         request.pin = readPin();
         if (request.pin.isEmpty())
             return fail(Usage, tr("no PIN: set CARDDESK_PIN or write it on stdin"));
+        static const QRegularExpression pinDigits(QStringLiteral("^[0-9]{4,12}$"));
+        if (!pinDigits.match(request.pin).hasMatch())
+            return fail(Usage, tr("a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)"));
     }
     Database db;
     if (const int rc = openDatabase(db); rc != Ok)

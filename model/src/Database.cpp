@@ -1,5 +1,8 @@
 #include "carddesk/model/Database.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <carddesk/cardio/TraceLog.h>
 
 #include <QAtomicInt>
@@ -87,7 +90,10 @@ QString Database::currentOperator() {
         if (!v.isEmpty())
             return v;
     }
-    return QStringLiteral("unknown");
+    // No login variables (a service, cron, a container): the account itself, never "unknown" (issue 11).
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(::getuid());
 }
 
 void Database::checkExistingFile(const QString& path) const {

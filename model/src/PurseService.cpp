@@ -496,6 +496,15 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
         } catch (const cdos::ep::PurseError& e) {
             r.error = failureText(e);
             r.sw = e.sw;
+            // A load over the card's balance limit: the card only says "incorrect data"; the limit is public.
+            if (request.operation == PurseOperation::Load && e.sw == cdos::sw::IncorrectData) {
+                channel.transmit(cdos::selectFid(0x3F00));
+                const cdos::ResponseApdu p = channel.transmit(cdos::CommandApdu{0x00, 0xB0, 0x86, 0x00, {}, 16});
+                if (const auto params = p.ok() ? cdos::PurseParams::decode(p.data) : std::nullopt)
+                    r.error =
+                        tr("the card refused: %1 more would take the balance above the card's limit of %2 (6A80)")
+                            .arg(formatYuan(request.amount, QLocale()), formatYuan(params->balanceLimit, QLocale()));
+            }
         }
         return QVariant::fromValue(r);
     };

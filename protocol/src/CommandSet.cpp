@@ -127,6 +127,11 @@ std::string commandName(std::uint8_t c, std::uint8_t i) {
         return "GET BALANCE";
     case 0x5E:
         return "CHANGE/RELOAD PIN";
+    // Application download (docs/app-download.md): the card's key pair and the CA key, at issuance.
+    case 0x46:
+        return "CARD KEY PAIR";
+    case 0xD8:
+        return "WRITE CA KEY";
     // Three-party authentication (docs/authentication.md).
     case 0x30:
         return "AUTH INIT";

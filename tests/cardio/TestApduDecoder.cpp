@@ -40,6 +40,9 @@ private slots:
     void commandNames() {
         QCOMPARE(ApduDecoder::commandName(0x84, 0xD4), QStringLiteral("WRITE KEY"));
         QCOMPARE(ApduDecoder::commandName(0x00, 0xA4), QStringLiteral("SELECT"));
+        // Issue 11: the application-download commands of issuance are named in the trace.
+        QCOMPARE(ApduDecoder::commandName(0x84, 0x46), QStringLiteral("CARD KEY PAIR"));
+        QCOMPARE(ApduDecoder::commandName(0x84, 0xD8), QStringLiteral("WRITE CA KEY"));
         QCOMPARE(ApduDecoder::commandName(0x80, 0x99), QStringLiteral("CLA 80 INS 99"));
     }
 

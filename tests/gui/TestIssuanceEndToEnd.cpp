@@ -48,6 +48,7 @@ private slots:
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
         ConsoleOptions options;
         options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
+        options.createDatabase = true; // a test database, made on purpose
         options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
         options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
         m_window = std::make_unique<MainWindow>(options);

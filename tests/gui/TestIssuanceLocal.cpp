@@ -54,6 +54,7 @@ private slots:
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
         ConsoleOptions options;
         options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
+        options.createDatabase = true; // a test database, made on purpose
         options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
         options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
         options.usePcsc = false;

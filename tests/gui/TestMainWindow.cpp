@@ -81,6 +81,7 @@ private:
     ConsoleOptions options() const {
         ConsoleOptions o;
         o.databasePath = m_dir.filePath(QStringLiteral("console.sqlite"));
+        o.createDatabase = true; // a test database, made on purpose
         o.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
         o.usePcsc = false; // deterministic: no reader but the in-process one, whatever runs on this machine
         return o;
@@ -227,6 +228,7 @@ private slots:
         file.close();
         ConsoleOptions o = options();
         o.databasePath = notADatabase;
+        o.createDatabase = true; // a test database, made on purpose
         MainWindow window(o);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

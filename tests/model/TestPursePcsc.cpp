@@ -83,6 +83,28 @@ private slots:
         QVERIFY2(buy2.exitCode == 0, qPrintable(buy2.err));
         QCOMPARE(buy2.json.value(QStringLiteral("terminalSerial")).toInt(), 2);
 
+        // Issue 11: usage errors touch nothing — a malformed PIN is not sent to the card (no terminal serial spent),
+        // a malformed terminal id is not silently replaced.
+        const QStringList buyOne = common("purchase") + QStringList{QStringLiteral("--amount"),   QStringLiteral("1"),
+                                                                    QStringLiteral("--pin-user"), QStringLiteral("1"),
+                                                                    QStringLiteral("--database"), db()};
+        for (const char* badPin : {"123", "12345678901234567890", "12ab"}) {
+            const CliRun bad = cli(buyOne, {}, QString::fromLatin1(badPin));
+            QCOMPARE(bad.exitCode, 2);
+            QVERIFY2(bad.err.contains(QStringLiteral("4 to 12 digits")), qPrintable(bad.err));
+        }
+        QProcessEnvironment wrongId;
+        wrongId.insert(QStringLiteral("CARDDESK_TERMINAL_ID"), QStringLiteral("XYZ"));
+        wrongId.insert(QStringLiteral("CARDDESK_PIN"), QStringLiteral("246801"));
+        const CliRun badId = cdtest::runCli(buyOne, wrongId);
+        QCOMPARE(badId.exitCode, 2);
+        QVERIFY2(badId.err.contains(QStringLiteral("CARDDESK_TERMINAL_ID")), qPrintable(badId.err));
+        // A load over the card's balance limit names the limit.
+        const CliRun over = cli(common("load") + QStringList{QStringLiteral("--amount"), QStringLiteral("99999999"),
+                                                             QStringLiteral("--database"), db()});
+        QCOMPARE(over.exitCode, 1);
+        QVERIFY2(over.err.contains(QStringLiteral("limit of")), qPrintable(over.err));
+
         const CliRun state = cli(common("purse") + QStringList{QStringLiteral("--prove")});
         QVERIFY2(state.exitCode == 0, qPrintable(state.err + QString::fromUtf8(state.out)));
         QCOMPARE(state.json.value(QStringLiteral("balance")).toInt(), 7600);
