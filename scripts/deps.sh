@@ -12,8 +12,9 @@ packages=(
     build-essential cmake ninja-build pkg-config git clang-format
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev libssl-dev libbenchmark-dev libpcsclite-dev liblua5.4-dev libdvbcsa-dev
-    # run: Qt SQL drivers (plugins: no library links them), fonts for the Chinese interface
-    libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk
+    # run: Qt SQL drivers (plugins: no library links them), fonts for the Chinese interface, Qt's own translations
+    # (the buttons and file dialogs of Qt itself: "取消", not "Cancel")
+    libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk qt6-translations-l10n
     # the PC/SC stack and the technicians' tools
     pcscd vsmartcard-vpcd pcsc-tools opensc
     # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation

@@ -175,6 +175,10 @@ private slots:
 
     void chineseInterface() {
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
+        // Issue 11: Qt's own buttons and dialogs (Cancel, Yes, the file dialog) were English in the Chinese console:
+        // Qt's translations (qt6-translations-l10n) are installed beside CardDesk's.
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+        QCOMPARE(QCoreApplication::translate("QFileDialog", "File &name:"), QStringLiteral("文件名称(&N)："));
         {
             MainWindow window(options());
             window.show();
