@@ -63,6 +63,10 @@ bool DirectPersonalStep::askAndVerify(std::uint8_t user, bool& gaveUp) {
         gaveUp = true;
         return false;
     }
+    if (!pinShaped(*pin)) {
+        m_ui.show(tr(Msg::PinFormat));
+        return false;
+    }
     const auto r = m_tx(cdos::verifyPin(user, pin->toStdString()));
     if (r.ok())
         return true;

@@ -97,6 +97,8 @@ constexpr std::array kTable{
     Entry{Msg::AppsNotInstalledHere, "The operator's records do not show this installation; it cannot be deleted here.",
           "运营商没有这次安装的记录，无法在此删除。"},
     Entry{Msg::BadChoice, "Not a choice.", "无效选择。"},
+    Entry{Msg::PinFormat, "A PIN is 4 to 12 digits; try again (nothing was sent to the card).",
+          "PIN 为 4 到 12 位数字，请重新输入（未发送给卡片）。"},
     Entry{Msg::ServiceUnavailable, "This service is not offered by this terminal.", "本终端不提供此项业务。"},
     Entry{Msg::TvNotConfigured, "No TV input or output is configured on this terminal (--tv-input, --tv-output).",
           "本终端未配置电视输入或输出（--tv-input、--tv-output）。"},

@@ -71,6 +71,7 @@ enum class Msg {
     AppsAlreadyInstalled,
     AppsNotInstalledHere,
     BadChoice,
+    PinFormat,
     ServiceUnavailable,
     TvNotConfigured,
     Channels,

@@ -26,6 +26,9 @@ enum class MenuAction { Pay, TopUp, Balance, Quit, LiveTv, Vod, Apps, Settings }
 // 3 top-up, 4 application download, 5 settings); nullopt when the entry names no service the gateway offers.
 std::optional<MenuAction> serviceOf(std::uint32_t permission);
 
+// A PIN as the card takes it: 4 to 12 digits. Anything else is not sent (issue 11: a 1-digit PIN went to the card).
+bool pinShaped(const QString& pin);
+
 class PersonalStep {
 public:
     virtual ~PersonalStep() = default;

@@ -1,5 +1,7 @@
 #include "ProactivePersonalStep.h"
 
+#include <algorithm>
+
 #include "Messages.h"
 
 #include "carddesk/protocol/PurseTerminal.h"
@@ -22,6 +24,11 @@ std::optional<MenuAction> serviceOf(std::uint32_t permission) {
         if (permission & bit)
             return action;
     return std::nullopt;
+}
+
+bool pinShaped(const QString& pin) {
+    return pin.size() >= 4 && pin.size() <= 12 &&
+           std::all_of(pin.begin(), pin.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
 }
 
 bool ProactivePersonalStep::start() {
@@ -60,7 +67,12 @@ bool ProactivePersonalStep::pump(std::uint16_t sw) {
             break;
         }
         case pa::CommandType::GetInput: {
-            const auto typed = m_ui.input(text(cmd->text), cmd->hiddenInput());
+            auto typed = m_ui.input(text(cmd->text), cmd->hiddenInput());
+            // The card says how long the answer may be; a PIN outside it is asked again, never sent.
+            while (typed && cmd->hiddenInput() && !pinShaped(*typed)) {
+                m_ui.show(tr(Msg::PinFormat));
+                typed = m_ui.input(text(cmd->text), cmd->hiddenInput());
+            }
             if (typed)
                 resp.text = typed->toStdString();
             else
@@ -124,6 +136,10 @@ bool ProactivePersonalStep::verifyPaymentPin(Login& who) {
         const auto pin = m_ui.input(tr(Msg::PaymentPin), true);
         if (!pin)
             return false;
+        if (!pinShaped(*pin)) {
+            m_ui.show(tr(Msg::PinFormat));
+            continue;
+        }
         const auto r = m_tx(cdos::verifyPin(who.user, pin->toStdString()));
         if (r.ok())
             return who.paymentPinVerified = true;

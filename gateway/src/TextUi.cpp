@@ -1,5 +1,7 @@
 #include "TextUi.h"
 
+#include "Messages.h"
+
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -35,7 +37,8 @@ std::optional<int> TextUi::choose(const QString& title, const QStringList& items
         const int n = line->trimmed().toInt(&isNumber);
         if (isNumber && n >= 1 && n <= items.size())
             return n - 1;
-        m_out << "?" << Qt::endl;
+        // In words, with the range (issue 11: a bare "?" told the person nothing).
+        m_out << tr(Msg::BadChoice) << " 1–" << items.size() << Qt::endl;
         if (!m_interactive)
             return std::nullopt; // a script that answers nonsense would loop forever
     }

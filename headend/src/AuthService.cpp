@@ -6,6 +6,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <cctype>
+
 namespace carddesk::headend {
 
 using Status = QHttpServerResponse::StatusCode;
@@ -189,6 +192,19 @@ QString AuthService::enrol(const cdos::Bytes& cardNumber, const cdos::HolderData
     if (cardNumber.size() != 10 || holder.userNumber.empty() || holder.account.empty() || holder.name.empty())
         throw ApiError(Status::BadRequest, "bad_field",
                        QStringLiteral("enrolment needs a 10-byte card number and userNumber, account and name"));
+    // Issue 11: a NUL or other control character in a name, and an account like "1", were accepted.
+    const auto hasControl = [](const std::string& s) {
+        return std::any_of(s.begin(), s.end(), [](unsigned char ch) { return ch < 0x20 || ch == 0x7F; });
+    };
+    if (hasControl(holder.userNumber) || hasControl(holder.account) || hasControl(holder.name))
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("userNumber, account and name must not hold control characters"));
+    const bool accountShaped =
+        holder.account.size() >= 6 && holder.account.size() <= 34 &&
+        std::all_of(holder.account.begin(), holder.account.end(), [](unsigned char ch) { return std::isalnum(ch); });
+    if (!accountShaped)
+        throw ApiError(Status::BadRequest, "bad_field",
+                       QStringLiteral("account must be 6 to 34 letters and digits (a bank account number)"));
     DbTransaction tx(m_db);
     const QString user = QString::fromStdString(holder.userNumber);
     const QString account = QString::fromStdString(holder.account);

@@ -228,6 +228,11 @@ void HeadendServer::routes() {
     m_server.route(QStringLiteral("/v1/cards/<arg>/transactions"), Method::Get,
                    [this](const QString& card, const QHttpServerRequest& r) {
                        return answer(r, [&] {
+                           // A malformed number is a mistake to say, not an empty history (issue 11).
+                           const auto number = cdos::fromHex(card.toStdString());
+                           if (!number || number->size() != 10)
+                               throw ApiError(Status::BadRequest, "bad_field",
+                                              QStringLiteral("the card number must be 20 hex digits"));
                            // The card's own session or the admin (the console's support view).
                            if (!r.value("X-Admin-Token").isEmpty())
                                requireAdmin(r);

@@ -120,19 +120,39 @@ private slots:
 
     void mismatchingData() {
         hdtest::IssuedCard card(*m_keys, "86010000000000000012");
-        QCOMPARE(
-            post(QStringLiteral("/v1/admin/cards"),
-                 {{QStringLiteral("cardNumber"), QStringLiteral("86010000000000000012")},
-                  {QStringLiteral("holder"), QJsonObject{{QStringLiteral("userNumber"), QStringLiteral("U777")},
-                                                         {QStringLiteral("account"), QStringLiteral("1")},
-                                                         {QStringLiteral("name"), QStringLiteral("Someone Else")}}}},
-                 {}, true)
-                .status,
-            200);
+        QCOMPARE(post(QStringLiteral("/v1/admin/cards"),
+                      {{QStringLiteral("cardNumber"), QStringLiteral("86010000000000000012")},
+                       {QStringLiteral("holder"),
+                        QJsonObject{{QStringLiteral("userNumber"), QStringLiteral("U777")},
+                                    {QStringLiteral("account"), QStringLiteral("6222000000000001")},
+                                    {QStringLiteral("name"), QStringLiteral("Someone Else")}}}},
+                      {}, true)
+                     .status,
+                 200);
         auto [reply, sw] = authenticate(card);
         QCOMPARE(reply.status, 403);
         QCOMPARE(reply.code(), QStringLiteral("mismatching_data"));
         QVERIFY(!card.card.os->session().authenticated);
+    }
+
+    // Issue 11: enrolment took a NUL in a name and an account "1"; a malformed card number's history was 200 [].
+    void enrolmentAndHistoryRefuseMalformedValues() {
+        const auto enrol = [&](const QString& account, const QString& name) {
+            return post(QStringLiteral("/v1/admin/cards"),
+                        {{QStringLiteral("cardNumber"), QStringLiteral("86010000000000000099")},
+                         {QStringLiteral("holder"), QJsonObject{{QStringLiteral("userNumber"), QStringLiteral("U9")},
+                                                                {QStringLiteral("account"), account},
+                                                                {QStringLiteral("name"), name}}}},
+                        {}, true);
+        };
+        QCOMPARE(enrol(QStringLiteral("1"), QStringLiteral("Li")).code(), QStringLiteral("bad_field"));
+        QCOMPARE(
+            enrol(QStringLiteral("6222000000000009"), QStringLiteral("Li") + QChar(0) + QStringLiteral("x")).code(),
+            QStringLiteral("bad_field"));
+        QCOMPARE(enrol(QStringLiteral("6222000000000009"), QStringLiteral("李")).status, 200);
+        const Reply history = m_hd.send("GET", QStringLiteral("/v1/cards/8601/transactions"), {}, {}, {}, true);
+        QCOMPARE(history.status, 400);
+        QCOMPARE(history.code(), QStringLiteral("bad_field"));
     }
 
     void wrongKeys() {
