@@ -50,6 +50,20 @@ class TestHeadendHostile : public QObject {
     }
 
     Reply authInit() { return m_hd.post(QStringLiteral("/v1/auth/init"), {}); }
+    // POST /v1/auth/init on a raw connection from `from`; the answer as it came (empty when none).
+    QByteArray rawAuthInit(const QHostAddress& from) {
+        auto s = connectRaw(from);
+        if (!s)
+            return {};
+        s->write("POST /v1/auth/init HTTP/1.1\r\nHost: headend\r\nContent-Type: application/json\r\n"
+                 "Content-Length: 2\r\n\r\n{}");
+        QByteArray got;
+        for (int i = 0; i < 100 && !got.contains("authId"); ++i) {
+            s->waitForReadyRead(100);
+            got += s->readAll();
+        }
+        return got;
+    }
 
 private slots:
     void initTestCase() {
@@ -144,15 +158,7 @@ private slots:
         }
         QVERIFY2(refusedAt >= 0 && refusedAt <= 16, qPrintable(QString::number(refusedAt)));
         // ...and a card behind another address still authenticates.
-        auto s = connectRaw(QHostAddress(QStringLiteral("127.0.0.2")));
-        QVERIFY(s);
-        s->write("POST /v1/auth/init HTTP/1.1\r\nHost: headend\r\nContent-Type: application/json\r\n"
-                 "Content-Length: 2\r\n\r\n{}");
-        QByteArray got;
-        for (int i = 0; i < 100 && !got.contains("authId"); ++i) {
-            s->waitForReadyRead(100);
-            got += s->readAll();
-        }
+        const QByteArray got = rawAuthInit(QHostAddress(QStringLiteral("127.0.0.2")));
         QVERIFY2(got.startsWith("HTTP/1.1 200"), got.left(200).constData());
     }
 
@@ -170,16 +176,7 @@ private slots:
             extra->waitForDisconnected(5000);
             QCOMPARE(extra->state(), QAbstractSocket::UnconnectedState);
         }
-        auto other = connectRaw(QHostAddress(QStringLiteral("127.0.0.4")));
-        QVERIFY(other);
-        other->write("POST /v1/auth/init HTTP/1.1\r\nHost: headend\r\nContent-Type: application/json\r\n"
-                     "Content-Length: 2\r\n\r\n{}");
-        QByteArray got;
-        for (int i = 0; i < 100 && !got.contains("authId"); ++i) {
-            other->waitForReadyRead(100);
-            got += other->readAll();
-        }
-        QVERIFY(got.startsWith("HTTP/1.1 200"));
+        QVERIFY(rawAuthInit(QHostAddress(QStringLiteral("127.0.0.4"))).startsWith("HTTP/1.1 200"));
         // Closing them gives the address its share back.
         held.clear();
         QTest::qWait(300);
