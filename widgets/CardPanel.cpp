@@ -37,7 +37,7 @@ QWidget* centredPage(QWidget* parent, const char* name, std::initializer_list<QW
 
 CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, PurseService* purse,
                      const ConsoleOptions& options, QWidget* parent)
-    : QWidget(parent), m_readers(readers) {
+    : QWidget(parent), m_readers(readers), m_issuanceService(issuance) {
     setObjectName(QStringLiteral("cardPanel"));
 
     // Busy.
@@ -227,7 +227,12 @@ void CardPanel::startRead(bool showBusyPage) {
     m_diagnostics->setReading(true);
     emit stateChanged();
     m_readers->submit(
-        reader, [](CardChannel& channel) { return QVariant::fromValue(CardSnapshot::read(channel)); }, this,
+        reader,
+        [keys = m_issuanceService->issuerKeys()](CardChannel& channel) {
+            // The desk's keys read the users and the menu, which the card gives no unauthenticated terminal.
+            return QVariant::fromValue(CardSnapshot::read(channel, keys.get()));
+        },
+        this,
         [this, reader, generation, showBusyPage](const JobResult& result) {
             if (generation != m_generation || reader != m_reader)
                 return; // the operator moved on; a newer read is running or the reader changed

@@ -65,6 +65,7 @@ private:
     void updateHeader();
 
     CardReaderManager* m_readers;
+    IssuanceService* m_issuanceService; // its key store reads what the card keeps from unauthenticated terminals
     QString m_reader;
     QByteArray m_atr;
     std::optional<CardSnapshot> m_snapshot;

@@ -295,9 +295,21 @@ int CliApp::info() {
     CardReaderManager manager;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
+    // The desk's key store, when it opens without asking: with it the users and the menu are read under issuer
+    // secure messaging (the card keeps them from unauthenticated terminals); without, they are listed unavailable.
+    std::shared_ptr<const cdos::IssuerKeys> keys;
+    {
+        Database unused;
+        IssuanceService opener(manager, unused);
+        try {
+            opener.openKeyStore(m_keystore);
+            keys = opener.issuerKeys();
+        } catch (const IssuanceError&) {
+        }
+    }
     bool hasPurse = false;
-    const JobResult r = manager.run(m_reader, [&hasPurse](CardChannel& ch) {
-        const CardSnapshot snapshot = CardSnapshot::read(ch);
+    const JobResult r = manager.run(m_reader, [&hasPurse, keys](CardChannel& ch) {
+        const CardSnapshot snapshot = CardSnapshot::read(ch, keys.get());
         // So that an outside terminal can find the purse: is the EP application there (SELECT by AID)?
         hasPurse = ch.transmit(cdos::selectAid(cdos::ep::kPurseAid)).ok();
         return QVariant::fromValue(snapshot);

@@ -43,7 +43,8 @@ std::optional<Bytes> menu(CardOs& os) {
 } // namespace
 
 void GetDataCommand::install(CardOs& os) {
-    os.registerCommand(cla::Proprietary, ins::GetData, CardOs::SmPolicy::None,
+    // Optional SM: the issuer's desk reads the users and the menu of an issued card under its MAC.
+    os.registerCommand(cla::Proprietary, ins::GetData, CardOs::SmPolicy::Optional,
                        CardOs::inUse | CardOs::inBlocked | CardOs::inTerminated, getData);
 }
 
@@ -81,7 +82,16 @@ ResponseApdu GetDataCommand::getData(CommandContext& ctx) {
     const CommandApdu& c = ctx.apdu;
     if (!c.data.empty() || c.le < 0)
         throw StatusError(sw::WrongLength);
-    auto data = object(ctx.os, static_cast<std::uint16_t>((c.p1 << 8) | c.p2));
+    const auto t = static_cast<std::uint16_t>((c.p1 << 8) | c.p2);
+    // Issue 17: who lives in the household and what each may do is not for any terminal. On an issued card the
+    // users and the menu go to an authenticated session (three-party authentication or a verified user) or to
+    // the issuer (secure messaging); a blank card has none to hide.
+    if ((t == tag::Users || t == tag::Menu) && ctx.os.lifeCycle() != LifeCycle::Blank) {
+        const CardSession& s = ctx.os.session();
+        if (!s.authenticated && s.verifiedUser == 0 && !ctx.issuerSm)
+            throw StatusError(sw::SecurityNotSatisfied);
+    }
+    auto data = object(ctx.os, t);
     if (!data)
         throw StatusError(sw::DataNotFound);
     return CardOs::respondObject(std::move(*data), c.le, true);

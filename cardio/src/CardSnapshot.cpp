@@ -4,6 +4,7 @@
 #include "carddesk/cardio/CardChannel.h"
 
 #include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/SecureMessaging.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -12,6 +13,9 @@ namespace carddesk {
 
 namespace {
 
+cdos::Bytes bytesOf(const QByteArray& b) {
+    return cdos::Bytes(b.cbegin(), b.cend());
+}
 QByteArray qbytes(const cdos::Bytes& b) {
     return QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size()));
 }
@@ -24,7 +28,7 @@ QString hex2(quint32 v, int width) {
 
 } // namespace
 
-CardSnapshot CardSnapshot::read(CardChannel& channel) {
+CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* issuerKeys) {
     CardSnapshot s;
     s.reader = channel.readerName();
     s.atr = channel.atr();
@@ -68,13 +72,38 @@ CardSnapshot CardSnapshot::read(CardChannel& channel) {
         if (!s.nvm)
             malformed(tr("NVM"));
     }
-    if (auto b = get(cdos::tag::Users, tr("users"))) {
+    // Users and menu: under issuer secure messaging when the card keeps them from an unauthenticated terminal.
+    std::optional<cdos::IssuerSmSession> sm;
+    auto protectedGet = [&](std::uint16_t tag, const QString& what) -> std::optional<cdos::Bytes> {
+        const cdos::ResponseApdu plain = channel.transmit(cdos::getData(tag));
+        if (plain.ok())
+            return plain.data;
+        std::uint16_t sw = plain.sw;
+        if (sw == cdos::sw::SecurityNotSatisfied && issuerKeys && s.cardNumber.size() == 10) {
+            try {
+                if (!sm) {
+                    sm.emplace(issuerKeys->cardKey("ISSUER_SM", cdos::asnOf(bytesOf(s.cardNumber))));
+                    sm->start(channel.transmit(cdos::getChallenge()).data);
+                }
+                const cdos::ResponseApdu r = channel.transmit(sm->wrap(cdos::getData(tag)));
+                if (r.ok())
+                    return r.data;
+                sw = r.sw;
+                sm.reset(); // a refused MAC ends the chain
+            } catch (const std::exception&) {
+                sm.reset(); // no such key in this store: listed as unavailable below
+            }
+        }
+        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(sw), hex2(sw, 4));
+        return std::nullopt;
+    };
+    if (auto b = protectedGet(cdos::tag::Users, tr("users"))) {
         if (auto users = cdos::decodeUsers(*b))
             s.users = std::move(*users);
         else
             malformed(tr("users"));
     }
-    if (auto b = get(cdos::tag::Menu, tr("menu"))) {
+    if (auto b = protectedGet(cdos::tag::Menu, tr("menu"))) {
         if (auto menu = cdos::decodeMenu(*b))
             s.menu = std::move(*menu);
         else

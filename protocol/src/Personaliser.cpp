@@ -314,7 +314,8 @@ std::vector<std::string> Personaliser::verify(const CardProfile& p) {
         holder->userNumber != p.holder.userNumber)
         diffs.push_back("holder data differs");
 
-    const auto users = decodeUsers(send(getData(tag::Users), "GET DATA users").data);
+    // Users and menu go to the issuer only under secure messaging (or to an authenticated session).
+    const auto users = decodeUsers(send(sm.wrap(getData(tag::Users)), "GET DATA users").data);
     if (!users || users->size() != p.users.size()) {
         diffs.push_back("number of users differs");
     } else {
@@ -327,7 +328,7 @@ std::vector<std::string> Personaliser::verify(const CardProfile& p) {
                 diffs.push_back("user " + std::to_string(want.number) + " differs");
         }
     }
-    const auto menu = decodeMenu(send(getData(tag::Menu), "GET DATA menu").data);
+    const auto menu = decodeMenu(send(sm.wrap(getData(tag::Menu)), "GET DATA menu").data);
     if (!menu || menu->size() != p.menu.size()) {
         diffs.push_back("number of menu entries differs");
     } else {

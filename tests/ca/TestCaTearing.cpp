@@ -15,7 +15,7 @@ Snapshot snapshot(CaCard& c) {
     c.selectCa();
     Snapshot s;
     s.rights = c.tx(getCaData(kTagEntitlements)).data;
-    s.menu = c.tx(cdos::getData(cdos::tag::Menu)).data;
+    s.menu = c.card.inspect(cdos::tag::Menu);
     return s;
 }
 

@@ -2,6 +2,7 @@
 // Shared helpers of the card OS tests: a card on a temporary image, issuer secure messaging with a given key,
 // and a key store made from the published development keys.
 #include "carddesk/card/CardOs.h"
+#include "carddesk/card/GetDataCommand.h"
 #include "carddesk/protocol/KeyStore.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
@@ -61,6 +62,9 @@ public:
     ResponseApdu tx(const CommandApdu& c) { return os->transmit(c); }
     ResponseApdu tx(const char* hexApdu) { return ResponseApdu::fromRaw(os->process(hex(hexApdu))); }
     std::uint16_t sw(const char* hexApdu) { return tx(hexApdu).sw; }
+    // What GET DATA would answer, read inside the card: the users and the menu of an issued card go to no
+    // unauthenticated terminal, and a test that only inspects must not change the session or the NVM.
+    Bytes inspect(std::uint16_t tag) { return cdos::card::GetDataCommand::object(*os, tag).value_or(Bytes{}); }
 
     std::unique_ptr<cdos::card::CardOs> os;
 

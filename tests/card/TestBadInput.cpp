@@ -158,6 +158,7 @@ private slots:
         cdos::Personaliser perso(*m_keys, [&](const CommandApdu& c) { return card.os->transmit(c); });
         perso.personalise(p);
         QVERIFY(perso.verify(p).empty());
+        QCOMPARE(card.tx(cdos::verifyPin(1, "1234")).sw, std::uint16_t(0x9000)); // the menu goes to a verified user
         const ResponseApdu menu = card.tx("80CA010800");
         QCOMPARE(menu.data.size(), std::size_t(1 + 16 * 40));
         QCOMPARE(card.sw("80CA010810"), std::uint16_t(0x6C00)); // too long to name in SW2

@@ -26,7 +26,7 @@ class TestSecurity : public QObject {
     std::uint16_t verify(std::uint8_t user, const char* pin) { return os().transmit(cdos::verifyPin(user, pin)).sw; }
     Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn()).bytes(); }
     cdos::UserStatus user(std::uint8_t n) {
-        const auto users = cdos::decodeUsers(os().transmit(cdos::getData(cdos::tag::Users)).data);
+        const auto users = cdos::decodeUsers(m_card->inspect(cdos::tag::Users));
         for (const auto& u : users.value_or(std::vector<cdos::UserStatus>{}))
             if (u.profile.number == n)
                 return u;
@@ -262,6 +262,37 @@ private slots:
         owner.start();
         QCOMPARE(owner.send(updateHolder(0x55)).sw, std::uint16_t(0x9000)); // the issuer's right MAC
         QCOMPARE(key(0).errorCounter, std::uint8_t(15));                    // gives the tries back
+    }
+
+    // Issue 17: who lives in the household (names, rights, PIN tries) and the personal menu are not for any
+    // terminal that asks. On an issued card they go to a verified user, an authenticated session or the issuer.
+    void householdOnlyToTheAuthenticated() {
+        const auto plain = [this](std::uint16_t tag) { return os().transmit(cdos::getData(tag)); };
+        QCOMPARE(plain(cdos::tag::Users).sw, std::uint16_t(0x6982));
+        QCOMPARE(plain(cdos::tag::Menu).sw, std::uint16_t(0x6982));
+        QVERIFY(plain(cdos::tag::Users).data.empty());
+        QCOMPARE(plain(cdos::tag::CardNumber).sw, std::uint16_t(0x9000)); // what a terminal needs to start
+        QCOMPARE(plain(cdos::tag::Keys).sw, std::uint16_t(0x9000));       // ids and counters, never a value
+        QCOMPARE(verify(1, "0000"), std::uint16_t(0x63C2));               // a wrong PIN opens nothing
+        QCOMPARE(plain(cdos::tag::Users).sw, std::uint16_t(0x6982));
+        QCOMPARE(verify(1, "1234"), std::uint16_t(0x9000));
+        const auto users = cdos::decodeUsers(plain(cdos::tag::Users).data);
+        QVERIFY(users && users->size() == m_profile.users.size());
+        QVERIFY(cdos::decodeMenu(plain(cdos::tag::Menu).data));
+        m_card->reopen(); // a power cycle ends the session
+        QCOMPARE(plain(cdos::tag::Users).sw, std::uint16_t(0x6982));
+        cardtest::Issuer issuer(os(), issuerKey());
+        issuer.start();
+        const ResponseApdu viaSm = issuer.send(cdos::getData(cdos::tag::Users));
+        QCOMPARE(viaSm.sw, std::uint16_t(0x9000));
+        QCOMPARE(cdos::decodeUsers(viaSm.data)->size(), m_profile.users.size());
+        issuer.start();
+        CommandApdu forged = issuer.wrap(cdos::getData(cdos::tag::Menu));
+        forged.data.back() ^= 0x01;
+        QCOMPARE(os().transmit(forged).sw, std::uint16_t(0x6988)); // a forged MAC reads nothing
+        // A blank card has no household to hide: the desk reads it plainly before issuing.
+        cardtest::TempCard blank;
+        QCOMPARE(blank.tx(cdos::getData(cdos::tag::Users)).sw, std::uint16_t(0x9000));
     }
 
     void lifeCycleRestrictions() {

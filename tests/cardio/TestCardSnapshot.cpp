@@ -29,9 +29,10 @@ class TestCardSnapshot : public QObject {
             return QByteArray(reinterpret_cast<const char*>(r.data()), qsizetype(r.size()));
         };
     }
-    CardSnapshot read() {
-        const JobResult r = m_manager.run(QStringLiteral("Local"),
-                                          [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+    CardSnapshot read(const cdos::IssuerKeys* keys = nullptr) {
+        const JobResult r = m_manager.run(QStringLiteral("Local"), [keys](CardChannel& ch) {
+            return QVariant::fromValue(CardSnapshot::read(ch, keys));
+        });
         if (!r.ok())
             qWarning() << r.error;
         return r.value.value<CardSnapshot>();
@@ -66,7 +67,14 @@ private slots:
             return QVariant();
         });
         QVERIFY2(perso.ok(), qPrintable(perso.error));
-        const CardSnapshot s = read();
+        // Without the issuer's keys the household stays hidden: the card refuses users and menu to a plain read.
+        const CardSnapshot hidden = read();
+        QVERIFY(hidden.users.empty());
+        QVERIFY(hidden.menu.empty());
+        QVERIFY2(hidden.unavailable.join(QLatin1Char('|')).contains(QStringLiteral("6982")),
+                 qPrintable(hidden.unavailable.join(QLatin1Char('|'))));
+        QCOMPARE(hidden.cardNumber.toHex().toUpper(), QByteArray("86010000000000000001"));
+        const CardSnapshot s = read(&keys);
         QCOMPARE(s.lifeCycle, std::optional<cdos::LifeCycle>(cdos::LifeCycle::Personalised));
         QCOMPARE(s.cardNumber.toHex().toUpper(), QByteArray("86010000000000000001"));
         QCOMPARE(s.users.size(), std::size_t(3));

@@ -86,6 +86,9 @@ class TestGatewayTv : public QObject {
     cdos::Bytes cardData(std::uint16_t tag) {
         cdbench::PcscClient pcsc;
         pcsc.connectWhenReady(m_reader.toStdString());
+        // The users and the menu of an issued card go only to an authenticated session: user 1 verified first.
+        if (pcsc.transmit(cdos::verifyPin(1, "1234")).sw != 0x9000)
+            return {};
         const auto r = pcsc.transmit(cdos::getData(tag));
         pcsc.disconnect();
         return r.data;

@@ -66,10 +66,16 @@ private slots:
                                     QStringLiteral("-s"), QStringLiteral("80CA010400")});
         QVERIFY2(out.contains(QStringLiteral("86 01 00 00 00 00 00 00 00 01")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("Received (SW1=0x90, SW2=0x00)")), qPrintable(out));
-        // GET DATA users never carries a PIN: 1234 as BCD must not appear.
-        const QString users =
+        // The household is not for any terminal: a plain GET DATA users is refused (issue 17)...
+        const QString hidden =
             opensc({QStringLiteral("-r"), m_reader, QStringLiteral("-s"), QStringLiteral("80CA010700")});
-        QVERIFY2(users.contains(QStringLiteral("SW1=0x90")), qPrintable(users));
+        QVERIFY2(hidden.contains(QStringLiteral("SW1=0x69, SW2=0x82")), qPrintable(hidden));
+        // ...and answered after user 1's VERIFY, never carrying a PIN: 1234 as BCD must not appear in the answer.
+        const QString out2 =
+            opensc({QStringLiteral("-r"), m_reader, QStringLiteral("-s"), QStringLiteral("00200001021234"),
+                    QStringLiteral("-s"), QStringLiteral("80CA010700")});
+        const QString users = out2.mid(out2.lastIndexOf(QStringLiteral("Sending: 80 CA")));
+        QVERIFY2(users.contains(QStringLiteral("SW1=0x90")), qPrintable(out2));
         QVERIFY2(!users.contains(QStringLiteral("12 34")), qPrintable(users));
     }
 };

@@ -79,7 +79,7 @@ class TestProactive : public QObject {
     }
 
     static std::uint8_t retriesLeft(cardtest::TempCard& c, std::uint8_t user) {
-        const auto users = cdos::decodeUsers(c.tx(cdos::getData(cdos::tag::Users)).data);
+        const auto users = cdos::decodeUsers(c.inspect(cdos::tag::Users));
         for (const auto& u : users.value_or(std::vector<cdos::UserStatus>{}))
             if (u.profile.number == user)
                 return u.retriesLeft;

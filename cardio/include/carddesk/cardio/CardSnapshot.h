@@ -4,6 +4,7 @@
 // and the conditional-access application's service-key versions (GET DATA C1) and rights (C2).
 #include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/KeyStore.h>
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -44,7 +45,9 @@ public:
 
     // Reads the snapshot through `channel` (runs on the owner thread inside a job). Throws CardError when the
     // card goes away; a refused GET DATA only adds to `unavailable`.
-    static CardSnapshot read(CardChannel& channel);
+    // With the issuer's keys, the users and the menu of an issued card (which the card gives to no terminal
+    // without authentication) are read under issuer secure messaging; without, they are listed as unavailable.
+    static CardSnapshot read(CardChannel& channel, const cdos::IssuerKeys* issuerKeys = nullptr);
 
     // Stable JSON for carddesk-cli and exports: hex strings for bytes, names for enums; rights are marked
     // expired against `today` (default: today, UTC).
