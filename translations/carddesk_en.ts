@@ -1231,50 +1231,6 @@
         <translation>cannot write %1: %2</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
-                               load the key store&apos;s (newer) version of a service key into an issued card
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
-                               load the key store&apos;s (newer) version of a service key into an issued card
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
         <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</translation>
     </message>
@@ -1287,14 +1243,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>ca-key needs --reader NAME and --key CA_SERVICE_n</translation>
     </message>
     <message>
-        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
-        <translation>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>the key was loaded but could not be recorded: %1</source>
-        <translation>the key was loaded but could not be recorded: %1</translation>
-    </message>
-    <message>
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>Create the --database file when it does not exist (never done silently).</translation>
     </message>
@@ -1305,6 +1253,102 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</source>
         <translation>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</translation>
+    </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+</source>
+        <translation>CardDesk command-line front end. Commands:
+</translation>
+    </message>
+    <message>
+        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
+    </message>
+    <message>
+        <source>  readers                      list the PC/SC readers and their cards
+</source>
+        <translation>  readers                      list the PC/SC readers and their cards
+</translation>
+    </message>
+    <message>
+        <source>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</source>
+        <translation>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</translation>
+    </message>
+    <message>
+        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+</source>
+        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+</translation>
+    </message>
+    <message>
+        <source>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+</source>
+        <translation>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+</translation>
+    </message>
+    <message>
+        <source>  load --reader NAME --amount FEN [--pin-user N]
+</source>
+        <translation>  load --reader NAME --amount FEN [--pin-user N]
+</translation>
+    </message>
+    <message>
+        <source>  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+</source>
+        <translation>  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+</translation>
+    </message>
+    <message>
+        <source>  apps --reader NAME           the card&apos;s application registry and NVM figures
+</source>
+        <translation>  apps --reader NAME           the card&apos;s application registry and NVM figures
+</translation>
+    </message>
+    <message>
+        <source>  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+</source>
+        <translation>  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+</translation>
+    </message>
+    <message>
+        <source>  app-delete --reader NAME --cert FILE   push a delete certificate
+</source>
+        <translation>  app-delete --reader NAME --cert FILE   push a delete certificate
+</translation>
+    </message>
+    <message>
+        <source>  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+</source>
+        <translation>  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+</translation>
+    </message>
+    <message>
+        <source>  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+</source>
+        <translation>  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+</translation>
+    </message>
+    <message>
+        <source>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+</source>
+        <translation>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+</translation>
     </message>
 </context>
 <context>
@@ -2001,6 +2045,21 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
 </context>
 <context>
+    <name>carddesk::CaKeyService</name>
+    <message>
+        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
+        <translation>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no key store is open: the service key cannot be loaded</source>
+        <translation>no key store is open: the service key cannot be loaded</translation>
+    </message>
+    <message>
+        <source>the key was loaded but could not be recorded: %1</source>
+        <translation>the key was loaded but could not be recorded: %1</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CardPanel</name>
     <message>
         <source>Issuance</source>
@@ -2510,10 +2569,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>%1: unknown permission &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>cannot open the key store %1: %2</source>
-        <translation>cannot open the key store %1: %2</translation>
-    </message>
-    <message>
         <source>template %1: %2</source>
         <translation>template %1: %2</translation>
     </message>
@@ -2596,10 +2651,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the key store cannot supply the service key %1: %2</source>
         <translation>the key store cannot supply the service key %1: %2</translation>
-    </message>
-    <message>
-        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
-        <translation>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</translation>
     </message>
     <message>
         <source>reading the card in reader &quot;%1&quot; failed: %2</source>
@@ -2960,6 +3011,17 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>void (the card came back blank; number not reused)</source>
         <translation>void (the card came back blank; number not reused)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::KeyRing</name>
+    <message>
+        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
+        <translation>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</translation>
+    </message>
+    <message>
+        <source>cannot open the key store %1: %2</source>
+        <translation>cannot open the key store %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1227,50 +1227,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>CardDesk command-line front end. Commands:
-  readers                      list the PC/SC readers and their cards
-  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               run a load / purchase as a terminal with the key store&apos;s keys;
-                               the PIN comes from CARDDESK_PIN or the first line of stdin
-  apps --reader NAME           the card&apos;s application registry and NVM figures
-  app-install --reader NAME --package FILE [--cert FILE]
-                               push an install message (certificate + unit) block by block
-  app-delete --reader NAME --cert FILE   push a delete certificate
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               issuer desk: build for one card (public key from the database or
-                               --card-key FILE) with the authorities of --keys DIR
-  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
-                               load the key store&apos;s (newer) version of a service key into an issued card
-The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>CardDesk 命令行前端。命令：
-  readers                      列出 PC/SC 读卡器及其中的卡
-  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
-  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               个人化一张空白卡并登记
-  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
-  load --reader NAME --amount FEN [--pin-user N]
-  purchase --reader NAME --amount FEN --pin-user N
-                               以终端身份用密钥库中的密钥执行圈存 / 消费；
-                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
-  apps --reader NAME           卡的应用注册表和 NVM 数据
-  app-install --reader NAME --package FILE [--cert FILE]
-                               逐块下发安装报文（证书 + 安装单元）
-  app-delete --reader NAME --cert FILE   下发删除证书
-  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
-  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
-                               发卡台：为一张卡生成（公钥取自数据库或
-                               --card-key FILE），使用 --keys DIR 中各机构的密钥
-  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
-                               将密钥库中（较新）版本的业务密钥载入一张已发行的卡
-密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
-    </message>
-    <message>
         <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
         <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert 或 ca-key</translation>
     </message>
@@ -1283,14 +1239,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>ca-key 需要 --reader NAME 和 --key CA_SERVICE_n</translation>
     </message>
     <message>
-        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
-        <translation>--key 需要业务密钥名称 CA_SERVICE_1 至 CA_SERVICE_8，实际为“%1”</translation>
-    </message>
-    <message>
-        <source>the key was loaded but could not be recorded: %1</source>
-        <translation>密钥已载入，但无法登记：%1</translation>
-    </message>
-    <message>
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>--database 指定的文件不存在时创建它（绝不自动创建）。</translation>
     </message>
@@ -1301,6 +1249,102 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)</source>
         <translation>PIN 为 4 到 12 位数字；给出的 PIN 不符合（未发送给卡片）</translation>
+    </message>
+    <message>
+        <source>CardDesk command-line front end. Commands:
+</source>
+        <translation>CardDesk 命令行前端。命令：
+</translation>
+    </message>
+    <message>
+        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
+        <translation>密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
+    </message>
+    <message>
+        <source>  readers                      list the PC/SC readers and their cards
+</source>
+        <translation>  readers                      列出 PC/SC 读卡器及其中的卡
+</translation>
+    </message>
+    <message>
+        <source>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</source>
+        <translation>  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+</translation>
+    </message>
+    <message>
+        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               personalise a blank card and record it
+</source>
+        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+                               个人化一张空白卡并登记
+</translation>
+    </message>
+    <message>
+        <source>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
+</source>
+        <translation>  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
+</translation>
+    </message>
+    <message>
+        <source>  load --reader NAME --amount FEN [--pin-user N]
+</source>
+        <translation>  load --reader NAME --amount FEN [--pin-user N]
+</translation>
+    </message>
+    <message>
+        <source>  purchase --reader NAME --amount FEN --pin-user N
+                               run a load / purchase as a terminal with the key store&apos;s keys;
+                               the PIN comes from CARDDESK_PIN or the first line of stdin
+</source>
+        <translation>  purchase --reader NAME --amount FEN --pin-user N
+                               以终端身份用密钥库中的密钥执行圈存 / 消费；
+                               PIN 取自 CARDDESK_PIN 或标准输入的第一行
+</translation>
+    </message>
+    <message>
+        <source>  apps --reader NAME           the card&apos;s application registry and NVM figures
+</source>
+        <translation>  apps --reader NAME           卡的应用注册表和 NVM 数据
+</translation>
+    </message>
+    <message>
+        <source>  app-install --reader NAME --package FILE [--cert FILE]
+                               push an install message (certificate + unit) block by block
+</source>
+        <translation>  app-install --reader NAME --package FILE [--cert FILE]
+                               逐块下发安装报文（证书 + 安装单元）
+</translation>
+    </message>
+    <message>
+        <source>  app-delete --reader NAME --cert FILE   push a delete certificate
+</source>
+        <translation>  app-delete --reader NAME --cert FILE   下发删除证书
+</translation>
+    </message>
+    <message>
+        <source>  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+</source>
+        <translation>  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE
+</translation>
+    </message>
+    <message>
+        <source>  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               issuer desk: build for one card (public key from the database or
+                               --card-key FILE) with the authorities of --keys DIR
+</source>
+        <translation>  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE
+                               发卡台：为一张卡生成（公钥取自数据库或
+                               --card-key FILE），使用 --keys DIR 中各机构的密钥
+</translation>
+    </message>
+    <message>
+        <source>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               load the key store&apos;s (newer) version of a service key into an issued card
+</source>
+        <translation>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
+                               将密钥库中（较新）版本的业务密钥载入一张已发行的卡
+</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2040,21 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     </message>
 </context>
 <context>
+    <name>carddesk::CaKeyService</name>
+    <message>
+        <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
+        <translation>--key 需要业务密钥名称 CA_SERVICE_1 至 CA_SERVICE_8，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>no key store is open: the service key cannot be loaded</source>
+        <translation>未打开密钥库：无法载入业务密钥</translation>
+    </message>
+    <message>
+        <source>the key was loaded but could not be recorded: %1</source>
+        <translation>密钥已载入，但无法登记：%1</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CardPanel</name>
     <message>
         <source>Issuance</source>
@@ -2504,10 +2563,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
         <translation>%1：未知权限“%2”</translation>
     </message>
     <message>
-        <source>cannot open the key store %1: %2</source>
-        <translation>无法打开密钥库 %1：%2</translation>
-    </message>
-    <message>
         <source>template %1: %2</source>
         <translation>卡模板 %1：%2</translation>
     </message>
@@ -2590,10 +2645,6 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>the key store cannot supply the service key %1: %2</source>
         <translation>密钥库无法提供业务密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
-        <translation>密钥库 %1 需要其口令（CARDDESK_KEYSTORE_PASSPHRASE，或手动输入）</translation>
     </message>
     <message>
         <source>reading the card in reader &quot;%1&quot; failed: %2</source>
@@ -2950,6 +3001,17 @@ The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development de
     <message>
         <source>void (the card came back blank; number not reused)</source>
         <translation>作废（卡已恢复为空白；卡号不再使用）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::KeyRing</name>
+    <message>
+        <source>the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)</source>
+        <translation>密钥库 %1 需要其口令（CARDDESK_KEYSTORE_PASSPHRASE，或手动输入）</translation>
+    </message>
+    <message>
+        <source>cannot open the key store %1: %2</source>
+        <translation>无法打开密钥库 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -93,13 +93,8 @@ CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, Purs
     m_tabs->addTab(m_diagnostics, tr("Card diagnostics"));
     m_purse = new PurseView(purse, m_tabs);
     m_tabs->addTab(m_purse, tr("E-purse"));
-    // The purse borrows the issuance's key store, asking for it (the same dialog) when none is open yet.
-    m_purse->setKeyProvider([this, issuance, purse] {
-        if (!issuance->hasIssuerKeys() && !m_issuance->openKeyStore())
-            return false;
-        purse->setIssuerKeys(issuance->issuerKeys());
-        return true;
-    });
+    // The purse shares the session's key ring, asking for it (the same dialog) when none is open yet.
+    m_purse->setKeyProvider([this, purse] { return purse->hasIssuerKeys() || m_issuance->openKeyStore(); });
     auto* cardLayout = new QVBoxLayout(cardPage);
     cardLayout->setContentsMargins(0, 0, 0, 0);
     cardLayout->addWidget(m_header);

@@ -8,7 +8,7 @@ namespace carddesk {
 struct ConsoleOptions {
     QString databasePath;        // empty: Database::defaultLocation()
     bool createDatabase = false; // a databasePath that does not exist is made only when asked (--create-database)
-    QString keyStorePath;        // empty: IssuanceService::defaultKeyStorePath()
+    QString keyStorePath;        // empty: KeyRing::defaultPath()
     QString keyStorePassphrase;  // pre-fills the key store dialog (development runs only); never logged
     QString templatePath;        // the template the issuance view starts with
     QString appCaKeyPath;        // CA key written to issued cards; empty: IssuanceService::defaultAppCaKeyPath()

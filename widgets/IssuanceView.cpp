@@ -344,7 +344,7 @@ bool IssuanceView::openKeyStore() {
             return {};
         },
         this);
-    dialog.setPath(m_options.keyStorePath.isEmpty() ? IssuanceService::defaultKeyStorePath() : m_options.keyStorePath);
+    dialog.setPath(m_options.keyStorePath.isEmpty() ? KeyRing::defaultPath() : m_options.keyStorePath);
     dialog.setPassphrase(m_options.keyStorePassphrase);
     const bool opened = dialog.exec() == QDialog::Accepted;
     if (opened)

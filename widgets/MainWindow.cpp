@@ -11,8 +11,10 @@
 #include "carddesk/cardio/CardReaderManager.h"
 #include "carddesk/cardio/TraceLog.h"
 #include "carddesk/model/AppService.h"
+#include "carddesk/model/ConsoleSession.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
+#include "carddesk/model/KeyRing.h"
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportService.h"
 
@@ -49,23 +51,30 @@ QIcon appIcon() {
 
 } // namespace
 
-MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWindow(parent), m_options(options) {
+MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent)
+    : MainWindow(*new ConsoleSession, options, parent) {
+    m_ownSession.reset(m_session);
+}
+
+MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, QWidget* parent)
+    : QMainWindow(parent), m_session(&session), m_options(options) {
     initCarddeskResources();
     setObjectName(QStringLiteral("mainWindow"));
     // The platform appends " — CardDesk" (the application display name set in main).
     setWindowTitle(tr("Card issuance and operator console"));
     setWindowIcon(appIcon());
 
-    m_trace = new TraceLog(this);
-    m_readers = new CardReaderManager(this, m_trace);
-    m_database = new Database(this);
-    openDatabase(options.databasePath, options.databasePath.isEmpty() || options.createDatabase);
-    // Every reveal and conceal of trace secrets lands in the audit table with the operator's name.
-    m_database->attachTraceAudit(m_trace);
-    m_issuance = new IssuanceService(*m_readers, *m_database, this);
+    m_trace = &session.trace();
+    m_readers = &session.readers();
+    m_database = &session.database();
+    if (const QString e =
+            session.openDatabase(options.databasePath, options.databasePath.isEmpty() || options.createDatabase);
+        !e.isEmpty())
+        m_databaseError = tr("The database could not be opened: %1").arg(e);
+    m_issuance = &session.issuance();
     m_issuance->setAppCaKeyPath(options.appCaKeyPath);
-    m_purse = new PurseService(*m_readers, *m_database, this);
-    m_apps = new AppService(*m_readers, *m_database, this);
+    m_purse = &session.purse();
+    m_apps = &session.apps();
 
     m_readersPanel = new ReadersPanel(m_readers, this);
     m_cardPanel = new CardPanel(m_readers, m_issuance, m_purse, options, this);
@@ -73,14 +82,11 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
     if (!m_databaseError.isEmpty())
         m_cardPanel->issuanceView()->setBlockingProblem(m_databaseError);
     // Support (客服查询) sits beside the card stack, not in it: a subscriber is looked up with no card inserted.
-    m_supportService = new SupportService(*m_purse, this);
+    m_supportService = &session.support();
     m_support = new SupportView(m_supportService, this);
+    // One key ring serves every view: opened here, the purse and support views have it too.
     m_support->setKeyProvider([this](bool quietly) {
-        if (!m_issuance->hasIssuerKeys() && (quietly || !m_cardPanel->issuanceView()->openKeyStore()))
-            return false;
-        m_purse->setIssuerKeys(m_issuance->issuerKeys());
-        m_supportService->setIssuerKeys(m_issuance->issuerKeys());
-        return true;
+        return m_session->keys().isOpen() || (!quietly && m_cardPanel->issuanceView()->openKeyStore());
     });
     m_workTabs = new QTabWidget(this);
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
@@ -149,25 +155,10 @@ MainWindow::MainWindow(const ConsoleOptions& options, QWidget* parent) : QMainWi
 
 MainWindow::~MainWindow() {
     // Order matters: the owner thread stops before anything it reports to goes away, and the views (with their
-    // models over the trace and the readers) go before the core objects they show.
+    // models over the trace and the readers) go before the session's core objects they show.
     m_readers->stop();
     delete m_traceDock;
     delete takeCentralWidget();
-    delete m_apps;
-    delete m_supportService;
-    delete m_purse;
-    delete m_issuance;
-    delete m_readers;
-    delete m_database;
-    delete m_trace;
-}
-
-void MainWindow::openDatabase(const QString& location, bool create) {
-    try {
-        m_database->open(location, -1, create);
-    } catch (const DatabaseError& e) {
-        m_databaseError = tr("The database could not be opened: %1").arg(e.text);
-    }
 }
 
 bool MainWindow::isSettled() const {

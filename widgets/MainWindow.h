@@ -1,10 +1,12 @@
 #pragma once
 // The console's main window: readers on the left, the card stack (issuance, diagnostics, e-purse) in the centre, the
-// live APDU trace docked at the bottom, and the PC/SC service and database in the status bar. It owns the core objects
-// of one console session (trace log, reader manager, database, issuance service) and wires them to the views.
+// live APDU trace docked at the bottom, and the PC/SC service and database in the status bar. It shows one console
+// session (model/ConsoleSession: trace log, reader manager, database, key ring, services) and wires it to the views.
 #include "ConsoleOptions.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QDockWidget;
 class QLabel;
@@ -14,6 +16,7 @@ namespace carddesk {
 
 class CardPanel;
 class CardReaderManager;
+class ConsoleSession;
 class Database;
 class IssuanceService;
 class PurseService;
@@ -28,6 +31,9 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    // Shows `session` (opens its database from the options and starts its readers); `session` outlives the window.
+    MainWindow(ConsoleSession& session, const ConsoleOptions& options, QWidget* parent = nullptr);
+    // The same over a session of its own (tests, embedding).
     explicit MainWindow(const ConsoleOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -52,9 +58,10 @@ public:
 private:
     void createMenus();
     void updateServiceStatus();
-    void openDatabase(const QString& location, bool create);
     void about();
 
+    std::unique_ptr<ConsoleSession> m_ownSession; // only when no session was given; destroyed after the views
+    ConsoleSession* m_session;
     ConsoleOptions m_options;
     TraceLog* m_trace;
     CardReaderManager* m_readers;

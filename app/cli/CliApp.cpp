@@ -6,12 +6,14 @@
 #include <carddesk/cardio/CardSnapshot.h>
 #include <carddesk/cardio/TraceLog.h>
 #include <carddesk/model/CardTemplate.h>
+#include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
 #include <carddesk/model/HolderFile.h>
 #include <carddesk/model/IssuanceService.h>
+#include <carddesk/model/KeyRing.h>
+#include <carddesk/model/PurseService.h>
 
 #include <QRegularExpression>
-#include <carddesk/model/PurseService.h>
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -51,13 +53,16 @@ QString serviceName(ServiceStatus s) {
 
 } // namespace
 
-int CliApp::openDatabase(Database& db) {
-    try {
-        // The desk's default database is made on first use; any other location only with --create.
-        db.open(m_database, -1, m_database.isEmpty() || m_createDatabase);
-    } catch (const DatabaseError& e) {
-        return fail(Failed, e.text);
-    }
+int CliApp::openDatabase(ConsoleSession& session) {
+    // The desk's default database is made on first use; any other location only with --create.
+    if (const QString e = session.openDatabase(m_database, m_database.isEmpty() || m_createDatabase); !e.isEmpty())
+        return fail(Failed, e);
+    return Ok;
+}
+
+int CliApp::openKeys(ConsoleSession& session) {
+    if (const QString e = session.keys().open(m_keystore); !e.isEmpty())
+        return fail(Failed, e);
     return Ok;
 }
 
@@ -82,28 +87,13 @@ void CliApp::printTrace(CardReaderManager& manager) {
 
 int CliApp::run(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("CardDesk command-line front end. Commands:\n"
-           "  readers                      list the PC/SC readers and their cards\n"
-           "  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"
-           "  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]\n"
-           "                               personalise a blank card and record it\n"
-           "  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)\n"
-           "  load --reader NAME --amount FEN [--pin-user N]\n"
-           "  purchase --reader NAME --amount FEN --pin-user N\n"
-           "                               run a load / purchase as a terminal with the key store's keys;\n"
-           "                               the PIN comes from CARDDESK_PIN or the first line of stdin\n"
-           "  apps --reader NAME           the card's application registry and NVM figures\n"
-           "  app-install --reader NAME --package FILE [--cert FILE]\n"
-           "                               push an install message (certificate + unit) block by block\n"
-           "  app-delete --reader NAME --cert FILE   push a delete certificate\n"
-           "  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE\n"
-           "  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE\n"
-           "                               issuer desk: build for one card (public key from the database or\n"
-           "                               --card-key FILE) with the authorities of --keys DIR\n"
-           "  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]\n"
-           "                               load the key store's (newer) version of a service key into an issued card\n"
-           "The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise)."));
+    const QList<Command> table = commands();
+    QString description = tr("CardDesk command-line front end. Commands:\n");
+    for (const Command& c : table)
+        description += c.help;
+    description +=
+        tr("The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).");
+    parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("readers, info, issue, purse, load or purchase"));
@@ -117,8 +107,7 @@ int CliApp::run(const QStringList& arguments) {
                                           .arg(Database::defaultLocation()),
                                       tr("PATH"));
     const QCommandLineOption keystore(QStringLiteral("keystore"),
-                                      tr("Issuer key store (default: %1).").arg(IssuanceService::defaultKeyStorePath()),
-                                      tr("PATH"));
+                                      tr("Issuer key store (default: %1).").arg(KeyRing::defaultPath()), tr("PATH"));
     const QCommandLineOption operatorOption(
         QStringLiteral("operator"),
         tr("Operator name recorded in the database (default: %1).").arg(Database::currentOperator()), tr("NAME"));
@@ -180,73 +169,97 @@ int CliApp::run(const QStringList& arguments) {
             return fail(Usage, tr("--pin-user needs a user number 1 to 8, got \"%1\"").arg(parser.value(pinUser)));
     }
 
-    // Options that make no sense for the command are refused rather than silently ignored.
-    auto refuse = [&](const QList<const QCommandLineOption*>& options) -> QString {
-        for (const auto* o : options)
-            if (parser.isSet(*o))
-                return tr("%1 does not take --%2").arg(m_command, o->names().first());
-        return {};
-    };
-    if (m_command == QLatin1String("purse")) {
-        if (const QString e = refuse({&tmpl, &holder, &database, &operatorOption, &amount, &pinUser}); !e.isEmpty())
-            return fail(Usage, e);
-        if (m_reader.isEmpty())
-            return fail(Usage, tr("purse needs --reader NAME (see \"carddesk-cli readers\")"));
-        return purse();
-    }
-    if (m_command == QLatin1String("load") || m_command == QLatin1String("purchase")) {
-        if (const QString e = refuse({&tmpl, &holder, &prove}); !e.isEmpty())
-            return fail(Usage, e);
-        if (m_reader.isEmpty() || m_amount < 0)
-            return fail(Usage, tr("%1 needs --reader NAME and --amount FEN").arg(m_command));
-        if (m_command == QLatin1String("purchase") && m_pinUser == 0)
-            return fail(Usage, tr("purchase needs --pin-user N: the card asks for the payment PIN"));
-        return transact(m_command == QLatin1String("load"));
-    }
-    if (m_command == QLatin1String("readers")) {
-        if (const QString e =
-                refuse({&reader, &tmpl, &holder, &database, &keystore, &operatorOption, &amount, &pinUser, &prove});
-            !e.isEmpty())
-            return fail(Usage, e);
-        return readers();
-    }
-    if (m_command == QLatin1String("info")) {
-        if (const QString e =
-                refuse({&tmpl, &holder, &database, &keystore, &operatorOption, &amount, &pinUser, &prove});
-            !e.isEmpty())
-            return fail(Usage, e);
-        if (m_reader.isEmpty())
-            return fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
-        return info();
-    }
-    if (m_command == QLatin1String("issue")) {
-        QStringList missing;
-        if (m_reader.isEmpty())
-            missing << QStringLiteral("--reader NAME");
-        if (m_template.isEmpty())
-            missing << QStringLiteral("--template FILE");
-        if (m_holder.isEmpty())
-            missing << QStringLiteral("--holder FILE");
-        if (!missing.isEmpty())
-            return fail(Usage, tr("issue needs %1").arg(missing.join(QStringLiteral(", "))));
-        if (const QString e = refuse({&amount, &pinUser, &prove}); !e.isEmpty())
-            return fail(Usage, e);
-        return issue();
-    }
-    if (m_command.startsWith(QLatin1String("app")))
-        return runAppCommand(parser);
-    if (m_command == QLatin1String("ca-key")) {
-        if (const QString e = refuse({&tmpl, &holder, &amount, &pinUser, &prove}); !e.isEmpty())
-            return fail(Usage, e);
-        return caKey(parser);
+    for (const Command& c : table) {
+        if (c.name != m_command)
+            continue;
+        // Options that make no sense for the command are refused rather than silently ignored.
+        for (const QString& o : c.refused)
+            if (parser.isSet(o))
+                return fail(Usage, tr("%1 does not take --%2").arg(m_command, o));
+        return c.run(*this, parser);
     }
     return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
                           "app-delete, app-package, app-delete-cert or ca-key")
                            .arg(m_command));
 }
 
+QList<CliApp::Command> CliApp::commands() {
+    const auto appCommand = [](CliApp& cli, const QCommandLineParser& p) { return cli.runAppCommand(p); };
+    const QStringList noIssuance{QStringLiteral("template"), QStringLiteral("holder")};
+    return {
+        {QStringLiteral("readers"),
+         tr("  readers                      list the PC/SC readers and their cards\n"),
+         {QStringLiteral("reader"), QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"),
+          QStringLiteral("keystore"), QStringLiteral("operator"), QStringLiteral("amount"), QStringLiteral("pin-user"),
+          QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser&) { return cli.readers(); }},
+        {QStringLiteral("info"),
+         tr("  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"),
+         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("keystore"),
+          QStringLiteral("operator"), QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser&) {
+             if (cli.m_reader.isEmpty())
+                 return cli.fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
+             return cli.info();
+         }},
+        {QStringLiteral("issue"),
+         tr("  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]\n"
+            "                               personalise a blank card and record it\n"),
+         {QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser&) { return cli.issue(); }},
+        {QStringLiteral("purse"),
+         tr("  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)\n"),
+         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("operator"),
+          QStringLiteral("amount"), QStringLiteral("pin-user")},
+         [](CliApp& cli, const QCommandLineParser&) {
+             if (cli.m_reader.isEmpty())
+                 return cli.fail(Usage, tr("purse needs --reader NAME (see \"carddesk-cli readers\")"));
+             return cli.purse();
+         }},
+        {QStringLiteral("load"), tr("  load --reader NAME --amount FEN [--pin-user N]\n"),
+         noIssuance + QStringList{QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser&) { return cli.transact(true); }},
+        {QStringLiteral("purchase"),
+         tr("  purchase --reader NAME --amount FEN --pin-user N\n"
+            "                               run a load / purchase as a terminal with the key store's keys;\n"
+            "                               the PIN comes from CARDDESK_PIN or the first line of stdin\n"),
+         noIssuance + QStringList{QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser&) { return cli.transact(false); }},
+        {QStringLiteral("apps"),
+         tr("  apps --reader NAME           the card's application registry and NVM figures\n"),
+         {},
+         appCommand},
+        {QStringLiteral("app-install"),
+         tr("  app-install --reader NAME --package FILE [--cert FILE]\n"
+            "                               push an install message (certificate + unit) block by block\n"),
+         {},
+         appCommand},
+        {QStringLiteral("app-delete"),
+         tr("  app-delete --reader NAME --cert FILE   push a delete certificate\n"),
+         {},
+         appCommand},
+        {QStringLiteral("app-package"),
+         tr("  app-package --card NUMBER --aid HEX --code FILE [--config FILE] --out FILE\n"),
+         {},
+         appCommand},
+        {QStringLiteral("app-delete-cert"),
+         tr("  app-delete-cert --card NUMBER --aid HEX --seed HEX --out FILE\n"
+            "                               issuer desk: build for one card (public key from the database or\n"
+            "                               --card-key FILE) with the authorities of --keys DIR\n"),
+         {},
+         appCommand},
+        {QStringLiteral("ca-key"),
+         tr("  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]\n"
+            "                               load the key store's (newer) version of a service key into an issued "
+            "card\n"),
+         noIssuance + QStringList{QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser& p) { return cli.caKey(p); }},
+    };
+}
+
 int CliApp::readers() {
-    CardReaderManager manager;
+    ConsoleSession session;
+    CardReaderManager& manager = session.readers();
     manager.start();
     manager.waitForReady(5000);
     if (manager.serviceStatus() == ServiceStatus::NotRunning)
@@ -292,21 +305,14 @@ int CliApp::prepareReader(CardReaderManager& manager, const QString& reader) {
 }
 
 int CliApp::info() {
-    CardReaderManager manager;
+    ConsoleSession session;
+    CardReaderManager& manager = session.readers();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     // The desk's key store, when it opens without asking: with it the users and the menu are read under issuer
     // secure messaging (the card keeps them from unauthenticated terminals); without, they are listed unavailable.
-    std::shared_ptr<const cdos::IssuerKeys> keys;
-    {
-        Database unused;
-        IssuanceService opener(manager, unused);
-        try {
-            opener.openKeyStore(m_keystore);
-            keys = opener.issuerKeys();
-        } catch (const IssuanceError&) {
-        }
-    }
+    (void)session.keys().open(m_keystore);
+    const std::shared_ptr<const cdos::IssuerKeys> keys = session.keys().keys();
     bool hasPurse = false;
     const JobResult r = manager.run(m_reader, [&hasPurse, keys](CardChannel& ch) {
         const CardSnapshot snapshot = CardSnapshot::read(ch, keys.get());
@@ -328,6 +334,15 @@ int CliApp::info() {
 }
 
 int CliApp::issue() {
+    QStringList missing;
+    if (m_reader.isEmpty())
+        missing << QStringLiteral("--reader NAME");
+    if (m_template.isEmpty())
+        missing << QStringLiteral("--template FILE");
+    if (m_holder.isEmpty())
+        missing << QStringLiteral("--holder FILE");
+    if (!missing.isEmpty())
+        return fail(Usage, tr("issue needs %1").arg(missing.join(QStringLiteral(", "))));
     CardTemplate cardTemplate;
     HolderFile holder;
     try {
@@ -340,16 +355,13 @@ int CliApp::issue() {
     } catch (const HolderFileError& e) {
         return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
     }
-    Database db;
-    if (const int rc = openDatabase(db); rc != Ok)
+    ConsoleSession session;
+    if (const int rc = openDatabase(session); rc != Ok)
         return rc;
-    CardReaderManager manager;
-    IssuanceService service(manager, db);
-    try {
-        service.openKeyStore(m_keystore);
-    } catch (const IssuanceError& e) {
-        return fail(Failed, e.text);
-    }
+    if (const int rc = openKeys(session); rc != Ok)
+        return rc;
+    CardReaderManager& manager = session.readers();
+    IssuanceService& service = session.issuance();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     QObject::connect(&service, &IssuanceService::progress, [](int step, int total, const QString& text) {
@@ -366,7 +378,7 @@ int CliApp::issue() {
                           {QStringLiteral("chipSerial"), result.chipSerial},
                           {QStringLiteral("template"), cardTemplate.name},
                           {QStringLiteral("apduCount"), result.apduCount},
-                          {QStringLiteral("database"), db.location()},
+                          {QStringLiteral("database"), session.database().location()},
                           {QStringLiteral("cardId"), result.cardId},
                           {QStringLiteral("batchId"), result.batchId},
                           {QStringLiteral("recovered"), result.recovered}});
@@ -381,12 +393,12 @@ QString CliApp::readPin() {
 }
 
 int CliApp::purse() {
-    Database db; // the service records transactions only; reading and proving need no database
-    CardReaderManager manager;
-    PurseService service(manager, db);
+    ConsoleSession session; // the service records transactions only; reading and proving need no database
+    CardReaderManager& manager = session.readers();
+    PurseService& service = session.purse();
     if (m_prove)
-        if (const QString e = service.openKeyStore(m_keystore); !e.isEmpty())
-            return fail(Failed, e);
+        if (const int rc = openKeys(session); rc != Ok)
+            return rc;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const PurseState state = PurseService::wait(service.read(m_reader));
@@ -408,6 +420,10 @@ int CliApp::purse() {
 }
 
 int CliApp::transact(bool load) {
+    if (m_reader.isEmpty() || m_amount < 0)
+        return fail(Usage, tr("%1 needs --reader NAME and --amount FEN").arg(m_command));
+    if (!load && m_pinUser == 0)
+        return fail(Usage, tr("purchase needs --pin-user N: the card asks for the payment PIN"));
     // Usage errors touch nothing: no card, no database row, no terminal serial (issue 11).
     if (qEnvironmentVariableIsSet("CARDDESK_TERMINAL_ID")) {
         static const QRegularExpression twelveHex(QStringLiteral("^[0-9A-Fa-f]{12}$"));
@@ -430,20 +446,20 @@ int CliApp::transact(bool load) {
         if (!pinDigits.match(request.pin).hasMatch())
             return fail(Usage, tr("a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)"));
     }
-    Database db;
-    if (const int rc = openDatabase(db); rc != Ok)
+    ConsoleSession session;
+    if (const int rc = openDatabase(session); rc != Ok)
         return rc;
-    CardReaderManager manager;
-    PurseService service(manager, db);
-    if (const QString e = service.openKeyStore(m_keystore); !e.isEmpty())
-        return fail(Failed, e);
+    if (const int rc = openKeys(session); rc != Ok)
+        return rc;
+    CardReaderManager& manager = session.readers();
+    PurseService& service = session.purse();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const PurseTransactionResult result = PurseService::wait(service.transact(request));
     request.pin.fill(QLatin1Char('0'));
     printTrace(manager);
     QJsonObject out = result.toJson();
-    out.insert(QStringLiteral("database"), db.location());
+    out.insert(QStringLiteral("database"), session.database().location());
     printJson(out);
     if (!result.ok || !result.tacVerified)
         return fail(Failed, result.error);

@@ -7,10 +7,12 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace carddesk {
 
 class CardReaderManager;
-class Database;
+class ConsoleSession;
 
 class CliApp {
     Q_DECLARE_TR_FUNCTIONS(CliApp)
@@ -21,6 +23,16 @@ public:
     int run(const QStringList& arguments);
 
 private:
+    // One row per subcommand: its name, its lines of --help, the options it refuses (rather than silently
+    // ignoring them), and what runs it.
+    struct Command {
+        QString name;
+        QString help;
+        QStringList refused;
+        std::function<int(CliApp&, const QCommandLineParser&)> run;
+    };
+    static QList<Command> commands();
+
     int readers();
     int info();
     int issue();
@@ -41,8 +53,10 @@ private:
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
     int prepareReader(CardReaderManager& manager, const QString& reader);
     int fail(int code, const QString& message);
-    // Opens --database (or the default); Ok, or Failed with the reason printed.
-    int openDatabase(Database& db);
+    // Opens --database (or the default) / --keystore (or the default) in the session; Ok, or Failed with the
+    // reason printed.
+    int openDatabase(ConsoleSession& session);
+    int openKeys(ConsoleSession& session);
     void printJson(const QJsonObject& o);
     void printTrace(CardReaderManager& manager);
 

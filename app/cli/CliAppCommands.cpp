@@ -5,6 +5,7 @@
 
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/model/AppService.h>
+#include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
 #include <carddesk/protocol/AppCrypto.h>
 
@@ -89,9 +90,9 @@ int CliApp::runAppCommand(const QCommandLineParser& parser) {
 }
 
 int CliApp::apps() {
-    Database db;
-    CardReaderManager manager;
-    AppService service(manager, db);
+    ConsoleSession session;
+    CardReaderManager& manager = session.readers();
+    AppService& service = session.apps();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const AppCardState state = AppService::wait(service.read(m_reader));
@@ -116,11 +117,11 @@ int CliApp::appPush(const QCommandLineParser& parser, bool install) {
     }
     if (!error.isEmpty())
         return fail(Failed, error);
-    Database db;
-    if (const int rc = openDatabase(db); rc != Ok)
+    ConsoleSession session;
+    if (const int rc = openDatabase(session); rc != Ok)
         return rc;
-    CardReaderManager manager;
-    AppService service(manager, db);
+    CardReaderManager& manager = session.readers();
+    AppService& service = session.apps();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const AppOperationResult r =
@@ -157,9 +158,10 @@ int CliApp::appBuild(const QCommandLineParser& parser, bool install) {
     // The card's serials and public key: from the database unless given (a card issued elsewhere).
     if (request.issuerSerial.isEmpty() || request.productSerial.isEmpty() ||
         (install && !parser.isSet(QStringLiteral("card-key")))) {
-        Database db;
-        if (const int rc = openDatabase(db); rc != Ok)
+        ConsoleSession session;
+        if (const int rc = openDatabase(session); rc != Ok)
             return rc;
+        Database& db = session.database();
         const auto issued = db.card(number);
         if (!issued)
             return fail(Failed, tr("card %1 is not in the database; give --issuer-serial, --product-serial and "

@@ -4,6 +4,7 @@
 #include "ConsoleOptions.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "carddesk/model/ConsoleSession.h"
 #include "carddesk/protocol/PrivateFiles.h"
 #include "carddesk/protocol/SecretEnvironment.h"
 
@@ -113,7 +114,8 @@ int main(int argc, char** argv) {
     options.keyStorePassphrase =
         QString::fromStdString(cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE").value_or(std::string()));
 
-    MainWindow window(options);
+    carddesk::ConsoleSession session; // built once here, shown by the window, gone after it
+    MainWindow window(session, options);
     window.show();
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, parser.value(screenshot));

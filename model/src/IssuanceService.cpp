@@ -1,7 +1,7 @@
 #include "carddesk/model/IssuanceService.h"
 
 #include "carddesk/model/Database.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/model/KeyRing.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -73,8 +73,13 @@ quint32 resolvePermissions(const CardTemplate& t, const QString& text, const QSt
 
 } // namespace
 
+IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_ring(&keys) {
+    qRegisterMetaType<IssuanceResult>();
+}
+
 IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database) {
+    : QObject(parent), m_readers(readers), m_db(database), m_ring(new KeyRing(this)) {
     qRegisterMetaType<IssuanceResult>();
 }
 
@@ -86,46 +91,9 @@ IssuanceService::~IssuanceService() {
     }
 }
 
-QString IssuanceService::defaultKeyStorePath() {
-    const QString env = qEnvironmentVariable("CARDDESK_KEYSTORE");
-    if (!env.isEmpty())
-        return env;
-    const QString dev = QStringLiteral(CARDDESK_DEV_KEYSTORE);
-    if (QFile::exists(dev))
-        return dev;
-    return QStringLiteral(CARDDESK_INSTALLED_KEYSTORE);
-}
-
-QString IssuanceService::defaultKeyStorePassphrase() {
-    if (const auto given = cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE"))
-        return QString::fromStdString(*given);
-    return QStringLiteral("carddesk-development");
-}
-
-bool IssuanceService::isDevelopmentKeyStore(const QString& path) {
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    return !canonical.isEmpty() &&
-           (canonical == QFileInfo(QStringLiteral(CARDDESK_DEV_KEYSTORE)).canonicalFilePath() ||
-            canonical == QFileInfo(QStringLiteral(CARDDESK_INSTALLED_KEYSTORE)).canonicalFilePath());
-}
-
-void IssuanceService::openKeyStore(const QString& pathIn, const QString& passphraseIn) {
-    const QString path = pathIn.isEmpty() ? defaultKeyStorePath() : pathIn;
-    // The published development passphrase is tried for the development key store only: any other store needs
-    // its own passphrase, never a silent guess.
-    if (passphraseIn.isEmpty() && !cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE") &&
-        !isDevelopmentKeyStore(path))
-        throw IssuanceError(
-            tr("the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)").arg(path));
-    std::string passphrase = (passphraseIn.isEmpty() ? defaultKeyStorePassphrase() : passphraseIn).toStdString();
-    try {
-        auto store = std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path.toStdString(), passphrase));
-        cdos::secureZero(passphrase.data(), passphrase.size());
-        m_keys = std::move(store);
-    } catch (const std::exception& e) {
-        cdos::secureZero(passphrase.data(), passphrase.size());
-        throw IssuanceError(tr("cannot open the key store %1: %2").arg(path, QString::fromStdString(e.what())));
-    }
+void IssuanceService::openKeyStore(const QString& path, const QString& passphrase) {
+    if (const QString error = m_ring->open(path, passphrase); !error.isEmpty())
+        throw IssuanceError(error);
 }
 
 QString IssuanceService::defaultAppCaKeyPath() {
@@ -139,7 +107,7 @@ QString IssuanceService::defaultAppCaKeyPath() {
 }
 
 void IssuanceService::setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) {
-    m_keys = std::move(keys);
+    m_ring->set(std::move(keys));
 }
 
 cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const HolderFile& holder,
@@ -242,7 +210,7 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         return fail(tr("an issuance is already running"));
     if (!m_db.isOpen())
         return fail(tr("the card database is not open"));
-    if (!m_keys) {
+    if (!m_ring->isOpen()) {
         try {
             openKeyStore();
         } catch (const IssuanceError& e) {
@@ -261,7 +229,7 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
     // docs/keys.md) is refused here, before a card number is spent or the card touched.
     for (const QString& name : request.cardTemplate.serviceKeys) {
         try {
-            (void)m_keys->sharedKey(name.toStdString());
+            (void)m_ring->keys()->sharedKey(name.toStdString());
         } catch (const std::exception& e) {
             return fail(
                 tr("the key store cannot supply the service key %1: %2").arg(name, QString::fromUtf8(e.what())));
@@ -280,7 +248,7 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         }
     }
     run->operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
-    run->keys = m_keys;
+    run->keys = m_ring->keys();
     m_busy = true;
     // Stage 1: what is in the reader. Nothing is allocated or written before it is known (a refused card consumes
     // no number).

@@ -1,7 +1,7 @@
 #include "carddesk/model/PurseService.h"
 
 #include "carddesk/model/Database.h"
-#include "carddesk/model/IssuanceService.h"
+#include "carddesk/model/KeyRing.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -291,8 +291,15 @@ QJsonObject PurseTransactionResult::toJson() const {
 
 // --- service ---
 
+PurseService::PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_ring(&keys), m_terminal(defaultTerminalId()) {
+    qRegisterMetaType<PurseState>();
+    qRegisterMetaType<PurseProof>();
+    qRegisterMetaType<PurseTransactionResult>();
+}
+
 PurseService::PurseService(CardReaderManager& readers, Database& database, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_terminal(defaultTerminalId()) {
+    : QObject(parent), m_readers(readers), m_db(database), m_ring(new KeyRing(this)), m_terminal(defaultTerminalId()) {
     qRegisterMetaType<PurseState>();
     qRegisterMetaType<PurseProof>();
     qRegisterMetaType<PurseTransactionResult>();
@@ -310,15 +317,15 @@ PurseService::~PurseService() {
 }
 
 QString PurseService::openKeyStore(const QString& path, const QString& passphrase) {
-    // The issuance service owns the key store format and its errors; this borrows its keys.
-    IssuanceService opener(m_readers, m_db);
-    try {
-        opener.openKeyStore(path, passphrase);
-    } catch (const IssuanceError& e) {
-        return e.text;
-    }
-    m_keys = opener.issuerKeys();
-    return {};
+    return m_ring->open(path, passphrase);
+}
+
+void PurseService::setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) {
+    m_ring->set(std::move(keys));
+}
+
+bool PurseService::hasIssuerKeys() const {
+    return m_ring->isOpen();
 }
 
 cdos::ep::TerminalId PurseService::defaultTerminalId() {
@@ -390,7 +397,7 @@ QFuture<PurseState> PurseService::read(const QString& reader) {
 
 QFuture<PurseProof> PurseService::proveLast(const QString& reader) {
     const cdos::ep::TerminalId terminalId = m_terminal;
-    const auto keys = m_keys;
+    const auto keys = m_ring->keys();
     setBusy(1);
     auto job = [terminalId, keys](CardChannel& channel) -> QVariant {
         PurseProof proof;
@@ -450,14 +457,14 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
             base.error = e.text;
         }
     }
-    if (!m_keys)
+    if (!m_ring->isOpen())
         base.error = tr("no key store is open: the desk cannot act as a terminal");
     if (request.amount == 0)
         base.error = tr("the amount must be at least 0.01 yuan");
     if (!base.error.isEmpty())
         return QtFuture::makeReadyFuture(base);
 
-    const auto keys = m_keys;
+    const auto keys = m_ring->keys();
     const cdos::ep::TerminalId terminalId = m_terminal;
     auto job = [keys, terminalId, request, base, date, time](CardChannel& channel) mutable -> QVariant {
         PurseTransactionResult r = base;

@@ -1,5 +1,6 @@
 #include "carddesk/model/SupportService.h"
 
+#include "carddesk/model/KeyRing.h"
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportReconciler.h"
 
@@ -37,7 +38,7 @@ QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
     p->input.subscriber = query.subscriber.trimmed();
     p->input.headendUrl = m_client->displayUrl();
     p->input.reader = query.reader;
-    p->input.keys = m_keys;
+    p->input.keys = m_purse.keyRing().keys();
     // Either side may already be done when its continuation is attached (a refusal before any request).
     p->cardDone = query.reader.isEmpty();
     setBusy(1);

@@ -4,6 +4,7 @@
 // its users (never PINs) in the database. Every step is journalled; a failed issuance records nothing as issued.
 #include "carddesk/model/CardTemplate.h"
 #include "carddesk/model/HolderFile.h"
+#include "carddesk/model/KeyRing.h"
 
 #include <carddesk/protocol/KeyStore.h>
 #include <carddesk/protocol/Personaliser.h>
@@ -53,15 +54,10 @@ class IssuanceService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IssuanceService)
 public:
+    // The keys come from `keys`, the session's one key ring; without, the service keeps a ring of its own.
+    IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent = nullptr);
     IssuanceService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
     ~IssuanceService() override;
-
-    // $CARDDESK_KEYSTORE, else the development store (resources/keystores/development.cdks).
-    static QString defaultKeyStorePath();
-    // $CARDDESK_KEYSTORE_PASSPHRASE, else the development passphrase.
-    static QString defaultKeyStorePassphrase();
-    // The shipped development key store (source tree or installed copy), whose passphrase is published.
-    static bool isDevelopmentKeyStore(const QString& path);
 
     // The application-download CA key written to each card (PEM, public or pair): $CARDDESK_APP_CA_KEY, else the
     // development CA of resources/app-keys (ca-ec.pem). setAppCaKeyPath overrides it (console options, CLI).
@@ -69,14 +65,15 @@ public:
     void setAppCaKeyPath(const QString& path) { m_appCaKeyPath = path; }
     QString appCaKeyPath() const { return m_appCaKeyPath.isEmpty() ? defaultAppCaKeyPath() : m_appCaKeyPath; }
 
-    // Opens a key store (PBKDF2: takes a fraction of a second). Empty arguments mean the defaults above.
-    // Throws IssuanceError ("wrong passphrase", "missing file"...).
+    // Opens a key store into the key ring (empty arguments: KeyRing's defaults). Throws IssuanceError ("wrong
+    // passphrase", "missing file"...).
     void openKeyStore(const QString& path = {}, const QString& passphrase = {});
-    // Uses another key holder (an HSM connector, or a test double).
+    // Uses another key holder (an HSM connector, or a test double): the whole ring changes.
     void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys);
-    bool hasIssuerKeys() const { return m_keys != nullptr; }
-    // The open key holder (shared with the purse service), null when none is open.
-    std::shared_ptr<const cdos::IssuerKeys> issuerKeys() const { return m_keys; }
+    bool hasIssuerKeys() const { return m_ring->isOpen(); }
+    // The open key holder (shared with every service of the ring), null when none is open.
+    std::shared_ptr<const cdos::IssuerKeys> issuerKeys() const { return m_ring->keys(); }
+    KeyRing& keyRing() { return *m_ring; }
 
     // The card profile of `holder` on `tmpl` with the given card number (20 hex digits); the template's relative
     // CA rights count from `issuedOn` (default: today, UTC). Throws IssuanceError listing every problem (template,
@@ -109,7 +106,7 @@ private:
 
     CardReaderManager& m_readers;
     Database& m_db;
-    std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    KeyRing* m_ring;
     QString m_appCaKeyPath;
     bool m_busy = false;
     QFuture<QVariant> m_pending;

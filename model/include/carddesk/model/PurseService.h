@@ -25,6 +25,7 @@ namespace carddesk {
 
 class CardReaderManager;
 class Database;
+class KeyRing;
 
 struct PurseLogEntry {
     Q_DECLARE_TR_FUNCTIONS(PurseLogEntry)
@@ -113,14 +114,17 @@ class PurseService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PurseService)
 public:
+    // The sub-keys are diversified from `keys`, the session's one key ring; without, a ring of its own.
+    PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent = nullptr);
     PurseService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
     ~PurseService() override;
 
-    // The issuer keys the sub-keys are diversified from (the console shares the issuance service's).
-    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) { m_keys = std::move(keys); }
-    bool hasIssuerKeys() const { return m_keys != nullptr; }
-    // Opens a key store (empty: IssuanceService's defaults). Returns the reason in words, empty on success.
+    // The issuer keys (the whole ring changes: every service sharing it sees them).
+    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys);
+    bool hasIssuerKeys() const;
+    // Opens a key store into the ring (empty: KeyRing's defaults). Returns the reason in words, empty on success.
     QString openKeyStore(const QString& path = {}, const QString& passphrase = {});
+    KeyRing& keyRing() { return *m_ring; }
 
     // This desk's terminal id: $CARDDESK_TERMINAL_ID (12 hex digits), else the development id 43 44 00 00 00 01.
     static cdos::ep::TerminalId defaultTerminalId();
@@ -151,7 +155,7 @@ private:
     void track(const QFuture<QVariant>& job);
     CardReaderManager& m_readers;
     Database& m_db;
-    std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    KeyRing* m_ring;
     cdos::ep::TerminalId m_terminal;
     int m_busy = 0;
     QList<QFuture<QVariant>> m_pending; // owner-thread jobs, not their continuations

@@ -3,6 +3,7 @@
 // network) and the log of the card in the reader (PurseService, on the PC/SC owner thread), then the
 // reconciliation on a worker thread. Nothing of it runs on the caller's (GUI) thread but the bookkeeping.
 #include "carddesk/model/HeadendHistoryClient.h"
+#include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportReport.h"
 
 #include <carddesk/protocol/KeyStore.h>
@@ -31,9 +32,9 @@ public:
     ~SupportService() override;
 
     HeadendHistoryClient& client() { return *m_client; }
-    // The TAC master keys (the console's key store); without them TACs are "not checked".
-    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) { m_keys = std::move(keys); }
-    bool hasIssuerKeys() const { return m_keys != nullptr; }
+    // The TAC master keys: the purse service's key ring; without them TACs are "not checked".
+    void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) { m_purse.setIssuerKeys(std::move(keys)); }
+    bool hasIssuerKeys() const { return m_purse.hasIssuerKeys(); }
 
     QFuture<SupportReport> lookup(const SupportQuery& query);
     bool isBusy() const { return m_busy > 0; }
@@ -48,7 +49,6 @@ private:
 
     PurseService& m_purse;
     HeadendHistoryClient* m_client;
-    std::shared_ptr<const cdos::IssuerKeys> m_keys;
     int m_busy = 0;
 };
 

@@ -1,0 +1,51 @@
+#pragma once
+// Conditional access at the desk: loads the key ring's (newer) version of a service key CA_SERVICE_<n> into an
+// issued card under issuer secure messaging, on the reader's owner thread, and audits what was written. Key values
+// never leave the key ring in clear: only the name, slot and versions are reported or recorded.
+#include <QFuture>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+namespace carddesk {
+
+class CardReaderManager;
+class Database;
+class KeyRing;
+
+struct CaKeyResult {
+    bool ok = false;
+    QString error;           // translated; empty on success
+    bool usageError = false; // the key name is not CA_SERVICE_1..8: nothing was sent
+    bool noService = false;  // PC/SC not running
+    QString reader, key;
+    int slot = 0;
+    int previousVersion = 0, version = 0;
+    bool written = false; // false: the card already held this version
+    int apduCount = 0;
+    QJsonObject toJson() const;
+};
+
+class CaKeyService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CaKeyService)
+public:
+    CaKeyService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent = nullptr);
+
+    // Empty when `name` is a service key name CA_SERVICE_1..8, else why not (translated).
+    static QString checkKeyName(const QString& name);
+
+    // The card in `reader` gets the ring's version of `keyName` when its own is older; a write is audited under
+    // `operatorName` (empty: Database::currentOperator()). A write the database cannot record is reported as an
+    // error (the card holds the key).
+    QFuture<CaKeyResult> loadServiceKey(const QString& reader, const QString& keyName, const QString& operatorName);
+
+private:
+    CardReaderManager& m_readers;
+    Database& m_db;
+    KeyRing& m_ring;
+};
+
+} // namespace carddesk
+
+Q_DECLARE_METATYPE(carddesk::CaKeyResult)
