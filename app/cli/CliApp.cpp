@@ -474,8 +474,10 @@ int runCli(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(CARDDESK_VERSION));
     QTranslator translator;
     const QString appDir = QCoreApplication::applicationDirPath();
-    for (const QString& dir : {appDir + QStringLiteral("/../share/carddesk/translations"),
-                               appDir + QStringLiteral("/../../translations"), QStringLiteral(":/translations")}) {
+    for (const QString& dir :
+         {appDir + QStringLiteral("/../share/carddesk/translations"), appDir + QStringLiteral("/../../translations"),
+          // the build tree: lrelease writes the .qm files beside the widgets library
+          appDir + QStringLiteral("/../../widgets"), QStringLiteral(":/translations")}) {
         if (translator.load(QLocale(), QStringLiteral("carddesk"), QStringLiteral("_"), dir)) {
             QCoreApplication::installTranslator(&translator);
             break;
