@@ -1,4 +1,5 @@
 #include "PurseView.h"
+#include <carddesk/cardio/HexText.h>
 
 #include "carddesk/model/PurseLogModel.h"
 
@@ -239,7 +240,7 @@ void PurseView::refresh() {
 void PurseView::showState() {
     const QLocale locale;
     const bool have = m_state.ok() && !m_state.cardNumber.isEmpty();
-    m_balance->setText(have ? PurseService::formatYuan(m_state.balance, locale) : QStringLiteral("—"));
+    m_balance->setText(have ? formatYuan(m_state.balance, locale) : QStringLiteral("—"));
     const auto counter = [](const std::optional<quint16>& c) { return c ? QString::number(*c) : QStringLiteral("—"); };
     m_online->setText(have ? counter(m_state.onlineCounter) : QStringLiteral("—"));
     m_offline->setText(have ? counter(m_state.offlineCounter) : QStringLiteral("—"));
@@ -318,12 +319,11 @@ void PurseView::proveLast() {
         else if (!p.available)
             showOutcome(m_proof, QStringLiteral("unavailable"), tr("The purse has no transaction to prove yet."));
         else if (p.proved)
-            showOutcome(
-                m_proof, QStringLiteral("proved"),
-                tr("Proved: %1 of %2, counter %3, TAC %4 checks with the issuer's key.")
-                    .arg(PurseLogEntry::typeName(p.last.type), PurseService::formatYuan(p.last.amount, QLocale()))
-                    .arg(p.last.counter)
-                    .arg(QString::fromLatin1(p.tac.toHex().toUpper())));
+            showOutcome(m_proof, QStringLiteral("proved"),
+                        tr("Proved: %1 of %2, counter %3, TAC %4 checks with the issuer's key.")
+                            .arg(PurseLogEntry::typeName(p.last.type), formatYuan(p.last.amount, QLocale()))
+                            .arg(p.last.counter)
+                            .arg(QString::fromLatin1(p.tac.toHex().toUpper())));
         else
             showOutcome(m_proof, QStringLiteral("not proved"),
                         tr("Not proved: the TAC %1 of the last transaction (%2, counter %3) does not check with the "
@@ -349,7 +349,7 @@ void PurseView::transact(PurseOperation operation) {
         m_pin->setFocus();
         return;
     }
-    const QString amount = PurseService::formatYuan(fen, QLocale());
+    const QString amount = formatYuan(fen, QLocale());
     QMessageBox confirm(QMessageBox::Question, isLoad ? tr("Load the purse") : tr("Purchase from the purse"),
                         isLoad ? tr("Load %1 onto card %2 as this desk's terminal?").arg(amount, m_cardNumber)
                                : tr("Charge %1 to card %2 as this desk's terminal?").arg(amount, m_cardNumber),
@@ -376,9 +376,8 @@ void PurseView::transact(PurseOperation operation) {
         if (r.ok && r.tacVerified)
             showOutcome(m_result, QStringLiteral("success"),
                         (isLoad ? tr("Loaded %1. Balance %2 → %3.") : tr("Charged %1. Balance %2 → %3."))
-                            .arg(PurseService::formatYuan(r.amount, QLocale()),
-                                 PurseService::formatYuan(r.balanceBefore, QLocale()),
-                                 PurseService::formatYuan(r.balanceAfter, QLocale())));
+                            .arg(formatYuan(r.amount, QLocale()), formatYuan(r.balanceBefore, QLocale()),
+                                 formatYuan(r.balanceAfter, QLocale())));
         else
             showOutcome(m_result, QStringLiteral("failure"), r.error);
         refresh();
@@ -424,7 +423,7 @@ QString PurseView::exportPdf(const QString& path) const {
     QString html = QStringLiteral("<h2>%1</h2><p>%2</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>")
                        .arg(tr("E-purse log").toHtmlEscaped(),
                             tr("Card %1 · ASN %2 · balance %3 · exported %4")
-                                .arg(m_state.cardNumber, m_state.asn, PurseService::formatYuan(m_state.balance, locale),
+                                .arg(m_state.cardNumber, m_state.asn, formatYuan(m_state.balance, locale),
                                      locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
                                 .toHtmlEscaped());
     for (int c = 0; c < PurseLogModel::ColumnCount; ++c)

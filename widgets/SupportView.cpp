@@ -1,4 +1,5 @@
 #include "SupportView.h"
+#include <carddesk/cardio/HexText.h>
 
 #include "SupportViewModel.h"
 
@@ -262,7 +263,7 @@ void SupportView::showReport() {
     if (m_report.hasHeadendData() && !m_report.keysAvailable)
         words << tr("No key store is open: TACs are not checked (File → Open key store).");
     if (m_report.cardBalance)
-        words << tr("Card balance: %1.").arg(PurseService::formatYuan(*m_report.cardBalance, QLocale()));
+        words << tr("Card balance: %1.").arg(formatYuan(*m_report.cardBalance, QLocale()));
     m_status->setText(words.join(QLatin1Char(' ')));
     const bool failed = !m_report.hasHeadendData();
     m_status->setStyleSheet(failed ? QStringLiteral("color: #a50e0e;") : QString());
@@ -296,9 +297,9 @@ void SupportView::showDetail() {
         html += QStringLiteral("<h4>%1</h4><table>").arg(esc(tr("At the headend")));
         html += line(tr("Record"), QStringLiteral("%1 #%2").arg(SupportViewModel::kindName(h.kind)).arg(h.id));
         html += line(tr("Status"), SupportViewModel::statusName(h.status));
-        html += line(tr("Amount"), PurseService::formatYuan(h.amount, locale));
+        html += line(tr("Amount"), formatYuan(h.amount, locale));
         if (h.balanceBefore >= 0)
-            html += line(tr("Balance before"), PurseService::formatYuan(h.balanceBefore, locale));
+            html += line(tr("Balance before"), formatYuan(h.balanceBefore, locale));
         html += line(tr("Terminal"), h.terminalId);
         if (h.terminalSerial >= 0)
             html += line(tr("Terminal serial"), QString::number(h.terminalSerial));
@@ -311,9 +312,9 @@ void SupportView::showDetail() {
         html += QStringLiteral("<h4>%1</h4><table>").arg(esc(tr("On the card")));
         html += line(tr("Log record"), QString::number(c.record));
         html += line(tr("Type"), PurseLogEntry::typeName(c.type));
-        html += line(tr("Amount"), PurseService::formatYuan(c.amount, locale));
+        html += line(tr("Amount"), formatYuan(c.amount, locale));
         if (c.balanceAfter >= 0)
-            html += line(tr("Balance after"), PurseService::formatYuan(c.balanceAfter, locale));
+            html += line(tr("Balance after"), formatYuan(c.balanceAfter, locale));
         html += line(tr("Terminal"), QString::fromLatin1(c.terminal.toHex().toUpper()));
         html += line(tr("Date and time"), c.dateTime);
         if (!row.cardTac.isEmpty())

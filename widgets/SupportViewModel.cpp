@@ -1,4 +1,5 @@
 #include "SupportViewModel.h"
+#include <carddesk/cardio/HexText.h>
 
 #include <QApplication>
 #include <QBrush>
@@ -93,9 +94,7 @@ QVariant SupportViewModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const SupportReport::Row& r = m_rows[index.row()];
-    const auto yuan = [this](qint64 fen) {
-        return fen < 0 ? QStringLiteral("—") : PurseService::formatYuan(fen, m_locale);
-    };
+    const auto yuan = [this](qint64 fen) { return fen < 0 ? QStringLiteral("—") : formatYuan(fen, m_locale); };
     switch (role) {
     case ProblemRole:
         return r.isProblem();

@@ -1,4 +1,5 @@
 #include "carddesk/cardio/ApduDecoder.h"
+#include "carddesk/cardio/HexText.h"
 
 #include <carddesk/protocol/CaCommands.h>
 #include <carddesk/protocol/CardRecords.h>
@@ -49,19 +50,6 @@ constexpr SwText kStatusWords[] = {
     {0x9406, QT_TRANSLATE_NOOP("ApduDecoder", "requested MAC not available")},
 };
 
-QString hex(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex(' ').toUpper());
-}
-QString hex(const cdos::Bytes& b) {
-    return QString::fromStdString(cdos::toHex(b, true));
-}
-QString hex8(quint32 v, int width = 2) {
-    return QStringLiteral("%1").arg(v, width, 16, QLatin1Char('0')).toUpper();
-}
-cdos::Bytes bytes(const QByteArray& b) {
-    return cdos::Bytes(b.cbegin(), b.cend());
-}
-
 DecodedField field(const QString& label, const QString& value) {
     return DecodedField{label, value, {}};
 }
@@ -111,7 +99,7 @@ QString ApduDecoder::commandName(quint8 cla, quint8 ins) {
             break;
         }
     }
-    return QStringLiteral("CLA %1 INS %2").arg(hex8(cla), hex8(ins));
+    return QStringLiteral("CLA %1 INS %2").arg(hexNumber(cla, 2), hexNumber(ins, 2));
 }
 
 QString ApduDecoder::lifeCycleName(cdos::LifeCycle lc) {
@@ -125,7 +113,7 @@ QString ApduDecoder::lifeCycleName(cdos::LifeCycle lc) {
     case cdos::LifeCycle::Terminated:
         return tr("terminated");
     }
-    return tr("unknown (%1)").arg(hex8(static_cast<quint8>(lc)));
+    return tr("unknown (%1)").arg(hexNumber(static_cast<quint8>(lc), 2));
 }
 
 QString ApduDecoder::keyUsageName(quint8 usage) {
@@ -147,7 +135,7 @@ QString ApduDecoder::keyUsageName(quint8 usage) {
     case cdos::KeyUsage::PinUnblock:
         return tr("PIN unblock");
     }
-    return tr("unknown (%1)").arg(hex8(usage));
+    return tr("unknown (%1)").arg(hexNumber(usage, 2));
 }
 
 QString ApduDecoder::fileTypeName(cdos::FileType type) {
@@ -161,7 +149,7 @@ QString ApduDecoder::fileTypeName(cdos::FileType type) {
     case cdos::FileType::Cyclic:
         return tr("cyclic EF");
     }
-    return tr("unknown (%1)").arg(hex8(static_cast<quint8>(type)));
+    return tr("unknown (%1)").arg(hexNumber(static_cast<quint8>(type), 2));
 }
 
 QString ApduDecoder::rightName(const cdos::ca::Entitlement& e) {
@@ -173,7 +161,7 @@ QString ApduDecoder::rightName(const cdos::ca::Entitlement& e) {
     case cdos::ca::RightKind::Vod:
         return tr("VOD programme %1").arg(e.id);
     }
-    return tr("unknown kind %1, id %2").arg(hex8(static_cast<quint8>(e.kind))).arg(e.id);
+    return tr("unknown kind %1, id %2").arg(hexNumber(static_cast<quint8>(e.kind), 2)).arg(e.id);
 }
 
 QString ApduDecoder::accessConditionName(quint8 ac) {
@@ -187,7 +175,7 @@ QString ApduDecoder::accessConditionName(quint8 ac) {
     case cdos::ac::Never:
         return tr("never");
     default:
-        return tr("unknown (%1)").arg(hex8(ac));
+        return tr("unknown (%1)").arg(hexNumber(ac, 2));
     }
 }
 
@@ -209,17 +197,17 @@ QString ApduDecoder::describeAtr(const QByteArray& atr) {
             .arg(static_cast<quint8>(atr[7]))
             .arg(static_cast<quint8>(atr[8]))
             .arg(lifeCycleName(*lc));
-    return tr("unknown card (ATR %1)").arg(hex(atr));
+    return tr("unknown card (ATR %1)").arg(hexText(atr, true));
 }
 
 std::vector<DecodedField> ApduDecoder::decodeFcp(const QByteArray& data) {
     std::vector<DecodedField> out;
-    const auto fcp = cdos::Fcp::decode(bytes(data));
+    const auto fcp = cdos::Fcp::decode(bytesOf(data));
     if (!fcp) {
         out.push_back(field(tr("FCP"), tr("malformed")));
         return out;
     }
-    out.push_back(field(tr("file identifier"), hex8(fcp->fid, 4)));
+    out.push_back(field(tr("file identifier"), hexNumber(fcp->fid, 4)));
     out.push_back(field(tr("file type"), fileTypeName(fcp->type)));
     if (fcp->type == cdos::FileType::LinearFixed || fcp->type == cdos::FileType::Cyclic)
         out.push_back(field(tr("records"), tr("%1 × %2 bytes").arg(fcp->recordCount).arg(fcp->recordLength)));
@@ -228,7 +216,7 @@ std::vector<DecodedField> ApduDecoder::decodeFcp(const QByteArray& data) {
     if (fcp->sfi)
         out.push_back(field(tr("short file identifier"), QString::number(fcp->sfi)));
     if (!fcp->aid.empty())
-        out.push_back(field(tr("DF name"), hex(fcp->aid)));
+        out.push_back(field(tr("DF name"), hexText(fcp->aid, true)));
     out.push_back(field(tr("read access"), accessConditionName(fcp->readAc)));
     out.push_back(field(tr("update access"), accessConditionName(fcp->updateAc)));
     return out;
@@ -236,8 +224,8 @@ std::vector<DecodedField> ApduDecoder::decodeFcp(const QByteArray& data) {
 
 std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArray& data) {
     std::vector<DecodedField> out;
-    const cdos::Bytes b = bytes(data);
-    const QString malformed = tr("malformed (%1)").arg(hex(data));
+    const cdos::Bytes b = bytesOf(data);
+    const QString malformed = tr("malformed (%1)").arg(hexText(data, true));
     switch (tag) {
     case cdos::tag::CardNumber:
         out.push_back(field(tr("card number"), QString::fromStdString(cdos::toHex(b))));
@@ -279,7 +267,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
         DecodedField list = field(tr("users"), QString::number(users->size()));
         for (const auto& u : *users) {
             DecodedField f = field(tr("user %1").arg(u.profile.number), QString::fromStdString(u.profile.name));
-            f.children.push_back(field(tr("permissions"), hex8(u.profile.permissions, 8)));
+            f.children.push_back(field(tr("permissions"), hexNumber(u.profile.permissions, 8)));
             f.children.push_back(
                 field(tr("PIN tries left"), tr("%1 of %2").arg(u.retriesLeft).arg(u.profile.maxRetries)));
             list.children.push_back(std::move(f));
@@ -296,7 +284,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
         DecodedField list = field(tr("menu"), QString::number(menu->size()));
         for (const auto& e : *menu) {
             DecodedField f = field(tr("entry %1").arg(e.id), QString::fromStdString(e.title));
-            f.children.push_back(field(tr("permission needed"), hex8(e.permission, 8)));
+            f.children.push_back(field(tr("permission needed"), hexNumber(e.permission, 8)));
             if (e.hidden)
                 f.children.push_back(field(tr("hidden"), tr("yes")));
             list.children.push_back(std::move(f));
@@ -312,7 +300,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
         }
         DecodedField list = field(tr("keys"), QString::number(keys->size()));
         for (const auto& k : *keys) {
-            DecodedField f = field(tr("key %1").arg(hex8(k.id)), keyUsageName(k.usage));
+            DecodedField f = field(tr("key %1").arg(hexNumber(k.id, 2)), keyUsageName(k.usage));
             f.children.push_back(field(tr("version"), QString::number(k.version)));
             f.children.push_back(field(tr("error counter"), tr("%1 of %2").arg(k.errorCounter).arg(k.maxErrors)));
             list.children.push_back(std::move(f));
@@ -327,7 +315,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
             break;
         }
         DecodedField f = field(tr("last transaction"), QString::fromLatin1(cdos::ep::txTypeName(t->type)));
-        f.children.push_back(field(tr("type"), hex8(t->type)));
+        f.children.push_back(field(tr("type"), hexNumber(t->type, 2)));
         f.children.push_back(field(tr("counter before"), QString::number(t->counter)));
         f.children.push_back(field(tr("terminal transaction serial"), QString::number(t->terminalSerial)));
         f.children.push_back(field(tr("terminal"), bcdDigits(t->terminal)));
@@ -346,7 +334,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
         for (const auto& k : *keys) {
             DecodedField f =
                 field(QString::fromStdString(cdos::ca::serviceKeyName(k.id)), tr("version %1").arg(k.version));
-            f.children.push_back(field(tr("key"), hex8(cdos::ca::keySlotOf(k.id))));
+            f.children.push_back(field(tr("key"), hexNumber(cdos::ca::keySlotOf(k.id), 2)));
             list.children.push_back(std::move(f));
         }
         out.push_back(std::move(list));
@@ -370,7 +358,7 @@ std::vector<DecodedField> ApduDecoder::decodeGetData(quint16 tag, const QByteArr
         break;
     }
     default:
-        out.push_back(field(tr("tag %1").arg(hex8(tag, 4)), hex(data)));
+        out.push_back(field(tr("tag %1").arg(hexNumber(tag, 4)), hexText(data, true)));
         break;
     }
     return out;
@@ -393,23 +381,23 @@ std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reve
 
     const bool proprietary = (e.cla & 0x80) != 0;
     if (!proprietary && e.ins == cdos::ins::Select && e.commandData.size() == 2 && e.p1 == 0)
-        cmd.children.push_back(field(tr("file"), hex(e.commandData).remove(QLatin1Char(' '))));
+        cmd.children.push_back(field(tr("file"), hexText(e.commandData)));
     else if (!proprietary && e.ins == cdos::ins::Select && e.p1 == 4)
-        cmd.children.push_back(field(tr("application"), hex(e.commandData).remove(QLatin1Char(' '))));
+        cmd.children.push_back(field(tr("application"), hexText(e.commandData)));
     else if (proprietary && e.ins == cdos::ins::GetData)
-        cmd.children.push_back(field(tr("tag"), hex8(static_cast<quint32>(e.p1 << 8 | e.p2), 4)));
+        cmd.children.push_back(field(tr("tag"), hexNumber(static_cast<quint32>(e.p1 << 8 | e.p2), 4)));
     else if (!proprietary && e.ins == cdos::ins::Verify)
         cmd.children.push_back(field(tr("user"), QString::number(e.p2)));
     else if (proprietary && e.ins == cdos::ins::WriteKey && e.commandData.size() >= 4) {
-        cmd.children.push_back(field(tr("key"), hex8(e.p2)));
+        cmd.children.push_back(field(tr("key"), hexNumber(e.p2, 2)));
         cmd.children.push_back(field(tr("usage"), keyUsageName(static_cast<quint8>(e.commandData[1]))));
         cmd.children.push_back(field(tr("version"), QString::number(static_cast<quint8>(e.commandData[2]))));
     } else if (proprietary && e.ins == cdos::ins::PutUser && e.commandData.size() > 4) {
         // The MAC is the last 4 bytes; the PIN block cryptogram stays hidden (decodePutUser only reads it).
-        if (const auto u = cdos::decodePutUser(bytes(e.commandData.left(e.commandData.size() - 4)))) {
+        if (const auto u = cdos::decodePutUser(bytesOf(e.commandData.left(e.commandData.size() - 4)))) {
             cmd.children.push_back(field(tr("user"), QString::number(e.p2)));
             cmd.children.push_back(field(tr("name"), QString::fromStdString(u->profile.name)));
-            cmd.children.push_back(field(tr("permissions"), hex8(u->profile.permissions, 8)));
+            cmd.children.push_back(field(tr("permissions"), hexNumber(u->profile.permissions, 8)));
             cmd.children.push_back(field(tr("PIN tries"), QString::number(u->profile.maxRetries)));
         }
     } else if ((e.ins == cdos::ins::ReadBinary || e.ins == cdos::ins::UpdateBinary) && !proprietary && (e.p1 & 0x80)) {
@@ -422,7 +410,7 @@ std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reve
     if (!e.responseData.isEmpty()) {
         rsp.children.push_back(field(tr("data"), e.responseDataHex(reveal)));
         std::vector<DecodedField> decoded;
-        const cdos::Bytes b = bytes(e.responseData);
+        const cdos::Bytes b = bytesOf(e.responseData);
         if (!proprietary && e.ins == cdos::ins::Select)
             decoded = decodeFcp(e.responseData);
         else if (proprietary && e.ins == cdos::ins::GetData)
@@ -431,11 +419,9 @@ std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reve
             const int sfi = e.p1 & 0x1F;
             if (sfi == 2) {
                 if (const auto info = cdos::CardInfo::decode(b)) {
-                    decoded.push_back(field(tr("card number"), hex(info->cardNumber).remove(QLatin1Char(' '))));
-                    decoded.push_back(
-                        field(tr("card-issuer serial"), hex(info->issuerSerial).remove(QLatin1Char(' '))));
-                    decoded.push_back(
-                        field(tr("issuer product serial"), hex(info->productSerial).remove(QLatin1Char(' '))));
+                    decoded.push_back(field(tr("card number"), hexText(info->cardNumber)));
+                    decoded.push_back(field(tr("card-issuer serial"), hexText(info->issuerSerial)));
+                    decoded.push_back(field(tr("issuer product serial"), hexText(info->productSerial)));
                 }
             } else if (sfi == 3) {
                 if (const auto h = cdos::HolderData::decode(b)) {
@@ -454,7 +440,7 @@ std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reve
                 decoded.push_back(field(tr("menu entry %1").arg(m->id), QString::fromStdString(m->title)));
             }
         } else if (!proprietary && e.ins == cdos::ins::GetChallenge) {
-            decoded.push_back(field(tr("challenge"), hex(e.responseData)));
+            decoded.push_back(field(tr("challenge"), hexText(e.responseData, true)));
         }
         for (auto& d : decoded)
             rsp.children.push_back(std::move(d));

@@ -1,4 +1,5 @@
 #include "carddesk/cardio/ApduTraceEntry.h"
+#include "carddesk/cardio/HexText.h"
 
 #include "carddesk/cardio/ApduDecoder.h"
 
@@ -7,10 +8,6 @@
 namespace carddesk {
 
 namespace {
-
-QString hexByte(quint8 b) {
-    return QStringLiteral("%1").arg(b, 2, 16, QLatin1Char('0')).toUpper();
-}
 
 bool inRanges(int i, const QList<TraceRange>& ranges) {
     for (const auto& r : ranges)
@@ -51,7 +48,7 @@ QString redactedHex(const QByteArray& data, const QList<TraceRange>& ranges, boo
     int i = 0;
     while (i < data.size()) {
         if (reveal || !inRanges(i, ranges)) {
-            parts << hexByte(static_cast<quint8>(data[i]));
+            parts << hexNumber(static_cast<quint8>(data[i]), 2);
             ++i;
             continue;
         }
@@ -85,7 +82,7 @@ QString swClassName(SwClass c) {
 }
 
 QString ApduTraceEntry::header() const {
-    return QStringList{hexByte(cla), hexByte(ins), hexByte(p1), hexByte(p2)}.join(QLatin1Char(' '));
+    return QStringList{hexNumber(cla, 2), hexNumber(ins, 2), hexNumber(p1, 2), hexNumber(p2, 2)}.join(QLatin1Char(' '));
 }
 
 QString ApduTraceEntry::swText() const {
@@ -122,9 +119,10 @@ QString ApduTraceEntry::commandApduHex(bool reveal, RedactionStyle style) const 
     QStringList parts{header()};
     if (lc >= 0) {
         if (extended)
-            parts << QStringLiteral("00") << hexByte(static_cast<quint8>(lc >> 8)) << hexByte(static_cast<quint8>(lc));
+            parts << QStringLiteral("00") << hexNumber(static_cast<quint8>(lc >> 8), 2)
+                  << hexNumber(static_cast<quint8>(lc), 2);
         else
-            parts << hexByte(static_cast<quint8>(lc));
+            parts << hexNumber(static_cast<quint8>(lc), 2);
         if (!commandData.isEmpty())
             parts << commandDataHex(reveal, style);
     }
@@ -133,9 +131,9 @@ QString ApduTraceEntry::commandApduHex(bool reveal, RedactionStyle style) const 
             if (lc < 0)
                 parts << QStringLiteral("00");
             const int v = le == 65536 ? 0 : le;
-            parts << hexByte(static_cast<quint8>(v >> 8)) << hexByte(static_cast<quint8>(v));
+            parts << hexNumber(static_cast<quint8>(v >> 8), 2) << hexNumber(static_cast<quint8>(v), 2);
         } else {
-            parts << hexByte(static_cast<quint8>(le == 256 ? 0 : le));
+            parts << hexNumber(static_cast<quint8>(le == 256 ? 0 : le), 2);
         }
     }
     return parts.join(QLatin1Char(' '));

@@ -1,4 +1,5 @@
 #include "carddesk/cardio/CardSnapshot.h"
+#include "carddesk/cardio/HexText.h"
 
 #include "carddesk/cardio/ApduDecoder.h"
 #include "carddesk/cardio/CardChannel.h"
@@ -11,22 +12,7 @@
 
 namespace carddesk {
 
-namespace {
-
-cdos::Bytes bytesOf(const QByteArray& b) {
-    return cdos::Bytes(b.cbegin(), b.cend());
-}
-QByteArray qbytes(const cdos::Bytes& b) {
-    return QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size()));
-}
-QString hex(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
-}
-QString hex2(quint32 v, int width) {
-    return QStringLiteral("%1").arg(v, width, 16, QLatin1Char('0')).toUpper();
-}
-
-} // namespace
+namespace {} // namespace
 
 CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* issuerKeys) {
     CardSnapshot s;
@@ -37,7 +23,7 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
     s.isCdos = mf.ok() || ApduDecoder::lifeCycleFromAtr(s.atr).has_value();
     if (!s.isCdos) {
         s.unavailable << tr("the card is not a CardDesk COS card: SELECT MF answered %1 (%2)")
-                             .arg(hex2(mf.sw, 4), ApduDecoder::statusWordMeaning(mf.sw));
+                             .arg(hexNumber(mf.sw, 4), ApduDecoder::statusWordMeaning(mf.sw));
         return s;
     }
 
@@ -46,7 +32,7 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
         const cdos::ResponseApdu r = channel.transmit(cdos::getData(tag));
         if (r.ok())
             return r.data;
-        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hex2(r.sw, 4));
+        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hexNumber(r.sw, 4));
         return std::nullopt;
     };
     auto malformed = [&](const QString& what) { s.unavailable << tr("%1: malformed answer").arg(what); };
@@ -58,15 +44,15 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
             malformed(tr("life cycle"));
     }
     if (auto b = get(cdos::tag::OsVersion, tr("operating system")))
-        s.osVersion = QString::fromLatin1(qbytes(*b));
+        s.osVersion = QString::fromLatin1(qbytesOf(*b));
     if (auto b = get(cdos::tag::ChipSerial, tr("chip serial")))
-        s.chipSerial = qbytes(*b);
+        s.chipSerial = qbytesOf(*b);
     if (auto b = get(cdos::tag::CardNumber, tr("card number")))
-        s.cardNumber = qbytes(*b);
+        s.cardNumber = qbytesOf(*b);
     if (auto b = get(cdos::tag::IssuerSerial, tr("card-issuer serial")))
-        s.issuerSerial = qbytes(*b);
+        s.issuerSerial = qbytesOf(*b);
     if (auto b = get(cdos::tag::ProductSerial, tr("issuer product serial")))
-        s.productSerial = qbytes(*b);
+        s.productSerial = qbytesOf(*b);
     if (auto b = get(cdos::tag::Nvm, tr("NVM"))) {
         s.nvm = cdos::decodeNvm(*b);
         if (!s.nvm)
@@ -94,7 +80,7 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
                 sm.reset(); // no such key in this store: listed as unavailable below
             }
         }
-        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(sw), hex2(sw, 4));
+        s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(sw), hexNumber(sw, 4));
         return std::nullopt;
     };
     if (auto b = protectedGet(cdos::tag::Users, tr("users"))) {
@@ -127,7 +113,7 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
             const cdos::ResponseApdu r = channel.transmit(cdos::ca::getCaData(tag));
             if (r.ok())
                 return r.data;
-            s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hex2(r.sw, 4));
+            s.unavailable << tr("%1: %2 (%3)").arg(what, ApduDecoder::statusWordMeaning(r.sw), hexNumber(r.sw, 4));
             return std::nullopt;
         };
         if (auto b = caData(cdos::ca::kTagServiceKeys, tr("service keys"))) {
@@ -144,8 +130,8 @@ CardSnapshot CardSnapshot::read(CardChannel& channel, const cdos::IssuerKeys* is
         }
         channel.transmit(cdos::selectFid(cdos::fid::Mf)); // leave the card as found: MF current
     } else if (ca.sw != cdos::sw::FileNotFound) {
-        s.unavailable
-            << tr("%1: %2 (%3)").arg(tr("conditional access"), ApduDecoder::statusWordMeaning(ca.sw), hex2(ca.sw, 4));
+        s.unavailable << tr("%1: %2 (%3)")
+                             .arg(tr("conditional access"), ApduDecoder::statusWordMeaning(ca.sw), hexNumber(ca.sw, 4));
     }
     return s;
 }
@@ -162,12 +148,12 @@ int CardSnapshot::rightState(const cdos::ca::Entitlement& e, const QDate& today)
 QJsonObject CardSnapshot::toJson(const QDate& todayIn) const {
     const QDate today = todayIn.isValid() ? todayIn : QDateTime::currentDateTimeUtc().date();
     QJsonObject o{
-        {QStringLiteral("reader"), reader}, {QStringLiteral("atr"), hex(atr)}, {QStringLiteral("cdos"), isCdos}};
+        {QStringLiteral("reader"), reader}, {QStringLiteral("atr"), hexText(atr)}, {QStringLiteral("cdos"), isCdos}};
     if (lifeCycle)
         o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*lifeCycle)));
     auto putHex = [&](const char* key, const QByteArray& b) {
         if (!b.isEmpty())
-            o.insert(QLatin1String(key), hex(b));
+            o.insert(QLatin1String(key), hexText(b));
     };
     putHex("cardNumber", cardNumber);
     putHex("issuerSerial", issuerSerial);
@@ -185,7 +171,7 @@ QJsonObject CardSnapshot::toJson(const QDate& todayIn) const {
     for (const auto& user : users)
         u.append(QJsonObject{{QStringLiteral("number"), user.profile.number},
                              {QStringLiteral("name"), QString::fromStdString(user.profile.name)},
-                             {QStringLiteral("permissions"), hex2(user.profile.permissions, 8)},
+                             {QStringLiteral("permissions"), hexNumber(user.profile.permissions, 8)},
                              {QStringLiteral("retriesLeft"), user.retriesLeft},
                              {QStringLiteral("maxRetries"), user.profile.maxRetries}});
     o.insert(QStringLiteral("users"), u);
@@ -193,12 +179,12 @@ QJsonObject CardSnapshot::toJson(const QDate& todayIn) const {
     for (const auto& e : menu)
         m.append(QJsonObject{{QStringLiteral("id"), e.id},
                              {QStringLiteral("title"), QString::fromStdString(e.title)},
-                             {QStringLiteral("permission"), hex2(e.permission, 8)},
+                             {QStringLiteral("permission"), hexNumber(e.permission, 8)},
                              {QStringLiteral("hidden"), e.hidden}});
     o.insert(QStringLiteral("menu"), m);
     QJsonArray k;
     for (const auto& key : keys)
-        k.append(QJsonObject{{QStringLiteral("id"), hex2(key.id, 2)},
+        k.append(QJsonObject{{QStringLiteral("id"), hexNumber(key.id, 2)},
                              {QStringLiteral("type"), key.type},
                              {QStringLiteral("usage"),
                               QString::fromStdString(cdos::keyUsageName(static_cast<cdos::KeyUsage>(key.usage)))},
@@ -211,7 +197,7 @@ QJsonObject CardSnapshot::toJson(const QDate& todayIn) const {
         serviceKeyList.append(
             QJsonObject{{QStringLiteral("name"), QString::fromStdString(cdos::ca::serviceKeyName(key.id))},
                         {QStringLiteral("id"), key.id},
-                        {QStringLiteral("slot"), hex2(cdos::ca::keySlotOf(key.id), 2)},
+                        {QStringLiteral("slot"), hexNumber(cdos::ca::keySlotOf(key.id), 2)},
                         {QStringLiteral("version"), key.version}});
     QJsonArray rights;
     for (const auto& e : entitlements) {
@@ -240,9 +226,9 @@ QString CardSnapshot::summary() const {
     if (lifeCycle)
         lines << tr("Life cycle: %1").arg(ApduDecoder::lifeCycleName(*lifeCycle));
     if (!cardNumber.isEmpty())
-        lines << tr("Card number: %1").arg(hex(cardNumber));
+        lines << tr("Card number: %1").arg(hexText(cardNumber));
     if (!chipSerial.isEmpty())
-        lines << tr("Chip serial: %1").arg(hex(chipSerial));
+        lines << tr("Chip serial: %1").arg(hexText(chipSerial));
     if (!osVersion.isEmpty())
         lines << tr("Operating system: %1").arg(osVersion);
     if (nvm)

@@ -1,4 +1,5 @@
 #include "carddesk/model/AppService.h"
+#include <carddesk/cardio/HexText.h>
 
 #include "carddesk/model/Database.h"
 
@@ -51,14 +52,8 @@ const char* const kStatusTexts[] = {
     QT_TRANSLATE_NOOP("carddesk::AppService", "the application accessed memory outside its own file"),
 };
 
-QByteArray qbytes(const cdos::Bytes& b) {
-    return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-}
 cdos::Bytes bytes(const QByteArray& b) {
     return cdos::Bytes(b.cbegin(), b.cend());
-}
-QString hex(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
 }
 quint32 u32(const cdos::Bytes& b, std::size_t at) {
     return quint32(b[at]) << 24 | quint32(b[at + 1]) << 16 | quint32(b[at + 2]) << 8 | b[at + 3];
@@ -70,7 +65,7 @@ quint16 u16(const cdos::Bytes& b, std::size_t at) {
 AppEntry entryFrom(const cdos::appdl::RegistryRecord& r) {
     AppEntry e;
     e.slot = r.slot;
-    e.aid = qbytes(r.aid);
+    e.aid = qbytesOf(r.aid);
     e.version = r.version;
     e.dataLength = r.staticLength;
     e.dfFid = r.dfFid;
@@ -79,7 +74,7 @@ AppEntry entryFrom(const cdos::appdl::RegistryRecord& r) {
     e.ramBound = r.ramBound;
     e.dfStart = r.dfStart;
     e.dfEnd = r.dfEnd;
-    e.seed = qbytes(r.seed);
+    e.seed = qbytesOf(r.seed);
     return e;
 }
 
@@ -87,11 +82,11 @@ AppCardState readOn(CardChannel& channel) {
     AppCardState s;
     auto data = [&](std::uint16_t tag) {
         const cdos::ResponseApdu r = channel.transmit(cdos::getData(tag));
-        return r.ok() ? qbytes(r.data) : QByteArray();
+        return r.ok() ? qbytesOf(r.data) : QByteArray();
     };
-    s.cardNumber = hex(data(cdos::tag::CardNumber));
-    s.issuerSerial = hex(data(cdos::tag::IssuerSerial));
-    s.productSerial = hex(data(cdos::tag::ProductSerial));
+    s.cardNumber = hexText(data(cdos::tag::CardNumber));
+    s.issuerSerial = hexText(data(cdos::tag::IssuerSerial));
+    s.productSerial = hexText(data(cdos::tag::ProductSerial));
     const cdos::ResponseApdu nvm = channel.transmit(cdos::getData(cdos::tag::Nvm));
     if (nvm.ok() && nvm.data.size() >= 10) {
         s.nvmTotal = u32(nvm.data, 0);
@@ -123,7 +118,7 @@ cdos::appdl::AppProducer producerFor(const AppPackageRequest& r, cdos::appdl::Ca
 
 QJsonObject AppEntry::toJson() const {
     return QJsonObject{{QStringLiteral("slot"), slot},
-                       {QStringLiteral("aid"), hex(aid)},
+                       {QStringLiteral("aid"), hexText(aid)},
                        {QStringLiteral("version"), version},
                        {QStringLiteral("df"), QString::number(dfFid, 16).toUpper()},
                        {QStringLiteral("codeBytes"), qint64(codeLength)},
@@ -132,7 +127,7 @@ QJsonObject AppEntry::toJson() const {
                        {QStringLiteral("ramBound"), qint64(ramBound)},
                        {QStringLiteral("dfStart"), qint64(dfStart)},
                        {QStringLiteral("dfEnd"), qint64(dfEnd)},
-                       {QStringLiteral("seed"), hex(seed)}};
+                       {QStringLiteral("seed"), hexText(seed)}};
 }
 
 QJsonObject AppCardState::toJson() const {
@@ -156,7 +151,7 @@ QJsonObject AppOperationResult::toJson() const {
                   {QStringLiteral("sw"), QString::number(sw, 16).toUpper().rightJustified(4, QLatin1Char('0'))},
                   {QStringLiteral("blocks"), blocks}};
     if (!seed.isEmpty()) {
-        o.insert(QStringLiteral("seed"), hex(seed));
+        o.insert(QStringLiteral("seed"), hexText(seed));
         o.insert(QStringLiteral("slot"), slot);
     }
     if (!ok)
@@ -247,7 +242,7 @@ QFuture<AppOperationResult> AppService::push(const QString& reader, const QByteA
             if (answer.sw != 0x9000)
                 return QVariant::fromValue(r);
             if (i + 1 == total && answer.data.size() == 17) {
-                r.seed = qbytes(cdos::Bytes(answer.data.begin(), answer.data.begin() + 16));
+                r.seed = qbytesOf(cdos::Bytes(answer.data.begin(), answer.data.begin() + 16));
                 r.slot = answer.data[16];
             }
         }
@@ -289,8 +284,8 @@ QByteArray AppService::buildInstallMessage(const AppPackageRequest& r) {
     app.ramSize = r.ramSize;
     app.code = r.code.toStdString();
     app.config = bytes(r.config);
-    return qbytes(cdos::appdl::AppProducer::installMessage(producer.buildInstallCertificate(app.aid, card),
-                                                           producer.buildUnit(app, card)));
+    return qbytesOf(cdos::appdl::AppProducer::installMessage(producer.buildInstallCertificate(app.aid, card),
+                                                             producer.buildUnit(app, card)));
 }
 
 QByteArray AppService::buildDeleteCertificate(const AppPackageRequest& r) {
@@ -298,7 +293,7 @@ QByteArray AppService::buildDeleteCertificate(const AppPackageRequest& r) {
     const cdos::appdl::AppProducer producer = producerFor(r, card);
     if (r.seed.size() != 16)
         throw std::runtime_error(tr("the random seed must be 16 bytes (32 hex digits)").toStdString());
-    return qbytes(producer.buildDeleteCertificate(bytes(r.aid), bytes(r.seed), card).encode());
+    return qbytesOf(producer.buildDeleteCertificate(bytes(r.aid), bytes(r.seed), card).encode());
 }
 
 } // namespace carddesk

@@ -1,4 +1,5 @@
 #include "carddesk/model/CardTemplate.h"
+#include <carddesk/cardio/HexText.h>
 
 #include <carddesk/protocol/Personaliser.h>
 
@@ -40,10 +41,6 @@ bool isHex(const QString& s) {
         if (!c.isDigit() && !(c.toUpper() >= QLatin1Char('A') && c.toUpper() <= QLatin1Char('F')))
             return false;
     return true;
-}
-
-QString hexOf(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
 }
 
 constexpr int kMaxValidDays = 36500;  // a hundred years
@@ -584,8 +581,8 @@ QJsonObject CardTemplate::toJson() const {
         {QStringLiteral("name"), name},
         {QStringLiteral("description"), description},
         {QStringLiteral("locked"), locked},
-        {QStringLiteral("issuerSerial"), hexOf(issuerSerial)},
-        {QStringLiteral("productSerial"), hexOf(productSerial)},
+        {QStringLiteral("issuerSerial"), hexText(issuerSerial)},
+        {QStringLiteral("productSerial"), hexText(productSerial)},
         {QStringLiteral("cardNumber"), QJsonObject{{QStringLiteral("prefix"), cardNumberPrefix},
                                                    {QStringLiteral("first"), static_cast<qint64>(cardNumberFirst)}}},
         {QStringLiteral("keys"), keyList},

@@ -1,4 +1,5 @@
 #include "carddesk/model/IssuanceService.h"
+#include <carddesk/cardio/HexText.h>
 
 #include "carddesk/model/Database.h"
 #include "carddesk/model/KeyRing.h"
@@ -22,13 +23,6 @@
 namespace carddesk {
 
 namespace {
-
-QString hexOf(const cdos::Bytes& b) {
-    return QString::fromStdString(cdos::toHex(b));
-}
-cdos::Bytes bytesOf(const QByteArray& b) {
-    return cdos::Bytes(b.cbegin(), b.cend());
-}
 
 // The personaliser's step descriptions are English data; the fixed ones are translated here.
 const char* const kSteps[] = {
@@ -259,9 +253,9 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
                                const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
                                m[QStringLiteral("lifeCycle")] = lc.ok() && lc.data.size() == 1 ? int(lc.data[0]) : -1;
                                const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
-                               m[QStringLiteral("chipSerial")] = chip.ok() ? hexOf(chip.data) : QString();
+                               m[QStringLiteral("chipSerial")] = chip.ok() ? hexText(chip.data) : QString();
                                const cdos::ResponseApdu number = channel.transmit(cdos::getData(cdos::tag::CardNumber));
-                               m[QStringLiteral("cardNumber")] = number.ok() ? hexOf(number.data) : QString();
+                               m[QStringLiteral("cardNumber")] = number.ok() ? hexText(number.data) : QString();
                                return m;
                            }),
           [this, run](const JobResult& job) { probed(run, job); });

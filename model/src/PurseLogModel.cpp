@@ -1,4 +1,5 @@
 #include "carddesk/model/PurseLogModel.h"
+#include <carddesk/cardio/HexText.h>
 
 namespace carddesk {
 
@@ -53,12 +54,12 @@ QVariant PurseLogModel::data(const QModelIndex& index, int role) const {
     case TypeColumn:
         return PurseLogEntry::typeName(e.type);
     case AmountColumn: {
-        const QString text = PurseService::formatYuan(e.amount, m_locale);
+        const QString text = formatYuan(e.amount, m_locale);
         const int dir = PurseLogEntry::direction(e.type);
         return dir > 0 ? QStringLiteral("+") + text : dir < 0 ? QStringLiteral("−") + text : text;
     }
     case BalanceColumn:
-        return e.balanceAfter < 0 ? QString() : PurseService::formatYuan(e.balanceAfter, m_locale);
+        return e.balanceAfter < 0 ? QString() : formatYuan(e.balanceAfter, m_locale);
     case TerminalColumn:
         return QString::fromLatin1(e.terminal.toHex(' ').toUpper());
     case DateTimeColumn:

@@ -1,4 +1,5 @@
 #include "carddesk/model/PurseService.h"
+#include <carddesk/cardio/HexText.h>
 
 #include "carddesk/model/Database.h"
 #include "carddesk/model/KeyRing.h"
@@ -23,14 +24,9 @@ struct JobFailure : std::runtime_error {
     quint16 sw;
 };
 
-QByteArray qbytes(const cdos::Bytes& b) {
-    return QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size()));
-}
-template <std::size_t N> QByteArray qbytes(const std::array<std::uint8_t, N>& a) {
+using carddesk::qbytesOf; // beside the fixed-size overload below, not hidden by it
+template <std::size_t N> QByteArray qbytesOf(const std::array<std::uint8_t, N>& a) {
     return QByteArray(reinterpret_cast<const char*>(a.data()), qsizetype(N));
-}
-QString hex(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
 }
 QString dateTimeText(const cdos::ep::Bcd4& d, const cdos::ep::Bcd3& t) {
     return QString::fromStdString(cdos::ep::formatDateTime(d, t));
@@ -55,9 +51,9 @@ CardIds selectPurse(CardChannel& channel, cdos::ep::PurseTerminal& terminal) {
     if (!cn.ok() || cn.data.size() != 10)
         throw JobFailure(PurseService::tr("the card has no card number: it is not issued"), cn.sw);
     CardIds ids;
-    ids.cardNumber = hex(qbytes(cn.data));
+    ids.cardNumber = hexText(qbytesOf(cn.data));
     ids.asnBytes = cdos::asnOf(cn.data);
-    ids.asn = hex(qbytes(ids.asnBytes));
+    ids.asn = hexText(qbytesOf(ids.asnBytes));
     try {
         terminal.selectPurse();
     } catch (const cdos::ep::PurseError& e) {
@@ -83,8 +79,8 @@ std::optional<quint16> counterOf(CardChannel& channel, bool load, const cdos::ep
 }
 
 PurseLastTransaction lastFrom(const cdos::ep::LastTransaction& l) {
-    return PurseLastTransaction{l.type,  l.counter, l.terminalSerial, qbytes(l.terminal), dateTimeText(l.date, l.time),
-                                l.amount};
+    return PurseLastTransaction{
+        l.type, l.counter, l.terminalSerial, qbytesOf(l.terminal), dateTimeText(l.date, l.time), l.amount};
 }
 
 struct ReadOut {
@@ -125,7 +121,7 @@ ReadOut readOn(CardChannel& channel, const cdos::ep::TerminalId& terminalId, con
         e.overdraft = r.overdraft;
         e.amount = r.amount;
         e.type = r.type;
-        e.terminal = qbytes(r.terminal);
+        e.terminal = qbytesOf(r.terminal);
         e.dateTime = dateTimeText(r.date, r.time);
         s.log.append(e);
     }
@@ -200,7 +196,7 @@ QJsonObject PurseLogEntry::toJson() const {
                   {QStringLiteral("typeName"), QString::fromLatin1(cdos::ep::txTypeName(type))},
                   {QStringLiteral("amount"), qint64(amount)},
                   {QStringLiteral("overdraft"), qint64(overdraft)},
-                  {QStringLiteral("terminal"), hex(terminal)},
+                  {QStringLiteral("terminal"), hexText(terminal)},
                   {QStringLiteral("dateTime"), dateTime}};
     if (balanceAfter >= 0)
         o.insert(QStringLiteral("balanceAfter"), balanceAfter);
@@ -212,7 +208,7 @@ QJsonObject PurseLastTransaction::toJson() const {
                        {QStringLiteral("typeName"), QString::fromLatin1(cdos::ep::txTypeName(type))},
                        {QStringLiteral("counter"), counter},
                        {QStringLiteral("terminalSerial"), qint64(terminalSerial)},
-                       {QStringLiteral("terminal"), hex(terminal)},
+                       {QStringLiteral("terminal"), hexText(terminal)},
                        {QStringLiteral("dateTime"), dateTime},
                        {QStringLiteral("amount"), qint64(amount)}};
 }
@@ -253,8 +249,8 @@ QJsonObject PurseProof::toJson() const {
     QJsonObject o{{QStringLiteral("available"), available}, {QStringLiteral("proved"), proved}};
     if (available) {
         o.insert(QStringLiteral("transaction"), last.toJson());
-        o.insert(QStringLiteral("mac"), hex(mac));
-        o.insert(QStringLiteral("tac"), hex(tac));
+        o.insert(QStringLiteral("mac"), hexText(mac));
+        o.insert(QStringLiteral("tac"), hexText(tac));
     }
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
@@ -268,7 +264,7 @@ QJsonObject PurseTransactionResult::toJson() const {
                   {QStringLiteral("cardNumber"), cardNumber},
                   {QStringLiteral("asn"), asn},
                   {QStringLiteral("amount"), qint64(amount)},
-                  {QStringLiteral("terminal"), hex(terminal)},
+                  {QStringLiteral("terminal"), hexText(terminal)},
                   {QStringLiteral("dateTime"), dateTime}};
     if (balanceBefore >= 0)
         o.insert(QStringLiteral("balanceBefore"), balanceBefore);
@@ -279,7 +275,7 @@ QJsonObject PurseTransactionResult::toJson() const {
     if (terminalSerial >= 0)
         o.insert(QStringLiteral("terminalSerial"), terminalSerial);
     if (!tac.isEmpty()) {
-        o.insert(QStringLiteral("tac"), hex(tac));
+        o.insert(QStringLiteral("tac"), hexText(tac));
         o.insert(QStringLiteral("tacVerified"), tacVerified);
     }
     if (recordId)
@@ -337,11 +333,7 @@ cdos::ep::TerminalId PurseService::defaultTerminalId() {
 }
 
 QString PurseService::aidHex() {
-    return hex(qbytes(cdos::ep::kPurseAid));
-}
-
-QString PurseService::formatYuan(qint64 fen, const QLocale& locale) {
-    return locale.toCurrencyString(double(fen) / 100.0, QStringLiteral("¥"), 2);
+    return hexText(qbytesOf(cdos::ep::kPurseAid));
 }
 
 QString PurseService::statusWordMeaning(quint16 sw) {
@@ -413,8 +405,8 @@ QFuture<PurseProof> PurseService::proveLast(const QString& reader) {
         const auto type = static_cast<cdos::ep::TxType>(probe.last->type);
         // The card returns its stored TAC and MAC2, certificates rather than keys: nothing to redact.
         const cdos::ep::Proof p = terminal.prove(type, probe.last->counter);
-        proof.mac = qbytes(p.mac);
-        proof.tac = qbytes(p.tac);
+        proof.mac = qbytesOf(p.mac);
+        proof.tac = qbytesOf(p.tac);
         const auto entry = std::find_if(probe.log.cbegin(), probe.log.cend(), [&](const cdos::ep::LogRecord& r) {
             return r.type == probe.last->type && r.counter == probe.last->counter;
         });
@@ -445,14 +437,14 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
     PurseTransactionResult base;
     base.operation = request.operation;
     base.amount = request.amount;
-    base.terminal = qbytes(m_terminal);
+    base.terminal = qbytesOf(m_terminal);
     const QDateTime now = QDateTime::currentDateTime();
     const cdos::ep::Bcd4 date = cdos::ep::bcdDate(now.date().year(), now.date().month(), now.date().day());
     const cdos::ep::Bcd3 time = cdos::ep::bcdTime(now.time().hour(), now.time().minute(), now.time().second());
     base.dateTime = dateTimeText(date, time);
     if (request.operation == PurseOperation::Purchase) {
         try {
-            base.terminalSerial = PurseLedger(m_db).nextTerminalSerial(hex(base.terminal));
+            base.terminalSerial = PurseLedger(m_db).nextTerminalSerial(hexText(base.terminal));
         } catch (const DatabaseError& e) {
             base.error = e.text;
         }
@@ -488,7 +480,7 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
                 r.balanceBefore = l.balanceBefore;
                 r.balanceAfter = l.balanceAfter;
                 r.counter = l.counter;
-                r.tac = qbytes(l.tac);
+                r.tac = qbytesOf(l.tac);
                 r.tacVerified = l.tacVerified;
             } else {
                 const cdos::ep::PurchaseResult p =
@@ -496,7 +488,7 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
                 r.balanceBefore = p.balanceBefore;
                 r.balanceAfter = p.balanceAfter;
                 r.counter = p.counter;
-                r.tac = qbytes(p.tac);
+                r.tac = qbytesOf(p.tac);
                 r.tacVerified = p.tacVerified && p.mac2Verified;
             }
             r.ok = true;
@@ -508,9 +500,8 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
                 channel.transmit(cdos::selectFid(0x3F00));
                 const cdos::ResponseApdu p = channel.transmit(cdos::CommandApdu{0x00, 0xB0, 0x86, 0x00, {}, 16});
                 if (const auto params = p.ok() ? cdos::PurseParams::decode(p.data) : std::nullopt)
-                    r.error =
-                        tr("the card refused: %1 more would take the balance above the card's limit of %2 (6A80)")
-                            .arg(formatYuan(request.amount, QLocale()), formatYuan(params->balanceLimit, QLocale()));
+                    r.error = tr("the card refused: %1 more would take the balance above the card's limit of %2 (6A80)")
+                                  .arg(formatYuan(request.amount), formatYuan(params->balanceLimit));
             }
         }
         return QVariant::fromValue(r);
@@ -545,10 +536,10 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
             t.balanceBefore = r.balanceBefore;
             t.balanceAfter = r.balanceAfter;
             t.counter = r.counter;
-            t.terminalId = hex(r.terminal);
+            t.terminalId = hexText(r.terminal);
             t.terminalSerial = r.terminalSerial;
             t.cardTime = r.dateTime;
-            t.tac = hex(r.tac);
+            t.tac = hexText(r.tac);
             t.tacVerified = r.tacVerified;
             t.outcome = r.ok ? QStringLiteral("completed") : QStringLiteral("failed");
             t.error = r.error;

@@ -1,4 +1,5 @@
 #include "carddesk/model/SupportReconciler.h"
+#include <carddesk/cardio/HexText.h>
 
 #include <carddesk/protocol/CardRecords.h>
 #include <carddesk/protocol/EPurse.h>
@@ -27,14 +28,6 @@ template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& hex)
     if (b.size() == N)
         std::copy(b.begin(), b.end(), a.begin());
     return a;
-}
-
-QString yuan(qint64 fen) {
-    return PurseService::formatYuan(fen, QLocale());
-}
-
-QString hexOf(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
 }
 
 // Why a record is at the headend only, in words, and whether support has to act on it.
@@ -103,7 +96,7 @@ void checkHeadendTac(Row& row, const cdos::IssuerKeys* keys) {
             if (cardAmount && *cardAmount)
                 appendNote(row, SupportReconciler::tr("The TAC fits the card's amount %1: the headend's amount is "
                                                       "not the one the card signed.")
-                                    .arg(yuan(row.card->amount)));
+                                    .arg(formatYuan(row.card->amount)));
         } else if (!*same) {
             appendNote(row, SupportReconciler::tr("The TAC at the headend is not the one the card made for this "
                                                   "transaction."));
@@ -205,7 +198,7 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
             row.kind = kindOf(e.type);
             row.counter = e.counter;
             row.card = e;
-            const QString terminal = hexOf(e.terminal);
+            const QString terminal = hexText(e.terminal);
             qsizetype best = -1;
             int bestScore = -1;
             for (qsizetype i = 0; !row.kind.isEmpty() && i < records.size(); ++i) {
@@ -233,7 +226,8 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
                 const Record& r = *row.headend;
                 if (r.amount != qint64(e.amount)) {
                     row.match = Match::AmountMismatch;
-                    appendNote(row, tr("The headend says %1, the card %2.").arg(yuan(r.amount), yuan(e.amount)));
+                    appendNote(row,
+                               tr("The headend says %1, the card %2.").arg(formatYuan(r.amount), formatYuan(e.amount)));
                 } else if (!r.completed()) {
                     row.match = Match::Unfinished;
                     appendNote(row, tr("The card did it, but the headend's record is still \"%1\": its completion "
@@ -294,7 +288,7 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
             if (!row.card || row.cardNumber != card->cardNumber || row.card->type != p.last.type ||
                 row.card->counter != p.last.counter)
                 continue;
-            row.cardTac = hexOf(p.tac);
+            row.cardTac = hexText(p.tac);
             row.cardTacProved = p.proved;
             if (!p.proved) {
                 row.tac = Tac::Wrong;

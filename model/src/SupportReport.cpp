@@ -1,4 +1,5 @@
 #include "carddesk/model/SupportReport.h"
+#include <carddesk/cardio/HexText.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,10 +23,6 @@ QString oneLine(QString s) {
     s.replace(QLatin1Char('\r'), QLatin1Char(' '));
     s.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return s;
-}
-
-QString hexOf(const QByteArray& b) {
-    return QString::fromLatin1(b.toHex().toUpper());
 }
 
 } // namespace
@@ -69,7 +66,7 @@ QJsonObject SupportReport::Row::toJson() const {
         o.insert(QStringLiteral("headend"), headend->toJson());
     if (card) {
         QJsonObject c = card->toJson();
-        c.insert(QStringLiteral("terminal"), hexOf(card->terminal));
+        c.insert(QStringLiteral("terminal"), hexText(card->terminal));
         o.insert(QStringLiteral("card"), c);
     }
     if (!cardTac.isEmpty()) {
@@ -241,7 +238,7 @@ QByteArray SupportReport::toCsv() const {
                              QStringLiteral("note")};
     line(header.join(QLatin1Char(',')));
     for (const Row& r : rows) {
-        const QString terminal = r.headend ? r.headend->terminalId : r.card ? hexOf(r.card->terminal) : QString();
+        const QString terminal = r.headend ? r.headend->terminalId : r.card ? hexText(r.card->terminal) : QString();
         const QStringList fields{
             r.cardNumber,
             csvField(r.kind),

@@ -2,6 +2,7 @@
 // and charged as a terminal with the development keys, its log decoded and its last transaction proved; every
 // transaction lands in the database without a PIN or key, and refusals change nothing on the card.
 #include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/cardio/HexText.h>
 #include <carddesk/cardio/TraceLog.h>
 #include <carddesk/model/Database.h>
 #include <carddesk/model/IssuanceService.h>
@@ -122,8 +123,7 @@ private slots:
         QCOMPARE(model.index(0, PurseLogModel::TypeColumn).data().toString(), QStringLiteral("EP purchase"));
         QCOMPARE(model.index(0, PurseLogModel::AmountColumn).data().toString(), QStringLiteral("−¥23.45"));
         QCOMPARE(model.index(1, PurseLogModel::BalanceColumn).data().toString(), QStringLiteral("¥100.00"));
-        QCOMPARE(PurseService::formatYuan(123456, QLocale(QLocale::Chinese, QLocale::China)),
-                 QStringLiteral("¥1,234.56"));
+        QCOMPARE(formatYuan(123456, QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("¥1,234.56"));
     }
 
     void lastTransactionIsProved() {

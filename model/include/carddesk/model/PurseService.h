@@ -131,8 +131,6 @@ public:
     void setTerminalId(const cdos::ep::TerminalId& id) { m_terminal = id; }
     cdos::ep::TerminalId terminalId() const { return m_terminal; }
     static QString aidHex();
-    // fen → "¥12.34" in `locale` (2 decimals, the locale's separators).
-    static QString formatYuan(qint64 fen, const QLocale& locale);
     // Translated meaning of a purse status word (9401 insufficient balance…), else ApduDecoder's.
     static QString statusWordMeaning(quint16 sw);
 
