@@ -23,10 +23,11 @@ DWORD native(Connection::Disposition d) {
     return SCARD_LEAVE_CARD;
 }
 
-// Wipes a buffer when the scope ends, however it ends.
+// Wipes the first `size` bytes of a buffer when the scope ends, however it ends.
 struct Wipe {
-    cdos::Bytes& b;
-    ~Wipe() { cdos::secureZero(b.data(), b.capacity()); }
+    void* data;
+    std::size_t size;
+    ~Wipe() { cdos::secureZero(data, size); }
 };
 
 } // namespace
@@ -119,10 +120,12 @@ cdos::Bytes Connection::transmit(const std::uint8_t* command, std::size_t size) 
     if (!m_handle)
         throw Error(Error::Kind::NoCard, SCARD_E_NO_SMARTCARD, "transmit: no card connected");
     cdos::Bytes answer(65536 + 2);
-    Wipe wipe{answer};
+    Wipe wipe{answer.data(), answer.size()};
     DWORD length = static_cast<DWORD>(answer.size());
     const SCARD_IO_REQUEST* pci = m_protocol == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
     const LONG rv = SCardTransmit(m_handle, pci, command, static_cast<DWORD>(size), nullptr, answer.data(), &length);
+    if (rv == SCARD_S_SUCCESS && length <= answer.size())
+        wipe.size = length; // pcsc-lite wrote no further: a short answer costs no 64 KB wipe
     if (rv != SCARD_S_SUCCESS)
         throw transmitFailure(rv);
     // vpcd answers nothing when the card's connection dropped during the command.
@@ -133,9 +136,9 @@ cdos::Bytes Connection::transmit(const std::uint8_t* command, std::size_t size) 
 
 cdos::ResponseApdu Connection::transmit(const cdos::CommandApdu& command) {
     cdos::Bytes raw = command.serialize();
-    Wipe wipeCommand{raw};
+    Wipe wipeCommand{raw.data(), raw.size()};
     cdos::Bytes answer = transmit(raw.data(), raw.size());
-    Wipe wipeAnswer{answer};
+    Wipe wipeAnswer{answer.data(), answer.size()};
     return cdos::ResponseApdu::fromRaw(answer);
 }
 
