@@ -7,6 +7,7 @@
 #include "bench/PcscClient.h"
 #include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/AppProducer.h"
+#include "carddesk/protocol/Personaliser.h"
 #include "carddesk/protocol/SecureMessaging.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 
 #include "carddesk/cardio/TraceLog.h"
 
-#include <PCSC/pcsclite.h>
+#include <pcsclite.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -118,9 +118,9 @@ void PcscWorker::wake() {
             m_workCondition.wakeAll();
             if (!m_inWait || !m_hasContext || (m_jobs.empty() && !m_stop))
                 return;
-            context = m_context;
+            context = m_cancelHandle;
         }
-        SCardCancel(context);
+        pcsc::Context::cancel(context);
         QThread::usleep(250);
     }
 }
@@ -284,16 +284,16 @@ void PcscWorker::loop() {
 }
 
 bool PcscWorker::establish() {
-    SCARDCONTEXT context = 0;
-    const LONG rv = SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &context);
-    if (rv != SCARD_S_SUCCESS) {
+    try {
+        m_context.emplace();
+    } catch (const pcsc::Error& e) {
         setService(ServiceStatus::NotRunning,
-                   rv == SCARD_E_NO_SERVICE ? noServiceMessage() : CardError::fromPcsc(rv, {}).message());
+                   e.code() == SCARD_E_NO_SERVICE ? noServiceMessage() : CardError::fromPcsc(e.code(), {}).message());
         return false;
     }
     {
         QMutexLocker lock(&m_mutex);
-        m_context = context;
+        m_cancelHandle = m_context->handle();
         m_hasContext = true;
     }
     m_readersDirty = true;
@@ -304,14 +304,12 @@ bool PcscWorker::establish() {
 void PcscWorker::releaseContext() {
     if (!m_hasContext)
         return;
-    SCARDCONTEXT context = 0;
     {
         QMutexLocker lock(&m_mutex);
-        context = m_context;
         m_hasContext = false;
-        m_context = 0;
+        m_cancelHandle = 0;
     }
-    SCardReleaseContext(context);
+    m_context.reset();
     m_watch.clear();
     m_readerNames.clear();
     // Without a context there are no PC/SC readers (local ones stay).
@@ -328,15 +326,11 @@ void PcscWorker::releaseContext() {
 
 void PcscWorker::refreshReaderList() {
     m_readersDirty = false;
-    DWORD size = SCARD_AUTOALLOCATE;
-    LPSTR list = nullptr;
-    LONG rv = SCardListReaders(m_context, nullptr, reinterpret_cast<LPSTR>(&list), &size);
     std::vector<QByteArray> names;
-    if (rv == SCARD_S_SUCCESS) {
-        for (const char* p = list; p && *p; p += qstrlen(p) + 1)
-            names.emplace_back(p);
-        SCardFreeMemory(m_context, list);
-    } else if (rv != SCARD_E_NO_READERS_AVAILABLE) {
+    try {
+        for (const auto& n : m_context->readers())
+            names.emplace_back(QByteArray::fromStdString(n));
+    } catch (const pcsc::Error&) {
         // pcscd stopped or the connection broke: start over with a new context (establish() reports the status).
         releaseContext();
         idle(kServiceRetryMs / 4);
@@ -395,7 +389,7 @@ void PcscWorker::waitForEvents(DWORD timeoutMs) {
             return;
         m_inWait = true;
     }
-    const LONG rv = SCardGetStatusChange(m_context, timeoutMs, m_watch.data(), static_cast<DWORD>(m_watch.size()));
+    const long rv = m_context->statusChange(m_watch, timeoutMs);
     {
         QMutexLocker lock(&m_mutex);
         m_inWait = false;
@@ -492,70 +486,7 @@ QVariant PcscWorker::runJob(const PendingJob& job) {
                         CardError::tr("reader \"%1\" is not available").arg(job.reader));
     if (!m_hasContext)
         throw CardError(CardError::Kind::NoService, noServiceMessage());
-    return runPcscJob(job.reader, job.job);
-}
-
-QVariant PcscWorker::runPcscJob(const QString& reader, const CardReaderManager::Job& job) {
-    const QByteArray name = reader.toUtf8();
-    SCARDHANDLE handle = 0;
-    DWORD protocol = 0;
-    LONG rv = SCARD_S_SUCCESS;
-    // Another program's short transaction: wait for it a little before giving up.
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        rv = SCardConnect(m_context, name.constData(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
-                          &handle, &protocol);
-        if (rv != SCARD_E_SHARING_VIOLATION)
-            break;
-        QThread::msleep(100);
-    }
-    if (rv != SCARD_S_SUCCESS)
-        throw CardError::fromPcsc(rv, reader);
-
-    struct Disconnect {
-        SCARDHANDLE h;
-        ~Disconnect() { SCardDisconnect(h, SCARD_LEAVE_CARD); }
-    } disconnect{handle};
-
-    for (int attempt = 0;; ++attempt) {
-        rv = SCardBeginTransaction(handle);
-        if (rv == SCARD_W_RESET_CARD) {
-            rv = SCardReconnect(handle, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, SCARD_LEAVE_CARD,
-                                &protocol);
-            if (rv == SCARD_S_SUCCESS)
-                rv = SCardBeginTransaction(handle);
-        }
-        if (rv != SCARD_S_SUCCESS)
-            throw CardError::fromPcsc(rv, reader);
-
-        BYTE atr[MAX_ATR_SIZE];
-        DWORD atrLength = sizeof atr;
-        DWORD state = 0;
-        DWORD readerLength = 0;
-        QByteArray atrBytes;
-        if (SCardStatus(handle, nullptr, &readerLength, &state, &protocol, atr, &atrLength) == SCARD_S_SUCCESS)
-            atrBytes = QByteArray(reinterpret_cast<const char*>(atr), static_cast<qsizetype>(atrLength));
-
-        PcscChannel channel(reader, atrBytes, m_trace, handle, protocol);
-        try {
-            QVariant result = job(channel);
-            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
-            return result;
-        } catch (const CardError& e) {
-            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
-            // Another program reset the card: its state is gone, so reconnect and run the job again, once.
-            if (e.kind() == CardError::Kind::Reset && attempt == 0) {
-                rv = SCardReconnect(handle, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, SCARD_LEAVE_CARD,
-                                    &protocol);
-                if (rv == SCARD_S_SUCCESS)
-                    continue;
-                throw CardError::fromPcsc(rv, reader);
-            }
-            throw;
-        } catch (...) {
-            SCardEndTransaction(handle, SCARD_LEAVE_CARD);
-            throw;
-        }
-    }
+    return PcscChannel::run(*m_context, job.reader, job.job, m_trace);
 }
 
 } // namespace carddesk

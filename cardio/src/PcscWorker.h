@@ -1,11 +1,10 @@
 #pragma once
-// The PC/SC owner thread of CardReaderManager. It owns the SCARDCONTEXT and makes every pcsc-lite call except
-// SCardCancel, which other threads use (as pcsc-lite intends) to interrupt its SCardGetStatusChange wait when a
-// job arrives or the manager stops. Reader state is kept here under a mutex so that the facade can answer
-// queries from any thread.
+// The PC/SC owner thread of CardReaderManager. It owns the PC/SC context (of the Qt-free core, link/) and makes
+// every pcsc-lite call except SCardCancel, which other threads use (as pcsc-lite intends) to interrupt its
+// SCardGetStatusChange wait when a job arrives or the manager stops. Reader state is kept here under a mutex so that
+// the facade can answer queries from any thread.
 #include "carddesk/cardio/CardReaderManager.h"
-
-#include <PCSC/winscard.h>
+#include "carddesk/cardio/link/Context.h"
 
 #include <QMap>
 #include <QMutex>
@@ -14,6 +13,7 @@
 
 #include <deque>
 #include <exception>
+#include <optional>
 #include <vector>
 
 namespace carddesk {
@@ -70,7 +70,6 @@ private:
     void waitForEvents(DWORD timeoutMs);
     void runJobs();
     QVariant runJob(const PendingJob& job);
-    QVariant runPcscJob(const QString& reader, const CardReaderManager::Job& job);
     void idle(int timeoutMs);
     void wake();
     bool stopping() const;
@@ -97,9 +96,11 @@ private:
     bool m_stop = false;
     bool m_inWait = false;
 
-    // Owner-thread only.
-    SCARDCONTEXT m_context = 0;
     bool m_hasContext = false;
+    SCARDCONTEXT m_cancelHandle = 0; // m_context's handle, for SCardCancel from other threads
+
+    // Owner-thread only.
+    std::optional<pcsc::Context> m_context;
     bool m_readersDirty = true;
     std::vector<QByteArray> m_readerNames; // UTF-8, backing the szReader pointers below
     std::vector<SCARD_READERSTATE> m_watch;

@@ -2,6 +2,7 @@
 
 #include "Messages.h"
 
+#include "carddesk/protocol/Personaliser.h"
 #include "carddesk/protocol/PurseTerminal.h"
 
 #include <vector>

@@ -4,7 +4,7 @@
 #include "PersonalStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/Apdu.h"
 
 namespace cdgw {
 

@@ -4,6 +4,7 @@
 
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/Personaliser.h"
 
 #include <algorithm>
 

@@ -4,6 +4,7 @@
 
 #include "Messages.h"
 
+#include "carddesk/protocol/Personaliser.h"
 #include "carddesk/protocol/PurseTerminal.h"
 
 namespace cdgw {

@@ -6,7 +6,7 @@
 #include "PersonalStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/Apdu.h"
 #include "carddesk/protocol/Proactive.h"
 
 #include <vector>

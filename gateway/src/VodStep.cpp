@@ -6,6 +6,7 @@
 
 #include "carddesk/descrambler/CardEcmHandler.h"
 #include "carddesk/protocol/CaCommands.h"
+#include "carddesk/protocol/Personaliser.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
 #pragma once
 // Starts the real carddesk-card program as a virtual card in a vpcd reader of the test pcscd, and stops it.
+#include "carddesk/cardio/link/Context.h"
+
 #include <QProcess>
 #include <QStringList>
 
 #include <chrono>
-#include <thread>
-#include <winscard.h>
 
 namespace cdtest {
 
@@ -14,27 +14,11 @@ inline QString readerForPort(int port);
 // vpcd notices a card process that went away only at its next poll (~0.4 s): until then pcscd still shows the old
 // card. Starting the next card before that would let a test talk to a ghost, so starts and stops wait for it.
 inline bool waitForEmptyReader(const QString& reader, std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-    SCARDCONTEXT ctx = 0;
-    if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &ctx) != SCARD_S_SUCCESS)
+    try {
+        return carddesk::pcsc::Context().waitForNoCard(reader.toStdString(), timeout);
+    } catch (const carddesk::pcsc::Error&) {
         return true; // no pcscd: nothing can show a stale card
-    const QByteArray name = reader.toUtf8();
-    SCARD_READERSTATE st{};
-    st.szReader = name.constData();
-    st.dwCurrentState = SCARD_STATE_UNAWARE;
-    bool empty = false;
-    const auto end = std::chrono::steady_clock::now() + timeout;
-    while (!empty && std::chrono::steady_clock::now() < end) {
-        const LONG rv = SCardGetStatusChange(ctx, 200, &st, 1);
-        if (rv == SCARD_S_SUCCESS) {
-            empty = !(st.dwEventState & SCARD_STATE_PRESENT);
-            st.dwCurrentState = st.dwEventState & ~SCARD_STATE_CHANGED;
-        } else if (rv != SCARD_E_TIMEOUT) {
-            empty = rv == SCARD_E_UNKNOWN_READER; // reader gone: certainly no card in it
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
     }
-    SCardReleaseContext(ctx);
-    return empty;
 }
 
 class CardProcess {

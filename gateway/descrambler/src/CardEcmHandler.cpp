@@ -1,23 +1,14 @@
 #include "carddesk/descrambler/CardEcmHandler.h"
 
+#include "carddesk/cardio/link/Connection.h"
+#include "carddesk/cardio/link/Context.h"
 #include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/Personaliser.h"
 
 #include <chrono>
 #include <stdexcept>
-#include <vector>
-#include <winscard.h>
 
 namespace cdos::descrambler {
-
-namespace {
-
-void check(long rv, const char* what) {
-    if (rv != SCARD_S_SUCCESS)
-        throw std::runtime_error(std::string("PC/SC ") + what + ": " + pcsc_stringify_error(rv));
-}
-
-} // namespace
 
 std::uint32_t todayYyyymmdd() {
     using namespace std::chrono;
@@ -31,25 +22,11 @@ CardEcmHandler::CardEcmHandler(const std::string& reader, std::uint8_t user, std
         std::string& s;
         ~Wipe() { secureZero(s.data(), s.size()); }
     } wipe{pin};
-    SCARDCONTEXT ctx = 0;
-    check(SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &ctx), "context");
-    m_ctx = static_cast<long>(ctx);
-    DWORD size = 0;
-    check(SCardListReaders(ctx, nullptr, nullptr, &size), "list readers");
-    std::vector<char> buf(size);
-    check(SCardListReaders(ctx, nullptr, buf.data(), &size), "list readers");
-    std::string chosen;
-    for (const char* p = buf.data(); *p; p += std::char_traits<char>::length(p) + 1)
-        if (chosen.empty() && std::string(p).find(reader) != std::string::npos)
-            chosen = p;
-    if (chosen.empty())
+    m_context = std::make_unique<carddesk::pcsc::Context>();
+    const auto chosen = m_context->findReader(reader);
+    if (!chosen)
         throw std::runtime_error("no PC/SC reader matches '" + reader + "'");
-    SCARDHANDLE card = 0;
-    DWORD proto = 0;
-    check(SCardConnect(ctx, chosen.c_str(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &card, &proto),
-          "connect");
-    m_card = static_cast<long>(card);
-    m_protocol = proto;
+    m_connection = std::make_unique<carddesk::pcsc::Connection>(*m_context, *chosen);
     if (!transmit(selectAid(ca::kCaAid)).ok())
         throw std::runtime_error("the card has no conditional-access application");
     const auto v = transmit(verifyPin(user, pin));
@@ -65,26 +42,12 @@ CardEcmHandler::CardEcmHandler(std::function<ResponseApdu(const CommandApdu&)> t
         throw std::runtime_error("the card has no conditional-access application");
 }
 
-CardEcmHandler::~CardEcmHandler() {
-    if (m_card)
-        SCardDisconnect(static_cast<SCARDHANDLE>(m_card), SCARD_LEAVE_CARD);
-    if (m_ctx)
-        SCardReleaseContext(static_cast<SCARDCONTEXT>(m_ctx));
-}
+CardEcmHandler::~CardEcmHandler() = default; // the connection leaves the card as it is
 
 ResponseApdu CardEcmHandler::transmit(const CommandApdu& c) {
     if (m_external)
         return m_external(c);
-    const Bytes raw = c.serialize();
-    std::vector<std::uint8_t> rbuf(65538);
-    DWORD rlen = static_cast<DWORD>(rbuf.size());
-    const SCARD_IO_REQUEST* pci = m_protocol == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
-    check(SCardTransmit(static_cast<SCARDHANDLE>(m_card), pci, raw.data(), static_cast<DWORD>(raw.size()), nullptr,
-                        rbuf.data(), &rlen),
-          "transmit");
-    ResponseApdu r = ResponseApdu::fromRaw(Bytes(rbuf.begin(), rbuf.begin() + rlen));
-    secureZero(rbuf.data(), rbuf.size()); // control words
-    return r;
+    return m_connection->transmit(c); // wipes its copies of the VERIFY and of the control words
 }
 
 std::optional<ecm::ControlWords> CardEcmHandler::process(const Bytes& ecmSection, std::uint32_t date) {

@@ -2,6 +2,7 @@
 // ISO 7816-4 command and response APDUs (short and extended length).
 #include "carddesk/protocol/Bytes.h"
 
+#include <functional>
 #include <string>
 #include <variant>
 
@@ -36,5 +37,8 @@ struct ResponseApdu {
     std::uint8_t sw1() const { return static_cast<std::uint8_t>(sw >> 8); }
     std::uint8_t sw2() const { return static_cast<std::uint8_t>(sw); }
 };
+
+// One command/response exchange with a card: PC/SC, an in-process card, a test double.
+using Transmit = std::function<ResponseApdu(const CommandApdu&)>;
 
 } // namespace cdos

@@ -73,8 +73,6 @@ struct PersonalisationError : std::runtime_error {
     std::uint16_t sw;
 };
 
-using Transmit = std::function<ResponseApdu(const CommandApdu&)>;
-
 class Personaliser {
 public:
     Personaliser(const IssuerKeys& keys, Transmit transmit) : m_keys(keys), m_transmit(std::move(transmit)) {}

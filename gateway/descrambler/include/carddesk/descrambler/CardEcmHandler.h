@@ -1,13 +1,19 @@
 #pragma once
 // The real card behind the descrambler's EcmHandler: a PC/SC reader with a CardDesk card, its CA application
 // selected and the viewer's PIN verified once; each new ECM goes to the card as PROCESS ECM (docs/command-set.md,
-// "Conditional-access application") and the two control words come back. Qt-free (pcsc-lite).
+// "Conditional-access application") and the two control words come back. Qt-free (cardio's PC/SC core).
 #include "carddesk/protocol/Apdu.h"
 #include "carddesk/protocol/Ecm.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+
+namespace carddesk::pcsc {
+class Connection;
+class Context;
+} // namespace carddesk::pcsc
 
 namespace cdos::descrambler {
 
@@ -18,7 +24,8 @@ struct CardEcmStats {
 class CardEcmHandler {
 public:
     // Connects to the first reader whose name contains `reader`, selects the CA application and verifies `user`
-    // with `pin` (wiped after use). Throws std::runtime_error naming the step that failed (never the PIN).
+    // with `pin` (wiped after use). Throws std::runtime_error naming the step that failed (never the PIN); a PC/SC
+    // failure is a carddesk::pcsc::Error.
     CardEcmHandler(const std::string& reader, std::uint8_t user, std::string pin);
     // Over a card connection someone else holds (the gateway's session, whose user the card has already verified
     // through the proactive dialogue or VERIFY): selects the CA application only. Throws std::runtime_error.
@@ -36,8 +43,8 @@ public:
 
 private:
     ResponseApdu transmit(const CommandApdu& c);
-    long m_ctx = 0, m_card = 0;
-    unsigned long m_protocol = 0;
+    std::unique_ptr<carddesk::pcsc::Context> m_context;
+    std::unique_ptr<carddesk::pcsc::Connection> m_connection; // after the context: it goes first
     CardEcmStats m_stats;
     std::uint16_t m_lastSw = 0;
     std::function<ResponseApdu(const CommandApdu&)> m_external;
