@@ -3653,6 +3653,85 @@
     </message>
 </context>
 <context>
+    <name>carddesk::SupportTableModel</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>authorised</source>
+        <translation>authorised</translation>
+    </message>
+    <message>
+        <source>debited, not credited</source>
+        <translation>debited, not credited</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunded</translation>
+    </message>
+    <message>
+        <source>refused by the bank</source>
+        <translation>refused by the bank</translation>
+    </message>
+    <message>
+        <source>VOD: %1</source>
+        <translation>VOD: %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Headend amount</source>
+        <translation>Headend amount</translation>
+    </message>
+    <message>
+        <source>Card amount</source>
+        <translation>Card amount</translation>
+    </message>
+    <message>
+        <source>Headend status</source>
+        <translation>Headend status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::SupportView</name>
     <message>
         <source>Look up</source>
@@ -3853,85 +3932,6 @@
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
         <translation>CSV files (*.csv);;JSON files (*.json)</translation>
-    </message>
-</context>
-<context>
-    <name>carddesk::SupportViewModel</name>
-    <message>
-        <source>Purchase</source>
-        <translation>Purchase</translation>
-    </message>
-    <message>
-        <source>Top-up</source>
-        <translation>Top-up</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>pending</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>completed</translation>
-    </message>
-    <message>
-        <source>authorised</source>
-        <translation>authorised</translation>
-    </message>
-    <message>
-        <source>debited, not credited</source>
-        <translation>debited, not credited</translation>
-    </message>
-    <message>
-        <source>refunded</source>
-        <translation>refunded</translation>
-    </message>
-    <message>
-        <source>refused by the bank</source>
-        <translation>refused by the bank</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>TAC</source>
-        <translation>TAC</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>Card</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <source>Headend amount</source>
-        <translation>Headend amount</translation>
-    </message>
-    <message>
-        <source>Card amount</source>
-        <translation>Card amount</translation>
-    </message>
-    <message>
-        <source>Headend status</source>
-        <translation>Headend status</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Terminal</source>
-        <translation>Terminal</translation>
-    </message>
-    <message>
-        <source>VOD: %1</source>
-        <translation>VOD: %1</translation>
     </message>
 </context>
 <context>

@@ -3641,6 +3641,85 @@
     </message>
 </context>
 <context>
+    <name>carddesk::SupportTableModel</name>
+    <message>
+        <source>Purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>authorised</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <source>debited, not credited</source>
+        <translation>已扣款，未圈存</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>refused by the bank</source>
+        <translation>银行拒绝</translation>
+    </message>
+    <message>
+        <source>VOD: %1</source>
+        <translation>点播：%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>对账状态</translation>
+    </message>
+    <message>
+        <source>TAC</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>计数器</translation>
+    </message>
+    <message>
+        <source>Headend amount</source>
+        <translation>前端金额</translation>
+    </message>
+    <message>
+        <source>Card amount</source>
+        <translation>卡片金额</translation>
+    </message>
+    <message>
+        <source>Headend status</source>
+        <translation>前端状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::SupportView</name>
     <message>
         <source>Look up</source>
@@ -3841,85 +3920,6 @@
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
-    </message>
-</context>
-<context>
-    <name>carddesk::SupportViewModel</name>
-    <message>
-        <source>Purchase</source>
-        <translation>消费</translation>
-    </message>
-    <message>
-        <source>Top-up</source>
-        <translation>充值</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>待完成</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>authorised</source>
-        <translation>已授权</translation>
-    </message>
-    <message>
-        <source>debited, not credited</source>
-        <translation>已扣款，未圈存</translation>
-    </message>
-    <message>
-        <source>refunded</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <source>refused by the bank</source>
-        <translation>银行拒绝</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>对账状态</translation>
-    </message>
-    <message>
-        <source>TAC</source>
-        <translation>TAC</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>计数器</translation>
-    </message>
-    <message>
-        <source>Headend amount</source>
-        <translation>前端金额</translation>
-    </message>
-    <message>
-        <source>Card amount</source>
-        <translation>卡片金额</translation>
-    </message>
-    <message>
-        <source>Headend status</source>
-        <translation>前端状态</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Terminal</source>
-        <translation>终端</translation>
-    </message>
-    <message>
-        <source>VOD: %1</source>
-        <translation>点播：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,127 @@
+#include "carddesk/model/SupportTableModel.h"
+
+#include <carddesk/cardio/HexText.h>
+
+namespace carddesk {
+
+SupportTableModel::SupportTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SupportTableModel::setRows(const QList<SupportReport::Row>& rows) {
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+QString SupportTableModel::kindName(const QString& kind) {
+    if (kind == QLatin1String("purchase"))
+        return tr("Purchase");
+    if (kind == QLatin1String("load"))
+        return tr("Top-up");
+    return kind;
+}
+
+QString SupportTableModel::statusName(const QString& status) {
+    if (status == QLatin1String("pending"))
+        return tr("pending");
+    if (status == QLatin1String("completed"))
+        return tr("completed");
+    if (status == QLatin1String("authorised"))
+        return tr("authorised");
+    if (status == QLatin1String("debited"))
+        return tr("debited, not credited");
+    if (status == QLatin1String("refunded"))
+        return tr("refunded");
+    if (status == QLatin1String("refused"))
+        return tr("refused by the bank");
+    return status;
+}
+
+int SupportTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SupportTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SupportTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const SupportReport::Row& r = m_rows[index.row()];
+    const auto yuan = [this](qint64 fen) { return fen < 0 ? QStringLiteral("—") : formatYuan(fen, m_locale); };
+    switch (role) {
+    case ProblemRole:
+        return r.isProblem();
+    case MatchRole:
+        return int(r.match);
+    case TacRole:
+        return int(r.tac);
+    case Qt::ToolTipRole:
+        return r.note;
+    case Qt::TextAlignmentRole:
+        if (index.column() == CounterColumn || index.column() == HeadendAmountColumn ||
+            index.column() == CardAmountColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case StateColumn:
+        return SupportReport::matchName(r.match);
+    case TacColumn:
+        return SupportReport::tacName(r.tac);
+    case CardColumn:
+        return r.cardNumber;
+    case KindColumn:
+        if (r.headend && !r.headend->vodTitle.isEmpty())
+            return tr("VOD: %1").arg(r.headend->vodTitle);
+        return kindName(r.kind);
+    case CounterColumn:
+        return r.counter < 0 ? QString() : QString::number(r.counter);
+    case HeadendAmountColumn:
+        return yuan(r.headendAmount());
+    case CardAmountColumn:
+        return yuan(r.cardAmount());
+    case StatusColumn:
+        return r.headend ? statusName(r.headend->status) : QStringLiteral("—");
+    case TimeColumn:
+        return r.dateTime();
+    case TerminalColumn:
+        return r.headend ? r.headend->terminalId
+                         : (r.card ? QString::fromLatin1(r.card->terminal.toHex().toUpper()) : QString());
+    }
+    return {};
+}
+
+QVariant SupportTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StateColumn:
+        return tr("State");
+    case TacColumn:
+        return tr("TAC");
+    case CardColumn:
+        return tr("Card");
+    case KindColumn:
+        return tr("Kind");
+    case CounterColumn:
+        return tr("Counter");
+    case HeadendAmountColumn:
+        return tr("Headend amount");
+    case CardAmountColumn:
+        return tr("Card amount");
+    case StatusColumn:
+        return tr("Headend status");
+    case TimeColumn:
+        return tr("Time");
+    case TerminalColumn:
+        return tr("Terminal");
+    }
+    return {};
+}
+
+} // namespace carddesk
