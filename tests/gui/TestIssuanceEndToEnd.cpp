@@ -3,6 +3,7 @@
 // trace checked for the personalisation commands with their key and PIN bytes redacted.
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
+#include "DeskWindow.h"
 #include "IssuanceDriver.h"
 #include "Localisation.h"
 #include "MainWindow.h"
@@ -46,14 +47,8 @@ private slots:
         QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), 35963));
 
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
-        ConsoleOptions options;
-        options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
-        options.createDatabase = true; // a test database, made on purpose
-        options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
-        options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window = guitest::openDesk(guitest::deskOptions(m_dir, true)); // the real PC/SC reader
+        QVERIFY(m_window);
     }
 
     void cleanupTestCase() {

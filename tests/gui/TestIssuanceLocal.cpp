@@ -3,6 +3,7 @@
 // end-to-end test repeats it through the real PC/SC stack.
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
+#include "DeskCard.h"
 #include "IssuanceDriver.h"
 #include "Localisation.h"
 #include "MainWindow.h"
@@ -52,22 +53,10 @@ private slots:
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
 
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
-        ConsoleOptions options;
-        options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
-        options.createDatabase = true; // a test database, made on purpose
-        options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
-        options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
-        options.usePcsc = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
+        m_window = guitest::openDesk(guitest::deskOptions(m_dir));
+        QVERIFY(m_window);
         // The exchanges run on the PC/SC owner thread, the only thread that touches the card object.
-        m_window->readers()->addLocalReader(m_reader);
-        cdtest::insertInProcessCard(*m_window->readers(), m_reader, m_card);
-        QTRY_VERIFY(m_window->readersPanel()->model()->rowOf(m_reader) >= 0);
-        QVERIFY(m_window->readersPanel()->selectReader(m_reader));
-        QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);
+        QVERIFY(guitest::insertAndSelect(*m_window, m_reader, m_card));
         QTRY_VERIFY(m_window->isSettled());
     }
 

@@ -3,6 +3,7 @@
 // blank card.
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
+#include "DeskWindow.h"
 #include "DiagnosticsView.h"
 #include "IssuanceView.h"
 #include "LifeCycleDiagram.h"
@@ -79,11 +80,8 @@ class TestMainWindow final : public QObject {
 
 private:
     ConsoleOptions options() const {
-        ConsoleOptions o;
-        o.databasePath = m_dir.filePath(QStringLiteral("console.sqlite"));
-        o.createDatabase = true; // a test database, made on purpose
-        o.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
-        o.usePcsc = false; // deterministic: no reader but the in-process one, whatever runs on this machine
+        ConsoleOptions o = guitest::deskOptions(m_dir, false, QStringLiteral("console.sqlite"));
+        o.keyStorePath.clear(); // this desk has not chosen a key store yet
         return o;
     }
     template <typename T> T* child(QWidget* w, const char* name) {

@@ -4,6 +4,7 @@
 // The window is saved as a PNG (CARDDESK_UPDATE_SCREENSHOT=1 copies it to docs/screenshot-purse-zh_CN.png).
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
+#include "DeskCard.h"
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "PurseView.h"
@@ -79,30 +80,13 @@ private slots:
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
 
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
-        ConsoleOptions options;
-        options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
-        options.createDatabase = true; // a test database, made on purpose
-        options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
-        options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
-        options.usePcsc = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-        m_window->readers()->addLocalReader(m_reader);
-        cdtest::insertInProcessCard(*m_window->readers(), m_reader, m_card);
-        QTRY_VERIFY(m_window->readersPanel()->model()->rowOf(m_reader) >= 0);
-        QVERIFY(m_window->readersPanel()->selectReader(m_reader));
-        QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);
+        m_window = guitest::openDesk(guitest::deskOptions(m_dir));
+        QVERIFY(m_window);
+        QVERIFY(guitest::insertAndSelect(*m_window, m_reader, m_card));
 
         // Issue it through the service (the issuance tab has its own tests); the panel reads it again afterwards.
-        IssuanceService* issuance = m_window->issuanceService();
-        const IssuanceResult issued = cdtest::issueStandardCard(
-            *issuance, m_reader,
-            R"({"holder": {"userNumber": "U0001", "account": "6222020200112233", "name": "张伟"},
-            "users": [{"number": 1, "pin": "135790"}, {"number": 2, "pin": "8888"}, {"number": 3, "pin": "2468"}]})");
+        const IssuanceResult issued = guitest::issueDeskCard(*m_window, m_reader);
         QVERIFY2(issued.ok, qPrintable(issued.error));
-        m_window->cardPanel()->refresh();
         QTRY_VERIFY(m_window->cardPanel()->snapshot() && !m_window->cardPanel()->snapshot()->cardNumber.isEmpty());
         m_view = m_window->cardPanel()->purseView();
         QTRY_VERIFY_WITH_TIMEOUT(!m_view->state().cardNumber.isEmpty(), 10000);

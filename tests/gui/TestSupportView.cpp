@@ -9,6 +9,7 @@
 
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
+#include "DeskCard.h"
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "ReadersPanel.h"
@@ -121,27 +122,16 @@ private slots:
             QVERIFY(m_extra->load(qm));
             QCoreApplication::installTranslator(m_extra.get());
         }
-        ConsoleOptions options;
-        options.databasePath = m_dir.filePath(QStringLiteral("desk.sqlite"));
-        options.createDatabase = true; // a test database, made on purpose
-        options.templatePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
-        options.keyStorePath = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks");
-        options.usePcsc = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const ConsoleOptions options = guitest::deskOptions(m_dir);
+        m_window = guitest::openDesk(options);
+        QVERIFY(m_window);
         m_window->issuanceService()->openKeyStore(options.keyStorePath, QStringLiteral("carddesk-development"));
 
         // The card goes into the desk's reader; from here only the reader's owner thread touches it.
         m_os = std::shared_ptr<cdos::card::CardOs>(std::move(m_card->card.os));
-        m_window->readers()->addLocalReader(m_reader);
-        cdtest::insertInProcessCard(*m_window->readers(), m_reader, m_os);
-        QTRY_VERIFY(m_window->readersPanel()->model()->rowOf(m_reader) >= 0);
-        QVERIFY(m_window->readersPanel()->selectReader(m_reader));
-        QTRY_COMPARE(m_window->cardPanel()->page(), CardPanel::Page::Card);
+        QVERIFY(guitest::insertAndSelect(*m_window, m_reader, m_os));
         // One offline purchase at the desk's terminal: on the card, never at the headend.
         PurseService* purse = m_window->purseService();
-        purse->setIssuerKeys(m_window->issuanceService()->issuerKeys());
         const PurseTransactionResult desk = PurseService::wait(purse->transact(
             PurseRequest{m_reader, PurseOperation::Purchase, 320, 1, QStringLiteral("1234"), QStringLiteral("desk")}));
         QVERIFY2(desk.ok, qPrintable(desk.error));
