@@ -6,6 +6,7 @@
 // waits a random 0 .. --dwell-ms (500) ms: a remote-control press is not in step with the channels' ECM and PSI
 // repetitions (the two test channels are the same stream started together, so back-to-back changes would always
 // land just after the other channel's ECM and measure the worst case).
+#include "bench/BenchProfile.h"
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
@@ -23,15 +24,7 @@
 namespace {
 
 cdos::CardProfile profile() {
-    cdos::CardProfile p;
-    p.info = {*cdos::fromHex("86010000000000000098"), *cdos::fromHex("4344000000000001"),
-              *cdos::fromHex("5456000000000001")};
-    p.holder = {"U00000098", "6222021234567898", "Bench Holder"};
-    cdos::UserSpec u;
-    u.profile = {1, 0xFFFFFFFFu, 3, "holder"};
-    u.pin = "123456";
-    p.users.push_back(u);
-    p.keys = cdos::CardProfile::standardKeys();
+    cdos::CardProfile p = cdbench::benchProfile(98);
     return p;
 }
 

@@ -3,6 +3,7 @@
 //  2. the same purchase through pcscd + vpcd to carddesk-card, against two echo round trips (the same two APDUs to
 //     carddesk-echo-card) in the same run, interleaved; ratio of medians (target <= 1.3);
 //  3. NVM page writes per purchase and per load (target <= 4).
+#include "bench/BenchProfile.h"
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
@@ -29,16 +30,8 @@ const Bcd4 kDate = bcdDate(2026, 11, 26);
 const Bcd3 kTime = bcdTime(3, 0, 0);
 
 cdos::CardProfile profile() {
-    cdos::CardProfile p;
-    p.info = {*cdos::fromHex("86010000000000000098"), *cdos::fromHex("4344000000000001"),
-              *cdos::fromHex("5456000000000001")};
-    p.holder = {"U00000098", "6222021234567898", "Bench Holder"};
-    cdos::UserSpec u;
-    u.profile = {1, 0xFFFFFFFFu, 3, "holder"};
-    u.pin = "123456";
-    p.users.push_back(u);
+    cdos::CardProfile p = cdbench::benchProfile(98);
     p.purse = cdos::PurseParams{10000000, 0};
-    p.keys = cdos::CardProfile::standardKeys();
     return p;
 }
 

@@ -7,6 +7,7 @@
 //    (journal + home page, fsynced) before the control words leave it: that is the replay protection.
 // Then: NVM page writes unchanged by the repeated ECMs, an older period refused (9410), also after the card
 // process is restarted on the same image. Run by bench/run-ecm-bench.sh against a private pcscd.
+#include "bench/BenchProfile.h"
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
@@ -24,15 +25,7 @@ using Clock = std::chrono::steady_clock;
 constexpr std::uint32_t kDate = 20261126;
 
 cdos::CardProfile profile() {
-    cdos::CardProfile p;
-    p.info = {*cdos::fromHex("86010000000000000099"), *cdos::fromHex("4344000000000001"),
-              *cdos::fromHex("5456000000000001")};
-    p.holder = {"U00000099", "6222021234567899", "Bench Holder"};
-    cdos::UserSpec u;
-    u.profile = {1, 0xFFFFFFFFu, 3, "holder"};
-    u.pin = "123456";
-    p.users.push_back(u);
-    p.keys = cdos::CardProfile::standardKeys();
+    cdos::CardProfile p = cdbench::benchProfile(99);
     return p;
 }
 
