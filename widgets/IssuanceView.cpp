@@ -1,5 +1,7 @@
 #include "IssuanceView.h"
 
+#include "FormFields.h"
+
 #include "KeyStoreDialog.h"
 #include "LifeCycleDiagram.h"
 #include "UserPinTable.h"
@@ -22,24 +24,6 @@
 #include <QVBoxLayout>
 
 namespace carddesk {
-
-namespace {
-
-QLineEdit* lineEdit(QWidget* parent, const char* name, const QString& placeholder) {
-    auto* e = new QLineEdit(parent);
-    e->setObjectName(QLatin1String(name));
-    e->setPlaceholderText(placeholder);
-    e->setClearButtonEnabled(true);
-    return e;
-}
-
-QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent) {
-    auto* l = new QLabel(text, parent);
-    l->setBuddy(buddy);
-    return l;
-}
-
-} // namespace
 
 IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& options, QWidget* parent)
     : QWidget(parent), m_service(service), m_options(options) {
