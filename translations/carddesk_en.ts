@@ -1429,10 +1429,6 @@
         <translation>%1: must be between %2 and %3</translation>
     </message>
     <message>
-        <source>%1: missing (a string of 4 to 12 digits)</source>
-        <translation>%1: missing (a string of 4 to 12 digits)</translation>
-    </message>
-    <message>
         <source>cannot read the holder file %1: %2</source>
         <translation>cannot read the holder file %1: %2</translation>
     </message>
@@ -1467,6 +1463,18 @@
     <message>
         <source>%1: longer than %2 bytes of UTF-8</source>
         <translation>%1: longer than %2 bytes of UTF-8</translation>
+    </message>
+    <message>
+        <source>%1: must be a string of 4 to 12 digits</source>
+        <translation>%1: must be a string of 4 to 12 digits</translation>
+    </message>
+    <message>
+        <source>%1 (user %2)</source>
+        <translation>%1 (user %2)</translation>
+    </message>
+    <message>
+        <source>%1: missing (4 to 12 digits)</source>
+        <translation>%1: missing (4 to 12 digits)</translation>
     </message>
 </context>
 <context>

@@ -1425,10 +1425,6 @@
         <translation>%1：必须介于 %2 与 %3 之间</translation>
     </message>
     <message>
-        <source>%1: missing (a string of 4 to 12 digits)</source>
-        <translation>%1：缺失（应为 4 到 12 位数字的字符串）</translation>
-    </message>
-    <message>
         <source>cannot read the holder file %1: %2</source>
         <translation>无法读取持卡人文件 %1：%2</translation>
     </message>
@@ -1463,6 +1459,18 @@
     <message>
         <source>%1: longer than %2 bytes of UTF-8</source>
         <translation>%1：超过 %2 字节 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1: must be a string of 4 to 12 digits</source>
+        <translation>%1：必须是 4 到 12 位数字组成的字符串</translation>
+    </message>
+    <message>
+        <source>%1 (user %2)</source>
+        <translation>%1（用户 %2）</translation>
+    </message>
+    <message>
+        <source>%1: missing (4 to 12 digits)</source>
+        <translation>%1：缺少（4 到 12 位数字）</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,8 @@
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace carddesk {
 
 IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& options, QWidget* parent)
@@ -422,15 +424,16 @@ void IssuanceView::issue() {
 
     // Check everything that can be checked without the card or the keys first, so that a typing mistake never
     // costs a passphrase prompt. The placeholder card number only stands in for an allocated one.
+    // Every problem at once (issue 11): the form's own, then the template's, each line once.
     QStringList problems = holder.validate();
-    if (problems.isEmpty()) {
-        try {
-            IssuanceService::buildProfile(*m_template, holder,
-                                          holder.cardNumber.isEmpty() ? QStringLiteral("00000000000000000001")
-                                                                      : holder.cardNumber);
-        } catch (const IssuanceError& e) {
-            problems << e.text;
-        }
+    try {
+        IssuanceService::buildProfile(*m_template, holder,
+                                      holder.cardNumber.isEmpty() ? QStringLiteral("00000000000000000001")
+                                                                  : holder.cardNumber);
+    } catch (const IssuanceError& e) {
+        for (const QString& line : e.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (!std::any_of(problems.cbegin(), problems.cend(), [&](const QString& p) { return line.endsWith(p); }))
+                problems << line;
     }
     if (!problems.isEmpty()) {
         showOutcome(false, tr("The card was not issued. Please correct:\n%1").arg(problems.join(QLatin1Char('\n'))));

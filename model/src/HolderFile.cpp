@@ -98,10 +98,10 @@ HolderFile HolderFile::fromJson(QByteArray& json) {
                 user.maxRetries = static_cast<quint8>(n);
         }
         const QJsonValue pin = u.value(QLatin1String("pin"));
-        if (!pin.isString())
-            errors << tr("%1: missing (a string of 4 to 12 digits)").arg(f + QStringLiteral(".pin"));
-        else
+        if (pin.isString())
             user.pin = pin.toString().toStdString();
+        else if (!pin.isUndefined()) // an absent PIN is validate()'s "missing", with the user's number
+            errors << tr("%1: must be a string of 4 to 12 digits").arg(f + QStringLiteral(".pin"));
         h.users.append(user);
     }
     for (const auto& p : h.validate())
@@ -153,15 +153,21 @@ QStringList HolderFile::validate() const {
     QSet<int> seen;
     for (int i = 0; i < users.size(); ++i) {
         const auto& u = users[i];
-        const QString f = QStringLiteral("users[%1]").arg(i);
+        // The JSON path counts from 0, people count users from 1: both are named (issue 11).
+        const auto f = [&](const char* member) {
+            const QString path = QStringLiteral("users[%1].%2").arg(i).arg(QLatin1String(member));
+            return u.number == 0 ? path : tr("%1 (user %2)").arg(path).arg(u.number);
+        };
         if (u.number != 0 && seen.contains(u.number))
-            e << tr("%1: user %2 appears twice").arg(f + QStringLiteral(".number")).arg(u.number);
+            e << tr("%1: user %2 appears twice").arg(f("number")).arg(u.number);
         seen.insert(u.number);
-        // The message names the field, never the PIN.
-        if (!u.pin.empty() && !cdos::isValidPin(u.pin))
-            e << tr("%1: must have 4 to 12 digits").arg(f + QStringLiteral(".pin"));
+        // The message names the field, never the PIN; every user's problem at once, an empty PIN included.
+        if (u.pin.empty())
+            e << tr("%1: missing (4 to 12 digits)").arg(f("pin"));
+        else if (!cdos::isValidPin(u.pin))
+            e << tr("%1: must have 4 to 12 digits").arg(f("pin"));
         if (u.name.toUtf8().size() > cdos::kMaxNameBytes)
-            e << tr("%1: longer than %2 bytes of UTF-8").arg(f + QStringLiteral(".name")).arg(cdos::kMaxNameBytes);
+            e << tr("%1: longer than %2 bytes of UTF-8").arg(f("name")).arg(cdos::kMaxNameBytes);
     }
     return e;
 }

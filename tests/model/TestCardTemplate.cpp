@@ -249,6 +249,35 @@ private slots:
         }
     }
 
+    // Issue 11: every user's problem in one try (a short PIN and an empty one together), each named with the
+    // user's own number beside the zero-based JSON path.
+    void everyPinProblemAtOnceWithTheUsersNumber() {
+        HolderFile h;
+        h.userNumber = QStringLiteral("U1");
+        h.account = QStringLiteral("A1");
+        h.name = QStringLiteral("N");
+        for (const auto& [number, pin] : {std::pair{1, "135790"}, std::pair{2, "12"}, std::pair{3, ""}}) {
+            HolderUser u;
+            u.number = quint8(number);
+            u.pin = pin;
+            h.users.append(u);
+        }
+        const QString all = h.validate().join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("users[1].pin (user 2)")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("users[2].pin (user 3)")), qPrintable(all));
+        QCOMPARE(h.validate().size(), 2);
+        // The issuance check reports both too, before any card number or key is touched.
+        const CardTemplate t =
+            CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
+        try {
+            IssuanceService::buildProfile(t, h, QStringLiteral("86010000000000000001"));
+            QFAIL("accepted");
+        } catch (const IssuanceError& e) {
+            QVERIFY2(e.text.contains(QStringLiteral("(user 2)")) && e.text.contains(QStringLiteral("(user 3)")),
+                     qPrintable(e.text));
+        }
+    }
+
     void profileFromTemplateAndHolder() {
         const CardTemplate t = CardTemplate::load(shipped());
         QByteArray json = holderJson();
