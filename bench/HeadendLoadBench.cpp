@@ -60,7 +60,8 @@ public:
             cdos::card::Nvm::create(QStringLiteral("%1/card-%2.img").arg(dir).arg(index).toStdString(), nvm));
         m_profile = cdtest::sampleProfile(m_number.toStdString());
         m_profile.holder.userNumber = QStringLiteral("B%1").arg(index, 8, 10, QLatin1Char('0')).toStdString();
-        m_profile.holder.account = QStringLiteral("BENCH-%1").arg(index).toStdString();
+        // An account number is letters and digits only (issue 11): the headend refuses "BENCH-1".
+        m_profile.holder.account = QStringLiteral("BENCH%1").arg(index, 4, 10, QLatin1Char('0')).toStdString();
         cdos::Personaliser(keys, transmitter()).personalise(m_profile);
     }
 
