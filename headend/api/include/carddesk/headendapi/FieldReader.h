@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace carddesk::api {
 
@@ -16,7 +17,7 @@ QString hexText(const cdos::Bytes& bytes);
 
 class FieldReader {
 public:
-    explicit FieldReader(const QJsonObject& body) : m_body(body) {}
+    explicit FieldReader(QJsonObject body) : m_body(std::move(body)) {}
 
     // A hex string of exactly `size` bytes, or of any size up to 1024 bytes when size is 0.
     cdos::Bytes hex(const QString& key, std::size_t size = 0);
@@ -42,7 +43,7 @@ public:
     }
 
 private:
-    const QJsonObject& m_body;
+    QJsonObject m_body; // a shared copy: a reader may outlive the object it was given
     QString m_field, m_why;
 };
 
