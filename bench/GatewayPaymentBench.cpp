@@ -9,6 +9,8 @@
 
 #include "bench/BenchStats.h"
 #include "bench/HeadendChild.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Paths.h"
 #include "carddesk/protocol/KeyStore.h"
 #include "support/TestProfiles.h"
 
@@ -80,9 +82,10 @@ int main(int argc, char** argv) {
         const auto profile = cdtest::sampleProfile("86010000000000000099");
         cdos::Personaliser(keys, pcsc.transmitter()).personalise(profile);
         QProcess enrol;
-        const QJsonObject holder{{QStringLiteral("userNumber"), QString::fromStdString(profile.holder.userNumber)},
-                                 {QStringLiteral("account"), QString::fromStdString(profile.holder.account)},
-                                 {QStringLiteral("name"), QString::fromStdString(profile.holder.name)}};
+        namespace key = carddesk::api::key;
+        const QJsonObject holder{{key::userNumber, QString::fromStdString(profile.holder.userNumber)},
+                                 {key::account, QString::fromStdString(profile.holder.account)},
+                                 {key::name, QString::fromStdString(profile.holder.name)}};
         enrol.start(cli.value(headendBin),
                     QStringList{QStringLiteral("enrol"), QStringLiteral("--card-number"),
                                 QStringLiteral("86010000000000000099"), QStringLiteral("--holder-json"),
@@ -93,9 +96,8 @@ int main(int argc, char** argv) {
 
         cdgw::HeadendClient net(base, dir.filePath(QStringLiteral("tls-cert.pem")));
         net.setAdminToken(admin);
-        net.post(QStringLiteral("/v1/admin/bank/accounts"),
-                 {{QStringLiteral("account"), QString::fromStdString(profile.holder.account)},
-                  {QStringLiteral("balance"), 10000000}});
+        net.post(carddesk::api::path::adminBankAccounts,
+                 {{key::account, QString::fromStdString(profile.holder.account)}, {key::balance, 10000000}});
         BenchUi ui;
         cdgw::GatewaySession session(pcsc, net, ui, {0, 0, 0, 0, 0x42, 0x01});
         if (!session.connectCard(std::chrono::seconds(5)) || !session.authenticate())

@@ -9,6 +9,11 @@
 #include "bench/BenchStats.h"
 #include "bench/HeadendChild.h"
 #include "carddesk/card/CardOs.h"
+#include "carddesk/headendapi/AuthMessages.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/LoadMessages.h"
+#include "carddesk/headendapi/Paths.h"
+#include "carddesk/headendapi/PurchaseMessages.h"
 #include "carddesk/protocol/Authentication.h"
 #include "carddesk/protocol/EPurse.h"
 #include "carddesk/protocol/KeyStore.h"
@@ -32,12 +37,10 @@
 namespace {
 
 namespace ep = cdos::ep;
+namespace api = carddesk::api;
 
-QString hexq(const cdos::Bytes& b) {
-    return QString::fromStdString(cdos::toHex(b));
-}
-cdos::Bytes bytesq(const QJsonValue& v) {
-    return cdos::fromHex(v.toString().toStdString()).value_or(cdos::Bytes{});
+cdos::Bytes bytesq(const QString& hex) {
+    return cdos::fromHex(hex.toStdString()).value_or(cdos::Bytes{});
 }
 
 struct Figures {
@@ -57,7 +60,8 @@ public:
             cdos::card::Nvm::create(QStringLiteral("%1/card-%2.img").arg(dir).arg(index).toStdString(), nvm));
         m_profile = cdtest::sampleProfile(m_number.toStdString());
         m_profile.holder.userNumber = QStringLiteral("B%1").arg(index, 8, 10, QLatin1Char('0')).toStdString();
-        m_profile.holder.account = QStringLiteral("BENCH-%1").arg(index).toStdString();
+        // An account number is letters and digits only (issue 11): the headend refuses "BENCH-1".
+        m_profile.holder.account = QStringLiteral("BENCH%1").arg(index, 4, 10, QLatin1Char('0')).toStdString();
         cdos::Personaliser(keys, transmitter()).personalise(m_profile);
     }
 
@@ -104,61 +108,64 @@ private:
                fail(QStringLiteral("%1: %2 %3 %4").arg(QLatin1String(what)).arg(r.status).arg(r.code(), r.detail));
     }
 
+    // The answer of an Ok reply, or a failure naming the member the API promised and the reply lacks.
+    template <class Answer> std::optional<Answer> answer(const cdgw::HeadendReply& r, const char* what) {
+        QString member;
+        auto a = Answer::fromJson(r.json, &member);
+        if (!a)
+            fail(QStringLiteral("%1: bad answer (%2)").arg(QLatin1String(what), member));
+        return a;
+    }
+
     bool authenticate(cdgw::HeadendClient& net) {
         namespace auth = cdos::auth;
-        const auto init = net.post(QStringLiteral("/v1/auth/init"), {});
-        if (!ok(init, "auth/init"))
+        const auto init = net.post(api::path::authInit, {});
+        const auto r1 = ok(init, "auth/init") ? answer<api::AuthChallenge>(init, "auth/init") : std::nullopt;
+        if (!r1)
             return false;
-        const QString id = init.json.value(QStringLiteral("authId")).toString();
-        const auto a1 = tx(auth::authInit(bytesq(init.json.value(QStringLiteral("random")))));
-        const auto r2 =
-            net.post(QStringLiteral("/v1/auth/card"),
-                     {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hexq(a1.data)}});
-        if (!ok(r2, "auth/card"))
+        const auto a1 = tx(auth::authInit(r1->random));
+        const auto card = net.post(api::path::authCard, api::AuthCardRequest{r1->authId, a1.data}.toJson());
+        const auto r2 = ok(card, "auth/card") ? answer<api::AuthChallenge>(card, "auth/card") : std::nullopt;
+        if (!r2)
             return false;
-        const auto a2 = tx(auth::authenticate(bytesq(r2.json.value(QStringLiteral("random")))));
-        const auto r3 =
-            net.post(QStringLiteral("/v1/auth/verify"),
-                     {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hexq(a2.data)}});
-        if (!ok(r3, "auth/verify"))
+        const auto a2 = tx(auth::authenticate(r2->random));
+        const auto verify = net.post(api::path::authVerify, api::AuthVerifyRequest{r1->authId, a2.data}.toJson());
+        const auto r3 = ok(verify, "auth/verify") ? answer<api::AuthSession>(verify, "auth/verify") : std::nullopt;
+        if (!r3)
             return false;
-        if (!tx(auth::authResult(bytesq(r3.json.value(QStringLiteral("cardNumberCryptogram"))))).ok())
+        if (!tx(auth::authResult(r3->cardNumberCryptogram)).ok())
             return fail(QStringLiteral("the card refused the headend"));
-        net.setSessionToken(r3.json.value(QStringLiteral("sessionToken")).toString());
+        net.setSessionToken(r3->sessionToken);
         return true;
     }
 
-    QJsonObject request(const char* kind, std::uint32_t amount, const cdos::Bytes& initResponse) {
-        return {{QStringLiteral("requestId"),
-                 QStringLiteral("bench-%1-%2-%3").arg(QLatin1String(kind)).arg(m_index).arg(++m_serial)},
-                {QStringLiteral("amount"), qint64(amount)},
-                {QStringLiteral("terminalId"), hexq(cdos::Bytes(m_terminal.begin(), m_terminal.end()))},
-                {QStringLiteral("keyIndex"), ep::kKeyIndex},
-                {QStringLiteral("initResponse"), hexq(initResponse)}};
+    QString requestId(const char* kind) {
+        return QStringLiteral("bench-%1-%2-%3").arg(QLatin1String(kind)).arg(m_index).arg(++m_serial);
     }
+    cdos::Bytes terminal() const { return cdos::Bytes(m_terminal.begin(), m_terminal.end()); }
 
     bool pay(cdgw::HeadendClient& net, std::uint32_t amount) {
         tx(cdos::selectAid(ep::kPurseAid));
         const auto init = tx(ep::initializeForPurchase(ep::kKeyIndex, amount, m_terminal));
         if (!init.ok())
             return fail(QStringLiteral("INITIALIZE FOR PURCHASE %1").arg(init.sw, 4, 16));
-        const auto p = net.post(QStringLiteral("/v1/purchases"), request("buy", amount, init.data));
-        if (!ok(p, "purchases"))
+        const auto p =
+            net.post(api::path::purchases,
+                     api::PurchaseRequest{requestId("buy"), amount, terminal(), ep::kKeyIndex, init.data}.toJson());
+        const auto begun = ok(p, "purchases") ? answer<api::PurchaseAnswer>(p, "purchases") : std::nullopt;
+        if (!begun)
             return false;
-        const cdos::Bytes d = bytesq(p.json.value(QStringLiteral("date"))),
-                          t = bytesq(p.json.value(QStringLiteral("time")));
+        const cdos::Bytes d = bytesq(begun->date), t = bytesq(begun->time);
         if (d.size() != 4 || t.size() != 3)
             return fail(QStringLiteral("bad date/time"));
-        const auto debit = tx(ep::debitForPurchase(
-            static_cast<std::uint32_t>(p.json.value(QStringLiteral("terminalSerial")).toInteger()),
-            {d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, bytesq(p.json.value(QStringLiteral("mac1")))));
+        const auto debit = tx(ep::debitForPurchase(static_cast<std::uint32_t>(begun->terminalSerial),
+                                                   {d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, begun->mac1));
         if (!debit.ok() || debit.data.size() != 8)
             return fail(QStringLiteral("DEBIT %1").arg(debit.sw, 4, 16));
         const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4),
             mac2(debit.data.begin() + 4, debit.data.end());
-        const auto c = net.post(
-            QStringLiteral("/v1/purchases/%1/completion").arg(p.json.value(QStringLiteral("purchaseId")).toInteger()),
-            {{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(tac)}});
+        const auto c =
+            net.post(api::path::purchaseCompletion(begun->purchaseId), api::PurchaseCompletion{mac2, tac}.toJson());
         return ok(c, "purchase completion");
     }
 
@@ -167,20 +174,19 @@ private:
         const auto init = tx(ep::initializeForLoad(ep::kKeyIndex, amount, m_terminal));
         if (!init.ok())
             return fail(QStringLiteral("INITIALIZE FOR LOAD %1").arg(init.sw, 4, 16));
-        const auto l = net.post(QStringLiteral("/v1/loads"), request("load", amount, init.data));
-        if (!ok(l, "loads"))
+        const auto l =
+            net.post(api::path::loads,
+                     api::LoadRequest{requestId("load"), amount, terminal(), ep::kKeyIndex, init.data}.toJson());
+        const auto loaded = ok(l, "loads") ? answer<api::LoadAnswer>(l, "loads") : std::nullopt;
+        if (!loaded)
             return false;
-        const cdos::Bytes d = bytesq(l.json.value(QStringLiteral("date"))),
-                          t = bytesq(l.json.value(QStringLiteral("time")));
+        const cdos::Bytes d = bytesq(loaded->date), t = bytesq(loaded->time);
         if (d.size() != 4 || t.size() != 3)
             return fail(QStringLiteral("bad date/time"));
-        const auto credit = tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]},
-                                                 bytesq(l.json.value(QStringLiteral("mac2")))));
+        const auto credit = tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, loaded->mac2));
         if (!credit.ok())
             return fail(QStringLiteral("CREDIT %1").arg(credit.sw, 4, 16));
-        const auto c =
-            net.post(QStringLiteral("/v1/loads/%1/completion").arg(l.json.value(QStringLiteral("loadId")).toInteger()),
-                     {{QStringLiteral("tac"), hexq(credit.data)}});
+        const auto c = net.post(api::path::loadCompletion(loaded->loadId), api::LoadCompletion{credit.data}.toJson());
         return ok(c, "load completion");
     }
 
@@ -266,15 +272,15 @@ int main(int argc, char** argv) {
         for (int i = 0; i < n; ++i) {
             all.push_back(std::make_unique<Terminal>(i, keys, dir.path()));
             const auto& h = all.back()->profile().holder;
-            const auto e = net.post(QStringLiteral("/v1/admin/cards"),
-                                    {{QStringLiteral("cardNumber"), all.back()->number()},
-                                     {QStringLiteral("holder"),
-                                      QJsonObject{{QStringLiteral("userNumber"), QString::fromStdString(h.userNumber)},
-                                                  {QStringLiteral("account"), QString::fromStdString(h.account)},
-                                                  {QStringLiteral("name"), QString::fromStdString(h.name)}}}});
-            const auto b = net.post(QStringLiteral("/v1/admin/bank/accounts"),
-                                    {{QStringLiteral("account"), QString::fromStdString(h.account)},
-                                     {QStringLiteral("balance"), qint64(1) << 40}});
+            const auto e =
+                net.post(api::path::adminCards,
+                         {{api::key::cardNumber, all.back()->number()},
+                          {api::key::holder, QJsonObject{{api::key::userNumber, QString::fromStdString(h.userNumber)},
+                                                         {api::key::account, QString::fromStdString(h.account)},
+                                                         {api::key::name, QString::fromStdString(h.name)}}}});
+            const auto b =
+                net.post(api::path::adminBankAccounts, {{api::key::account, QString::fromStdString(h.account)},
+                                                        {api::key::balance, qint64(1) << 40}});
             if (!e.ok() || !b.ok())
                 return fail(QStringLiteral("enrolment failed: %1 %2").arg(e.status).arg(e.code()));
         }

@@ -3,6 +3,8 @@
 #include "HeadendRefusal.h"
 
 #include "Messages.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Paths.h"
 #include "carddesk/protocol/AppRegistryRecord.h"
 
 #include "carddesk/protocol/AppCommands.h"
@@ -92,27 +94,26 @@ bool AppStep::run() {
 bool AppStep::accepted(const HeadendReply& r) {
     if (r.ok())
         return true;
-    m_ui.show(refusalText(r, {{"not_configured", Msg::AppsNotConfigured},
-                              {"unknown_app", Msg::AppsUnknownApp},
-                              {"card_not_registered", Msg::AppsCardNotRegistered},
-                              {"no_permission", Msg::AppsNoPermission},
-                              {"already_installed", Msg::AppsAlreadyInstalled},
-                              {"not_installed", Msg::AppsNotInstalledHere},
-                              {"seed_mismatch", Msg::AppsNotInstalledHere}}));
+    m_ui.show(refusalText(r, {{api::Refusal::NotConfigured, Msg::AppsNotConfigured},
+                              {api::Refusal::UnknownApp, Msg::AppsUnknownApp},
+                              {api::Refusal::CardNotRegistered, Msg::AppsCardNotRegistered},
+                              {api::Refusal::NoPermission, Msg::AppsNoPermission},
+                              {api::Refusal::AlreadyInstalled, Msg::AppsAlreadyInstalled},
+                              {api::Refusal::NotInstalled, Msg::AppsNotInstalledHere},
+                              {api::Refusal::SeedMismatch, Msg::AppsNotInstalledHere}}));
     return false;
 }
 
 std::optional<std::vector<AppStep::Offer>> AppStep::offers() {
-    const HeadendReply r = m_headend.get(QStringLiteral("/v1/apps"));
+    const HeadendReply r = m_headend.get(api::path::apps);
     if (!accepted(r))
         return std::nullopt;
     std::vector<Offer> out;
-    for (const auto& v : r.json.value(QStringLiteral("applications")).toArray()) {
+    for (const auto& v : r.json.value(api::key::applications).toArray()) {
         const QJsonObject o = v.toObject();
-        out.push_back(
-            Offer{o.value(QStringLiteral("aid")).toString().toUpper(), o.value(QStringLiteral("name")).toString(),
-                  o.value(QStringLiteral("version")).toInt(), o.value(QStringLiteral("dfBytes")).toInteger(),
-                  o.value(QStringLiteral("ramSize")).toInteger(), o.value(QStringLiteral("installable")).toBool()});
+        out.push_back(Offer{o.value(api::key::aid).toString().toUpper(), o.value(api::key::name).toString(),
+                            o.value(api::key::version).toInt(), o.value(api::key::dfBytes).toInteger(),
+                            o.value(api::key::ramSize).toInteger(), o.value(api::key::installable).toBool()});
     }
     return out;
 }
@@ -144,11 +145,10 @@ cdos::ResponseApdu AppStep::push(const std::vector<cdos::CommandApdu>& blocks, c
 void AppStep::report(const QString& aid, const char* operation, std::uint16_t sw, const cdos::Bytes& seed) {
     // History only: the card's answer is what counts, so a failed report changes nothing for the person. The seed
     // of a new installation lets the headend sign a delete certificate for that installation only.
-    QJsonObject body{{QStringLiteral("operation"), QLatin1String(operation)},
-                     {QStringLiteral("statusWord"), swHex(sw)}};
+    QJsonObject body{{api::key::operation, QLatin1String(operation)}, {api::key::statusWord, swHex(sw)}};
     if (seed.size() == 16)
-        body.insert(QStringLiteral("randomSeed"), hex(seed));
-    m_headend.post(QStringLiteral("/v1/apps/%1/result").arg(aid), body);
+        body.insert(api::key::randomSeed, hex(seed));
+    m_headend.post(api::path::appResult(aid), body);
 }
 
 bool AppStep::install() {
@@ -189,11 +189,10 @@ bool AppStep::install() {
         m_ui.show(tr(Msg::AppsInstallRefused).arg(appStatusText(room.sw), swHex(room.sw)));
         return false;
     }
-    const HeadendReply r =
-        m_headend.post(QStringLiteral("/v1/apps/%1/install").arg(chosen.aid), {{QStringLiteral("grant"), m_grant}});
+    const HeadendReply r = m_headend.post(api::path::appInstall(chosen.aid), {{api::key::grant, m_grant}});
     if (!accepted(r))
         return false;
-    const auto message = cdos::fromHex(r.json.value(QStringLiteral("message")).toString().toStdString());
+    const auto message = cdos::fromHex(r.json.value(api::key::message).toString().toStdString());
     if (!message || message->empty()) {
         m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad install message")));
         return false;
@@ -238,12 +237,11 @@ bool AppStep::remove() {
         return true;
     const auto& [app, name] = deletable[std::size_t(*pick)];
     const QString aid = hex(app.aid);
-    const HeadendReply r =
-        m_headend.post(QStringLiteral("/v1/apps/%1/delete-certificate").arg(aid),
-                       {{QStringLiteral("randomSeed"), hex(app.seed)}, {QStringLiteral("grant"), m_grant}});
+    const HeadendReply r = m_headend.post(api::path::appDeleteCertificate(aid),
+                                          {{api::key::randomSeed, hex(app.seed)}, {api::key::grant, m_grant}});
     if (!accepted(r))
         return false;
-    const auto cert = cdos::fromHex(r.json.value(QStringLiteral("certificate")).toString().toStdString());
+    const auto cert = cdos::fromHex(r.json.value(api::key::certificate).toString().toStdString());
     if (!cert || cert->empty()) {
         m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad delete certificate")));
         return false;

@@ -8,6 +8,11 @@
 #include "ProactivePersonalStep.h"
 #include "VodStep.h"
 
+#include "carddesk/headendapi/AuthMessages.h"
+#include "carddesk/headendapi/FieldReader.h"
+#include "carddesk/headendapi/LoadMessages.h"
+#include "carddesk/headendapi/Paths.h"
+#include "carddesk/headendapi/PurchaseMessages.h"
 #include "carddesk/protocol/Authentication.h"
 #include "carddesk/protocol/PurseTerminal.h"
 
@@ -18,19 +23,17 @@
 namespace cdgw {
 
 namespace {
-QString hex(const cdos::Bytes& b) {
-    return QString::fromStdString(cdos::toHex(b));
+cdos::Bytes bytes(const QString& hex) {
+    return cdos::fromHex(hex.toStdString()).value_or(cdos::Bytes{});
 }
-cdos::Bytes bytes(const QJsonValue& v) {
-    return cdos::fromHex(v.toString().toStdString()).value_or(cdos::Bytes{});
-}
+} // namespace
+
 QString swText(std::uint16_t sw) {
     return QStringLiteral("%1 %2")
         .arg(sw, 4, 16, QLatin1Char('0'))
         .toUpper()
         .arg(QString::fromStdString(cdos::ep::purseStatusMeaning(sw)));
 }
-} // namespace
 
 QString formatYuan(std::int64_t fen) {
     const QString sign = fen < 0 ? QStringLiteral("-") : QString();
@@ -121,9 +124,7 @@ bool GatewaySession::runService(MenuAction a, Login& who) {
         TvStep tv(m_card.transmitter(), m_ui, m_tv);
         return VodStep(
                    m_card.transmitter(), m_ui, m_headend, tv, m_tv,
-                   [this](Login& w, std::uint32_t amount, const QString& path, const QJsonObject& fields) {
-                       return purchase(w, amount, path, fields);
-                   },
+                   [this](Login& w, std::uint32_t price, qint64 titleId) { return buyTitle(w, price, titleId); },
                    [this](Login& w) { return m_step->verifyPaymentPin(w); })
             .run(who);
     }
@@ -141,9 +142,9 @@ bool GatewaySession::runService(MenuAction a, Login& who) {
 bool GatewaySession::accepted(const HeadendReply& r) {
     if (r.ok())
         return true;
-    m_ui.show(refusalText(
-        r,
-        {{"unknown_card", Msg::UnknownCard}, {"blocked_card", Msg::BlockedCard}, {"bank_refused", Msg::BankRefused}}));
+    m_ui.show(refusalText(r, {{api::Refusal::UnknownCard, Msg::UnknownCard},
+                              {api::Refusal::BlockedCard, Msg::BlockedCard},
+                              {api::Refusal::BankRefused, Msg::BankRefused}}));
     return false;
 }
 
@@ -168,38 +169,43 @@ bool GatewaySession::authenticate() {
         m_ui.show(tr(Msg::CardError).arg(swText(mf.sw)));
         return false;
     }
-    const HeadendReply init = m_headend.post(QStringLiteral("/v1/auth/init"), {});
+    const HeadendReply init = m_headend.post(api::path::authInit, {});
     if (!accepted(init))
         return false;
-    const QString id = init.json.value(QStringLiteral("authId")).toString();
-    const auto a1 = tx(auth::authInit(bytes(init.json.value(QStringLiteral("random")))));
+    const auto r1 = answerOf<api::AuthChallenge>(init.json);
+    if (!r1)
+        return false;
+    const auto a1 = tx(auth::authInit(r1->random));
     if (!a1.ok()) {
         m_ui.show(tr(Msg::CardError).arg(swText(a1.sw)));
         return false;
     }
-    const HeadendReply r2 =
-        m_headend.post(QStringLiteral("/v1/auth/card"),
-                       {{QStringLiteral("authId"), id}, {QStringLiteral("cardNumberCryptogram"), hex(a1.data)}});
-    if (!accepted(r2))
+    const HeadendReply card = m_headend.post(api::path::authCard, api::AuthCardRequest{r1->authId, a1.data}.toJson());
+    if (!accepted(card))
         return false;
-    const auto a2 = tx(auth::authenticate(bytes(r2.json.value(QStringLiteral("random")))));
+    const auto r2 = answerOf<api::AuthChallenge>(card.json);
+    if (!r2)
+        return false;
+    const auto a2 = tx(auth::authenticate(r2->random));
     if (!a2.ok()) {
         m_ui.show(tr(Msg::CardError).arg(swText(a2.sw)));
         return false;
     }
-    const HeadendReply r3 =
-        m_headend.post(QStringLiteral("/v1/auth/verify"),
-                       {{QStringLiteral("authId"), id}, {QStringLiteral("personalDataCryptogram"), hex(a2.data)}});
-    if (!accepted(r3))
+    const HeadendReply verify =
+        m_headend.post(api::path::authVerify, api::AuthVerifyRequest{r1->authId, a2.data}.toJson());
+    if (!accepted(verify))
         return false;
-    const auto a3 = tx(auth::authResult(bytes(r3.json.value(QStringLiteral("cardNumberCryptogram")))));
+    const auto r3 = answerOf<api::AuthSession>(verify.json);
+    if (!r3)
+        return false;
+    const auto a3 = tx(auth::authResult(r3->cardNumberCryptogram));
     if (!a3.ok()) {
         m_ui.show(tr(Msg::CardRefusedHeadend).arg(swText(a3.sw)));
         return false;
     }
-    m_headend.setSessionToken(r3.json.value(QStringLiteral("sessionToken")).toString());
+    m_headend.setSessionToken(r3->sessionToken);
     const auto number = tx(cdos::getData(0x0101));
-    m_ui.show(tr(Msg::Authenticated).arg(hex(number.data), r3.json.value(QStringLiteral("expiresAt")).toString()));
+    m_ui.show(tr(Msg::Authenticated).arg(api::hexText(number.data), r3->expiresAt));
     return true;
 }
 
@@ -254,12 +260,15 @@ bool GatewaySession::reconnect() {
 }
 
 bool GatewaySession::pay(Login& who, std::uint32_t amount) {
-    return purchase(who, amount, QStringLiteral("/v1/purchases"), {{QStringLiteral("amount"), qint64(amount)}})
-        .has_value();
+    return purchase(who, amount, std::nullopt).has_value();
 }
 
-std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t amount, const QString& path,
-                                                    const QJsonObject& fields) {
+std::optional<api::VodPurchaseAnswer> GatewaySession::buyTitle(Login& who, std::uint32_t price, qint64 titleId) {
+    const auto paid = purchase(who, price, titleId);
+    return paid ? answerOf<api::VodPurchaseAnswer>(*paid) : std::nullopt;
+}
+
+std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t amount, std::optional<qint64> titleId) {
     namespace ep = cdos::ep;
     // Every payment is confirmed with the user's payment PIN (the e-purse VERIFY), whatever the login was.
     if (!m_step->verifyPaymentPin(who))
@@ -277,31 +286,36 @@ std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t am
         m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
         return std::nullopt;
     }
-    QJsonObject begin = fields;
-    begin.insert(QStringLiteral("requestId"), newRequestId("buy"));
-    begin.insert(QStringLiteral("terminalId"), hex(cdos::Bytes(m_terminal.begin(), m_terminal.end())));
-    begin.insert(QStringLiteral("keyIndex"), ep::kKeyIndex);
-    begin.insert(QStringLiteral("initResponse"), hex(init.data));
-    const HeadendReply p = postRetrying(path, begin);
+    const cdos::Bytes terminal(m_terminal.begin(), m_terminal.end());
+    const QString requestId = newRequestId("buy");
+    // A VOD title is priced by the headend from its catalogue; any other purchase names its amount.
+    const HeadendReply p =
+        titleId
+            ? postRetrying(api::path::vodPurchases,
+                           api::VodPurchaseRequest{requestId, *titleId, terminal, ep::kKeyIndex, init.data}.toJson())
+            : postRetrying(api::path::purchases,
+                           api::PurchaseRequest{requestId, amount, terminal, ep::kKeyIndex, init.data}.toJson());
     if (!accepted(p))
         return std::nullopt;
     // A headend that prices the purchase itself (VOD) says what it charges: the card was initialised for `amount`,
     // and a MAC1 over another price would be refused by the card anyway. Nothing is debited.
-    if (p.json.contains(QStringLiteral("amount")) && p.json.value(QStringLiteral("amount")).toInteger() != amount) {
+    if (p.json.contains(api::key::amount) && p.json.value(api::key::amount).toInteger() != amount) {
         m_ui.show(tr(Msg::VodPriceChanged));
         return std::nullopt;
     }
-    const qint64 purchaseId = p.json.value(QStringLiteral("purchaseId")).toInteger();
-    const cdos::Bytes d = bytes(p.json.value(QStringLiteral("date"))), t = bytes(p.json.value(QStringLiteral("time")));
+    const auto begun = answerOf<api::PurchaseAnswer>(p.json);
+    if (!begun)
+        return std::nullopt;
+    const qint64 purchaseId = begun->purchaseId;
+    const cdos::Bytes d = bytes(begun->date), t = bytes(begun->time);
     if (d.size() != 4 || t.size() != 3) {
         m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad date/time")));
         return std::nullopt;
     }
     cdos::ResponseApdu debit;
     try {
-        debit = tx(ep::debitForPurchase(
-            static_cast<std::uint32_t>(p.json.value(QStringLiteral("terminalSerial")).toInteger()),
-            {d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, bytes(p.json.value(QStringLiteral("mac1")))));
+        debit = tx(ep::debitForPurchase(static_cast<std::uint32_t>(begun->terminalSerial), {d[0], d[1], d[2], d[3]},
+                                        {t[0], t[1], t[2]}, begun->mac1));
     } catch (const PcscCardError&) {
         if (!recoverPurchase(parsed->offlineCounter, purchaseId))
             return std::nullopt;
@@ -313,8 +327,8 @@ std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t am
     }
     // DEBIT FOR PURCHASE answers TAC(4) || MAC2(4).
     const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4), mac2(debit.data.begin() + 4, debit.data.end());
-    const HeadendReply c = postRetrying(QStringLiteral("/v1/purchases/%1/completion").arg(purchaseId),
-                                        {{QStringLiteral("mac2"), hex(mac2)}, {QStringLiteral("tac"), hex(tac)}});
+    const HeadendReply c =
+        postRetrying(api::path::purchaseCompletion(purchaseId), api::PurchaseCompletion{mac2, tac}.toJson());
     if (!accepted(c))
         return std::nullopt;
     m_ui.show(tr(Msg::Paid).arg(formatYuan(amount), formatYuan(std::int64_t(parsed->balance) - amount)));
@@ -335,158 +349,12 @@ bool GatewaySession::recoverPurchase(std::uint16_t counter, qint64 purchaseId) {
         m_ui.show(tr(Msg::RecoveredNotDone)); // 9406: the card has no such purchase, nothing was debited
         return false;
     }
-    const cdos::Bytes &mac2 = proof.mac, &tac = proof.tac;
-    const HeadendReply c = postRetrying(QStringLiteral("/v1/purchases/%1/completion").arg(purchaseId),
-                                        {{QStringLiteral("mac2"), hex(mac2)}, {QStringLiteral("tac"), hex(tac)}});
+    const HeadendReply c =
+        postRetrying(api::path::purchaseCompletion(purchaseId), api::PurchaseCompletion{proof.mac, proof.tac}.toJson());
     if (!accepted(c))
         return false;
     m_ui.show(tr(Msg::RecoveredDone));
     return true;
-}
-
-bool GatewaySession::topUp(std::uint32_t amount) {
-    namespace ep = cdos::ep;
-    if (!selectPurse())
-        return false;
-    const auto init = tx(ep::initializeForLoad(ep::kKeyIndex, amount, m_terminal));
-    const auto parsed = ep::InitLoadResponse::decode(init.data);
-    if (init.sw == 0x6A80) { // the card's answer to a load past the purse's maximum balance
-        m_ui.show(tr(Msg::OverLimit));
-        return false;
-    }
-    if (!init.ok() || !parsed) {
-        m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
-        return false;
-    }
-    const HeadendReply l =
-        postRetrying(QStringLiteral("/v1/loads"),
-                     {{QStringLiteral("requestId"), newRequestId("load")},
-                      {QStringLiteral("amount"), qint64(amount)},
-                      {QStringLiteral("terminalId"), hex(cdos::Bytes(m_terminal.begin(), m_terminal.end()))},
-                      {QStringLiteral("keyIndex"), ep::kKeyIndex},
-                      {QStringLiteral("initResponse"), hex(init.data)}});
-    if (l.kind == HeadendReply::Kind::Refused && l.code() == QLatin1String("load_pending"))
-        return finishPendingLoad();
-    if (!accepted(l))
-        return false;
-    const qint64 loadId = l.json.value(QStringLiteral("loadId")).toInteger();
-    bool ok = false;
-    try {
-        ok = creditAndComplete(loadId, l.json);
-    } catch (const PcscCardError&) {
-        ok = recoverLoad(loadId, amount);
-    }
-    if (ok) {
-        const auto b = tx(ep::getBalance());
-        m_ui.show(
-            tr(Msg::ToppedUp)
-                .arg(formatYuan(amount), formatYuan(b.data.size() == 4 ? cdos::getU32(b.data.data())
-                                                                       : std::int64_t(parsed->balance) + amount)));
-    }
-    return ok;
-}
-
-bool GatewaySession::finishPendingLoad() {
-    namespace ep = cdos::ep;
-    // An earlier top-up of this card stopped after the bank may have paid (card pulled for good, terminal off): it
-    // is finished on the card or refunded before a new one starts, as the person chooses.
-    const HeadendReply p = m_headend.get(QStringLiteral("/v1/loads/pending"));
-    if (!accepted(p))
-        return false;
-    const qint64 loadId = p.json.value(QStringLiteral("loadId")).toInteger();
-    const auto amount = static_cast<std::uint32_t>(p.json.value(QStringLiteral("amount")).toInteger());
-    const cdos::Bytes terminal = bytes(p.json.value(QStringLiteral("terminalId")));
-    if (terminal.size() != 6 || amount == 0) {
-        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("pending load")));
-        return false;
-    }
-    m_ui.show(tr(Msg::PendingLoad).arg(formatYuan(amount)));
-    const auto pick = m_ui.choose(tr(Msg::PendingLoadChoice), {tr(Msg::PendingLoadFinish), tr(Msg::PendingLoadRefund)});
-    if (!pick)
-        return false;
-    // The card's fresh answer for the same amount: its online counter tells the headend the truth. A refund asks
-    // the headend for a one-time challenge first and uses it as the terminal id, proving that this answer (and the
-    // end of the card session an earlier MAC2 belonged to) came after that MAC2.
-    cdos::Bytes initTerminal = terminal;
-    if (*pick == 1) {
-        const HeadendReply c = postRetrying(QStringLiteral("/v1/loads/%1/refund-challenge").arg(loadId), {});
-        if (!accepted(c))
-            return false;
-        initTerminal = bytes(c.json.value(QStringLiteral("terminalId")));
-        if (initTerminal.size() != 6) {
-            m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("refund challenge")));
-            return false;
-        }
-    }
-    const auto init = tx(ep::initializeForLoad(
-        ep::kKeyIndex, amount,
-        {initTerminal[0], initTerminal[1], initTerminal[2], initTerminal[3], initTerminal[4], initTerminal[5]}));
-    if (!init.ok()) {
-        m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
-        return false;
-    }
-    const HeadendReply r =
-        postRetrying(QStringLiteral("/v1/loads/%1/recovery").arg(loadId),
-                     {{QStringLiteral("action"), *pick == 0 ? QStringLiteral("reissue") : QStringLiteral("refund")},
-                      {QStringLiteral("initResponse"), hex(init.data)}});
-    if (!accepted(r))
-        return false;
-    const QString status = r.json.value(QStringLiteral("status")).toString();
-    if (status == QLatin1String("refunded")) {
-        m_ui.show(tr(Msg::PendingLoadRefunded).arg(formatYuan(amount)));
-        return true;
-    }
-    if (status == QLatin1String("completed")) {
-        m_ui.show(tr(Msg::RecoveredDone));
-        return true;
-    }
-    if (status == QLatin1String("refused")) {
-        m_ui.show(tr(Msg::RecoveredNotDone));
-        return true;
-    }
-    if (!creditAndComplete(loadId, r.json))
-        return false;
-    m_ui.show(tr(Msg::RecoveredDone));
-    return true;
-}
-
-bool GatewaySession::creditAndComplete(qint64 loadId, const QJsonObject& answer) {
-    const cdos::Bytes d = bytes(answer.value(QStringLiteral("date"))), t = bytes(answer.value(QStringLiteral("time")));
-    if (d.size() != 4 || t.size() != 3) {
-        m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad date/time")));
-        return false;
-    }
-    const auto credit = tx(cdos::ep::creditForLoad({d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]},
-                                                   bytes(answer.value(QStringLiteral("mac2")))));
-    if (!credit.ok()) {
-        m_ui.show(tr(Msg::CardError).arg(swText(credit.sw)));
-        return false;
-    }
-    const HeadendReply c = postRetrying(QStringLiteral("/v1/loads/%1/completion").arg(loadId),
-                                        {{QStringLiteral("tac"), hex(credit.data)}});
-    return accepted(c);
-}
-
-bool GatewaySession::recoverLoad(qint64 loadId, std::uint32_t amount) {
-    namespace ep = cdos::ep;
-    if (!reconnect())
-        return false;
-    // A fresh INITIALIZE FOR LOAD for the same amount: its counter tells the headend whether the card was credited.
-    const auto init = tx(ep::initializeForLoad(ep::kKeyIndex, amount, m_terminal));
-    if (!init.ok()) {
-        m_ui.show(tr(Msg::CardError).arg(swText(init.sw)));
-        return false;
-    }
-    const HeadendReply r = postRetrying(
-        QStringLiteral("/v1/loads/%1/recovery").arg(loadId),
-        {{QStringLiteral("action"), QStringLiteral("reissue")}, {QStringLiteral("initResponse"), hex(init.data)}});
-    if (!accepted(r))
-        return false;
-    if (r.json.value(QStringLiteral("status")).toString() == QLatin1String("completed")) {
-        m_ui.show(tr(Msg::RecoveredDone));
-        return true;
-    }
-    return creditAndComplete(loadId, r.json);
 }
 
 } // namespace cdgw

@@ -3,11 +3,14 @@
 // headend ([0010]) -> personal step (user, PIN, menu) -> pay or top up, each with recovery when the card's answer
 // is lost. Every refusal is shown to the person in words; PINs and cryptograms are never printed.
 #include "HeadendClient.h"
+#include "HeadendRefusal.h"
 #include "PcscCard.h"
 #include "PersonalStep.h"
 #include "TvStep.h"
 #include "UserInterface.h"
 
+#include "carddesk/headendapi/LoadMessages.h"
+#include "carddesk/headendapi/PurchaseMessages.h"
 #include "carddesk/protocol/EPurse.h"
 
 #include <memory>
@@ -30,10 +33,9 @@ public:
     std::optional<Login> login();
     // Each returns false when refused (the reason shown).
     bool pay(Login& who, std::uint32_t amount);
-    // The e-purse purchase flow of pay() for what `fields` name, begun on `path` (/v1/purchases with an amount, or
-    // /v1/vod/purchases with a title the headend prices); the headend's begin answer once paid and completed.
-    std::optional<QJsonObject> purchase(Login& who, std::uint32_t amount, const QString& path,
-                                        const QJsonObject& fields);
+    // The e-purse purchase flow of pay() for a VOD title the headend prices from its catalogue (/v1/vod/purchases);
+    // the headend's answer (the title as sold) once paid and completed.
+    std::optional<api::VodPurchaseAnswer> buyTitle(Login& who, std::uint32_t price, qint64 titleId);
     bool topUp(std::uint32_t amount);
     bool showBalance();
     // A card service opened by a granted menu entry (TV, VOD, applications, settings).
@@ -43,6 +45,16 @@ private:
     cdos::ResponseApdu tx(const cdos::CommandApdu& c) { return m_card.transmit(c); }
     // Shows the reason of a refused reply; true when the reply is Ok.
     bool accepted(const HeadendReply& r);
+    // An Ok reply's body as the API's answer; shown as a headend error when it is not one.
+    template <class Answer> std::optional<Answer> answerOf(const QJsonObject& json) {
+        QString member;
+        std::optional<Answer> a = Answer::fromJson(json, &member);
+        if (!a)
+            m_ui.show(badAnswerText(member));
+        return a;
+    }
+    // The purchase flow: /v1/purchases for `amount`, or /v1/vod/purchases for a title; the begin answer once paid.
+    std::optional<QJsonObject> purchase(Login& who, std::uint32_t amount, std::optional<qint64> titleId);
     // The same request again while the headend is unreachable (every request is idempotent), a few times.
     HeadendReply postRetrying(const QString& path, const QJsonObject& body);
     bool selectPurse();
@@ -50,7 +62,7 @@ private:
     bool reconnect();
     bool recoverPurchase(std::uint16_t counter, qint64 purchaseId);
     bool recoverLoad(qint64 loadId, std::uint32_t amount);
-    bool creditAndComplete(qint64 loadId, const QJsonObject& answer);
+    bool creditAndComplete(const api::LoadAnswer& load);
     // The card's unfinished top-up found by the headend: finished on the card or refunded, as the person chooses.
     bool finishPendingLoad();
     QString newRequestId(const char* kind) const;
@@ -65,6 +77,8 @@ private:
 };
 
 QString formatYuan(std::int64_t fen);
+// A card's status word with its e-purse meaning, for messages ("9401 ...").
+QString swText(std::uint16_t sw);
 std::optional<std::uint32_t> parseYuan(const QString& text);
 
 } // namespace cdgw

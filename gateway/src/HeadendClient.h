@@ -2,6 +2,9 @@
 // HTTPS JSON client of the headend (headend/openapi.yaml) for the gateway's worker thread: blocking calls (a local
 // event loop per request), the headend's own certificate pinned from a file: only that certificate is trusted, the
 // host name is checked against it, and the peer's certificate must be byte-for-byte the pinned one.
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Refusal.h"
+
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
@@ -9,8 +12,11 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace cdgw {
+
+namespace api = carddesk::api; // the headend's routes, members and refusal codes (headend/api)
 
 struct HeadendReply {
     enum class Kind { Ok, Refused, Unreachable, CertificateMismatch };
@@ -18,8 +24,10 @@ struct HeadendReply {
     int status = 0;
     QJsonObject json;
     QString detail; // transport error text, for Unreachable
-    QString code() const { return json.value(QStringLiteral("error")).toString(); }
-    QString message() const { return json.value(QStringLiteral("message")).toString(); }
+    QString code() const { return json.value(api::key::error).toString(); }
+    // The refusal, when the headend named one this gateway knows.
+    std::optional<api::Refusal> refusal() const { return api::refusalFromCode(code()); }
+    QString message() const { return json.value(api::key::message).toString(); }
     bool ok() const { return kind == Kind::Ok; }
 };
 

@@ -14,12 +14,17 @@ QString refusalText(const HeadendReply& r, std::initializer_list<RefusalWords> k
         break;
     }
     const QString code = r.code();
+    const auto refusal = r.refusal();
     for (const RefusalWords& k : known)
-        if (code == QLatin1String(k.code)) {
+        if (refusal == k.refusal) {
             const QString text = tr(k.words);
             return text.contains(QLatin1String("%1")) ? text.arg(r.message()) : text;
         }
     return tr(Msg::HeadendError).arg(code.isEmpty() ? QString::number(r.status) : code);
+}
+
+QString badAnswerText(const QString& member) {
+    return tr(Msg::HeadendError).arg(QStringLiteral("bad answer (%1)").arg(member));
 }
 
 } // namespace cdgw

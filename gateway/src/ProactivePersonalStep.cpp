@@ -4,11 +4,14 @@
 
 #include "Messages.h"
 
+#include "carddesk/headendapi/FieldReader.h"
+#include "carddesk/headendapi/Keys.h"
 #include "carddesk/protocol/Personaliser.h"
 #include "carddesk/protocol/PurseTerminal.h"
 
 namespace cdgw {
 
+namespace api = carddesk::api;
 namespace pa = cdos::proactive;
 
 namespace {
@@ -126,10 +129,10 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
 QJsonObject ProactivePersonalStep::grantProof() const {
     if (!m_grant || m_grant->mac.size() != 4)
         return {};
-    return {{QStringLiteral("user"), m_grant->user},
-            {QStringLiteral("entry"), m_grant->entryId},
-            {QStringLiteral("permission"), qint64(m_grant->permission)},
-            {QStringLiteral("mac"), QString::fromStdString(cdos::toHex(m_grant->mac))}};
+    return {{api::key::user, m_grant->user},
+            {api::key::entry, m_grant->entryId},
+            {api::key::permission, qint64(m_grant->permission)},
+            {api::key::mac, api::hexText(m_grant->mac)}};
 }
 
 bool ProactivePersonalStep::verifyPaymentPin(Login& who) {

@@ -5,6 +5,8 @@
 #include "Messages.h"
 
 #include "carddesk/descrambler/CardEcmHandler.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Paths.h"
 #include "carddesk/protocol/CaCommands.h"
 #include "carddesk/protocol/Personaliser.h"
 
@@ -54,21 +56,21 @@ bool VodStep::openRight(Login& who, std::uint16_t programme, std::uint32_t price
 
 bool VodStep::playTitle(const QJsonObject& t) {
     const QString path =
-        QDir(m_options.vodDir).filePath(QStringLiteral("%1.ts").arg(t.value(QStringLiteral("programmeId")).toInt()));
+        QDir(m_options.vodDir).filePath(QStringLiteral("%1.ts").arg(t.value(api::key::programmeId).toInt()));
     if (m_options.vodDir.isEmpty() || m_options.output.isEmpty() || !QFileInfo(path).isFile()) {
         m_ui.show(tr(Msg::VodNoStream).arg(path));
         return false;
     }
-    return m_tv.play(path, t.value(QStringLiteral("title")).toString());
+    return m_tv.play(path, t.value(api::key::title).toString());
 }
 
 bool VodStep::run(Login& who) {
-    const HeadendReply c = m_headend.get(QStringLiteral("/v1/vod"));
+    const HeadendReply c = m_headend.get(api::path::vod);
     if (!c.ok()) {
         m_ui.show(refusalText(c));
         return false;
     }
-    const QJsonArray titles = c.json.value(QStringLiteral("titles")).toArray();
+    const QJsonArray titles = c.json.value(api::key::titles).toArray();
     if (titles.isEmpty()) {
         m_ui.show(tr(Msg::VodEmpty));
         return false;
@@ -77,17 +79,16 @@ bool VodStep::run(Login& who) {
     for (const auto& v : titles) {
         const QJsonObject t = v.toObject();
         items << tr(Msg::VodItem)
-                     .arg(t.value(QStringLiteral("title")).toString(),
-                          formatYuan(t.value(QStringLiteral("price")).toInteger()))
-                     .arg(t.value(QStringLiteral("validDays")).toInt());
+                     .arg(t.value(api::key::title).toString(), formatYuan(t.value(api::key::price).toInteger()))
+                     .arg(t.value(api::key::validDays).toInt());
     }
     const auto pick = m_ui.choose(tr(Msg::VodCatalogue), items);
     if (!pick)
         return true; // back to the menu
     const QJsonObject t = titles[*pick].toObject();
-    const auto programme = static_cast<std::uint16_t>(t.value(QStringLiteral("programmeId")).toInt());
-    const auto price = static_cast<std::uint32_t>(t.value(QStringLiteral("price")).toInteger());
-    const QString name = t.value(QStringLiteral("title")).toString();
+    const auto programme = static_cast<std::uint16_t>(t.value(api::key::programmeId).toInt());
+    const auto price = static_cast<std::uint32_t>(t.value(api::key::price).toInteger());
+    const QString name = t.value(api::key::title).toString();
 
     if (const auto until = heldRight(who.user, programme, cdos::descrambler::todayYyyymmdd())) {
         m_ui.show(tr(Msg::VodAlreadyOwned).arg(name).arg(*until));
@@ -95,17 +96,13 @@ bool VodStep::run(Login& who) {
     }
     // The price goes to the card twice: in INITIALIZE FOR PURCHASE (the amount debited, MACed by the headend from
     // its own catalogue) and in OPEN VOD RIGHT, which the card matches against that purchase.
-    const auto paid = m_purchase(who, price, QStringLiteral("/v1/vod/purchases"),
-                                 {{QStringLiteral("titleId"), t.value(QStringLiteral("id"))}});
+    const auto paid = m_purchase(who, price, t.value(api::key::id).toInteger());
     if (!paid)
         return false;
-    // What the headend sold (its own row) is what the card is asked to open.
-    const auto days = static_cast<std::uint16_t>(paid->value(QStringLiteral("validDays")).toInt());
-    // The headend's MAC over what it sold (programme, price, days, this purchase): the card opens nothing else.
-    const cdos::Bytes mac =
-        cdos::fromHex(paid->value(QStringLiteral("rightMac")).toString().toStdString()).value_or(cdos::Bytes{});
-    if (!openRight(who, static_cast<std::uint16_t>(paid->value(QStringLiteral("programmeId")).toInt(programme)), price,
-                   days, mac))
+    // What the headend sold (its own row) is what the card is asked to open, with the headend's MAC over it
+    // (programme, price, days, this purchase): the card opens nothing else.
+    if (!openRight(who, static_cast<std::uint16_t>(paid->programmeId), price,
+                   static_cast<std::uint16_t>(paid->validDays), paid->rightMac))
         return false;
     const auto until = heldRight(who.user, programme, cdos::descrambler::todayYyyymmdd());
     m_ui.show(tr(Msg::VodRightOpened).arg(name, until ? QString::number(*until) : QStringLiteral("?")));

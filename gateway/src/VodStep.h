@@ -8,6 +8,8 @@
 #include "PersonalStep.h"
 #include "TvStep.h"
 
+#include "carddesk/headendapi/PurchaseMessages.h"
+
 #include <QJsonObject>
 
 #include <functional>
@@ -16,10 +18,10 @@ namespace cdgw {
 
 class VodStep {
 public:
-    // The session's e-purse purchase of `amount` posted to `path` with `fields`; the headend's answer once paid
-    // (the refusal shown otherwise).
-    using Purchase = std::function<std::optional<QJsonObject>(Login& who, std::uint32_t amount, const QString& path,
-                                                              const QJsonObject& fields)>;
+    // The session's e-purse purchase of a catalogue title at `price`; the headend's answer (the title as sold)
+    // once paid (the refusal shown otherwise).
+    using Purchase =
+        std::function<std::optional<api::VodPurchaseAnswer>(Login& who, std::uint32_t price, qint64 titleId)>;
     // The session's payment PIN check (VERIFY), needed again when the card was reset during the payment.
     using Verify = std::function<bool(Login& who)>;
 

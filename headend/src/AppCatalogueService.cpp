@@ -2,6 +2,7 @@
 
 #include "HeadendServer.h"
 #include "JsonApi.h"
+#include "carddesk/headendapi/Paths.h"
 #include "carddesk/protocol/AppCommands.h"
 #include "carddesk/protocol/Proactive.h"
 
@@ -11,7 +12,6 @@
 #include <QStringDecoder>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace carddesk::headend {
 
@@ -36,7 +36,7 @@ qint64 dfBytes(qint64 code, qint64 config, qint64 nvm) {
 cdos::Bytes aidOf(const QString& text) {
     const auto b = cdos::fromHex(text.toStdString());
     if (!b || b->size() < 5 || b->size() > 16)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("the application id must be 5 to 16 bytes in hex"));
     return *b;
 }
@@ -44,46 +44,33 @@ cdos::Bytes aidOf(const QString& text) {
 QString cardOf(const QString& text) {
     const auto b = cdos::fromHex(text.toStdString());
     if (!b || b->size() != 10)
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("the card number must be 20 hex digits"));
+        throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("the card number must be 20 hex digits"));
     return hex(*b);
 }
 
 QByteArray readFile(const QString& path, qsizetype max) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
     if (f.size() > max)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(max));
     return f.readAll();
 }
 
 QJsonObject eventJson(QSqlQuery& q) {
-    QJsonObject o{{QStringLiteral("aid"), q.value(0).toString()},
-                  {QStringLiteral("event"), q.value(1).toString()},
-                  {QStringLiteral("time"), q.value(4).toString()}};
+    QJsonObject o{{api::key::aid, q.value(0).toString()},
+                  {api::key::event, q.value(1).toString()},
+                  {api::key::time, q.value(4).toString()}};
     if (!q.value(2).isNull())
-        o.insert(QStringLiteral("version"), q.value(2).toInt());
+        o.insert(api::key::version, q.value(2).toInt());
     if (!q.value(3).isNull())
-        o.insert(QStringLiteral("statusWord"), q.value(3).toString());
+        o.insert(api::key::statusWord, q.value(3).toString());
     return o;
 }
 
 } // namespace
-
-std::optional<ad::AppAuthorities> AppCatalogueService::loadAuthorities(const QString& dirOption, const QString& kind) {
-    const QString dir = dirOption.isEmpty() ? qEnvironmentVariable("CARDDESK_APP_KEYS") : dirOption;
-    if (dir.isEmpty())
-        return std::nullopt;
-    if (kind != QLatin1String("ec") && kind != QLatin1String("rsa"))
-        throw std::runtime_error("--app-key-kind must be ec or rsa");
-    try {
-        return ad::AppAuthorities::development(dir.toStdString(), kind.toStdString());
-    } catch (const std::exception& e) {
-        throw std::runtime_error("application download keys in " + dir.toStdString() + ": " + e.what());
-    }
-}
 
 QJsonObject AppCatalogueService::packageFromDirectory(const QString& dirPath) {
     const QDir dir(dirPath);
@@ -91,118 +78,81 @@ QJsonObject AppCatalogueService::packageFromDirectory(const QString& dirPath) {
     const QJsonDocument doc =
         QJsonDocument::fromJson(readFile(dir.filePath(QStringLiteral("manifest.json")), 16 * 1024), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw ApiError(Status::BadRequest, "malformed_json",
+        throw ApiError(Status::BadRequest, Refusal::MalformedJson,
                        QStringLiteral("%1/manifest.json is not a JSON object").arg(dirPath));
     QJsonObject o = doc.object();
-    const QString codeFile = stringField(o, "codeFile", 200);
+    const QString codeFile = stringField(o, QStringLiteral("codeFile"), 200);
     o.remove(QStringLiteral("codeFile"));
     QStringDecoder utf8(QStringDecoder::Utf8);
     const QString code = utf8(readFile(dir.filePath(codeFile), qsizetype(ad::limits::kMaxCode)));
     if (utf8.hasError())
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("%1 is not UTF-8 text").arg(codeFile));
-    o.insert(QStringLiteral("code"), code);
+        throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("%1 is not UTF-8 text").arg(codeFile));
+    o.insert(api::key::code, code);
     if (o.contains(QStringLiteral("configFile"))) {
-        const QString configFile = stringField(o, "configFile", 200);
+        const QString configFile = stringField(o, QStringLiteral("configFile"), 200);
         o.remove(QStringLiteral("configFile"));
         const QByteArray config = readFile(dir.filePath(configFile), kMaxConfig);
-        o.insert(QStringLiteral("configHex"), hex(cdos::Bytes(config.begin(), config.end())));
+        o.insert(api::key::configHex, hex(cdos::Bytes(config.begin(), config.end())));
     }
     return o;
 }
 
-void AppCatalogueService::addOptions(QCommandLineParser& p) {
-    p.addOptions({{QStringLiteral("app-keys"),
-                   QStringLiteral("serve: application download producer keys ({ca,issuer,provider}-<kind>.pem; "
-                                  "default $CARDDESK_APP_KEYS; none: application download is off)"),
-                   QStringLiteral("dir")},
-                  {QStringLiteral("app-key-kind"), QStringLiteral("serve: ec (default) or rsa"), QStringLiteral("kind"),
-                   QStringLiteral("ec")},
-                  {QStringLiteral("app-identity-json"),
-                   QStringLiteral("enrol: {\"issuerSerial\",\"productSerial\",\"cardPublicKey\"} for application "
-                                  "download"),
-                   QStringLiteral("json")},
-                  {QStringLiteral("dir"), QStringLiteral("app-publish: the package directory (manifest.json)"),
-                   QStringLiteral("dir")}});
-}
-
-int AppCatalogueService::runPublish(HeadendDatabase& db, const QCommandLineParser& p) {
-    if (!p.isSet(QStringLiteral("dir"))) {
-        std::fprintf(stderr, "carddesk-headend: app-publish needs --dir DIR\n");
-        return 2;
-    }
-    AppCatalogueService apps(db, std::nullopt); // publishing needs no keys
-    const QJsonObject o = apps.publish(packageFromDirectory(p.value(QStringLiteral("dir"))));
-    std::printf("application %s (%s) version %d %s, %lld bytes on the card\n",
-                qPrintable(o.value(QStringLiteral("aid")).toString()),
-                qPrintable(o.value(QStringLiteral("name")).toString()), o.value(QStringLiteral("version")).toInt(),
-                qPrintable(o.value(QStringLiteral("result")).toString()),
-                static_cast<long long>(o.value(QStringLiteral("dfBytes")).toInteger()));
-    return 0;
-}
-
-void AppCatalogueService::enrolIdentity(HeadendDatabase& db, const QCommandLineParser& p, const QString& card) {
-    if (!p.isSet(QStringLiteral("app-identity-json")))
-        return;
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(p.value(QStringLiteral("app-identity-json")).toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw ApiError(Status::BadRequest, "malformed_json",
-                       QStringLiteral("--app-identity-json must be a JSON object"));
-    AppCatalogueService(db, std::nullopt).recordCardIdentity(card, doc.object());
-    std::printf("card %s: application identity recorded\n", qPrintable(card.toUpper()));
-}
-
-std::optional<ad::AppAuthorities> AppCatalogueService::authorities(const QCommandLineParser& p) {
-    return loadAuthorities(p.value(QStringLiteral("app-keys")), p.value(QStringLiteral("app-key-kind")));
-}
-
 void AppCatalogueService::requireConfigured() const {
     if (!m_authorities)
-        throw ApiError(Status::ServiceUnavailable, "not_configured",
+        throw ApiError(Status::ServiceUnavailable, Refusal::NotConfigured,
                        QStringLiteral("application download not configured at this headend (no --app-keys)"));
 }
 
-QJsonObject AppCatalogueService::publish(const QJsonObject& o) {
-    const cdos::Bytes aid = aidOf(o.value(QStringLiteral("aid")).toString());
-    const QString name = stringField(o, "name", kMaxName);
+QJsonObject AppCatalogueService::Published::toJson() const {
+    return {{api::key::aid, aid},
+            {api::key::name, name},
+            {api::key::version, version},
+            {api::key::dfBytes, dfBytes},
+            {api::key::result, updated ? QStringLiteral("updated") : QStringLiteral("published")}};
+}
+
+AppCatalogueService::Published AppCatalogueService::publish(const QJsonObject& o) {
+    const cdos::Bytes aid = aidOf(o.value(api::key::aid).toString());
+    const QString name = stringField(o, api::key::name, kMaxName);
     // Shown as one line on set-top boxes: no control characters.
     if (std::any_of(name.begin(), name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field name must not hold control characters"));
-    const qint64 version = intField(o, "version", 0xFFFF);
-    const qint64 nvm = intField(o, "nvmSize", kMaxDf);
-    const qint64 ram = intField(o, "ramSize", kMaxRam);
+        throw ApiError(Status::BadRequest, Refusal::BadField,
+                       QStringLiteral("field name must not hold control characters"));
+    const qint64 version = intField(o, api::key::version, 0xFFFF);
+    const qint64 nvm = intField(o, api::key::nvmSize, kMaxDf);
+    const qint64 ram = intField(o, api::key::ramSize, kMaxRam);
     if (ram == 0)
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field ramSize must be at least 1"));
-    const QJsonValue codeValue = o.value(QStringLiteral("code"));
+        throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("field ramSize must be at least 1"));
+    const QJsonValue codeValue = o.value(api::key::code);
     const QByteArray code = codeValue.toString().toUtf8();
     // Text chunks only: the card refuses Lua bytecode, and a NUL would not survive a TEXT column.
     if (!codeValue.isString() || code.isEmpty() || code.size() > qsizetype(ad::limits::kMaxCode) ||
         code.contains('\0') || code.startsWith("\x1bLua"))
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("field code must be Lua source text of 1 to %1 bytes").arg(ad::limits::kMaxCode));
     cdos::Bytes config;
-    if (o.contains(QStringLiteral("configHex"))) {
-        const auto b = cdos::fromHex(o.value(QStringLiteral("configHex")).toString().toStdString());
-        if (!o.value(QStringLiteral("configHex")).isString() || !b)
-            throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field configHex must be hex"));
+    if (o.contains(api::key::configHex)) {
+        const auto b = cdos::fromHex(o.value(api::key::configHex).toString().toStdString());
+        if (!o.value(api::key::configHex).isString() || !b)
+            throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("field configHex must be hex"));
         config = *b;
-    } else if (o.contains(QStringLiteral("config"))) {
-        if (!o.value(QStringLiteral("config")).isString())
-            throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("field config must be a string"));
-        const QByteArray c = o.value(QStringLiteral("config")).toString().toUtf8();
+    } else if (o.contains(api::key::config)) {
+        if (!o.value(api::key::config).isString())
+            throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("field config must be a string"));
+        const QByteArray c = o.value(api::key::config).toString().toUtf8();
         config.assign(c.begin(), c.end());
     }
     if (qsizetype(config.size()) > kMaxConfig)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("the configuration must be at most %1 bytes").arg(kMaxConfig));
-    const QJsonValue d = o.value(QStringLiteral("description"));
+    const QJsonValue d = o.value(api::key::description);
     if (!d.isUndefined() && (!d.isString() || d.toString().size() > kMaxDescription))
         throw ApiError(
-            Status::BadRequest, "bad_field",
+            Status::BadRequest, Refusal::BadField,
             QStringLiteral("field description must be a string of at most %1 characters").arg(kMaxDescription));
     const qint64 df = dfBytes(code.size(), qint64(config.size()), nvm);
     if (df > kMaxDf)
-        throw ApiError(Status::UnprocessableEntity, "too_large",
+        throw ApiError(Status::UnprocessableEntity, Refusal::TooLarge,
                        QStringLiteral("code, configuration and data area need %1 bytes; a card gives at most %2")
                            .arg(df)
                            .arg(kMaxDf));
@@ -227,18 +177,14 @@ QJsonObject AppCatalogueService::publish(const QJsonObject& o) {
                                  " VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
                   values, "publish");
     tx.commit();
-    return {{QStringLiteral("aid"), aidHex},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("version"), version},
-            {QStringLiteral("dfBytes"), df},
-            {QStringLiteral("result"), exists ? QStringLiteral("updated") : QStringLiteral("published")}};
+    return {aidHex, name, static_cast<int>(version), df, exists};
 }
 
 QJsonObject AppCatalogueService::recordCardIdentity(const QString& cardText, const QJsonObject& o) {
     const QString card = cardOf(cardText);
-    const cdos::Bytes issuer = hexField(o, "issuerSerial", 8);
-    const cdos::Bytes product = hexField(o, "productSerial", 8);
-    const QJsonValue keyValue = o.value(QStringLiteral("cardPublicKey"));
+    const cdos::Bytes issuer = hexField(o, api::key::issuerSerial, 8);
+    const cdos::Bytes product = hexField(o, api::key::productSerial, 8);
+    const QJsonValue keyValue = o.value(api::key::cardPublicKey);
     const QString keyText = keyValue.toString();
     ad::AppKey key;
     try {
@@ -246,7 +192,7 @@ QJsonObject AppCatalogueService::recordCardIdentity(const QString& cardText, con
             throw std::runtime_error("missing");
         key = keyText.startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----"))
                   ? ad::AppKey::fromPem(keyText.toStdString())
-                  : ad::AppKey::fromPublicDer(hexField(o, "cardPublicKey"));
+                  : ad::AppKey::fromPublicDer(hexField(o, api::key::cardPublicKey));
     } catch (const ApiError&) {
         throw;
     } catch (const std::exception&) {
@@ -255,12 +201,12 @@ QJsonObject AppCatalogueService::recordCardIdentity(const QString& cardText, con
     // The key transport units are RSA-OAEP under this key: only the card's RSA-2048 public key will do.
     if (!key.valid() || !key.isRsa())
         throw ApiError(
-            Status::BadRequest, "bad_field",
+            Status::BadRequest, Refusal::BadField,
             QStringLiteral("field cardPublicKey must be the card's RSA-2048 public key (SubjectPublicKeyInfo "
                            "DER in hex, or PEM)"));
     DbTransaction tx(m_db);
     if (!m_db.exec(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"), {card}, "card identity").next())
-        throw ApiError(Status::NotFound, "unknown_card",
+        throw ApiError(Status::NotFound, Refusal::UnknownCard,
                        QStringLiteral("card %1 is not enrolled at this headend").arg(card));
     const QVariantList values{hex(issuer), hex(product), hex(key.publicDer()), nowText(), card};
     if (m_db.exec(QStringLiteral("SELECT 1 FROM card_app_identity WHERE card_number = ?"), {card}, "card identity")
@@ -273,7 +219,7 @@ QJsonObject AppCatalogueService::recordCardIdentity(const QString& cardText, con
                                  " recorded_at, card_number) VALUES (?,?,?,?,?)"),
                   values, "card identity");
     tx.commit();
-    return {{QStringLiteral("cardNumber"), card}, {QStringLiteral("result"), QStringLiteral("recorded")}};
+    return {{api::key::cardNumber, card}, {api::key::result, QStringLiteral("recorded")}};
 }
 
 std::optional<ad::CardIdentity> AppCatalogueService::identityOf(const QString& card) {
@@ -295,7 +241,7 @@ AppCatalogueService::Package AppCatalogueService::package(const QString& aidHex)
                                            " WHERE aid = ?"),
                             {aidHex}, "catalogue");
     if (!q.next())
-        throw ApiError(Status::NotFound, "unknown_app",
+        throw ApiError(Status::NotFound, Refusal::UnknownApp,
                        QStringLiteral("the operator offers no application %1").arg(aidHex));
     Package p;
     p.name = q.value(0).toString();
@@ -323,22 +269,22 @@ QJsonObject AppCatalogueService::catalogue(const QString& card) {
                                            " description FROM app_catalogue ORDER BY aid"),
                             {}, "catalogue");
     while (q.next()) {
-        QJsonObject a{{QStringLiteral("aid"), q.value(0).toString()},
-                      {QStringLiteral("name"), q.value(1).toString()},
-                      {QStringLiteral("version"), q.value(2).toInt()},
-                      {QStringLiteral("nvmSize"), q.value(3).toLongLong()},
-                      {QStringLiteral("ramSize"), q.value(4).toLongLong()},
-                      {QStringLiteral("codeBytes"), q.value(5).toLongLong()},
-                      {QStringLiteral("configBytes"), q.value(6).toLongLong()},
-                      {QStringLiteral("dfBytes"),
-                       dfBytes(q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(3).toLongLong())},
-                      {QStringLiteral("description"), q.value(7).toString()},
-                      {QStringLiteral("installable"), registered}};
+        QJsonObject a{
+            {api::key::aid, q.value(0).toString()},
+            {api::key::name, q.value(1).toString()},
+            {api::key::version, q.value(2).toInt()},
+            {api::key::nvmSize, q.value(3).toLongLong()},
+            {api::key::ramSize, q.value(4).toLongLong()},
+            {api::key::codeBytes, q.value(5).toLongLong()},
+            {api::key::configBytes, q.value(6).toLongLong()},
+            {api::key::dfBytes, dfBytes(q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(3).toLongLong())},
+            {api::key::description, q.value(7).toString()},
+            {api::key::installable, registered}};
         if (!registered)
-            a.insert(QStringLiteral("reason"), QStringLiteral("card_not_registered"));
+            a.insert(api::key::reason, api::code(Refusal::CardNotRegistered));
         list.append(a);
     }
-    return {{QStringLiteral("cardRegistered"), registered}, {QStringLiteral("applications"), list}};
+    return {{api::key::cardRegistered, registered}, {api::key::applications, list}};
 }
 
 // What the headend last heard the card say about the application: "installed" (with the seed the card gave that
@@ -367,11 +313,11 @@ QJsonObject AppCatalogueService::installMessage(const QString& card, const QStri
     const Package p = package(aid);
     if (lastInstallation(card, aid).installed)
         throw ApiError(
-            Status::Conflict, "already_installed",
+            Status::Conflict, Refusal::AlreadyInstalled,
             QStringLiteral("card %1 answered the install of %2 and has not deleted it since").arg(card, aid));
     const auto id = identityOf(card);
     if (!id)
-        throw ApiError(Status::Conflict, "card_not_registered",
+        throw ApiError(Status::Conflict, Refusal::CardNotRegistered,
                        QStringLiteral("card %1 has no registered application identity (public key); the operator "
                                       "must record it first")
                            .arg(card));
@@ -379,56 +325,56 @@ QJsonObject AppCatalogueService::installMessage(const QString& card, const QStri
     const cdos::Bytes message = ad::AppProducer::installMessage(producer.buildInstallCertificate(p.app.aid, *id),
                                                                 producer.buildUnit(p.app, *id));
     addEvent(card, aid, "install_issued", p.app.version, {});
-    return {{QStringLiteral("aid"), aid},
-            {QStringLiteral("name"), p.name},
-            {QStringLiteral("version"), p.app.version},
-            {QStringLiteral("bytes"), qint64(message.size())},
-            {QStringLiteral("message"), hex(message)}};
+    return {{api::key::aid, aid},
+            {api::key::name, p.name},
+            {api::key::version, p.app.version},
+            {api::key::bytes, qint64(message.size())},
+            {api::key::message, hex(message)}};
 }
 
 QJsonObject AppCatalogueService::deleteCertificate(const QString& card, const QString& aidText,
                                                    const QJsonObject& request) {
     requireConfigured();
     const QString aid = hex(aidOf(aidText));
-    const cdos::Bytes seed = hexField(request, "randomSeed", 16);
+    const cdos::Bytes seed = hexField(request, api::key::randomSeed, 16);
     const Package p = package(aid);
     // Only for an application this headend gave this card, and only for the installation the card last reported.
     const Installation known = lastInstallation(card, aid);
     if (!known.everIssued || known.deleted)
-        throw ApiError(Status::Conflict, "not_installed",
+        throw ApiError(Status::Conflict, Refusal::NotInstalled,
                        QStringLiteral("the operator has no record of %1 installed on card %2").arg(aid, card));
     if (known.installed && !known.seed.isEmpty() && known.seed != hex(seed))
-        throw ApiError(Status::Conflict, "seed_mismatch",
+        throw ApiError(Status::Conflict, Refusal::SeedMismatch,
                        QStringLiteral("the random seed is not the one card %1 gave this installation").arg(card));
     const auto id = identityOf(card);
     if (!id)
-        throw ApiError(Status::Conflict, "card_not_registered",
+        throw ApiError(Status::Conflict, Refusal::CardNotRegistered,
                        QStringLiteral("card %1 has no registered application identity; the operator must record it "
                                       "first")
                            .arg(card));
     const ad::AppProducer producer(*m_authorities);
     const cdos::Bytes cert = producer.buildDeleteCertificate(p.app.aid, seed, *id).encode();
     addEvent(card, aid, "delete_issued", {}, {});
-    return {{QStringLiteral("aid"), aid}, {QStringLiteral("name"), p.name}, {QStringLiteral("certificate"), hex(cert)}};
+    return {{api::key::aid, aid}, {api::key::name, p.name}, {api::key::certificate, hex(cert)}};
 }
 
 QJsonObject AppCatalogueService::recordResult(const QString& card, const QString& aidText, const QJsonObject& request) {
     requireConfigured();
     const QString aid = hex(aidOf(aidText));
-    const QString operation = stringField(request, "operation", 16);
-    const cdos::Bytes sw = hexField(request, "statusWord", 2);
+    const QString operation = stringField(request, api::key::operation, 16);
+    const cdos::Bytes sw = hexField(request, api::key::statusWord, 2);
     if (operation != QLatin1String("install") && operation != QLatin1String("delete"))
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("operation must be install or delete"));
+        throw ApiError(Status::BadRequest, Refusal::BadField, QStringLiteral("operation must be install or delete"));
     const Package p = package(aid);
     const bool ok = sw[0] == 0x90 && sw[1] == 0x00;
     const bool install = operation == QLatin1String("install");
     // The seed the card answered to a successful install (optional: older gateways do not send it).
     QVariant seed;
-    if (install && ok && request.contains(QStringLiteral("randomSeed")))
-        seed = hex(hexField(request, "randomSeed", 16));
+    if (install && ok && request.contains(api::key::randomSeed))
+        seed = hex(hexField(request, api::key::randomSeed, 16));
     addEvent(card, aid, install ? (ok ? "installed" : "install_refused") : (ok ? "deleted" : "delete_refused"),
              install ? QVariant(p.app.version) : QVariant(), hex(sw), seed);
-    return {{QStringLiteral("aid"), aid}, {QStringLiteral("result"), QStringLiteral("recorded")}};
+    return {{api::key::aid, aid}, {api::key::result, QStringLiteral("recorded")}};
 }
 
 QJsonArray AppCatalogueService::cardEvents(const QString& cardText) {
@@ -445,10 +391,10 @@ QJsonArray AppCatalogueService::cardEvents(const QString& cardText) {
 void AppCatalogueService::registerRoutes(HeadendServer& server) {
     using Method = QHttpServerRequest::Method;
     QHttpServer& http = server.http();
-    http.route(QStringLiteral("/v1/apps"), Method::Get, [this, &server](const QHttpServerRequest& r) {
+    http.route(api::path::apps, Method::Get, [this, &server](const QHttpServerRequest& r) {
         return HeadendServer::answer(r, [&] { return catalogue(server.sessionCard(r)); });
     });
-    http.route(QStringLiteral("/v1/apps/<arg>/install"), Method::Post,
+    http.route(api::path::appInstallPattern, Method::Post,
                [this, &server](const QString& aid, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        const QString card = server.sessionCard(r);
@@ -458,7 +404,7 @@ void AppCatalogueService::registerRoutes(HeadendServer& server) {
                        return installMessage(card, aid);
                    });
                });
-    http.route(QStringLiteral("/v1/apps/<arg>/delete-certificate"), Method::Post,
+    http.route(api::path::appDeleteCertificatePattern, Method::Post,
                [this, &server](const QString& aid, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        const QString card = server.sessionCard(r);
@@ -468,27 +414,27 @@ void AppCatalogueService::registerRoutes(HeadendServer& server) {
                        return deleteCertificate(card, aid, body);
                    });
                });
-    http.route(QStringLiteral("/v1/apps/<arg>/result"), Method::Post,
+    http.route(api::path::appResultPattern, Method::Post,
                [this, &server](const QString& aid, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        const QString card = server.sessionCard(r);
                        return recordResult(card, aid, jsonBody(r));
                    });
                });
-    http.route(QStringLiteral("/v1/admin/apps"), Method::Post, [this, &server](const QHttpServerRequest& r) {
+    http.route(api::path::adminApps, Method::Post, [this, &server](const QHttpServerRequest& r) {
         return HeadendServer::answer(r, [&] {
             server.requireAdmin(r);
-            return publish(jsonBody(r));
+            return publish(jsonBody(r)).toJson();
         });
     });
-    http.route(QStringLiteral("/v1/admin/cards/<arg>/app-identity"), Method::Post,
+    http.route(api::path::adminCardAppIdentityPattern, Method::Post,
                [this, &server](const QString& card, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        server.requireAdmin(r);
                        return recordCardIdentity(card, jsonBody(r));
                    });
                });
-    http.route(QStringLiteral("/v1/admin/cards/<arg>/apps"), Method::Get,
+    http.route(api::path::adminCardAppsPattern, Method::Get,
                [this, &server](const QString& card, const QHttpServerRequest& r) {
                    return HeadendServer::answer(r, [&] {
                        server.requireAdmin(r);

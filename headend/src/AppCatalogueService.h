@@ -27,8 +27,8 @@ public:
     // admin: POST /v1/admin/apps, POST /v1/admin/cards/<card>/app-identity, GET /v1/admin/cards/<card>/apps.
     void registerRoutes(HeadendServer& server);
 
-    // The command line: --app-keys DIR, --app-key-kind ec|rsa (serve), --app-identity-json JSON (enrol) and
-    // `carddesk-headend app-publish --dir DIR`.
+    // The command line (AppCatalogueCommands.cpp): --app-keys DIR, --app-key-kind ec|rsa (serve),
+    // --app-identity-json JSON (enrol) and `carddesk-headend app-publish --dir DIR`.
     static void addOptions(QCommandLineParser& parser);
     static int runPublish(HeadendDatabase& db, const QCommandLineParser& parser);
     // enrol: records --app-identity-json for the card when given; throws ApiError.
@@ -43,8 +43,17 @@ public:
     // code and config file names) with the code and configuration files read in. Throws ApiError.
     static QJsonObject packageFromDirectory(const QString& dir);
 
+    // A package as published: what the admin endpoint answers and app-publish prints.
+    struct Published {
+        QString aid, name;
+        int version = 0;
+        qint64 dfBytes = 0;   // what a card reserves for it
+        bool updated = false; // the aid was in the catalogue already
+
+        QJsonObject toJson() const;
+    };
     // Admin and CLI (no producer keys needed). Each throws ApiError with the reason.
-    QJsonObject publish(const QJsonObject& package);
+    Published publish(const QJsonObject& package);
     QJsonObject recordCardIdentity(const QString& cardNumber, const QJsonObject& identity);
     QJsonArray cardEvents(const QString& cardNumber);
 

@@ -2,6 +2,7 @@
 // The headend's side of the three-party authentication ([0010], docs/authentication.md), subscriber and card
 // enrolment, and the authenticated sessions that follow (token hashes only are stored).
 #include "HeadendDatabase.h"
+#include "carddesk/headendapi/AuthMessages.h"
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/KeyStore.h"
 
@@ -20,12 +21,12 @@ public:
 
     // Step 1: a fresh attempt and its random. One client address holds at most attemptsPerClient attempts at once
     // (429 beyond), so no single client can fill the table and lock every other card out.
-    QJsonObject init(const QString& client);
+    api::AuthChallenge init(const QString& client);
     void setAttemptsPerClient(int n) { m_attemptsPerClient = n; }
-    // Step 2: {authId, cardNumberCryptogram} -> {authId, random2}; refuses unknown and blocked cards.
-    QJsonObject card(const QJsonObject& request);
-    // Step 3: {authId, personalDataCryptogram} -> {cardNumberCryptogram, sessionToken, expiresAt}.
-    QJsonObject verify(const QJsonObject& request);
+    // Step 2: the card's cryptogram of its number -> the same attempt and random2; refuses unknown and blocked cards.
+    api::AuthChallenge card(const api::AuthCardRequest& request);
+    // Step 3: the card's personal data cryptogram -> the cryptogram for AUTH RESULT and a session.
+    api::AuthSession verify(const api::AuthVerifyRequest& request);
     // The card number (hex) of a live session; throws ApiError 401 (missing, unknown or expired session).
     QString sessionCard(const QString& token);
     // A permission grant the session's card signed ({user, entry, permission, mac}, docs/authentication.md) that
@@ -34,7 +35,10 @@ public:
 
     // Enrolment (CLI and admin endpoint): adds or updates the subscriber and binds the card. Returns a sentence.
     QString enrol(const cdos::Bytes& cardNumber, const cdos::HolderData& holder);
-    void setCardStatus(const QString& cardNumberHex, const QString& status);
+    // The holder object of an enrolment ({userNumber, account, name}: POST /v1/admin/cards, enrol --holder-json);
+    // ApiError 400 naming a missing member. enrol() then checks the values.
+    static cdos::HolderData holderFromJson(const QJsonObject& holder);
+    void setCardBlocked(const QString& cardNumberHex, bool blocked);
 
 private:
     struct Attempt {
@@ -43,7 +47,7 @@ private:
         int step = 1;
         qint64 expiresMs = 0;
     };
-    Attempt& attempt(const QJsonObject& request, int step);
+    Attempt& attempt(const QString& authId, int step);
     void prune(const QString& client);
 
     const cdos::IssuerKeys& m_keys;

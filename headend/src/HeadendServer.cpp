@@ -2,6 +2,8 @@
 
 #include "GatedServer.h"
 #include "JsonApi.h"
+#include "carddesk/headendapi/CardStatus.h"
+#include "carddesk/headendapi/Paths.h"
 
 #include <QJsonDocument>
 #include <QSslConfiguration>
@@ -33,15 +35,15 @@ Outcome run(const std::function<QJsonValue()>& handler) {
         o.response = v.isArray() ? QHttpServerResponse(v.toArray()) : QHttpServerResponse(v.toObject());
     } catch (const ApiError& e) {
         o.status = e.status;
-        o.response = errorResponse(e.status, e.code, QString::fromStdString(e.what()));
+        o.response = errorResponse(e.status, e.refusal, QString::fromStdString(e.what()));
     } catch (const DatabaseError& e) {
         o.status = Status::ServiceUnavailable;
         qWarning("database: %s", e.what());
-        o.response = errorResponse(o.status, "database", QStringLiteral("the headend database is unavailable"));
+        o.response = errorResponse(o.status, Refusal::Database, QStringLiteral("the headend database is unavailable"));
     } catch (const std::exception& e) {
         o.status = Status::InternalServerError;
         qWarning("internal error: %s", e.what());
-        o.response = errorResponse(o.status, "internal", QStringLiteral("internal error"));
+        o.response = errorResponse(o.status, Refusal::Internal, QStringLiteral("internal error"));
     }
     return o;
 }
@@ -101,7 +103,7 @@ QString HeadendServer::sessionCard(const QHttpServerRequest& request) {
 }
 
 int HeadendServer::requireGrant(const QHttpServerRequest& request, const QJsonObject& body, std::uint32_t needed) {
-    return m_auth.requireGrant(bearerToken(request), body.value(QStringLiteral("grant")), needed);
+    return m_auth.requireGrant(bearerToken(request), body.value(api::key::grant), needed);
 }
 
 HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
@@ -120,7 +122,7 @@ void HeadendServer::requireAdmin(const QHttpServerRequest& request) const {
         !cdos::constantTimeEqual(reinterpret_cast<const std::uint8_t*>(given.data()),
                                  reinterpret_cast<const std::uint8_t*>(expected.data()),
                                  static_cast<std::size_t>(given.size())))
-        throw ApiError(Status::Forbidden, "not_admin", QStringLiteral("this endpoint needs the admin token"));
+        throw ApiError(Status::Forbidden, Refusal::NotAdmin, QStringLiteral("this endpoint needs the admin token"));
 }
 
 QJsonArray HeadendServer::cardHistory(const QString& card) {
@@ -133,116 +135,120 @@ QJsonArray HeadendServer::cardHistory(const QString& card) {
 void HeadendServer::routes() {
     // The payment paths run on the worker pool: what they need of the request is taken here, on the server's
     // thread (the request lives only there), the work itself (keys, database) on a worker with its own connection.
-    m_server.route(QStringLiteral("/v1/auth/init"), Method::Post, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::authInit, Method::Post, [this](const QHttpServerRequest& r) {
         return answerAsync(r, [&]() -> Work {
             if (!r.body().isEmpty())
                 jsonBody(r);
-            return [this, client = r.remoteAddress().toString()] { return m_auth.init(client); };
+            return [this, client = r.remoteAddress().toString()] { return m_auth.init(client).toJson(); };
         });
     });
-    m_server.route(QStringLiteral("/v1/auth/card"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answerAsync(r, [&]() -> Work { return [this, body = jsonBody(r)] { return m_auth.card(body); }; });
-    });
-    m_server.route(QStringLiteral("/v1/auth/verify"), Method::Post, [this](const QHttpServerRequest& r) {
-        return answerAsync(r, [&]() -> Work { return [this, body = jsonBody(r)] { return m_auth.verify(body); }; });
-    });
-    m_server.route(QStringLiteral("/v1/session"), Method::Get, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            return QJsonObject{{QStringLiteral("cardNumber"), m_auth.sessionCard(bearerToken(r))}};
+    m_server.route(api::path::authCard, Method::Post, [this](const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, body = jsonBody(r)] { return m_auth.card(parseBody<api::AuthCardRequest>(body)).toJson(); };
         });
     });
-    m_server.route(QStringLiteral("/v1/purchases"), Method::Post, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::authVerify, Method::Post, [this](const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return
+                [this, body = jsonBody(r)] { return m_auth.verify(parseBody<api::AuthVerifyRequest>(body)).toJson(); };
+        });
+    });
+    m_server.route(api::path::session, Method::Get, [this](const QHttpServerRequest& r) {
+        return answer(r, [&] { return QJsonObject{{api::key::cardNumber, m_auth.sessionCard(bearerToken(r))}}; });
+    });
+    // The session is checked before the body's members, as it always was (a body is read only for a live session).
+    m_server.route(api::path::purchases, Method::Post, [this](const QHttpServerRequest& r) {
         return answerAsync(r, [&]() -> Work {
             return [this, token = bearerToken(r), body = jsonBody(r)] {
-                return m_payments.beginPurchase(m_auth.sessionCard(token), body);
+                const QString card = m_auth.sessionCard(token);
+                return m_payments.beginPurchase(card, parseBody<api::PurchaseRequest>(body)).toJson();
             };
         });
     });
-    m_server.route(QStringLiteral("/v1/purchases/<arg>/completion"), Method::Post,
-                   [this](qint64 id, const QHttpServerRequest& r) {
-                       return answerAsync(r, [&]() -> Work {
-                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
-                               return m_payments.completePurchase(m_auth.sessionCard(token), id, body);
-                           };
-                       });
-                   });
-    m_server.route(QStringLiteral("/v1/loads"), Method::Post, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::purchaseCompletionPattern, Method::Post, [this](qint64 id, const QHttpServerRequest& r) {
         return answerAsync(r, [&]() -> Work {
-            return [this, token = bearerToken(r), body = jsonBody(r)] {
-                return m_loads.beginLoad(m_auth.sessionCard(token), body);
+            return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                const QString card = m_auth.sessionCard(token);
+                return m_payments.completePurchase(card, id, parseBody<api::PurchaseCompletion>(body)).toJson();
             };
         });
     });
-    m_server.route(QStringLiteral("/v1/loads/pending"), Method::Get, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::loads, Method::Post, [this](const QHttpServerRequest& r) {
         return answerAsync(r, [&]() -> Work {
-            return [this, token = bearerToken(r)] { return m_loads.pendingLoad(m_auth.sessionCard(token)); };
+            return [this, token = bearerToken(r), body = jsonBody(r)] {
+                const QString card = m_auth.sessionCard(token);
+                return m_loads.beginLoad(card, parseBody<api::LoadRequest>(body)).toJson();
+            };
         });
     });
-    m_server.route(QStringLiteral("/v1/loads/<arg>/completion"), Method::Post,
-                   [this](qint64 id, const QHttpServerRequest& r) {
-                       return answerAsync(r, [&]() -> Work {
-                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
-                               return m_loads.completeLoad(m_auth.sessionCard(token), id, body);
-                           };
-                       });
-                   });
-    m_server.route(QStringLiteral("/v1/loads/<arg>/refund-challenge"), Method::Post,
-                   [this](qint64 id, const QHttpServerRequest& r) {
-                       return answerAsync(r, [&]() -> Work {
-                           return [this, id, token = bearerToken(r)] {
-                               return m_loads.refundChallenge(m_auth.sessionCard(token), id);
-                           };
-                       });
-                   });
-    m_server.route(QStringLiteral("/v1/loads/<arg>/recovery"), Method::Post,
-                   [this](qint64 id, const QHttpServerRequest& r) {
-                       return answerAsync(r, [&]() -> Work {
-                           return [this, id, token = bearerToken(r), body = jsonBody(r)] {
-                               return m_loads.recoverLoad(m_auth.sessionCard(token), id, body);
-                           };
-                       });
-                   });
-    m_server.route(QStringLiteral("/v1/admin/bank/accounts"), Method::Post, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::loadsPending, Method::Get, [this](const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, token = bearerToken(r)] { return m_loads.pendingLoad(m_auth.sessionCard(token)).toJson(); };
+        });
+    });
+    m_server.route(api::path::loadCompletionPattern, Method::Post, [this](qint64 id, const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                const QString card = m_auth.sessionCard(token);
+                return m_loads.completeLoad(card, id, parseBody<api::LoadCompletion>(body)).toJson();
+            };
+        });
+    });
+    m_server.route(api::path::loadRefundChallengePattern, Method::Post, [this](qint64 id, const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, id, token = bearerToken(r)] {
+                return m_loads.refundChallenge(m_auth.sessionCard(token), id).toJson();
+            };
+        });
+    });
+    m_server.route(api::path::loadRecoveryPattern, Method::Post, [this](qint64 id, const QHttpServerRequest& r) {
+        return answerAsync(r, [&]() -> Work {
+            return [this, id, token = bearerToken(r), body = jsonBody(r)] {
+                const QString card = m_auth.sessionCard(token);
+                return m_loads.recoverLoad(card, id, parseBody<api::LoadRecovery>(body)).toJson();
+            };
+        });
+    });
+    m_server.route(api::path::adminBankAccounts, Method::Post, [this](const QHttpServerRequest& r) {
         return answer(r, [&] {
             requireAdmin(r);
             if (!m_sandbox)
-                throw ApiError(Status::NotFound, "not_sandbox", QStringLiteral("the headend uses a real bank"));
+                throw ApiError(Status::NotFound, Refusal::NotSandbox, QStringLiteral("the headend uses a real bank"));
             const QJsonObject o = jsonBody(r);
-            const QString account = stringField(o, "account", 64);
-            m_sandbox->setAccount(account, intField(o, "balance", qint64(1) << 50));
-            return QJsonObject{{QStringLiteral("account"), account},
-                               {QStringLiteral("balance"), m_sandbox->balance(account)}};
+            const QString account = stringField(o, api::key::account, 64);
+            m_sandbox->setAccount(account, intField(o, api::key::balance, qint64(1) << 50));
+            return QJsonObject{{api::key::account, account}, {api::key::balance, m_sandbox->balance(account)}};
         });
     });
-    m_server.route(QStringLiteral("/v1/admin/bank/accounts/<arg>"), Method::Get,
+    m_server.route(api::path::adminBankAccountPattern, Method::Get,
                    [this](const QString& account, const QHttpServerRequest& r) {
                        return answer(r, [&] {
                            requireAdmin(r);
                            const qint64 b = m_sandbox ? m_sandbox->balance(account) : -1;
                            if (b < 0)
-                               throw ApiError(Status::NotFound, "unknown_account",
+                               throw ApiError(Status::NotFound, Refusal::UnknownAccount,
                                               QStringLiteral("no sandbox account %1").arg(account));
-                           return QJsonObject{{QStringLiteral("account"), account}, {QStringLiteral("balance"), b}};
+                           return QJsonObject{{api::key::account, account}, {api::key::balance, b}};
                        });
                    });
-    m_server.route(QStringLiteral("/v1/cards/<arg>/transactions"), Method::Get,
+    m_server.route(api::path::cardTransactionsPattern, Method::Get,
                    [this](const QString& card, const QHttpServerRequest& r) {
                        return answer(r, [&] {
                            // A malformed number is a mistake to say, not an empty history (issue 11).
                            const auto number = cdos::fromHex(card.toStdString());
                            if (!number || number->size() != 10)
-                               throw ApiError(Status::BadRequest, "bad_field",
+                               throw ApiError(Status::BadRequest, Refusal::BadField,
                                               QStringLiteral("the card number must be 20 hex digits"));
                            // The card's own session or the admin (the console's support view).
                            if (!r.value("X-Admin-Token").isEmpty())
                                requireAdmin(r);
                            else if (m_auth.sessionCard(bearerToken(r)) != card.toUpper())
-                               throw ApiError(Status::Forbidden, "other_card",
+                               throw ApiError(Status::Forbidden, Refusal::OtherCard,
                                               QStringLiteral("a session may only read its own card's history"));
                            return cardHistory(card.toUpper());
                        });
                    });
-    m_server.route(QStringLiteral("/v1/subscribers/<arg>/transactions"), Method::Get,
+    m_server.route(api::path::subscriberTransactionsPattern, Method::Get,
                    [this](const QString& user, const QHttpServerRequest& r) {
                        return answer(r, [&] {
                            requireAdmin(r);
@@ -253,31 +259,28 @@ void HeadendServer::routes() {
                            return all;
                        });
                    });
-    m_server.route(QStringLiteral("/v1/admin/cards"), Method::Post, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::adminCards, Method::Post, [this](const QHttpServerRequest& r) {
         return answer(r, [&] {
             requireAdmin(r);
             const QJsonObject o = jsonBody(r);
-            const cdos::Bytes number = hexField(o, "cardNumber", 10);
-            const QJsonObject h = o.value(QStringLiteral("holder")).toObject();
-            const cdos::HolderData holder{stringField(h, "userNumber", 64).toStdString(),
-                                          stringField(h, "account", 64).toStdString(),
-                                          stringField(h, "name", 64).toStdString()};
-            return QJsonObject{{QStringLiteral("result"), m_auth.enrol(number, holder)}};
+            const cdos::Bytes number = hexField(o, api::key::cardNumber, 10);
+            const cdos::HolderData holder = AuthService::holderFromJson(o.value(api::key::holder).toObject());
+            return QJsonObject{{api::key::result, m_auth.enrol(number, holder)}};
         });
     });
-    m_server.route(
-        QStringLiteral("/v1/admin/cards/<arg>/status"), Method::Post,
-        [this](const QString& card, const QHttpServerRequest& r) {
-            return answer(r, [&] {
-                requireAdmin(r);
-                const QString status = stringField(jsonBody(r), "status", 16);
-                if (status != QLatin1String("active") && status != QLatin1String("blocked"))
-                    throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("status must be active or blocked"));
-                m_auth.setCardStatus(card, status);
-                return QJsonObject{{QStringLiteral("cardNumber"), card.toUpper()}, {QStringLiteral("status"), status}};
-            });
-        });
-    m_server.route(QStringLiteral("/v1/admin/ledger"), Method::Get, [this](const QHttpServerRequest& r) {
+    m_server.route(api::path::adminCardStatusPattern, Method::Post,
+                   [this](const QString& card, const QHttpServerRequest& r) {
+                       return answer(r, [&] {
+                           requireAdmin(r);
+                           const QString status = stringField(jsonBody(r), api::key::status, 16);
+                           if (status != api::cardStatus::active && status != api::cardStatus::blocked)
+                               throw ApiError(Status::BadRequest, Refusal::BadField,
+                                              QStringLiteral("status must be active or blocked"));
+                           m_auth.setCardBlocked(card, status == api::cardStatus::blocked);
+                           return QJsonObject{{api::key::cardNumber, card.toUpper()}, {api::key::status, status}};
+                       });
+                   });
+    m_server.route(api::path::adminLedger, Method::Get, [this](const QHttpServerRequest& r) {
         return answer(r, [&] {
             requireAdmin(r);
             return m_payments.ledgerBalances();
@@ -286,8 +289,8 @@ void HeadendServer::routes() {
     m_server.setMissingHandler([](const QHttpServerRequest& r, QHttpServerResponder&& responder) {
         qInfo("%s -> 404", qPrintable(r.url().path()));
         const QByteArray body =
-            QJsonDocument(QJsonObject{{QStringLiteral("error"), QStringLiteral("not_found")},
-                                      {QStringLiteral("message"), QStringLiteral("no such endpoint or method")}})
+            QJsonDocument(QJsonObject{{api::key::error, api::code(Refusal::NotFound)},
+                                      {api::key::message, QStringLiteral("no such endpoint or method")}})
                 .toJson(QJsonDocument::Compact);
         responder.write(body, "application/json", QHttpServerResponder::StatusCode::NotFound);
     });

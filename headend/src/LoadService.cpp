@@ -1,6 +1,7 @@
 #include "LoadService.h"
 
 #include "JsonApi.h"
+#include "carddesk/headendapi/Paths.h"
 #include "carddesk/protocol/CardRecords.h"
 #include "carddesk/protocol/Crypto.h"
 #include "carddesk/protocol/EPurse.h"
@@ -47,30 +48,26 @@ LoadService::Row LoadService::load(const QString& card, qint64 id) {
                                  " WHERE id = ?"),
                   {id}, "load lookup");
     if (!q.next() || q.value(4).toString() != card)
-        throw ApiError(Status::NotFound, "unknown_load", QStringLiteral("no load %1 for this card").arg(id));
+        throw ApiError(Status::NotFound, Refusal::UnknownLoad, QStringLiteral("no load %1 for this card").arg(id));
     return Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt(),
                q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(),   q.value(7).toString(),
                q.value(8).toString(),   q.value(9).toString(),   q.value(10).toString(),  q.value(11).toString()};
 }
 
-QJsonObject LoadService::answer(const Row& r) {
+api::LoadAnswer LoadService::answer(const Row& r) {
     if (r.status == QLatin1String("refused"))
-        throw ApiError(Status::PaymentRequired, "bank_refused",
+        throw ApiError(Status::PaymentRequired, Refusal::BankRefused,
                        QStringLiteral("the bank refused load %1: %2").arg(r.id).arg(r.reason));
-    QJsonObject o{{QStringLiteral("loadId"), r.id},
-                  {QStringLiteral("status"), r.status},
-                  {QStringLiteral("amount"), r.amount},
-                  {QStringLiteral("onlineCounter"), r.counter}};
+    api::LoadAnswer a{r.id, r.status, r.amount, r.counter, {}, {}, {}};
     if (r.status == QLatin1String("debited")) {
         cdos::Bytes session = loadSession(m_keys, r.card, bytesOf(r.random), static_cast<std::uint16_t>(r.counter));
-        o.insert(QStringLiteral("mac2"),
-                 hex(cdos::ep::loadMac2(session, static_cast<std::uint32_t>(r.amount), kLoadType,
-                                        arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time))));
+        a.mac2 = cdos::ep::loadMac2(session, static_cast<std::uint32_t>(r.amount), kLoadType, arrayOf<6>(r.terminal),
+                                    arrayOf<4>(r.date), arrayOf<3>(r.time));
         cdos::secureZero(session.data(), session.size());
-        o.insert(QStringLiteral("date"), r.date);
-        o.insert(QStringLiteral("time"), r.time);
+        a.date = r.date;
+        a.time = r.time;
     }
-    return o;
+    return a;
 }
 
 void LoadService::debit(Row& r) {
@@ -100,45 +97,47 @@ void LoadService::markCompleted(Row& r, const QString& tac) {
     r.status = QStringLiteral("completed");
 }
 
-QJsonObject LoadService::beginLoad(const QString& card, const QJsonObject& req) {
-    const QString requestId = stringField(req, "requestId", 64);
-    const qint64 amount = intField(req, "amount", 0xFFFFFFFF);
-    const cdos::Bytes terminal = hexField(req, "terminalId", 6);
-    const qint64 keyIndex = intField(req, "keyIndex", 255);
-    const auto init = cdos::ep::InitLoadResponse::decode(hexField(req, "initResponse"));
+api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadRequest& req) {
+    const QString& requestId = req.requestId;
+    const qint64 amount = req.amount, keyIndex = req.keyIndex;
+    const cdos::Bytes& terminal = req.terminalId;
+    const auto init = cdos::ep::InitLoadResponse::decode(req.initResponse);
     if (!init)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
     QSqlQuery seen =
         m_db.exec(QStringLiteral("SELECT id, card_number FROM loads WHERE request_id = ?"), {requestId}, "load lookup");
     if (seen.next()) {
         if (seen.value(1).toString() != card)
-            throw ApiError(Status::Conflict, "request_id_reused", QStringLiteral("requestId was used by another card"));
+            throw ApiError(Status::Conflict, Refusal::RequestIdReused,
+                           QStringLiteral("requestId was used by another card"));
         Row r = load(card, seen.value(0).toLongLong());
         if (r.status == QLatin1String("authorised"))
             debit(r);
         return answer(r);
     }
     if (amount == 0 || keyIndex != 1)
-        throw ApiError(Status::UnprocessableEntity, "bad_field", QStringLiteral("amount must be > 0 and keyIndex 1"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadField,
+                       QStringLiteral("amount must be > 0 and keyIndex 1"));
     QSqlQuery open = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE card_number = ? AND status IN"
                                               " ('authorised', 'debited')"),
                                {card}, "load lookup");
     if (open.next())
         throw ApiError(
-            Status::Conflict, "load_pending",
+            Status::Conflict, Refusal::LoadPending,
             QStringLiteral("load %1 of this card is not finished; recover it first").arg(open.value(0).toLongLong()));
     cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
     const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(amount), kLoadType,
                                                 arrayOf<6>(hex(terminal)));
     cdos::secureZero(session.data(), session.size());
     if (!cdos::constantTimeEqual(mac1, init->mac1))
-        throw ApiError(Status::UnprocessableEntity, "bad_mac1", QStringLiteral("the card's MAC1 does not verify"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadMac1,
+                       QStringLiteral("the card's MAC1 does not verify"));
     QSqlQuery holder = m_db.exec(QStringLiteral("SELECT s.account FROM cards c JOIN subscribers s ON s.id ="
                                                 " c.subscriber_id WHERE c.card_number = ?"),
                                  {card}, "load");
     if (!holder.next())
-        throw ApiError(Status::NotFound, "unknown_card", QStringLiteral("card %1 is not enrolled").arg(card));
+        throw ApiError(Status::NotFound, Refusal::UnknownCard, QStringLiteral("card %1 is not enrolled").arg(card));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_db.exec(QStringLiteral("INSERT INTO loads (request_id, card_number, amount, terminal_id, balance_before,"
                              " online_counter, card_random, tx_date, tx_time, bank_account, status, created_at,"
@@ -154,34 +153,32 @@ QJsonObject LoadService::beginLoad(const QString& card, const QJsonObject& req) 
     return answer(r);
 }
 
-QJsonObject LoadService::completeLoad(const QString& card, qint64 id, const QJsonObject& req) {
-    const cdos::Bytes tac = hexField(req, "tac", 4);
+api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const api::LoadCompletion& req) {
+    const cdos::Bytes& tac = req.tac;
     Row r = load(card, id);
     if (r.status == QLatin1String("completed"))
         return answer(r);
     if (r.status != QLatin1String("debited"))
-        throw ApiError(Status::Conflict, "not_debited", QStringLiteral("load %1 is %2").arg(id).arg(r.status));
+        throw ApiError(Status::Conflict, Refusal::NotDebited, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
     const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
     const cdos::Bytes expected =
         cdos::ep::loadTac(cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(r.balanceBefore + r.amount),
                           static_cast<std::uint16_t>(r.counter), static_cast<std::uint32_t>(r.amount), kLoadType,
                           arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time));
     if (!cdos::constantTimeEqual(expected, tac))
-        throw ApiError(Status::UnprocessableEntity, "bad_tac", QStringLiteral("TAC does not verify"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadTac, QStringLiteral("TAC does not verify"));
     markCompleted(r, hex(tac));
     return answer(r);
 }
 
-QJsonObject LoadService::refundChallenge(const QString& card, qint64 id) {
+api::RefundChallenge LoadService::refundChallenge(const QString& card, qint64 id) {
     const Row r = load(card, id);
     if (r.status != QLatin1String("authorised") && r.status != QLatin1String("debited"))
-        throw ApiError(Status::Conflict, "not_refundable", QStringLiteral("load %1 is %2").arg(id).arg(r.status));
-    const QString challenge = hex(cdos::crypto::randomBytes(6));
+        throw ApiError(Status::Conflict, Refusal::NotRefundable, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
+    const cdos::Bytes challenge = cdos::crypto::randomBytes(6);
     m_db.exec(QStringLiteral("UPDATE loads SET refund_challenge = ?, updated_at = ? WHERE id = ?"),
-              {challenge, nowText(), r.id}, "load");
-    return QJsonObject{{QStringLiteral("loadId"), r.id},
-                       {QStringLiteral("amount"), r.amount},
-                       {QStringLiteral("terminalId"), challenge}};
+              {hex(challenge), nowText(), r.id}, "load");
+    return {r.id, r.amount, challenge};
 }
 
 // Recovery of a load whose CREDIT FOR LOAD answer was lost. The fresh INITIALIZE FOR LOAD answer tells the truth
@@ -189,14 +186,11 @@ QJsonObject LoadService::refundChallenge(const QString& card, qint64 id) {
 // proof that the card's load session that MAC2 belongs to is gone: an INITIALIZE FOR LOAD made after the MAC2,
 // which only an answer carrying the host's unpredictable, one-time challenge as its terminal id proves (a new
 // INITIALIZE always replaces the card's session). Never the terminal's word, nor an answer it kept from before.
-QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJsonObject& req) {
-    const QString action = stringField(req, "action", 16);
-    if (action != QLatin1String("reissue") && action != QLatin1String("refund"))
-        throw ApiError(Status::BadRequest, "bad_field", QStringLiteral("action must be reissue or refund"));
-    const bool refund = action == QLatin1String("refund");
-    const auto init = cdos::ep::InitLoadResponse::decode(hexField(req, "initResponse"));
+api::LoadAnswer LoadService::recoverLoad(const QString& card, qint64 id, const api::LoadRecovery& req) {
+    const bool refund = req.action == api::LoadRecovery::Action::Refund;
+    const auto init = cdos::ep::InitLoadResponse::decode(req.initResponse);
     if (!init)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
     Row r = load(card, id);
     if (r.status == QLatin1String("completed") || r.status == QLatin1String("refunded") ||
@@ -215,15 +209,16 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     };
     const bool forChallenge = !challenge.isEmpty() && mac1Verifies(challenge);
     if (!forChallenge && !mac1Verifies(r.terminal))
-        throw ApiError(Status::UnprocessableEntity, "bad_mac1",
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadMac1,
                        refund ? QStringLiteral("the card's MAC1 does not verify for this amount and the refund "
                                                "challenge as terminal id")
                               : QStringLiteral("the card's MAC1 does not verify"));
     if (init->onlineCounter < r.counter)
-        throw ApiError(Status::Conflict, "counter_mismatch", QStringLiteral("the card's online counter went back"));
+        throw ApiError(Status::Conflict, Refusal::CounterMismatch,
+                       QStringLiteral("the card's online counter went back"));
     if (r.status == QLatin1String("authorised")) {
         if (init->onlineCounter > r.counter)
-            throw ApiError(Status::Conflict, "counter_mismatch", QStringLiteral("the card was loaded elsewhere"));
+            throw ApiError(Status::Conflict, Refusal::CounterMismatch, QStringLiteral("the card was loaded elsewhere"));
         debit(r); // finishes a bank step cut short (idempotent); a refund below then gives the money back
         if (r.status == QLatin1String("refused"))
             return answer(r);
@@ -234,10 +229,9 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
         return answer(r);
     }
     if (refund && !forChallenge)
-        throw ApiError(Status::Conflict, "refund_challenge_needed",
-                       QStringLiteral("a refund needs the card's INITIALIZE FOR LOAD for the challenge of POST "
-                                      "/v1/loads/%1/refund-challenge")
-                           .arg(id));
+        throw ApiError(Status::Conflict, Refusal::RefundChallengeNeeded,
+                       QStringLiteral("a refund needs the card's INITIALIZE FOR LOAD for the challenge of POST %1")
+                           .arg(api::path::loadRefundChallenge(id)));
     if (!refund) {
         m_db.exec(QStringLiteral("UPDATE loads SET card_random = ?, balance_before = ?, updated_at = ? WHERE id = ?"),
                   {hex(init->random), qint64(init->balance), nowText(), r.id}, "load");
@@ -245,7 +239,7 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     }
     const TransferResult t = m_bank.refund(QStringLiteral("load-%1").arg(r.id));
     if (!t.done)
-        throw ApiError(Status::BadGateway, "bank_refused",
+        throw ApiError(Status::BadGateway, Refusal::BankRefused,
                        QStringLiteral("the bank refused the refund: %1").arg(t.reason));
     DbTransaction tx(m_db);
     QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'refunded', refund_challenge = NULL,"
@@ -257,17 +251,14 @@ QJsonObject LoadService::recoverLoad(const QString& card, qint64 id, const QJson
     return answer(load(card, id));
 }
 
-QJsonObject LoadService::pendingLoad(const QString& card) {
+api::PendingLoad LoadService::pendingLoad(const QString& card) {
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, status, terminal_id, created_at FROM loads WHERE"
                                            " card_number = ? AND status IN ('authorised', 'debited') ORDER BY id"),
                             {card}, "load lookup");
     if (!q.next())
-        throw ApiError(Status::NotFound, "no_pending_load", QStringLiteral("this card has no unfinished load"));
-    return QJsonObject{{QStringLiteral("loadId"), q.value(0).toLongLong()},
-                       {QStringLiteral("amount"), q.value(1).toLongLong()},
-                       {QStringLiteral("status"), q.value(2).toString()},
-                       {QStringLiteral("terminalId"), q.value(3).toString()},
-                       {QStringLiteral("createdAt"), q.value(4).toString()}};
+        throw ApiError(Status::NotFound, Refusal::NoPendingLoad, QStringLiteral("this card has no unfinished load"));
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), bytesOf(q.value(3).toString()),
+            q.value(4).toString()};
 }
 
 QJsonArray LoadService::cardHistory(const QString& card) {
@@ -276,17 +267,17 @@ QJsonArray LoadService::cardHistory(const QString& card) {
                             {card}, "history");
     QJsonArray out;
     while (q.next())
-        out.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("load")},
-                               {QStringLiteral("id"), q.value(0).toLongLong()},
-                               {QStringLiteral("cardNumber"), card},
-                               {QStringLiteral("amount"), q.value(1).toLongLong()},
-                               {QStringLiteral("terminalId"), q.value(2).toString()},
-                               {QStringLiteral("counter"), q.value(3).toInt()},
-                               {QStringLiteral("date"), q.value(4).toString()},
-                               {QStringLiteral("time"), q.value(5).toString()},
-                               {QStringLiteral("status"), q.value(6).toString()},
-                               {QStringLiteral("tac"), q.value(7).toString()},
-                               {QStringLiteral("balanceBefore"), q.value(8).toLongLong()}});
+        out.append(QJsonObject{{api::key::kind, QStringLiteral("load")},
+                               {api::key::id, q.value(0).toLongLong()},
+                               {api::key::cardNumber, card},
+                               {api::key::amount, q.value(1).toLongLong()},
+                               {api::key::terminalId, q.value(2).toString()},
+                               {api::key::counter, q.value(3).toInt()},
+                               {api::key::date, q.value(4).toString()},
+                               {api::key::time, q.value(5).toString()},
+                               {api::key::status, q.value(6).toString()},
+                               {api::key::tac, q.value(7).toString()},
+                               {api::key::balanceBefore, q.value(8).toLongLong()}});
     return out;
 }
 

@@ -8,6 +8,7 @@
 // purse:<card> −; refund = in flight +, service account −.
 #include "BankConnector.h"
 #include "HeadendDatabase.h"
+#include "carddesk/headendapi/LoadMessages.h"
 #include "carddesk/protocol/KeyStore.h"
 
 #include <QJsonArray>
@@ -20,24 +21,24 @@ public:
     LoadService(const cdos::IssuerKeys& keys, HeadendDatabase& db, BankConnector& bank, QString serviceAccount)
         : m_keys(keys), m_db(db), m_bank(bank), m_serviceAccount(std::move(serviceAccount)) {}
 
-    // {requestId, amount, terminalId, keyIndex, initResponse} -> {loadId, status, mac2, date, time}.
-    QJsonObject beginLoad(const QString& card, const QJsonObject& request);
-    // {tac} -> {loadId, status: completed}.
-    QJsonObject completeLoad(const QString& card, qint64 id, const QJsonObject& request);
-    // {initResponse, action: reissue | refund} -> {loadId, status, [mac2, date, time]}.
-    QJsonObject recoverLoad(const QString& card, qint64 id, const QJsonObject& request);
+    // MAC1 checked, the bank debited, MAC2 issued (mac2, date and time in the answer while the load is debited).
+    api::LoadAnswer beginLoad(const QString& card, const api::LoadRequest& request);
+    // The card's TAC: the load is completed.
+    api::LoadAnswer completeLoad(const QString& card, qint64 id, const api::LoadCompletion& request);
+    // A fresh INITIALIZE FOR LOAD answer and reissue | refund -> the load as it then is (a new MAC2 when reissued).
+    api::LoadAnswer recoverLoad(const QString& card, qint64 id, const api::LoadRecovery& request);
     // A refund needs proof that the card can no longer use the MAC2 already issued: a fresh INITIALIZE FOR LOAD
     // whose terminal id is this one-time challenge (docs/authentication.md, "Refund of an unfinished top-up").
-    QJsonObject refundChallenge(const QString& card, qint64 id);
-    // The card's unfinished load (authorised or debited) -> {loadId, amount, status, terminalId, createdAt}, for a
-    // terminal that finds one when it starts a new load; 404 no_pending_load when there is none.
-    QJsonObject pendingLoad(const QString& card);
+    api::RefundChallenge refundChallenge(const QString& card, qint64 id);
+    // The card's unfinished load (authorised or debited), for a terminal that finds one when it starts a new load;
+    // 404 no_pending_load when there is none.
+    api::PendingLoad pendingLoad(const QString& card);
     QJsonArray cardHistory(const QString& card);
 
 private:
     struct Row;
     Row load(const QString& card, qint64 id);
-    QJsonObject answer(const Row& r);
+    api::LoadAnswer answer(const Row& r);
     // Runs (or repeats) the bank transfer of an authorised load and moves it to debited or refused.
     void debit(Row& r);
     void markCompleted(Row& r, const QString& tac);

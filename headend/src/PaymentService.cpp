@@ -27,7 +27,7 @@ PurchaseRow loadPurchase(HeadendDatabase& db, qint64 id) {
                                          " tac, amount, terminal_serial, offline_counter FROM purchases WHERE id = ?"),
                           {id}, "purchase lookup");
     if (!q.next())
-        throw ApiError(Status::NotFound, "unknown_purchase", QStringLiteral("no purchase %1").arg(id));
+        throw ApiError(Status::NotFound, Refusal::UnknownPurchase, QStringLiteral("no purchase %1").arg(id));
     return PurchaseRow{q.value(0).toLongLong(), q.value(1).toString(),   q.value(2).toString(), q.value(3).toString(),
                        q.value(4).toString(),   q.value(5).toString(),   q.value(6).toString(), q.value(7).toString(),
                        q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toInt()};
@@ -42,41 +42,37 @@ cdos::Bytes sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
 
 } // namespace
 
-QJsonObject PaymentService::purchaseAnswer(qint64 id) {
+api::PurchaseAnswer PaymentService::purchaseAnswer(qint64 id) {
     const PurchaseRow p = loadPurchase(m_db, id);
     cdos::Bytes session = sessionKey(m_keys, p);
     const cdos::Bytes mac1 = cdos::ep::purchaseMac1(session, static_cast<std::uint32_t>(p.amount), kPurchaseType,
                                                     arrayOf<6>(p.terminal), arrayOf<4>(p.date), arrayOf<3>(p.time));
     cdos::secureZero(session.data(), session.size());
-    return {{QStringLiteral("purchaseId"), p.id}, {QStringLiteral("terminalSerial"), p.serial},
-            {QStringLiteral("date"), p.date},     {QStringLiteral("time"), p.time},
-            {QStringLiteral("mac1"), hex(mac1)},  {QStringLiteral("status"), p.status}};
+    return {p.id, p.serial, p.date, p.time, mac1, p.status};
 }
 
-QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject& r) {
-    return beginPurchase(card, r, intField(r, "amount", 0xFFFFFFFF), {});
-}
-
-QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject& r, qint64 amount,
-                                          const std::function<void(qint64)>& recordItem) {
-    const QString requestId = stringField(r, "requestId", 64);
-    const cdos::Bytes terminal = hexField(r, "terminalId", 6);
-    const qint64 keyIndex = intField(r, "keyIndex", 255);
-    const auto init = cdos::ep::InitPurchaseResponse::decode(hexField(r, "initResponse"));
+api::PurchaseAnswer PaymentService::beginPurchase(const QString& card, const api::PurchaseRequest& r,
+                                                  const std::function<void(qint64)>& recordItem) {
+    const QString& requestId = r.requestId;
+    const qint64 amount = r.amount, keyIndex = r.keyIndex;
+    const cdos::Bytes& terminal = r.terminalId;
+    const auto init = cdos::ep::InitPurchaseResponse::decode(r.initResponse);
     if (!init)
-        throw ApiError(Status::BadRequest, "bad_field",
+        throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("initResponse is not an INITIALIZE FOR PURCHASE answer"));
     QSqlQuery existing = m_db.exec(QStringLiteral("SELECT id, card_number FROM purchases WHERE request_id = ?"),
                                    {requestId}, "purchase lookup");
     if (existing.next()) {
         if (existing.value(1).toString() != card)
-            throw ApiError(Status::Conflict, "request_id_reused", QStringLiteral("requestId was used by another card"));
+            throw ApiError(Status::Conflict, Refusal::RequestIdReused,
+                           QStringLiteral("requestId was used by another card"));
         return purchaseAnswer(existing.value(0).toLongLong());
     }
     if (amount == 0 || keyIndex != 1)
-        throw ApiError(Status::UnprocessableEntity, "bad_field", QStringLiteral("amount must be > 0 and keyIndex 1"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadField,
+                       QStringLiteral("amount must be > 0 and keyIndex 1"));
     if (init->balance + init->overdraftLimit < amount)
-        throw ApiError(Status::UnprocessableEntity, "insufficient_balance",
+        throw ApiError(Status::UnprocessableEntity, Refusal::InsufficientBalance,
                        QStringLiteral("the purse holds %1, the purchase is %2").arg(init->balance).arg(amount));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString date = now.toString(QStringLiteral("yyyyMMdd")), time = now.toString(QStringLiteral("HHmmss"));
@@ -98,33 +94,31 @@ QJsonObject PaymentService::beginPurchase(const QString& card, const QJsonObject
     return purchaseAnswer(purchaseId);
 }
 
-QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchaseId, const QJsonObject& r) {
-    const cdos::Bytes mac2 = hexField(r, "mac2", 4);
-    const cdos::Bytes tac = hexField(r, "tac", 4);
+api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& card, qint64 purchaseId,
+                                                               const api::PurchaseCompletion& r) {
+    const cdos::Bytes &mac2 = r.mac2, &tac = r.tac;
     const PurchaseRow p = loadPurchase(m_db, purchaseId);
     if (p.card != card)
-        throw ApiError(Status::NotFound, "unknown_purchase",
+        throw ApiError(Status::NotFound, Refusal::UnknownPurchase,
                        QStringLiteral("no purchase %1 for this card").arg(purchaseId));
-    const QJsonObject done{{QStringLiteral("purchaseId"), p.id},
-                           {QStringLiteral("status"), QStringLiteral("completed")},
-                           {QStringLiteral("amount"), p.amount}};
+    const api::PurchaseCompletionAnswer done{p.id, QStringLiteral("completed"), p.amount};
     if (p.status == QLatin1String("completed")) {
         if (p.tac == hex(tac))
             return done; // the same completion again: recorded once
-        throw ApiError(Status::Conflict, "already_completed",
+        throw ApiError(Status::Conflict, Refusal::AlreadyCompleted,
                        QStringLiteral("purchase %1 is already completed").arg(p.id));
     }
     cdos::Bytes session = sessionKey(m_keys, p);
     const cdos::Bytes expectedMac2 = cdos::ep::purchaseMac2(session, static_cast<std::uint32_t>(p.amount));
     cdos::secureZero(session.data(), session.size());
     if (!cdos::constantTimeEqual(expectedMac2, mac2))
-        throw ApiError(Status::UnprocessableEntity, "bad_mac2", QStringLiteral("MAC2 does not verify"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadMac2, QStringLiteral("MAC2 does not verify"));
     const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(p.card)));
     const cdos::Bytes expectedTac = cdos::ep::purchaseTac(
         cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(p.amount), kPurchaseType, arrayOf<6>(p.terminal),
         static_cast<std::uint32_t>(p.serial), arrayOf<4>(p.date), arrayOf<3>(p.time));
     if (!cdos::constantTimeEqual(expectedTac, tac))
-        throw ApiError(Status::UnprocessableEntity, "bad_tac", QStringLiteral("TAC does not verify"));
+        throw ApiError(Status::UnprocessableEntity, Refusal::BadTac, QStringLiteral("TAC does not verify"));
     DbTransaction tx(m_db);
     QSqlQuery u = m_db.exec(QStringLiteral("UPDATE purchases SET status = 'completed', tac = ?, completed_at = ? WHERE"
                                            " id = ? AND status = 'pending'"),
@@ -134,7 +128,7 @@ QJsonObject PaymentService::completePurchase(const QString& card, qint64 purchas
         tx.commit();
         if (loadPurchase(m_db, purchaseId).tac == hex(tac))
             return done;
-        throw ApiError(Status::Conflict, "already_completed",
+        throw ApiError(Status::Conflict, Refusal::AlreadyCompleted,
                        QStringLiteral("purchase %1 is already completed").arg(p.id));
     }
     // Purse liability goes down (debit), operator revenue up (credit).
@@ -150,7 +144,7 @@ QString PaymentService::vodRightMac(const QString& card, qint64 purchaseId, std:
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT offline_counter FROM purchases WHERE id = ? AND card_number = ?"),
                             {purchaseId, card}, "vod right");
     if (!q.next())
-        throw ApiError(Status::NotFound, "unknown_purchase",
+        throw ApiError(Status::NotFound, Refusal::UnknownPurchase,
                        QStringLiteral("no purchase %1 for this card").arg(purchaseId));
     const cdos::Bytes number = bytesOf(card);
     const cdos::SecretBytes sub = m_keys.cardKey("PURCHASE", cdos::asnOf(number));
@@ -166,21 +160,21 @@ QJsonArray PaymentService::cardHistory(const QString& card) {
                             {card}, "history");
     QJsonArray out;
     while (q.next()) {
-        QJsonObject o{{QStringLiteral("kind"), QStringLiteral("purchase")},
-                      {QStringLiteral("id"), q.value(0).toLongLong()},
-                      {QStringLiteral("cardNumber"), card},
-                      {QStringLiteral("amount"), q.value(1).toLongLong()},
-                      {QStringLiteral("terminalId"), q.value(2).toString()},
-                      {QStringLiteral("terminalSerial"), q.value(3).toLongLong()},
-                      {QStringLiteral("counter"), q.value(4).toInt()},
-                      {QStringLiteral("date"), q.value(5).toString()},
-                      {QStringLiteral("time"), q.value(6).toString()},
-                      {QStringLiteral("status"), q.value(7).toString()},
-                      {QStringLiteral("tac"), q.value(8).toString()},
-                      {QStringLiteral("balanceBefore"), q.value(9).toLongLong()}};
+        QJsonObject o{{api::key::kind, QStringLiteral("purchase")},
+                      {api::key::id, q.value(0).toLongLong()},
+                      {api::key::cardNumber, card},
+                      {api::key::amount, q.value(1).toLongLong()},
+                      {api::key::terminalId, q.value(2).toString()},
+                      {api::key::terminalSerial, q.value(3).toLongLong()},
+                      {api::key::counter, q.value(4).toInt()},
+                      {api::key::date, q.value(5).toString()},
+                      {api::key::time, q.value(6).toString()},
+                      {api::key::status, q.value(7).toString()},
+                      {api::key::tac, q.value(8).toString()},
+                      {api::key::balanceBefore, q.value(9).toLongLong()}};
         if (!q.isNull(10)) { // a VOD purchase (VodService): the title it bought
-            o.insert(QStringLiteral("titleId"), q.value(10).toLongLong());
-            o.insert(QStringLiteral("title"), q.value(11).toString());
+            o.insert(api::key::titleId, q.value(10).toLongLong());
+            o.insert(api::key::title, q.value(11).toString());
         }
         out.append(o);
     }
@@ -195,7 +189,8 @@ QStringList PaymentService::subscriberCards(const QString& userNumber) {
     while (q.next())
         cards << q.value(0).toString();
     if (cards.isEmpty())
-        throw ApiError(Status::NotFound, "unknown_subscriber", QStringLiteral("no subscriber %1").arg(userNumber));
+        throw ApiError(Status::NotFound, Refusal::UnknownSubscriber,
+                       QStringLiteral("no subscriber %1").arg(userNumber));
     return cards;
 }
 

@@ -3,6 +3,7 @@
 // and TAC checked and the purchase recorded in a double-entry ledger (debit positive, credit negative; every
 // transaction's entries sum to zero): subscriber purse liability "purse:<card>" against "operator:revenue".
 #include "HeadendDatabase.h"
+#include "carddesk/headendapi/PurchaseMessages.h"
 #include "carddesk/protocol/KeyStore.h"
 
 #include <QJsonArray>
@@ -16,15 +17,14 @@ class PaymentService {
 public:
     PaymentService(const cdos::IssuerKeys& keys, HeadendDatabase& db) : m_keys(keys), m_db(db) {}
 
-    // {requestId, amount, terminalId, keyIndex, initResponse} -> {purchaseId, terminalSerial, date, time, mac1}.
-    // The same requestId answers the same MAC1 again (idempotent), never a second purchase.
-    QJsonObject beginPurchase(const QString& cardNumberHex, const QJsonObject& request);
-    // The same with the amount set by the headend (a catalogue price; the request's "amount" is not read).
-    // recordItem runs inside the new purchase's database transaction with its id (not for a repeated requestId).
-    QJsonObject beginPurchase(const QString& cardNumberHex, const QJsonObject& request, qint64 amount,
-                              const std::function<void(qint64 purchaseId)>& recordItem);
-    // {mac2, tac} -> {purchaseId, status, amount}; checked once, recorded once.
-    QJsonObject completePurchase(const QString& cardNumberHex, qint64 purchaseId, const QJsonObject& request);
+    // MAC1 and the values for DEBIT FOR PURCHASE. The same requestId answers the same MAC1 again (idempotent), never
+    // a second purchase. recordItem runs inside a new purchase's database transaction with its id (not for a
+    // repeated requestId): a VOD purchase records the title sold there.
+    api::PurchaseAnswer beginPurchase(const QString& cardNumberHex, const api::PurchaseRequest& request,
+                                      const std::function<void(qint64 purchaseId)>& recordItem = {});
+    // MAC2 and TAC checked once, recorded once (the same completion again answers the same).
+    api::PurchaseCompletionAnswer completePurchase(const QString& cardNumberHex, qint64 purchaseId,
+                                                   const api::PurchaseCompletion& request);
 
     // The headend's authorisation of the VOD right a purchase paid for (cdos::ca::vodRightMac, under the card's
     // PURCHASE sub-key, over the purchase's own offline counter), as hex.
@@ -38,7 +38,7 @@ public:
     QJsonObject ledgerBalances();
 
 private:
-    QJsonObject purchaseAnswer(qint64 id);
+    api::PurchaseAnswer purchaseAnswer(qint64 id);
     const cdos::IssuerKeys& m_keys;
     HeadendDatabase& m_db;
 };

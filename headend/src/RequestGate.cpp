@@ -1,5 +1,7 @@
 #include "RequestGate.h"
 
+#include "carddesk/headendapi/Keys.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
@@ -20,7 +22,8 @@ RequestGate::RequestGate(QTcpSocket* socket, const GateLimits& limits)
         if (m_refused)
             m_socket->abort();
         else if (m_inBody || !m_headers.isEmpty())
-            refuse(408, "Request Timeout", "request_timeout", QStringLiteral("the request did not arrive in time"));
+            refuse(408, "Request Timeout", api::Refusal::RequestTimeout,
+                   QStringLiteral("the request did not arrive in time"));
         else
             m_socket->disconnectFromHost(); // an idle kept-alive connection
     });
@@ -62,7 +65,7 @@ bool RequestGate::consume(const QByteArray& data) {
         const qsizetype end = m_headers.indexOf("\r\n\r\n", std::max<qsizetype>(0, before - 3));
         if (end < 0) {
             if (m_headers.size() > m_limits.maxHeaderBytes) {
-                refuse(431, "Request Header Fields Too Large", "headers_too_large",
+                refuse(431, "Request Header Fields Too Large", api::Refusal::HeadersTooLarge,
                        QStringLiteral("the request head is larger than %1 bytes").arg(m_limits.maxHeaderBytes));
                 return false;
             }
@@ -93,7 +96,7 @@ bool RequestGate::headersComplete() {
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "transfer-encoding") {
-            refuse(411, "Length Required", "length_required",
+            refuse(411, "Length Required", api::Refusal::LengthRequired,
                    QStringLiteral("send the body with a Content-Length (no transfer encoding)"));
             return false;
         }
@@ -103,13 +106,13 @@ bool RequestGate::headersComplete() {
             !value.isEmpty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
         const qint64 n = ok && value.size() <= 18 ? value.toLongLong(&ok) : -1;
         if (!ok || n < 0 || (length && *length != n)) {
-            refuse(400, "Bad Request", "bad_request", QStringLiteral("the Content-Length is malformed"));
+            refuse(400, "Bad Request", api::Refusal::BadRequest, QStringLiteral("the Content-Length is malformed"));
             return false;
         }
         length = n;
     }
     if (length && *length > m_limits.maxBodyBytes) {
-        refuse(413, "Payload Too Large", "request_too_large",
+        refuse(413, "Payload Too Large", api::Refusal::RequestTooLarge,
                QStringLiteral("the request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
         return false;
     }
@@ -117,7 +120,7 @@ bool RequestGate::headersComplete() {
     return true;
 }
 
-void RequestGate::refuse(int status, const char* reason, const char* code, const QString& message) {
+void RequestGate::refuse(int status, const char* reason, api::Refusal refusal, const QString& message) {
     m_refused = true;
     m_headers.clear();
     // The server's slot is cut off before it sees more bytes (an open read transaction of its own is closed, so
@@ -131,13 +134,14 @@ void RequestGate::refuse(int status, const char* reason, const char* code, const
     connect(m_socket, &QTcpSocket::readyRead, this, [this] { m_socket->skip(m_socket->bytesAvailable()); });
     m_socket->skip(m_socket->bytesAvailable());
     const QByteArray body =
-        QJsonDocument(QJsonObject{{QStringLiteral("error"), QLatin1String(code)}, {QStringLiteral("message"), message}})
+        QJsonDocument(QJsonObject{{api::key::error, api::code(refusal)}, {api::key::message, message}})
             .toJson(QJsonDocument::Compact);
     QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
                         "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
                         QByteArray::number(body.size()) + "\r\n\r\n" + body;
     m_socket->write(answer);
-    qInfo("connection from %s refused: %d %s", qPrintable(m_socket->peerAddress().toString()), status, code);
+    qInfo("connection from %s refused: %d %s", qPrintable(m_socket->peerAddress().toString()), status,
+          qPrintable(api::code(refusal)));
     m_timer.start(5000);
 }
 

@@ -4,6 +4,8 @@
 // readyRead slot is connected before the server's), follows the request boundaries itself, and answers 413 from
 // Content-Length, 411 for a body without one, 431 for endless headers, 408 for a client that stops half-way —
 // then stops reading (TCP pushes back on the sender) and closes. Memory per connection stays bounded.
+#include "carddesk/headendapi/Refusal.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -28,7 +30,7 @@ private:
     // Consumes `data` (bytes not yet read by the server); false when the connection was refused.
     bool consume(const QByteArray& data);
     bool headersComplete();
-    void refuse(int status, const char* reason, const char* code, const QString& message);
+    void refuse(int status, const char* reason, api::Refusal refusal, const QString& message);
     void armTimer(bool inRequest);
 
     QTcpSocket* m_socket;

@@ -2,10 +2,9 @@
 
 #include "HeadendServer.h"
 #include "JsonApi.h"
+#include "carddesk/headendapi/Paths.h"
 
 #include <QJsonArray>
-
-#include <cstdio>
 
 namespace carddesk::headend {
 
@@ -16,30 +15,39 @@ namespace {
 
 constexpr qint64 kMaxPrice = 0x7FFFFFFF; // the purse's amounts are 32-bit; a title never costs more
 constexpr int kMaxValidDays = 3650;
+constexpr qint64 kMaxTitleId = qint64(1) << 50;
 
 void check(bool ok, const QString& message) {
     if (!ok)
-        throw ApiError(Status::BadRequest, "bad_field", message);
+        throw ApiError(Status::BadRequest, Refusal::BadField, message);
 }
 
-QJsonObject titleJson(const QSqlQuery& q) {
-    return {{QStringLiteral("id"), q.value(0).toLongLong()},    {QStringLiteral("title"), q.value(1).toString()},
-            {QStringLiteral("price"), q.value(2).toLongLong()}, {QStringLiteral("programmeId"), q.value(3).toInt()},
-            {QStringLiteral("validDays"), q.value(4).toInt()},  {QStringLiteral("active"), q.value(5).toInt() != 0}};
+VodTitle titleOf(const QSqlQuery& q) {
+    return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+            q.value(3).toInt(),      q.value(4).toInt(),    q.value(5).toInt() != 0};
 }
 
 const QString kTitleColumns = QStringLiteral("id, title, price, programme_id, valid_days, active");
 
 } // namespace
 
-QJsonObject VodService::titleById(qint64 id) {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM vod_titles WHERE id = ?").arg(kTitleColumns), {id}, "vod");
-    if (!q.next())
-        throw ApiError(Status::NotFound, "unknown_title", QStringLiteral("no VOD title %1").arg(id));
-    return titleJson(q);
+QJsonObject VodTitle::toJson() const {
+    return {{api::key::id, id},
+            {api::key::title, title},
+            {api::key::price, price},
+            {api::key::programmeId, programmeId},
+            {api::key::validDays, validDays},
+            {api::key::active, active}};
 }
 
-QJsonObject VodService::putTitle(const VodTitle& t) {
+VodTitle VodService::titleById(qint64 id) {
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM vod_titles WHERE id = ?").arg(kTitleColumns), {id}, "vod");
+    if (!q.next())
+        throw ApiError(Status::NotFound, Refusal::UnknownTitle, QStringLiteral("no VOD title %1").arg(id));
+    return titleOf(q);
+}
+
+VodTitle VodService::putTitle(const VodTitle& t) {
     check(!t.title.trimmed().isEmpty() && t.title.size() <= 64, QStringLiteral("title must be 1 to 64 characters"));
     check(t.price > 0 && t.price <= kMaxPrice, QStringLiteral("price must be from 1 to %1 fen").arg(kMaxPrice));
     check(t.programmeId >= 1 && t.programmeId <= 0xFFFF, QStringLiteral("programmeId must be from 1 to 65535"));
@@ -75,123 +83,73 @@ QJsonObject VodService::catalogue() {
         QStringLiteral("SELECT %1 FROM vod_titles WHERE active = 1 ORDER BY title, id").arg(kTitleColumns), {}, "vod");
     QJsonArray titles;
     while (q.next())
-        titles.append(titleJson(q));
-    return {{QStringLiteral("titles"), titles}};
+        titles.append(titleOf(q).toJson());
+    return {{api::key::titles, titles}};
 }
 
-QJsonObject VodService::beginPurchase(const QString& card, const QJsonObject& r) {
-    const QJsonObject title = titleById(intField(r, "titleId", qint64(1) << 50));
-    if (!title.value(QStringLiteral("active")).toBool())
-        throw ApiError(
-            Status::NotFound, "unknown_title",
-            QStringLiteral("VOD title %1 is not on sale").arg(title.value(QStringLiteral("id")).toInteger()));
-    const qint64 titleId = title.value(QStringLiteral("id")).toInteger();
-    const qint64 price = title.value(QStringLiteral("price")).toInteger();
+api::VodPurchaseAnswer VodService::beginPurchase(const QString& card, const QJsonObject& body) {
+    const VodTitle title = titleById(intField(body, api::key::titleId, kMaxTitleId));
+    if (!title.active)
+        throw ApiError(Status::NotFound, Refusal::UnknownTitle,
+                       QStringLiteral("VOD title %1 is not on sale").arg(title.id));
+    const auto request = parseBody<api::VodPurchaseRequest>(body);
     // The catalogue's price, the title and its days are copied into the purchase's own row, inside the purchase's
     // transaction: a later catalogue change does not alter what was sold.
-    QJsonObject answer = m_payments.beginPurchase(card, r, price, [&](qint64 purchaseId) {
+    api::VodPurchaseAnswer answer;
+    answer.purchase = m_payments.beginPurchase(card, request.priced(title.price), [&](qint64 purchaseId) {
         m_db.exec(QStringLiteral("INSERT INTO vod_purchases (purchase_id, title_id, title, programme_id, price,"
                                  " valid_days, created_at) VALUES (?,?,?,?,?,?,?)"),
-                  {purchaseId, titleId, title.value(QStringLiteral("title")).toString(),
-                   title.value(QStringLiteral("programmeId")).toInt(), price,
-                   title.value(QStringLiteral("validDays")).toInt(), nowText()},
+                  {purchaseId, title.id, title.title, title.programmeId, title.price, title.validDays, nowText()},
                   "vod purchase");
     });
     // A repeated requestId answers its first purchase: it must have been this title's.
     QSqlQuery sold = m_db.exec(QStringLiteral("SELECT title_id, title, programme_id, price, valid_days FROM"
                                               " vod_purchases WHERE purchase_id = ?"),
-                               {answer.value(QStringLiteral("purchaseId")).toInteger()}, "vod purchase");
-    if (!sold.next() || sold.value(0).toLongLong() != titleId)
-        throw ApiError(Status::Conflict, "request_id_reused",
+                               {answer.purchase.purchaseId}, "vod purchase");
+    if (!sold.next() || sold.value(0).toLongLong() != title.id)
+        throw ApiError(Status::Conflict, Refusal::RequestIdReused,
                        QStringLiteral("requestId was used for another purchase"));
-    answer.insert(QStringLiteral("titleId"), titleId);
-    answer.insert(QStringLiteral("title"), sold.value(1).toString());
-    answer.insert(QStringLiteral("programmeId"), sold.value(2).toInt());
-    answer.insert(QStringLiteral("amount"), sold.value(3).toLongLong());
-    answer.insert(QStringLiteral("validDays"), sold.value(4).toInt());
+    answer.titleId = title.id;
+    answer.title = sold.value(1).toString();
+    answer.programmeId = sold.value(2).toInt();
+    answer.amount = sold.value(3).toLongLong();
+    answer.validDays = sold.value(4).toInt();
     // What the card will open is what was sold: the card checks this MAC in OPEN VOD RIGHT.
-    answer.insert(QStringLiteral("rightMac"),
-                  m_payments.vodRightMac(card, answer.value(QStringLiteral("purchaseId")).toInteger(),
-                                         static_cast<std::uint16_t>(sold.value(2).toInt()),
-                                         static_cast<std::uint32_t>(sold.value(3).toLongLong()),
-                                         static_cast<std::uint16_t>(sold.value(4).toInt())));
+    answer.rightMac = bytesOf(m_payments.vodRightMac(
+        card, answer.purchase.purchaseId, static_cast<std::uint16_t>(answer.programmeId),
+        static_cast<std::uint32_t>(answer.amount), static_cast<std::uint16_t>(answer.validDays)));
     return answer;
 }
 
 void VodService::registerRoutes(HeadendServer& server) {
-    server.http().route(QStringLiteral("/v1/vod"), Method::Get, [this, &server](const QHttpServerRequest& r) {
+    server.http().route(api::path::vod, Method::Get, [this, &server](const QHttpServerRequest& r) {
         return HeadendServer::answer(r, [&] {
             server.sessionCard(r); // a live session, whichever card
             return catalogue();
         });
     });
-    server.http().route(QStringLiteral("/v1/vod/purchases"), Method::Post,
-                        [this, &server](const QHttpServerRequest& r) {
-                            return HeadendServer::answer(r, [&] {
-                                const QString card = server.sessionCard(r);
-                                return beginPurchase(card, jsonBody(r));
-                            });
-                        });
-    server.http().route(QStringLiteral("/v1/admin/vod"), Method::Post, [this, &server](const QHttpServerRequest& r) {
+    server.http().route(api::path::vodPurchases, Method::Post, [this, &server](const QHttpServerRequest& r) {
+        return HeadendServer::answer(r, [&] {
+            const QString card = server.sessionCard(r);
+            return beginPurchase(card, jsonBody(r)).toJson();
+        });
+    });
+    server.http().route(api::path::adminVod, Method::Post, [this, &server](const QHttpServerRequest& r) {
         return HeadendServer::answer(r, [&] {
             server.requireAdmin(r);
             const QJsonObject o = jsonBody(r);
             VodTitle t;
-            t.title = stringField(o, "title", 64);
-            t.price = intField(o, "price", kMaxPrice);
-            t.programmeId = static_cast<int>(intField(o, "programmeId", 0xFFFF));
-            t.validDays = static_cast<int>(intField(o, "validDays", kMaxValidDays));
-            if (o.contains(QStringLiteral("active"))) {
-                check(o.value(QStringLiteral("active")).isBool(), QStringLiteral("active must be true or false"));
-                t.active = o.value(QStringLiteral("active")).toBool();
+            t.title = stringField(o, api::key::title, 64);
+            t.price = intField(o, api::key::price, kMaxPrice);
+            t.programmeId = static_cast<int>(intField(o, api::key::programmeId, 0xFFFF));
+            t.validDays = static_cast<int>(intField(o, api::key::validDays, kMaxValidDays));
+            if (o.contains(api::key::active)) {
+                check(o.value(api::key::active).isBool(), QStringLiteral("active must be true or false"));
+                t.active = o.value(api::key::active).toBool();
             }
-            return putTitle(t);
+            return putTitle(t).toJson();
         });
     });
-}
-
-void VodService::addOptions(QCommandLineParser& p) {
-    p.addOptions(
-        {{QStringLiteral("title"), QStringLiteral("vod-add: the title's name"), QStringLiteral("text")},
-         {QStringLiteral("price"), QStringLiteral("vod-add: price in fen"), QStringLiteral("fen")},
-         {QStringLiteral("programme-id"), QStringLiteral("vod-add: VOD programme id of its ECMs"), QStringLiteral("n")},
-         {QStringLiteral("valid-days"), QStringLiteral("vod-add: days the right runs"), QStringLiteral("d")},
-         {QStringLiteral("inactive"), QStringLiteral("vod-add: take the title off sale")}});
-}
-
-int VodService::runCommand(HeadendDatabase& db, const QCommandLineParser& p) {
-    for (const char* needed : {"title", "price", "programme-id", "valid-days"})
-        if (!p.isSet(QLatin1String(needed))) {
-            std::fprintf(stderr, "carddesk-headend: vod-add needs --%s\n", needed);
-            return 2;
-        }
-    bool ok1 = false, ok2 = false, ok3 = false;
-    VodTitle t;
-    t.title = p.value(QStringLiteral("title"));
-    t.price = p.value(QStringLiteral("price")).toLongLong(&ok1);
-    t.programmeId = p.value(QStringLiteral("programme-id")).toInt(&ok2, 0);
-    t.validDays = p.value(QStringLiteral("valid-days")).toInt(&ok3);
-    t.active = !p.isSet(QStringLiteral("inactive"));
-    if (!ok1 || !ok2 || !ok3) {
-        std::fprintf(stderr, "carddesk-headend: --price, --programme-id and --valid-days take numbers\n");
-        return 2;
-    }
-    const cdos::KeyStore noKeys; // the catalogue needs no keys
-    PaymentService payments(noKeys, db);
-    VodService vod(db, payments);
-    try {
-        const QJsonObject o = vod.putTitle(t);
-        std::printf("VOD title %lld: %s, %lld fen, programme %d, %d days%s\n",
-                    static_cast<long long>(o.value(QStringLiteral("id")).toInteger()),
-                    qPrintable(o.value(QStringLiteral("title")).toString()),
-                    static_cast<long long>(o.value(QStringLiteral("price")).toInteger()),
-                    o.value(QStringLiteral("programmeId")).toInt(), o.value(QStringLiteral("validDays")).toInt(),
-                    t.active ? "" : " (off sale)");
-    } catch (const ApiError& e) {
-        std::fprintf(stderr, "carddesk-headend: %s\n", e.what());
-        return 2;
-    }
-    return 0;
 }
 
 } // namespace carddesk::headend

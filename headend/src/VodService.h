@@ -5,8 +5,8 @@
 // row ties it to the title as it was sold, and the card's history names the title.
 #include "HeadendDatabase.h"
 #include "PaymentService.h"
+#include "carddesk/headendapi/PurchaseMessages.h"
 
-#include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QJsonObject>
 
@@ -15,11 +15,14 @@ namespace carddesk::headend {
 class HeadendServer;
 
 struct VodTitle {
+    qint64 id = 0; // given by the catalogue; the titleId of a VOD purchase
     QString title;
     qint64 price = 0;    // fen, > 0
     int programmeId = 0; // the VOD programme id of the title's ECMs, 1..65535
     int validDays = 0;   // how long the right the card opens runs, 1..3650
     bool active = true;  // inactive titles are neither listed nor sold
+
+    QJsonObject toJson() const; // headend/openapi.yaml VodTitle
 };
 
 class VodService {
@@ -30,18 +33,20 @@ public:
     void registerRoutes(HeadendServer& server);
 
     // Adds a title, or updates the one with the same programme id; returns it with its id. ApiError on bad fields.
-    QJsonObject putTitle(const VodTitle& t);
+    VodTitle putTitle(const VodTitle& t);
     QJsonObject catalogue();
-    // {requestId, titleId, terminalId, keyIndex, initResponse} -> the purchase answer of PaymentService plus the
-    // title (titleId, title, amount, programmeId, validDays). Any "amount" in the request is ignored.
-    QJsonObject beginPurchase(const QString& card, const QJsonObject& request);
+    // The body of POST /v1/vod/purchases -> the purchase answer of PaymentService plus the title as sold, priced
+    // from the catalogue (any amount in the request is ignored). The title is looked up before the rest of the
+    // body is read.
+    api::VodPurchaseAnswer beginPurchase(const QString& card, const QJsonObject& request);
 
-    // The command line `carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D`.
+    // The command line `carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D`
+    // (VodCommand.cpp).
     static void addOptions(QCommandLineParser& parser);
     static int runCommand(HeadendDatabase& db, const QCommandLineParser& parser);
 
 private:
-    QJsonObject titleById(qint64 id);
+    VodTitle titleById(qint64 id);
     HeadendDatabase& m_db;
     PaymentService& m_payments;
 };

@@ -124,16 +124,12 @@ int main(int argc, char** argv) {
             if (!number || number->size() != 10)
                 return fail(QStringLiteral("--card-number must be 20 hex digits"));
             if (command != QLatin1String("enrol")) {
-                auth.setCardStatus(hex(*number), command == QLatin1String("block") ? QStringLiteral("blocked")
-                                                                                   : QStringLiteral("active"));
+                auth.setCardBlocked(hex(*number), command == QLatin1String("block"));
                 std::printf("card %s %sed\n", cdos::toHex(*number).c_str(), qPrintable(command));
                 return 0;
             }
             const QJsonObject h = QJsonDocument::fromJson(p.value(holderJson).toUtf8()).object();
-            const cdos::HolderData holder{stringField(h, "userNumber", 64).toStdString(),
-                                          stringField(h, "account", 64).toStdString(),
-                                          stringField(h, "name", 64).toStdString()};
-            std::printf("%s\n", qPrintable(auth.enrol(*number, holder)));
+            std::printf("%s\n", qPrintable(auth.enrol(*number, AuthService::holderFromJson(h))));
             AppCatalogueService::enrolIdentity(db, p, hex(*number));
             return 0;
         }

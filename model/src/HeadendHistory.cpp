@@ -1,4 +1,5 @@
 #include "carddesk/model/HeadendHistory.h"
+#include "carddesk/headendapi/Keys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,8 @@
 namespace carddesk {
 
 namespace {
+
+namespace key = carddesk::api::key;
 
 bool isHex(const QString& s, int digits) {
     static const QRegularExpression hex(QStringLiteral("^[0-9A-Fa-f]*$"));
@@ -30,22 +33,22 @@ QString HeadendHistory::Record::dateTime() const {
 }
 
 QJsonObject HeadendHistory::Record::toJson() const {
-    QJsonObject o{{QStringLiteral("kind"), kind},
-                  {QStringLiteral("id"), id},
-                  {QStringLiteral("cardNumber"), cardNumber},
-                  {QStringLiteral("amount"), amount},
-                  {QStringLiteral("terminalId"), terminalId},
-                  {QStringLiteral("counter"), counter},
-                  {QStringLiteral("date"), date},
-                  {QStringLiteral("time"), time},
-                  {QStringLiteral("status"), status},
-                  {QStringLiteral("tac"), tac}};
+    QJsonObject o{{key::kind, kind},
+                  {key::id, id},
+                  {key::cardNumber, cardNumber},
+                  {key::amount, amount},
+                  {key::terminalId, terminalId},
+                  {key::counter, counter},
+                  {key::date, date},
+                  {key::time, time},
+                  {key::status, status},
+                  {key::tac, tac}};
     if (terminalSerial >= 0)
-        o.insert(QStringLiteral("terminalSerial"), terminalSerial);
+        o.insert(key::terminalSerial, terminalSerial);
     if (balanceBefore >= 0)
-        o.insert(QStringLiteral("balanceBefore"), balanceBefore);
+        o.insert(key::balanceBefore, balanceBefore);
     if (!vodTitle.isEmpty())
-        o.insert(QStringLiteral("title"), vodTitle);
+        o.insert(key::title, vodTitle);
     return o;
 }
 
@@ -55,8 +58,8 @@ std::optional<HeadendHistory::Record> HeadendHistory::Record::fromJson(const QJs
             *error = why;
         return std::nullopt;
     };
-    const auto integer = [&o](const char* name, qint64 max, qint64* out) {
-        const QJsonValue v = o.value(QLatin1String(name));
+    const auto integer = [&o](const QString& name, qint64 max, qint64* out) {
+        const QJsonValue v = o.value(name);
         // JSON numbers are doubles: integral and within range, or refused.
         if (!v.isDouble() || v.toDouble() != double(v.toInteger()) || v.toInteger() < 0 || v.toInteger() > max)
             return false;
@@ -64,36 +67,36 @@ std::optional<HeadendHistory::Record> HeadendHistory::Record::fromJson(const QJs
         return true;
     };
     Record r;
-    r.kind = o.value(QStringLiteral("kind")).toString();
+    r.kind = o.value(key::kind).toString();
     if (r.kind != QLatin1String("purchase") && r.kind != QLatin1String("load"))
         return fail(tr("a record of unknown kind \"%1\"").arg(r.kind));
     qint64 counter = 0;
-    if (!integer("id", std::numeric_limits<qint64>::max() / 2, &r.id) || !integer("amount", 0xFFFFFFFFLL, &r.amount) ||
-        !integer("counter", 0xFFFF, &counter))
+    if (!integer(key::id, std::numeric_limits<qint64>::max() / 2, &r.id) ||
+        !integer(key::amount, 0xFFFFFFFFLL, &r.amount) || !integer(key::counter, 0xFFFF, &counter))
         return fail(tr("a %1 record without a valid id, amount or counter").arg(r.kind));
     r.counter = int(counter);
-    r.cardNumber = o.value(QStringLiteral("cardNumber")).toString().toUpper();
+    r.cardNumber = o.value(key::cardNumber).toString().toUpper();
     if (!isHex(r.cardNumber, 20))
         return fail(tr("record %1 has no valid card number").arg(r.id));
-    r.terminalId = o.value(QStringLiteral("terminalId")).toString().toUpper();
+    r.terminalId = o.value(key::terminalId).toString().toUpper();
     if (!isHex(r.terminalId, 12))
         return fail(tr("record %1 has no valid terminal id").arg(r.id));
-    r.date = o.value(QStringLiteral("date")).toString();
-    r.time = o.value(QStringLiteral("time")).toString();
+    r.date = o.value(key::date).toString();
+    r.time = o.value(key::time).toString();
     if (!isDigits(r.date, 8) || !isDigits(r.time, 6))
         return fail(tr("record %1 has no valid date and time").arg(r.id));
-    r.status = o.value(QStringLiteral("status")).toString();
+    r.status = o.value(key::status).toString();
     if (r.status.isEmpty())
         return fail(tr("record %1 has no status").arg(r.id));
-    r.tac = o.value(QStringLiteral("tac")).toString().toUpper();
+    r.tac = o.value(key::tac).toString().toUpper();
     if (!r.tac.isEmpty() && !isHex(r.tac, 8))
         return fail(tr("record %1 has a malformed TAC").arg(r.id));
-    if (r.kind == QLatin1String("purchase") && !integer("terminalSerial", 0xFFFFFFFFLL, &r.terminalSerial))
+    if (r.kind == QLatin1String("purchase") && !integer(key::terminalSerial, 0xFFFFFFFFLL, &r.terminalSerial))
         return fail(tr("purchase %1 has no valid terminal serial").arg(r.id));
-    if (o.contains(QStringLiteral("balanceBefore")) && !integer("balanceBefore", 0xFFFFFFFFLL, &r.balanceBefore))
+    if (o.contains(key::balanceBefore) && !integer(key::balanceBefore, 0xFFFFFFFFLL, &r.balanceBefore))
         return fail(tr("record %1 has a malformed balance").arg(r.id));
-    if (o.contains(QStringLiteral("title"))) {
-        r.vodTitle = o.value(QStringLiteral("title")).toString();
+    if (o.contains(key::title)) {
+        r.vodTitle = o.value(key::title).toString();
         if (r.vodTitle.isEmpty() || r.vodTitle.size() > 200 || r.kind != QLatin1String("purchase"))
             return fail(tr("record %1 has a malformed programme title").arg(r.id));
     }

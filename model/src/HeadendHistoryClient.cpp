@@ -1,4 +1,7 @@
 #include "carddesk/model/HeadendHistoryClient.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Paths.h"
+#include "carddesk/headendapi/Refusal.h"
 #include "carddesk/protocol/SecretEnvironment.h"
 
 #include <QFile>
@@ -17,6 +20,7 @@ namespace carddesk {
 
 namespace {
 
+namespace api = carddesk::api;
 using Result = HeadendHistoryClient::Result;
 using Failure = HeadendHistoryClient::Failure;
 
@@ -106,17 +110,14 @@ QFuture<Result> HeadendHistoryClient::cardTransactions(const QString& cardNumber
     static const QRegularExpression card(QStringLiteral("^[0-9A-Fa-f]{20}$"));
     if (!card.match(cardNumber).hasMatch())
         return ready(failed(Failure::Settings, tr("a card number has 20 hexadecimal digits")));
-    return get(QStringLiteral("/v1/cards/%1/transactions").arg(cardNumber.toUpper()),
-               tr("card %1").arg(cardNumber.toUpper()), true);
+    return get(api::path::cardTransactions(cardNumber.toUpper()), tr("card %1").arg(cardNumber.toUpper()), true);
 }
 
 QFuture<Result> HeadendHistoryClient::subscriberTransactions(const QString& userNumber) {
     const QString user = userNumber.trimmed();
     if (user.isEmpty() || user.size() > 64 || user.contains(QRegularExpression(QStringLiteral("[\\x00-\\x1F]"))))
         return ready(failed(Failure::Settings, tr("a subscriber number has 1 to 64 characters")));
-    return get(
-        QStringLiteral("/v1/subscribers/%1/transactions").arg(QString::fromLatin1(QUrl::toPercentEncoding(user))),
-        tr("subscriber %1").arg(user), false);
+    return get(api::path::subscriberTransactions(user), tr("subscriber %1").arg(user), false);
 }
 
 QFuture<Result> HeadendHistoryClient::get(const QString& path, const QString& what, bool emptyIsUnknown) {
@@ -194,13 +195,14 @@ QFuture<Result> HeadendHistoryClient::get(const QString& path, const QString& wh
             }
         } else if (status > 0) {
             const QJsonObject e = QJsonDocument::fromJson(body).object();
-            const QString code = e.value(QStringLiteral("error")).toString();
-            const QString message = e.value(QStringLiteral("message")).toString().left(300);
-            if (code == QLatin1String("not_admin"))
+            const QString code = e.value(api::key::error).toString();
+            const QString message = e.value(api::key::message).toString().left(300);
+            const auto refusal = api::refusalFromCode(code);
+            if (refusal == api::Refusal::NotAdmin)
                 r = failed(Failure::WrongToken,
                            tr("the headend refused the admin token: it is wrong, or the headend was started without "
                               "one"));
-            else if (status == 404 && code == QLatin1String("unknown_subscriber"))
+            else if (status == 404 && refusal == api::Refusal::UnknownSubscriber)
                 r = failed(Failure::NotFound, tr("the headend does not know %1").arg(what));
             else
                 r = failed(Failure::Refused, tr("the headend refused the request for %1: HTTP %2 %3 (%4)")
