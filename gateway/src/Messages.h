@@ -1,6 +1,6 @@
 #pragma once
-// Every sentence the gateway shows a person, in English or Simplified Chinese (--lang zh_CN). A small table rather
-// than Qt Linguist: the gateway is a terminal program without .qm files to install, and the tests read English.
+// Every sentence the gateway shows a person, in English or Simplified Chinese (--lang zh_CN), through Qt Linguist
+// like the console's (translations/carddesk-gateway_zh_CN.ts, compiled into the program). The tests read English.
 #include <QString>
 
 namespace cdgw {
@@ -119,7 +119,8 @@ enum class Msg {
 
 class Messages {
 public:
-    static void setLanguage(const QString& lang); // "en" (default) or "zh_CN"
+    // "en" (default) or "zh_CN" (also "zh"); false for any other language (the caller says so and stops).
+    static bool setLanguage(const QString& lang);
     static QString text(Msg m);
     static bool chinese(); // for sentences that come from elsewhere in English (the card's status words)
 };

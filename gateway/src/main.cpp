@@ -63,7 +63,10 @@ int main(int argc, char** argv) {
     }
     cdos::ep::TerminalId terminalId{};
     std::copy(tid->begin(), tid->end(), terminalId.begin());
-    cdgw::Messages::setLanguage(cli.value(lang));
+    if (!cdgw::Messages::setLanguage(cli.value(lang))) {
+        std::fprintf(stderr, "carddesk-gateway: --lang takes en or zh_CN, got \"%s\"\n", qPrintable(cli.value(lang)));
+        return 64;
+    }
     cdgw::TvOptions tv{cli.values(tvInput), cli.value(tvOutput), cli.value(vodDir), cli.value(udpIdle).toInt()};
     std::signal(SIGPIPE, SIG_IGN); // a player that quits ends playback (EPIPE), not the gateway
     if (tv.output == QLatin1String("-")) {

@@ -305,6 +305,13 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("认证成功")));
     }
 
+    // Issue 11: a language the gateway does not speak is said, not silently replaced by English.
+    void unsupportedLanguageIsRefused() {
+        const Run r = gateway(QStringLiteral("1\n"), {QStringLiteral("--lang"), QStringLiteral("fr")});
+        QCOMPARE(r.exitCode, 64);
+        QVERIFY2(r.out.contains(QStringLiteral("--lang takes en or zh_CN, got \"fr\"")), qPrintable(r.out));
+    }
+
     void directFallbackLoginAndPay() {
         const Run r = gateway(QStringLiteral("1\n1234\n1\n0.66\n1234\n3\n4\n"), {QStringLiteral("--direct-login")});
         QCOMPARE(r.exitCode, 0);
