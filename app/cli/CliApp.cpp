@@ -60,6 +60,12 @@ int CliApp::openDatabase(ConsoleSession& session) {
     return Ok;
 }
 
+int CliApp::openDatabaseAndKeys(ConsoleSession& session) {
+    if (const int rc = openDatabase(session); rc != Ok)
+        return rc;
+    return openKeys(session);
+}
+
 int CliApp::openKeys(ConsoleSession& session) {
     if (const QString e = session.keys().open(m_keystore); !e.isEmpty())
         return fail(Failed, e);
@@ -356,9 +362,7 @@ int CliApp::issue() {
         return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
     }
     ConsoleSession session;
-    if (const int rc = openDatabase(session); rc != Ok)
-        return rc;
-    if (const int rc = openKeys(session); rc != Ok)
+    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
         return rc;
     CardReaderManager& manager = session.readers();
     IssuanceService& service = session.issuance();
@@ -447,9 +451,7 @@ int CliApp::transact(bool load) {
             return fail(Usage, tr("a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)"));
     }
     ConsoleSession session;
-    if (const int rc = openDatabase(session); rc != Ok)
-        return rc;
-    if (const int rc = openKeys(session); rc != Ok)
+    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
         return rc;
     CardReaderManager& manager = session.readers();
     PurseService& service = session.purse();

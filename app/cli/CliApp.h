@@ -57,6 +57,7 @@ private:
     // reason printed.
     int openDatabase(ConsoleSession& session);
     int openKeys(ConsoleSession& session);
+    int openDatabaseAndKeys(ConsoleSession& session); // what every command that writes a card needs
     void printJson(const QJsonObject& o);
     void printTrace(CardReaderManager& manager);
 

@@ -21,9 +21,7 @@ int CliApp::caKey(const QCommandLineParser& parser) {
     if (const QString e = CaKeyService::checkKeyName(name); !e.isEmpty())
         return fail(Usage, e);
     ConsoleSession session;
-    if (const int rc = openDatabase(session); rc != Ok)
-        return rc;
-    if (const int rc = openKeys(session); rc != Ok)
+    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
         return rc;
     if (const int rc = prepareReader(session.readers(), m_reader); rc != Ok)
         return rc;
