@@ -9,7 +9,7 @@
 
 #include "bench/BenchStats.h"
 #include "bench/HeadendChild.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 #include "support/TestProfiles.h"
 
 #include <QCommandLineParser>

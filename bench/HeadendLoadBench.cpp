@@ -8,10 +8,10 @@
 
 #include "bench/BenchStats.h"
 #include "bench/HeadendChild.h"
-#include "carddesk/card/CardOs.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/EPurse.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 #include "support/TestProfiles.h"
 
 #include <QCommandLineParser>

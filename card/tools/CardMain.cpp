@@ -1,8 +1,8 @@
 // carddesk-card: the CardDesk card OS as a virtual card in a vpcd reader. One process = one card; its NVM is the
 // image file. See card/README.md.
-#include "carddesk/card/CardOs.h"
-#include "carddesk/card/VpcdLink.h"
-#include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/card/transport/VpcdLink.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
 
 #include <chrono>
 #include <csignal>

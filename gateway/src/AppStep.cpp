@@ -3,10 +3,10 @@
 #include "HeadendRefusal.h"
 
 #include "Messages.h"
-#include "carddesk/protocol/AppRegistryRecord.h"
+#include "carddesk/protocol/appdl/AppRegistryRecord.h"
 
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
 
 #include <QJsonArray>
 

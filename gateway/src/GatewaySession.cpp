@@ -8,8 +8,8 @@
 #include "ProactivePersonalStep.h"
 #include "VodStep.h"
 
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
 
 #include <QJsonObject>
 #include <QThread>

@@ -8,7 +8,7 @@
 #include "TvStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <memory>
 

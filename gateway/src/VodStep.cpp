@@ -5,8 +5,8 @@
 #include "Messages.h"
 
 #include "carddesk/descrambler/CardEcmHandler.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 #include "AuthService.h"
 
 #include "JsonApi.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 
 #include <QDateTime>
 

@@ -2,8 +2,8 @@
 // The headend's side of the three-party authentication ([0010], docs/authentication.md), subscriber and card
 // enrolment, and the authenticated sessions that follow (token hashes only are stored).
 #include "HeadendDatabase.h"
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers of the JSON API: refusals with a machine-readable code and a sentence, body parsing with a size
 // limit, hex fields. A refusal never carries a key, a session key or a PIN.
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>

@@ -8,7 +8,7 @@
 // purse:<card> −; refund = in flight +, service account −.
 #include "BankConnector.h"
 #include "HeadendDatabase.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 // and TAC checked and the purchase recorded in a double-entry ledger (debit positive, credit negative; every
 // transaction's entries sum to zero): subscriber purse liability "purse:<card>" against "operator:revenue".
 #include "HeadendDatabase.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

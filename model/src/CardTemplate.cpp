@@ -1,7 +1,7 @@
 #include "carddesk/model/CardTemplate.h"
 #include <carddesk/cardio/HexText.h>
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QFile>
 #include <QJsonArray>

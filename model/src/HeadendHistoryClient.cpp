@@ -1,5 +1,5 @@
 #include "carddesk/model/HeadendHistoryClient.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // while its DF is selected, inside the command's NVM transaction) and an extra OS command.
 #include "CardTestSupport.h"
 
-#include "carddesk/card/StatusError.h"
+#include "carddesk/card/dispatch/StatusError.h"
 
 #include <QtTest>
 
