@@ -1,10 +1,5 @@
 #include "carddesk/card/dispatch/CardOs.h"
 
-#include "carddesk/card/apps/AppManager.h"
-#include "carddesk/card/apps/AuthenticationCommands.h"
-#include "carddesk/card/apps/CaApplication.h"
-#include "carddesk/card/apps/EPurseApplication.h"
-#include "carddesk/card/apps/ProactiveCommands.h"
 #include "carddesk/card/dispatch/GetDataCommand.h"
 #include "carddesk/card/dispatch/StatusError.h"
 #include "carddesk/card/fs/FileCommands.h"
@@ -38,7 +33,8 @@ Bytes CardOs::developmentBlankKey() {
 }
 
 // OS area after the NVM's own header and journal: card state (one page), file table, then the MF's region.
-CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
+CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options,
+               const std::vector<ApplicationInstaller>& applications)
     : m_nvm(std::move(nvm)), m_state(*m_nvm, m_nvm->userStart()),
       m_fs(*m_nvm, m_nvm->userStart() + m_nvm->pageSize(),
            m_nvm->userStart() + m_nvm->pageSize() + roundUp(FileSystem::tableBytes(), m_nvm->pageSize()),
@@ -47,10 +43,6 @@ CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
     SecurityCommands::install(*this);
     LifeCycleCommands::install(*this);
     GetDataCommand::install(*this);
-    AuthenticationCommands::install(*this);
-    ProactiveCommands::install(*this);
-    registerApplication(std::make_shared<EPurseApplication>()); // built in: every card OS has the e-purse
-    registerApplication(std::make_shared<CaApplication>());     // and the conditional-access module
     if (m_state.blankImage()) {
         const Bytes key = options.blankKey.empty() ? developmentBlankKey() : options.blankKey;
         if (key.size() != 16)
@@ -62,7 +54,9 @@ CardOs::CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options)
         mount();
     }
     powerOn();
-    AppManager::install(*this); // after mount: it registers the installed applications from the registry
+    // After mount: application download registers the installed applications it finds in the registry.
+    for (const auto& install : applications)
+        install(*this);
 }
 
 CardOs::~CardOs() = default;

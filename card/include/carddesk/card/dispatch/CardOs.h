@@ -1,7 +1,8 @@
 #pragma once
 // The card operating system: command dispatcher over the NVM, the file system, the key and user files and the
 // card state. Every command runs in one NVM transaction, committed before the answer leaves the card, so a
-// command is all or nothing. Applications and further commands are registered, not hard-wired.
+// command is all or nothing. Applications and further commands are registered, not hard-wired: the dispatcher is
+// given its applications from outside (ApplicationInstaller, apps/StandardApplications.h).
 #include "carddesk/card/dispatch/Application.h"
 #include "carddesk/card/dispatch/CardSession.h"
 #include "carddesk/card/fs/FileSystem.h"
@@ -27,6 +28,11 @@ struct CardOsOptions {
 
 using CommandHandler = std::function<ResponseApdu(CommandContext&)>;
 
+class CardOs;
+// Gives a card OS one application: registers its commands and/or its Application (registerCommand,
+// registerApplication). Runs during power-up, once the image is mounted and checked and powerOn() has run.
+using ApplicationInstaller = std::function<void(CardOs&)>;
+
 class CardOs : public VirtualCard {
 public:
     enum class SmPolicy { None, Optional, Required };
@@ -37,7 +43,11 @@ public:
     static Bytes developmentBlankKey();
 
     // Power-up on an image: formats a never-used image (MF, key file with key 00 = blank key, users file), checks
-    // a used one (NvmError::Corrupt when damaged) and runs powerOn().
+    // a used one (NvmError::Corrupt when damaged), runs powerOn(), then installs `applications` in order. The OS's
+    // own commands (files, security, life cycle, GET DATA) are always there; an empty list is the bare OS.
+    CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options,
+           const std::vector<ApplicationInstaller>& applications);
+    // The same with the standard applications (apps/StandardApplications.h, where this constructor is defined).
     explicit CardOs(std::unique_ptr<Nvm> nvm, const CardOsOptions& options = {});
     ~CardOs() override;
     CardOs(const CardOs&) = delete;
