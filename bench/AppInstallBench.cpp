@@ -5,10 +5,10 @@
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/AppProducer.h"
-#include "carddesk/protocol/Personaliser.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <algorithm>
 #include <cstdio>

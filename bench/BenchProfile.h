@@ -1,7 +1,7 @@
 #pragma once
 // The benchmarks' card: one holder user (all rights, PIN 123456) on the standard keys, numbered by its last two
 // digits so that two benches' cards never share a card number.
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <string>
 

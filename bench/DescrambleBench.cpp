@@ -2,7 +2,7 @@
 // batches, bit clearing, in-order output) against raw libdvbcsa batch decryption of the same payloads, in the same
 // run. Target: descrambler >= 0.9x raw.
 #include "carddesk/descrambler/Descrambler.h"
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ts/Psi.h"
 #include "carddesk/scrambler/Scrambler.h"
 
 #include <algorithm>

@@ -7,9 +7,9 @@
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
-#include "carddesk/card/CardOs.h"
-#include "carddesk/card/EPurseApplication.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/card/apps/EPurseApplication.h"
+#include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
 
 #include <algorithm>
 #include <cstdio>

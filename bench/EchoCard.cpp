@@ -1,8 +1,8 @@
 // carddesk-echo-card: the reference card of the PC/SC benchmark. It speaks vpcd exactly as carddesk-card does
 // (same VpcdLink) but does no work: every C-APDU is answered with its own data and 9000. The round trip to it is
 // the cost of the stack (pcscd, vpcd, sockets) alone, against which the card OS is compared.
-#include "carddesk/card/VirtualCard.h"
-#include "carddesk/card/VpcdLink.h"
+#include "carddesk/card/transport/VirtualCard.h"
+#include "carddesk/card/transport/VpcdLink.h"
 
 #include <chrono>
 #include <csignal>

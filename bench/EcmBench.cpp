@@ -12,7 +12,7 @@
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "ca/CaIssuance.h"
-#include "carddesk/protocol/Ecm.h"
+#include "carddesk/protocol/ca/Ecm.h"
 
 #include <algorithm>
 #include <cstdio>

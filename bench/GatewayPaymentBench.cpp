@@ -11,7 +11,7 @@
 #include "bench/HeadendChild.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 #include "support/TestProfiles.h"
 
 #include <QCommandLineParser>

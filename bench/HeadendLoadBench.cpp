@@ -8,15 +8,15 @@
 
 #include "bench/BenchStats.h"
 #include "bench/HeadendChild.h"
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "carddesk/headendapi/AuthMessages.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/LoadMessages.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/PurchaseMessages.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/EPurse.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 #include "support/TestProfiles.h"
 
 #include <QCommandLineParser>

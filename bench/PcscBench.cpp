@@ -4,7 +4,7 @@
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <algorithm>
 #include <cstdio>

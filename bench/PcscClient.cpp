@@ -1,6 +1,6 @@
 #include "bench/PcscClient.h"
 
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <thread>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The card's life cycle as a small state diagram: 空白 → 已个人化 ⇄ 已锁定 → 已终止, the current state filled.
 // Commercial consoles show it this way because an operator reads "where is this card, where can it go" at a glance.
-#include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The readers on the left: name, card present, ATR and life cycle of every reader at once. The selection is kept
 // by reader NAME, never by row, so hot-plugging another reader does not move the operator to another card.
-#include <carddesk/protocol/CommandSet.h>
+#include <carddesk/protocol/apdu/CommandSet.h>
 
 #include <QWidget>
 

@@ -1,5 +1,5 @@
 #include "CliApp.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>

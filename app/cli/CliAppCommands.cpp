@@ -7,7 +7,7 @@
 #include <carddesk/model/AppService.h>
 #include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
-#include <carddesk/protocol/AppCrypto.h>
+#include <carddesk/protocol/appdl/AppCrypto.h>
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "CliApp.h"
-#include "carddesk/protocol/PrivateFiles.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 int main(int argc, char** argv) {
     cdos::createFilesPrivately();

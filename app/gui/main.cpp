@@ -5,8 +5,8 @@
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "carddesk/model/ConsoleSession.h"
-#include "carddesk/protocol/PrivateFiles.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,9 @@
 // carddesk-card: the CardDesk card OS as a virtual card in a vpcd reader. One process = one card; its NVM is the
 // image file. See card/README.md.
-#include "carddesk/card/CardOs.h"
-#include "carddesk/card/VpcdLink.h"
-#include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/card/apps/StandardApplications.h"
+#include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/card/transport/VpcdLink.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
 
 #include <chrono>
 #include <csignal>
@@ -109,7 +110,8 @@ int main(int argc, char** argv) {
                 std::cerr << "carddesk-card: finished an interrupted NVM transaction (" << nvm->recoveryWrites()
                           << " page writes)\n";
         }
-        card = std::make_unique<CardOs>(std::move(nvm), CardOsOptions{blankKey});
+        // The dispatcher is given its applications here: the standard set of every CardDesk card.
+        card = std::make_unique<CardOs>(std::move(nvm), CardOsOptions{blankKey}, standardApplications());
     } catch (const NvmError& e) {
         std::cerr << "carddesk-card: cannot start: " << e.what() << "\n"
                   << "carddesk-card: the image file was left as it is\n";

@@ -1,9 +1,9 @@
 #include "carddesk/cardio/ApduDecoder.h"
 #include "carddesk/cardio/HexText.h"
 
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/CardRecords.h>
-#include <carddesk/protocol/EPurse.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/ca/CaCommands.h>
+#include <carddesk/protocol/epurse/EPurse.h>
 
 #include <QDate>
 

@@ -4,7 +4,7 @@
 #include "carddesk/cardio/CardError.h"
 #include "carddesk/cardio/TraceLog.h"
 
-#include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
 
 #include <QElapsedTimer>
 

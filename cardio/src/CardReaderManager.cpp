@@ -5,8 +5,8 @@
 #include "carddesk/cardio/ApduDecoder.h"
 #include "carddesk/cardio/TraceLog.h"
 
-#include <carddesk/protocol/KeyStore.h>
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QPromise>
 

@@ -4,8 +4,8 @@
 #include "carddesk/cardio/ApduDecoder.h"
 #include "carddesk/cardio/CardChannel.h"
 
-#include <carddesk/protocol/Personaliser.h>
-#include <carddesk/protocol/SecureMessaging.h>
+#include <carddesk/protocol/apdu/SecureMessaging.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QDateTime>
 #include <QJsonArray>

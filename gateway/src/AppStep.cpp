@@ -5,10 +5,10 @@
 #include "Messages.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
-#include "carddesk/protocol/AppRegistryRecord.h"
+#include "carddesk/protocol/appdl/AppRegistryRecord.h"
 
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
 
 #include <QJsonArray>
 

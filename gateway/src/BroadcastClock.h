@@ -3,7 +3,7 @@
 // Offset Table (TOT, 0x73) on PID 0x14 (ETSI EN 300 468 5.2.5/5.2.6: UTC as MJD + BCD hh mm ss). The card needs a
 // date with every ECM (the ECM carries none; docs/conditional-access.md "Which date"); the gateway gives it the
 // broadcast's date when the stream has a TDT, else its own UTC clock. The card never lets a date go backwards.
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ts/Psi.h"
 
 #include <optional>
 

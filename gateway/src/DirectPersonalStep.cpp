@@ -2,8 +2,8 @@
 
 #include "Messages.h"
 
-#include "carddesk/protocol/Personaliser.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <vector>
 

@@ -4,7 +4,7 @@
 #include "PersonalStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/apdu/Apdu.h"
 
 namespace cdgw {
 

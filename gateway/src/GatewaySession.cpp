@@ -13,8 +13,8 @@
 #include "carddesk/headendapi/LoadMessages.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/PurchaseMessages.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
 
 #include <QJsonObject>
 #include <QThread>

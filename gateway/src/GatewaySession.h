@@ -11,7 +11,7 @@
 
 #include "carddesk/headendapi/LoadMessages.h"
 #include "carddesk/headendapi/PurchaseMessages.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <memory>
 

@@ -2,9 +2,9 @@
 
 #include "Messages.h"
 
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/CommandSet.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <algorithm>
 

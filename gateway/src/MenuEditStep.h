@@ -6,8 +6,8 @@
 #include "PersonalStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/Apdu.h"
-#include "carddesk/protocol/CaCommands.h"
+#include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/ca/CaCommands.h"
 
 #include <vector>
 

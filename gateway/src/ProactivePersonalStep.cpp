@@ -6,8 +6,8 @@
 
 #include "carddesk/headendapi/FieldReader.h"
 #include "carddesk/headendapi/Keys.h"
-#include "carddesk/protocol/Personaliser.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 namespace cdgw {
 

@@ -6,8 +6,8 @@
 #include "PersonalStep.h"
 #include "UserInterface.h"
 
-#include "carddesk/protocol/Apdu.h"
-#include "carddesk/protocol/Proactive.h"
+#include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 
 #include <vector>
 

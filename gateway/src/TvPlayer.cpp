@@ -3,9 +3,9 @@
 #include "BroadcastClock.h"
 
 #include "carddesk/descrambler/CardEcmHandler.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/TsInput.h"
-#include "carddesk/protocol/TsOutput.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/tsio/TsInput.h"
+#include "carddesk/tsio/TsOutput.h"
 
 #include <memory>
 #include <vector>

@@ -5,7 +5,7 @@
 // end of the stream, at the first ECM the card refuses (6985 "not enough rights": the terminal goes back to the
 // menu), or when the player closes its end. Qt-free, blocking: the session's worker thread runs it.
 #include "carddesk/descrambler/Descrambler.h"
-#include "carddesk/protocol/Apdu.h"
+#include "carddesk/protocol/apdu/Apdu.h"
 
 #include <chrono>
 #include <optional>

@@ -3,7 +3,7 @@
 #include "Messages.h"
 #include "PcscCard.h"
 
-#include "carddesk/protocol/CaCommands.h"
+#include "carddesk/protocol/ca/CaCommands.h"
 
 #include <QFileInfo>
 

@@ -7,8 +7,8 @@
 #include "carddesk/descrambler/CardEcmHandler.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 #include "HeadendServer.h"
 #include "JsonApi.h"
 #include "carddesk/headendapi/Paths.h"
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/Proactive.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 // message and delete certificates made for the session's card by cdos::appdl::AppProducer, and a history of what
 // was issued and what the card answered. Without producer keys the session endpoints answer 503 not_configured.
 #include "HeadendDatabase.h"
-#include "carddesk/protocol/AppProducer.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

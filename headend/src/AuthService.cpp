@@ -2,8 +2,8 @@
 
 #include "JsonApi.h"
 #include "carddesk/headendapi/CardStatus.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 
 #include <QDateTime>
 

@@ -3,8 +3,8 @@
 // enrolment, and the authenticated sessions that follow (token hashes only are stored).
 #include "HeadendDatabase.h"
 #include "carddesk/headendapi/AuthMessages.h"
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -4,7 +4,7 @@
 // from carddesk_headendapi (headend/api).
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Refusal.h"
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>

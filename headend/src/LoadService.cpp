@@ -2,9 +2,9 @@
 
 #include "JsonApi.h"
 #include "carddesk/headendapi/Paths.h"
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QDateTime>
 

@@ -9,7 +9,7 @@
 #include "BankConnector.h"
 #include "HeadendDatabase.h"
 #include "carddesk/headendapi/LoadMessages.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #include "PaymentService.h"
 
 #include "JsonApi.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QDateTime>
 

@@ -4,7 +4,7 @@
 // transaction's entries sum to zero): subscriber purse liability "purse:<card>" against "operator:revenue".
 #include "HeadendDatabase.h"
 #include "carddesk/headendapi/PurchaseMessages.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

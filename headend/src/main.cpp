@@ -13,8 +13,8 @@
 #include "HeadendServer.h"
 #include "JsonApi.h"
 #include "VodService.h"
-#include "carddesk/protocol/PrivateFiles.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

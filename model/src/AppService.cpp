@@ -4,11 +4,11 @@
 #include "carddesk/model/Database.h"
 
 #include <carddesk/cardio/CardReaderManager.h>
-#include <carddesk/protocol/AppCommands.h>
-#include <carddesk/protocol/AppProducer.h>
-#include <carddesk/protocol/AppRegistryRecord.h>
-#include <carddesk/protocol/CommandSet.h>
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/apdu/CommandSet.h>
+#include <carddesk/protocol/appdl/AppCommands.h>
+#include <carddesk/protocol/appdl/AppProducer.h>
+#include <carddesk/protocol/appdl/AppRegistryRecord.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QFile>
 #include <QJsonArray>

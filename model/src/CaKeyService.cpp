@@ -4,8 +4,8 @@
 #include "carddesk/model/KeyRing.h"
 
 #include <carddesk/cardio/CardReaderManager.h>
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/ca/CaCommands.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QPromise>
 

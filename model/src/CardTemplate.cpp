@@ -3,7 +3,7 @@
 #include "CardTemplateLimits.h"
 #include <carddesk/cardio/HexText.h>
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QFile>
 #include <QJsonArray>

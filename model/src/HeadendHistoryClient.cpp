@@ -2,7 +2,7 @@
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/Refusal.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <QFile>
 #include <QJsonDocument>

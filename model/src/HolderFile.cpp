@@ -1,7 +1,7 @@
 #include "carddesk/model/HolderFile.h"
 
-#include <carddesk/protocol/Bytes.h>
-#include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/apdu/Bytes.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
 
 #include <QFile>
 #include <QJsonArray>

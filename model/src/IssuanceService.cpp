@@ -6,9 +6,9 @@
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
-#include <carddesk/protocol/AppCommands.h>
-#include <carddesk/protocol/AppCrypto.h>
-#include <carddesk/protocol/SecureMessaging.h>
+#include <carddesk/protocol/apdu/SecureMessaging.h>
+#include <carddesk/protocol/appdl/AppCommands.h>
+#include <carddesk/protocol/appdl/AppCrypto.h>
 
 #include <QEventLoop>
 #include <QFile>

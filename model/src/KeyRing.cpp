@@ -1,6 +1,6 @@
 #include "carddesk/model/KeyRing.h"
 
-#include <carddesk/protocol/SecretEnvironment.h>
+#include <carddesk/protocol/crypto/SecretEnvironment.h>
 
 #include <QFile>
 #include <QFileInfo>

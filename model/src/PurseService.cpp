@@ -6,7 +6,7 @@
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
-#include <carddesk/protocol/Crypto.h>
+#include <carddesk/protocol/crypto/Crypto.h>
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "carddesk/model/SupportReconciler.h"
 #include <carddesk/cardio/HexText.h>
 
-#include <carddesk/protocol/CardRecords.h>
-#include <carddesk/protocol/EPurse.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/epurse/EPurse.h>
 
 #include <QLocale>
 

@@ -1,9 +1,9 @@
 // carddesk-appcert: the application download producer for the issuer desk (docs/app-download.md). Makes the
 // development key pairs, install packages (install certificate + install unit for one card) and delete
 // certificates. Prints no private key or process key.
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/AppProducer.h"
-#include "carddesk/protocol/PrivateFiles.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,8 +1,8 @@
 // carddesk-keystore: makes and inspects key stores. Clear master keys are read from a file given once, at a
 // key ceremony; the tool never prints a key value, only check values.
-#include "carddesk/protocol/KeyStore.h"
-#include "carddesk/protocol/PrivateFiles.h"
-#include "carddesk/protocol/SecretEnvironment.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
+#include "carddesk/protocol/crypto/PrivateFiles.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <cstdlib>
 #include <fstream>

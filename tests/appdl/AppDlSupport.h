@@ -2,10 +2,10 @@
 // Shared helpers of the application download tests: an issued in-process card with its key pair and the CA key,
 // the development producer, the two example applications, and the install / delete APDU sequences.
 #include "card/CardTestSupport.h"
-#include "carddesk/card/AppRegistry.h"
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/AppProducer.h"
-#include "carddesk/protocol/Crypto.h"
+#include "carddesk/card/apps/AppRegistry.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 #include "support/TestProfiles.h"
 
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
 #pragma once
 // Issuance of a card with its conditional-access part over any transport (in process or PC/SC), for the tests and
 // benchmarks that need an entitled card: the Personaliser writes the CA DF, the service keys and the rights.
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/KeyStore.h"
-#include "carddesk/protocol/Personaliser.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <stdexcept>
 

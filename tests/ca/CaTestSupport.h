@@ -2,9 +2,9 @@
 // An issued in-process card (the real Personaliser) with the CA application set up as issuance should do it: the
 // CA DF and its state EF, service keys CA_SERVICE_1/2 (shared keys from the key store) and rights for users 1..3.
 #include "CaIssuance.h"
-#include "carddesk/card/CaApplication.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/Ecm.h"
+#include "carddesk/card/apps/CaApplication.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/ca/Ecm.h"
 #include "epurse/EPurseTestSupport.h"
 
 namespace catest {

@@ -3,8 +3,8 @@
 // right away (no test-side CA set-up), then `ca-key` loads a newer CA_SERVICE_1 version (never printing a value):
 // again is a no-op, an older store is refused, and ECMs of the old version are refused by the card afterwards.
 #include "bench/PcscClient.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/Ecm.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/ca/Ecm.h"
 #include "support/CardProcess.h"
 #include "support/TestProfiles.h"
 

@@ -1,10 +1,10 @@
 #pragma once
 // Shared helpers of the card OS tests: a card on a temporary image, issuer secure messaging with a given key,
 // and a key store made from the published development keys.
-#include "carddesk/card/CardOs.h"
-#include "carddesk/card/GetDataCommand.h"
-#include "carddesk/protocol/KeyStore.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/card/dispatch/GetDataCommand.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QByteArray>
 #include <QFile>

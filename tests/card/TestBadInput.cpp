@@ -3,8 +3,8 @@
 #include "CardTestSupport.h"
 #include "support/TestProfiles.h"
 
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QtTest>
 #include <optional>

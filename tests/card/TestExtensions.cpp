@@ -2,7 +2,8 @@
 // while its DF is selected, inside the command's NVM transaction) and an extra OS command.
 #include "CardTestSupport.h"
 
-#include "carddesk/card/StatusError.h"
+#include "carddesk/card/apps/StandardApplications.h"
+#include "carddesk/card/dispatch/StatusError.h"
 
 #include <QtTest>
 
@@ -103,6 +104,26 @@ private slots:
         issuer.start();
         QCOMPARE(issuer.send(CommandApdu{0x80, 0x16, 0, 0, {}, -1}).sw, std::uint16_t(0x9000)); // BLOCK CARD
         QCOMPARE(card.sw("8060000003ABCDEF00"), std::uint16_t(0x6A81));
+    }
+
+    // The dispatcher is given its applications from outside: with its own list it runs exactly those (once, at
+    // power-up) on top of the OS commands; the one-argument constructor gives the standard set.
+    void applicationsGivenFromOutside() {
+        QTemporaryDir dir;
+        int installed = 0;
+        const std::vector<ApplicationInstaller> counterOnly{[&](CardOs& os) {
+            ++installed;
+            os.registerApplication(std::make_shared<CounterApp>());
+        }};
+        CardOs bare(Nvm::create(dir.filePath(QStringLiteral("bare.img")).toStdString(), cardtest::fastNvm()), {},
+                    counterOnly);
+        QCOMPARE(installed, 1);
+        const auto sw = [&](const char* apdu) { return ResponseApdu::fromRaw(bare.process(hex(apdu))).sw; };
+        QCOMPARE(sw("00A4000C023F00"), std::uint16_t(0x9000));             // SELECT: an OS command
+        QCOMPARE(sw("80300000080102030405060708"), std::uint16_t(0x6D00)); // AUTH INIT: no authentication here
+        cardtest::TempCard standard;
+        QCOMPARE(standard.sw("80300000080102030405060708"), std::uint16_t(0x6A81)); // known, served once issued
+        QCOMPARE(standardApplications().size(), std::size_t(5));
     }
 };
 

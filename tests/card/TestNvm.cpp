@@ -2,8 +2,8 @@
 // clear errors for damaged images.
 #include "CardTestSupport.h"
 
-#include "carddesk/protocol/Crc32.h"
-#include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/crypto/Crc32.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 
 #include <QtTest>
 

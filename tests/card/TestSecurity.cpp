@@ -3,7 +3,7 @@
 #include "CardTestSupport.h"
 #include "support/TestProfiles.h"
 
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QtTest>
 #include <optional>

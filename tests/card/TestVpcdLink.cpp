@@ -1,10 +1,10 @@
 // The real carddesk-card program against a fake vpcd (a QTcpServer speaking vpcd's 2-byte length framing): power
 // on, ATR, APDUs, reset, reconnection after the reader side goes away, SIGTERM, a damaged image, and the power-cut
 // hook.
-#include "carddesk/protocol/Apdu.h"
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/CommandSet.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,9 +1,9 @@
 // Status words, command names, ATR life cycle, and the decode pane's GET DATA / FCP decoding.
 #include <carddesk/cardio/ApduDecoder.h>
 
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/CardRecords.h>
-#include <carddesk/protocol/EPurse.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/ca/CaCommands.h>
+#include <carddesk/protocol/epurse/EPurse.h>
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/cardio/TraceLog.h>
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QSignalSpy>
 #include <QtTest>

@@ -3,7 +3,7 @@
 #include <carddesk/cardio/CardSnapshot.h>
 #include <carddesk/cardio/TraceLog.h>
 
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonDocument>

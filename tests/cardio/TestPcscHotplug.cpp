@@ -6,7 +6,7 @@
 
 #include "support/CardProcess.h"
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

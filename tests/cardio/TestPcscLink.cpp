@@ -5,7 +5,7 @@
 
 #include "support/CardProcess.h"
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QTemporaryDir>
 #include <QtTest>

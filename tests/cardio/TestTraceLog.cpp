@@ -4,8 +4,8 @@
 #include <carddesk/cardio/CardError.h>
 #include <carddesk/cardio/TraceLog.h>
 
-#include <carddesk/protocol/CardRecords.h>
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QBuffer>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 #pragma once
 // An issued in-process card with the e-purse application, and a purse terminal on it (development keys).
 #include "card/CardTestSupport.h"
-#include "carddesk/card/EPurseApplication.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/card/apps/EPurseApplication.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
 #include "support/TestProfiles.h"
 
 #include <QtTest>

@@ -2,7 +2,7 @@
 // the published example (spec page) as an EP load; the new record formats round-trip.
 #include "EPurseTestSupport.h"
 
-#include "carddesk/protocol/Crypto.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 
 using namespace eptest;
 

@@ -2,7 +2,7 @@
 // Personaliser, then load, purchase, log, last transaction and proof with PurseTerminal over PC/SC; and once with
 // OpenSC's opensc-tool, as a technician would check a balance.
 #include "bench/PcscClient.h"
-#include "carddesk/protocol/PurseTerminal.h"
+#include "carddesk/protocol/epurse/PurseTerminal.h"
 #include "support/CardProcess.h"
 #include "support/TestProfiles.h"
 

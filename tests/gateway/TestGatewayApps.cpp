@@ -6,9 +6,9 @@
 #include "headend/HeadendProcess.h"
 #include "support/CardProcess.h"
 
-#include "carddesk/protocol/AppCommands.h"
-#include "carddesk/protocol/AppProducer.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/appdl/AppCommands.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
 
 #include <QJsonArray>
 #include <QtTest>

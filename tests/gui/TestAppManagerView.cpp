@@ -21,7 +21,7 @@
 
 #include "support/InProcessCard.h"
 #include "support/StandardCard.h"
-#include <carddesk/card/CardOs.h>
+#include <carddesk/card/dispatch/CardOs.h>
 
 #include <QDir>
 #include <QFile>

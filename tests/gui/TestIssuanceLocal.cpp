@@ -17,7 +17,7 @@
 #include "carddesk/model/ReaderListModel.h"
 
 #include "support/InProcessCard.h"
-#include <carddesk/card/CardOs.h>
+#include <carddesk/card/dispatch/CardOs.h>
 
 #include <QApplication>
 #include <QDateTime>

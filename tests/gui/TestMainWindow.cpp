@@ -15,8 +15,8 @@
 #include "carddesk/model/Database.h"
 #include "carddesk/model/ReaderListModel.h"
 
-#include <carddesk/protocol/Apdu.h>
-#include <carddesk/protocol/CardRecords.h>
+#include <carddesk/protocol/apdu/Apdu.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -23,7 +23,7 @@
 #include "carddesk/model/SupportService.h"
 
 #include "support/InProcessCard.h"
-#include <carddesk/card/CardOs.h>
+#include <carddesk/card/dispatch/CardOs.h>
 
 #include <QAction>
 #include <QApplication>

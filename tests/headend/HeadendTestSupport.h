@@ -2,10 +2,10 @@
 // Shared by the headend tests: an issued in-process card (CardOs over a temporary NVM image) that can answer the
 // three-party authentication, and the development key store.
 #include "card/CardTestSupport.h"
-#include "carddesk/card/EPurseApplication.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/card/apps/EPurseApplication.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 #include "support/TestProfiles.h"
 
 #include <QTest>

@@ -5,8 +5,8 @@
 // of the registered card key, the CA signature verifies), and the card's history. Also on PostgreSQL.
 #include "HeadendProcess.h"
 
-#include "carddesk/protocol/AppProducer.h"
-#include "carddesk/protocol/Proactive.h"
+#include "carddesk/protocol/appdl/AppProducer.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 
 #include <QJsonArray>
 #include <QtTest>

@@ -2,7 +2,7 @@
 // at once, and the same completion sent twice at the same moment, must still keep the books — every purse equal to
 // its card, the bank total unchanged, every transaction recorded once. Runs on SQLite and on PostgreSQL.
 #include "HeadendProcess.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QEventLoop>
 #include <QJsonArray>

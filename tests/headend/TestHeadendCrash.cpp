@@ -2,7 +2,7 @@
 // the same request ids, and afterwards the card's purse, the bank accounts and the operator's ledger agree — no
 // money lost, nothing counted twice. The card is the in-process card with its real e-purse application.
 #include "HeadendProcess.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 // card's side computed by the protocol functions. Under the ctest fixture `postgres` (CARDDESK_TEST_PG_ENV_DIR) the
 // same suite runs against PostgreSQL.
 #include "HeadendProcess.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QDir>
 #include <QFileInfo>

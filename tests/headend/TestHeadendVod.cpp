@@ -3,7 +3,7 @@
 // session, a purchase priced from the catalogue whatever the terminal says (MAC1, MAC2 and TAC over that price),
 // unknown and withdrawn titles, a requestId reused for another title, the ledger and the card's history.
 #include "HeadendProcess.h"
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QJsonArray>
 

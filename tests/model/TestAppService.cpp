@@ -7,7 +7,7 @@
 #include <carddesk/model/Database.h>
 #include <carddesk/model/IssuanceService.h>
 
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/InProcessCard.h"
 #include "support/StandardCard.h"
 #include "support/TestProfiles.h"

@@ -12,7 +12,7 @@
 #include <carddesk/model/SupportService.h>
 
 #include "ca/CaIssuance.h"
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonDocument>

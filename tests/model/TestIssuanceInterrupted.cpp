@@ -8,7 +8,7 @@
 #include <carddesk/model/Database.h>
 #include <carddesk/model/IssuanceService.h>
 
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/TestProfiles.h"
 
 #include <QSqlQuery>

@@ -7,9 +7,9 @@
 #include <carddesk/model/IssuanceService.h>
 
 #include <carddesk/cardio/CardSnapshot.h>
-#include <carddesk/protocol/Ecm.h>
+#include <carddesk/protocol/ca/Ecm.h>
 
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 #include <carddesk/model/IssuedCardsModel.h>
 #include <carddesk/model/ReaderListModel.h>
 
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

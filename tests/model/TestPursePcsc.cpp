@@ -1,7 +1,7 @@
 // The e-purse through the real PC/SC stack and carddesk-cli only, as a field script would do it: a fresh
 // carddesk-card in vpcd ("CardDesk Reader B 00 00"), `issue`, `info` (purse AID and ASN), `load`, `purchase` (PIN
 // from $CARDDESK_PIN, then from stdin), `purse --prove` — and the refusals' exit codes.
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 #include "support/CardProcess.h"
 #include "support/CliProcess.h"
 

@@ -9,7 +9,7 @@
 #include <carddesk/model/PurseLogModel.h>
 #include <carddesk/model/PurseService.h>
 
-#include "carddesk/card/CardOs.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "support/InProcessCard.h"
 #include "support/StandardCard.h"
 #include "support/TestProfiles.h"

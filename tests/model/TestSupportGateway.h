@@ -4,7 +4,7 @@
 // tampering helper for the headend's SQLite database.
 #include "headend/HeadendProcess.h"
 
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 namespace supporttest {
 

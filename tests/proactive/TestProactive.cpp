@@ -2,10 +2,10 @@
 // authenticated as the headend does it: user list, PIN box, personal menu, permission values, and what the card
 // refuses (no authentication, PIN box before a user is chosen, malformed TERMINAL RESPONSEs, power cuts).
 #include "card/CardTestSupport.h"
-#include "carddesk/protocol/Authentication.h"
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/Personaliser.h"
-#include "carddesk/protocol/Proactive.h"
+#include "carddesk/protocol/auth/Authentication.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/perso/Personaliser.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 #include "support/TestProfiles.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
 // The BER-TLV of proactive commands, terminal responses and menu selections (protocol/Proactive.h): round trips,
 // bytes pinned against TS 102 223, and malformed input refused.
-#include "carddesk/protocol/CommandSet.h"
-#include "carddesk/protocol/Proactive.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 
 #include <QTest>
 

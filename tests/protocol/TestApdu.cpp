@@ -1,5 +1,5 @@
-#include "carddesk/protocol/Apdu.h"
-#include "carddesk/protocol/CommandSet.h"
+#include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/apdu/CommandSet.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "carddesk/protocol/CardRecords.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // Crypto is pinned by published values (the PBOC load example, the GlobalPlatform test key's KCV) and by
 // recomputing each construction from its definition with single-block primitives, so card and host cannot share
 // a symmetric bug unnoticed.
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/SecureMessaging.h"
+#include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/crypto/Crypto.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // The e-purse cryptography of both roles, pinned by the published load example and by round trips: what a
 // terminal computes, the card's side of the same function accepts, and vice versa.
-#include "carddesk/protocol/EPurse.h"
+#include "carddesk/protocol/epurse/EPurse.h"
 
 #include <QtTest>
 

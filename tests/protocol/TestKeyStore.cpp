@@ -1,5 +1,5 @@
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/KeyStore.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

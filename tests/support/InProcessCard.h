@@ -2,9 +2,9 @@
 // The card OS in process, on a test image, served as the card of a local reader of the console's reader manager:
 // the model and GUI tests' card when they need no pcscd. The exchanges run on the reader manager's owner thread,
 // the only thread that then touches the card object.
-#include "carddesk/card/CardOs.h"
-#include "carddesk/card/EPurseApplication.h"
-#include "carddesk/card/PurseState.h"
+#include "carddesk/card/apps/EPurseApplication.h"
+#include "carddesk/card/apps/PurseState.h"
+#include "carddesk/card/dispatch/CardOs.h"
 #include "carddesk/cardio/CardReaderManager.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #pragma once
 // A complete card profile for tests, built from the development key store's standard key set.
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 namespace cdtest {
 

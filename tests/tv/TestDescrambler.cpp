@@ -2,7 +2,7 @@
 // network or a slow card moves it: early (before the last packets of the old period), late (after the first of the
 // new one), lost, or refused. The A/V packets out must equal the clear ones, bits 00, in order.
 #include "carddesk/descrambler/Descrambler.h"
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ts/Psi.h"
 #include "carddesk/scrambler/Scrambler.h"
 
 #include <QtTest>

@@ -1,7 +1,7 @@
 // The ECM format (docs/conditional-access.md): one pinned vector in both directions (headend build, card
 // decrypt), and every refusal the card must give.
-#include "carddesk/protocol/Ecm.h"
-#include "carddesk/protocol/ServiceKeyFile.h"
+#include "carddesk/protocol/ca/Ecm.h"
+#include "carddesk/protocol/ca/ServiceKeyFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,8 +1,8 @@
 // The whole TV chain with real tools: ffmpeg makes a clear H.264 + MP2 stream, carddesk-scrambler scrambles it in
 // 5-s crypto periods, carddesk-descramble (card stand-in: the card's own ECM decrypt code) descrambles it, and
 // ffprobe / `ffmpeg -f framemd5` must see exactly the clear stream's frames.
-#include "carddesk/protocol/Ecm.h"
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ca/Ecm.h"
+#include "carddesk/protocol/ts/Psi.h"
 #include "support/MediaTools.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // TS packets and PSI sections, pinned by the standard's own check values and by build → parse round trips.
-#include "carddesk/protocol/Cissa.h"
-#include "carddesk/protocol/Psi.h"
-#include "carddesk/protocol/TsPacket.h"
+#include "carddesk/protocol/ca/Cissa.h"
+#include "carddesk/protocol/ts/Psi.h"
+#include "carddesk/protocol/ts/TsPacket.h"
 
 #include <QtTest>
 

@@ -2,8 +2,8 @@
 
 #include "carddesk/cardio/link/Connection.h"
 #include "carddesk/cardio/link/Context.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/Personaliser.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/perso/Personaliser.h"
 
 #include <chrono>
 #include <stdexcept>

@@ -4,11 +4,11 @@
 // here with a service-key file by the same protocol code the card runs. Never prints a key, a PIN or a CW.
 #include "carddesk/descrambler/CardEcmHandler.h"
 #include "carddesk/descrambler/Descrambler.h"
-#include "carddesk/protocol/CaCommands.h"
-#include "carddesk/protocol/SecretEnvironment.h"
-#include "carddesk/protocol/ServiceKeyFile.h"
-#include "carddesk/protocol/TsInput.h"
-#include "carddesk/protocol/TsOutput.h"
+#include "carddesk/protocol/ca/CaCommands.h"
+#include "carddesk/protocol/ca/ServiceKeyFile.h"
+#include "carddesk/protocol/crypto/SecretEnvironment.h"
+#include "carddesk/tsio/TsInput.h"
+#include "carddesk/tsio/TsOutput.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "carddesk/descrambler/Descrambler.h"
 
-#include "carddesk/protocol/Cissa.h"
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ca/Cissa.h"
+#include "carddesk/protocol/ts/Psi.h"
 
 #include <cstring>
 #include <dvbcsa/dvbcsa.h>

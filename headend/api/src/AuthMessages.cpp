@@ -2,7 +2,7 @@
 
 #include "carddesk/headendapi/FieldReader.h"
 #include "carddesk/headendapi/Keys.h"
-#include "carddesk/protocol/Authentication.h"
+#include "carddesk/protocol/auth/Authentication.h"
 
 namespace carddesk::api {
 

@@ -1,8 +1,8 @@
 #include "carddesk/scrambler/Scrambler.h"
 
-#include "carddesk/protocol/Cissa.h"
-#include "carddesk/protocol/Crypto.h"
-#include "carddesk/protocol/Psi.h"
+#include "carddesk/protocol/ca/Cissa.h"
+#include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/ts/Psi.h"
 
 #include <algorithm>
 #include <bitset>

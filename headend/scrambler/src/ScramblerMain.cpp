@@ -1,8 +1,8 @@
 // carddesk-scrambler: clear TS (file, "-", udp://) in, scrambled TS out. Never prints a key or a control word.
-#include "carddesk/protocol/ServiceKeyFile.h"
-#include "carddesk/protocol/TsInput.h"
-#include "carddesk/protocol/TsOutput.h"
+#include "carddesk/protocol/ca/ServiceKeyFile.h"
 #include "carddesk/scrambler/Scrambler.h"
+#include "carddesk/tsio/TsInput.h"
+#include "carddesk/tsio/TsOutput.h"
 
 #include <chrono>
 #include <cstdio>

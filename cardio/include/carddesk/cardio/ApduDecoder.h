@@ -4,8 +4,8 @@
 // cdos::statusWordMeaning for the rest.
 #include "carddesk/cardio/ApduTraceEntry.h"
 
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/CommandSet.h>
+#include <carddesk/protocol/apdu/CommandSet.h>
+#include <carddesk/protocol/ca/CaCommands.h>
 
 #include <QCoreApplication>
 #include <QString>

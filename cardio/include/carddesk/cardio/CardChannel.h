@@ -3,7 +3,7 @@
 // thread (inside SCardBeginTransaction/SCardEndTransaction). Every exchange is recorded in the TraceLog.
 #include "carddesk/cardio/ApduTraceEntry.h"
 
-#include <carddesk/protocol/Apdu.h>
+#include <carddesk/protocol/apdu/Apdu.h>
 
 #include <QByteArray>
 #include <QString>

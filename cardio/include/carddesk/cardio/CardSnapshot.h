@@ -2,9 +2,9 @@
 // Everything the console shows about an inserted card, read in one job with GET DATA (no secure messaging,
 // no PIN): ATR, life cycle, numbers, OS version, NVM, users with retry counters, menu, keys metadata, chip serial,
 // and the conditional-access application's service-key versions (GET DATA C1) and rights (C2).
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/CardRecords.h>
-#include <carddesk/protocol/KeyStore.h>
+#include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/ca/CaCommands.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 // Bytes and numbers as the operator reads them, one way for every Qt layer: upper-case hex, optionally spaced
 // (the trace and decoders), numbers zero-padded to their field width, and amounts in yuan.
-#include <carddesk/protocol/Bytes.h>
+#include <carddesk/protocol/apdu/Bytes.h>
 
 #include <QByteArray>
 #include <QLocale>

@@ -2,8 +2,8 @@
 // A card template as data (JSON, see resources/templates/standard-tv.json): serials, card number allocation,
 // key profile, permission bits, initial menu, default users and e-purse parameters. Loading collects every
 // problem with the field it concerns ("menu[2].title: longer than 33 bytes").
-#include <carddesk/protocol/CaCommands.h>
-#include <carddesk/protocol/CommandSet.h>
+#include <carddesk/protocol/apdu/CommandSet.h>
+#include <carddesk/protocol/ca/CaCommands.h>
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -6,8 +6,8 @@
 #include "carddesk/model/HolderFile.h"
 #include "carddesk/model/KeyRing.h"
 
-#include <carddesk/protocol/KeyStore.h>
-#include <carddesk/protocol/Personaliser.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <QDate>
 #include <QFuture>

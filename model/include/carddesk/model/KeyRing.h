@@ -2,7 +2,7 @@
 // The desk's one holder of the issuer's keys: opened once (a key store file today, a token behind the same
 // interface later) and shared by every service of a console session, so that unlocking it in one view unlocks it
 // for all and nothing keeps a second copy. Keys leave it only as cdos::IssuerKeys operations.
-#include <carddesk/protocol/KeyStore.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
 
 #include <QObject>
 #include <QString>

@@ -6,8 +6,8 @@
 #include "carddesk/model/FutureWait.h"
 #include "carddesk/model/PurseLedger.h"
 
-#include <carddesk/protocol/KeyStore.h>
-#include <carddesk/protocol/PurseTerminal.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
+#include <carddesk/protocol/epurse/PurseTerminal.h>
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -8,7 +8,7 @@
 // Pure computation: runs on any thread.
 #include "carddesk/model/SupportReport.h"
 
-#include <carddesk/protocol/KeyStore.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
 
 #include <memory>
 

@@ -6,7 +6,7 @@
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportReport.h"
 
-#include <carddesk/protocol/KeyStore.h>
+#include <carddesk/protocol/crypto/KeyStore.h>
 
 #include <QFuture>
 #include <QObject>

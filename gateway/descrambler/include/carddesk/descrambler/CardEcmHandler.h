@@ -2,8 +2,8 @@
 // The real card behind the descrambler's EcmHandler: a PC/SC reader with a CardDesk card, its CA application
 // selected and the viewer's PIN verified once; each new ECM goes to the card as PROCESS ECM (docs/command-set.md,
 // "Conditional-access application") and the two control words come back. Qt-free (cardio's PC/SC core).
-#include "carddesk/protocol/Apdu.h"
-#include "carddesk/protocol/Ecm.h"
+#include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/ca/Ecm.h"
 
 #include <functional>
 #include <memory>

@@ -3,8 +3,8 @@
 // card (through EcmHandler), keeps the even and odd control words in separate slots and never replaces the one in
 // use, descrambles DVB-CSA2 with full libdvbcsa batches (even and odd apart) or DVB-CISSA, clears the scrambling
 // bits and writes clear TS in the original order. Qt-free.
-#include "carddesk/protocol/Bytes.h"
-#include "carddesk/protocol/Ecm.h"
+#include "carddesk/protocol/apdu/Bytes.h"
+#include "carddesk/protocol/ca/Ecm.h"
 
 #include <functional>
 #include <memory>

@@ -2,7 +2,7 @@
 // The bodies of the three-party authentication (POST /v1/auth/init, /v1/auth/card, /v1/auth/verify; [0010],
 // docs/authentication.md). fromJson refuses a body with a missing or malformed member: nullopt, the member's name
 // in *badField and the headend's sentence for it in *why.
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -2,7 +2,7 @@
 // Reads the members of a JSON body by the API's rules and keeps the first one that is missing or malformed, with
 // the sentence the headend's 400 bad_field answer carries. The message structs' fromJson and the headend's own
 // field helpers share it, so a field is refused the same way wherever it is read.
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QJsonObject>
 #include <QString>

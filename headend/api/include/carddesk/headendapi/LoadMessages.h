@@ -4,7 +4,7 @@
 // POST /v1/loads/{id}/refund-challenge, POST /v1/loads/{id}/recovery). fromJson refuses a body with a missing or
 // malformed member: nullopt, the member's name in *badField and the headend's sentence for it in *why. Members are
 // read in the order the headend has always checked them.
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QJsonObject>
 #include <QString>

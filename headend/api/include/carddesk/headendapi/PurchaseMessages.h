@@ -3,7 +3,7 @@
 // INITIALIZE FOR PURCHASE answer) and POST /v1/purchases/{id}/completion (the card's MAC2 and TAC). fromJson
 // refuses a body with a missing or malformed member: nullopt, the member's name in *badField and the headend's
 // sentence for it in *why. Members are read in the order the headend has always checked them.
-#include "carddesk/protocol/Bytes.h"
+#include "carddesk/protocol/apdu/Bytes.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -3,9 +3,9 @@
 // batch API or DVB-CISSA; only audio/video payloads from the PMT; parity flips every crypto period; ECMs on their
 // own PID (table_id 80/81 by period) carry the current and next CW; the PMT gets a CA_descriptor and a CAT is added.
 // Qt-free.
-#include "carddesk/protocol/Bytes.h"
-#include "carddesk/protocol/Ecm.h"
-#include "carddesk/protocol/TsPacket.h"
+#include "carddesk/protocol/apdu/Bytes.h"
+#include "carddesk/protocol/ca/Ecm.h"
+#include "carddesk/protocol/ts/TsPacket.h"
 
 #include <functional>
 #include <memory>

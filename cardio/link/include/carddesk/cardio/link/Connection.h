@@ -5,7 +5,7 @@
 #include "carddesk/cardio/link/Context.h"
 #include "carddesk/cardio/link/Error.h"
 
-#include <carddesk/protocol/Apdu.h>
+#include <carddesk/protocol/apdu/Apdu.h>
 
 #include <string>
 #include <winscard.h>
