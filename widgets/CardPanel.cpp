@@ -27,7 +27,13 @@ QWidget* centredPage(QWidget* parent, const char* name, std::initializer_list<QW
     layout->addStretch(2);
     for (QWidget* w : widgets) {
         w->setParent(page);
-        layout->addWidget(w, 0, Qt::AlignHCenter);
+        // A wrapped label centres its own lines and must get the whole width: aligned in the layout it keeps its
+        // one-line size hint and its second line is cut off (issue 11).
+        const auto* label = qobject_cast<QLabel*>(w);
+        if (label && label->wordWrap())
+            layout->addWidget(w);
+        else
+            layout->addWidget(w, 0, Qt::AlignHCenter);
     }
     layout->addStretch(3);
     return page;

@@ -221,6 +221,52 @@ private slots:
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
     }
 
+    // Issue 11: no label of the main window is cut off — a wrapped one gets the height its lines need, a one-line
+    // one the width of its text — in both languages at 1280×800 and 1920×1080, on the PC/SC-absent page (the
+    // longest explanation of the empty card page).
+    void noLabelIsClipped_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        for (const char* lang : {"zh_CN", "en"})
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)})
+                QTest::newRow(qPrintable(
+                    QStringLiteral("%1 %2x%3").arg(QLatin1String(lang)).arg(size.width()).arg(size.height())))
+                    << QString::fromLatin1(lang) << size;
+    }
+    void noLabelIsClipped() {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        qputenv("PCSCLITE_CSOCK_NAME", m_dir.filePath(QStringLiteral("no-pcscd.comm")).toLocal8Bit());
+        QVERIFY(Localisation::install(QLocale(lang)));
+        {
+            ConsoleOptions o = options();
+            o.usePcsc = true;
+            MainWindow window(o);
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTRY_VERIFY(!child<QLabel>(&window, "noCardText")->text().isEmpty() && window.isSettled());
+            QTest::qWait(50); // the layouts settle after the last text change
+            QStringList clipped;
+            for (QLabel* l : window.findChildren<QLabel*>()) {
+                QString text = l->text();
+                if (!l->isVisibleTo(&window) || text.isEmpty() || Qt::mightBeRichText(text))
+                    continue;
+                text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
+                text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+                const bool cut = l->wordWrap() ? l->heightForWidth(l->width()) > l->height()
+                                               : l->fontMetrics().horizontalAdvance(text) > l->contentsRect().width();
+                if (cut)
+                    clipped << QStringLiteral("%1 \"%2\" (%3x%4)")
+                                   .arg(l->objectName(), text)
+                                   .arg(l->width())
+                                   .arg(l->height());
+            }
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
     void unusableDatabaseIsExplained() {
         // A file that is not a database is left alone, and the desk says why it cannot issue.
         const QString notADatabase = m_dir.filePath(QStringLiteral("notes.txt"));
