@@ -3,6 +3,7 @@
 #include "carddesk/card/apps/StandardApplications.h"
 #include "carddesk/card/dispatch/CardOs.h"
 #include "carddesk/card/transport/VpcdLink.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/crypto/PrivateFiles.h"
 
 #include <chrono>
@@ -19,27 +20,6 @@ volatile std::sig_atomic_t g_stop = 0;
 
 void onSignal(int) {
     g_stop = 1;
-}
-
-int usage(int code) {
-    std::cerr << "usage: carddesk-card --image FILE [--port N] [--host ADDRESS] [--blank-key HEX32]\n"
-                 "                     [--power-cut-at N]\n"
-                 "  --image FILE       the card's NVM image; a missing file is a new blank card\n"
-                 "  --port N           vpcd port (default 35963 = reader \"Virtual PCD 00 00\")\n"
-                 "  --host ADDRESS     where pcscd's vpcd listens (default 127.0.0.1)\n"
-                 "  --blank-key HEX32  key 00 of a NEW blank card (the manufacturer's batch key); default: the\n"
-                 "                     published development key BLANK_CARD 404142434445464748494A4B4C4D4E4F\n"
-                 "  --power-cut-at N   test hook: exit with code 3 in the middle of the N-th page write made\n"
-                 "                     once the card is up (not counting image creation or recovery), as if\n"
-                 "                     the card were pulled out\n";
-    return code;
-}
-
-bool parseNumber(const char* s, unsigned long max, unsigned long& out) {
-    char* end = nullptr;
-    errno = 0;
-    out = std::strtoul(s, &end, 10);
-    return s[0] && !*end && errno == 0 && out > 0 && out <= max;
 }
 
 void installSignals() {
@@ -60,37 +40,37 @@ int main(int argc, char** argv) {
     std::string image, host = "127.0.0.1";
     unsigned long port = VpcdLink::kDefaultPort, cutAt = 0;
     cdos::Bytes blankKey;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (a == "--help" || a == "-h")
-            return usage(0);
-        if (!hasValue)
-            return usage(2);
-        const char* v = argv[++i];
-        if (a == "--image") {
-            image = v;
-        } else if (a == "--host") {
-            host = v;
-        } else if (a == "--port") {
-            if (!parseNumber(v, 65535, port))
-                return usage(2);
-        } else if (a == "--power-cut-at") {
-            if (!parseNumber(v, 0xFFFFFFFFul, cutAt))
-                return usage(2);
-        } else if (a == "--blank-key") {
-            auto key = cdos::fromHex(v);
-            if (!key || key->size() != 16) {
-                std::cerr << "carddesk-card: --blank-key needs 32 hex digits\n";
-                return 2;
-            }
-            blankKey = *key;
-        } else {
-            return usage(2);
-        }
+    cdos::cli::OptionParser options("carddesk-card", "the CardDesk card OS as a virtual card in a vpcd reader");
+    options.text("--image", "FILE", "the card's NVM image (required); a missing file is a new blank card", image)
+        .number("--port", "N", "vpcd port (default 35963 = reader \"Virtual PCD 00 00\")", port, 1, 65535)
+        .text("--host", "ADDRESS", "where pcscd's vpcd listens (default 127.0.0.1)", host)
+        .value("--blank-key", "HEX32",
+               "key 00 of a NEW blank card (the manufacturer's batch key); default: the\n"
+               "published development key BLANK_CARD 404142434445464748494A4B4C4D4E4F",
+               [&blankKey](const std::string& v) {
+                   const auto key = cdos::fromHex(v);
+                   if (!key || key->size() != 16)
+                       return false;
+                   blankKey = *key;
+                   return true;
+               })
+        .number("--power-cut-at", "N",
+                "test hook: exit with code 3 in the middle of the N-th page write made\n"
+                "once the card is up (not counting image creation or recovery), as if\n"
+                "the card were pulled out",
+                cutAt, 1, 0xFFFFFFFFul);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
+        return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
-    if (image.empty())
-        return usage(2);
+    if (image.empty()) {
+        std::cerr << "carddesk-card: --image FILE is required\n" << options.usage();
+        return 2;
+    }
 
     std::unique_ptr<CardOs> card;
     try {

@@ -1,5 +1,6 @@
 // carddesk-scrambler: clear TS (file, "-", udp://) in, scrambled TS out. Never prints a key or a control word.
 #include "carddesk/protocol/ca/ServiceKeyFile.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/scrambler/Scrambler.h"
 #include "carddesk/tsio/TsInput.h"
 #include "carddesk/tsio/TsOutput.h"
@@ -13,72 +14,65 @@
 
 using namespace cdos;
 
-namespace {
-
-// --help: the usage on stdout, exit 0; a wrong command line: the usage on stderr, exit 2.
-int usage(int code = 2) {
-    std::fprintf(
-        code == 0 ? stdout : stderr,
-        "usage: carddesk-scrambler --service-key-file FILE [--service-key CA_SERVICE_1] [--cissa]\n"
-        "         [--period SECONDS(10)] [--ecm-interval SECONDS(0.1)] [--packet-clock BITRATE]\n"
-        "         [--ecm-pid PID] [--emm-pid PID] [--package ID] [--vod PROGRAMME] [--first-period N] [--udp-idle S]\n"
-        "         [--realtime]  (send at the stream's own rate, for UDP output)\n"
-        "         IN OUT      (IN/OUT: file, '-', or udp://HOST:PORT)\n");
-    return code;
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     scrambler::ScramblerConfig cfg;
     std::string keyFile, keyName = "CA_SERVICE_1";
     int udpIdle = 5;
     bool realtime = false;
     std::vector<std::string> positional;
+    unsigned long udpIdleSeconds = 5, ecmPid = cfg.ecmPid, emmPid = cfg.emmPid, package = cfg.packageId,
+                  vod = cfg.vodProgrammeId, firstPeriod = cfg.firstCryptoPeriod;
+    bool cissa = false;
+    const auto real = [](double& out) {
+        return [&out](const std::string& v) {
+            std::size_t used = 0;
+            out = std::stod(v, &used);
+            return used == v.size() && out > 0;
+        };
+    };
+    double bitrate = 0;
+    cli::OptionParser options("carddesk-scrambler",
+                              "clear TS in, scrambled TS out (IN/OUT: file, '-', or udp://HOST:PORT)");
+    options.text("--service-key-file", "FILE", "the service keys (required)", keyFile)
+        .text("--service-key", "NAME", "the service key to scramble under (default CA_SERVICE_1)", keyName)
+        .flag("--cissa", cissa, "DVB-CISSA instead of DVB-CSA2")
+        .value("--period", "SECONDS", "crypto period (default 10)", real(cfg.cryptoPeriodSeconds))
+        .value("--ecm-interval", "SECONDS", "ECM repetition (default 0.1)", real(cfg.ecmIntervalSeconds))
+        .value("--packet-clock", "BITRATE", "time from the packet count at this bitrate, not the PCR", real(bitrate))
+        .number("--ecm-pid", "PID", "PID of the ECMs", ecmPid, 0x10, 0x1FFE)
+        .number("--emm-pid", "PID", "PID of the EMMs", emmPid, 0x10, 0x1FFE)
+        .number("--package", "ID", "package the ECMs require", package, 0, 0xFFFF)
+        .number("--vod", "PROGRAMME", "VOD programme the ECMs require instead of a package", vod, 0, 0xFFFF)
+        .number("--first-period", "N", "number of the first crypto period", firstPeriod, 0, 0xFFFFFFFFul)
+        .number("--udp-idle", "S", "a UDP input ends after S seconds without a packet (default 5)", udpIdleSeconds, 1,
+                3600)
+        .flag("--realtime", realtime, "send at the stream's own rate, for UDP output")
+        .operands("IN OUT", positional, 2, 2);
+    switch (options.parse(argc, argv)) {
+    case cli::OptionParser::Result::Help:
+        return 0;
+    case cli::OptionParser::Result::Error:
+        return 2;
+    case cli::OptionParser::Result::Ok:
+        break;
+    }
+    if (keyFile.empty()) {
+        std::fprintf(stderr, "carddesk-scrambler: --service-key-file FILE is required\n%s", options.usage().c_str());
+        return 2;
+    }
+    if (cissa)
+        cfg.mode = ecm::Scrambler::Cissa;
+    if (bitrate > 0) {
+        cfg.clock = scrambler::ScramblerConfig::Clock::Packets;
+        cfg.packetClockBitrate = bitrate;
+    }
+    cfg.ecmPid = static_cast<std::uint16_t>(ecmPid);
+    cfg.emmPid = static_cast<std::uint16_t>(emmPid);
+    cfg.packageId = static_cast<std::uint16_t>(package);
+    cfg.vodProgrammeId = static_cast<std::uint16_t>(vod);
+    cfg.firstCryptoPeriod = static_cast<std::uint32_t>(firstPeriod);
+    udpIdle = static_cast<int>(udpIdleSeconds);
     try {
-        for (int i = 1; i < argc; ++i) {
-            const std::string a = argv[i];
-            auto value = [&]() -> std::string {
-                if (i + 1 >= argc)
-                    throw std::invalid_argument(a + " needs a value");
-                return argv[++i];
-            };
-            if (a == "--realtime")
-                realtime = true;
-            else if (a == "--udp-idle")
-                udpIdle = std::stoi(value());
-            else if (a == "--service-key-file")
-                keyFile = value();
-            else if (a == "--service-key")
-                keyName = value();
-            else if (a == "--cissa")
-                cfg.mode = ecm::Scrambler::Cissa;
-            else if (a == "--period")
-                cfg.cryptoPeriodSeconds = std::stod(value());
-            else if (a == "--ecm-interval")
-                cfg.ecmIntervalSeconds = std::stod(value());
-            else if (a == "--packet-clock") {
-                cfg.clock = scrambler::ScramblerConfig::Clock::Packets;
-                cfg.packetClockBitrate = std::stod(value());
-            } else if (a == "--ecm-pid")
-                cfg.ecmPid = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--emm-pid")
-                cfg.emmPid = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--package")
-                cfg.packageId = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--vod")
-                cfg.vodProgrammeId = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--first-period")
-                cfg.firstCryptoPeriod = static_cast<std::uint32_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--help" || a == "-h")
-                return usage(0);
-            else if (a.size() > 1 && a[0] == '-' && a[1] == '-')
-                return usage();
-            else
-                positional.push_back(a);
-        }
-        if (keyFile.empty() || positional.size() != 2)
-            return usage();
         ServiceKey key = ServiceKeyFile::load(keyFile, keyName);
         cfg.serviceKeyId = key.id;
         cfg.serviceKeyVersion = key.version;
