@@ -6,6 +6,7 @@
 #include "carddesk/descrambler/Descrambler.h"
 #include "carddesk/protocol/ca/CaCommands.h"
 #include "carddesk/protocol/ca/ServiceKeyFile.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
 #include "carddesk/tsio/TsInput.h"
 #include "carddesk/tsio/TsOutput.h"
@@ -22,21 +23,6 @@
 
 using namespace cdos;
 
-namespace {
-
-// --help: the usage on stdout, exit 0; a wrong command line: the usage on stderr, exit 2.
-int usage(int code = 2) {
-    std::fprintf(code == 0 ? stdout : stderr,
-                 "usage: carddesk-descramble (--reader NAME [--user N(1)] [--pin-file FILE] [--date YYYYMMDD]\n"
-                 "         | --service-key-file FILE [--service-key CA_SERVICE_1] [--entitled-packages ID,...])\n"
-                 "         [--ecm-pid PID] [--udp-idle SECONDS(5)] IN OUT\n"
-                 "         (IN/OUT: file, '-', or udp://HOST:PORT; the PIN is read from --pin-file or the\n"
-                 "          CARDDESK_PIN environment variable, never from the command line)\n");
-    return code;
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     cdos::SecretEnvironment::takeAll();
     descrambler::DescramblerConfig cfg;
@@ -46,45 +32,56 @@ int main(int argc, char** argv) {
     int udpIdle = 5;
     std::optional<std::set<std::uint16_t>> entitled;
     std::vector<std::string> positional;
+    unsigned long userNumber = 1, dateValue = 0, udpIdleSeconds = 5, ecmPid = 0;
+    cli::OptionParser options(
+        "carddesk-descramble",
+        "scrambled TS in, clear TS out (IN/OUT: file, '-', or udp://HOST:PORT); the control words\n"
+        "  come from the card in --reader, or from --service-key-file (tests, technicians)");
+    options.text("--reader", "NAME", "PC/SC reader of the card (its CA application decrypts the ECMs)", reader)
+        .number("--user", "N", "the card's user whose rights count (default 1)", userNumber, 1, 8)
+        .text("--pin-file", "FILE", "the user's PIN (else $CARDDESK_PIN; never on the command line)", pinFile)
+        .number("--date", "YYYYMMDD", "the date the rights are checked against (default today)", dateValue, 19700101,
+                99991231)
+        .text("--service-key-file", "FILE", "service keys: decrypt the ECMs here instead of the card", keyFile)
+        .text("--service-key", "NAME", "with --service-key-file: the key (default CA_SERVICE_1)", keyName)
+        .value("--entitled-packages", "ID,...", "with --service-key-file: the packages to treat as entitled",
+               [&entitled](const std::string& v) {
+                   entitled.emplace();
+                   std::istringstream list(v);
+                   for (std::string id; std::getline(list, id, ',');) {
+                       if (id.empty())
+                           continue;
+                       std::size_t used = 0;
+                       const unsigned long n = std::stoul(id, &used, 0);
+                       if (used != id.size() || n > 0xFFFF)
+                           return false;
+                       entitled->insert(static_cast<std::uint16_t>(n));
+                   }
+                   return true;
+               })
+        .number("--ecm-pid", "PID", "PID of the ECMs", ecmPid, 0x10, 0x1FFE)
+        .number("--udp-idle", "SECONDS", "a UDP input ends after this long without a packet (default 5)",
+                udpIdleSeconds, 1, 3600)
+        .operands("IN OUT", positional, 2, 2);
+    switch (options.parse(argc, argv)) {
+    case cli::OptionParser::Result::Help:
+        return 0;
+    case cli::OptionParser::Result::Error:
+        return 2;
+    case cli::OptionParser::Result::Ok:
+        break;
+    }
+    if (keyFile.empty() == reader.empty()) {
+        std::fprintf(stderr, "carddesk-descramble: give either --reader or --service-key-file\n%s",
+                     options.usage().c_str());
+        return 2;
+    }
+    user = static_cast<std::uint8_t>(userNumber);
+    date = static_cast<std::uint32_t>(dateValue);
+    udpIdle = static_cast<int>(udpIdleSeconds);
+    if (ecmPid != 0) // else found in the PMT
+        cfg.ecmPid = static_cast<std::uint16_t>(ecmPid);
     try {
-        for (int i = 1; i < argc; ++i) {
-            const std::string a = argv[i];
-            auto value = [&]() -> std::string {
-                if (i + 1 >= argc)
-                    throw std::invalid_argument(a + " needs a value");
-                return argv[++i];
-            };
-            if (a == "--udp-idle")
-                udpIdle = std::stoi(value());
-            else if (a == "--reader")
-                reader = value();
-            else if (a == "--user")
-                user = static_cast<std::uint8_t>(std::stoul(value()));
-            else if (a == "--pin-file")
-                pinFile = value();
-            else if (a == "--date")
-                date = static_cast<std::uint32_t>(std::stoul(value()));
-            else if (a == "--service-key-file")
-                keyFile = value();
-            else if (a == "--service-key")
-                keyName = value();
-            else if (a == "--ecm-pid")
-                cfg.ecmPid = static_cast<std::uint16_t>(std::stoul(value(), nullptr, 0));
-            else if (a == "--entitled-packages") {
-                entitled.emplace();
-                std::istringstream list(value());
-                for (std::string id; std::getline(list, id, ',');)
-                    if (!id.empty())
-                        entitled->insert(static_cast<std::uint16_t>(std::stoul(id, nullptr, 0)));
-            } else if (a == "--help" || a == "-h")
-                return usage(0);
-            else if (a.size() > 1 && a[0] == '-' && a[1] == '-')
-                return usage();
-            else
-                positional.push_back(a);
-        }
-        if (keyFile.empty() == reader.empty() || positional.size() != 2)
-            return usage();
 
         descrambler::Descrambler::EcmHandler handler;
         std::unique_ptr<descrambler::CardEcmHandler> card;
