@@ -287,11 +287,22 @@ void HeadendServer::routes() {
         });
     });
     m_server.setMissingHandler([](const QHttpServerRequest& r, QHttpServerResponder&& responder) {
+        // A route that exists with another method is 405 with the method it takes (issue 11), else 404.
+        const QString method = api::routeMethod(r.url().path());
+        if (!method.isEmpty()) {
+            qInfo("%s -> 405", qPrintable(r.url().path()));
+            const QByteArray body =
+                QJsonDocument(QJsonObject{{api::key::error, api::code(Refusal::MethodNotAllowed)},
+                                          {api::key::message, QStringLiteral("this endpoint takes %1").arg(method)}})
+                    .toJson(QJsonDocument::Compact);
+            responder.write(body, {{"Content-Type", "application/json"}, {"Allow", method.toLatin1()}},
+                            QHttpServerResponder::StatusCode::MethodNotAllowed);
+            return;
+        }
         qInfo("%s -> 404", qPrintable(r.url().path()));
-        const QByteArray body =
-            QJsonDocument(QJsonObject{{api::key::error, api::code(Refusal::NotFound)},
-                                      {api::key::message, QStringLiteral("no such endpoint or method")}})
-                .toJson(QJsonDocument::Compact);
+        const QByteArray body = QJsonDocument(QJsonObject{{api::key::error, api::code(Refusal::NotFound)},
+                                                          {api::key::message, QStringLiteral("no such endpoint")}})
+                                    .toJson(QJsonDocument::Compact);
         responder.write(body, "application/json", QHttpServerResponder::StatusCode::NotFound);
     });
 }

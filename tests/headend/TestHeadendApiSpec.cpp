@@ -186,6 +186,35 @@ private slots:
         compareSets(yaml, QSet<QString>(routes.begin(), routes.end()), "paths");
     }
 
+    // Each route's one method (what the headend answers 405 with) is the yaml's.
+    void everyRouteHasTheYamlsMethod() {
+        static const QRegularExpression parameter(QStringLiteral("\\{[^}]*\\}"));
+        QSet<QString> yaml;
+        bool inPaths = false;
+        QString path;
+        for (const QString& line : m_yaml) {
+            if (blank(line))
+                continue;
+            if (indentOf(line) == 0)
+                inPaths = line.startsWith(QLatin1String("paths:"));
+            else if (inPaths && indentOf(line) == 2)
+                path = line.trimmed().chopped(1).replace(parameter, QStringLiteral("<arg>"));
+            else if (inPaths && indentOf(line) == 4 && !path.isEmpty()) {
+                const QString method = line.trimmed().section(QLatin1Char(':'), 0, 0);
+                if (method == QLatin1String("get") || method == QLatin1String("post") ||
+                    method == QLatin1String("put") || method == QLatin1String("delete"))
+                    yaml << method.toUpper() + QLatin1Char(' ') + path;
+            }
+        }
+        QSet<QString> code;
+        for (const api::Route& r : api::allRoutes())
+            code << r.method + QLatin1Char(' ') + r.pattern;
+        compareSets(yaml, code, "methods");
+        QCOMPARE(api::routeMethod(QStringLiteral("/v1/purchases/12/completion")), QStringLiteral("POST"));
+        QCOMPARE(api::routeMethod(QStringLiteral("/v1/purchases//completion")), QString());
+        QCOMPARE(api::routeMethod(QStringLiteral("/v1/nothing")), QString());
+    }
+
     void pathFunctionsFillTheirPattern() {
         namespace path = api::path;
         QCOMPARE(path::purchaseCompletion(42), QStringLiteral("/v1/purchases/42/completion"));

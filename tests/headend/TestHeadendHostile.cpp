@@ -79,6 +79,20 @@ private slots:
             qInfo("%s", log.constData());
     }
 
+    // Issue 11: a route asked with the wrong method is 405 naming the method it takes, not 404; no route is 404.
+    void wrongMethodIs405() {
+        const Reply get = m_hd.send("GET", QStringLiteral("/v1/auth/init"), QByteArray());
+        QCOMPARE(get.status, 405);
+        QCOMPARE(get.code(), QStringLiteral("method_not_allowed"));
+        QVERIFY2(get.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("POST")), get.body);
+        const Reply post = m_hd.send("POST", QStringLiteral("/v1/cards/86010000000000000001/transactions"), "{}");
+        QCOMPARE(post.status, 405);
+        QVERIFY(post.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("GET")));
+        QCOMPARE(m_hd.send("DELETE", QStringLiteral("/v1/purchases/7/completion"), QByteArray()).status, 405);
+        QCOMPARE(m_hd.send("GET", QStringLiteral("/v1/nothing"), QByteArray()).status, 404);
+        QCOMPARE(m_hd.send("GET", QStringLiteral("/v1/purchases/7/completion/x"), QByteArray()).status, 404);
+    }
+
     void hugeBodyRefusedFromItsLength() {
         const qint64 before = residentKb();
         QVERIFY(before > 0);

@@ -63,36 +63,59 @@ QString adminBankAccount(const QString& account) {
 
 } // namespace path
 
-QStringList allPaths() {
+QList<Route> allRoutes() {
     using namespace path;
-    return {authInit,
-            authCard,
-            authVerify,
-            session,
-            purchases,
-            purchaseCompletionPattern,
-            loads,
-            loadsPending,
-            loadCompletionPattern,
-            loadRefundChallengePattern,
-            loadRecoveryPattern,
-            cardTransactionsPattern,
-            subscriberTransactionsPattern,
-            apps,
-            appInstallPattern,
-            appDeleteCertificatePattern,
-            appResultPattern,
-            vod,
-            vodPurchases,
-            adminCards,
-            adminCardStatusPattern,
-            adminCardAppIdentityPattern,
-            adminCardAppsPattern,
-            adminApps,
-            adminVod,
-            adminLedger,
-            adminBankAccounts,
-            adminBankAccountPattern};
+    const QString get = QStringLiteral("GET"), post = QStringLiteral("POST");
+    return {{post, authInit},
+            {post, authCard},
+            {post, authVerify},
+            {get, session},
+            {post, purchases},
+            {post, purchaseCompletionPattern},
+            {post, loads},
+            {get, loadsPending},
+            {post, loadCompletionPattern},
+            {post, loadRefundChallengePattern},
+            {post, loadRecoveryPattern},
+            {get, cardTransactionsPattern},
+            {get, subscriberTransactionsPattern},
+            {get, apps},
+            {post, appInstallPattern},
+            {post, appDeleteCertificatePattern},
+            {post, appResultPattern},
+            {get, vod},
+            {post, vodPurchases},
+            {post, adminCards},
+            {post, adminCardStatusPattern},
+            {post, adminCardAppIdentityPattern},
+            {get, adminCardAppsPattern},
+            {post, adminApps},
+            {post, adminVod},
+            {get, adminLedger},
+            {post, adminBankAccounts},
+            {get, adminBankAccountPattern}};
+}
+
+QStringList allPaths() {
+    QStringList out;
+    for (const Route& r : allRoutes())
+        out << r.pattern;
+    return out;
+}
+
+QString routeMethod(const QString& path) {
+    const QStringList parts = path.split(QLatin1Char('/'));
+    for (const Route& r : allRoutes()) {
+        const QStringList want = r.pattern.split(QLatin1Char('/'));
+        if (want.size() != parts.size())
+            continue;
+        bool same = true;
+        for (qsizetype i = 0; same && i < want.size(); ++i)
+            same = want[i] == QLatin1String("<arg>") ? !parts[i].isEmpty() : want[i] == parts[i];
+        if (same)
+            return r.method;
+    }
+    return {};
 }
 
 } // namespace carddesk::api

@@ -85,6 +85,8 @@ QString code(Refusal r) {
         return QStringLiteral("not_sandbox");
     case Refusal::NotFound:
         return QStringLiteral("not_found");
+    case Refusal::MethodNotAllowed:
+        return QStringLiteral("method_not_allowed");
     case Refusal::Database:
         return QStringLiteral("database");
     case Refusal::Internal:

@@ -70,4 +70,14 @@ QString adminBankAccount(const QString& account);
 // Every route as the headend registers it (fixed paths and <arg> patterns), for the specification test.
 QStringList allPaths();
 
+// The one method of each route ("GET" or "POST"), as openapi.yaml gives it.
+struct Route {
+    QString method;
+    QString pattern;
+};
+QList<Route> allRoutes();
+// The method of the route `path` (a request path, parameters filled in) belongs to; empty when no route has that
+// shape. The headend answers 405 with it for a request whose method is not the route's.
+QString routeMethod(const QString& path);
+
 } // namespace carddesk::api

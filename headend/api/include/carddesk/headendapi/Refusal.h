@@ -58,6 +58,7 @@ enum class Refusal {
     UnknownAccount,
     NotSandbox,
     NotFound,
+    MethodNotAllowed,
     Database,
     Internal,
     // Application download.
