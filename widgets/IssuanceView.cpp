@@ -311,6 +311,15 @@ void IssuanceView::chooseTemplate() {
 void IssuanceView::setCard(const QString& reader, const std::optional<CardSnapshot>& snapshot) {
     m_reader = reader;
     m_snapshot = snapshot;
+    // An outcome is about one card in one reader: another reader's card, or another chip in this reader, does not
+    // inherit it (issue 11). A card taken out keeps it until another one is shown.
+    const bool otherChip = snapshot && !snapshot->chipSerial.isEmpty() && !m_outcomeChip.isEmpty() &&
+                           snapshot->chipSerial != m_outcomeChip;
+    if (!m_busy && !m_result->isHidden() && (reader != m_outcomeReader || otherChip)) {
+        m_result->hide();
+        m_progress->hide();
+        m_step->hide();
+    }
     updateIssueState();
 }
 
@@ -393,6 +402,9 @@ void IssuanceView::setBusy(bool busy) {
 }
 
 void IssuanceView::showOutcome(bool success, const QString& text) {
+    m_outcomeReader = m_reader;
+    if (m_snapshot && !m_snapshot->chipSerial.isEmpty())
+        m_outcomeChip = m_snapshot->chipSerial;
     m_result->setProperty("outcome", success ? QStringLiteral("success") : QStringLiteral("failure"));
     m_result->setText(text);
     m_result->setStyleSheet(success ? QStringLiteral("QLabel { background: #e6f4ea; color: #0d652d; border: 1px solid "
@@ -468,8 +480,9 @@ void IssuanceView::onFinished(const IssuanceResult& result) {
     if (!m_busy)
         return; // an issuance someone else started (CLI-like use of the same service)
     setBusy(false);
-    m_progress->setValue(m_progress->maximum());
+    m_outcomeChip = QByteArray::fromHex(result.chipSerial.toLatin1());
     if (result.ok) {
+        m_progress->setValue(m_progress->maximum()); // a failure keeps the step it stopped at
         m_lastIssuedCard = result.cardNumber.toUpper();
         m_pins->clearPins();
         m_step->setText(tr("Done."));

@@ -71,6 +71,8 @@ private:
     QString m_blockingProblem;
     bool m_busy = false;
     QString m_lastIssuedCard; // hex; the card the last success was about
+    QString m_outcomeReader;  // the reader and chip the shown outcome is about
+    QByteArray m_outcomeChip;
 
     QLineEdit* m_templatePath;
     QLabel* m_templateSummary;

@@ -202,6 +202,18 @@ private slots:
         QVERIFY2(last->text().contains(cardNumber), qPrintable(last->text()));
     }
 
+    // Issue 11: the outcome belongs to the card it is about: another reader's blank card does not show "Card
+    // issued" (nor a failure's "step 25 of 25").
+    void anotherReadersCardHidesTheOutcome() {
+        auto* result = m_window->findChild<QLabel*>(QStringLiteral("issueResultLabel"));
+        QVERIFY(result);
+        QVERIFY(guitest::insertAndSelect(*m_window, QStringLiteral("Desk Reader B (in-process)"),
+                                         cdtest::newTestCard(m_dir.filePath(QStringLiteral("card-b.img")))));
+        QTRY_VERIFY(m_window->isSettled());
+        QVERIFY(!result->isVisible());
+        QVERIFY(!m_window->findChild<QWidget*>(QStringLiteral("issueProgress"))->isVisible());
+    }
+
 private:
     static void closeMessageBox(QMessageBox::StandardButton button) {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
