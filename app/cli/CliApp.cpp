@@ -275,8 +275,26 @@ int CliApp::readers() {
         QJsonObject o{{QStringLiteral("name"), r.name}, {QStringLiteral("cardPresent"), r.cardPresent}};
         if (r.cardPresent) {
             o.insert(QStringLiteral("atr"), QString::fromLatin1(r.atr.toHex().toUpper()));
-            if (const auto lc = ApduDecoder::lifeCycleFromAtr(r.atr))
+            // The ATR tells the life cycle at power-up only: a card personalised since then still shows "blank"
+            // there (issue 11). The card's own answer, when it gives one, is the truth.
+            std::optional<cdos::LifeCycle> lc;
+            QString source = QStringLiteral("card");
+            if (!r.mute && !r.exclusive) {
+                const JobResult answer = manager.run(r.name, [](CardChannel& ch) {
+                    const cdos::ResponseApdu a = ch.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+                    return a.ok() && a.data.size() == 1 ? QVariant(int(a.data[0])) : QVariant();
+                });
+                if (answer.ok() && answer.value.isValid())
+                    lc = static_cast<cdos::LifeCycle>(answer.value.toInt());
+            }
+            if (!lc) {
+                lc = ApduDecoder::lifeCycleFromAtr(r.atr);
+                source = QStringLiteral("atr");
+            }
+            if (lc) {
                 o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*lc)));
+                o.insert(QStringLiteral("lifeCycleFrom"), source);
+            }
             o.insert(QStringLiteral("exclusive"), r.exclusive);
             o.insert(QStringLiteral("mute"), r.mute);
         }

@@ -80,6 +80,25 @@ private slots:
         }
         readers.stop(); // the CLI gets the card to itself
 
+        // Issue 11: `readers` tells the card's life cycle from the card, not from the ATR of its power-up (blank).
+        QProcess list;
+        list.start(QStringLiteral(CARDDESK_CLI_BIN), {QStringLiteral("readers")});
+        QVERIFY(list.waitForFinished(30000));
+        QCOMPARE(list.exitCode(), 0);
+        bool listed = false;
+        for (const auto& v : QJsonDocument::fromJson(list.readAllStandardOutput())
+                                 .object()
+                                 .value(QStringLiteral("readers"))
+                                 .toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("name")).toString() != m_reader)
+                continue;
+            listed = true;
+            QCOMPARE(o.value(QStringLiteral("lifeCycle")).toString(), QStringLiteral("personalised"));
+            QCOMPARE(o.value(QStringLiteral("lifeCycleFrom")).toString(), QStringLiteral("card"));
+        }
+        QVERIFY(listed);
+
         QProcess cli;
         cli.start(QStringLiteral(CARDDESK_CLI_BIN),
                   {QStringLiteral("info"), QStringLiteral("--reader"), m_reader, QStringLiteral("--wait"),
