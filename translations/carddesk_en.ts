@@ -947,6 +947,14 @@
         <source>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</source>
         <translation>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</translation>
     </message>
+    <message>
+        <source>%1: must be an object of language: text</source>
+        <translation>%1: must be an object of language: text</translation>
+    </message>
+    <message>
+        <source>%1: must be a text of 1 to 32 characters</source>
+        <translation>%1: must be a text of 1 to 32 characters</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

@@ -943,6 +943,14 @@
         <source>%1: &quot;%2&quot; is bit %3 on every card (the card enforces it), not %4</source>
         <translation>%1：“%2”在每张卡上都是第 %3 位（由卡片强制执行），不能是 %4</translation>
     </message>
+    <message>
+        <source>%1: must be an object of language: text</source>
+        <translation>%1：必须是“语言: 文本”形式的对象</translation>
+    </message>
+    <message>
+        <source>%1: must be a text of 1 to 32 characters</source>
+        <translation>%1：必须是 1 到 32 个字符的文本</translation>
+    </message>
 </context>
 <context>
     <name>CliApp</name>

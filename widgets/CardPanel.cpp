@@ -125,7 +125,7 @@ CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, Purs
     connect(m_issuance, &IssuanceView::templateChanged, this, [this] {
         const auto& tmpl = m_issuance->cardTemplate();
         if (tmpl)
-            m_diagnostics->setPermissionNamer([t = *tmpl](quint32 mask) { return t.permissionNames(mask); });
+            m_diagnostics->setPermissionNamer([t = *tmpl](quint32 mask) { return t.permissionLabels(mask); });
         else
             m_diagnostics->setPermissionNamer({});
     });

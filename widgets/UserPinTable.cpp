@@ -64,7 +64,8 @@ void UserPinTable::setTemplate(const CardTemplate& tmpl) {
         auto* number = new QLabel(QString::number(u.number), this);
         number->setAlignment(Qt::AlignCenter);
         auto* name = new QLabel(u.name, this);
-        const QStringList names = tmpl.permissionNames(u.permissions);
+        // What people read (issue 11): the template's labels in the console's language; identifiers in the tip.
+        const QStringList names = tmpl.permissionLabels(u.permissions);
         // The holder usually has every right; "all" reads better than eight names.
         const bool all = allDefined != 0 && (u.permissions & allDefined) == allDefined;
         auto* permissions = new QLabel(all               ? tr("all")
@@ -72,7 +73,7 @@ void UserPinTable::setTemplate(const CardTemplate& tmpl) {
                                                          : names.join(QLatin1String(", ")),
                                        this);
         permissions->setWordWrap(true);
-        permissions->setToolTip(names.join(QLatin1String(", ")) + QStringLiteral(" (") +
+        permissions->setToolTip(tmpl.permissionNames(u.permissions).join(QLatin1String(", ")) + QStringLiteral(" (") +
                                 QStringLiteral("%1").arg(u.permissions, 8, 16, QLatin1Char('0')).toUpper() +
                                 QLatin1Char(')'));
         auto* retries = new QLabel(QString::number(u.maxRetries), this);

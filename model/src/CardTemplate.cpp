@@ -146,6 +146,22 @@ std::vector<cdos::ca::Entitlement> CardTemplate::rightsOn(const QDate& issuedOn)
     return out;
 }
 
+QString PermissionBit::labelFor(const QLocale& locale) const {
+    if (const auto it = labels.constFind(locale.name()); it != labels.cend())
+        return *it;
+    if (const auto it = labels.constFind(QLocale::languageToCode(locale.language())); it != labels.cend())
+        return *it;
+    return name;
+}
+
+QStringList CardTemplate::permissionLabels(quint32 mask, const QLocale& locale) const {
+    QStringList labels;
+    for (const auto& b : permissionBits)
+        if (mask & (1u << b.bit))
+            labels << b.labelFor(locale);
+    return labels;
+}
+
 QStringList CardTemplate::permissionNames(quint32 mask) const {
     QStringList names;
     for (const auto& b : permissionBits)
@@ -189,6 +205,19 @@ CardTemplate CardTemplate::fromJson(const QByteArray& json) {
         bit.bit = static_cast<int>(r.integer(b, "bit", f + QStringLiteral(".bit"), -1, 0, 31));
         bit.name = r.string(b, "name", f + QStringLiteral(".name"), true);
         bit.description = r.string(b, "description", f + QStringLiteral(".description"), false);
+        // "label": {"zh_CN": "电视直播", "en": "Live TV"}: optional; each a short text.
+        const QJsonValue label = b.value(QLatin1String("label"));
+        if (!label.isUndefined() && !label.isObject())
+            r.errors << tr("%1: must be an object of language: text").arg(f + QStringLiteral(".label"));
+        const QJsonObject labels = label.toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            const QString text = it.value().toString().trimmed();
+            if (!it.value().isString() || text.isEmpty() || text.size() > 32)
+                r.errors
+                    << tr("%1: must be a text of 1 to 32 characters").arg(f + QStringLiteral(".label.") + it.key());
+            else
+                bit.labels.insert(it.key(), text);
+        }
         if (bit.bit >= 0)
             t.permissionBits.append(bit);
     }

@@ -156,6 +156,13 @@ private slots:
         QCOMPARE(t.users[0].permissions, 0xFFFFFFFFu);
         QCOMPARE(t.permissionNames(t.users[2].permissions),
                  (QStringList{QStringLiteral("live-tv"), QStringLiteral("settings")}));
+        // Issue 11: what a person reads is the label in their language, not the identifier.
+        QCOMPARE(t.permissionLabels(t.users[2].permissions, QLocale(QLocale::Chinese, QLocale::China)),
+                 (QStringList{QStringLiteral("电视直播"), QStringLiteral("个人设置")}));
+        QCOMPARE(t.permissionLabels(t.users[2].permissions, QLocale(QLocale::English, QLocale::UnitedKingdom)),
+                 (QStringList{QStringLiteral("Live TV"), QStringLiteral("Settings")}));
+        QCOMPARE(t.permissionLabels(t.users[2].permissions, QLocale(QLocale::French)),
+                 (QStringList{QStringLiteral("live-tv"), QStringLiteral("settings")})); // no label: the identifier
         QCOMPARE(t.balanceLimit, 200000u);
         QVERIFY(t.validate().isEmpty());
         // Written back and read again: the same template.

@@ -10,6 +10,8 @@
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -34,9 +36,12 @@ struct TemplateKey {
 
 // A named permission bit; menus and users refer to bits by these names or by numbers.
 struct PermissionBit {
-    int bit = 0; // 0..31
-    QString name;
+    int bit = 0;  // 0..31
+    QString name; // the identifier templates and holder files use ("live-tv")
     QString description;
+    QMap<QString, QString> labels; // what a person reads, per language ("zh_CN": "电视直播", "en": "Live TV")
+    // The label for `locale` (its full name, then its language), else the identifier.
+    QString labelFor(const QLocale& locale) const;
 };
 
 struct TemplateMenuEntry {
@@ -105,6 +110,8 @@ public:
     // The bit mask of a permission given as a name, a bit list, or a number; nullopt when unknown.
     std::optional<quint32> permissionMask(const QString& nameOrNumber) const;
     QStringList permissionNames(quint32 mask) const;
+    // The same bits as people read them in `locale` (PermissionBit::labelFor).
+    QStringList permissionLabels(quint32 mask, const QLocale& locale = QLocale()) const;
 
 private:
     void validateCa(QStringList& errors) const;
