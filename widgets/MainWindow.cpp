@@ -159,6 +159,8 @@ MainWindow::~MainWindow() {
     m_readers->stop();
     delete m_traceDock;
     delete takeCentralWidget();
+    // A session of its own goes while this window can still take the signals its objects send on their way out.
+    m_ownSession.reset();
 }
 
 bool MainWindow::isSettled() const {
