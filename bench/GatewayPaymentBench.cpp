@@ -31,7 +31,7 @@ namespace {
 class BenchUi : public cdgw::UserInterface {
 public:
     void show(const QString&) override {}
-    std::optional<int> choose(const QString&, const QStringList&) override { return 0; }
+    std::optional<int> choose(const QString&, const QStringList&, const QString&) override { return 0; }
     std::optional<QString> input(const QString&, bool) override { return QStringLiteral("1234"); }
 };
 

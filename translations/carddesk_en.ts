@@ -3,110 +3,6 @@
 <TS version="2.1" language="en_US">
 <context>
     <name>ApduDecoder</name>
-    <message>
-        <source>success</source>
-        <translation>success</translation>
-    </message>
-    <message>
-        <source>wrong length</source>
-        <translation>wrong length</translation>
-    </message>
-    <message>
-        <source>command incompatible with file structure</source>
-        <translation>command incompatible with file structure</translation>
-    </message>
-    <message>
-        <source>security status not satisfied</source>
-        <translation>security status not satisfied</translation>
-    </message>
-    <message>
-        <source>authentication method blocked</source>
-        <translation>authentication method blocked</translation>
-    </message>
-    <message>
-        <source>conditions of use not satisfied</source>
-        <translation>conditions of use not satisfied</translation>
-    </message>
-    <message>
-        <source>secure messaging data incorrect (MAC)</source>
-        <translation>secure messaging data incorrect (MAC)</translation>
-    </message>
-    <message>
-        <source>incorrect data</source>
-        <translation>incorrect data</translation>
-    </message>
-    <message>
-        <source>function not supported (card blocked or terminated)</source>
-        <translation>function not supported (card blocked or terminated)</translation>
-    </message>
-    <message>
-        <source>file or application not found</source>
-        <translation>file or application not found</translation>
-    </message>
-    <message>
-        <source>record not found</source>
-        <translation>record not found</translation>
-    </message>
-    <message>
-        <source>not enough memory</source>
-        <translation>not enough memory</translation>
-    </message>
-    <message>
-        <source>incorrect P1-P2</source>
-        <translation>incorrect P1-P2</translation>
-    </message>
-    <message>
-        <source>referenced data not found</source>
-        <translation>referenced data not found</translation>
-    </message>
-    <message>
-        <source>file already exists</source>
-        <translation>file already exists</translation>
-    </message>
-    <message>
-        <source>wrong offset</source>
-        <translation>wrong offset</translation>
-    </message>
-    <message>
-        <source>instruction not supported</source>
-        <translation>instruction not supported</translation>
-    </message>
-    <message>
-        <source>class not supported</source>
-        <translation>class not supported</translation>
-    </message>
-    <message>
-        <source>memory failure</source>
-        <translation>memory failure</translation>
-    </message>
-    <message>
-        <source>internal error</source>
-        <translation>internal error</translation>
-    </message>
-    <message>
-        <source>MAC invalid</source>
-        <translation>MAC invalid</translation>
-    </message>
-    <message>
-        <source>application permanently locked</source>
-        <translation>application permanently locked</translation>
-    </message>
-    <message>
-        <source>insufficient balance</source>
-        <translation>insufficient balance</translation>
-    </message>
-    <message>
-        <source>counter at maximum</source>
-        <translation>counter at maximum</translation>
-    </message>
-    <message>
-        <source>key index not supported</source>
-        <translation>key index not supported</translation>
-    </message>
-    <message>
-        <source>requested MAC not available</source>
-        <translation>requested MAC not available</translation>
-    </message>
     <message numerus="yes">
         <source>wrong PIN, %n tries left</source>
         <translation>
@@ -565,10 +461,6 @@
         <source>valid to</source>
         <translation>valid to</translation>
     </message>
-    <message>
-        <source>the user does not hold the right for this</source>
-        <translation>the user does not hold the right for this</translation>
-    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -954,6 +846,10 @@
     <message>
         <source>%1: must be a text of 1 to 32 characters</source>
         <translation>%1: must be a text of 1 to 32 characters</translation>
+    </message>
+    <message>
+        <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
+        <translation>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1379,10 @@
     <message>
         <source>%1: missing (4 to 12 digits)</source>
         <translation>%1: missing (4 to 12 digits)</translation>
+    </message>
+    <message>
+        <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
+        <translation>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -3345,30 +3245,6 @@
         <translation>the card has no e-purse application (%1)</translation>
     </message>
     <message>
-        <source>MAC invalid</source>
-        <translation>MAC invalid</translation>
-    </message>
-    <message>
-        <source>purse permanently locked</source>
-        <translation>purse permanently locked</translation>
-    </message>
-    <message>
-        <source>insufficient balance</source>
-        <translation>insufficient balance</translation>
-    </message>
-    <message>
-        <source>transaction counter at its maximum</source>
-        <translation>transaction counter at its maximum</translation>
-    </message>
-    <message>
-        <source>key index not supported</source>
-        <translation>key index not supported</translation>
-    </message>
-    <message>
-        <source>no such transaction to prove</source>
-        <translation>no such transaction to prove</translation>
-    </message>
-    <message>
         <source>reading the purse in &quot;%1&quot; failed: %2</source>
         <translation>reading the purse in &quot;%1&quot; failed: %2</translation>
     </message>
@@ -4124,6 +4000,129 @@ Save with the secrets in clear?</translation>
     <message>
         <source>all</source>
         <translation>all</translation>
+    </message>
+</context>
+<context>
+    <name>cdos::StatusWords</name>
+    <message>
+        <source>success</source>
+        <translation>success</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>wrong length</translation>
+    </message>
+    <message>
+        <source>command incompatible with file structure</source>
+        <translation>command incompatible with file structure</translation>
+    </message>
+    <message>
+        <source>security status not satisfied</source>
+        <translation>security status not satisfied</translation>
+    </message>
+    <message>
+        <source>authentication method blocked</source>
+        <translation>authentication method blocked</translation>
+    </message>
+    <message>
+        <source>conditions of use not satisfied</source>
+        <translation>conditions of use not satisfied</translation>
+    </message>
+    <message>
+        <source>the user does not hold the right for this</source>
+        <translation>the user does not hold the right for this</translation>
+    </message>
+    <message>
+        <source>secure messaging data incorrect (MAC)</source>
+        <translation>secure messaging data incorrect (MAC)</translation>
+    </message>
+    <message>
+        <source>incorrect data</source>
+        <translation>incorrect data</translation>
+    </message>
+    <message>
+        <source>function not supported (card blocked or terminated)</source>
+        <translation>function not supported (card blocked or terminated)</translation>
+    </message>
+    <message>
+        <source>file or application not found</source>
+        <translation>file or application not found</translation>
+    </message>
+    <message>
+        <source>record not found</source>
+        <translation>record not found</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>not enough memory</translation>
+    </message>
+    <message>
+        <source>incorrect P1-P2</source>
+        <translation>incorrect P1-P2</translation>
+    </message>
+    <message>
+        <source>referenced data not found</source>
+        <translation>referenced data not found</translation>
+    </message>
+    <message>
+        <source>file already exists</source>
+        <translation>file already exists</translation>
+    </message>
+    <message>
+        <source>wrong offset</source>
+        <translation>wrong offset</translation>
+    </message>
+    <message>
+        <source>instruction not supported</source>
+        <translation>instruction not supported</translation>
+    </message>
+    <message>
+        <source>class not supported</source>
+        <translation>class not supported</translation>
+    </message>
+    <message>
+        <source>memory failure</source>
+        <translation>memory failure</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>internal error</translation>
+    </message>
+    <message>
+        <source>MAC invalid</source>
+        <translation>MAC invalid</translation>
+    </message>
+    <message>
+        <source>application permanently locked</source>
+        <translation>application permanently locked</translation>
+    </message>
+    <message>
+        <source>insufficient balance</source>
+        <translation>insufficient balance</translation>
+    </message>
+    <message>
+        <source>counter at maximum</source>
+        <translation>counter at maximum</translation>
+    </message>
+    <message>
+        <source>key index not supported</source>
+        <translation>key index not supported</translation>
+    </message>
+    <message>
+        <source>requested MAC not available</source>
+        <translation>requested MAC not available</translation>
+    </message>
+    <message>
+        <source>purse permanently locked</source>
+        <translation>purse permanently locked</translation>
+    </message>
+    <message>
+        <source>transaction counter at its maximum</source>
+        <translation>transaction counter at its maximum</translation>
+    </message>
+    <message>
+        <source>no such transaction to prove</source>
+        <translation>no such transaction to prove</translation>
     </message>
 </context>
 </TS>

@@ -3,110 +3,6 @@
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApduDecoder</name>
-    <message>
-        <source>success</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>wrong length</source>
-        <translation>长度错误</translation>
-    </message>
-    <message>
-        <source>command incompatible with file structure</source>
-        <translation>命令与文件结构不兼容</translation>
-    </message>
-    <message>
-        <source>security status not satisfied</source>
-        <translation>安全状态不满足</translation>
-    </message>
-    <message>
-        <source>authentication method blocked</source>
-        <translation>认证方法已锁定</translation>
-    </message>
-    <message>
-        <source>conditions of use not satisfied</source>
-        <translation>使用条件不满足</translation>
-    </message>
-    <message>
-        <source>secure messaging data incorrect (MAC)</source>
-        <translation>安全报文数据不正确（MAC）</translation>
-    </message>
-    <message>
-        <source>incorrect data</source>
-        <translation>数据不正确</translation>
-    </message>
-    <message>
-        <source>function not supported (card blocked or terminated)</source>
-        <translation>功能不支持（卡已锁定或已终止）</translation>
-    </message>
-    <message>
-        <source>file or application not found</source>
-        <translation>未找到文件或应用</translation>
-    </message>
-    <message>
-        <source>record not found</source>
-        <translation>未找到记录</translation>
-    </message>
-    <message>
-        <source>not enough memory</source>
-        <translation>存储空间不足</translation>
-    </message>
-    <message>
-        <source>incorrect P1-P2</source>
-        <translation>P1-P2 不正确</translation>
-    </message>
-    <message>
-        <source>referenced data not found</source>
-        <translation>未找到引用的数据</translation>
-    </message>
-    <message>
-        <source>file already exists</source>
-        <translation>文件已存在</translation>
-    </message>
-    <message>
-        <source>wrong offset</source>
-        <translation>偏移量错误</translation>
-    </message>
-    <message>
-        <source>instruction not supported</source>
-        <translation>不支持的指令</translation>
-    </message>
-    <message>
-        <source>class not supported</source>
-        <translation>不支持的类别</translation>
-    </message>
-    <message>
-        <source>memory failure</source>
-        <translation>存储器故障</translation>
-    </message>
-    <message>
-        <source>internal error</source>
-        <translation>内部错误</translation>
-    </message>
-    <message>
-        <source>MAC invalid</source>
-        <translation>MAC 无效</translation>
-    </message>
-    <message>
-        <source>application permanently locked</source>
-        <translation>应用已永久锁定</translation>
-    </message>
-    <message>
-        <source>insufficient balance</source>
-        <translation>余额不足</translation>
-    </message>
-    <message>
-        <source>counter at maximum</source>
-        <translation>计数器已达上限</translation>
-    </message>
-    <message>
-        <source>key index not supported</source>
-        <translation>不支持的密钥索引</translation>
-    </message>
-    <message>
-        <source>requested MAC not available</source>
-        <translation>所请求的 MAC 不可用</translation>
-    </message>
     <message numerus="yes">
         <source>wrong PIN, %n tries left</source>
         <translation>
@@ -563,10 +459,6 @@
         <source>valid to</source>
         <translation>截止日期</translation>
     </message>
-    <message>
-        <source>the user does not hold the right for this</source>
-        <translation>该用户没有此项权限</translation>
-    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -950,6 +842,10 @@
     <message>
         <source>%1: must be a text of 1 to 32 characters</source>
         <translation>%1：必须是 1 到 32 个字符的文本</translation>
+    </message>
+    <message>
+        <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
+        <translation>%1：卡片只支持 &quot;zh&quot; 或 &quot;en&quot;，不支持 &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1375,10 @@
     <message>
         <source>%1: missing (4 to 12 digits)</source>
         <translation>%1：缺少（4 到 12 位数字）</translation>
+    </message>
+    <message>
+        <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
+        <translation>%1：卡片只支持 &quot;zh&quot; 或 &quot;en&quot;，不支持 &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -3334,30 +3234,6 @@
         <translation>卡上没有电子钱包应用（%1）</translation>
     </message>
     <message>
-        <source>MAC invalid</source>
-        <translation>MAC 无效</translation>
-    </message>
-    <message>
-        <source>purse permanently locked</source>
-        <translation>电子钱包已永久锁定</translation>
-    </message>
-    <message>
-        <source>insufficient balance</source>
-        <translation>余额不足</translation>
-    </message>
-    <message>
-        <source>transaction counter at its maximum</source>
-        <translation>交易计数器已达上限</translation>
-    </message>
-    <message>
-        <source>key index not supported</source>
-        <translation>不支持的密钥索引</translation>
-    </message>
-    <message>
-        <source>no such transaction to prove</source>
-        <translation>没有可证明的该笔交易</translation>
-    </message>
-    <message>
         <source>reading the purse in &quot;%1&quot; failed: %2</source>
         <translation>读取“%1”中的电子钱包失败：%2</translation>
     </message>
@@ -4111,6 +3987,129 @@ Save with the secrets in clear?</source>
     <message>
         <source>all</source>
         <translation>全部权限</translation>
+    </message>
+</context>
+<context>
+    <name>cdos::StatusWords</name>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>长度错误</translation>
+    </message>
+    <message>
+        <source>command incompatible with file structure</source>
+        <translation>命令与文件结构不兼容</translation>
+    </message>
+    <message>
+        <source>security status not satisfied</source>
+        <translation>安全状态不满足</translation>
+    </message>
+    <message>
+        <source>authentication method blocked</source>
+        <translation>认证方法已锁定</translation>
+    </message>
+    <message>
+        <source>conditions of use not satisfied</source>
+        <translation>使用条件不满足</translation>
+    </message>
+    <message>
+        <source>the user does not hold the right for this</source>
+        <translation>该用户没有此项权限</translation>
+    </message>
+    <message>
+        <source>secure messaging data incorrect (MAC)</source>
+        <translation>安全报文数据不正确（MAC）</translation>
+    </message>
+    <message>
+        <source>incorrect data</source>
+        <translation>数据不正确</translation>
+    </message>
+    <message>
+        <source>function not supported (card blocked or terminated)</source>
+        <translation>功能不支持（卡已锁定或已终止）</translation>
+    </message>
+    <message>
+        <source>file or application not found</source>
+        <translation>未找到文件或应用</translation>
+    </message>
+    <message>
+        <source>record not found</source>
+        <translation>未找到记录</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>存储空间不足</translation>
+    </message>
+    <message>
+        <source>incorrect P1-P2</source>
+        <translation>P1-P2 不正确</translation>
+    </message>
+    <message>
+        <source>referenced data not found</source>
+        <translation>未找到引用的数据</translation>
+    </message>
+    <message>
+        <source>file already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>wrong offset</source>
+        <translation>偏移量错误</translation>
+    </message>
+    <message>
+        <source>instruction not supported</source>
+        <translation>不支持的指令</translation>
+    </message>
+    <message>
+        <source>class not supported</source>
+        <translation>不支持的类别</translation>
+    </message>
+    <message>
+        <source>memory failure</source>
+        <translation>存储器故障</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <source>MAC invalid</source>
+        <translation>MAC 无效</translation>
+    </message>
+    <message>
+        <source>application permanently locked</source>
+        <translation>应用已永久锁定</translation>
+    </message>
+    <message>
+        <source>insufficient balance</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <source>counter at maximum</source>
+        <translation>计数器已达上限</translation>
+    </message>
+    <message>
+        <source>key index not supported</source>
+        <translation>不支持的密钥索引</translation>
+    </message>
+    <message>
+        <source>requested MAC not available</source>
+        <translation>所请求的 MAC 不可用</translation>
+    </message>
+    <message>
+        <source>purse permanently locked</source>
+        <translation>电子钱包已永久锁定</translation>
+    </message>
+    <message>
+        <source>transaction counter at its maximum</source>
+        <translation>交易计数器已达上限</translation>
+    </message>
+    <message>
+        <source>no such transaction to prove</source>
+        <translation>没有可证明的该笔交易</translation>
     </message>
 </context>
 </TS>

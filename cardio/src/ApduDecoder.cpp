@@ -5,6 +5,7 @@
 #include <carddesk/protocol/ca/CaCommands.h>
 #include <carddesk/protocol/epurse/EPurse.h>
 
+#include <QCoreApplication>
 #include <QDate>
 
 #include <array>
@@ -13,42 +14,6 @@
 namespace carddesk {
 
 namespace {
-
-struct SwText {
-    quint16 sw;
-    const char* text;
-};
-
-// Translatable meanings, keyed by status word; the rest falls back to cdos::statusWordMeaning (English).
-constexpr SwText kStatusWords[] = {
-    {0x9000, QT_TRANSLATE_NOOP("ApduDecoder", "success")},
-    {0x6700, QT_TRANSLATE_NOOP("ApduDecoder", "wrong length")},
-    {0x6981, QT_TRANSLATE_NOOP("ApduDecoder", "command incompatible with file structure")},
-    {0x6982, QT_TRANSLATE_NOOP("ApduDecoder", "security status not satisfied")},
-    {0x6983, QT_TRANSLATE_NOOP("ApduDecoder", "authentication method blocked")},
-    {0x6985, QT_TRANSLATE_NOOP("ApduDecoder", "conditions of use not satisfied")},
-    {0x6986, QT_TRANSLATE_NOOP("ApduDecoder", "the user does not hold the right for this")},
-    {0x6988, QT_TRANSLATE_NOOP("ApduDecoder", "secure messaging data incorrect (MAC)")},
-    {0x6A80, QT_TRANSLATE_NOOP("ApduDecoder", "incorrect data")},
-    {0x6A81, QT_TRANSLATE_NOOP("ApduDecoder", "function not supported (card blocked or terminated)")},
-    {0x6A82, QT_TRANSLATE_NOOP("ApduDecoder", "file or application not found")},
-    {0x6A83, QT_TRANSLATE_NOOP("ApduDecoder", "record not found")},
-    {0x6A84, QT_TRANSLATE_NOOP("ApduDecoder", "not enough memory")},
-    {0x6A86, QT_TRANSLATE_NOOP("ApduDecoder", "incorrect P1-P2")},
-    {0x6A88, QT_TRANSLATE_NOOP("ApduDecoder", "referenced data not found")},
-    {0x6A89, QT_TRANSLATE_NOOP("ApduDecoder", "file already exists")},
-    {0x6B00, QT_TRANSLATE_NOOP("ApduDecoder", "wrong offset")},
-    {0x6D00, QT_TRANSLATE_NOOP("ApduDecoder", "instruction not supported")},
-    {0x6E00, QT_TRANSLATE_NOOP("ApduDecoder", "class not supported")},
-    {0x6581, QT_TRANSLATE_NOOP("ApduDecoder", "memory failure")},
-    {0x6F00, QT_TRANSLATE_NOOP("ApduDecoder", "internal error")},
-    {0x9302, QT_TRANSLATE_NOOP("ApduDecoder", "MAC invalid")},
-    {0x9303, QT_TRANSLATE_NOOP("ApduDecoder", "application permanently locked")},
-    {0x9401, QT_TRANSLATE_NOOP("ApduDecoder", "insufficient balance")},
-    {0x9402, QT_TRANSLATE_NOOP("ApduDecoder", "counter at maximum")},
-    {0x9403, QT_TRANSLATE_NOOP("ApduDecoder", "key index not supported")},
-    {0x9406, QT_TRANSLATE_NOOP("ApduDecoder", "requested MAC not available")},
-};
 
 DecodedField field(const QString& label, const QString& value) {
     return DecodedField{label, value, {}};
@@ -75,9 +40,8 @@ QString ApduDecoder::statusWordMeaning(quint16 sw) {
         return tr("wrong Le, %1 bytes available").arg(sw & 0xFF);
     if ((sw & 0xFF00) == 0x6100)
         return tr("%1 more bytes available").arg(sw & 0xFF);
-    for (const auto& s : kStatusWords)
-        if (s.sw == sw)
-            return tr(s.text);
+    if (const char* fixed = cdos::fixedStatusWordMeaning(sw))
+        return QCoreApplication::translate(cdos::kStatusWordsContext, fixed);
     return QString::fromStdString(cdos::statusWordMeaning(sw));
 }
 

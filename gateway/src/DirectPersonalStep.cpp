@@ -79,7 +79,7 @@ bool DirectPersonalStep::askAndVerify(std::uint8_t user, bool& gaveUp) {
         m_ui.show(tr(Msg::UserBlocked));
         gaveUp = true;
     } else {
-        m_ui.show(tr(Msg::CardError).arg(QString::fromStdString(cdos::ep::purseStatusMeaning(r.sw))));
+        m_ui.show(tr(Msg::CardError).arg(Messages::statusWord(r.sw)));
         gaveUp = true;
     }
     return false;
@@ -118,8 +118,8 @@ MenuAction DirectPersonalStep::menu(const Login& who) {
     if (!services.isEmpty())
         m_ui.show(QStringLiteral("[") + services.join(QStringLiteral(" | ")) + QStringLiteral("]"));
     const auto pick =
-        m_ui.choose(tr(Msg::Menu), {tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance), tr(Msg::MenuQuit)});
-    if (!pick)
+        m_ui.choose(tr(Msg::Menu), {tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance)}, tr(Msg::MenuQuit));
+    if (!pick || *pick == UserInterface::kLeave)
         return MenuAction::Quit;
     return static_cast<MenuAction>(*pick);
 }

@@ -17,8 +17,11 @@
 #include "carddesk/protocol/epurse/PurseTerminal.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <QThread>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace cdgw {
 
@@ -29,10 +32,7 @@ cdos::Bytes bytes(const QString& hex) {
 } // namespace
 
 QString swText(std::uint16_t sw) {
-    return QStringLiteral("%1 %2")
-        .arg(sw, 4, 16, QLatin1Char('0'))
-        .toUpper()
-        .arg(QString::fromStdString(cdos::ep::purseStatusMeaning(sw)));
+    return QStringLiteral("%1 %2").arg(sw, 4, 16, QLatin1Char('0')).toUpper().arg(Messages::statusWord(sw));
 }
 
 QString formatYuan(std::int64_t fen) {
@@ -63,7 +63,19 @@ GatewaySession::GatewaySession(PcscCard& card, HeadendClient& headend, UserInter
 bool GatewaySession::connectCard(std::chrono::milliseconds waitForCard) {
     m_ui.show(tr(Msg::WaitingForCard).arg(QString::fromStdString(m_card.reader())));
     if (!m_card.waitAndConnect(waitForCard)) {
-        m_ui.show(tr(Msg::NoCard));
+        // A mistyped or unplugged reader is not "no card": say which readers there are.
+        const auto readers = m_card.readers();
+        if (std::find(readers.begin(), readers.end(), m_card.reader()) != readers.end()) {
+            m_ui.show(tr(Msg::NoCard));
+        } else {
+            QStringList names;
+            for (const auto& r : readers)
+                names << QStringLiteral("\"%1\"").arg(QString::fromStdString(r));
+            m_ui.show(names.isEmpty()
+                          ? tr(Msg::NoReaderAtAll).arg(QString::fromStdString(m_card.reader()))
+                          : tr(Msg::NoSuchReader)
+                                .arg(QString::fromStdString(m_card.reader()), names.join(QStringLiteral(", "))));
+        }
         return false;
     }
     m_ui.show(tr(Msg::CardIn));
@@ -205,7 +217,7 @@ bool GatewaySession::authenticate() {
     }
     m_headend.setSessionToken(r3->sessionToken);
     const auto number = tx(cdos::getData(0x0101));
-    m_ui.show(tr(Msg::Authenticated).arg(api::hexText(number.data), r3->expiresAt));
+    m_ui.show(tr(Msg::Authenticated).arg(api::hexText(number.data), Messages::localTime(r3->expiresAt)));
     return true;
 }
 

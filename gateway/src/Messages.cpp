@@ -1,6 +1,9 @@
 #include "Messages.h"
 
+#include "carddesk/protocol/epurse/PurseTerminal.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTranslator>
 
 #include <array>
@@ -37,6 +40,9 @@ constexpr std::array kTable{
     Entry{Msg::HeadendError, QT_TRANSLATE_NOOP("cdgw::Messages", "The headend refused: %1.")},
     Entry{Msg::CardError, QT_TRANSLATE_NOOP("cdgw::Messages", "The card refused: %1.")},
     Entry{Msg::NoCard, QT_TRANSLATE_NOOP("cdgw::Messages", "No card in the reader.")},
+    Entry{Msg::NoSuchReader, QT_TRANSLATE_NOOP("cdgw::Messages", "There is no reader \"%1\". Readers connected: %2.")},
+    Entry{Msg::NoReaderAtAll,
+          QT_TRANSLATE_NOOP("cdgw::Messages", "There is no reader \"%1\", and no reader is connected.")},
     Entry{Msg::ChooseUser, QT_TRANSLATE_NOOP("cdgw::Messages", "Choose a user")},
     Entry{Msg::EnterPin, QT_TRANSLATE_NOOP("cdgw::Messages", "PIN")},
     Entry{Msg::WrongPin, QT_TRANSLATE_NOOP("cdgw::Messages", "Wrong PIN, %1 tries left.")},
@@ -186,6 +192,22 @@ bool Messages::setLanguage(const QString& lang) {
 
 bool Messages::chinese() {
     return g_chinese;
+}
+
+QString Messages::statusWord(std::uint16_t sw) {
+    if (const char* fixed = cdos::ep::fixedPurseStatusMeaning(sw))
+        return QCoreApplication::translate(cdos::kStatusWordsContext, fixed);
+    return QString::fromStdString(cdos::ep::purseStatusMeaning(sw)); // counted ones (63Cx, 6Cxx) stay English
+}
+
+QString Messages::localTime(const QString& isoUtc) {
+    const QDateTime at = QDateTime::fromString(isoUtc, Qt::ISODateWithMs);
+    if (!at.isValid())
+        return isoUtc;
+    // Numeric in both languages (no "12/7/26"); the date only when it is not today.
+    const QDateTime local = at.toLocalTime();
+    return local.toString(local.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss")
+                                                               : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString Messages::text(Msg m) {

@@ -3,6 +3,8 @@
 // like the console's (translations/carddesk-gateway_zh_CN.ts, compiled into the program). The tests read English.
 #include <QString>
 
+#include <cstdint>
+
 namespace cdgw {
 
 enum class Msg {
@@ -19,6 +21,8 @@ enum class Msg {
     HeadendError,
     CardError,
     NoCard,
+    NoSuchReader,
+    NoReaderAtAll,
     ChooseUser,
     EnterPin,
     WrongPin,
@@ -122,6 +126,10 @@ public:
     // "en" (default) or "zh_CN" (also "zh"); false for any other language (the caller says so and stops).
     static bool setLanguage(const QString& lang);
     static QString text(Msg m);
+    // A card's status word in words of the chosen language (protocol's one table, e-purse meanings first).
+    static QString statusWord(std::uint16_t sw);
+    // The headend's UTC stamp (ISO 8601) as the person's local time; as sent when unreadable.
+    static QString localTime(const QString& isoUtc);
     static bool chinese(); // for sentences that come from elsewhere in English (the card's status words)
 };
 

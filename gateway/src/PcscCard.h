@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace cdgw {
 
@@ -20,6 +21,8 @@ public:
     const std::string& reader() const { return m_reader; }
     // Waits until the reader holds a card, then connects (T=1). False after the timeout.
     bool waitAndConnect(std::chrono::milliseconds timeout);
+    // The readers pcscd has now, to tell a missing reader from an empty one.
+    std::vector<std::string> readers() const { return m_context.readers(); }
     // Resets the card as it lets it go (so does the destructor): the next holder must not inherit a verified PIN.
     void disconnect() { m_connection.disconnect(); }
     cdos::ResponseApdu transmit(const cdos::CommandApdu& c) { return m_connection.transmit(c); }

@@ -36,7 +36,7 @@ bool pinShaped(const QString& pin) {
 }
 
 bool ProactivePersonalStep::start() {
-    m_firstSw = m_tx(pa::terminalProfile()).sw;
+    m_firstSw = m_tx(pa::terminalProfile(cdos::Bytes{0xFF}, Messages::chinese() ? "zh" : "en")).sw;
     return pa::isPending(m_firstSw);
 }
 
@@ -105,19 +105,21 @@ std::optional<Login> ProactivePersonalStep::login() {
 }
 
 MenuAction ProactivePersonalStep::menu(const Login&) {
-    // The gateway's actions first (stable numbers for a script), then the card's personal services.
-    QStringList items{tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance), tr(Msg::MenuQuit)};
+    // The gateway's actions first (stable numbers for a script), then the card's personal services, and the way out
+    // last as 0.
+    QStringList items{tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance)};
+    const int own = static_cast<int>(items.size());
     for (const auto& i : m_menu)
         items << QString::fromStdString(i.text);
     for (;;) {
-        const auto pick = m_ui.choose(tr(Msg::Menu), items);
-        if (!pick)
+        const auto pick = m_ui.choose(tr(Msg::Menu), items, tr(Msg::MenuQuit));
+        if (!pick || *pick == UserInterface::kLeave)
             return MenuAction::Quit;
-        if (*pick < 4)
+        if (*pick < own)
             return static_cast<MenuAction>(*pick);
         // A card service: ENVELOPE (menu selection); the card answers with DISPLAY TEXT and a permission grant,
         // which alone opens the service (a refused entry gets no grant and the menu is shown again).
-        const auto& entry = m_menu[static_cast<std::size_t>(*pick - 4)];
+        const auto& entry = m_menu[static_cast<std::size_t>(*pick - own)];
         m_grant.reset();
         pump(m_tx(pa::envelope(pa::MenuSelection{entry.id})).sw);
         if (m_grant && m_grant->entryId == entry.id)
@@ -151,9 +153,8 @@ bool ProactivePersonalStep::verifyPaymentPin(Login& who) {
             m_ui.show(tr(Msg::WrongPin).arg(r.sw & 0x0F));
             continue;
         }
-        m_ui.show(r.sw == 0x6983 || r.sw == 0x63C0
-                      ? tr(Msg::UserBlocked)
-                      : tr(Msg::CardError).arg(QString::fromStdString(cdos::ep::purseStatusMeaning(r.sw))));
+        m_ui.show(r.sw == 0x6983 || r.sw == 0x63C0 ? tr(Msg::UserBlocked)
+                                                   : tr(Msg::CardError).arg(Messages::statusWord(r.sw)));
         return false;
     }
 }

@@ -24,10 +24,12 @@ void TextUi::show(const QString& text) {
     m_out << text << Qt::endl;
 }
 
-std::optional<int> TextUi::choose(const QString& title, const QStringList& items) {
+std::optional<int> TextUi::choose(const QString& title, const QStringList& items, const QString& leave) {
     m_out << title << Qt::endl;
     for (int i = 0; i < items.size(); ++i)
         m_out << "  " << (i + 1) << ". " << items[i] << Qt::endl;
+    if (!leave.isEmpty())
+        m_out << "  0. " << leave << Qt::endl;
     for (;;) {
         m_out << "> " << Qt::flush;
         const auto line = readLine(false);
@@ -37,8 +39,10 @@ std::optional<int> TextUi::choose(const QString& title, const QStringList& items
         const int n = line->trimmed().toInt(&isNumber);
         if (isNumber && n >= 1 && n <= items.size())
             return n - 1;
+        if (isNumber && n == 0 && !leave.isEmpty())
+            return kLeave;
         // In words, with the range (issue 11: a bare "?" told the person nothing).
-        m_out << tr(Msg::BadChoice) << " 1–" << items.size() << Qt::endl;
+        m_out << tr(Msg::BadChoice) << (leave.isEmpty() ? " 1–" : " 0–") << items.size() << Qt::endl;
         if (!m_interactive)
             return std::nullopt; // a script that answers nonsense would loop forever
     }

@@ -18,7 +18,7 @@ public:
     bool ok() const { return m_in != nullptr; }
 
     void show(const QString& text) override;
-    std::optional<int> choose(const QString& title, const QStringList& items) override;
+    std::optional<int> choose(const QString& title, const QStringList& items, const QString& leave = {}) override;
     std::optional<QString> input(const QString& prompt, bool masked) override;
 
 private:

@@ -4,6 +4,7 @@
 #include <carddesk/cardio/HexText.h>
 
 #include <carddesk/protocol/perso/Personaliser.h>
+#include <carddesk/protocol/proactive/Proactive.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -186,6 +187,9 @@ CardTemplate CardTemplate::fromJson(const QByteArray& json) {
     t.locked = o.value(QLatin1String("locked")).toBool(false);
     t.issuerSerial = r.hexBytes(o, "issuerSerial", QStringLiteral("issuerSerial"), 8);
     t.productSerial = r.hexBytes(o, "productSerial", QStringLiteral("productSerial"), 8);
+    t.language = r.string(o, "language", QStringLiteral("language"), false);
+    if (!t.language.isEmpty() && !cdos::proactive::cardSpeaks(t.language.toStdString()))
+        r.errors << tr("%1: the card speaks \"zh\" or \"en\", not \"%2\"").arg(QStringLiteral("language"), t.language);
 
     const QJsonValue cn = o.value(QLatin1String("cardNumber"));
     if (!cn.isObject()) {
@@ -452,6 +456,7 @@ QJsonObject CardTemplate::toJson() const {
         {QStringLiteral("locked"), locked},
         {QStringLiteral("issuerSerial"), hexText(issuerSerial)},
         {QStringLiteral("productSerial"), hexText(productSerial)},
+        {QStringLiteral("language"), language},
         {QStringLiteral("cardNumber"), QJsonObject{{QStringLiteral("prefix"), cardNumberPrefix},
                                                    {QStringLiteral("first"), static_cast<qint64>(cardNumberFirst)}}},
         {QStringLiteral("keys"), keyList},

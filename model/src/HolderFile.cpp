@@ -2,6 +2,7 @@
 
 #include <carddesk/protocol/apdu/Bytes.h>
 #include <carddesk/protocol/apdu/CardRecords.h>
+#include <carddesk/protocol/proactive/Proactive.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -62,6 +63,10 @@ HolderFile HolderFile::fromJson(QByteArray& json) {
     h.userNumber = holder.value(QLatin1String("userNumber")).toString();
     h.account = holder.value(QLatin1String("account")).toString();
     h.name = holder.value(QLatin1String("name")).toString();
+    h.language = holder.value(QLatin1String("language")).toString();
+    if (!h.language.isEmpty() && !cdos::proactive::cardSpeaks(h.language.toStdString()))
+        errors << tr("%1: the card speaks \"zh\" or \"en\", not \"%2\"")
+                      .arg(QStringLiteral("holder.language"), h.language);
     h.cardNumber = o.value(QLatin1String("cardNumber")).toString().remove(QLatin1Char(' ')).toUpper();
 
     const QJsonValue users = o.value(QLatin1String("users"));

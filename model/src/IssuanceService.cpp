@@ -118,7 +118,8 @@ cdos::CardProfile IssuanceService::buildProfile(const CardTemplate& t, const Hol
     cdos::CardProfile p;
     p.info = cdos::CardInfo{bytesOf(number), bytesOf(t.issuerSerial), bytesOf(t.productSerial)};
     p.holder =
-        cdos::HolderData{holder.userNumber.toStdString(), holder.account.toStdString(), holder.name.toStdString()};
+        cdos::HolderData{holder.userNumber.toStdString(), holder.account.toStdString(), holder.name.toStdString(),
+                         (holder.language.isEmpty() ? t.language : holder.language).toStdString()};
     // The template's users are the card's users; the holder file gives their PINs and may add more.
     for (const auto& tu : t.users) {
         const bool given = std::any_of(holder.users.cbegin(), holder.users.cend(),

@@ -7,7 +7,9 @@
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/protocol/crypto/Crypto.h>
+#include <carddesk/protocol/epurse/PurseTerminal.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
@@ -197,20 +199,8 @@ QString PurseService::aidHex() {
 }
 
 QString PurseService::statusWordMeaning(quint16 sw) {
-    switch (sw) {
-    case cdos::ep::sw::MacInvalid:
-        return tr("MAC invalid");
-    case cdos::ep::sw::Locked:
-        return tr("purse permanently locked");
-    case cdos::ep::sw::InsufficientBalance:
-        return tr("insufficient balance");
-    case cdos::ep::sw::CounterAtMaximum:
-        return tr("transaction counter at its maximum");
-    case cdos::ep::sw::KeyIndexNotSupported:
-        return tr("key index not supported");
-    case cdos::ep::sw::MacNotAvailable:
-        return tr("no such transaction to prove");
-    }
+    if (const char* fixed = cdos::ep::fixedPurseStatusMeaning(sw))
+        return QCoreApplication::translate(cdos::kStatusWordsContext, fixed);
     return ApduDecoder::statusWordMeaning(sw);
 }
 

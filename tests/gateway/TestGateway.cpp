@@ -184,7 +184,7 @@ private slots:
     }
 
     void unknownCardRefused() {
-        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n0\n"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Refused: this card is not known to the operator.")));
         QVERIFY(!r.out.contains(QStringLiteral("Card authenticated")));
@@ -201,9 +201,13 @@ private slots:
     }
 
     void authenticationAndBalance() {
-        const Run r = gateway(QStringLiteral("1\n1234\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n3\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Card authenticated: card 86010000000000000077 (session until")));
+        // Local time, not the headend's ISO UTC stamp (issue 11).
+        QVERIFY2(r.out.contains(QRegularExpression(
+                     QStringLiteral("session until (\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}:\\d{2}\\)"))),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("Balance: 0.00 yuan.")));
         QVERIFY(!r.out.contains(QStringLiteral("1234"))); // the PIN is masked
     }
@@ -218,14 +222,14 @@ private slots:
             QCOMPARE(pcsc.transmit(cdos::selectAid(cdos::ep::kPurseAid)).sw, std::uint16_t(0x9000));
             pcsc.disconnect();
         }
-        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Card authenticated")), qPrintable(r.out));
     }
 
     void topUp() {
         const qint64 bankBefore = m_headend.bankBalance(QString::fromStdString(m_profile.holder.account));
-        const Run r = gateway(QStringLiteral("1\n1234\n2\n50.00\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n50.00\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Topped up 50.00 yuan. Balance: 50.00 yuan.")));
         QCOMPARE(m_headend.bankBalance(QString::fromStdString(m_profile.holder.account)), bankBefore - 5000);
@@ -235,7 +239,7 @@ private slots:
     }
 
     void pay() {
-        const Run r = gateway(QStringLiteral("1\n1234\n1\n12.34\n1234\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n12.34\n1234\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Paid 12.34 yuan. Balance: 37.66 yuan.")));
         QVERIFY(!r.out.contains(QStringLiteral("1234\n")));
@@ -246,20 +250,20 @@ private slots:
     }
 
     void insufficientBalanceRefused() {
-        const Run r = gateway(QStringLiteral("1\n1234\n1\n100\n1234\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n100\n1234\n0\n"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Refused: insufficient balance (37.66 yuan).")));
     }
 
     void overPurseLimitRefused() {
-        const Run r = gateway(QStringLiteral("1\n1234\n2\n5000\n4\n")); // 500000 fen: over the 200000 limit
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n5000\n0\n")); // 500000 fen: over the 200000 limit
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Refused: the purse would go over its limit.")));
     }
 
     void bankRefused() {
         // 1500 yuan fits the purse but not the holder's bank account (950 yuan left).
-        const Run r = gateway(QStringLiteral("1\n1234\n2\n1500\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1500\n3\n0\n"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Refused by the bank")));
         QVERIFY(r.out.contains(QStringLiteral("Balance: 37.66 yuan.")));
@@ -268,7 +272,7 @@ private slots:
     void blockedCardRefused() {
         QVERIFY(m_headend.runTool(
             {QStringLiteral("block"), QStringLiteral("--card-number"), QString::fromStdString(m_cardNumber)}));
-        const Run r = gateway(QStringLiteral("1\n1234\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n0\n"));
         QVERIFY(m_headend.runTool(
             {QStringLiteral("unblock"), QStringLiteral("--card-number"), QString::fromStdString(m_cardNumber)}));
         QCOMPARE(r.exitCode, 1);
@@ -299,10 +303,29 @@ private slots:
     }
 
     void chineseMessages() {
-        const Run r = gateway(QStringLiteral("1\n1234\n3\n4\n"), {QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        const Run r = gateway(QStringLiteral("1\n1234\n3\n0\n"), {QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("余额：37.66 元。")));
         QVERIFY(r.out.contains(QStringLiteral("认证成功")));
+        // The way out is the menu's last line, 0, below the card's services (issue 11: it sat in the middle).
+        const qsizetype quit = r.out.indexOf(QStringLiteral("  0. 退出"));
+        QVERIFY2(quit > r.out.indexOf(QStringLiteral("  7. 在线充值")) && r.out.indexOf(QStringLiteral("  4. ")) < quit,
+                 qPrintable(r.out));
+    }
+
+    // Issue 11: a reader that is not there is named with the ones that are, not "no card in the reader".
+    void missingReaderIsNamed() {
+        QStringList args = gatewayArgs(QStringLiteral("1\n"), {QStringLiteral("--wait-seconds"), QStringLiteral("1")});
+        args[args.indexOf(QStringLiteral("--reader")) + 1] = QStringLiteral("No Such Reader 00 00");
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(CARDDESK_GATEWAY_BIN), args);
+        const Run r = finish(p);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("There is no reader \"No Such Reader 00 00\". Readers connected: ")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(m_reader));
+        QVERIFY(!r.out.contains(QStringLiteral("No card in the reader")));
     }
 
     // Issue 11: a language the gateway does not speak is said, not silently replaced by English.
@@ -313,7 +336,7 @@ private slots:
     }
 
     void directFallbackLoginAndPay() {
-        const Run r = gateway(QStringLiteral("1\n1234\n1\n0.66\n1234\n3\n4\n"), {QStringLiteral("--direct-login")});
+        const Run r = gateway(QStringLiteral("1\n1234\n1\n0.66\n1234\n3\n0\n"), {QStringLiteral("--direct-login")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("(direct login")));
         QVERIFY(r.out.contains(QStringLiteral("Paid 0.66 yuan. Balance: 37.00 yuan.")));
@@ -321,7 +344,7 @@ private slots:
     }
 
     void directFallbackWrongPin() {
-        const Run r = gateway(QStringLiteral("1\n9999\n1234\n4\n"), {QStringLiteral("--direct-login")});
+        const Run r = gateway(QStringLiteral("1\n9999\n1234\n0\n"), {QStringLiteral("--direct-login")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Wrong PIN, 2 tries left.")));
         QVERIFY(r.out.contains(QStringLiteral("Welcome")));
@@ -339,7 +362,7 @@ private slots:
         const qint64 loadId = leaveUnfinishedLoad(300);
         QVERIFY(loadId > 0);
         QCOMPARE(m_headend.bankBalance(account), bankBefore - 300);
-        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n2\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n2\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("An earlier top-up of 3.00 yuan on this card was not finished.")),
                  qPrintable(r.out));
@@ -357,7 +380,7 @@ private slots:
         const qint64 loadId = leaveUnfinishedLoad(200);
         QVERIFY(loadId > 0);
         // Finish it, then the top-up the person came for goes through.
-        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n1\n2\n1.00\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n2\n1.00\n1\n2\n1.00\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Recovered: the transaction was completed.")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("Topped up 1.00 yuan.")));
@@ -376,7 +399,7 @@ private slots:
         for (int cut = kFirstWriteAfterPin; cut <= 60 && !recovered; ++cut) {
             const std::uint32_t cardBefore = cardBalance();
             const qint64 bankBefore = m_headend.bankBalance(account);
-            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n2\n1.00\n4\n"), cut);
+            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n2\n1.00\n0\n"), cut);
             recovered = r.out.contains(QStringLiteral("recovering the transaction"));
             const std::uint32_t cardAfter = cardBalance();
             QVERIFY(cardAfter == cardBefore || cardAfter == cardBefore + 100);
@@ -399,7 +422,7 @@ private slots:
         // the purchase itself.
         for (int cut = kFirstWriteAfterPin + 4; cut <= 60 && !recovered; ++cut) {
             const std::uint32_t cardBefore = cardBalance();
-            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n1\n0.50\n1234\n4\n"), cut);
+            const Run r = gatewayWithCardPulled(QStringLiteral("1\n1234\n1\n0.50\n1234\n0\n"), cut);
             recovered = r.out.contains(QStringLiteral("recovering the transaction"));
             const std::uint32_t cardAfter = cardBalance();
             QVERIFY(cardAfter == cardBefore || cardAfter + 50 == cardBefore);
@@ -419,7 +442,7 @@ private slots:
         // The card's proactive module says it (DISPLAY TEXT); the direct fallback says "Wrong PIN, 2 tries left.".
         QVERIFY(r.out.contains(QStringLiteral("2 tries left")));
         QVERIFY(!r.out.contains(QStringLiteral("9999")));
-        const Run ok = gateway(QStringLiteral("1\n1234\n4\n"));
+        const Run ok = gateway(QStringLiteral("1\n1234\n0\n"));
         QCOMPARE(ok.exitCode, 0);
     }
 };

@@ -155,16 +155,16 @@ private slots:
         // User 2 (permissions 0x0F) is not offered the app-download entry: the card lists it only to users holding
         // its permission bit, and grants nothing else.
         const Run r = gateway(QStringLiteral("2\n5678\n9\n"));
-        QVERIFY(r.out.contains(QStringLiteral("8. 在线充值")));
+        QVERIFY(r.out.contains(QStringLiteral("7. 在线充值")));
         QVERIFY(!r.out.contains(QStringLiteral("应用下载")));
         QVERIFY(!r.out.contains(QStringLiteral("Application download")));
         QVERIFY(r.out.contains(QStringLiteral("Goodbye")));
     }
 
     void cardNotRegisteredRefused() {
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n1\n1\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n1\n1\n3\n0\n"));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.out.contains(QStringLiteral("9. 应用下载")));
+        QVERIFY(r.out.contains(QStringLiteral("8. 应用下载")));
         QVERIFY(r.out.contains(QStringLiteral("Applications offered")));
         QVERIFY(r.out.contains(QStringLiteral("1. Utility-bill payment record (version 1.0, 3.3 KB)")));
         QVERIFY(r.out.contains(QStringLiteral("2. Loyalty-points counter (version 1.0, 2.3 KB)")));
@@ -193,9 +193,9 @@ private slots:
         // The same session without the install, for the figure: what the install itself adds.
         QElapsedTimer t;
         t.start();
-        QCOMPARE(gateway(QStringLiteral("1\n1234\n9\n3\n4\n")).exitCode, 0);
+        QCOMPARE(gateway(QStringLiteral("1\n1234\n8\n3\n0\n")).exitCode, 0);
         const qint64 sessionMs = t.restart();
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n1\n1\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n1\n1\n3\n0\n"));
         qInfo("gateway session with the bill-payment install: %lld ms; without: %lld ms", t.elapsed(), sessionMs);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Installing Utility-bill payment record... 40%")));
@@ -221,7 +221,7 @@ private slots:
 
     void chineseInstallAndAlreadyInstalled() {
         // Loyalty points installed, then asked again: the card's CHECK ROOM says 9609 before anything is sent.
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n1\n2\n1\n2\n3\n4\n"),
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n1\n2\n1\n2\n3\n0\n"),
                               {QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("正在安装 Loyalty-points counter……100%")));
@@ -252,7 +252,7 @@ private slots:
                 last = c.transmit(a);
             QCOMPARE(last.sw, std::uint16_t(0x9000));
         });
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n2\n1\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n2\n1\n3\n0\n"));
         QCOMPARE(r.exitCode, 0);
         const QString items = itemsOf(r.out, QStringLiteral("Applications on the card"));
         QVERIFY2(items.contains(QStringLiteral("1. Utility-bill payment record (version 1.0,")), qPrintable(items));
@@ -270,9 +270,9 @@ private slots:
     }
 
     void onlyUnknownLeftIsNotDeletable() {
-        const Run del = gateway(QStringLiteral("1\n1234\n9\n2\n1\n3\n4\n")); // loyalty points go too
+        const Run del = gateway(QStringLiteral("1\n1234\n8\n2\n1\n3\n0\n")); // loyalty points go too
         QVERIFY(del.out.contains(QStringLiteral("Deleted: Loyalty-points counter.")));
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n2\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n2\n3\n0\n"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("No application on this card can be deleted here.")));
     }
@@ -282,7 +282,7 @@ private slots:
         m_headend.stop();
         m_headend.serveArgs.clear();
         QVERIFY2(m_headend.start(900), qPrintable(m_headend.error));
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n1\n3\n4\n"));
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n1\n3\n0\n"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("Application download is not offered by the operator at the moment.")));
     }

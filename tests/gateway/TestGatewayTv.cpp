@@ -142,8 +142,8 @@ private slots:
     void entitledUserWatchesLiveTv() {
         const QString in = scramble(m_clear, QStringLiteral("live.ts"), 1000);
         const QString out = path(QStringLiteral("live-out.ts"));
-        // User 1, PIN, menu entry 5 (电视直播: the card grants live TV), quit.
-        const Run r = gateway(QStringLiteral("1\n1234\n5\n4\n"), {"--tv-input", in, "--tv-output", out});
+        // User 1, PIN, menu entry 4 (电视直播: the card grants live TV), quit.
+        const Run r = gateway(QStringLiteral("1\n1234\n4\n0\n"), {"--tv-input", in, "--tv-output", out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("Tuning to")));
         QVERIFY(!r.out.contains(QStringLiteral("Not enough rights")));
@@ -159,7 +159,7 @@ private slots:
         const QString out = path(QStringLiteral("udp-out.ts"));
         QProcess gw;
         gw.setProcessChannelMode(QProcess::MergedChannels);
-        startGateway(gw, QStringLiteral("1\n1234\n5\n4\n"),
+        startGateway(gw, QStringLiteral("1\n1234\n4\n0\n"),
                      {"--tv-input", "udp://127.0.0.1:5711", "--udp-idle", "2", "--tv-output", out});
         QByteArray text;
         for (int i = 0; i < 200 && !text.contains("Tuning to"); ++i) {
@@ -183,7 +183,7 @@ private slots:
         const QString picture = path(QStringLiteral("pipe-out.ts"));
         QProcess gw;
         gw.setStandardOutputFile(picture);
-        startGateway(gw, QStringLiteral("1\n1234\n5\n4\n"), {"--tv-input", in, "--tv-output", "-"});
+        startGateway(gw, QStringLiteral("1\n1234\n4\n0\n"), {"--tv-input", in, "--tv-output", "-"});
         QVERIFY(gw.waitForFinished(60000));
         const QByteArray text = gw.readAllStandardError();
         QCOMPARE(gw.exitCode(), 0);
@@ -198,7 +198,7 @@ private slots:
     void userWithoutTheRightGetsNothing() {
         const QString in = scramble(m_clear, QStringLiteral("live2.ts"), 1100);
         const QString out = path(QStringLiteral("user2-out.ts"));
-        const Run r = gateway(QStringLiteral("2\n5678\n5\n4\n"), {"--tv-input", in, "--tv-output", out});
+        const Run r = gateway(QStringLiteral("2\n5678\n4\n0\n"), {"--tv-input", in, "--tv-output", out});
         QCOMPARE(r.exitCode, 1); // a refused service counts as a refusal of the session
         QVERIFY(r.out.contains(QStringLiteral("Not enough rights to watch this programme")));
         // Back to the menu after the refusal: the quit that follows is read from the same menu.
@@ -226,9 +226,9 @@ private slots:
                       path(QStringLiteral("vod/777.ts")));
         const QStringList tv{"--vod-dir", path(QStringLiteral("vod")), "--tv-output", path(QStringLiteral("vod.ts"))};
 
-        // 20 yuan into the purse, then the film: menu 6 (视频点播), title 1, payment PIN.
-        QCOMPARE(gateway(QStringLiteral("1\n1234\n2\n20.00\n4\n"), {}).exitCode, 0);
-        const Run r = gateway(QStringLiteral("1\n1234\n6\n1\n1234\n4\n"), tv);
+        // 20 yuan into the purse, then the film: menu 5 (视频点播), title 1, payment PIN.
+        QCOMPARE(gateway(QStringLiteral("1\n1234\n2\n20.00\n0\n"), {}).exitCode, 0);
+        const Run r = gateway(QStringLiteral("1\n1234\n5\n1\n1234\n0\n"), tv);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("A test film - 5.00 yuan, 30 days")));
         QVERIFY(r.out.contains(QStringLiteral("Paid 5.00 yuan. Balance: 15.00 yuan.")));
@@ -271,7 +271,7 @@ private slots:
         QFile::rename(scramble(vodClear, QStringLiteral("vod-777b.ts"), 4000,
                                {"--vod", QString::number(kVodProgramme), "--package", "0"}),
                       path(QStringLiteral("vod/777.ts")));
-        const Run again = gateway(QStringLiteral("1\n1234\n6\n1\n4\n"), tv);
+        const Run again = gateway(QStringLiteral("1\n1234\n5\n1\n0\n"), tv);
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(QStringLiteral("You already have \"A test film\"")));
         QVERIFY(!again.out.contains(QStringLiteral("Paid")));
@@ -283,7 +283,7 @@ private slots:
         const QString in = scramble(m_clear, QStringLiteral("vod-as-live.ts"), 5000,
                                     {"--vod", QString::number(kVodProgramme), "--package", "0"});
         const QString out = path(QStringLiteral("vod-user2.ts"));
-        const Run r = gateway(QStringLiteral("2\n5678\n5\n4\n"), {"--tv-input", in, "--tv-output", out});
+        const Run r = gateway(QStringLiteral("2\n5678\n4\n0\n"), {"--tv-input", in, "--tv-output", out});
         QVERIFY(r.out.contains(QStringLiteral("Not enough rights")));
         QVERIFY(videoFrames(out) <= m_clearCounts[0] / 20);
     }
@@ -291,7 +291,7 @@ private slots:
     void menuEditPersistsAcrossCardRestart() {
         // User 1's editor lists 1 电视直播, 2 视频点播, 3 电子钱包, 4 在线充值, 5 应用下载 (hidden), 6 设置, then
         // 7 add, 8 save, 9 cancel. Hide 电子钱包, delete 在线充值, show 应用下载, add a live-TV entry, save.
-        const Run r = gateway(QStringLiteral("1\n1234\n9\n3\n1\n4\n2\n5\n1\n7\n1\n体育频道\n9\n4\n"), {});
+        const Run r = gateway(QStringLiteral("1\n1234\n8\n3\n1\n4\n2\n5\n1\n7\n1\n体育频道\n9\n0\n"), {});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("应用下载 [hidden]")));
         QVERIFY(r.out.contains(QStringLiteral("Menu saved on the card (4 changes)")));
@@ -309,7 +309,7 @@ private slots:
         QVERIFY(byId.contains(7) && byId[7].title == "体育频道" && byId[7].permission == 0x1 && !byId[7].hidden);
 
         // The card's own menu at the next login: the edited entries.
-        const Run login = gateway(QStringLiteral("1\n1234\n4\n"), {});
+        const Run login = gateway(QStringLiteral("1\n1234\n0\n"), {});
         QCOMPARE(login.exitCode, 0);
         QVERIFY(login.out.contains(QStringLiteral("体育频道")));
         QVERIFY(login.out.contains(QStringLiteral("应用下载")));
@@ -317,7 +317,7 @@ private slots:
         QVERIFY(!login.out.contains(QStringLiteral("在线充值")));
 
         // User 2 holds no settings bit (5): the card does not offer them the editor at all.
-        const Run other = gateway(QStringLiteral("2\n5678\n4\n"), {});
+        const Run other = gateway(QStringLiteral("2\n5678\n0\n"), {});
         QCOMPARE(other.exitCode, 0);
         QVERIFY(!other.out.contains(QStringLiteral("设置")));
     }
@@ -331,7 +331,7 @@ private slots:
         QVERIFY(tvtest::insertTdt(m_clear, timed, QDateTime(tomorrow, QTime(23, 59, 52), Qt::UTC)));
         const QString in = scramble(timed, QStringLiteral("expiring.ts"), 6000);
         const QString out = path(QStringLiteral("expiring-out.ts"));
-        const Run r = gateway(QStringLiteral("3\n246810\n5\n4\n"), {"--tv-input", in, "--tv-output", out});
+        const Run r = gateway(QStringLiteral("3\n246810\n4\n0\n"), {"--tv-input", in, "--tv-output", out});
         const QString dayAfter = QString::number(tvtest::yyyymmdd(tomorrow.addDays(1)));
         QVERIFY2(r.out.contains(QStringLiteral("Not enough rights to watch this programme on %1").arg(dayAfter)),
                  "the gateway does not say why the picture stopped");

@@ -29,11 +29,11 @@ class TestProactive : public QObject {
         return p;
     }
 
-    std::unique_ptr<cardtest::TempCard> issue() {
+    std::unique_ptr<cardtest::TempCard> issue(const std::string& holderLanguage = {}) {
         auto card = std::make_unique<cardtest::TempCard>();
-        cdos::Personaliser(*m_keys, [&c = *card](const cdos::CommandApdu& a) {
-            return c.tx(a);
-        }).personalise(profile());
+        cdos::CardProfile p = profile();
+        p.holder.language = holderLanguage;
+        cdos::Personaliser(*m_keys, [&c = *card](const cdos::CommandApdu& a) { return c.tx(a); }).personalise(p);
         return card;
     }
 
@@ -105,6 +105,35 @@ private slots:
         // A power cycle forgets the authentication and the dialogue.
         c->reopen();
         QCOMPARE(c->tx(pa::terminalProfile()).sw, cdos::sw::SecurityNotSatisfied);
+    }
+
+    // Issue 11: the card's own texts reached a Chinese subscriber in English. They follow the terminal's language
+    // (TERMINAL PROFILE P1 = 01, TLV 2D), else the holder's chosen at issuance, else English.
+    void textsFollowTheTerminalOrTheHolder() {
+        auto c = issue();
+        authenticate(*c);
+        const pa::Command zh = fetch(*c, c->tx(pa::terminalProfile(Bytes{0xFF}, "zh")));
+        QCOMPARE(*zh.alpha, std::string("用户"));
+        const pa::Command pin = fetch(*c, answer(*c, zh, 3));
+        QCOMPARE(*pin.text, std::string("请输入孩子的密码"));
+        const pa::Command wrong = fetch(*c, answer(*c, pin, {}, "000000"));
+        QCOMPARE(*wrong.text, std::string("密码错误，还可再试 2 次"));
+        const pa::Command en = fetch(*c, c->tx(pa::terminalProfile(Bytes{0xFF}, "en")));
+        QCOMPARE(*en.alpha, std::string("Users"));
+        // A language the card does not speak, or a P1 = 01 profile without the TLV: refused, the dialogue untouched.
+        QCOMPARE(c->tx(pa::terminalProfile(Bytes{0xFF}, "fr")).sw, cdos::sw::IncorrectData);
+        cdos::CommandApdu bare = pa::terminalProfile();
+        bare.p1 = pa::kProfileWithLanguage;
+        QCOMPARE(c->tx(bare).sw, cdos::sw::IncorrectData);
+        bare.p1 = 0x02;
+        QCOMPARE(c->tx(bare).sw, cdos::sw::IncorrectP1P2);
+
+        auto chinese = issue("zh");
+        authenticate(*chinese);
+        const pa::Command list = fetch(*chinese, chinese->tx(pa::terminalProfile()));
+        QCOMPARE(*list.alpha, std::string("用户"));
+        const pa::Command english = fetch(*chinese, chinese->tx(pa::terminalProfile(Bytes{0xFF}, "en")));
+        QCOMPARE(*english.alpha, std::string("Users")); // the terminal's language first
     }
 
     void wholeDialogue() {

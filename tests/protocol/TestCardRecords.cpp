@@ -96,7 +96,7 @@ private slots:
         auto errors = validateProfile(p);
         QVERIFY(errors.size() >= 4);
         p.info = CardInfo{*fromHex("10000000000000000001"), Bytes(8, 1), Bytes(8, 2)};
-        p.holder = HolderData{"U1", "A1", "N"};
+        p.holder = HolderData{"U1", "A1", "N", {}};
         UserSpec u;
         u.profile = UserProfile{1, 1, 3, "户主"};
         u.pin = "1234";

@@ -8,7 +8,7 @@ inline cdos::CardProfile sampleProfile(const std::string& cardNumberHex = "86010
     cdos::CardProfile p;
     p.info = cdos::CardInfo{*cdos::fromHex(cardNumberHex), *cdos::fromHex("4344000000000001"),
                             *cdos::fromHex("5456000000000001")};
-    p.holder = cdos::HolderData{"U00000001", "6222021234567890", "张伟"};
+    p.holder = cdos::HolderData{"U00000001", "6222021234567890", "张伟", {}};
     const char* names[] = {"户主", "配偶", "孩子"};
     const char* pins[] = {"1234", "5678", "246810"};
     for (std::uint8_t i = 0; i < 3; ++i) {

@@ -3,6 +3,7 @@
 #include "carddesk/card/apps/AuthenticationCommands.h"
 #include "carddesk/card/dispatch/CardOs.h"
 #include "carddesk/card/dispatch/StatusError.h"
+#include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/auth/Authentication.h"
 
 #include <algorithm>
@@ -26,13 +27,58 @@ struct PinGuard {
     }
 };
 
-ProactiveSession& dialogue(CommandContext& ctx) {
+ProactiveSession& dialogue(CommandContext& ctx, std::uint8_t maxP1 = 0) {
     // Only an authenticated terminal may talk to the user through the card ([0011]).
     if (!ctx.os.session().authenticated)
         throw StatusError(sw::SecurityNotSatisfied);
-    if (ctx.apdu.p1 != 0 || ctx.apdu.p2 != 0)
+    if (ctx.apdu.p1 > maxP1 || ctx.apdu.p2 != 0)
         throw StatusError(sw::IncorrectP1P2);
     return ctx.os.session().proactive;
+}
+
+// The card's own sentences (the names and titles are the issuer's, in whatever language they were written).
+struct Words {
+    const char* users;
+    const char* pinFor;     // %1 = user name
+    const char* isBlocked;  // %1 = user name
+    const char* nowBlocked; // %1 = user name
+    const char* triesLeft;  // %1 = tries
+    const char* oneTryLeft;
+};
+constexpr Words kEnglish{"Users",
+                         "PIN for %1",
+                         "%1 is blocked",
+                         "Wrong PIN. %1 is now blocked",
+                         "Wrong PIN. %1 tries left",
+                         "Wrong PIN. 1 try left"};
+constexpr Words kChinese{"用户",
+                         "请输入%1的密码",
+                         "%1已被锁定",
+                         "密码错误，%1已被锁定",
+                         "密码错误，还可再试 %1 次",
+                         "密码错误，还可再试 1 次"};
+
+const Words& words(const ProactiveSession& s) {
+    return s.language == "zh" ? kChinese : kEnglish;
+}
+
+std::string fill(const char* pattern, const std::string& value) {
+    std::string out = pattern;
+    if (const auto at = out.find("%1"); at != std::string::npos)
+        out.replace(at, 2, value);
+    return out;
+}
+
+// The holder's language written at issuance (holder file, tag 05); empty when none or unreadable.
+std::string holderLanguage(CardOs& os) {
+    const auto index = os.files().child(FileSystem::kMf, fid::Holder);
+    if (!index)
+        return {};
+    const FileInfo f = os.files().file(*index);
+    if (f.type != FileType::Transparent)
+        return {};
+    const auto holder = HolderData::decode(os.files().readBinary(f, 0, f.bodySize));
+    return holder && pa::cardSpeaks(holder->language) ? holder->language : std::string();
 }
 
 void dropLastUtf8Char(std::string& s) {
@@ -88,7 +134,7 @@ ResponseApdu userList(CardOs& os, ProactiveSession& s) {
     pa::Command c;
     c.type = pa::CommandType::SelectItem;
     c.destination = pa::device::Terminal;
-    c.alpha = "Users";
+    c.alpha = words(s).users;
     for (const auto& u : os.users().list())
         c.items.push_back({u.profile.number, u.profile.name});
     if (c.items.empty())
@@ -103,7 +149,7 @@ ResponseApdu pinBox(const UserStatus& u, ProactiveSession& s) {
     c.type = pa::CommandType::GetInput;
     c.qualifier = pa::qualifier::GetInputHidden; // digits only, never echoed
     c.destination = pa::device::Terminal;
-    c.text = "PIN for " + u.profile.name;
+    c.text = fill(words(s).pinFor, u.profile.name);
     c.minLength = 4;
     c.maxLength = 12;
     return queue(s, std::move(c), Phase::PinBox);
@@ -160,7 +206,7 @@ ResponseApdu checkPin(CommandContext& ctx, ProactiveSession& s, const pa::Termin
     if (!u)
         throw StatusError(sw::DataNotFound);
     if (u->retriesLeft == 0)
-        return queue(s, display(u->profile.name + " is blocked"), Phase::Notice, Phase::UserList);
+        return queue(s, display(fill(words(s).isBlocked, u->profile.name)), Phase::Notice, Phase::UserList);
     // The try is spent and committed before the comparison, and given back on a match (CardOs::guardedGuess).
     const auto guess = os.guardedGuess(
         u->retriesLeft, u->profile.maxRetries, [&](std::uint8_t n) { os.users().setRetriesLeft(s.user, n); },
@@ -172,8 +218,8 @@ ResponseApdu checkPin(CommandContext& ctx, ProactiveSession& s, const pa::Termin
     }
     const std::uint8_t left = guess.triesLeft;
     if (left == 0)
-        return queue(s, display("Wrong PIN. " + u->profile.name + " is now blocked"), Phase::Notice, Phase::UserList);
-    return queue(s, display("Wrong PIN. " + std::to_string(left) + (left == 1 ? " try" : " tries") + " left"),
+        return queue(s, display(fill(words(s).nowBlocked, u->profile.name)), Phase::Notice, Phase::UserList);
+    return queue(s, display(left == 1 ? words(s).oneTryLeft : fill(words(s).triesLeft, std::to_string(left))),
                  Phase::Notice, Phase::PinBox);
 }
 
@@ -189,11 +235,19 @@ void ProactiveCommands::install(CardOs& os) {
 }
 
 ResponseApdu ProactiveCommands::terminalProfile(CommandContext& ctx) {
-    ProactiveSession& s = dialogue(ctx);
+    ProactiveSession& s = dialogue(ctx, pa::kProfileWithLanguage);
     if (ctx.apdu.data.empty() || ctx.apdu.data.size() > 32)
         throw StatusError(sw::WrongLength);
+    std::string language;
+    if (ctx.apdu.p1 == pa::kProfileWithLanguage) {
+        const auto said = pa::profileLanguage(ctx.apdu.data);
+        if (!said || !pa::cardSpeaks(*said))
+            throw StatusError(sw::IncorrectData);
+        language = *said;
+    }
     // A new TERMINAL PROFILE starts the dialogue over: nobody is logged in any more.
     s = ProactiveSession();
+    s.language = language.empty() ? holderLanguage(ctx.os) : language;
     return userList(ctx.os, s);
 }
 
@@ -236,7 +290,7 @@ ResponseApdu ProactiveCommands::terminalResponse(CommandContext& ctx) {
             throw StatusError(sw::IncorrectData);
         s.user = u->profile.number;
         if (u->retriesLeft == 0)
-            return queue(s, display(u->profile.name + " is blocked"), Phase::Notice, Phase::UserList);
+            return queue(s, display(fill(words(s).isBlocked, u->profile.name)), Phase::Notice, Phase::UserList);
         return pinBox(*u, s);
     }
     case Phase::PinBox:

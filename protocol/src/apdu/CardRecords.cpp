@@ -89,6 +89,8 @@ Bytes HolderData::encode() const {
     tlv::put(out, 0x01, str(userNumber));
     tlv::put(out, 0x02, str(account));
     tlv::put(out, 0x03, str(name));
+    if (!language.empty())
+        tlv::put(out, 0x05, str(language)); // 04 is the card random in the authentication's personal data
     return out;
 }
 
@@ -100,7 +102,10 @@ std::optional<HolderData> HolderData::decode(const Bytes& b) {
     auto m = tlv::parse(b.data(), end);
     if (!m || !m->count(0x01) || !m->count(0x02) || !m->count(0x03))
         return std::nullopt;
-    return HolderData{str(m->at(0x01)), str(m->at(0x02)), str(m->at(0x03))};
+    HolderData h{str(m->at(0x01)), str(m->at(0x02)), str(m->at(0x03)), {}};
+    if (m->count(0x05))
+        h.language = str(m->at(0x05));
+    return h;
 }
 
 Bytes encodePutUser(const UserProfile& u, const Bytes& encryptedPinBlock) {

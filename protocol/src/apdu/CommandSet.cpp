@@ -2,6 +2,56 @@
 
 namespace cdos {
 
+namespace {
+
+// lupdate reads these marks (-tr-function-alias QT_TRANSLATE_NOOP+=CDOS_TRANSLATE_NOOP): the console and the gateway
+// translate the one table instead of keeping copies of it.
+#define CDOS_TRANSLATE_NOOP(context, text) text
+
+struct FixedMeaning {
+    std::uint16_t sw;
+    const char* text;
+};
+
+constexpr FixedMeaning kFixedMeanings[] = {
+    {0x9000, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "success")},
+    {0x6700, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "wrong length")},
+    {0x6981, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "command incompatible with file structure")},
+    {0x6982, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "security status not satisfied")},
+    {0x6983, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "authentication method blocked")},
+    {0x6985, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "conditions of use not satisfied")},
+    {0x6986, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "the user does not hold the right for this")},
+    {0x6988, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "secure messaging data incorrect (MAC)")},
+    {0x6A80, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "incorrect data")},
+    {0x6A81, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "function not supported (card blocked or terminated)")},
+    {0x6A82, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "file or application not found")},
+    {0x6A83, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "record not found")},
+    {0x6A84, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "not enough memory")},
+    {0x6A86, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "incorrect P1-P2")},
+    {0x6A88, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "referenced data not found")},
+    {0x6A89, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "file already exists")},
+    {0x6B00, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "wrong offset")},
+    {0x6D00, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "instruction not supported")},
+    {0x6E00, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "class not supported")},
+    {0x6581, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "memory failure")},
+    {0x6F00, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "internal error")},
+    {0x9302, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "MAC invalid")},
+    {0x9303, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "application permanently locked")},
+    {0x9401, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "insufficient balance")},
+    {0x9402, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "counter at maximum")},
+    {0x9403, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "key index not supported")},
+    {0x9406, CDOS_TRANSLATE_NOOP("cdos::StatusWords", "requested MAC not available")},
+};
+
+} // namespace
+
+const char* fixedStatusWordMeaning(std::uint16_t sw) {
+    for (const auto& m : kFixedMeanings)
+        if (m.sw == sw)
+            return m.text;
+    return nullptr;
+}
+
 std::string statusWordMeaning(std::uint16_t s) {
     if ((s & 0xFFF0) == 0x63C0)
         return "wrong PIN, " + std::to_string(s & 0x0F) + " tries left";
@@ -11,64 +61,8 @@ std::string statusWordMeaning(std::uint16_t s) {
         return std::to_string(s & 0xFF) + " more bytes available";
     if ((s & 0xFF00) == 0x9100)
         return "proactive command of " + std::to_string(s & 0xFF) + " bytes pending (FETCH)";
-    switch (s) {
-    case 0x9000:
-        return "success";
-    case 0x6700:
-        return "wrong length";
-    case 0x6981:
-        return "command incompatible with file structure";
-    case 0x6982:
-        return "security status not satisfied";
-    case 0x6983:
-        return "authentication method blocked";
-    case 0x6985:
-        return "conditions of use not satisfied";
-    case 0x6986:
-        return "the user does not hold the right for this";
-    case 0x6988:
-        return "secure messaging data incorrect (MAC)";
-    case 0x6A80:
-        return "incorrect data";
-    case 0x6A81:
-        return "function not supported (card blocked or terminated)";
-    case 0x6A82:
-        return "file or application not found";
-    case 0x6A83:
-        return "record not found";
-    case 0x6A84:
-        return "not enough memory";
-    case 0x6A86:
-        return "incorrect P1-P2";
-    case 0x6A88:
-        return "referenced data not found";
-    case 0x6A89:
-        return "file already exists";
-    case 0x6B00:
-        return "wrong offset";
-    case 0x6D00:
-        return "instruction not supported";
-    case 0x6E00:
-        return "class not supported";
-    case 0x6581:
-        return "memory failure";
-    case 0x6F00:
-        return "internal error";
-    case 0x9302:
-        return "MAC invalid";
-    case 0x9303:
-        return "application permanently locked";
-    case 0x9401:
-        return "insufficient balance";
-    case 0x9402:
-        return "counter at maximum";
-    case 0x9403:
-        return "key index not supported";
-    case 0x9406:
-        return "requested MAC not available";
-    default:
-        return "unknown status";
-    }
+    const char* fixed = fixedStatusWordMeaning(s);
+    return fixed ? fixed : "unknown status";
 }
 
 std::string commandName(std::uint8_t c, std::uint8_t i) {

@@ -20,23 +20,30 @@ PurseError badAnswer(const char* what) {
 
 } // namespace
 
-std::string purseStatusMeaning(std::uint16_t sw) {
+#define CDOS_TRANSLATE_NOOP(context, text) text // marks for lupdate (CommandSet.cpp)
+
+const char* fixedPurseStatusMeaning(std::uint16_t sw) {
     switch (sw) {
     case ep::sw::MacInvalid:
-        return "MAC invalid";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "MAC invalid");
     case ep::sw::Locked:
-        return "application permanently locked";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "purse permanently locked");
     case ep::sw::InsufficientBalance:
-        return "insufficient balance";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "insufficient balance");
     case ep::sw::CounterAtMaximum:
-        return "transaction counter at its maximum";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "transaction counter at its maximum");
     case ep::sw::KeyIndexNotSupported:
-        return "key index not supported";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "key index not supported");
     case ep::sw::MacNotAvailable:
-        return "no such transaction to prove";
+        return CDOS_TRANSLATE_NOOP("cdos::StatusWords", "no such transaction to prove");
     default:
-        return statusWordMeaning(sw);
+        return fixedStatusWordMeaning(sw);
     }
+}
+
+std::string purseStatusMeaning(std::uint16_t sw) {
+    const char* fixed = fixedPurseStatusMeaning(sw);
+    return fixed ? fixed : statusWordMeaning(sw);
 }
 
 PurseKeys PurseKeys::fromIssuer(const IssuerKeys& keys, const Bytes& asn) {

@@ -3,6 +3,7 @@
 #include "carddesk/protocol/apdu/SecureMessaging.h"
 #include "carddesk/protocol/appdl/AppCommands.h"
 #include "carddesk/protocol/epurse/EPurse.h"
+#include "carddesk/protocol/proactive/Proactive.h"
 
 #include <algorithm>
 #include <chrono>
@@ -83,6 +84,8 @@ std::vector<std::string> validateProfile(const CardProfile& p) {
         errors.push_back("holder data needs a user number, an account and a name");
     if (p.holder.encode().size() > 128)
         errors.push_back("holder data is longer than its 128-byte file");
+    if (!p.holder.language.empty() && !proactive::cardSpeaks(p.holder.language))
+        errors.push_back("holder language must be \"zh\" or \"en\"");
     if (p.users.empty() || p.users.size() > kMaxUsers)
         errors.push_back("a card has between 1 and 8 users");
     std::uint32_t seen = 0;

@@ -298,8 +298,25 @@ std::optional<MenuSelection> MenuSelection::decode(const Bytes& b) {
     return MenuSelection{*item};
 }
 
-CommandApdu terminalProfile(const Bytes& profile) {
-    return CommandApdu{cla::Proprietary, ins::TerminalProfile, 0, 0, profile, -1};
+bool cardSpeaks(const std::string& iso639) {
+    return iso639 == "zh" || iso639 == "en";
+}
+
+std::optional<std::string> profileLanguage(const Bytes& data) {
+    // At least one profile byte before the 4-byte TLV.
+    if (data.size() < 5 || data[data.size() - 4] != kLanguageTag || data[data.size() - 3] != 2)
+        return std::nullopt;
+    return std::string(data.end() - 2, data.end());
+}
+
+CommandApdu terminalProfile(const Bytes& profile, const std::string& language) {
+    if (language.empty())
+        return CommandApdu{cla::Proprietary, ins::TerminalProfile, 0, 0, profile, -1};
+    Bytes data = profile;
+    data.push_back(kLanguageTag);
+    data.push_back(static_cast<std::uint8_t>(language.size()));
+    data.insert(data.end(), language.begin(), language.end());
+    return CommandApdu{cla::Proprietary, ins::TerminalProfile, kProfileWithLanguage, 0, data, -1};
 }
 
 CommandApdu fetch(std::uint8_t length) {

@@ -89,6 +89,9 @@ public:
     bool locked = false;      // a locked template is not edited in the console
     QByteArray issuerSerial;  // 8 bytes
     QByteArray productSerial; // 8 bytes
+    // The language of the card's own texts ("zh" or "en", ISO 639-1; empty: English), a holder file may choose
+    // another: docs/proactive.md "Language".
+    QString language;
     QString cardNumberPrefix; // hex digits, fewer than 20; the rest is a decimal sequence
     quint64 cardNumberFirst = 1;
     QList<TemplateKey> keys; // default: cdos::CardProfile::standardKeys()

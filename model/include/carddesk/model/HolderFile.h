@@ -42,6 +42,7 @@ public:
     QString account;
     QString name;
     QString cardNumber; // 20 hex digits, or empty
+    QString language;   // the card's texts: "zh" or "en"; empty: the template's
     QList<HolderUser> users;
 
     // Throws HolderFileError; `json` is wiped after parsing (it holds PINs).

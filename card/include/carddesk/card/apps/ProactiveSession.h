@@ -4,6 +4,7 @@
 #include "carddesk/protocol/proactive/Proactive.h"
 
 #include <optional>
+#include <string>
 
 namespace cdos::card {
 
@@ -23,6 +24,9 @@ struct ProactiveSession {
     std::optional<proactive::Command> fetched; // fetched, waiting for its TERMINAL RESPONSE
     std::uint8_t number = 0;                   // command number of the last command
     std::uint8_t user = 0;                     // chosen user (1..8), 0 = none
+    // The language of the card's own texts: the terminal's (TERMINAL PROFILE P1 = 01), else the holder's chosen at
+    // issuance, else English.
+    std::string language;
 };
 
 } // namespace cdos::card

@@ -36,8 +36,11 @@ struct CardInfo {
 struct HolderData {
     std::string userNumber;
     std::string account;
-    std::string name;     // UTF-8
-    Bytes encode() const; // TLV 01/02/03
+    std::string name; // UTF-8
+    // The holder's language (ISO 639-1, "zh" or "en"; empty: not chosen), set at issuance: the card's own texts to
+    // a terminal that does not say its language follow it (docs/proactive.md "Language").
+    std::string language;
+    Bytes encode() const; // TLV 01/02/03 [05]
     static std::optional<HolderData> decode(const Bytes& b);
 };
 

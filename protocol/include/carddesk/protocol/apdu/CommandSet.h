@@ -81,8 +81,12 @@ inline constexpr std::uint32_t ManageUsers = 1u << 6;
 inline constexpr std::uint32_t Adult = 1u << 7;
 } // namespace perm
 
-// English meaning of a status word ("wrong PIN, 2 tries left"); the console translates through its own table.
+// English meaning of a status word ("wrong PIN, 2 tries left").
 std::string statusWordMeaning(std::uint16_t sw);
+// The fixed English meaning of sw, nullptr where it has none or counts something (63Cx, 6Cxx, 61xx, 91xx). Qt hosts
+// translate it in the context kStatusWordsContext: the texts are marked for lupdate where they are defined.
+const char* fixedStatusWordMeaning(std::uint16_t sw);
+inline constexpr const char* kStatusWordsContext = "cdos::StatusWords";
 // Name of a command ("SELECT", "WRITE KEY"...) from CLA and INS, or "" when unknown.
 std::string commandName(std::uint8_t cla, std::uint8_t ins);
 

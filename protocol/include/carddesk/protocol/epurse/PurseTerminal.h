@@ -23,6 +23,8 @@ struct PurseError : std::runtime_error {
 
 // English meaning of a status word, with the e-purse ones (9302, 9401...) the generic table does not know.
 std::string purseStatusMeaning(std::uint16_t sw);
+// The fixed meaning with the e-purse ones first (cdos::fixedStatusWordMeaning: translated by Qt hosts), or nullptr.
+const char* fixedPurseStatusMeaning(std::uint16_t sw);
 
 // The card's purse sub-keys (16-byte two-key 3DES each), as the card holds them in key ids 03, 04, 05 (and 06 for
 // RELOAD PIN). A development terminal holds them; a production one asks a security module.

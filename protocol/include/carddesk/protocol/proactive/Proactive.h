@@ -137,8 +137,17 @@ struct MenuSelection {
     static std::optional<MenuSelection> decode(const Bytes& b);
 };
 
-// APDU builders for the terminal side.
-CommandApdu terminalProfile(const Bytes& profile = Bytes{0xFF});
+// The terminal's language in TERMINAL PROFILE (P1 = 01): the data ends with the TS 102 223 language TLV
+// 2D 02 <ISO 639-1>, and the card's own texts (user list, PIN box, wrong PIN) follow it (docs/proactive.md).
+inline constexpr std::uint8_t kLanguageTag = 0x2D;
+inline constexpr std::uint8_t kProfileWithLanguage = 0x01;
+// The languages the card speaks; any other is answered 6A80.
+bool cardSpeaks(const std::string& iso639);
+// The language carried by a TERMINAL PROFILE data field with P1 = 01, or nullopt when it does not end with one.
+std::optional<std::string> profileLanguage(const Bytes& data);
+
+// APDU builders for the terminal side. language: "zh" or "en", empty for none (P1 = 00).
+CommandApdu terminalProfile(const Bytes& profile = Bytes{0xFF}, const std::string& language = {});
 CommandApdu fetch(std::uint8_t length);
 CommandApdu terminalResponse(const TerminalResponse& r);
 CommandApdu envelope(const MenuSelection& m);

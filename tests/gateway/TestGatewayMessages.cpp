@@ -1,0 +1,53 @@
+// The gateway's words on their own (issue 11): the card's status words in the chosen language from protocol's one
+// table, the session's end as local time, and the menu's way out listed last as 0.
+#include "Messages.h"
+#include "TextUi.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using cdgw::Messages;
+
+class TestGatewayMessages : public QObject {
+    Q_OBJECT
+
+private slots:
+    void statusWordsFollowTheLanguage() {
+        QVERIFY(Messages::setLanguage(QStringLiteral("en")));
+        QCOMPARE(Messages::statusWord(0x6700), QStringLiteral("wrong length"));
+        QCOMPARE(Messages::statusWord(0x9401), QStringLiteral("insufficient balance"));
+        QVERIFY(Messages::setLanguage(QStringLiteral("zh_CN")));
+        // "智能卡拒绝：wrong length。" was what a Chinese subscriber read.
+        for (const std::uint16_t sw : {0x6700, 0x6982, 0x6986, 0x6A80, 0x9302, 0x9401, 0x9406}) {
+            const QString text = Messages::statusWord(sw);
+            QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[a-z]{3,}"))), qPrintable(text));
+        }
+        QVERIFY(Messages::setLanguage(QStringLiteral("en")));
+    }
+
+    void sessionEndIsLocalTime() {
+        const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(900);
+        const QString shown = Messages::localTime(soon.toString(Qt::ISODateWithMs));
+        QVERIFY2(!shown.contains(QLatin1Char('T')) && !shown.contains(QLatin1Char('Z')), qPrintable(shown));
+        QVERIFY(shown.endsWith(soon.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        QCOMPARE(Messages::localTime(QStringLiteral("not a time")), QStringLiteral("not a time"));
+    }
+
+    void wayOutIsListedLastAsZero() {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("script.txt"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0\n3\n");
+        f.close();
+        cdgw::TextUi ui(script);
+        QVERIFY(ui.ok());
+        const QStringList items{QStringLiteral("Pay"), QStringLiteral("Top up"), QStringLiteral("Balance"),
+                                QStringLiteral("Live TV")};
+        QCOMPARE(ui.choose(QStringLiteral("Menu"), items, QStringLiteral("Quit")), cdgw::UserInterface::kLeave);
+        QCOMPARE(ui.choose(QStringLiteral("Menu"), items, QStringLiteral("Quit")), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayMessages)
+#include "TestGatewayMessages.moc"
