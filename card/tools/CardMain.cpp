@@ -86,6 +86,9 @@ int main(int argc, char** argv) {
             nvm = Nvm::open(image);
             if (!blankKey.empty())
                 std::cerr << "carddesk-card: --blank-key ignored: " << image << " is not a new card\n";
+            if (nvm->upgradedOnOpen())
+                std::cerr << "carddesk-card: upgraded " << image << " to image format version " << Nvm::kFormatVersion
+                          << " (a check value per page)\n";
             if (nvm->recoveredOnOpen())
                 std::cerr << "carddesk-card: finished an interrupted NVM transaction (" << nvm->recoveryWrites()
                           << " page writes)\n";

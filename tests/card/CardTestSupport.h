@@ -4,6 +4,7 @@
 #include "carddesk/card/dispatch/CardOs.h"
 #include "carddesk/card/dispatch/GetDataCommand.h"
 #include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/crypto/Crc32.h"
 #include "carddesk/protocol/crypto/KeyStore.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 namespace cardtest {
 
@@ -43,6 +45,38 @@ inline void writeFile(const std::string& path, const Bytes& content) {
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
     f.write(reinterpret_cast<const char*>(content.data()), static_cast<qint64>(content.size()));
 }
+
+// The page check values of an image of the default geometry (card/README.md "Page check values"), computed here
+// from the documented format rather than by the card OS.
+namespace image {
+constexpr std::uint32_t kSize = 128 * 1024, kPageSize = 256, kFirstUserPage = 33, kPages = kSize / kPageSize;
+constexpr std::size_t kFileSize = kSize + 4 * (kPages - kFirstUserPage);
+
+inline std::uint32_t pageCheck(const Bytes& img, std::uint32_t page) {
+    const std::uint8_t number[4] = {static_cast<std::uint8_t>(page >> 24), static_cast<std::uint8_t>(page >> 16),
+                                    static_cast<std::uint8_t>(page >> 8), static_cast<std::uint8_t>(page)};
+    return cdos::crc32(img.data() + page * kPageSize, kPageSize, cdos::crc32(number, 4));
+}
+inline std::uint32_t storedCheck(const Bytes& img, std::uint32_t page) {
+    const std::uint8_t* p = img.data() + kSize + 4 * (page - kFirstUserPage);
+    return static_cast<std::uint32_t>(p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]);
+}
+// Gives a page the check value of its content, as a card OS bug that wrote wrong bytes would.
+inline void refreshCheck(Bytes& img, std::uint32_t page) {
+    const std::uint32_t v = pageCheck(img, page);
+    for (int i = 0; i < 4; ++i)
+        img[kSize + 4 * (page - kFirstUserPage) + static_cast<std::uint32_t>(i)] =
+            static_cast<std::uint8_t>(v >> (24 - 8 * i));
+}
+// User pages whose content does not match their check value (all of them when the trailer is missing).
+inline std::vector<std::uint32_t> badPages(const Bytes& img) {
+    std::vector<std::uint32_t> bad;
+    for (std::uint32_t p = kFirstUserPage; p < kPages; ++p)
+        if (img.size() != kFileSize || pageCheck(img, p) != storedCheck(img, p))
+            bad.push_back(p);
+    return bad;
+}
+} // namespace image
 
 // A card whose NVM image lives in a temporary directory; reopen() is a power cycle (or re-insertion).
 class TempCard {

@@ -89,7 +89,10 @@ class TestBadInput : public QObject {
         return a;
     }
 
+    // The pages outside the journal and [from, from + n); the page check values after them follow the pages (open()
+    // verifies them) and are left out.
     static Bytes outsideJournal(Bytes img, std::uint32_t from = 0, std::uint32_t n = 0) {
+        img.resize(cardtest::image::kSize);
         std::fill(img.begin() + 256, img.begin() + 33 * 256, 0);
         std::fill(img.begin() + from, img.begin() + from + n, 0);
         return img;

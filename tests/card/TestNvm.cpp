@@ -44,7 +44,7 @@ private slots:
             QCOMPARE(nvm->pageWrites(), 1u); // the header
             serial = nvm->chipSerial();
         }
-        QCOMPARE(cardtest::readFile(path).size(), std::size_t(128 * 1024));
+        QCOMPARE(cardtest::readFile(path).size(), cardtest::image::kFileSize); // 128 KiB + the check values
         auto nvm = Nvm::open(path, false);
         QCOMPARE(nvm->chipSerial(), serial);
         QCOMPARE(nvm->pageWrites(), 1u);
@@ -315,7 +315,7 @@ private slots:
         QTest::newRow("too long") << "long"
                                   << "too long";
         QTest::newRow("future version") << "version"
-                                        << "format version 2 is not supported";
+                                        << "format version 3 is not supported";
         QTest::newRow("journal record out of bounds") << "journal"
                                                       << "journal record out of bounds";
         QTest::newRow("random bytes") << "random"
@@ -348,7 +348,7 @@ private slots:
             else if (damage == "long")
                 img.resize(img.size() + 100);
             else if (damage == "version") {
-                img[9] = 2;
+                img[9] = 3;
                 fixCrc();
             } else if (damage == "journal") {
                 // A well-formed, checksummed journal page whose record points into the header.
@@ -376,7 +376,9 @@ private slots:
         QCOMPARE(cardtest::readFile(path), before); // nothing was "repaired" behind the user's back
     }
 
-    // Damage above the NVM layer (file table, card state) is found when the card OS mounts the image.
+    // Damage above the NVM layer (file table, card state) is found when the card OS mounts the image. The damage
+    // here carries matching page check values, as if the card OS had written it: without them the NVM refuses the
+    // image first (TestNvmCheck).
     void damagedFileSystemIsReported() {
         const std::string path = freshPath();
         std::uint32_t table = 0;
@@ -394,6 +396,7 @@ private slots:
         }
         Bytes img = cardtest::readFile(path);
         img[table + 64 + 3] ^= 0x10; // the key file's entry
+        cardtest::image::refreshCheck(img, table / 256);
         cardtest::writeFile(path, img);
         try {
             CardOs os(Nvm::open(path, false));
@@ -403,6 +406,8 @@ private slots:
         }
         img[table + 64 + 3] ^= 0x10;
         img[table - 256 + 5] = 7; // card state: life cycle out of range, checksum now wrong
+        cardtest::image::refreshCheck(img, table / 256);
+        cardtest::image::refreshCheck(img, table / 256 - 1);
         cardtest::writeFile(path, img);
         try {
             CardOs os(Nvm::open(path, false));

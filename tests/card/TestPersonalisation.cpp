@@ -78,7 +78,7 @@ private slots:
         QVERIFY(users);
         QCOMPARE(users->size(), std::size_t(3));
         QCOMPARE(QString::fromStdString((*users)[0].profile.name), QStringLiteral("户主"));
-        QVERIFY(cardtest::readFile(card.path()).size() == 128 * 1024);
+        QVERIFY(cardtest::readFile(card.path()).size() == cardtest::image::kFileSize);
         const Bytes image = card.image();
         const Bytes pinBcd = cdos::pinToBcd("246810");
         QVERIFY(std::search(image.begin(), image.end(), pinBcd.begin(), pinBcd.end()) == image.end());

@@ -1,6 +1,6 @@
 // The real carddesk-card program against a fake vpcd (a QTcpServer speaking vpcd's 2-byte length framing): power
-// on, ATR, APDUs, reset, reconnection after the reader side goes away, SIGTERM, a damaged image, and the power-cut
-// hook.
+// on, ATR, APDUs, reset, reconnection after the reader side goes away, SIGTERM, a damaged image, a flipped bit in a
+// page, and the power-cut hook.
 #include "carddesk/protocol/apdu/Apdu.h"
 #include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/apdu/CommandSet.h"
@@ -218,6 +218,36 @@ private slots:
         QVERIFY2(log.contains(QStringLiteral("not a CardDesk card image")), qPrintable(log));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray(4096, 'x')); // left as it was
+    }
+
+    // One bit flipped in a user page (card/README.md "Page check values"): the card does not start, says which page,
+    // and leaves the file alone.
+    void flippedBitRefusesToStart() {
+        const QString image = m_dir.filePath(QStringLiteral("flipped.img"));
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+        QVERIFY(card.waitForStarted());
+        QVERIFY(vpcd.waitForCard()); // made and formatted
+        stop(card);
+        QCOMPARE(card.exitCode(), 0);
+        QFile f(image);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray content = f.readAll();
+        content[511 * 256 + 17] = static_cast<char>(content[511 * 256 + 17] ^ 0x04); // the MF's free space
+        QVERIFY(f.seek(0));
+        f.write(content);
+        f.close();
+        QProcess again;
+        again.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+        QVERIFY(again.waitForFinished(5000));
+        QCOMPARE(again.exitCode(), 2);
+        const QString log = QString::fromUtf8(again.readAllStandardError());
+        QVERIFY2(log.contains(QStringLiteral("page 511 (bytes 130816-131071) fails its check value")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("left as it is")), qPrintable(log));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);
     }
 
     // --power-cut-at: the card dies in the middle of a page write, without answering; the image is fine after.

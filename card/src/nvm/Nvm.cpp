@@ -3,6 +3,7 @@
 #include "carddesk/card/nvm/Nvm.h"
 
 #include "NvmBytes.h"
+#include "NvmFile.h"
 #include "carddesk/protocol/crypto/Crc32.h"
 #include "carddesk/protocol/crypto/Crypto.h"
 
@@ -16,12 +17,7 @@
 
 namespace cdos::card {
 
-using nvm_detail::put16;
-using nvm_detail::put32;
-
-namespace {
-
-constexpr char kMagic[8] = {'C', 'D', 'O', 'S', '-', 'N', 'V', 'M'};
+namespace nvm_detail {
 
 std::string sysError(const std::string& what) {
     return what + ": " + std::strerror(errno);
@@ -55,8 +51,7 @@ bool pwriteAll(int fd, const std::uint8_t* p, std::size_t n, off_t off) {
     return true;
 }
 
-// Takes the image for this process only: two card processes on one image would corrupt it.
-int openLocked(const std::string& path, int flags, mode_t mode = 0600) {
+int openLocked(const std::string& path, int flags, mode_t mode) {
     const int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
     if (fd < 0) {
         if (errno == ENOENT && !(flags & O_CREAT))
@@ -69,6 +64,20 @@ int openLocked(const std::string& path, int flags, mode_t mode = 0600) {
     }
     return fd;
 }
+
+} // namespace nvm_detail
+
+using nvm_detail::openLocked;
+using nvm_detail::pageCheck;
+using nvm_detail::preadAll;
+using nvm_detail::put16;
+using nvm_detail::put32;
+using nvm_detail::pwriteAll;
+using nvm_detail::sysError;
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'D', 'O', 'S', '-', 'N', 'V', 'M'};
 
 bool validGeometry(std::uint32_t size, std::uint16_t pageSize, std::uint16_t journalPages) {
     const bool pow2 = pageSize >= 64 && pageSize <= 4096 && (pageSize & (pageSize - 1)) == 0;
@@ -100,7 +109,15 @@ std::unique_ptr<Nvm> Nvm::create(const std::string& path, const NvmOptions& o) {
     std::copy(serial.begin(), serial.end(), header.begin() + 20);
     put32(&header[28], 1); // the header page itself is the first page write
     put32(&header[o.pageSize - 4], crc32(header.data(), o.pageSize - 4u));
-    const bool ok = ::ftruncate(fd, o.size) == 0 && pwriteAll(fd, header.data(), header.size(), 0) &&
+    // The trailer: the check values of the erased user pages.
+    const std::uint32_t firstUser = 1u + o.journalPages, pages = o.size / o.pageSize;
+    Bytes trailer(4u * (pages - firstUser));
+    const Bytes erased(o.pageSize, 0);
+    for (std::uint32_t p = firstUser; p < pages; ++p)
+        put32(&trailer[4u * (p - firstUser)], pageCheck(p, erased.data(), o.pageSize));
+    const bool ok = ::ftruncate(fd, static_cast<off_t>(o.size + trailer.size())) == 0 &&
+                    pwriteAll(fd, header.data(), header.size(), 0) &&
+                    pwriteAll(fd, trailer.data(), trailer.size(), static_cast<off_t>(o.size)) &&
                     (!o.durable || ::fsync(fd) == 0);
     if (!ok) {
         const std::string err = sysError("cannot write card image " + tmp);
@@ -167,18 +184,34 @@ void Nvm::load(const std::string& path, int fd, bool durable) {
         throw corrupt("cannot read the header page");
     if (crc32(header.data(), m_pageSize - 4u) != getU32(&header[m_pageSize - 4]))
         throw corrupt("header checksum mismatch");
-    if (version != kFormatVersion)
+    if (version != 1 && version != kFormatVersion)
         throw corrupt("format version " + std::to_string(version) + " is not supported (this card OS reads " +
-                      std::to_string(kFormatVersion) + ")");
-    if (fileSize != m_size)
-        throw corrupt(std::string(fileSize < m_size ? "truncated: " : "too long: ") + std::to_string(fileSize) +
-                      " bytes where the header says " + std::to_string(m_size));
+                      std::to_string(kFormatVersion) + " and upgrades 1)");
+    m_checked = version == kFormatVersion;
+    const std::uint64_t expected = m_size + (m_checked ? 4ull * userPages() : 0);
+    if (fileSize != expected) {
+        if (m_checked && fileSize == m_size)
+            throw corrupt("truncated: the page check values after its " + std::to_string(m_size) +
+                          " bytes of pages are missing");
+        throw corrupt(std::string(fileSize < expected ? "truncated: " : "too long: ") + std::to_string(fileSize) +
+                      " bytes where its header means " + std::to_string(expected));
+    }
     m_image.resize(m_size);
     if (!preadAll(fd, m_image.data(), m_size, 0))
         throw NvmError(NvmError::Kind::Io, sysError("cannot read card image " + path));
+    if (m_checked) {
+        Bytes trailer(4u * userPages());
+        if (!preadAll(fd, trailer.data(), trailer.size(), static_cast<off_t>(m_size)))
+            throw NvmError(NvmError::Kind::Io, sysError("cannot read card image " + path));
+        m_checks.resize(userPages());
+        for (std::size_t i = 0; i < m_checks.size(); ++i)
+            m_checks[i] = getU32(&trailer[4 * i]);
+    }
     m_chipSerial.assign(header.begin() + 20, header.begin() + 28);
     m_writes = getU32(&header[28]);
-    recover();
+    recover(); // and checks every user page
+    if (!m_checked)
+        upgrade();
 }
 
 void Nvm::checkAlive() const {
@@ -211,6 +244,10 @@ void Nvm::physicalWrite(std::uint32_t page, const std::uint8_t* content) {
         m_fd = -1;
         throw NvmError(NvmError::Kind::Io, err);
     }
+    // The check value goes with the page, like a chip's per-page error-detection code in its spare area; a torn
+    // write (above) never gets its new one.
+    if (m_checked && page >= firstUserPage())
+        writeCheck(page, pageCheck(page, content, m_pageSize));
     std::memcpy(&m_image[static_cast<std::size_t>(off)], content, m_pageSize);
     ++m_writes;
 }

@@ -4,6 +4,7 @@
 #include "carddesk/card/nvm/Nvm.h"
 
 #include "NvmBytes.h"
+#include "NvmFile.h"
 #include "carddesk/protocol/crypto/Crc32.h"
 
 #include <algorithm>
@@ -21,6 +22,9 @@ constexpr std::uint32_t kJournalMagic = 0x43444A31; // "CDJ1"
 constexpr std::size_t kJournalHeader = 24;
 constexpr std::uint8_t kRecordData = 0x01;
 constexpr std::uint8_t kRecordFill = 0x02;
+// The new check values of the home pages the records change, in page order (format version 2).
+constexpr std::uint8_t kRecordChecks = 0x03;
+constexpr std::size_t kChecksPerRecord = 0xFFFF / 4;
 constexpr std::size_t kRecordHeader = 7; // kind(1) address(4) length(2)
 // Differences closer than this are journalled as one record: a record header costs about as much.
 constexpr std::size_t kMergeGap = 8;
@@ -34,8 +38,39 @@ struct Nvm::JournalPage {
 
 // The journal holds only the newest transaction that matters: the one with the highest sequence number. If all of
 // its pages are present and intact it committed and is replayed (replay is idempotent: it rewrites only pages that
-// differ); otherwise it never committed, its home pages were never touched, and it is ignored.
+// differ); otherwise it never committed, its home pages were never touched, and it is ignored. No page is written
+// before every user page has passed its check (checkPages), so that a damaged image is refused as it is.
 void Nvm::recover() {
+    Bytes payload;
+    std::uint16_t homePages = 0;
+    const bool committed = committedTransaction(payload, homePages);
+    std::map<std::uint32_t, Bytes> pages;
+    std::vector<std::uint32_t> checks;
+    if (committed)
+        decodeRecords(payload, pages, checks);
+    if (m_checked)
+        checkPages(pages, checks);
+    if (!committed)
+        return;
+    // Pages the transaction had already written before the cut count once; replayed ones count when rewritten.
+    const std::uint32_t before = m_writes;
+    std::uint32_t replayed = 0;
+    for (const auto& [page, content] : pages) {
+        // A page torn after all its new bytes were written still carries its old check value.
+        if (std::memcmp(content.data(), &m_image[page * m_pageSize], m_pageSize) != 0 ||
+            (m_checked && !pageChecks(page))) {
+            physicalWrite(page, content.data());
+            ++replayed;
+        }
+    }
+    m_writes = before + (homePages > replayed ? homePages - replayed : 0) + replayed;
+    m_recoveryWrites = replayed;
+    m_recovered = replayed > 0;
+    sync();
+}
+
+// Finds the newest transaction in the journal and where the next one goes; true with its records when it committed.
+bool Nvm::committedTransaction(Bytes& payload, std::uint16_t& homePages) {
     std::vector<JournalPage> valid;
     const std::size_t cap = m_pageSize - kJournalHeader;
     for (std::uint32_t slot = 0; slot < m_journalPages; ++slot) {
@@ -53,7 +88,7 @@ void Nvm::recover() {
         valid.push_back(j);
     }
     if (valid.empty())
-        return;
+        return false;
     std::uint32_t maxSeq = 0;
     for (const auto& j : valid)
         maxSeq = std::max(maxSeq, j.seq);
@@ -76,24 +111,22 @@ void Nvm::recover() {
     m_nextSlot = (lastSlot + 1) % m_journalPages;
     m_writes = std::max(m_writes, lastWrite + 1);
     if (!complete)
-        return;
-    Bytes payload;
+        return false;
     for (const auto* j : pages) {
         const std::uint8_t* p = &m_image[(1 + j->slot) * m_pageSize] + kJournalHeader;
         payload.insert(payload.end(), p, p + j->payloadLen);
     }
-    // Pages the transaction had already written before the cut count once; replayed ones count when rewritten.
-    const std::uint32_t before = m_writes;
-    const std::uint32_t replayed = applyRecords(payload);
-    const std::uint16_t homePages = pages.front()->homePages;
-    m_writes = before + (homePages > replayed ? homePages - replayed : 0) + replayed;
-    m_recoveryWrites = replayed;
-    m_recovered = replayed > 0;
-    sync();
+    homePages = pages.front()->homePages;
+    return true;
 }
 
-std::uint32_t Nvm::applyRecords(const Bytes& payload) {
-    std::map<std::uint32_t, Bytes> pages;
+// The home pages as the transaction leaves them (current content with the records applied), and the check values
+// it journalled for them (none in a transaction journalled by format version 1).
+void Nvm::decodeRecords(const Bytes& payload, std::map<std::uint32_t, Bytes>& pages,
+                        std::vector<std::uint32_t>& checks) const {
+    auto corrupt = [&](const std::string& why) {
+        return NvmError(NvmError::Kind::Corrupt, "card image " + m_path + " is damaged: " + why);
+    };
     auto pageFor = [&](std::uint32_t page) -> Bytes& {
         auto it = pages.find(page);
         if (it == pages.end()) {
@@ -105,30 +138,31 @@ std::uint32_t Nvm::applyRecords(const Bytes& payload) {
     std::size_t i = 0;
     while (i < payload.size()) {
         if (payload.size() - i < kRecordHeader)
-            throw NvmError(NvmError::Kind::Corrupt, "card image " + m_path + " is damaged: journal record cut short");
+            throw corrupt("journal record cut short");
         const std::uint8_t kind = payload[i];
         const std::uint32_t addr = getU32(&payload[i + 1]);
         const std::uint32_t len = getU16(&payload[i + 5]);
         i += kRecordHeader;
+        if (kind == kRecordChecks) {
+            if (addr != 0 || len == 0 || len % 4 != 0 || payload.size() - i < len)
+                throw corrupt("committed journal record out of bounds");
+            for (std::uint32_t k = 0; k < len; k += 4)
+                checks.push_back(getU32(&payload[i + k]));
+            i += len;
+            continue;
+        }
         const std::size_t body = kind == kRecordData ? len : 1;
         if ((kind != kRecordData && kind != kRecordFill) || len == 0 || addr < userStart() || addr > m_size ||
             len > m_size - addr || payload.size() - i < body)
-            throw NvmError(NvmError::Kind::Corrupt,
-                           "card image " + m_path + " is damaged: committed journal record out of bounds");
+            throw corrupt("committed journal record out of bounds");
         for (std::uint32_t k = 0; k < len; ++k) {
             const std::uint32_t a = addr + k;
             pageFor(a / m_pageSize)[a % m_pageSize] = kind == kRecordData ? payload[i + k] : payload[i];
         }
         i += body;
     }
-    std::uint32_t written = 0;
-    for (const auto& [page, content] : pages) {
-        if (std::memcmp(content.data(), &m_image[page * m_pageSize], m_pageSize) != 0) {
-            physicalWrite(page, content.data());
-            ++written;
-        }
-    }
-    return written;
+    if (!checks.empty() && checks.size() != pages.size())
+        throw corrupt("the committed journal's check values do not match its records");
 }
 
 // The journal stores what changed, not whole pages: runs of differing bytes as data records, runs of one value
@@ -137,11 +171,13 @@ Bytes Nvm::encodeChanges(std::uint32_t& homePages) const {
     Bytes out;
     homePages = 0;
     std::size_t lastFill = SIZE_MAX; // offset in out of the last fill record, to extend it across pages
+    std::vector<std::uint32_t> checks;
     for (const auto& [page, content] : m_pending) {
         const std::uint8_t* old = &m_image[page * m_pageSize];
         if (std::memcmp(content.data(), old, m_pageSize) == 0)
             continue;
         ++homePages;
+        checks.push_back(nvm_detail::pageCheck(page, content.data(), m_pageSize));
         // A page erased to one value is one fill record, merged with its neighbours: wiping a large area stays a
         // few journal bytes whatever was there before.
         const std::uint8_t first = content[0];
@@ -196,6 +232,16 @@ Bytes Nvm::encodeChanges(std::uint32_t& homePages) const {
             }
             i = end;
         }
+    }
+    // The pages' new check values let open() tell a torn write, which only these records can repair, from a change
+    // made outside the card OS.
+    for (std::size_t i = 0; i < checks.size(); i += kChecksPerRecord) {
+        const std::size_t n = std::min(kChecksPerRecord, checks.size() - i);
+        out.push_back(kRecordChecks);
+        putU32(out, 0);
+        putU16(out, static_cast<std::uint16_t>(4 * n));
+        for (std::size_t k = 0; k < n; ++k)
+            putU32(out, checks[i + k]);
     }
     return out;
 }

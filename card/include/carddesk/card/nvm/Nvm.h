@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace cdos::card {
 
@@ -17,7 +18,7 @@ struct NvmError : std::runtime_error {
         NotFound, // no image file at that path
         Exists,   // create() refuses to overwrite
         Io,       // the operating system refused a read or write
-        Corrupt,  // bad magic, checksum, geometry or a truncated file
+        Corrupt,  // bad magic, checksum, geometry, a truncated file or a page failing its check value
         InUse,    // another card process holds the image
         TooLarge, // one transaction does not fit the journal
         Usage,    // a programming error (write outside a transaction, address out of range)
@@ -42,13 +43,15 @@ struct NvmOptions {
 
 class Nvm {
 public:
-    static constexpr std::uint16_t kFormatVersion = 1;
+    // 2 adds a check value per user page (card/README.md "Page check values"); open() upgrades a version 1 image.
+    static constexpr std::uint16_t kFormatVersion = 2;
 
     // Makes a new erased image with a random chip serial; never overwrites an existing file (NvmError::Exists).
     static std::unique_ptr<Nvm> create(const std::string& path, const NvmOptions& options = {});
-    // Opens an image, replays a committed journal and discards an uncommitted one. Throws NvmError with a reason a
-    // person can act on; never modifies a file that is not a valid image. powerCutAt arms the test hook before the
-    // replay, so that a cut during recovery can be tested too.
+    // Opens an image, replays a committed journal and discards an uncommitted one, then checks every user page
+    // against its check value. Throws NvmError with a reason a person can act on; never modifies a file that is not
+    // a valid image. A format version 1 image is rewritten as version 2 (upgradedOnOpen()). powerCutAt arms the test
+    // hook before the replay, so that a cut during recovery can be tested too.
     static std::unique_ptr<Nvm> open(const std::string& path, bool durable = true, std::uint32_t powerCutAt = 0,
                                      int tearBytes = -1);
     ~Nvm();
@@ -68,6 +71,7 @@ public:
     std::uint32_t lastCommitWrites() const { return m_lastCommitWrites; }
     std::uint32_t recoveryWrites() const { return m_recoveryWrites; }
     bool recoveredOnOpen() const { return m_recovered; }
+    bool upgradedOnOpen() const { return m_upgraded; }
 
     // Reads see the writes of the open transaction.
     void read(std::uint32_t addr, std::uint8_t* out, std::size_t n) const;
@@ -103,11 +107,21 @@ private:
     void load(const std::string& path, int fd, bool durable);
     void recover();
     void physicalWrite(std::uint32_t page, const std::uint8_t* content);
+    // Page check values (NvmCheck.cpp): one per user page, kept in RAM and in the trailer after the pages.
+    std::uint32_t firstUserPage() const { return 1u + m_journalPages; }
+    std::uint32_t userPages() const { return m_size / m_pageSize - firstUserPage(); }
+    bool pageChecks(std::uint32_t page) const;
+    void writeCheck(std::uint32_t page, std::uint32_t check);
+    NvmError damagedPages(const std::vector<std::uint32_t>& pages) const;
+    void upgrade();
     void sync();
     void checkAlive() const;
     void checkRange(std::uint32_t addr, std::size_t n) const;
     Bytes encodeChanges(std::uint32_t& homePages) const;
-    std::uint32_t applyRecords(const Bytes& payload);
+    bool committedTransaction(Bytes& payload, std::uint16_t& homePages);
+    void decodeRecords(const Bytes& payload, std::map<std::uint32_t, Bytes>& pages,
+                       std::vector<std::uint32_t>& checks) const;
+    void checkPages(const std::map<std::uint32_t, Bytes>& pages, const std::vector<std::uint32_t>& checks) const;
 
     std::string m_path;
     int m_fd = -1;
@@ -116,7 +130,10 @@ private:
     std::uint16_t m_pageSize = 0;
     std::uint16_t m_journalPages = 0;
     Bytes m_chipSerial;
-    Bytes m_image; // the file's content, kept in RAM as a card keeps its NVM memory-mapped
+    Bytes m_image;                       // the file's content, kept in RAM as a card keeps its NVM memory-mapped
+    std::vector<std::uint32_t> m_checks; // the trailer: check value of user page firstUserPage() + i
+    bool m_checked = true;               // false while a version 1 image (no trailer) is being opened
+    bool m_upgraded = false;
     std::map<std::uint32_t, Bytes> m_pending;
     bool m_inTransaction = false;
     std::uint32_t m_nextSeq = 1;
