@@ -1,13 +1,71 @@
 #include "GatedServer.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <memory>
+#include <utility>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace carddesk::headend {
 
+namespace {
+
+QHostAddress peerOf(qintptr descriptor) {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(static_cast<int>(descriptor), reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        return {};
+    return QHostAddress(reinterpret_cast<const sockaddr*>(&address));
+}
+
+} // namespace
+
+GatedServer::GatedServer(const GateLimits& limits, int maxConnectionsPerClient, QObject* parent)
+    : QSslServer(parent), m_limits(limits), m_maxPerClient(maxConnectionsPerClient) {
+    setMaxPendingConnections(limits.maxHandshakes);
+    setHandshakeTimeout(limits.handshakeTimeoutMs);
+}
+
+void GatedServer::incomingConnection(qintptr descriptor) {
+    const QHostAddress peer = peerOf(descriptor);
+    if (m_handshaking.value(peer) + m_perClient.value(peer) >= m_maxPerClient) {
+        qInfo("connection from %s refused: %d connections already open", qPrintable(peer.toString()), m_maxPerClient);
+        ::close(static_cast<int>(descriptor));
+        return;
+    }
+    QSslServer::incomingConnection(descriptor);
+    // QSslServer made the socket as its newest child; a silent one never reaches startedEncryptionHandshake (that
+    // waits for the first byte), so it is counted from here.
+    const QObjectList& made = children();
+    auto* socket = made.isEmpty() ? nullptr : qobject_cast<QSslSocket*>(made.last());
+    if (socket && socket->socketDescriptor() == descriptor)
+        countHandshake(socket, peer);
+}
+
+void GatedServer::countHandshake(QSslSocket* socket, const QHostAddress& peer) {
+    ++m_handshaking[peer];
+    // Released once: when the handshake succeeds (the served count takes over) or the socket goes (failed, timed out).
+    auto released = std::make_shared<bool>(false);
+    const auto release = [this, peer, released] {
+        if (std::exchange(*released, true))
+            return;
+        if (--m_handshaking[peer] <= 0)
+            m_handshaking.remove(peer);
+    };
+    // Not `this` as the receiver: QSslServer cuts every connection between the socket and itself once encrypted.
+    connect(socket, &QSslSocket::encrypted, &m_watch, release);
+    connect(socket, &QObject::destroyed, &m_watch, release);
+}
+
 GatedServer::~GatedServer() {
     // The sockets (children) outlive the count they would update.
-    for (QTcpSocket* socket : findChildren<QTcpSocket*>())
+    for (QTcpSocket* socket : findChildren<QTcpSocket*>()) {
         disconnect(socket, nullptr, this, nullptr);
+        disconnect(socket, nullptr, &m_watch, nullptr);
+    }
 }
 
 QTcpSocket* GatedServer::nextPendingConnection() {

@@ -18,6 +18,11 @@ struct GateLimits {
     qsizetype maxHeaderBytes = 16 * 1024;
     int requestTimeoutMs = 30 * 1000; // from a request's first byte to its last
     int idleTimeoutMs = 120 * 1000;   // a kept-alive connection with no request
+    // Before the gate: TLS handshakes in progress. Qt's QSslServer counts them towards maxPendingConnections (30 by
+    // default) and stops accepting at that many, so 30 connections that never say hello held every honest terminal
+    // until their handshake timed out (issue 11: 2.4 s). Now many may wait, each for a bounded time.
+    int handshakeTimeoutMs = 10 * 1000;
+    int maxHandshakes = 1024;
 };
 
 class RequestGate : public QObject {

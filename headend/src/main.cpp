@@ -92,12 +92,16 @@ int main(int argc, char** argv) {
                                      QStringLiteral("threads for authentication and payments, each with its own "
                                                     "database connection (8)"),
                                      QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption handshakeSeconds(
+        QStringLiteral("handshake-seconds"),
+        QStringLiteral("how long a connection may take over its TLS handshake before it is closed (10)"),
+        QStringLiteral("s"), QStringLiteral("10"));
     const QCommandLineOption perClient(QStringLiteral("max-per-client"),
                                        QStringLiteral("connections, and authentications in progress, one client "
                                                       "address may hold at once (64; raise behind a carrier NAT)"),
                                        QStringLiteral("n"), QStringLiteral("64"));
     p.addOptions({dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount,
-                  workers, perClient});
+                  workers, perClient, handshakeSeconds});
     VodService::addOptions(p);
     AppCatalogueService::addOptions(p);
     p.process(app);
@@ -165,6 +169,7 @@ int main(int argc, char** argv) {
         }
         options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
         options.maxConnectionsPerClient = std::clamp(p.value(perClient).toInt(), 1, 100000);
+        options.gate.handshakeTimeoutMs = std::clamp(p.value(handshakeSeconds).toInt(), 1, 600) * 1000;
         options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
         HeadendServer server(auth, payments, loads, &bank, options);
         VodService vod(db, payments);
