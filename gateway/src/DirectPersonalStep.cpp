@@ -117,11 +117,14 @@ MenuAction DirectPersonalStep::menu(const Login& who) {
     const QStringList services = visibleMenu(m_tx(cdos::getData(0x0108)).data, who.permissions);
     if (!services.isEmpty())
         m_ui.show(QStringLiteral("[") + services.join(QStringLiteral(" | ")) + QStringLiteral("]"));
-    const auto pick =
-        m_ui.choose(tr(Msg::Menu), {tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance)}, tr(Msg::MenuQuit));
+    const std::vector<MenuAction> actions = gatewayActions(who.permissions);
+    QStringList items;
+    for (const MenuAction a : actions)
+        items << actionLabel(a);
+    const auto pick = m_ui.choose(tr(Msg::Menu), items, tr(Msg::MenuQuit));
     if (!pick || *pick == UserInterface::kLeave)
         return MenuAction::Quit;
-    return static_cast<MenuAction>(*pick);
+    return actions[static_cast<std::size_t>(*pick)];
 }
 
 bool DirectPersonalStep::verifyPaymentPin(Login& who) {

@@ -3,11 +3,14 @@
 // (the fallback: GET DATA and the e-purse VERIFY straight from the gateway); the card's proactive module
 // (protocol/.../Proactive.h, docs/proactive.md) will drive the same step with DISPLAY TEXT / SELECT ITEM /
 // GET INPUT / SET UP MENU rendered through the same UserInterface.
+#include "carddesk/protocol/apdu/CommandSet.h"
+
 #include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace cdgw {
 
@@ -21,6 +24,11 @@ struct Login {
 // Pay..Quit are the gateway's own choices (stable numbers for scripts); the rest are the card's personal services,
 // reached through a menu entry the card granted (the permission value of the grant names the service).
 enum class MenuAction { Pay, TopUp, Balance, Quit, LiveTv, Vod, Apps, Settings };
+
+// The gateway's own actions a user may take (issue 11: a child without the purse right was offered "Pay"): pay
+// and top-up only with their permission bits (the card refuses them anyway, 6986); the balance for everyone.
+std::vector<MenuAction> gatewayActions(std::uint32_t permissions);
+QString actionLabel(MenuAction a);
 
 // The service a granted menu entry opens, from its permission bits (template bits: 0 live TV, 1 VOD, 2 purse,
 // 3 top-up, 4 application download, 5 settings); nullopt when the entry names no service the gateway offers.

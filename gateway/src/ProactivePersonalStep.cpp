@@ -100,14 +100,23 @@ std::optional<Login> ProactivePersonalStep::login() {
     if (!pump(m_firstSw))
         return std::nullopt;
     m_ui.show(tr(Msg::Welcome).arg(m_userName));
+    // The user's rights from the card (GET DATA 0107, answered inside the authenticated session), to offer only
+    // what the user may do.
+    if (const auto users = cdos::decodeUsers(m_tx(cdos::getData(cdos::tag::Users)).data))
+        for (const auto& u : *users)
+            if (u.profile.number == m_user)
+                m_permissions = u.profile.permissions;
     // The card checked the login PIN itself; a purchase still asks for the payment PIN (the e-purse VERIFY).
-    return Login{m_user, m_userName, 0, false};
+    return Login{m_user, m_userName, m_permissions, false};
 }
 
 MenuAction ProactivePersonalStep::menu(const Login&) {
     // The gateway's actions first (stable numbers for a script), then the card's personal services, and the way out
     // last as 0.
-    QStringList items{tr(Msg::MenuPay), tr(Msg::MenuTopUp), tr(Msg::MenuBalance)};
+    const std::vector<MenuAction> actions = gatewayActions(m_permissions);
+    QStringList items;
+    for (const MenuAction a : actions)
+        items << actionLabel(a);
     const int own = static_cast<int>(items.size());
     for (const auto& i : m_menu)
         items << QString::fromStdString(i.text);
@@ -116,7 +125,7 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
         if (!pick || *pick == UserInterface::kLeave)
             return MenuAction::Quit;
         if (*pick < own)
-            return static_cast<MenuAction>(*pick);
+            return actions[static_cast<std::size_t>(*pick)];
         // A card service: ENVELOPE (menu selection); the card answers with DISPLAY TEXT and a permission grant,
         // which alone opens the service (a refused entry gets no grant and the menu is shown again).
         const auto& entry = m_menu[static_cast<std::size_t>(*pick - own)];
@@ -125,6 +134,27 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
         if (m_grant && m_grant->entryId == entry.id)
             if (const auto service = serviceOf(m_grant->permission))
                 return *service;
+    }
+}
+
+std::vector<MenuAction> gatewayActions(std::uint32_t permissions) {
+    std::vector<MenuAction> out;
+    if (permissions & cdos::perm::Purse)
+        out.push_back(MenuAction::Pay);
+    if (permissions & cdos::perm::TopUp)
+        out.push_back(MenuAction::TopUp);
+    out.push_back(MenuAction::Balance);
+    return out;
+}
+
+QString actionLabel(MenuAction a) {
+    switch (a) {
+    case MenuAction::Pay:
+        return tr(Msg::MenuPay);
+    case MenuAction::TopUp:
+        return tr(Msg::MenuTopUp);
+    default:
+        return tr(Msg::MenuBalance);
     }
 }
 

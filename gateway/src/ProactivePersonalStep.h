@@ -35,6 +35,7 @@ private:
     bool m_menuInstalled = false;
     std::uint8_t m_user = 0;
     QString m_userName;
+    std::uint32_t m_permissions = 0;
 };
 
 } // namespace cdgw

@@ -1,6 +1,7 @@
 // The gateway's words on their own (issue 11): the card's status words in the chosen language from protocol's one
 // table, the session's end as local time, and the menu's way out listed last as 0.
 #include "Messages.h"
+#include "PersonalStep.h"
 #include "TextUi.h"
 
 #include <QTemporaryDir>
@@ -31,6 +32,14 @@ private slots:
         QVERIFY2(!shown.contains(QLatin1Char('T')) && !shown.contains(QLatin1Char('Z')), qPrintable(shown));
         QVERIFY(shown.endsWith(soon.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
         QCOMPARE(Messages::localTime(QStringLiteral("not a time")), QStringLiteral("not a time"));
+    }
+
+    // Issue 11: a child without the purse right was offered "1. Pay" (the card refused it, but it was offered).
+    void onlyPermittedActionsAreOffered() {
+        using cdgw::MenuAction;
+        QCOMPARE(cdgw::gatewayActions(cdos::perm::LiveTv | cdos::perm::Settings), std::vector{MenuAction::Balance});
+        QCOMPARE(cdgw::gatewayActions(cdos::perm::TopUp), (std::vector{MenuAction::TopUp, MenuAction::Balance}));
+        QCOMPARE(cdgw::gatewayActions(0x0F), (std::vector{MenuAction::Pay, MenuAction::TopUp, MenuAction::Balance}));
     }
 
     void wayOutIsListedLastAsZero() {
