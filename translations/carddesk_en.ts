@@ -1175,12 +1175,6 @@
 </translation>
     </message>
     <message>
-        <source>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-</source>
-        <translation>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-</translation>
-    </message>
-    <message>
         <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
                                personalise a blank card and record it
 </source>
@@ -1253,6 +1247,18 @@
         <translation>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
                                load the key store&apos;s (newer) version of a service key into an issued card
 </translation>
+    </message>
+    <message>
+        <source>  info --reader NAME [--keystore PATH]
+                               read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</source>
+        <translation>  info --reader NAME [--keystore PATH]
+                               read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</translation>
+    </message>
+    <message>
+        <source>carddesk-cli: %1; users and menu are listed unavailable</source>
+        <translation>carddesk-cli: %1; users and menu are listed unavailable</translation>
     </message>
 </context>
 <context>

@@ -1171,12 +1171,6 @@
 </translation>
     </message>
     <message>
-        <source>  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM
-</source>
-        <translation>  info --reader NAME           读卡：ATR、生命周期、卡号、用户、菜单、密钥、NVM
-</translation>
-    </message>
-    <message>
         <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
                                personalise a blank card and record it
 </source>
@@ -1249,6 +1243,18 @@
         <translation>  ca-key --reader NAME --key CA_SERVICE_n [--keystore PATH]
                                将密钥库中（较新）版本的业务密钥载入一张已发行的卡
 </translation>
+    </message>
+    <message>
+        <source>  info --reader NAME [--keystore PATH]
+                               read a card: ATR, life cycle, numbers, users, menu, keys, NVM
+</source>
+        <translation>  info --reader NAME [--keystore PATH]
+                               读取卡片：ATR、生命周期、卡号、用户、菜单、密钥、NVM
+</translation>
+    </message>
+    <message>
+        <source>carddesk-cli: %1; users and menu are listed unavailable</source>
+        <translation>carddesk-cli：%1；用户和菜单列为不可读</translation>
     </message>
 </context>
 <context>

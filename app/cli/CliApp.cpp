@@ -200,9 +200,10 @@ QList<CliApp::Command> CliApp::commands() {
           QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser&) { return cli.readers(); }},
         {QStringLiteral("info"),
-         tr("  info --reader NAME           read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"),
-         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("keystore"),
-          QStringLiteral("operator"), QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         tr("  info --reader NAME [--keystore PATH]\n"
+            "                               read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"),
+         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("operator"),
+          QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser&) {
              if (cli.m_reader.isEmpty())
                  return cli.fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
@@ -335,7 +336,9 @@ int CliApp::info() {
         return rc;
     // The desk's key store, when it opens without asking: with it the users and the menu are read under issuer
     // secure messaging (the card keeps them from unauthenticated terminals); without, they are listed unavailable.
-    (void)session.keys().open(m_keystore);
+    if (const QString e = session.keys().open(m_keystore); !e.isEmpty() && !m_keystore.isEmpty())
+        writeErr(tr("carddesk-cli: %1; users and menu are listed unavailable").arg(e)); // asked for, so said
+
     const std::shared_ptr<const cdos::IssuerKeys> keys = session.keys().keys();
     bool hasPurse = false;
     const JobResult r = manager.run(m_reader, [&hasPurse, keys](CardChannel& ch) {

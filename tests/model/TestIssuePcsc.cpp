@@ -118,6 +118,26 @@ private slots:
         QVERIFY(info.value(QStringLiteral("keys")).toArray().size() >= 7);
         QVERIFY(info.contains(QStringLiteral("nvm")));
         QVERIFY(err.contains("GET DATA")); // --trace went to stderr
+
+        // --keystore names the store that opens the users and the menu (issue 12: info refused the option); one
+        // that does not open is said, and the rest of the card is still read.
+        const auto infoWith = [&](const QString& store, QByteArray& stderrText) {
+            QProcess p;
+            p.start(QStringLiteral(CARDDESK_CLI_BIN), {QStringLiteral("info"), QStringLiteral("--reader"), m_reader,
+                                                       QStringLiteral("--keystore"), store});
+            p.waitForFinished(30000);
+            stderrText = p.readAllStandardError();
+            return std::make_pair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+        };
+        QByteArray said;
+        const auto [rcGood, good] =
+            infoWith(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks"), said);
+        QCOMPARE(rcGood, 0);
+        QCOMPARE(good.value(QStringLiteral("users")).toArray().size(), 3);
+        const auto [rcBad, bad] = infoWith(QStringLiteral("/nonexistent/store.cdks"), said);
+        QCOMPARE(rcBad, 0);
+        QVERIFY2(said.contains("/nonexistent/store.cdks"), said.constData());
+        QCOMPARE(bad.value(QStringLiteral("cardNumber")).toString(), r.cardNumber);
     }
 };
 
