@@ -2,6 +2,7 @@
 // the TAC; a load whose CREDIT answer was lost is recovered, and an earlier unfinished load of the card is finished
 // on the card or refunded first.
 #include "GatewaySession.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 
 #include "Messages.h"
 
@@ -109,15 +110,15 @@ bool GatewaySession::finishPendingLoad() {
     if (!recovered)
         return false;
     const QString& status = recovered->status;
-    if (status == QLatin1String("refunded")) {
+    if (status == api::loadStatus::refunded) {
         m_ui.show(tr(Msg::PendingLoadRefunded).arg(formatYuan(amount)));
         return true;
     }
-    if (status == QLatin1String("completed")) {
+    if (status == api::loadStatus::completed) {
         m_ui.show(tr(Msg::RecoveredDone));
         return true;
     }
-    if (status == QLatin1String("refused")) {
+    if (status == api::loadStatus::refused) {
         m_ui.show(tr(Msg::RecoveredNotDone));
         return true;
     }
@@ -160,7 +161,7 @@ bool GatewaySession::recoverLoad(qint64 loadId, std::uint32_t amount) {
     const auto recovered = answerOf<api::LoadAnswer>(r.json);
     if (!recovered)
         return false;
-    if (recovered->status == QLatin1String("completed")) {
+    if (recovered->status == api::loadStatus::completed) {
         m_ui.show(tr(Msg::RecoveredDone));
         return true;
     }

@@ -1,4 +1,5 @@
 #include "HeadendClient.h"
+#include "carddesk/headendapi/Headers.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -41,9 +42,9 @@ HeadendReply HeadendClient::send(const QByteArray& verb, const QString& path, co
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setTransferTimeout(m_timeoutMs);
     if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        req.setRawHeader(api::header::authorization, api::header::bearerPrefix + m_token.toLatin1());
     if (!m_admin.isEmpty())
-        req.setRawHeader("X-Admin-Token", m_admin);
+        req.setRawHeader(api::header::adminToken, m_admin);
     std::unique_ptr<QNetworkReply> reply(verb == "GET" ? m_net->get(req) : m_net->sendCustomRequest(req, verb, body));
 
     bool pinMismatch = false, sslFailed = false;

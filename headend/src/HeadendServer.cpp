@@ -1,4 +1,5 @@
 #include "HeadendServer.h"
+#include "carddesk/headendapi/Headers.h"
 
 #include "GatedServer.h"
 #include "JsonApi.h"
@@ -116,7 +117,7 @@ HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadSe
 }
 
 void HeadendServer::requireAdmin(const QHttpServerRequest& request) const {
-    const QByteArray given = request.value("X-Admin-Token");
+    const QByteArray given = request.value(api::header::adminToken);
     const QByteArray expected = m_options.adminToken.toUtf8();
     if (expected.isEmpty() || given.size() != expected.size() ||
         !cdos::constantTimeEqual(reinterpret_cast<const std::uint8_t*>(given.data()),
@@ -240,7 +241,7 @@ void HeadendServer::routes() {
                                throw ApiError(Status::BadRequest, Refusal::BadField,
                                               QStringLiteral("the card number must be 20 hex digits"));
                            // The card's own session or the admin (the console's support view).
-                           if (!r.value("X-Admin-Token").isEmpty())
+                           if (!r.value(api::header::adminToken).isEmpty())
                                requireAdmin(r);
                            else if (m_auth.sessionCard(bearerToken(r)) != card.toUpper())
                                throw ApiError(Status::Forbidden, Refusal::OtherCard,
@@ -295,7 +296,7 @@ void HeadendServer::routes() {
                 QJsonDocument(QJsonObject{{api::key::error, api::code(Refusal::MethodNotAllowed)},
                                           {api::key::message, QStringLiteral("this endpoint takes %1").arg(method)}})
                     .toJson(QJsonDocument::Compact);
-            responder.write(body, {{"Content-Type", "application/json"}, {"Allow", method.toLatin1()}},
+            responder.write(body, {{"Content-Type", "application/json"}, {api::header::allow, method.toLatin1()}},
                             QHttpServerResponder::StatusCode::MethodNotAllowed);
             return;
         }

@@ -1,4 +1,5 @@
 #include "JsonApi.h"
+#include "carddesk/headendapi/Headers.h"
 
 #include "carddesk/headendapi/FieldReader.h"
 
@@ -6,6 +7,8 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <cstring>
 
 namespace carddesk::headend {
 
@@ -72,8 +75,10 @@ QString nowText() {
 }
 
 QString bearerToken(const QHttpServerRequest& request) {
-    const QByteArray h = request.value("Authorization");
-    return h.startsWith("Bearer ") ? QString::fromLatin1(h.mid(7)).trimmed() : QString();
+    const QByteArray h = request.value(api::header::authorization);
+    return h.startsWith(api::header::bearerPrefix)
+               ? QString::fromLatin1(h.mid(qsizetype(std::strlen(api::header::bearerPrefix)))).trimmed()
+               : QString();
 }
 
 } // namespace carddesk::headend

@@ -1,4 +1,5 @@
 #include "LoadService.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 
 #include "JsonApi.h"
 #include "carddesk/headendapi/Paths.h"
@@ -55,11 +56,11 @@ LoadService::Row LoadService::load(const QString& card, qint64 id) {
 }
 
 api::LoadAnswer LoadService::answer(const Row& r) {
-    if (r.status == QLatin1String("refused"))
+    if (r.status == api::loadStatus::refused)
         throw ApiError(Status::PaymentRequired, Refusal::BankRefused,
                        QStringLiteral("the bank refused load %1: %2").arg(r.id).arg(r.reason));
     api::LoadAnswer a{r.id, r.status, r.amount, r.counter, {}, {}, {}};
-    if (r.status == QLatin1String("debited")) {
+    if (r.status == api::loadStatus::debited) {
         cdos::Bytes session = loadSession(m_keys, r.card, bytesOf(r.random), static_cast<std::uint16_t>(r.counter));
         a.mac2 = cdos::ep::loadMac2(session, static_cast<std::uint32_t>(r.amount), kLoadType, arrayOf<6>(r.terminal),
                                     arrayOf<4>(r.date), arrayOf<3>(r.time));
@@ -78,11 +79,11 @@ void LoadService::debit(Row& r) {
     QSqlQuery u =
         m_db.exec(QStringLiteral("UPDATE loads SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND"
                                  " status = 'authorised'"),
-                  {t.done ? QStringLiteral("debited") : QStringLiteral("refused"), t.reason, nowText(), r.id}, "load");
+                  {t.done ? api::loadStatus::debited : api::loadStatus::refused, t.reason, nowText(), r.id}, "load");
     if (u.numRowsAffected() == 1 && t.done)
         ledger(m_db, "load-debit", r.id, QStringLiteral("operator:service_account"), kInFlight, r.amount);
     tx.commit();
-    r.status = t.done ? QStringLiteral("debited") : QStringLiteral("refused");
+    r.status = t.done ? api::loadStatus::debited : api::loadStatus::refused;
     r.reason = t.reason;
 }
 
@@ -94,7 +95,7 @@ void LoadService::markCompleted(Row& r, const QString& tac) {
     if (u.numRowsAffected() == 1)
         ledger(m_db, "load-credit", r.id, kInFlight, QStringLiteral("purse:") + r.card, r.amount);
     tx.commit();
-    r.status = QStringLiteral("completed");
+    r.status = api::loadStatus::completed;
 }
 
 api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadRequest& req) {
@@ -112,7 +113,7 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
             throw ApiError(Status::Conflict, Refusal::RequestIdReused,
                            QStringLiteral("requestId was used by another card"));
         Row r = load(card, seen.value(0).toLongLong());
-        if (r.status == QLatin1String("authorised"))
+        if (r.status == api::loadStatus::authorised)
             debit(r);
         return answer(r);
     }
@@ -156,9 +157,9 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
 api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const api::LoadCompletion& req) {
     const cdos::Bytes& tac = req.tac;
     Row r = load(card, id);
-    if (r.status == QLatin1String("completed"))
+    if (r.status == api::loadStatus::completed)
         return answer(r);
-    if (r.status != QLatin1String("debited"))
+    if (r.status != api::loadStatus::debited)
         throw ApiError(Status::Conflict, Refusal::NotDebited, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
     const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
     const cdos::Bytes expected =
@@ -173,7 +174,7 @@ api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const 
 
 api::RefundChallenge LoadService::refundChallenge(const QString& card, qint64 id) {
     const Row r = load(card, id);
-    if (r.status != QLatin1String("authorised") && r.status != QLatin1String("debited"))
+    if (r.status != api::loadStatus::authorised && r.status != api::loadStatus::debited)
         throw ApiError(Status::Conflict, Refusal::NotRefundable, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
     const cdos::Bytes challenge = cdos::crypto::randomBytes(6);
     m_db.exec(QStringLiteral("UPDATE loads SET refund_challenge = ?, updated_at = ? WHERE id = ?"),
@@ -193,8 +194,8 @@ api::LoadAnswer LoadService::recoverLoad(const QString& card, qint64 id, const a
         throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
     Row r = load(card, id);
-    if (r.status == QLatin1String("completed") || r.status == QLatin1String("refunded") ||
-        r.status == QLatin1String("refused"))
+    if (r.status == api::loadStatus::completed || r.status == api::loadStatus::refunded ||
+        r.status == api::loadStatus::refused)
         return answer(r);
     // The fresh answer must be the card's own: MAC1 for the same amount and the load's terminal id, or the refund
     // challenge as terminal id. The counter in it is then the card's word.
@@ -216,11 +217,11 @@ api::LoadAnswer LoadService::recoverLoad(const QString& card, qint64 id, const a
     if (init->onlineCounter < r.counter)
         throw ApiError(Status::Conflict, Refusal::CounterMismatch,
                        QStringLiteral("the card's online counter went back"));
-    if (r.status == QLatin1String("authorised")) {
+    if (r.status == api::loadStatus::authorised) {
         if (init->onlineCounter > r.counter)
             throw ApiError(Status::Conflict, Refusal::CounterMismatch, QStringLiteral("the card was loaded elsewhere"));
         debit(r); // finishes a bank step cut short (idempotent); a refund below then gives the money back
-        if (r.status == QLatin1String("refused"))
+        if (r.status == api::loadStatus::refused)
             return answer(r);
     }
     if (init->onlineCounter > r.counter) {

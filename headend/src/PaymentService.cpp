@@ -1,4 +1,5 @@
 #include "PaymentService.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 
 #include "JsonApi.h"
 #include "carddesk/protocol/apdu/CardRecords.h"
@@ -101,8 +102,8 @@ api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& ca
     if (p.card != card)
         throw ApiError(Status::NotFound, Refusal::UnknownPurchase,
                        QStringLiteral("no purchase %1 for this card").arg(purchaseId));
-    const api::PurchaseCompletionAnswer done{p.id, QStringLiteral("completed"), p.amount};
-    if (p.status == QLatin1String("completed")) {
+    const api::PurchaseCompletionAnswer done{p.id, api::purchaseStatus::completed, p.amount};
+    if (p.status == api::purchaseStatus::completed) {
         if (p.tac == hex(tac))
             return done; // the same completion again: recorded once
         throw ApiError(Status::Conflict, Refusal::AlreadyCompleted,

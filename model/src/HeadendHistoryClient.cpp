@@ -1,7 +1,9 @@
 #include "carddesk/model/HeadendHistoryClient.h"
+#include "carddesk/headendapi/Headers.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/Refusal.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
 
 #include <QFile>
@@ -86,7 +88,7 @@ QString HeadendHistoryClient::failureName(Failure f) {
     case Failure::BadAnswer:
         return QStringLiteral("bad_answer");
     case Failure::Refused:
-        return QStringLiteral("refused");
+        return api::loadStatus::refused;
     }
     return {};
 }
@@ -145,7 +147,7 @@ QFuture<Result> HeadendHistoryClient::get(const QString& path, const QString& wh
     tls.setCaCertificates({pinned});
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
     request.setSslConfiguration(tls);
-    request.setRawHeader("X-Admin-Token", m_token);
+    request.setRawHeader(api::header::adminToken, m_token);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_timeoutMs);
     // A redirect would carry the token to another server: never followed.

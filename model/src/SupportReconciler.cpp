@@ -1,4 +1,5 @@
 #include "carddesk/model/SupportReconciler.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 #include <carddesk/cardio/HexText.h>
 
 #include <carddesk/protocol/apdu/CardRecords.h>
@@ -32,20 +33,20 @@ template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const QString& hex)
 
 // Why a record is at the headend only, in words, and whether support has to act on it.
 std::pair<QString, bool> headendOnlyNote(const Record& r) {
-    if (r.status == QLatin1String("completed"))
+    if (r.status == api::loadStatus::completed)
         return {SupportReconciler::tr("The headend recorded it as completed, but the card's log has no such "
                                       "transaction."),
                 true};
-    if (r.status == QLatin1String("debited") || r.status == QLatin1String("authorised"))
+    if (r.status == api::loadStatus::debited || r.status == api::loadStatus::authorised)
         return {SupportReconciler::tr("The holder's bank account was debited but the card was not credited: recover "
                                       "the load (re-issue or refund)."),
                 true};
-    if (r.status == QLatin1String("refunded"))
+    if (r.status == api::loadStatus::refunded)
         return {SupportReconciler::tr("Not credited to the card; the amount was refunded to the holder's account."),
                 false};
-    if (r.status == QLatin1String("refused"))
+    if (r.status == api::loadStatus::refused)
         return {SupportReconciler::tr("The bank refused the top-up; nothing moved."), false};
-    if (r.status == QLatin1String("pending"))
+    if (r.status == api::purchaseStatus::pending)
         return {SupportReconciler::tr("MAC1 was issued but the card never debited the purchase; nothing was charged."),
                 false};
     return {SupportReconciler::tr("Status at the headend: %1.").arg(r.status), true};

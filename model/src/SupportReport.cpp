@@ -1,4 +1,5 @@
 #include "carddesk/model/SupportReport.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 #include <carddesk/cardio/HexText.h>
 
 #include <QJsonArray>
@@ -36,8 +37,8 @@ bool SupportReport::Row::isProblem() const {
     case Match::CardOnly:
         return true;
     case Match::HeadendOnly:
-        return headend && (headend->completed() || headend->status == QLatin1String("debited") ||
-                           headend->status == QLatin1String("authorised"));
+        return headend && (headend->completed() || headend->status == api::loadStatus::debited ||
+                           headend->status == api::loadStatus::authorised);
     case Match::Matched:
     case Match::BeyondCardLog:
     case Match::NotCompared:

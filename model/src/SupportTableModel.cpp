@@ -1,4 +1,5 @@
 #include "carddesk/model/SupportTableModel.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 
 #include <carddesk/cardio/HexText.h>
 
@@ -21,17 +22,17 @@ QString SupportTableModel::kindName(const QString& kind) {
 }
 
 QString SupportTableModel::statusName(const QString& status) {
-    if (status == QLatin1String("pending"))
+    if (status == api::purchaseStatus::pending)
         return tr("pending");
-    if (status == QLatin1String("completed"))
+    if (status == api::loadStatus::completed)
         return tr("completed");
-    if (status == QLatin1String("authorised"))
+    if (status == api::loadStatus::authorised)
         return tr("authorised");
-    if (status == QLatin1String("debited"))
+    if (status == api::loadStatus::debited)
         return tr("debited, not credited");
-    if (status == QLatin1String("refunded"))
+    if (status == api::loadStatus::refunded)
         return tr("refunded");
-    if (status == QLatin1String("refused"))
+    if (status == api::loadStatus::refused)
         return tr("refused by the bank");
     return status;
 }

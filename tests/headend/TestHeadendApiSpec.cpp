@@ -3,9 +3,11 @@
 // constant names a property; the Error enum is exactly the set of Refusal codes. No YAML library is available, so
 // the yaml is read line by line, knowing the two ways it writes properties: a block (`properties:` and one member
 // per deeper line) and inline (`properties: {user: {type: integer}, mac: {...}}`).
+#include "carddesk/headendapi/Headers.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/Refusal.h"
+#include "carddesk/headendapi/TransactionStatus.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -255,6 +257,22 @@ private slots:
         QVERIFY(declared.size() > 50);
         const QStringList keys = api::allKeys();
         compareSets(declared, QSet<QString>(keys.begin(), keys.end()), "Keys.h constants");
+    }
+
+    // Issue 12: the statuses and header names were bare strings in headend, gateway and model.
+    void statusesAndHeadersAreTheYamls() {
+        const QString yaml = m_yaml.join(QLatin1Char('\n'));
+        const QString loadEnum = QStringLiteral("status: {type: string, enum: [%1]}")
+                                     .arg(api::loadStatus::ofLoad().join(QStringLiteral(", ")));
+        QVERIFY2(yaml.contains(loadEnum), qPrintable(loadEnum));
+        const QString history =
+            QStringLiteral("purchase: %1; load: %2")
+                .arg(api::purchaseStatus::all().join(QStringLiteral(", ")),
+                     (api::loadStatus::ofLoad() << api::loadStatus::refused).join(QStringLiteral(", ")));
+        QVERIFY2(yaml.contains(history), qPrintable(history));
+        QVERIFY(yaml.contains(QStringLiteral("name: %1").arg(QLatin1String(api::header::adminToken))));
+        QVERIFY(yaml.contains(QStringLiteral("scheme: bearer")));
+        QCOMPARE(QByteArray(api::header::bearerPrefix), QByteArray("Bearer "));
     }
 
     void errorEnumIsTheRefusals() {
