@@ -8,6 +8,7 @@
 #include "carddesk/protocol/apdu/SecureMessaging.h"
 #include "carddesk/protocol/appdl/AppCommands.h"
 #include "carddesk/protocol/appdl/AppProducer.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/perso/Personaliser.h"
 
 #include <algorithm>
@@ -66,24 +67,27 @@ cdos::ResponseApdu sendAll(cdbench::PcscClient& c, const std::vector<cdos::Comma
 
 int main(int argc, char** argv) {
     std::string cardBin, src, keystore;
-    int runs = 10, rounds = 2000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i];
-        if (a == "--card-bin")
-            cardBin = argv[i + 1];
-        else if (a == "--source")
-            src = argv[i + 1];
-        else if (a == "--keystore")
-            keystore = argv[i + 1];
-        else if (a == "--runs")
-            runs = std::max(1, std::stoi(argv[i + 1]));
-        else if (a == "--rounds")
-            rounds = std::max(10, std::stoi(argv[i + 1]));
-    }
-    if (cardBin.empty() || src.empty() || keystore.empty()) {
-        std::fprintf(stderr, "usage: carddesk-bench-appdl --card-bin P --source REPO --keystore P [--runs N]\n");
+    unsigned long runsArg = 10, roundsArg = 2000;
+    cdos::cli::OptionParser options("carddesk-bench-appdl",
+                                    "16 KB application install and VM dispatch overhead through pcscd (a private one: "
+                                    "bench/run-appdl-bench.sh)");
+    options.text("--card-bin", "FILE", "carddesk-card to start (required)", cardBin)
+        .required()
+        .text("--source", "DIR", "the source tree: its example applications and app keys (required)", src)
+        .required()
+        .text("--keystore", "FILE", "the development key store (required)", keystore)
+        .required()
+        .number("--runs", "N", "installs of the 16 KB application (default 10)", runsArg, 1, 100000)
+        .number("--rounds", "N", "VM and native commands each (default 2000, at least 10)", roundsArg, 10, 10000000);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
+    const int runs = static_cast<int>(runsArg), rounds = static_cast<int>(roundsArg);
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-appdl-" + std::to_string(getpid()));
         std::filesystem::create_directories(tmp);

@@ -11,6 +11,7 @@
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
 #include "ca/CaIssuance.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 
 #include "PcscCard.h"
 #include "TvPlayer.h"
@@ -42,26 +43,27 @@ void print(const char* what, const std::vector<double>& v) {
 int main(int argc, char** argv) {
     std::string cardBin, keystore;
     std::vector<std::string> channels;
-    int changes = 40, dwellMs = 500;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--card-bin" && i + 1 < argc)
-            cardBin = argv[++i];
-        else if (a == "--keystore" && i + 1 < argc)
-            keystore = argv[++i];
-        else if (a == "--changes" && i + 1 < argc)
-            changes = std::max(4, std::stoi(argv[++i]));
-        else if (a == "--dwell-ms" && i + 1 < argc)
-            dwellMs = std::max(1, std::stoi(argv[++i]));
-        else
-            channels.push_back(a);
-    }
-    if (cardBin.empty() || keystore.empty() || channels.size() != 2) {
-        std::fprintf(
-            stderr, "usage: carddesk-bench-channel-change --card-bin BIN --keystore FILE [--changes N] [--dwell-ms MS] "
-                    "CHANNEL_A CHANNEL_B   (udp://HOST:PORT or files)\n");
+    unsigned long changesArg = 40, dwellArg = 500;
+    cdos::cli::OptionParser options("carddesk-bench-channel-change",
+                                    "tune -> first clear packet through pcscd, between two channels (udp://HOST:PORT "
+                                    "or files;\n  bench/run-channel-change-bench.sh starts them)");
+    options.text("--card-bin", "FILE", "carddesk-card to start (required)", cardBin)
+        .required()
+        .text("--keystore", "FILE", "the development key store (required)", keystore)
+        .required()
+        .number("--changes", "N", "channel changes (default 40, at least 4)", changesArg, 4, 100000)
+        .number("--dwell-ms", "MS", "the viewer waits a random 0 .. MS-1 ms between changes (default 500)", dwellArg, 1,
+                600000)
+        .operands("CHANNEL_A CHANNEL_B", channels, 2, 2);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
+    const int changes = static_cast<int>(changesArg), dwellMs = static_cast<int>(dwellArg);
     try {
         const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");
         // Card image in RAM when possible, as the ECM benchmark: a chip's EEPROM write is not a disk fsync.

@@ -2,6 +2,7 @@
 // batches, bit clearing, in-order output) against raw libdvbcsa batch decryption of the same payloads, in the same
 // run. Target: descrambler >= 0.9x raw.
 #include "carddesk/descrambler/Descrambler.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/ts/Psi.h"
 #include "carddesk/scrambler/Scrambler.h"
 
@@ -65,8 +66,31 @@ double seconds(Clock::time_point a, Clock::time_point b) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::size_t packets = argc > 1 ? std::stoul(argv[1]) : 400000;
-    const int rounds = argc > 2 ? std::stoi(argv[2]) : 5;
+    std::vector<std::string> operands;
+    cli::OptionParser options("carddesk-bench-descramble",
+                              "the gateway's descrambler against raw libdvbcsa on a synthetic 8 Mbit/s stream of "
+                              "PACKETS\n  TS packets (default 400000, at least 1000), best of ROUNDS (default 5)");
+    options.operands("[PACKETS [ROUNDS]]", operands, 0, 2);
+    switch (options.parse(argc, argv)) {
+    case cli::OptionParser::Result::Help:
+        return 0;
+    case cli::OptionParser::Result::Error:
+        return 2;
+    case cli::OptionParser::Result::Ok:
+        break;
+    }
+    unsigned long packetsArg = 400000, roundsArg = 5;
+    // At least one PAT/PMT repetition of packets, so that there is something to descramble.
+    if (operands.size() > 0 && !cli::OptionParser::parseNumber(operands[0], packetsArg, 1000, 10000000)) {
+        options.fail("PACKETS: not a valid number (1000 .. 10000000)");
+        return 2;
+    }
+    if (operands.size() > 1 && !cli::OptionParser::parseNumber(operands[1], roundsArg, 1, 1000)) {
+        options.fail("ROUNDS: not a valid number (1 .. 1000)");
+        return 2;
+    }
+    const std::size_t packets = packetsArg;
+    const int rounds = static_cast<int>(roundsArg);
     const std::vector<std::uint8_t> clear = makeClearStream(packets);
 
     scrambler::ScramblerConfig cfg;

@@ -9,6 +9,7 @@
 #include "bench/PcscClient.h"
 #include "carddesk/card/apps/EPurseApplication.h"
 #include "carddesk/card/dispatch/CardOs.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/epurse/PurseTerminal.h"
 
 #include <algorithm>
@@ -39,25 +40,27 @@ cdos::CardProfile profile() {
 
 int main(int argc, char** argv) {
     std::string cardBin, echoBin, keystore, imageDir = "/dev/shm";
-    int rounds = 2000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i];
-        if (a == "--card-bin")
-            cardBin = argv[i + 1];
-        else if (a == "--echo-bin")
-            echoBin = argv[i + 1];
-        else if (a == "--keystore")
-            keystore = argv[i + 1];
-        else if (a == "--rounds")
-            rounds = std::max(20, std::stoi(argv[i + 1]));
-        else if (a == "--image-dir")
-            imageDir = argv[i + 1];
-    }
-    if (cardBin.empty() || echoBin.empty() || keystore.empty()) {
-        std::fprintf(stderr, "usage: carddesk-bench-epurse --card-bin P --echo-bin P --keystore P [--rounds N] "
-                             "[--image-dir DIR]\n");
+    unsigned long roundsArg = 2000;
+    cdos::cli::OptionParser options("carddesk-bench-epurse",
+                                    "purchase in process and through pcscd against the echo card (a private pcscd: "
+                                    "bench/run-epurse-bench.sh)");
+    options.text("--card-bin", "FILE", "carddesk-card to start (required)", cardBin)
+        .required()
+        .text("--echo-bin", "FILE", "carddesk-echo-card to start (required)", echoBin)
+        .required()
+        .text("--keystore", "FILE", "the development key store (required)", keystore)
+        .required()
+        .number("--rounds", "N", "purchases each way (default 2000, at least 20)", roundsArg, 20, 10000000)
+        .text("--image-dir", "DIR", "where the card images go (default /dev/shm)", imageDir);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
+    const int rounds = static_cast<int>(roundsArg);
     try {
         const auto tmp = std::filesystem::path(imageDir) / ("carddesk-bench-ep-" + std::to_string(getpid()));
         std::filesystem::create_directories(tmp);

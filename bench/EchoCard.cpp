@@ -3,6 +3,7 @@
 // the cost of the stack (pcscd, vpcd, sockets) alone, against which the card OS is compared.
 #include "carddesk/card/transport/VirtualCard.h"
 #include "carddesk/card/transport/VpcdLink.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 
 #include <chrono>
 #include <csignal>
@@ -38,18 +39,20 @@ public:
 
 int main(int argc, char** argv) {
     unsigned long port = cdos::card::VpcdLink::kDefaultPort;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i];
-        if (a == "--port") {
-            port = std::strtoul(argv[i + 1], nullptr, 10);
-        } else if (a != "--image") { // accepted and ignored: the echo card keeps nothing
-            std::fprintf(stderr, "usage: carddesk-echo-card [--port N]\n");
-            return 2;
-        }
-    }
-    if (port == 0 || port > 65535) {
-        std::fprintf(stderr, "carddesk-echo-card: bad port\n");
+    std::string image;
+    cdos::cli::OptionParser options(
+        "carddesk-echo-card", "a virtual card in a vpcd reader that answers every command with its data and 9000");
+    options
+        .number("--port", "N", "vpcd port (default 35963)", port, 1, 65535)
+        // Started like carddesk-card (bench/CardChild.cpp); the echo card keeps nothing.
+        .text("--image", "FILE", "accepted and ignored", image);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
     struct sigaction sa {};
     sa.sa_handler = [](int) { g_stop = 1; };

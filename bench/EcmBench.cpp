@@ -13,6 +13,7 @@
 #include "bench/PcscClient.h"
 #include "ca/CaIssuance.h"
 #include "carddesk/protocol/ca/Ecm.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -127,25 +128,30 @@ Figures run(const std::string& cardBin, const cdos::KeyStore& keys, const std::f
 int main(int argc, char** argv) {
     std::string cardBin, keystore;
     std::filesystem::path imageDir = std::filesystem::current_path();
-    int rounds = 100, repeats = 10;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i];
-        if (a == "--card-bin")
-            cardBin = argv[i + 1];
-        else if (a == "--keystore")
-            keystore = argv[i + 1];
-        else if (a == "--rounds")
-            rounds = std::max(20, std::stoi(argv[i + 1]));
-        else if (a == "--repeats")
-            repeats = std::max(1, std::stoi(argv[i + 1]));
-        else if (a == "--image-dir")
-            imageDir = argv[i + 1];
-    }
-    if (cardBin.empty() || keystore.empty()) {
-        std::fprintf(stderr, "usage: carddesk-bench-ecm --card-bin BIN --keystore FILE [--rounds N] [--repeats N] "
-                             "[--image-dir DIR on a real disk]\n");
+    unsigned long roundsArg = 100, repeatsArg = 10;
+    cdos::cli::OptionParser options("carddesk-bench-ecm",
+                                    "ECM -> control words through pcscd, card image on disk and in RAM (a private "
+                                    "pcscd: bench/run-ecm-bench.sh)");
+    options.text("--card-bin", "FILE", "carddesk-card to start (required)", cardBin)
+        .required()
+        .text("--keystore", "FILE", "the development key store (required)", keystore)
+        .required()
+        .number("--rounds", "N", "crypto periods (default 100, at least 20)", roundsArg, 20, 1000000)
+        .number("--repeats", "N", "repetitions of each period's ECM (default 10)", repeatsArg, 1, 1000000)
+        .value("--image-dir", "DIR", "the card image on a real disk (default the working directory)",
+               [&imageDir](const std::string& v) {
+                   imageDir = v;
+                   return true;
+               });
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
+    const int rounds = static_cast<int>(roundsArg), repeats = static_cast<int>(repeatsArg);
     try {
         const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");
         const std::string sub = "carddesk-ecm-bench-" + std::to_string(getpid());

@@ -4,6 +4,7 @@
 #include "bench/BenchStats.h"
 #include "bench/CardChild.h"
 #include "bench/PcscClient.h"
+#include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/perso/Personaliser.h"
 
 #include <algorithm>
@@ -61,24 +62,29 @@ cdos::CardProfile profile() {
 
 int main(int argc, char** argv) {
     std::string cardBin, echoBin, keystore;
-    int rounds = 2000, persoRuns = 10;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i];
-        if (a == "--card-bin")
-            cardBin = argv[i + 1];
-        else if (a == "--echo-bin")
-            echoBin = argv[i + 1];
-        else if (a == "--keystore")
-            keystore = argv[i + 1];
-        else if (a == "--rounds")
-            rounds = std::stoi(argv[i + 1]);
-        else if (a == "--perso-runs")
-            persoRuns = std::stoi(argv[i + 1]);
-    }
-    if (cardBin.empty() || echoBin.empty() || keystore.empty()) {
-        std::fprintf(stderr, "usage: carddesk-bench-pcsc --card-bin P --echo-bin P --keystore P [--rounds N]\n");
+    unsigned long roundsArg = 2000, persoArg = 10;
+    cdos::cli::OptionParser options("carddesk-bench-pcsc",
+                                    "SELECT MF round trip against the echo card, and full personalisations, through "
+                                    "pcscd\n  (a private one: bench/run-pcsc-bench.sh)");
+    options.text("--card-bin", "FILE", "carddesk-card to start (required)", cardBin)
+        .required()
+        .text("--echo-bin", "FILE", "carddesk-echo-card to start (required)", echoBin)
+        .required()
+        .text("--keystore", "FILE", "the development key store (required)", keystore)
+        .required()
+        // In 10 interleaved blocks: fewer than 10 would measure nothing.
+        .number("--rounds", "N", "round trips to each card (default 2000, at least 10)", roundsArg, 10, 10000000)
+        .number("--perso-runs", "N", "fresh cards personalised with and without the CA part each (default 10)",
+                persoArg, 1, 10000);
+    switch (options.parse(argc, argv)) {
+    case cdos::cli::OptionParser::Result::Help:
+        return 0;
+    case cdos::cli::OptionParser::Result::Error:
         return 2;
+    case cdos::cli::OptionParser::Result::Ok:
+        break;
     }
+    const int rounds = static_cast<int>(roundsArg), persoRuns = static_cast<int>(persoArg);
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-" + std::to_string(getpid()));
         std::filesystem::create_directories(tmp);

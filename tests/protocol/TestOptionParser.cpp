@@ -81,6 +81,38 @@ private slots:
         QVERIFY(k.error.find("00112233") == std::string::npos);
     }
 
+    void requiredOptionsAndLateErrors() {
+        std::string bin;
+        unsigned long rounds = 5;
+        std::vector<std::string> operands;
+        OptionParser o("prog", "a test");
+        o.text("--bin", "FILE", "the program", bin).required().number("--rounds", "N", "rounds", rounds, 1, 9);
+        o.operands("[COUNT]", operands, 0, 1);
+        Argv missing({"prog", "--rounds", "3"});
+        QCOMPARE(int(o.parse(missing.argc(), missing.argv())), int(OptionParser::Result::Error));
+        QCOMPARE(o.error(), std::string("--bin FILE is required"));
+        Argv given({"prog", "--bin=x", "12x"});
+        QCOMPARE(int(o.parse(given.argc(), given.argv())), int(OptionParser::Result::Ok));
+        QCOMPARE(bin, std::string("x"));
+        // A numeric operand is read as a number option's value, and its mistake said the same way.
+        unsigned long count = 0;
+        QVERIFY(!OptionParser::parseNumber(operands.at(0), count, 1, 100));
+        QVERIFY(!OptionParser::parseNumber("-1", count, 0, 100));
+        QVERIFY(!OptionParser::parseNumber("101", count, 0, 100));
+        QVERIFY(!OptionParser::parseNumber(" 5", count, 0, 100));
+        QVERIFY(!OptionParser::parseNumber("0x", count, 0, 100));
+        QVERIFY(!OptionParser::parseNumber("0x-1", count, 0, 100));
+        QVERIFY(OptionParser::parseNumber("0x10", count, 0, 100));
+        QCOMPARE(count, 16ul);
+        // A leading zero is still decimal, not octal.
+        QVERIFY(OptionParser::parseNumber("010", count, 0, 100));
+        QCOMPARE(count, 10ul);
+        QVERIFY(OptionParser::parseNumber("08", count, 0, 100));
+        QCOMPARE(count, 8ul);
+        QCOMPARE(int(o.fail("COUNT: not a valid N")), int(OptionParser::Result::Error));
+        QCOMPARE(o.error(), std::string("COUNT: not a valid N"));
+    }
+
     void helpIsNotAnError() {
         QCOMPARE(int(parse({"--help"}).result), int(OptionParser::Result::Help));
         OptionParser o("prog", "a test");

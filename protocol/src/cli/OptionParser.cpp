@@ -1,6 +1,7 @@
 #include "carddesk/protocol/cli/OptionParser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -31,17 +32,31 @@ OptionParser& OptionParser::text(const std::string& name, const std::string& val
 
 OptionParser& OptionParser::number(const std::string& name, const std::string& valueName, const std::string& help,
                                    unsigned long& out, unsigned long min, unsigned long max) {
-    return value(name, valueName, help, [&out, min, max](const std::string& v) {
-        if (v.empty() || v[0] == '-' || v[0] == '+')
-            return false;
-        char* end = nullptr;
-        errno = 0;
-        const unsigned long n = std::strtoul(v.c_str(), &end, 0);
-        if (*end || errno != 0 || n < min || n > max)
-            return false;
-        out = n;
-        return true;
-    });
+    return value(name, valueName, help,
+                 [&out, min, max](const std::string& v) { return parseNumber(v, out, min, max); });
+}
+
+bool OptionParser::parseNumber(const std::string& text, unsigned long& out, unsigned long min, unsigned long max) {
+    // Decimal or 0x hex, as documented: not strtoul's base 0, which reads a leading 0 as octal (010 would be 8,
+    // where the std::stoul of the hand-rolled loops read 10). A digit first: strtoul skips blanks and takes signs.
+    const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    const std::string digits = hex ? text.substr(2) : text;
+    if (digits.empty() || !(hex ? std::isxdigit(static_cast<unsigned char>(digits[0]))
+                                : std::isdigit(static_cast<unsigned char>(digits[0]))))
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long n = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (*end || errno != 0 || n < min || n > max)
+        return false;
+    out = n;
+    return true;
+}
+
+OptionParser& OptionParser::required() {
+    if (!m_options.empty())
+        m_options.back().required = true;
+    return *this;
 }
 
 OptionParser& OptionParser::operands(const std::string& names, std::vector<std::string>& out, std::size_t min,
@@ -67,6 +82,7 @@ OptionParser::Result OptionParser::fail(const std::string& what) {
 }
 
 OptionParser::Result OptionParser::parse(int argc, char** argv) {
+    std::vector<const Option*> given;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -89,6 +105,7 @@ OptionParser::Result OptionParser::parse(int argc, char** argv) {
         const Option* o = find(a);
         if (!o)
             return fail("unknown option " + a);
+        given.push_back(o);
         if (o->flag) {
             if (hasInline)
                 return fail(a + " takes no value");
@@ -106,6 +123,9 @@ OptionParser::Result OptionParser::parse(int argc, char** argv) {
         if (!ok) // the value is not repeated: it may be a key
             return fail(a + ": not a valid " + o->valueName);
     }
+    for (const auto& o : m_options)
+        if (o.required && std::find(given.begin(), given.end(), &o) == given.end())
+            return fail(o.name + (o.valueName.empty() ? "" : " " + o.valueName) + " is required");
     if (m_operands && m_operands->size() < m_minOperands)
         return fail("needs " + m_operandNames);
     return Result::Ok;

@@ -23,6 +23,8 @@ public:
     // An unsigned number in [min, max], decimal or 0x hex.
     OptionParser& number(const std::string& name, const std::string& valueName, const std::string& help,
                          unsigned long& out, unsigned long min, unsigned long max);
+    // The option declared last must be given: parse() says "<name> <VALUE> is required" otherwise.
+    OptionParser& required();
     // Operands after the options (e.g. IN OUT), between min and max of them.
     OptionParser& operands(const std::string& names, std::vector<std::string>& out, std::size_t min, std::size_t max);
 
@@ -32,15 +34,21 @@ public:
     Result parse(int argc, char** argv);
     std::string usage() const;
     const std::string& error() const { return m_error; }
+    // A problem only seen after parse() (a bad operand, options that do not go together): said as parse() says its
+    // own, so that every usage error of a program looks alike.
+    Result fail(const std::string& what);
+
+    // `text` read as number() reads an option's value, for operands that are numbers.
+    static bool parseNumber(const std::string& text, unsigned long& out, unsigned long min, unsigned long max);
 
 private:
     struct Option {
         std::string name, valueName, help;
         std::function<bool(const std::string&)> set; // null for a flag
         bool* flag = nullptr;
+        bool required = false;
     };
     const Option* find(const std::string& name) const;
-    Result fail(const std::string& what);
 
     std::string m_program, m_summary, m_operandNames, m_error;
     std::vector<Option> m_options;
