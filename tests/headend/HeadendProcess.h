@@ -262,4 +262,22 @@ public:
     std::unique_ptr<QNetworkAccessManager> net;
 };
 
+// The headend process and the calls a suite makes on it, for suites that talk to one headend (TestHeadendServer,
+// TestHeadendPurse): `class TestX : public QObject, public hdtest::HeadendSuite`.
+struct HeadendSuite {
+    HeadendProcess m_hd;
+    std::unique_ptr<cdos::KeyStore> m_keys;
+
+    Reply send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& token = {},
+               const QByteArray& contentType = "application/json", bool admin = false) {
+        return m_hd.send(method, path, body, token, contentType, admin);
+    }
+    Reply post(const QString& path, const QJsonObject& o, const QString& token = {}, bool admin = false) {
+        return m_hd.post(path, o, token, admin);
+    }
+    std::pair<Reply, std::uint16_t> authenticate(IssuedCard& card) { return m_hd.authenticate(card); }
+    QString enrolAndAuthenticate(IssuedCard& card) { return m_hd.enrolAndAuthenticate(card); }
+    qint64 bankBalance(const QString& account) { return m_hd.bankBalance(account); }
+};
+
 } // namespace hdtest

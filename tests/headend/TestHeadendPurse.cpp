@@ -10,20 +10,8 @@ using hdtest::bytesq;
 using hdtest::hexq;
 using hdtest::Reply;
 
-class TestHeadendPurse : public QObject {
+class TestHeadendPurse : public QObject, public hdtest::HeadendSuite {
     Q_OBJECT
-    hdtest::HeadendProcess m_hd;
-    std::unique_ptr<cdos::KeyStore> m_keys;
-
-    Reply send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& token = {},
-               const QByteArray& contentType = "application/json", bool admin = false) {
-        return m_hd.send(method, path, body, token, contentType, admin);
-    }
-    Reply post(const QString& path, const QJsonObject& o, const QString& token = {}, bool admin = false) {
-        return m_hd.post(path, o, token, admin);
-    }
-    QString enrolAndAuthenticate(hdtest::IssuedCard& card) { return m_hd.enrolAndAuthenticate(card); }
-    qint64 bankBalance(const QString& account) { return m_hd.bankBalance(account); }
 
 private slots:
     void initTestCase() {

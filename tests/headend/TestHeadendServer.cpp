@@ -14,21 +14,8 @@ using hdtest::hexq;
 using hdtest::Reply;
 namespace auth = cdos::auth;
 
-class TestHeadendServer : public QObject {
+class TestHeadendServer : public QObject, public hdtest::HeadendSuite {
     Q_OBJECT
-    hdtest::HeadendProcess m_hd;
-    std::unique_ptr<cdos::KeyStore> m_keys;
-
-    Reply send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& token = {},
-               const QByteArray& contentType = "application/json", bool admin = false) {
-        return m_hd.send(method, path, body, token, contentType, admin);
-    }
-    Reply post(const QString& path, const QJsonObject& o, const QString& token = {}, bool admin = false) {
-        return m_hd.post(path, o, token, admin);
-    }
-    std::pair<Reply, std::uint16_t> authenticate(hdtest::IssuedCard& card) { return m_hd.authenticate(card); }
-    QString enrolAndAuthenticate(hdtest::IssuedCard& card) { return m_hd.enrolAndAuthenticate(card); }
-    qint64 bankBalance(const QString& account) { return m_hd.bankBalance(account); }
 
 private slots:
     void initTestCase() {
