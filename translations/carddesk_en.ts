@@ -569,6 +569,10 @@
         <source>the user does not hold the right for this</source>
         <translation>the user does not hold the right for this</translation>
     </message>
+    <message>
+        <source>PC/SC</source>
+        <translation>PC/SC</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -610,14 +614,6 @@
         <translation>refusing to send an APDU shorter than 4 bytes to reader &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>PC/SC service not running (%1)</source>
-        <translation>PC/SC service not running (%1)</translation>
-    </message>
-    <message>
-        <source>reader &quot;%1&quot; is not available (%2)</source>
-        <translation>reader &quot;%1&quot; is not available (%2)</translation>
-    </message>
-    <message>
         <source>no card in reader &quot;%1&quot;</source>
         <translation>no card in reader &quot;%1&quot;</translation>
     </message>
@@ -634,20 +630,8 @@
         <translation>another program holds the card in reader &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
-        <translation>the card in reader &quot;%1&quot; does not answer (%2)</translation>
-    </message>
-    <message>
         <source>the card operation was cancelled</source>
         <translation>the card operation was cancelled</translation>
-    </message>
-    <message>
-        <source>PC/SC error %1</source>
-        <translation>PC/SC error %1</translation>
-    </message>
-    <message>
-        <source>PC/SC error on reader &quot;%1&quot;: %2</source>
-        <translation>PC/SC error on reader &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>the card refused a command: %1 (%2)</source>
@@ -674,12 +658,24 @@
         <translation>reader &quot;%1&quot; is not available</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
-        <translation>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</translation>
-    </message>
-    <message>
         <source>a card job cannot wait for another card job</source>
         <translation>a card job cannot wait for another card job</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; does not answer</source>
+        <translation>the card in reader &quot;%1&quot; does not answer</translation>
+    </message>
+    <message>
+        <source>the PC/SC service reported an unexpected error</source>
+        <translation>the PC/SC service reported an unexpected error</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; reported an unexpected error</source>
+        <translation>reader &quot;%1&quot; reported an unexpected error</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; stopped answering; was it removed?</source>
+        <translation>the card in reader &quot;%1&quot; stopped answering; was it removed?</translation>
     </message>
 </context>
 <context>

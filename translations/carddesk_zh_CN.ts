@@ -567,6 +567,10 @@
         <source>the user does not hold the right for this</source>
         <translation>该用户没有此项权限</translation>
     </message>
+    <message>
+        <source>PC/SC</source>
+        <translation>PC/SC</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -606,14 +610,6 @@
         <translation>拒绝向读卡器“%1”发送短于 4 字节的 APDU</translation>
     </message>
     <message>
-        <source>PC/SC service not running (%1)</source>
-        <translation>PC/SC 服务未运行（%1）</translation>
-    </message>
-    <message>
-        <source>reader &quot;%1&quot; is not available (%2)</source>
-        <translation>读卡器“%1”不可用（%2）</translation>
-    </message>
-    <message>
         <source>no card in reader &quot;%1&quot;</source>
         <translation>读卡器“%1”中没有卡片</translation>
     </message>
@@ -630,20 +626,8 @@
         <translation>其他程序正独占读卡器“%1”中的卡片</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
-        <translation>读卡器“%1”中的卡片无应答（%2）</translation>
-    </message>
-    <message>
         <source>the card operation was cancelled</source>
         <translation>卡片操作已取消</translation>
-    </message>
-    <message>
-        <source>PC/SC error %1</source>
-        <translation>PC/SC 错误 %1</translation>
-    </message>
-    <message>
-        <source>PC/SC error on reader &quot;%1&quot;: %2</source>
-        <translation>读卡器“%1”发生 PC/SC 错误：%2</translation>
     </message>
     <message>
         <source>the card refused a command: %1 (%2)</source>
@@ -670,12 +654,24 @@
         <translation>读卡器“%1”不可用</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
-        <translation>读卡器“%1”中的卡片停止应答（%2）；卡片是否已被取出？</translation>
-    </message>
-    <message>
         <source>a card job cannot wait for another card job</source>
         <translation>卡片作业不能等待另一个卡片作业</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; does not answer</source>
+        <translation>读卡器“%1”中的卡片无应答</translation>
+    </message>
+    <message>
+        <source>the PC/SC service reported an unexpected error</source>
+        <translation>PC/SC 服务报告了意外错误</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; reported an unexpected error</source>
+        <translation>读卡器“%1”报告了意外错误</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; stopped answering; was it removed?</source>
+        <translation>读卡器“%1”中的卡片停止应答；卡片是否已被取出？</translation>
     </message>
 </context>
 <context>

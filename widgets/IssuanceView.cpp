@@ -401,12 +401,13 @@ void IssuanceView::setBusy(bool busy) {
     emit busyChanged(busy);
 }
 
-void IssuanceView::showOutcome(bool success, const QString& text) {
+void IssuanceView::showOutcome(bool success, const QString& text, const QString& detail) {
     m_outcomeReader = m_reader;
     if (m_snapshot && !m_snapshot->chipSerial.isEmpty())
         m_outcomeChip = m_snapshot->chipSerial;
     m_result->setProperty("outcome", success ? QStringLiteral("success") : QStringLiteral("failure"));
     m_result->setText(text);
+    m_result->setToolTip(detail);
     m_result->setStyleSheet(success ? QStringLiteral("QLabel { background: #e6f4ea; color: #0d652d; border: 1px solid "
                                                      "#81c995; border-radius: 4px; }")
                                     : QStringLiteral("QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid "
@@ -499,7 +500,7 @@ void IssuanceView::onFinished(const IssuanceResult& result) {
         if (!result.differences.isEmpty())
             text +=
                 QLatin1Char('\n') + tr("Read-back differences:\n%1").arg(result.differences.join(QLatin1Char('\n')));
-        showOutcome(false, text);
+        showOutcome(false, text, result.errorDetail);
     }
     emit issuanceFinished(result);
 }

@@ -216,7 +216,9 @@ void PurseView::setCard(const QString& reader, const QString& cardNumber) {
     m_cardNumber = cardNumber;
     m_state = PurseState{};
     m_result->clear();
+    m_result->setToolTip(QString());
     m_proof->clear();
+    m_proof->setToolTip(QString());
     m_proof->setProperty("outcome", QString());
     showState();
     if (!m_reader.isEmpty() && !m_cardNumber.isEmpty())
@@ -253,6 +255,8 @@ void PurseView::showState() {
     else if (have)
         m_status->setText(tr("%n record(s) in the log.", nullptr, int(m_state.log.size())));
     m_status->setStyleSheet(m_state.ok() ? QString() : QStringLiteral("color: #a50e0e;"));
+    // The PC/SC code behind a failed read is for a technician: the tool tip, not the sentence.
+    m_status->setToolTip(m_cardNumber.isEmpty() || m_state.ok() ? QString() : m_state.errorDetail);
     m_model->setLocale(locale);
     m_model->setEntries(have ? m_state.log : QList<PurseLogEntry>{});
     updateChart();
@@ -299,9 +303,10 @@ void PurseView::updateButtons() {
     m_exportPdf->setEnabled(!m_model->entries().isEmpty());
 }
 
-void PurseView::showOutcome(QLabel* label, const QString& outcome, const QString& text) {
+void PurseView::showOutcome(QLabel* label, const QString& outcome, const QString& text, const QString& detail) {
     label->setProperty("outcome", outcome);
     label->setText(text);
+    label->setToolTip(detail);
     const bool good = outcome == QLatin1String("success") || outcome == QLatin1String("proved");
     label->setStyleSheet(good ? QStringLiteral("color: #0d652d; font-weight: bold;")
                               : QStringLiteral("color: #a50e0e; font-weight: bold;"));
@@ -313,9 +318,10 @@ void PurseView::proveLast() {
         return;
     }
     m_proof->setText(tr("Proving…"));
+    m_proof->setToolTip(QString());
     m_service->proveLast(m_reader).then(this, [this](const PurseProof& p) {
         if (!p.error.isEmpty())
-            showOutcome(m_proof, QStringLiteral("failure"), p.error);
+            showOutcome(m_proof, QStringLiteral("failure"), p.error, p.errorDetail);
         else if (!p.available)
             showOutcome(m_proof, QStringLiteral("unavailable"), tr("The purse has no transaction to prove yet."));
         else if (p.proved)
@@ -372,6 +378,7 @@ void PurseView::transact(PurseOperation operation) {
     }
     m_pin->clear(); // one PIN per transaction; it is not kept in the view
     m_result->setText(tr("Running…"));
+    m_result->setToolTip(QString());
     m_service->transact(request).then(this, [this, isLoad](const PurseTransactionResult& r) {
         if (r.ok && r.tacVerified)
             showOutcome(m_result, QStringLiteral("success"),
@@ -379,7 +386,7 @@ void PurseView::transact(PurseOperation operation) {
                             .arg(formatYuan(r.amount, QLocale()), formatYuan(r.balanceBefore, QLocale()),
                                  formatYuan(r.balanceAfter, QLocale())));
         else
-            showOutcome(m_result, QStringLiteral("failure"), r.error);
+            showOutcome(m_result, QStringLiteral("failure"), r.error, r.errorDetail);
         refresh();
     });
 }

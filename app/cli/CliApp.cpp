@@ -72,8 +72,9 @@ int CliApp::openKeys(ConsoleSession& session) {
     return Ok;
 }
 
-int CliApp::fail(int code, const QString& message) {
-    writeErr(QStringLiteral("carddesk-cli: ") + message);
+int CliApp::fail(int code, const QString& message, const QString& detail) {
+    writeErr(QStringLiteral("carddesk-cli: ") + message +
+             (detail.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(detail)));
     return code;
 }
 
@@ -346,7 +347,8 @@ int CliApp::info() {
     });
     printTrace(manager);
     if (!r.ok())
-        return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error);
+        return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error,
+                    r.detail);
     const CardSnapshot snapshot = r.value.value<CardSnapshot>();
     QJsonObject out = snapshot.toJson();
     QJsonObject purse{{QStringLiteral("aid"), PurseService::aidHex()}, {QStringLiteral("present"), hasPurse}};
@@ -393,7 +395,7 @@ int CliApp::issue() {
     const IssuanceResult result = service.issueAndWait(request);
     printTrace(manager);
     if (!result.ok)
-        return fail(Failed, result.error);
+        return fail(Failed, result.error, result.errorDetail);
     printJson(QJsonObject{{QStringLiteral("issued"), true},
                           {QStringLiteral("reader"), m_reader},
                           {QStringLiteral("cardNumber"), result.cardNumber},
@@ -426,7 +428,7 @@ int CliApp::purse() {
     const PurseState state = PurseService::wait(service.read(m_reader));
     if (!state.ok()) {
         printTrace(manager);
-        return fail(Failed, state.error);
+        return fail(Failed, state.error, state.errorDetail);
     }
     QJsonObject out = state.toJson();
     int rc = Ok;
@@ -482,7 +484,7 @@ int CliApp::transact(bool load) {
     out.insert(QStringLiteral("database"), session.database().location());
     printJson(out);
     if (!result.ok || !result.tacVerified)
-        return fail(Failed, result.error);
+        return fail(Failed, result.error, result.errorDetail);
     return Ok;
 }
 

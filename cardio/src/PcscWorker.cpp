@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QLoggingCategory>
 
 namespace carddesk {
 
@@ -17,6 +18,9 @@ constexpr const char* kPnpReader = "\\\\?PnP?\\Notification";
 // Upper bound of a wait: covers the rare SCardCancel that arrives just before the wait starts.
 constexpr DWORD kWaitMs = 500;
 constexpr int kServiceRetryMs = 1000;
+
+// The technical detail of failed jobs (PC/SC codes), off by default: QT_LOGGING_RULES="carddesk.cardio.info=true".
+Q_LOGGING_CATEGORY(lcCardIo, "carddesk.cardio", QtWarningMsg)
 
 QString noServiceMessage() {
     return CardError::tr("PC/SC service not running");
@@ -457,6 +461,11 @@ void PcscWorker::runJobs() {
         std::exception_ptr error;
         try {
             value = runJob(job);
+        } catch (const CardError& e) {
+            if (!e.detail().isEmpty())
+                qCInfo(lcCardIo, "reader \"%s\": %s [%s]", qPrintable(job.reader), qPrintable(e.message()),
+                       qPrintable(e.detail()));
+            error = std::current_exception();
         } catch (...) {
             error = std::current_exception();
         }

@@ -9,11 +9,16 @@
 #include "LifeCycleDiagram.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "PcscChannel.h"
 #include "ReadersPanel.h"
+#include "TracePanel.h"
 
 #include "carddesk/cardio/CardReaderManager.h"
+#include "carddesk/model/ApduTraceModel.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/ReaderListModel.h"
+
+#include <pcsclite.h>
 
 #include <carddesk/protocol/apdu/Apdu.h>
 #include <carddesk/protocol/apdu/CardRecords.h>
@@ -21,6 +26,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -263,6 +269,56 @@ private slots:
                                    .arg(l->height());
             }
             QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
+    // Issue 11: a card that stops answering in the middle of an operation is told in words ("读卡器“…”中的卡片停止
+    // 应答；卡片是否已被取出？"); the PC/SC code and pcsc-lite's English text ("0x80100016 Transaction failed.") are
+    // the technician's: the tool tip of the message, and the trace.
+    void cardErrorInWordsOnly_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void cardErrorInWordsOnly() {
+        QFETCH(QString, lang);
+        QVERIFY(Localisation::install(QLocale(lang)));
+        {
+            MainWindow window(options());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.readers()->addLocalReader(kLocalReader);
+            // Every exchange fails as the PC/SC core reports a card pulled mid-command (vpcd's empty answer).
+            window.readers()->insertLocalCard(kLocalReader, blankAtr(), [](const QByteArray&) -> QByteArray {
+                throw PcscChannel::toCardError(
+                    pcsc::Error(pcsc::Error::Kind::Unresponsive, SCARD_E_NOT_TRANSACTED, "transmit"), kLocalReader);
+            });
+            QTRY_VERIFY(window.readersPanel()->model()->rowOf(kLocalReader) >= 0);
+            QVERIFY(window.readersPanel()->selectReader(kLocalReader));
+            // The panel retries once, quietly, then says the card cannot be read.
+            QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&window, "retryReadButton")->isVisibleTo(&window), 5000);
+            QTRY_VERIFY(window.isSettled());
+            auto* text = child<QLabel>(&window, "noCardText");
+            const QString shown = text->text();
+            QVERIFY2(shown.contains(kLocalReader), qPrintable(shown));
+            for (const char* technical : {"0x", "8010", "SCARD_", "Transaction failed"})
+                QVERIFY2(!shown.contains(QLatin1String(technical)), qPrintable(shown));
+            if (lang == QLatin1String("zh_CN"))
+                QVERIFY2(shown.contains(QStringLiteral("停止应答")), qPrintable(shown));
+            QCOMPARE(text->toolTip(), QStringLiteral("0x80100016 SCARD_E_NOT_TRANSACTED: Transaction failed."));
+
+            // The trace: the same words in the meaning column, the code in its tool tip.
+            ApduTraceModel* trace = window.tracePanel()->model();
+            QVERIFY(trace->rowCount() > 0);
+            const QModelIndex meaning = trace->index(trace->rowCount() - 1, ApduTraceModel::MeaningColumn);
+            QCOMPARE(meaning.data().toString(), shown);
+            QVERIFY2(meaning.data(Qt::ToolTipRole).toString().contains(text->toolTip()),
+                     qPrintable(meaning.data(Qt::ToolTipRole).toString()));
+            QTest::qWait(50);
+            QVERIFY(window.grab().save(QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR))
+                                           .filePath(QStringLiteral("card-error-%1.png").arg(lang))));
         }
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
     }

@@ -49,7 +49,8 @@ enum class ServiceStatus {
 // What a job produced: its value, or a translated error.
 struct JobResult {
     QVariant value;
-    QString error;                            // empty on success
+    QString error;                            // empty on success; words for the operator, no PC/SC code
+    QString detail;                           // technical (CardError::detail()): a tool tip, the CLI's stderr, a log
     std::optional<CardError::Kind> cardError; // set when a CardError ended the job
     quint16 sw = 0; // status word of a refused command (cdos::PersonalisationError), 0 otherwise
     bool ok() const { return error.isEmpty(); }
