@@ -3496,10 +3496,6 @@
         <translation>Balance over the log records</translation>
     </message>
     <message>
-        <source>Record (oldest → newest)</source>
-        <translation>Record (oldest → newest)</translation>
-    </message>
-    <message>
         <source>Balance (¥)</source>
         <translation>Balance (¥)</translation>
     </message>
@@ -3601,6 +3597,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Oldest → newest</source>
+        <translation>Oldest → newest</translation>
     </message>
 </context>
 <context>

@@ -3485,10 +3485,6 @@
         <translation>各笔交易后的余额</translation>
     </message>
     <message>
-        <source>Record (oldest → newest)</source>
-        <translation>记录（最早 → 最新）</translation>
-    </message>
-    <message>
         <source>Balance (¥)</source>
         <translation>余额（¥）</translation>
     </message>
@@ -3589,6 +3585,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Oldest → newest</source>
+        <translation>最早 → 最新</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtMath>
 
 namespace carddesk {
 
@@ -173,7 +174,8 @@ PurseView::PurseView(PurseService* service, QWidget* parent) : QWidget(parent), 
     chart->setTitle(tr("Balance over the log records"));
     chart->legend()->hide();
     auto* x = new QValueAxis;
-    x->setTitleText(tr("Record (oldest → newest)"));
+    // Short (issue 11: "Record (oldest → ne…" in English): the chart's title already says what the points are.
+    x->setTitleText(tr("Oldest → newest"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("Balance (¥)"));
@@ -186,6 +188,23 @@ PurseView::PurseView(PurseService* service, QWidget* parent) : QWidget(parent), 
     m_chart->setObjectName(QStringLiteral("purseBalanceChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumWidth(fontMetrics().averageCharWidth() * 45);
+    // Qt Charts elides an axis title to the plot's width, and the plot is what the y axis's labels (as wide as the
+    // largest balance) and the margins leave of the chart: the chart asks for that much more room whenever the plot
+    // would be narrower than the x axis's title, which is then drawn whole in either language.
+    connect(chart, &QChart::plotAreaChanged, this, [this, chart, x](const QRectF& plot) {
+        const qreal beside = chart->size().width() - plot.width();
+        const qreal title = QFontMetricsF(x->titleFont()).horizontalAdvance(x->titleText());
+        const int needed = qCeil(beside + title) + fontMetrics().averageCharWidth() * 2;
+        // Not from inside the chart's layout: the splitter gives the room once the event loop is back.
+        if (needed > m_chart->minimumWidth())
+            QMetaObject::invokeMethod(
+                this,
+                [this, needed] {
+                    if (needed > m_chart->minimumWidth())
+                        m_chart->setMinimumWidth(needed);
+                },
+                Qt::QueuedConnection);
+    });
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("purseSplitter"));

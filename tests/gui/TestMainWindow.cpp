@@ -2,6 +2,7 @@
 // interface, and the card stack (insert a card → the card's views) over an in-process reader with a small fake
 // blank card.
 #include "CardPanel.h"
+#include "ClipCheck.h"
 #include "ConsoleOptions.h"
 #include "DeskWindow.h"
 #include "DiagnosticsView.h"
@@ -228,8 +229,9 @@ private slots:
     }
 
     // Issue 11: no label of the main window is cut off — a wrapped one gets the height its lines need, a one-line
-    // one the width of its text — in both languages at 1280×800 and 1920×1080, on the PC/SC-absent page (the
-    // longest explanation of the empty card page).
+    // one the width of its text — nor a title of a visible chart (ClipCheck.h; the purse tab's chart with a card is
+    // TestPurseView's), in both languages at 1280×800 and 1920×1080, on the PC/SC-absent page (the longest
+    // explanation of the empty card page).
     void noLabelIsClipped_data() {
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QSize>("size");
@@ -253,21 +255,7 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QTRY_VERIFY(!child<QLabel>(&window, "noCardText")->text().isEmpty() && window.isSettled());
             QTest::qWait(50); // the layouts settle after the last text change
-            QStringList clipped;
-            for (QLabel* l : window.findChildren<QLabel*>()) {
-                QString text = l->text();
-                if (!l->isVisibleTo(&window) || text.isEmpty() || Qt::mightBeRichText(text))
-                    continue;
-                text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
-                text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
-                const bool cut = l->wordWrap() ? l->heightForWidth(l->width()) > l->height()
-                                               : l->fontMetrics().horizontalAdvance(text) > l->contentsRect().width();
-                if (cut)
-                    clipped << QStringLiteral("%1 \"%2\" (%3x%4)")
-                                   .arg(l->objectName(), text)
-                                   .arg(l->width())
-                                   .arg(l->height());
-            }
+            const QStringList clipped = guitest::clippedLabels(&window) + guitest::cutChartTitles(&window);
             QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
         }
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
