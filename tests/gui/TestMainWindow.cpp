@@ -311,6 +311,50 @@ private slots:
         QVERIFY(Localisation::install(QLocale(QLocale::English)));
     }
 
+    // Issue 11: an error of the issuance gets room of its own, word-wrapped under the form: the "Also written to the
+    // card" panel beside it keeps its place and size (a long validation error squeezed it), and neither is cut off.
+    void issuanceErrorLeavesThePanelAlone_data() { noLabelIsClipped_data(); }
+    void issuanceErrorLeavesThePanelAlone() {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QVERIFY(Localisation::install(QLocale(lang)));
+        {
+            MainWindow window(options());
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.readers()->addLocalReader(kLocalReader);
+            window.readers()->insertLocalCard(kLocalReader, blankAtr(), fakeBlankCard);
+            QTRY_COMPARE(window.cardPanel()->page(), CardPanel::Page::Card);
+            QTRY_VERIFY(window.isSettled());
+            QCOMPARE(window.cardPanel()->tabs()->currentWidget(),
+                     static_cast<QWidget*>(window.cardPanel()->issuanceView()));
+            QTest::qWait(50);
+            auto* panel = child<QWidget>(&window, "templateContentsBox");
+            auto* contents = child<QLabel>(&window, "templateContentsLabel");
+            const QRect panelBefore = panel->geometry();
+            const QSize contentsBefore = contents->size();
+            const QString tag = QStringLiteral("%1-%2x%3").arg(lang).arg(size.width()).arg(size.height());
+            const QDir out(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR));
+            QVERIFY(window.grab().save(out.filePath(QStringLiteral("issuance-%1.png").arg(tag))));
+
+            // A typing mistake: a user number alone, every other field missing — several lines of problems.
+            QTest::keyClicks(child<QLineEdit>(&window, "holderUserNumberEdit"), QStringLiteral("U0001"));
+            QTest::mouseClick(child<QPushButton>(&window, "issueButton"), Qt::LeftButton);
+            auto* result = child<QLabel>(&window, "issueResultLabel");
+            QTRY_COMPARE(result->property("outcome").toString(), QStringLiteral("failure"));
+            QVERIFY(result->text().count(QLatin1Char('\n')) >= 2);
+            QTest::qWait(50); // the layouts settle after the text change
+            QVERIFY(window.grab().save(out.filePath(QStringLiteral("issuance-error-%1.png").arg(tag))));
+            QVERIFY(result->isVisible());
+            QCOMPARE(panel->geometry(), panelBefore);
+            QCOMPARE(contents->size(), contentsBefore);
+            const QStringList clipped = guitest::clippedLabels(window.cardPanel()->issuanceView());
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
     void unusableDatabaseIsExplained() {
         // A file that is not a database is left alone, and the desk says why it cannot issue.
         const QString notADatabase = m_dir.filePath(QStringLiteral("notes.txt"));
