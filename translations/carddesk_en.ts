@@ -3641,6 +3641,22 @@
         <source>Life cycle</source>
         <translation>Life cycle</translation>
     </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1 (ATR)</translation>
+    </message>
+    <message>
+        <source>As the card reports it.</source>
+        <translation>As the card reports it.</translation>
+    </message>
+    <message>
+        <source>From the card&apos;s ATR; the card is being asked.</source>
+        <translation>From the card&apos;s ATR; the card is being asked.</translation>
+    </message>
+    <message>
+        <source>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</source>
+        <translation>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReadersPanel</name>
@@ -3655,6 +3671,10 @@
     <message>
         <source>No card reader connected.</source>
         <translation>No card reader connected.</translation>
+    </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1 (ATR)</translation>
     </message>
 </context>
 <context>

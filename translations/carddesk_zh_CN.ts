@@ -3629,6 +3629,22 @@
         <source>Life cycle</source>
         <translation>生命周期</translation>
     </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1（ATR）</translation>
+    </message>
+    <message>
+        <source>As the card reports it.</source>
+        <translation>以卡片自身报告为准。</translation>
+    </message>
+    <message>
+        <source>From the card&apos;s ATR; the card is being asked.</source>
+        <translation>来自卡片的 ATR；正在向卡片查询。</translation>
+    </message>
+    <message>
+        <source>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</source>
+        <translation>卡片无应答：这是上次复位时 ATR 给出的状态，可能已过时。</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReadersPanel</name>
@@ -3643,6 +3659,10 @@
     <message>
         <source>No card reader connected.</source>
         <translation>未连接读卡器。</translation>
+    </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1（ATR）</translation>
     </message>
 </context>
 <context>

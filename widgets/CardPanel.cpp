@@ -168,6 +168,7 @@ void CardPanel::setReader(const QString& reader) {
     if (m_apps)
         m_apps->setCard(reader, QString());
     const auto state = reader.isEmpty() ? std::nullopt : m_readers->reader(reader);
+    m_seen = state;
     if (state && state->cardPresent) {
         m_atr = state->atr;
         startRead(true);
@@ -189,6 +190,12 @@ void CardPanel::refresh() {
 
 void CardPanel::onReaderState(const ReaderState& state) {
     if (state.name != m_reader)
+        return;
+    // The card's life cycle as the reader manager asked it (after this panel's own reads too) is the reader list's
+    // business: the same card in the same state is not read again for it.
+    const bool sameCardState = m_seen && m_seen->sameCardState(state);
+    m_seen = state;
+    if (sameCardState)
         return;
     if (!state.cardPresent) {
         m_atr.clear();
