@@ -461,6 +461,10 @@
         <source>valid to</source>
         <translation>valid to</translation>
     </message>
+    <message>
+        <source>PC/SC</source>
+        <translation>PC/SC</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -502,14 +506,6 @@
         <translation>refusing to send an APDU shorter than 4 bytes to reader &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>PC/SC service not running (%1)</source>
-        <translation>PC/SC service not running (%1)</translation>
-    </message>
-    <message>
-        <source>reader &quot;%1&quot; is not available (%2)</source>
-        <translation>reader &quot;%1&quot; is not available (%2)</translation>
-    </message>
-    <message>
         <source>no card in reader &quot;%1&quot;</source>
         <translation>no card in reader &quot;%1&quot;</translation>
     </message>
@@ -526,20 +522,8 @@
         <translation>another program holds the card in reader &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
-        <translation>the card in reader &quot;%1&quot; does not answer (%2)</translation>
-    </message>
-    <message>
         <source>the card operation was cancelled</source>
         <translation>the card operation was cancelled</translation>
-    </message>
-    <message>
-        <source>PC/SC error %1</source>
-        <translation>PC/SC error %1</translation>
-    </message>
-    <message>
-        <source>PC/SC error on reader &quot;%1&quot;: %2</source>
-        <translation>PC/SC error on reader &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>the card refused a command: %1 (%2)</source>
@@ -566,12 +550,24 @@
         <translation>reader &quot;%1&quot; is not available</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
-        <translation>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</translation>
-    </message>
-    <message>
         <source>a card job cannot wait for another card job</source>
         <translation>a card job cannot wait for another card job</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; does not answer</source>
+        <translation>the card in reader &quot;%1&quot; does not answer</translation>
+    </message>
+    <message>
+        <source>the PC/SC service reported an unexpected error</source>
+        <translation>the PC/SC service reported an unexpected error</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; reported an unexpected error</source>
+        <translation>reader &quot;%1&quot; reported an unexpected error</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; stopped answering; was it removed?</source>
+        <translation>the card in reader &quot;%1&quot; stopped answering; was it removed?</translation>
     </message>
 </context>
 <context>
@@ -3382,10 +3378,6 @@
         <translation>Balance over the log records</translation>
     </message>
     <message>
-        <source>Record (oldest → newest)</source>
-        <translation>Record (oldest → newest)</translation>
-    </message>
-    <message>
         <source>Balance (¥)</source>
         <translation>Balance (¥)</translation>
     </message>
@@ -3488,6 +3480,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
+    <message>
+        <source>Oldest → newest</source>
+        <translation>Oldest → newest</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReaderListModel</name>
@@ -3527,6 +3523,22 @@
         <source>Life cycle</source>
         <translation>Life cycle</translation>
     </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1 (ATR)</translation>
+    </message>
+    <message>
+        <source>As the card reports it.</source>
+        <translation>As the card reports it.</translation>
+    </message>
+    <message>
+        <source>From the card&apos;s ATR; the card is being asked.</source>
+        <translation>From the card&apos;s ATR; the card is being asked.</translation>
+    </message>
+    <message>
+        <source>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</source>
+        <translation>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReadersPanel</name>
@@ -3541,6 +3553,10 @@
     <message>
         <source>No card reader connected.</source>
         <translation>No card reader connected.</translation>
+    </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1 (ATR)</translation>
     </message>
 </context>
 <context>

@@ -459,6 +459,10 @@
         <source>valid to</source>
         <translation>截止日期</translation>
     </message>
+    <message>
+        <source>PC/SC</source>
+        <translation>PC/SC</translation>
+    </message>
 </context>
 <context>
     <name>ApduTraceEntry</name>
@@ -498,14 +502,6 @@
         <translation>拒绝向读卡器“%1”发送短于 4 字节的 APDU</translation>
     </message>
     <message>
-        <source>PC/SC service not running (%1)</source>
-        <translation>PC/SC 服务未运行（%1）</translation>
-    </message>
-    <message>
-        <source>reader &quot;%1&quot; is not available (%2)</source>
-        <translation>读卡器“%1”不可用（%2）</translation>
-    </message>
-    <message>
         <source>no card in reader &quot;%1&quot;</source>
         <translation>读卡器“%1”中没有卡片</translation>
     </message>
@@ -522,20 +518,8 @@
         <translation>其他程序正独占读卡器“%1”中的卡片</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; does not answer (%2)</source>
-        <translation>读卡器“%1”中的卡片无应答（%2）</translation>
-    </message>
-    <message>
         <source>the card operation was cancelled</source>
         <translation>卡片操作已取消</translation>
-    </message>
-    <message>
-        <source>PC/SC error %1</source>
-        <translation>PC/SC 错误 %1</translation>
-    </message>
-    <message>
-        <source>PC/SC error on reader &quot;%1&quot;: %2</source>
-        <translation>读卡器“%1”发生 PC/SC 错误：%2</translation>
     </message>
     <message>
         <source>the card refused a command: %1 (%2)</source>
@@ -562,12 +546,24 @@
         <translation>读卡器“%1”不可用</translation>
     </message>
     <message>
-        <source>the card in reader &quot;%1&quot; stopped answering (%2); was it removed?</source>
-        <translation>读卡器“%1”中的卡片停止应答（%2）；卡片是否已被取出？</translation>
-    </message>
-    <message>
         <source>a card job cannot wait for another card job</source>
         <translation>卡片作业不能等待另一个卡片作业</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; does not answer</source>
+        <translation>读卡器“%1”中的卡片无应答</translation>
+    </message>
+    <message>
+        <source>the PC/SC service reported an unexpected error</source>
+        <translation>PC/SC 服务报告了意外错误</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot; reported an unexpected error</source>
+        <translation>读卡器“%1”报告了意外错误</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; stopped answering; was it removed?</source>
+        <translation>读卡器“%1”中的卡片停止应答；卡片是否已被取出？</translation>
     </message>
 </context>
 <context>
@@ -3371,10 +3367,6 @@
         <translation>各笔交易后的余额</translation>
     </message>
     <message>
-        <source>Record (oldest → newest)</source>
-        <translation>记录（最早 → 最新）</translation>
-    </message>
-    <message>
         <source>Balance (¥)</source>
         <translation>余额（¥）</translation>
     </message>
@@ -3476,6 +3468,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Oldest → newest</source>
+        <translation>最早 → 最新</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReaderListModel</name>
@@ -3515,6 +3511,22 @@
         <source>Life cycle</source>
         <translation>生命周期</translation>
     </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1（ATR）</translation>
+    </message>
+    <message>
+        <source>As the card reports it.</source>
+        <translation>以卡片自身报告为准。</translation>
+    </message>
+    <message>
+        <source>From the card&apos;s ATR; the card is being asked.</source>
+        <translation>来自卡片的 ATR；正在向卡片查询。</translation>
+    </message>
+    <message>
+        <source>The card did not answer: this is what its ATR said at the last reset, and may be out of date.</source>
+        <translation>卡片无应答：这是上次复位时 ATR 给出的状态，可能已过时。</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ReadersPanel</name>
@@ -3529,6 +3541,10 @@
     <message>
         <source>No card reader connected.</source>
         <translation>未连接读卡器。</translation>
+    </message>
+    <message>
+        <source>%1 (ATR)</source>
+        <translation>%1（ATR）</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,7 @@ void AppManagerView::install() {
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_result->setText(tr("Installing…"));
+    m_result->setToolTip(QString());
     m_service->install(m_reader, message).then(this, [this](const AppOperationResult& r) {
         showResult(r, tr("Installed in registry record %1 (%2 blocks).").arg(r.slot).arg(r.blocks));
     });
@@ -190,6 +191,7 @@ void AppManagerView::remove() {
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_result->setText(tr("Deleting…"));
+    m_result->setToolTip(QString());
     m_service->remove(m_reader, cert).then(this, [this](const AppOperationResult& r) {
         showResult(r, tr("Application deleted."));
     });
@@ -197,6 +199,7 @@ void AppManagerView::remove() {
 
 void AppManagerView::showResult(const AppOperationResult& r, const QString& done) {
     m_result->setText(r.ok ? done : r.error);
+    m_result->setToolTip(r.ok ? QString() : r.errorDetail); // the PC/SC code, for a technician
     m_result->setProperty("outcome", r.ok ? QStringLiteral("ok") : QStringLiteral("refused"));
     m_last = r;
     ++m_finished;
@@ -213,6 +216,7 @@ QString AppManagerView::browse(QLineEdit* edit, const QString& filter) {
 
 void AppManagerView::showState() {
     m_table->setRowCount(0);
+    m_summary->setToolTip(!m_cardNumber.isEmpty() && !m_state.ok() ? m_state.errorDetail : QString());
     if (m_cardNumber.isEmpty()) {
         m_summary->setText(tr("Insert an issued card to see its applications."));
     } else if (!m_state.ok()) {

@@ -140,6 +140,7 @@ CardPanel::CardPanel(CardReaderManager* readers, IssuanceService* issuance, Purs
         m_lastOutcomeReader = m_reader;
         m_lastOutcome->setText(result.ok ? tr("Last card: issued, card number %1.").arg(result.cardNumber)
                                          : tr("Last card: not issued. %1").arg(result.error));
+        m_lastOutcome->setToolTip(result.ok ? QString() : result.errorDetail);
         m_lastOutcome->setStyleSheet(result.ok ? QStringLiteral("color: #0d652d;") : QStringLiteral("color: #a50e0e;"));
         refresh();
     });
@@ -167,6 +168,7 @@ void CardPanel::setReader(const QString& reader) {
     if (m_apps)
         m_apps->setCard(reader, QString());
     const auto state = reader.isEmpty() ? std::nullopt : m_readers->reader(reader);
+    m_seen = state;
     if (state && state->cardPresent) {
         m_atr = state->atr;
         startRead(true);
@@ -188,6 +190,12 @@ void CardPanel::refresh() {
 
 void CardPanel::onReaderState(const ReaderState& state) {
     if (state.name != m_reader)
+        return;
+    // The card's life cycle as the reader manager asked it (after this panel's own reads too) is the reader list's
+    // business: the same card in the same state is not read again for it.
+    const bool sameCardState = m_seen && m_seen->sameCardState(state);
+    m_seen = state;
+    if (sameCardState)
         return;
     if (!state.cardPresent) {
         m_atr.clear();
@@ -255,6 +263,7 @@ void CardPanel::startRead(bool showBusyPage) {
                 m_issuance->setCard(reader, std::nullopt);
                 m_noCardTitle->setText(tr("The card cannot be read"));
                 m_noCardText->setText(result.error);
+                m_noCardText->setToolTip(result.detail); // the PC/SC code, for a technician
                 m_retry->show();
                 m_stack->setCurrentIndex(int(Page::NoCard));
                 emit stateChanged();
@@ -288,6 +297,7 @@ void CardPanel::showNoCard() {
     ++m_generation; // drops a read still under way
     m_reading = false;
     m_retry->hide();
+    m_noCardText->setToolTip(QString());
     m_lastOutcome->setVisible(!m_lastOutcome->text().isEmpty() && m_lastOutcomeReader == m_reader);
     if (m_reader.isEmpty()) {
         if (m_readers->serviceStatus() == ServiceStatus::NotRunning) {

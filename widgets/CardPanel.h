@@ -4,6 +4,7 @@
 // The card is read with one CardSnapshot job on the PC/SC owner thread; results of stale reads are dropped.
 #include "ConsoleOptions.h"
 
+#include "carddesk/cardio/CardReaderManager.h"
 #include "carddesk/cardio/CardSnapshot.h"
 
 #include <QWidget>
@@ -68,6 +69,7 @@ private:
     IssuanceService* m_issuanceService; // its key store reads what the card keeps from unauthenticated terminals
     QString m_reader;
     QByteArray m_atr;
+    std::optional<ReaderState> m_seen; // the reader's last state this panel acted on
     std::optional<CardSnapshot> m_snapshot;
     bool m_reading = false;
     bool m_issuing = false;

@@ -21,6 +21,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -129,8 +130,9 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     contentsLayout->addWidget(m_contents);
     contentsLayout->addWidget(m_entitlements);
     auto* right = new QVBoxLayout;
-    right->addWidget(usersBox, 1);
+    right->addWidget(usersBox);
     right->addWidget(contentsBox);
+    right->addStretch(1);
 
     // Action, progress and outcome.
     m_issue = new QPushButton(tr("&Issue card"), this);
@@ -164,14 +166,29 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     m_progress->hide();
     m_step->hide();
 
+    // The form scrolls as one piece: every box gets the height its text needs (a wrapped line is never cut), and
+    // what appears below it — an error of any length — takes room from the scroll area, never from a box (issue 11:
+    // a validation error squeezed "Also written to the card"). Columns are top-aligned, so nothing moves either.
+    auto* form = new QWidget;
+    form->setObjectName(QStringLiteral("issuanceForm"));
     auto* left = new QVBoxLayout;
     left->addWidget(templateBox);
     left->addWidget(holderBox);
     left->addWidget(keyBox);
     left->addStretch(1);
-    auto* columns = new QHBoxLayout;
+    auto* columns = new QHBoxLayout(form);
+    columns->setContentsMargins(0, 0, 0, 0);
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
+    auto* formScroll = new QScrollArea(this);
+    formScroll->setObjectName(QStringLiteral("issuanceFormScroll"));
+    formScroll->setWidget(form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setFocusPolicy(Qt::NoFocus); // the fields are what Tab walks
+    formScroll->viewport()->setAutoFillBackground(false);
+    form->setAutoFillBackground(false);
 
     auto* actionRow = new QHBoxLayout;
     actionRow->addWidget(m_issue);
@@ -181,7 +198,7 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     actionRow->addLayout(progressColumn, 1);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
+    layout->addWidget(formScroll, 1);
     layout->addLayout(actionRow);
     layout->addWidget(m_hint);
     layout->addWidget(m_result);
@@ -401,12 +418,13 @@ void IssuanceView::setBusy(bool busy) {
     emit busyChanged(busy);
 }
 
-void IssuanceView::showOutcome(bool success, const QString& text) {
+void IssuanceView::showOutcome(bool success, const QString& text, const QString& detail) {
     m_outcomeReader = m_reader;
     if (m_snapshot && !m_snapshot->chipSerial.isEmpty())
         m_outcomeChip = m_snapshot->chipSerial;
     m_result->setProperty("outcome", success ? QStringLiteral("success") : QStringLiteral("failure"));
     m_result->setText(text);
+    m_result->setToolTip(detail);
     m_result->setStyleSheet(success ? QStringLiteral("QLabel { background: #e6f4ea; color: #0d652d; border: 1px solid "
                                                      "#81c995; border-radius: 4px; }")
                                     : QStringLiteral("QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid "
@@ -499,7 +517,7 @@ void IssuanceView::onFinished(const IssuanceResult& result) {
         if (!result.differences.isEmpty())
             text +=
                 QLatin1Char('\n') + tr("Read-back differences:\n%1").arg(result.differences.join(QLatin1Char('\n')));
-        showOutcome(false, text);
+        showOutcome(false, text, result.errorDetail);
     }
     emit issuanceFinished(result);
 }

@@ -55,7 +55,8 @@ private:
     void onProgress(int step, int total, const QString& description);
     void onFinished(const IssuanceResult& result);
     void setBusy(bool busy);
-    void showOutcome(bool success, const QString& text);
+    // `detail` (the PC/SC code behind a card error) goes to the tool tip, never into the text.
+    void showOutcome(bool success, const QString& text, const QString& detail = {});
     void updateKeyStoreState();
     void updateIssueState();
     QString cardProblem() const;

@@ -134,10 +134,6 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
 
     connect(m_readersPanel, &ReadersPanel::currentReaderChanged, m_cardPanel, &CardPanel::setReader);
     connect(m_cardPanel, &CardPanel::stateChanged, this, [this] {
-        if (const auto& s = m_cardPanel->snapshot(); s && s->reader == m_cardPanel->reader())
-            m_readersPanel->setCardLifeCycle(s->reader, s->lifeCycle);
-    });
-    connect(m_cardPanel, &CardPanel::stateChanged, this, [this] {
         const auto& s = m_cardPanel->snapshot();
         const bool issued = s && s->reader == m_cardPanel->reader() && s->isCdos && s->cardNumber.size() == 10;
         m_support->setCard(m_cardPanel->reader(),

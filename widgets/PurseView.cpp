@@ -28,6 +28,7 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QtMath>
 
 namespace carddesk {
 
@@ -173,7 +174,8 @@ PurseView::PurseView(PurseService* service, QWidget* parent) : QWidget(parent), 
     chart->setTitle(tr("Balance over the log records"));
     chart->legend()->hide();
     auto* x = new QValueAxis;
-    x->setTitleText(tr("Record (oldest → newest)"));
+    // Short (issue 11: "Record (oldest → ne…" in English): the chart's title already says what the points are.
+    x->setTitleText(tr("Oldest → newest"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
     y->setTitleText(tr("Balance (¥)"));
@@ -186,6 +188,23 @@ PurseView::PurseView(PurseService* service, QWidget* parent) : QWidget(parent), 
     m_chart->setObjectName(QStringLiteral("purseBalanceChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumWidth(fontMetrics().averageCharWidth() * 45);
+    // Qt Charts elides an axis title to the plot's width, and the plot is what the y axis's labels (as wide as the
+    // largest balance) and the margins leave of the chart: the chart asks for that much more room whenever the plot
+    // would be narrower than the x axis's title, which is then drawn whole in either language.
+    connect(chart, &QChart::plotAreaChanged, this, [this, chart, x](const QRectF& plot) {
+        const qreal beside = chart->size().width() - plot.width();
+        const qreal title = QFontMetricsF(x->titleFont()).horizontalAdvance(x->titleText());
+        const int needed = qCeil(beside + title) + fontMetrics().averageCharWidth() * 2;
+        // Not from inside the chart's layout: the splitter gives the room once the event loop is back.
+        if (needed > m_chart->minimumWidth())
+            QMetaObject::invokeMethod(
+                this,
+                [this, needed] {
+                    if (needed > m_chart->minimumWidth())
+                        m_chart->setMinimumWidth(needed);
+                },
+                Qt::QueuedConnection);
+    });
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("purseSplitter"));
@@ -216,7 +235,9 @@ void PurseView::setCard(const QString& reader, const QString& cardNumber) {
     m_cardNumber = cardNumber;
     m_state = PurseState{};
     m_result->clear();
+    m_result->setToolTip(QString());
     m_proof->clear();
+    m_proof->setToolTip(QString());
     m_proof->setProperty("outcome", QString());
     showState();
     if (!m_reader.isEmpty() && !m_cardNumber.isEmpty())
@@ -253,6 +274,8 @@ void PurseView::showState() {
     else if (have)
         m_status->setText(tr("%n record(s) in the log.", nullptr, int(m_state.log.size())));
     m_status->setStyleSheet(m_state.ok() ? QString() : QStringLiteral("color: #a50e0e;"));
+    // The PC/SC code behind a failed read is for a technician: the tool tip, not the sentence.
+    m_status->setToolTip(m_cardNumber.isEmpty() || m_state.ok() ? QString() : m_state.errorDetail);
     m_model->setLocale(locale);
     m_model->setEntries(have ? m_state.log : QList<PurseLogEntry>{});
     updateChart();
@@ -299,9 +322,10 @@ void PurseView::updateButtons() {
     m_exportPdf->setEnabled(!m_model->entries().isEmpty());
 }
 
-void PurseView::showOutcome(QLabel* label, const QString& outcome, const QString& text) {
+void PurseView::showOutcome(QLabel* label, const QString& outcome, const QString& text, const QString& detail) {
     label->setProperty("outcome", outcome);
     label->setText(text);
+    label->setToolTip(detail);
     const bool good = outcome == QLatin1String("success") || outcome == QLatin1String("proved");
     label->setStyleSheet(good ? QStringLiteral("color: #0d652d; font-weight: bold;")
                               : QStringLiteral("color: #a50e0e; font-weight: bold;"));
@@ -313,9 +337,10 @@ void PurseView::proveLast() {
         return;
     }
     m_proof->setText(tr("Proving…"));
+    m_proof->setToolTip(QString());
     m_service->proveLast(m_reader).then(this, [this](const PurseProof& p) {
         if (!p.error.isEmpty())
-            showOutcome(m_proof, QStringLiteral("failure"), p.error);
+            showOutcome(m_proof, QStringLiteral("failure"), p.error, p.errorDetail);
         else if (!p.available)
             showOutcome(m_proof, QStringLiteral("unavailable"), tr("The purse has no transaction to prove yet."));
         else if (p.proved)
@@ -372,6 +397,7 @@ void PurseView::transact(PurseOperation operation) {
     }
     m_pin->clear(); // one PIN per transaction; it is not kept in the view
     m_result->setText(tr("Running…"));
+    m_result->setToolTip(QString());
     m_service->transact(request).then(this, [this, isLoad](const PurseTransactionResult& r) {
         if (r.ok && r.tacVerified)
             showOutcome(m_result, QStringLiteral("success"),
@@ -379,7 +405,7 @@ void PurseView::transact(PurseOperation operation) {
                             .arg(formatYuan(r.amount, QLocale()), formatYuan(r.balanceBefore, QLocale()),
                                  formatYuan(r.balanceAfter, QLocale())));
         else
-            showOutcome(m_result, QStringLiteral("failure"), r.error);
+            showOutcome(m_result, QStringLiteral("failure"), r.error, r.errorDetail);
         refresh();
     });
 }

@@ -60,7 +60,8 @@ private:
     void showState();
     void updateChart();
     void updateButtons();
-    void showOutcome(QLabel* label, const QString& outcome, const QString& text);
+    // `detail` (the PC/SC code behind a card error) goes to the label's tool tip, never into its text.
+    void showOutcome(QLabel* label, const QString& outcome, const QString& text, const QString& detail = {});
     void exportCsvInteractive();
     void exportPdfInteractive();
 

@@ -5,7 +5,6 @@
 #include "carddesk/cardio/CardReaderManager.h"
 #include "carddesk/model/ReaderListModel.h"
 
-#include <QHash>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QItemSelectionModel>
@@ -15,42 +14,30 @@
 
 namespace carddesk {
 
-// Shows, per reader, the life cycle the card reported when it was last read, where one is known.
-class LifeCycleOverlay final : public QIdentityProxyModel {
+// The life cycle in the console's words (the diagram's state names). The model has it from the card itself, which
+// the reader manager asks after every job and whenever the card comes or another program used it (issue 11); the
+// ATR's, marked, only when the card does not answer.
+class LifeCycleNames final : public QIdentityProxyModel {
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
-
-    void set(const QString& reader, std::optional<cdos::LifeCycle> lc) {
-        if (lc)
-            m_known.insert(reader, *lc);
-        else
-            m_known.remove(reader);
-        auto* readers = static_cast<ReaderListModel*>(sourceModel());
-        const int row = readers->rowOf(reader);
-        if (row >= 0)
-            emit dataChanged(index(row, ReaderListModel::LifeCycleColumn),
-                             index(row, ReaderListModel::LifeCycleColumn));
-    }
 
     QVariant data(const QModelIndex& proxyIndex, int role) const override {
         if (proxyIndex.column() == ReaderListModel::LifeCycleColumn && role == Qt::DisplayRole) {
             const auto* readers = static_cast<const ReaderListModel*>(sourceModel());
             const ReaderState state = readers->stateAt(proxyIndex.row());
-            const auto it = m_known.constFind(state.name);
-            if (state.cardPresent && it != m_known.constEnd())
-                return LifeCycleDiagram::stateName(*it);
+            if (state.cardPresent && state.lifeCycle) {
+                const QString name = LifeCycleDiagram::stateName(*state.lifeCycle);
+                return state.lifeCycleFrom == LifeCycleSource::AtrOnly ? ReadersPanel::tr("%1 (ATR)").arg(name) : name;
+            }
         }
         return QIdentityProxyModel::data(proxyIndex, role);
     }
-
-private:
-    QHash<QString, cdos::LifeCycle> m_known;
 };
 
 ReadersPanel::ReadersPanel(CardReaderManager* manager, QWidget* parent)
     : QWidget(parent), m_manager(manager), m_model(new ReaderListModel(manager, this)),
-      m_overlay(new LifeCycleOverlay(this)) {
-    m_overlay->setSourceModel(m_model);
+      m_names(new LifeCycleNames(this)) {
+    m_names->setSourceModel(m_model);
     setObjectName(QStringLiteral("readersPanel"));
 
     auto* title = new QLabel(tr("Rea&ders"), this);
@@ -61,7 +48,7 @@ ReadersPanel::ReadersPanel(CardReaderManager* manager, QWidget* parent)
 
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("readersView"));
-    m_view->setModel(m_overlay);
+    m_view->setModel(m_names);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
@@ -98,11 +85,6 @@ ReadersPanel::ReadersPanel(CardReaderManager* manager, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReadersPanel::onRowsChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ReadersPanel::onRowsChanged);
     connect(m_manager, &CardReaderManager::serviceStatusChanged, this, &ReadersPanel::updatePlaceholder);
-    // Another card, another life cycle: what was read from the previous one no longer applies.
-    connect(m_manager, &CardReaderManager::cardInserted, this,
-            [this](const QString& reader) { m_overlay->set(reader, std::nullopt); });
-    connect(m_manager, &CardReaderManager::cardRemoved, this,
-            [this](const QString& reader) { m_overlay->set(reader, std::nullopt); });
     onRowsChanged();
 }
 
@@ -111,12 +93,8 @@ bool ReadersPanel::selectReader(const QString& name) {
     if (row < 0)
         return false;
     m_userChose = true;
-    m_view->setCurrentIndex(m_overlay->index(row, ReaderListModel::NameColumn));
+    m_view->setCurrentIndex(m_names->index(row, ReaderListModel::NameColumn));
     return true;
-}
-
-void ReadersPanel::setCardLifeCycle(const QString& reader, std::optional<cdos::LifeCycle> lifeCycle) {
-    m_overlay->set(reader, lifeCycle);
 }
 
 void ReadersPanel::onSelectionChanged() {
@@ -150,7 +128,7 @@ void ReadersPanel::onRowsChanged() {
         setCurrent(QString());
         return;
     }
-    const QModelIndex index = m_overlay->index(row, ReaderListModel::NameColumn);
+    const QModelIndex index = m_names->index(row, ReaderListModel::NameColumn);
     if (m_view->currentIndex().row() != row) {
         const QSignalBlocker block(m_view->selectionModel());
         m_view->selectionModel()->setCurrentIndex(index,

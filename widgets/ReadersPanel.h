@@ -1,13 +1,8 @@
 #pragma once
 // The readers on the left: name, card present, ATR and life cycle of every reader at once. The selection is kept
 // by reader NAME, never by row, so hot-plugging another reader does not move the operator to another card.
-#include <carddesk/protocol/apdu/CommandSet.h>
-
 #include <QWidget>
 
-#include <optional>
-
-class QIdentityProxyModel;
 class QLabel;
 class QTreeView;
 
@@ -26,9 +21,6 @@ public:
     // Selects the reader of that name; returns false when there is no such reader (yet).
     bool selectReader(const QString& name);
     ReaderListModel* model() const { return m_model; }
-    // The life cycle read from the card itself (GET DATA) for `reader`; it wins over the one in the ATR, which
-    // the reader only learns again at the next reset (after an issuance the ATR still says "blank").
-    void setCardLifeCycle(const QString& reader, std::optional<cdos::LifeCycle> lifeCycle);
     QTreeView* view() const { return m_view; }
 
 signals:
@@ -43,7 +35,7 @@ private:
 
     CardReaderManager* m_manager;
     ReaderListModel* m_model;
-    class LifeCycleOverlay* m_overlay;
+    class LifeCycleNames* m_names;
     QTreeView* m_view;
     QLabel* m_placeholder;
     QString m_current;

@@ -265,6 +265,7 @@ void SupportView::showReport() {
     if (m_report.cardBalance)
         words << tr("Card balance: %1.").arg(formatYuan(*m_report.cardBalance, QLocale()));
     m_status->setText(words.join(QLatin1Char(' ')));
+    m_status->setToolTip(m_report.cardNoteDetail); // the PC/SC code behind a failed card read, for a technician
     const bool failed = !m_report.hasHeadendData();
     m_status->setStyleSheet(failed ? QStringLiteral("color: #a50e0e;") : QString());
     m_summary->setText(m_report.hasHeadendData() ? m_report.summary() : tr("No answer from the headend."));

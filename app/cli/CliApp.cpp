@@ -68,8 +68,9 @@ int CliApp::openKeys(ConsoleSession& session) {
     return Ok;
 }
 
-int CliApp::fail(int code, const QString& message) {
-    writeErr(QStringLiteral("carddesk-cli: ") + message);
+int CliApp::fail(int code, const QString& message, const QString& detail) {
+    writeErr(QStringLiteral("carddesk-cli: ") + message +
+             (detail.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(detail)));
     return code;
 }
 
@@ -267,30 +268,27 @@ int CliApp::readers() {
     manager.waitForReady(5000);
     if (manager.serviceStatus() == ServiceStatus::NotRunning)
         return fail(NoService, manager.serviceMessage());
+    // The ATR tells the life cycle at power-up only: a card personalised since then still shows "blank" there
+    // (issue 11). The reader manager asks each CardDesk card as soon as it sees it (as for the console's list);
+    // wait for the answers, or for the cards that do not give one to be marked so.
+    const QDeadlineTimer settle(5000);
+    const auto asking = [&manager] {
+        for (const auto& r : manager.readers())
+            if (r.cardPresent && !r.exclusive && r.lifeCycleFrom == LifeCycleSource::Atr)
+                return true;
+        return false;
+    };
+    while (asking() && !settle.hasExpired())
+        QThread::msleep(20);
     QJsonArray list;
     for (const auto& r : manager.readers()) {
         QJsonObject o{{QStringLiteral("name"), r.name}, {QStringLiteral("cardPresent"), r.cardPresent}};
         if (r.cardPresent) {
             o.insert(QStringLiteral("atr"), QString::fromLatin1(r.atr.toHex().toUpper()));
-            // The ATR tells the life cycle at power-up only: a card personalised since then still shows "blank"
-            // there (issue 11). The card's own answer, when it gives one, is the truth.
-            std::optional<cdos::LifeCycle> lc;
-            QString source = QStringLiteral("card");
-            if (!r.mute && !r.exclusive) {
-                const JobResult answer = manager.run(r.name, [](CardChannel& ch) {
-                    const cdos::ResponseApdu a = ch.transmit(cdos::getData(cdos::tag::LifeCycleTag));
-                    return a.ok() && a.data.size() == 1 ? QVariant(int(a.data[0])) : QVariant();
-                });
-                if (answer.ok() && answer.value.isValid())
-                    lc = static_cast<cdos::LifeCycle>(answer.value.toInt());
-            }
-            if (!lc) {
-                lc = ApduDecoder::lifeCycleFromAtr(r.atr);
-                source = QStringLiteral("atr");
-            }
-            if (lc) {
-                o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*lc)));
-                o.insert(QStringLiteral("lifeCycleFrom"), source);
+            if (r.lifeCycle) {
+                o.insert(QStringLiteral("lifeCycle"), QString::fromStdString(cdos::lifeCycleName(*r.lifeCycle)));
+                o.insert(QStringLiteral("lifeCycleFrom"),
+                         r.lifeCycleFrom == LifeCycleSource::Card ? QStringLiteral("card") : QStringLiteral("atr"));
             }
             o.insert(QStringLiteral("exclusive"), r.exclusive);
             o.insert(QStringLiteral("mute"), r.mute);
@@ -345,7 +343,8 @@ int CliApp::info() {
     });
     printTrace(manager);
     if (!r.ok())
-        return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error);
+        return fail(r.cardError && *r.cardError == CardError::Kind::NoService ? NoService : NoReader, r.error,
+                    r.detail);
     const CardSnapshot snapshot = r.value.value<CardSnapshot>();
     QJsonObject out = snapshot.toJson();
     QJsonObject purse{{QStringLiteral("aid"), PurseService::aidHex()}, {QStringLiteral("present"), hasPurse}};
@@ -392,7 +391,7 @@ int CliApp::issue() {
     const IssuanceResult result = service.issueAndWait(request);
     printTrace(manager);
     if (!result.ok)
-        return fail(Failed, result.error);
+        return fail(Failed, result.error, result.errorDetail);
     printJson(QJsonObject{{QStringLiteral("issued"), true},
                           {QStringLiteral("reader"), m_reader},
                           {QStringLiteral("cardNumber"), result.cardNumber},

@@ -52,7 +52,9 @@ private:
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
     int prepareReader(CardReaderManager& manager, const QString& reader);
-    int fail(int code, const QString& message);
+    // Writes "carddesk-cli: message" to stderr; a technical detail (the PC/SC code and pcsc-lite's text of a card
+    // error) follows in brackets: the CLI is a technician's tool, and scripts log its stderr.
+    int fail(int code, const QString& message, const QString& detail = {});
     // Opens --database (or the default) / --keystore (or the default) in the session; Ok, or Failed with the
     // reason printed.
     int openDatabase(ConsoleSession& session);

@@ -98,7 +98,7 @@ int CliApp::apps() {
     const AppCardState state = AppService::wait(service.read(m_reader));
     printTrace(manager);
     if (!state.ok())
-        return fail(Failed, state.error);
+        return fail(Failed, state.error, state.errorDetail);
     printJson(state.toJson());
     return Ok;
 }
@@ -128,7 +128,7 @@ int CliApp::appPush(const QCommandLineParser& parser, bool install) {
         AppService::wait(install ? service.install(m_reader, data) : service.remove(m_reader, data));
     printTrace(manager);
     printJson(r.toJson());
-    return r.ok ? Ok : fail(Failed, r.error);
+    return r.ok ? Ok : fail(Failed, r.error, r.errorDetail);
 }
 
 int CliApp::appBuild(const QCommandLineParser& parser, bool install) {

@@ -28,7 +28,7 @@ int CliApp::caKey(const QCommandLineParser& parser) {
     const CaKeyResult r = waitForFuture(session.caKeys().loadServiceKey(m_reader, name, m_operator));
     printTrace(session.readers());
     if (!r.ok)
-        return fail(r.noService ? NoService : Failed, r.error);
+        return fail(r.noService ? NoService : Failed, r.error, r.errorDetail);
     printJson(r.toJson());
     return Ok;
 }

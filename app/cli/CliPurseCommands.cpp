@@ -32,7 +32,7 @@ int CliApp::purse() {
     const PurseState state = PurseService::wait(service.read(m_reader));
     if (!state.ok()) {
         printTrace(manager);
-        return fail(Failed, state.error);
+        return fail(Failed, state.error, state.errorDetail);
     }
     QJsonObject out = state.toJson();
     int rc = Ok;
@@ -88,7 +88,7 @@ int CliApp::transact(bool load) {
     out.insert(QStringLiteral("database"), session.database().location());
     printJson(out);
     if (!result.ok || !result.tacVerified)
-        return fail(Failed, result.error);
+        return fail(Failed, result.error, result.errorDetail);
     return Ok;
 }
 

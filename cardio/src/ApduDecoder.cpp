@@ -371,6 +371,8 @@ std::vector<DecodedField> ApduDecoder::decode(const ApduTraceEntry& e, bool reve
     out.push_back(std::move(cmd));
 
     DecodedField rsp = field(tr("response"), e.swText() + QLatin1Char(' ') + e.swMeaning());
+    if (!e.transportDetail.isEmpty())
+        rsp.children.push_back(field(tr("PC/SC"), e.transportDetail));
     if (!e.responseData.isEmpty()) {
         rsp.children.push_back(field(tr("data"), e.responseDataHex(reveal)));
         std::vector<DecodedField> decoded;

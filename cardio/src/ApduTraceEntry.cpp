@@ -95,6 +95,10 @@ QString ApduTraceEntry::swMeaning() const {
     return transportError.isEmpty() ? ApduDecoder::statusWordMeaning(sw) : transportError;
 }
 
+QString ApduTraceEntry::swMeaningWithDetail() const {
+    return transportDetail.isEmpty() ? swMeaning() : swMeaning() + QLatin1Char('\n') + transportDetail;
+}
+
 SwClass ApduTraceEntry::swClass() const {
     if (!transportError.isEmpty())
         return SwClass::TransportError;
@@ -146,7 +150,10 @@ QString ApduTraceEntry::toTextLine(bool reveal) const {
     line += QStringLiteral(" -> ");
     if (!responseData.isEmpty())
         line += responseDataHex(reveal) + QLatin1Char(' ');
-    line += QStringLiteral("%1 %2 (%3 µs)").arg(swText(), swMeaning()).arg(durationUs);
+    line += QStringLiteral("%1 %2").arg(swText(), swMeaning());
+    if (!transportDetail.isEmpty())
+        line += QStringLiteral(" [%1]").arg(transportDetail);
+    line += QStringLiteral(" (%1 µs)").arg(durationUs);
     return line;
 }
 
@@ -173,6 +180,8 @@ QJsonObject ApduTraceEntry::toJson(bool reveal) const {
     };
     if (!transportError.isEmpty())
         o.insert(QStringLiteral("transportError"), transportError);
+    if (!transportDetail.isEmpty())
+        o.insert(QStringLiteral("transportDetail"), transportDetail);
     return o;
 }
 
@@ -194,6 +203,7 @@ ApduTraceEntry ApduTraceEntry::fromJson(const QJsonObject& o) {
     e.commandData = QByteArray::fromHex(o.value(QStringLiteral("commandData")).toString().toLatin1());
     e.responseData = QByteArray::fromHex(o.value(QStringLiteral("responseData")).toString().toLatin1());
     e.transportError = o.value(QStringLiteral("transportError")).toString();
+    e.transportDetail = o.value(QStringLiteral("transportDetail")).toString();
     e.sw = e.transportError.isEmpty()
                ? static_cast<quint16>(o.value(QStringLiteral("sw")).toString().toUShort(nullptr, 16))
                : 0;

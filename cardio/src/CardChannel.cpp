@@ -50,6 +50,7 @@ cdos::ResponseApdu CardChannel::transmit(const cdos::CommandApdu& command, const
     } catch (const CardError& e) {
         entry.durationUs = timer.nsecsElapsed() / 1000;
         entry.transportError = e.message();
+        entry.transportDetail = e.detail();
         if (m_trace)
             m_trace->append(std::move(entry));
         cdos::secureZero(wire.data(), static_cast<std::size_t>(wire.size()));

@@ -132,6 +132,7 @@ JobResult CardReaderManager::resultFromException(std::exception_ptr error) {
         std::rethrow_exception(error);
     } catch (const CardError& e) {
         r.error = e.message();
+        r.detail = e.detail();
         r.cardError = e.kind();
     } catch (const cdos::PersonalisationError& e) {
         r.sw = e.sw;

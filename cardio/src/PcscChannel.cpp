@@ -43,8 +43,7 @@ CardError PcscChannel::toCardError(const pcsc::Error& e, const QString& reader) 
                          CardError::tr("refusing to send an APDU shorter than 4 bytes to reader \"%1\"").arg(reader));
     if (e.kind() == pcsc::Error::Kind::Unresponsive && e.code() == SCARD_E_NOT_TRANSACTED)
         return CardError(CardError::Kind::Unresponsive,
-                         CardError::tr("the card in reader \"%1\" stopped answering (%2); was it removed?")
-                             .arg(reader, CardError::pcscCodeText(e.code())),
+                         CardError::tr("the card in reader \"%1\" stopped answering; was it removed?").arg(reader),
                          e.code());
     return CardError::fromPcsc(e.code(), reader);
 }

@@ -2,24 +2,41 @@
 
 #include "PcscChannel.h"
 
+#include "carddesk/cardio/ApduDecoder.h"
 #include "carddesk/cardio/TraceLog.h"
+
+#include <carddesk/protocol/perso/Personaliser.h>
 
 #include <pcsclite.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QLoggingCategory>
 
 namespace carddesk {
 
 namespace {
 
 constexpr const char* kPnpReader = "\\\\?PnP?\\Notification";
-// Upper bound of a wait: covers the rare SCardCancel that arrives just before the wait starts.
-constexpr DWORD kWaitMs = 500;
+// Upper bound of a wait: covers the rare SCardCancel that arrives just before the wait starts, and is how often
+// another program's hold on a card is sampled (pcsc-lite wakes no wait for it): carddesk-cli issues a card in
+// about a quarter of a second, which 500 ms missed half of the time.
+constexpr DWORD kWaitMs = 100;
 constexpr int kServiceRetryMs = 1000;
+// A card that did not answer its life cycle is asked once more after this long (it may have been powering up).
+constexpr int kProbeRetryMs = 600;
+
+// The technical detail of failed jobs (PC/SC codes), off by default: QT_LOGGING_RULES="carddesk.cardio.info=true".
+Q_LOGGING_CATEGORY(lcCardIo, "carddesk.cardio", QtWarningMsg)
 
 QString noServiceMessage() {
     return CardError::tr("PC/SC service not running");
+}
+
+// A card just seen: the life cycle its ATR gives (CardDesk cards only), until the card itself answers.
+void setAtrLifeCycle(ReaderState& s) {
+    s.lifeCycle = s.cardPresent ? ApduDecoder::lifeCycleFromAtr(s.atr) : std::nullopt;
+    s.lifeCycleFrom = s.lifeCycle ? LifeCycleSource::Atr : LifeCycleSource::None;
 }
 
 } // namespace
@@ -116,7 +133,7 @@ void PcscWorker::wake() {
         {
             QMutexLocker lock(&m_mutex);
             m_workCondition.wakeAll();
-            if (!m_inWait || !m_hasContext || (m_jobs.empty() && !m_stop))
+            if (!m_inWait || !m_hasContext || (m_jobs.empty() && !m_stop && !probeDueLocked()))
                 return;
             context = m_cancelHandle;
         }
@@ -225,7 +242,11 @@ void PcscWorker::insertLocalCard(const QString& reader, const QByteArray& atr,
             m_local.insert(reader, LocalCard{});
         m_local[reader] = LocalCard{true, atr, std::move(exchange)};
     }
-    updateReader(ReaderState{reader, true, atr, false, false, true});
+    // An in-process card comes with the ATR of its state now (its maker just computed it): the card is asked after
+    // the jobs that may change it, not on arrival, so that inserting it sends it nothing.
+    ReaderState state{reader, true, atr, false, false, true};
+    setAtrLifeCycle(state);
+    updateReader(state);
 }
 
 void PcscWorker::removeLocalCard(const QString& reader) {
@@ -240,9 +261,110 @@ void PcscWorker::removeLocalCard(const QString& reader) {
 
 void PcscWorker::idle(int timeoutMs) {
     QMutexLocker lock(&m_mutex);
-    if (m_stop || !m_jobs.empty())
+    if (m_stop || !m_jobs.empty() || probeDueLocked())
         return;
-    m_workCondition.wait(&m_mutex, QDeadlineTimer(timeoutMs));
+    const int probeMs = msUntilProbeLocked();
+    m_workCondition.wait(&m_mutex, QDeadlineTimer(probeMs >= 0 ? std::min(timeoutMs, probeMs) : timeoutMs));
+}
+
+void PcscWorker::requestProbe(const QString& reader, int delayMs, int attempt) {
+    {
+        QMutexLocker lock(&m_mutex);
+        auto it = m_probes.find(reader);
+        // An earlier question still waiting is brought forward, never put off.
+        if (it != m_probes.end() && it->due.remainingTime() <= delayMs)
+            return;
+        m_probes.insert(reader, Probe{QDeadlineTimer(delayMs), attempt});
+    }
+    if (delayMs == 0 && !isOwnerThread())
+        wake();
+}
+
+bool PcscWorker::probeDueLocked() const {
+    for (const Probe& p : m_probes)
+        if (p.due.hasExpired())
+            return true;
+    return false;
+}
+
+int PcscWorker::msUntilProbeLocked() const {
+    qint64 least = -1;
+    for (const Probe& p : m_probes) {
+        const qint64 ms = std::max<qint64>(0, p.due.remainingTime());
+        if (least < 0 || ms < least)
+            least = ms;
+    }
+    return int(least);
+}
+
+void PcscWorker::runProbes() {
+    for (;;) {
+        QString reader;
+        int attempt = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_stop || !m_jobs.empty())
+                return; // the operator's work first
+            auto due =
+                std::find_if(m_probes.begin(), m_probes.end(), [](const Probe& p) { return p.due.hasExpired(); });
+            if (due == m_probes.end())
+                return;
+            reader = due.key();
+            attempt = due->attempt;
+            m_probes.erase(due);
+        }
+        probe(reader, attempt);
+    }
+}
+
+void PcscWorker::probe(const QString& reader, int attempt) {
+    std::optional<ReaderState> before;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_states.constFind(reader); it != m_states.cend())
+            before = *it;
+    }
+    // Only a CardDesk card is asked (another card may mean something else by 0104); one that another program holds
+    // exclusively is asked when it lets go (waitForEvents).
+    if (!before || !before->cardPresent || before->mute || before->exclusive || !before->lifeCycle)
+        return;
+    std::optional<cdos::LifeCycle> answer;
+    try {
+        const QVariant v =
+            runJob(PendingJob{reader,
+                              [](CardChannel& channel) -> QVariant {
+                                  const cdos::ResponseApdu r = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+                                  if (!r.ok() || r.data.size() != 1 || r.data[0] > quint8(cdos::LifeCycle::Terminated))
+                                      return {};
+                                  return int(r.data[0]);
+                              },
+                              {}});
+        if (v.isValid())
+            answer = static_cast<cdos::LifeCycle>(v.toInt());
+    } catch (...) {
+        // No answer: below.
+    }
+    if (!answer && attempt == 0) {
+        requestProbe(reader, kProbeRetryMs, 1);
+        return;
+    }
+    ReaderState after;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_states.constFind(reader);
+        // Another card (or none) by now: what this one said does not apply to it.
+        if (it == m_states.cend() || !it->cardPresent || it->atr != before->atr || it->cardEvents != before->cardEvents)
+            return;
+        after = *it;
+    }
+    if (answer) {
+        after.lifeCycle = answer;
+        after.lifeCycleFrom = LifeCycleSource::Card;
+    } else {
+        after.lifeCycle = ApduDecoder::lifeCycleFromAtr(after.atr);
+        after.lifeCycleFrom = after.lifeCycle ? LifeCycleSource::AtrOnly : LifeCycleSource::None;
+    }
+    updateReader(after);
 }
 
 void PcscWorker::loop() {
@@ -250,10 +372,12 @@ void PcscWorker::loop() {
         if (m_usePcsc && !m_hasContext && !establish()) {
             markReady();
             runJobs(); // they fail with "PC/SC service not running" unless they target a local reader
+            runProbes();
             idle(kServiceRetryMs);
             continue;
         }
         runJobs();
+        runProbes();
         if (stopping())
             break;
         if (!m_usePcsc) {
@@ -312,6 +436,7 @@ void PcscWorker::releaseContext() {
     m_context.reset();
     m_watch.clear();
     m_readerNames.clear();
+    m_heldElsewhere.clear();
     // Without a context there are no PC/SC readers (local ones stay).
     QStringList gone;
     {
@@ -385,8 +510,10 @@ void PcscWorker::refreshReaderList() {
 void PcscWorker::waitForEvents(DWORD timeoutMs) {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_stop || (!m_jobs.empty() && timeoutMs != 0))
+        if (m_stop || ((!m_jobs.empty() || probeDueLocked()) && timeoutMs != 0))
             return;
+        if (const int probeMs = msUntilProbeLocked(); probeMs >= 0 && DWORD(probeMs) < timeoutMs)
+            timeoutMs = DWORD(probeMs);
         m_inWait = true;
     }
     const long rv = m_context->statusChange(m_watch, timeoutMs);
@@ -394,7 +521,12 @@ void PcscWorker::waitForEvents(DWORD timeoutMs) {
         QMutexLocker lock(&m_mutex);
         m_inWait = false;
     }
-    if (rv == SCARD_E_TIMEOUT || rv == SCARD_E_CANCELLED) {
+    if (rv == SCARD_E_TIMEOUT) {
+        noteOtherPrograms();
+        markReady();
+        return;
+    }
+    if (rv == SCARD_E_CANCELLED) {
         markReady();
         return;
     }
@@ -438,9 +570,41 @@ void PcscWorker::waitForEvents(DWORD timeoutMs) {
         state.cardEvents = static_cast<quint16>(s.dwEventState >> 16);
         if (state.cardPresent && !state.mute)
             state.atr = QByteArray(reinterpret_cast<const char*>(s.rgbAtr), static_cast<qsizetype>(s.cbAtr));
+        std::optional<ReaderState> old;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (const auto it = m_states.constFind(state.name); it != m_states.cend())
+                old = *it;
+        }
+        const bool sameCard = old && old->cardPresent && state.cardPresent && old->atr == state.atr &&
+                              old->cardEvents == state.cardEvents;
+        if (sameCard) {
+            state.lifeCycle = old->lifeCycle;
+            state.lifeCycleFrom = old->lifeCycleFrom;
+        } else {
+            setAtrLifeCycle(state);
+        }
         updateReader(state);
+        if (state.lifeCycle && !sameCard)
+            requestProbe(state.name);
     }
+    noteOtherPrograms();
     markReady();
+}
+
+void PcscWorker::noteOtherPrograms() {
+    // pcsc-lite reports a connection of another program (SCARD_STATE_INUSE) in every answer, timeouts included, but
+    // never wakes a wait for it: its comings and goings are seen at the next answer (kWaitMs at most). This
+    // thread holds no card while it waits, so INUSE is always another program's: when it lets go, it may have
+    // changed the card (issued it with carddesk-cli, locked it), and the card is asked again.
+    constexpr DWORD kHeld = SCARD_STATE_INUSE | SCARD_STATE_EXCLUSIVE;
+    for (std::size_t i = 0; i + 1 < m_watch.size(); ++i) {
+        const QString name = QString::fromUtf8(m_readerNames[i]);
+        if ((m_watch[i].dwEventState & kHeld) && (m_watch[i].dwEventState & SCARD_STATE_PRESENT))
+            m_heldElsewhere.insert(name);
+        else if (m_heldElsewhere.remove(name))
+            requestProbe(name);
+    }
 }
 
 void PcscWorker::runJobs() {
@@ -457,9 +621,18 @@ void PcscWorker::runJobs() {
         std::exception_ptr error;
         try {
             value = runJob(job);
+        } catch (const CardError& e) {
+            if (!e.detail().isEmpty())
+                qCInfo(lcCardIo, "reader \"%s\": %s [%s]", qPrintable(job.reader), qPrintable(e.message()),
+                       qPrintable(e.detail()));
+            error = std::current_exception();
         } catch (...) {
             error = std::current_exception();
         }
+        // The job may have changed the card's life cycle (an issuance, a lock): ask the card before the job's
+        // caller hears of its end, so that the reader list is right by then.
+        if (!stopping())
+            probe(job.reader, 0);
         job.done(value, error);
     }
 }

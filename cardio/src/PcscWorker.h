@@ -6,8 +6,10 @@
 #include "carddesk/cardio/CardReaderManager.h"
 #include "carddesk/cardio/link/Context.h"
 
+#include <QDeadlineTimer>
 #include <QMap>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -62,6 +64,11 @@ private:
         QByteArray atr;
         CardReaderManager::LocalExchange exchange;
     };
+    // A question to a card about its life cycle, due at `due`; `attempt` 1 is the one retry.
+    struct Probe {
+        QDeadlineTimer due;
+        int attempt = 0;
+    };
 
     void loop();
     bool establish();
@@ -78,6 +85,15 @@ private:
     // Records a reader's new state and emits the matching signals (from whichever thread calls it).
     void updateReader(const ReaderState& state);
     void dropReader(const QString& name);
+    // The card's life cycle (issue 11): asked with GET DATA 0104 on this thread, the ATR's until it answers and
+    // when it does not. requestProbe may be called from any thread (local readers).
+    void requestProbe(const QString& reader, int delayMs = 0, int attempt = 0);
+    bool probeDueLocked() const;    // m_mutex held
+    int msUntilProbeLocked() const; // m_mutex held; -1 when none is waiting
+    void runProbes();
+    void probe(const QString& reader, int attempt);
+    // After a wait: readers another program holds, and the card of one it let go of asked again.
+    void noteOtherPrograms();
 
     TraceLog* m_trace;
     bool m_usePcsc = true;
@@ -90,6 +106,7 @@ private:
     std::deque<PendingJob> m_jobs;
     QMap<QString, ReaderState> m_states;
     QMap<QString, LocalCard> m_local;
+    QMap<QString, Probe> m_probes;
     ServiceStatus m_service = ServiceStatus::Stopped;
     QString m_serviceMessage;
     bool m_ready = false;
@@ -104,6 +121,7 @@ private:
     bool m_readersDirty = true;
     std::vector<QByteArray> m_readerNames; // UTF-8, backing the szReader pointers below
     std::vector<SCARD_READERSTATE> m_watch;
+    QSet<QString> m_heldElsewhere; // readers whose card another program was seen holding
 };
 
 } // namespace carddesk

@@ -43,8 +43,9 @@ QVariant ApduTraceModel::data(const QModelIndex& index, int role) const {
     case DurationRole:
         return e.durationUs;
     case SearchTextRole:
-        return QStringList{e.commandName, e.header(),   e.reader, e.commandDataHex(false), e.responseDataHex(false),
-                           e.swText(),    e.swMeaning()}
+        return QStringList{
+            e.commandName, e.header(),    e.reader,         e.commandDataHex(false), e.responseDataHex(false),
+            e.swText(),    e.swMeaning(), e.transportDetail}
             .join(QLatin1Char(' '));
     case Qt::TextAlignmentRole:
         switch (index.column()) {
@@ -60,7 +61,7 @@ QVariant ApduTraceModel::data(const QModelIndex& index, int role) const {
         if (index.column() == CommandDataColumn && e.hasSecrets() && !(reveal && e.secretsHeld))
             return tr("Secret bytes are hidden. Revealing them is recorded in the audit log.");
         if (index.column() == SwColumn || index.column() == MeaningColumn)
-            return e.swMeaning();
+            return e.swMeaningWithDetail();
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -143,6 +143,8 @@ QJsonObject AppCardState::toJson() const {
                   {QStringLiteral("applications"), list}};
     if (!ok())
         o.insert(QStringLiteral("error"), error);
+    if (!errorDetail.isEmpty())
+        o.insert(QStringLiteral("errorDetail"), errorDetail);
     return o;
 }
 
@@ -156,6 +158,8 @@ QJsonObject AppOperationResult::toJson() const {
     }
     if (!ok)
         o.insert(QStringLiteral("error"), error);
+    if (!errorDetail.isEmpty())
+        o.insert(QStringLiteral("errorDetail"), errorDetail);
     return o;
 }
 
@@ -210,8 +214,9 @@ QFuture<AppCardState> AppService::read(const QString& reader) {
         try {
             s = done.result().value<AppCardState>();
         } catch (...) {
-            s.error = tr("reading the applications in \"%1\" failed: %2")
-                          .arg(reader, CardReaderManager::resultFromException(std::current_exception()).error);
+            const JobResult failed = CardReaderManager::resultFromException(std::current_exception());
+            s.error = tr("reading the applications in \"%1\" failed: %2").arg(reader, failed.error);
+            s.errorDetail = failed.detail;
         }
         s.reader = reader;
         return s;
@@ -262,8 +267,9 @@ QFuture<AppOperationResult> AppService::push(const QString& reader, const QByteA
                                   : tr("the card refused the deletion: %1").arg(statusText(r.sw));
         } catch (...) {
             r.ok = false;
-            r.error = tr("talking to the card in \"%1\" failed: %2")
-                          .arg(reader, CardReaderManager::resultFromException(std::current_exception()).error);
+            const JobResult failed = CardReaderManager::resultFromException(std::current_exception());
+            r.error = tr("talking to the card in \"%1\" failed: %2").arg(reader, failed.error);
+            r.errorDetail = failed.detail;
         }
         if (r.ok)
             m_db.audit(Database::currentOperator(),

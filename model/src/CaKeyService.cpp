@@ -73,6 +73,7 @@ QFuture<CaKeyResult> CaKeyService::loadServiceKey(const QString& reader, const Q
         [this, base, who, deliver](const JobResult& r) mutable {
             if (!r.ok()) {
                 base.error = r.error;
+                base.errorDetail = r.detail;
                 base.noService = r.cardError && *r.cardError == CardError::Kind::NoService;
                 deliver(base);
                 return;

@@ -306,6 +306,7 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
     const QString reader = run->request.reader;
     if (!job.ok()) {
         result.error = tr("reading the card in reader \"%1\" failed: %2").arg(reader, job.error);
+        result.errorDetail = job.detail;
         return deliver(run);
     }
     const QVariantMap probe = job.value.toMap();
@@ -404,6 +405,7 @@ void IssuanceService::personalise(const std::shared_ptr<Run>& run, std::shared_p
                        "back and issue again — a card that came back blank gets a new number, one that completed is "
                        "recorded.")
                         .arg(result.cardNumber, reader, done.error);
+                result.errorDetail = done.detail;
             } else if (!result.differences.isEmpty()) {
                 result.error = tr("card %1 was written but does not read back as intended: %2")
                                    .arg(result.cardNumber, result.differences.join(QStringLiteral("; ")));
@@ -435,11 +437,13 @@ void IssuanceService::recordInterrupted(const std::shared_ptr<Run>& run, const Q
           [this, run](const JobResult& job) {
               IssuanceResult& result = run->result;
               try {
-                  if (!job.ok())
+                  if (!job.ok()) {
                       result.error = tr("recording the interrupted issuance of card %1 failed: %2")
                                          .arg(result.cardNumber, job.error);
-                  else
+                      result.errorDetail = job.detail;
+                  } else {
                       complete(run, job.value.toByteArray(), QStringLiteral("record interrupted issuance"));
+                  }
               } catch (const DatabaseError& e) {
                   result.error = tr("card %1 could not be recorded: %2").arg(result.cardNumber, e.text);
               }

@@ -113,6 +113,8 @@ QJsonObject PurseProof::toJson() const {
     }
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
+    if (!errorDetail.isEmpty())
+        o.insert(QStringLiteral("errorDetail"), errorDetail);
     return o;
 }
 
@@ -141,6 +143,8 @@ QJsonObject PurseTransactionResult::toJson() const {
         o.insert(QStringLiteral("recordId"), recordId);
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
+    if (!errorDetail.isEmpty())
+        o.insert(QStringLiteral("errorDetail"), errorDetail);
     return o;
 }
 

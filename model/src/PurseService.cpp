@@ -133,17 +133,22 @@ ReadOut readOn(CardChannel& channel, const cdos::ep::TerminalId& terminalId, con
     return out;
 }
 
-// The failure of a finished job as a translated text and status word.
-std::pair<QString, quint16> failureOf(std::exception_ptr error) {
+// The failure of a finished job: a translated text, its status word, and the technical detail behind it.
+struct Failure {
+    QString text;
+    quint16 sw = 0;
+    QString detail;
+};
+Failure failureOf(std::exception_ptr error) {
     try {
         std::rethrow_exception(error);
     } catch (const JobFailure& e) {
-        return {e.text, e.sw};
+        return {e.text, e.sw, {}};
     } catch (const cdos::ep::PurseError& e) {
-        return {failureText(e), e.sw};
+        return {failureText(e), e.sw, {}};
     } catch (...) {
         const JobResult r = CardReaderManager::resultFromException(std::current_exception());
-        return {r.error, r.sw};
+        return {r.error, r.sw, r.detail};
     }
 }
 
@@ -230,8 +235,9 @@ QFuture<PurseState> PurseService::read(const QString& reader) {
         } catch (...) {
             PurseState s;
             s.reader = reader;
-            s.error =
-                tr("reading the purse in \"%1\" failed: %2").arg(reader, failureOf(std::current_exception()).first);
+            const Failure failure = failureOf(std::current_exception());
+            s.error = tr("reading the purse in \"%1\" failed: %2").arg(reader, failure.text);
+            s.errorDetail = failure.detail;
             return s;
         }
     });
@@ -276,8 +282,9 @@ QFuture<PurseProof> PurseService::proveLast(const QString& reader) {
             return done.result().value<PurseProof>();
         } catch (...) {
             PurseProof p;
-            p.error = tr("proving the last transaction in \"%1\" failed: %2")
-                          .arg(reader, failureOf(std::current_exception()).first);
+            const Failure failure = failureOf(std::current_exception());
+            p.error = tr("proving the last transaction in \"%1\" failed: %2").arg(reader, failure.text);
+            p.errorDetail = failure.detail;
             return p;
         }
     });
@@ -366,9 +373,10 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
         try {
             r = done.result().value<PurseTransactionResult>();
         } catch (...) {
-            const auto [text, sw] = failureOf(std::current_exception());
-            r.error = text;
-            r.sw = sw;
+            const Failure failure = failureOf(std::current_exception());
+            r.error = failure.text;
+            r.sw = failure.sw;
+            r.errorDetail = failure.detail;
         }
         if (!r.ok && !r.error.isEmpty())
             r.error = (request.operation == PurseOperation::Load ? tr("the load was not done: %1")

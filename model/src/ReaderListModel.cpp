@@ -23,7 +23,6 @@ QVariant ReaderListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ReaderState& r = m_rows.at(index.row());
-    const auto lifeCycle = ApduDecoder::lifeCycleFromAtr(r.atr);
     switch (role) {
     case ReaderNameRole:
         return r.name;
@@ -32,11 +31,18 @@ QVariant ReaderListModel::data(const QModelIndex& index, int role) const {
     case AtrRole:
         return r.atr;
     case LifeCycleRole:
-        return lifeCycle ? QVariant(static_cast<int>(*lifeCycle)) : QVariant();
+        if (!r.cardPresent || !r.lifeCycle.has_value())
+            return QVariant();
+        return QVariant(static_cast<int>(r.lifeCycle.value()));
     case LocalRole:
         return r.local;
-    case Qt::DisplayRole:
+    case LifeCycleSourceRole:
+        return static_cast<int>(r.lifeCycleFrom);
     case Qt::ToolTipRole:
+        if (index.column() == LifeCycleColumn)
+            return lifeCycleToolTip(r);
+        [[fallthrough]];
+    case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
             return r.name;
@@ -49,9 +55,7 @@ QVariant ReaderListModel::data(const QModelIndex& index, int role) const {
         case AtrColumn:
             return QString::fromLatin1(r.atr.toHex(' ').toUpper());
         case LifeCycleColumn:
-            if (!r.cardPresent)
-                return QString();
-            return lifeCycle ? ApduDecoder::lifeCycleName(*lifeCycle) : tr("not a CDOS card");
+            return lifeCycleText(r);
         default:
             return {};
         }
@@ -75,6 +79,31 @@ QVariant ReaderListModel::headerData(int section, Qt::Orientation orientation, i
     default:
         return {};
     }
+}
+
+QString ReaderListModel::lifeCycleText(const ReaderState& r) {
+    if (!r.cardPresent)
+        return QString();
+    if (!r.lifeCycle)
+        return tr("not a CDOS card");
+    const QString name = ApduDecoder::lifeCycleName(*r.lifeCycle);
+    return r.lifeCycleFrom == LifeCycleSource::AtrOnly ? tr("%1 (ATR)").arg(name) : name;
+}
+
+QString ReaderListModel::lifeCycleToolTip(const ReaderState& r) {
+    if (!r.cardPresent || !r.lifeCycle)
+        return lifeCycleText(r);
+    switch (r.lifeCycleFrom) {
+    case LifeCycleSource::Card:
+        return tr("As the card reports it.");
+    case LifeCycleSource::Atr:
+        return tr("From the card's ATR; the card is being asked.");
+    case LifeCycleSource::AtrOnly:
+        return tr("The card did not answer: this is what its ATR said at the last reset, and may be out of date.");
+    case LifeCycleSource::None:
+        break;
+    }
+    return {};
 }
 
 int ReaderListModel::rowOf(const QString& reader) const {

@@ -166,9 +166,10 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
     const PurseState* card = nullptr;
     if (in.card) {
         report.readerCardNumber = in.card->cardNumber;
-        if (!in.card->ok())
+        if (!in.card->ok()) {
             report.cardNote = in.card->error;
-        else if (!headendAnswered)
+            report.cardNoteDetail = in.card->errorDetail;
+        } else if (!headendAnswered)
             report.cardNote = tr("The card was read, but without the headend's records there is nothing to compare.");
         else if (in.subscriberMode && !headendCards.contains(in.card->cardNumber))
             report.cardNote =

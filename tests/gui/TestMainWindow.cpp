@@ -2,6 +2,7 @@
 // interface, and the card stack (insert a card → the card's views) over an in-process reader with a small fake
 // blank card.
 #include "CardPanel.h"
+#include "ClipCheck.h"
 #include "ConsoleOptions.h"
 #include "DeskWindow.h"
 #include "DiagnosticsView.h"
@@ -9,11 +10,16 @@
 #include "LifeCycleDiagram.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "PcscChannel.h"
 #include "ReadersPanel.h"
+#include "TracePanel.h"
 
 #include "carddesk/cardio/CardReaderManager.h"
+#include "carddesk/model/ApduTraceModel.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/ReaderListModel.h"
+
+#include <pcsclite.h>
 
 #include <carddesk/protocol/apdu/Apdu.h>
 #include <carddesk/protocol/apdu/CardRecords.h>
@@ -21,6 +27,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -222,8 +229,9 @@ private slots:
     }
 
     // Issue 11: no label of the main window is cut off — a wrapped one gets the height its lines need, a one-line
-    // one the width of its text — in both languages at 1280×800 and 1920×1080, on the PC/SC-absent page (the
-    // longest explanation of the empty card page).
+    // one the width of its text — nor a title of a visible chart (ClipCheck.h; the purse tab's chart with a card is
+    // TestPurseView's), in both languages at 1280×800 and 1920×1080, on the PC/SC-absent page (the longest
+    // explanation of the empty card page).
     void noLabelIsClipped_data() {
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QSize>("size");
@@ -247,21 +255,101 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QTRY_VERIFY(!child<QLabel>(&window, "noCardText")->text().isEmpty() && window.isSettled());
             QTest::qWait(50); // the layouts settle after the last text change
-            QStringList clipped;
-            for (QLabel* l : window.findChildren<QLabel*>()) {
-                QString text = l->text();
-                if (!l->isVisibleTo(&window) || text.isEmpty() || Qt::mightBeRichText(text))
-                    continue;
-                text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
-                text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
-                const bool cut = l->wordWrap() ? l->heightForWidth(l->width()) > l->height()
-                                               : l->fontMetrics().horizontalAdvance(text) > l->contentsRect().width();
-                if (cut)
-                    clipped << QStringLiteral("%1 \"%2\" (%3x%4)")
-                                   .arg(l->objectName(), text)
-                                   .arg(l->width())
-                                   .arg(l->height());
-            }
+            const QStringList clipped = guitest::clippedLabels(&window) + guitest::cutChartTitles(&window);
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
+    // Issue 11: a card that stops answering in the middle of an operation is told in words ("读卡器“…”中的卡片停止
+    // 应答；卡片是否已被取出？"); the PC/SC code and pcsc-lite's English text ("0x80100016 Transaction failed.") are
+    // the technician's: the tool tip of the message, and the trace.
+    void cardErrorInWordsOnly_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void cardErrorInWordsOnly() {
+        QFETCH(QString, lang);
+        QVERIFY(Localisation::install(QLocale(lang)));
+        {
+            MainWindow window(options());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.readers()->addLocalReader(kLocalReader);
+            // Every exchange fails as the PC/SC core reports a card pulled mid-command (vpcd's empty answer).
+            window.readers()->insertLocalCard(kLocalReader, blankAtr(), [](const QByteArray&) -> QByteArray {
+                throw PcscChannel::toCardError(
+                    pcsc::Error(pcsc::Error::Kind::Unresponsive, SCARD_E_NOT_TRANSACTED, "transmit"), kLocalReader);
+            });
+            QTRY_VERIFY(window.readersPanel()->model()->rowOf(kLocalReader) >= 0);
+            QVERIFY(window.readersPanel()->selectReader(kLocalReader));
+            // The panel retries once, quietly, then says the card cannot be read.
+            QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&window, "retryReadButton")->isVisibleTo(&window), 5000);
+            QTRY_VERIFY(window.isSettled());
+            auto* text = child<QLabel>(&window, "noCardText");
+            const QString shown = text->text();
+            QVERIFY2(shown.contains(kLocalReader), qPrintable(shown));
+            for (const char* technical : {"0x", "8010", "SCARD_", "Transaction failed"})
+                QVERIFY2(!shown.contains(QLatin1String(technical)), qPrintable(shown));
+            if (lang == QLatin1String("zh_CN"))
+                QVERIFY2(shown.contains(QStringLiteral("停止应答")), qPrintable(shown));
+            QCOMPARE(text->toolTip(), QStringLiteral("0x80100016 SCARD_E_NOT_TRANSACTED: Transaction failed."));
+
+            // The trace: the same words in the meaning column, the code in its tool tip.
+            ApduTraceModel* trace = window.tracePanel()->model();
+            QVERIFY(trace->rowCount() > 0);
+            const QModelIndex meaning = trace->index(trace->rowCount() - 1, ApduTraceModel::MeaningColumn);
+            QCOMPARE(meaning.data().toString(), shown);
+            QVERIFY2(meaning.data(Qt::ToolTipRole).toString().contains(text->toolTip()),
+                     qPrintable(meaning.data(Qt::ToolTipRole).toString()));
+            QTest::qWait(50);
+            QVERIFY(window.grab().save(QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR))
+                                           .filePath(QStringLiteral("card-error-%1.png").arg(lang))));
+        }
+        QVERIFY(Localisation::install(QLocale(QLocale::English)));
+    }
+
+    // Issue 11: an error of the issuance gets room of its own, word-wrapped under the form: the "Also written to the
+    // card" panel beside it keeps its place and size (a long validation error squeezed it), and neither is cut off.
+    void issuanceErrorLeavesThePanelAlone_data() { noLabelIsClipped_data(); }
+    void issuanceErrorLeavesThePanelAlone() {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QVERIFY(Localisation::install(QLocale(lang)));
+        {
+            MainWindow window(options());
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.readers()->addLocalReader(kLocalReader);
+            window.readers()->insertLocalCard(kLocalReader, blankAtr(), fakeBlankCard);
+            QTRY_COMPARE(window.cardPanel()->page(), CardPanel::Page::Card);
+            QTRY_VERIFY(window.isSettled());
+            QCOMPARE(window.cardPanel()->tabs()->currentWidget(),
+                     static_cast<QWidget*>(window.cardPanel()->issuanceView()));
+            QTest::qWait(50);
+            auto* panel = child<QWidget>(&window, "templateContentsBox");
+            auto* contents = child<QLabel>(&window, "templateContentsLabel");
+            const QRect panelBefore = panel->geometry();
+            const QSize contentsBefore = contents->size();
+            const QString tag = QStringLiteral("%1-%2x%3").arg(lang).arg(size.width()).arg(size.height());
+            const QDir out(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR));
+            QVERIFY(window.grab().save(out.filePath(QStringLiteral("issuance-%1.png").arg(tag))));
+
+            // A typing mistake: a user number alone, every other field missing — several lines of problems.
+            QTest::keyClicks(child<QLineEdit>(&window, "holderUserNumberEdit"), QStringLiteral("U0001"));
+            QTest::mouseClick(child<QPushButton>(&window, "issueButton"), Qt::LeftButton);
+            auto* result = child<QLabel>(&window, "issueResultLabel");
+            QTRY_COMPARE(result->property("outcome").toString(), QStringLiteral("failure"));
+            QVERIFY(result->text().count(QLatin1Char('\n')) >= 2);
+            QTest::qWait(50); // the layouts settle after the text change
+            QVERIFY(window.grab().save(out.filePath(QStringLiteral("issuance-error-%1.png").arg(tag))));
+            QVERIFY(result->isVisible());
+            QCOMPARE(panel->geometry(), panelBefore);
+            QCOMPARE(contents->size(), contentsBefore);
+            const QStringList clipped = guitest::clippedLabels(window.cardPanel()->issuanceView());
             QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
         }
         QVERIFY(Localisation::install(QLocale(QLocale::English)));

@@ -3,6 +3,7 @@
 // log table and the balance chart follow, the last transaction is proved, and the log is exported to CSV and PDF.
 // The window is saved as a PNG (CARDDESK_UPDATE_SCREENSHOT=1 copies it to docs/screenshot-purse-zh_CN.png).
 #include "CardPanel.h"
+#include "ClipCheck.h"
 #include "ConsoleOptions.h"
 #include "DeskCard.h"
 #include "Localisation.h"
@@ -227,6 +228,39 @@ private slots:
             QFile::remove(docs);
             QVERIFY(QFile::copy(png, docs));
         }
+    }
+
+    // Issue 11: the chart's titles are drawn whole (the x axis read "Record (oldest → ne…" in English) and no label
+    // of the purse tab is cut off, in both languages at 1280×800 and 1920×1080. A window per row: the language is
+    // the one installed when the widgets are made. The card is the one the tests above loaded (three records).
+    void purseTabIsNotClipped_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        for (const char* lang : {"zh_CN", "en"})
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)})
+                QTest::newRow(qPrintable(
+                    QStringLiteral("%1 %2x%3").arg(QLatin1String(lang)).arg(size.width()).arg(size.height())))
+                    << QString::fromLatin1(lang) << size;
+    }
+    void purseTabIsNotClipped() {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        m_window.reset();
+        QVERIFY(Localisation::install(QLocale(lang)));
+        m_window = guitest::openDesk(guitest::deskOptions(m_dir), size);
+        QVERIFY(m_window);
+        QVERIFY(guitest::insertAndSelect(*m_window, m_reader, m_card));
+        m_window->findChild<QAction*>(QStringLiteral("showPurseAction"))->trigger();
+        m_view = m_window->cardPanel()->purseView();
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->state().ok() && m_view->balanceSeries()->count() == 3, 10000);
+        QTRY_VERIFY(m_window->isSettled());
+        QTest::qWait(100); // the chart lays its titles out after the series changed
+        const QString png =
+            QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR))
+                .filePath(QStringLiteral("purse-%1-%2x%3.png").arg(lang).arg(size.width()).arg(size.height()));
+        QVERIFY(m_window->grab().save(png, "PNG"));
+        const QStringList cut = guitest::cutChartTitles(m_window.get()) + guitest::clippedLabels(m_view);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
     }
 };
 

@@ -43,7 +43,8 @@ public:
     quint16 sw = 0;          // 0 when transportError is set
     qint64 durationUs = 0;   // SCardTransmit round trip
     QString commandName;     // "WRITE KEY"; ISO mnemonics are not translated
-    QString transportError;  // translated; empty when the card answered
+    QString transportError;  // translated, words only; empty when the card answered
+    QString transportDetail; // technical, untranslated (PC/SC code and pcsc-lite's text); empty when none
     QList<TraceRange> commandSecrets;
     QList<TraceRange> responseSecrets;
     bool secretsHeld = false; // clear secret bytes are in commandData/responseData (otherwise they are zeroed)
@@ -52,6 +53,8 @@ public:
     QString header() const;    // "84 D4 00 01"
     QString swText() const;    // "9000", or "----" after a transport error
     QString swMeaning() const; // translated meaning, or the transport error
+    // swMeaning() and, on a line of its own, the transport detail: for a tool tip where a technician looks.
+    QString swMeaningWithDetail() const;
     SwClass swClass() const;
     // Command data / response data as spaced hex; secret ranges hidden unless `reveal` and secretsHeld.
     QString commandDataHex(bool reveal, RedactionStyle style = RedactionStyle::Label) const;

@@ -1,5 +1,7 @@
 #pragma once
-// Errors of card I/O with a translated message a person can act on ("the card was removed from reader X").
+// Errors of card I/O with a translated message a person can act on ("the card was removed from reader X"), in words
+// only, and apart from it the technical detail a technician looks for (the PC/SC code and pcsc-lite's English text):
+// a tool tip, the trace, a log, the CLI's stderr — never the operator's sentence (issue 11).
 #include <QCoreApplication>
 #include <QString>
 
@@ -23,16 +25,18 @@ public:
         Other,
     };
 
-    CardError(Kind kind, const QString& message, long pcscCode = 0)
-        : std::runtime_error(message.toStdString()), m_kind(kind), m_message(message), m_pcscCode(pcscCode) {}
+    // `detail` defaults to pcscCodeText(pcscCode) when there is a code.
+    CardError(Kind kind, const QString& message, long pcscCode = 0, const QString& detail = {});
 
     Kind kind() const { return m_kind; }
-    // Already translated.
+    // Already translated, words only: no PC/SC code, no pcsc-lite text. Also what().
     QString message() const { return m_message; }
     // The SCARD_* return value behind the error, 0 when none.
     long pcscCode() const { return m_pcscCode; }
+    // Technical, untranslated: "0x80100016 SCARD_E_NOT_TRANSACTED: Transaction failed."; empty when there is none.
+    QString detail() const { return m_detail; }
 
-    // "0x80100069 SCARD_W_REMOVED_CARD"-style technical text of a pcsc-lite return value.
+    // "0x80100069 SCARD_W_REMOVED_CARD: Card was removed." — the technical text of a pcsc-lite return value.
     static QString pcscCodeText(long rv);
     // Maps a failing pcsc-lite return value to a CardError for the given reader ("" when not reader-specific).
     static CardError fromPcsc(long rv, const QString& reader);
@@ -41,6 +45,7 @@ private:
     Kind m_kind;
     QString m_message;
     long m_pcscCode;
+    QString m_detail;
 };
 
 } // namespace carddesk

@@ -11,6 +11,8 @@
 #include "carddesk/cardio/CardChannel.h"
 #include "carddesk/cardio/CardError.h"
 
+#include <carddesk/protocol/apdu/CommandSet.h>
+
 #include <QFuture>
 #include <QList>
 #include <QMetaType>
@@ -27,6 +29,17 @@ namespace carddesk {
 class TraceLog;
 class PcscWorker;
 
+// Where a reader's life cycle comes from. The ATR tells the life cycle at the card's last reset only: a card
+// personalised (or locked) since then still says "blank" there (issue 11). The owner thread asks the card itself
+// (GET DATA 0104) when it first sees it in a PC/SC reader, after every job on it, and when another program has let
+// go of it.
+enum class LifeCycleSource {
+    None,    // no card, or not a CardDesk card (its ATR does not say CDOS)
+    Atr,     // the ATR's, until the card has answered (moments after it is seen)
+    Card,    // the card's own answer
+    AtrOnly, // the card was asked and did not answer: the ATR's, which may be out of date
+};
+
 struct ReaderState {
     QString name;
     bool cardPresent = false;
@@ -36,7 +49,14 @@ struct ReaderState {
     bool local = false;     // an in-process reader (tests, simulations), not pcsc-lite
     // Insertions and removals counted by pcsc-lite: a change with the same ATR means the card was swapped.
     quint16 cardEvents = 0;
+    std::optional<cdos::LifeCycle> lifeCycle; // CardDesk cards only; see lifeCycleFrom
+    LifeCycleSource lifeCycleFrom = LifeCycleSource::None;
     friend bool operator==(const ReaderState&, const ReaderState&) = default;
+    // The same reader and card state, whatever the life cycle says (a change of it alone is no new card).
+    bool sameCardState(const ReaderState& o) const {
+        return name == o.name && cardPresent == o.cardPresent && atr == o.atr && exclusive == o.exclusive &&
+               mute == o.mute && local == o.local && cardEvents == o.cardEvents;
+    }
 };
 
 enum class ServiceStatus {
@@ -49,7 +69,8 @@ enum class ServiceStatus {
 // What a job produced: its value, or a translated error.
 struct JobResult {
     QVariant value;
-    QString error;                            // empty on success
+    QString error;                            // empty on success; words for the operator, no PC/SC code
+    QString detail;                           // technical (CardError::detail()): a tool tip, the CLI's stderr, a log
     std::optional<CardError::Kind> cardError; // set when a CardError ended the job
     quint16 sw = 0; // status word of a refused command (cdos::PersonalisationError), 0 otherwise
     bool ok() const { return error.isEmpty(); }
@@ -105,7 +126,7 @@ signals:
     void readerRemoved(const QString& reader);
     void cardInserted(const QString& reader, const QByteArray& atr);
     void cardRemoved(const QString& reader);
-    // Any change of a reader's state (presence, ATR, exclusive, mute).
+    // Any change of a reader's state (presence, ATR, exclusive, mute, the card's life cycle).
     void readerStateChanged(const ReaderState& state);
     void serviceStatusChanged(carddesk::ServiceStatus status, const QString& message);
 

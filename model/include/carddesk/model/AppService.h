@@ -35,7 +35,8 @@ struct AppCardState {
     quint32 nvmTotal = 0, nvmFree = 0;
     quint16 pageSize = 0;
     QList<AppEntry> apps;
-    QString error; // translated; empty on success
+    QString error;       // translated; empty on success
+    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     bool ok() const { return error.isEmpty(); }
     QJsonObject toJson() const;
 };
@@ -43,7 +44,8 @@ struct AppCardState {
 struct AppOperationResult {
     bool ok = false;
     quint16 sw = 0;
-    QString error; // translated: names the failed check ("the certificate is for another card")
+    QString error;       // translated: names the failed check ("the certificate is for another card")
+    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     int blocks = 0;
     QByteArray seed; // install: the random seed the card made
     int slot = 0;    // install: the registry record

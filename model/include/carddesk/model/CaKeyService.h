@@ -16,6 +16,7 @@ class KeyRing;
 struct CaKeyResult {
     bool ok = false;
     QString error;           // translated; empty on success
+    QString errorDetail;     // technical (PC/SC code and text) behind error, for stderr; often empty
     bool usageError = false; // the key name is not CA_SERVICE_1..8: nothing was sent
     bool noService = false;  // PC/SC not running
     QString reader, key;

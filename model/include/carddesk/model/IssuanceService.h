@@ -39,7 +39,8 @@ struct IssuanceRequest {
 
 struct IssuanceResult {
     bool ok = false;
-    QString error;           // translated; empty on success
+    QString error;           // translated; empty on success; words only
+    QString errorDetail;     // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     QString cardNumber;      // hex; set as soon as it is known
     QString chipSerial;      // hex, read back from the card
     QStringList differences; // verify() findings when the read-back did not match

@@ -65,7 +65,8 @@ struct PurseState {
     std::optional<quint16> onlineCounter, offlineCounter; // next load / purchase counter
     QList<PurseLogEntry> log;                             // newest first
     std::optional<PurseLastTransaction> last;
-    QString error; // translated; empty on success
+    QString error;       // translated; empty on success; words only
+    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     bool ok() const { return error.isEmpty(); }
     // Fills every entry's balanceAfter from `balance` backwards (the log holds amounts, not balances).
     void reconstructBalances();
@@ -78,6 +79,7 @@ struct PurseProof {
     PurseLastTransaction last;
     QByteArray mac, tac; // 4 bytes each; certificates, not keys
     QString error;       // translated; empty when the card answered
+    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     QJsonObject toJson() const;
 };
 
@@ -94,7 +96,8 @@ struct PurseRequest {
 
 struct PurseTransactionResult {
     bool ok = false;
-    QString error; // translated
+    QString error;       // translated
+    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
     quint16 sw = 0;
     PurseOperation operation = PurseOperation::Load;
     QString cardNumber, asn;

@@ -70,7 +70,8 @@ public:
     QString readerCardNumber;  // the card in the reader, when it was read
     bool cardCompared = false; // its log was set beside the headend's records
     std::optional<quint32> cardBalance;
-    QString cardNote; // translated: why the card was not compared, or what failed
+    QString cardNote;       // translated: why the card was not compared, or what failed
+    QString cardNoteDetail; // technical (PC/SC code and text) behind a failed read, for a tool tip; often empty
     bool keysAvailable = false;
 
     QList<Row> rows;

@@ -37,6 +37,8 @@ private:
 Error::Kind classify(long rv);
 // pcsc-lite's text of a return value ("Card was removed.").
 std::string codeText(long rv);
+// The constant's name of a return value ("SCARD_W_REMOVED_CARD"), "" for a value pcsc-lite does not define.
+std::string codeName(long rv);
 // Throws Error(rv, what) unless rv is SCARD_S_SUCCESS.
 void check(long rv, const char* what);
 
