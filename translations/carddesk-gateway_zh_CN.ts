@@ -443,6 +443,22 @@
         <source>There is no reader &quot;%1&quot;, and no reader is connected.</source>
         <translation>没有名为 &quot;%1&quot; 的读卡器，也没有连接任何读卡器。</translation>
     </message>
+    <message>
+        <source>The card was taken out or stopped answering. Please insert it again.</source>
+        <translation>智能卡已被取出或停止应答，请重新插入。</translation>
+    </message>
+    <message>
+        <source>The card reader was disconnected.</source>
+        <translation>读卡器已断开。</translation>
+    </message>
+    <message>
+        <source>The smart-card service is not running.</source>
+        <translation>智能卡服务未运行。</translation>
+    </message>
+    <message>
+        <source>The card could not be reached.</source>
+        <translation>无法与智能卡通信。</translation>
+    </message>
 </context>
 <context>
     <name>cdos::StatusWords</name>

@@ -22,6 +22,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace cdgw {
 
@@ -123,7 +124,9 @@ int GatewaySession::run(std::chrono::milliseconds waitForCard) {
         m_ui.show(tr(Msg::Bye));
         return refusals ? 1 : 0;
     } catch (const PcscCardError& e) {
-        m_ui.show(tr(Msg::CardError).arg(QString::fromStdString(e.what())));
+        // Words for the person at the screen; pcsc-lite's code and text for the technician's log (stderr).
+        m_ui.show(Messages::linkError(e));
+        std::fprintf(stderr, "carddesk-gateway: %s\n", e.what());
         return 1;
     }
 }

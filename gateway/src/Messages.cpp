@@ -40,6 +40,11 @@ constexpr std::array kTable{
     Entry{Msg::HeadendError, QT_TRANSLATE_NOOP("cdgw::Messages", "The headend refused: %1.")},
     Entry{Msg::CardError, QT_TRANSLATE_NOOP("cdgw::Messages", "The card refused: %1.")},
     Entry{Msg::NoCard, QT_TRANSLATE_NOOP("cdgw::Messages", "No card in the reader.")},
+    Entry{Msg::CardLost,
+          QT_TRANSLATE_NOOP("cdgw::Messages", "The card was taken out or stopped answering. Please insert it again.")},
+    Entry{Msg::ReaderLost, QT_TRANSLATE_NOOP("cdgw::Messages", "The card reader was disconnected.")},
+    Entry{Msg::NoPcscService, QT_TRANSLATE_NOOP("cdgw::Messages", "The smart-card service is not running.")},
+    Entry{Msg::CardUnreachable, QT_TRANSLATE_NOOP("cdgw::Messages", "The card could not be reached.")},
     Entry{Msg::NoSuchReader, QT_TRANSLATE_NOOP("cdgw::Messages", "There is no reader \"%1\". Readers connected: %2.")},
     Entry{Msg::NoReaderAtAll,
           QT_TRANSLATE_NOOP("cdgw::Messages", "There is no reader \"%1\", and no reader is connected.")},
@@ -198,6 +203,23 @@ QString Messages::statusWord(std::uint16_t sw) {
     if (const char* fixed = cdos::ep::fixedPurseStatusMeaning(sw))
         return QCoreApplication::translate(cdos::kStatusWordsContext, fixed);
     return QString::fromStdString(cdos::ep::purseStatusMeaning(sw)); // counted ones (63Cx, 6Cxx) stay English
+}
+
+QString Messages::linkError(const carddesk::pcsc::Error& e) {
+    using Kind = carddesk::pcsc::Error::Kind;
+    switch (e.kind()) {
+    case Kind::CardGone:
+    case Kind::Reset:
+    case Kind::Unresponsive:
+    case Kind::NoCard:
+        return text(Msg::CardLost);
+    case Kind::UnknownReader:
+        return text(Msg::ReaderLost);
+    case Kind::NoService:
+        return text(Msg::NoPcscService);
+    default:
+        return text(Msg::CardUnreachable);
+    }
 }
 
 QString Messages::localTime(const QString& isoUtc) {

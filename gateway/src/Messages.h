@@ -1,6 +1,8 @@
 #pragma once
 // Every sentence the gateway shows a person, in English or Simplified Chinese (--lang zh_CN), through Qt Linguist
 // like the console's (translations/carddesk-gateway_zh_CN.ts, compiled into the program). The tests read English.
+#include "carddesk/cardio/link/Error.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -21,6 +23,10 @@ enum class Msg {
     HeadendError,
     CardError,
     NoCard,
+    CardLost,
+    ReaderLost,
+    NoPcscService,
+    CardUnreachable,
     NoSuchReader,
     NoReaderAtAll,
     ChooseUser,
@@ -128,6 +134,8 @@ public:
     static QString text(Msg m);
     // A card's status word in words of the chosen language (protocol's one table, e-purse meanings first).
     static QString statusWord(std::uint16_t sw);
+    // What a failed PC/SC call means for the person (card taken out, reader gone, no smart-card service), in words.
+    static QString linkError(const carddesk::pcsc::Error& e);
     // The headend's UTC stamp (ISO 8601) as the person's local time; as sent when unreadable.
     static QString localTime(const QString& isoUtc);
     static bool chinese(); // for sentences that come from elsewhere in English (the card's status words)

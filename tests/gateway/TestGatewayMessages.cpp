@@ -26,6 +26,21 @@ private slots:
         QVERIFY(Messages::setLanguage(QStringLiteral("en")));
     }
 
+    // A card pulled mid-session read "The card refused: begin transaction: Transaction failed." (pcsc-lite's text).
+    void linkErrorsInWords() {
+        using carddesk::pcsc::Error;
+        QVERIFY(Messages::setLanguage(QStringLiteral("zh_CN")));
+        for (const auto kind : {Error::Kind::CardGone, Error::Kind::Unresponsive, Error::Kind::UnknownReader,
+                                Error::Kind::NoService, Error::Kind::Other}) {
+            const QString text = Messages::linkError(Error(kind, 0x80100016, "transmit: Transaction failed."));
+            QVERIFY2(!text.isEmpty() && !text.contains(QRegularExpression(QStringLiteral("[A-Za-z]{3,}|0x"))),
+                     qPrintable(text));
+        }
+        QVERIFY(Messages::setLanguage(QStringLiteral("en")));
+        QCOMPARE(Messages::linkError(Error(Error::Kind::CardGone, 0x80100069, "x")),
+                 QStringLiteral("The card was taken out or stopped answering. Please insert it again."));
+    }
+
     void sessionEndIsLocalTime() {
         const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(900);
         const QString shown = Messages::localTime(soon.toString(Qt::ISODateWithMs));
