@@ -79,14 +79,8 @@ int main(int argc, char** argv) {
         .required()
         .number("--runs", "N", "installs of the 16 KB application (default 10)", runsArg, 1, 100000)
         .number("--rounds", "N", "VM and native commands each (default 2000, at least 10)", roundsArg, 10, 10000000);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     const int runs = static_cast<int>(runsArg), rounds = static_cast<int>(roundsArg);
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-appdl-" + std::to_string(getpid()));

@@ -55,14 +55,8 @@ int main(int argc, char** argv) {
         .number("--dwell-ms", "MS", "the viewer waits a random 0 .. MS-1 ms between changes (default 500)", dwellArg, 1,
                 600000)
         .operands("CHANNEL_A CHANNEL_B", channels, 2, 2);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     const int changes = static_cast<int>(changesArg), dwellMs = static_cast<int>(dwellArg);
     try {
         const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");

@@ -71,14 +71,8 @@ int main(int argc, char** argv) {
                               "the gateway's descrambler against raw libdvbcsa on a synthetic 8 Mbit/s stream of "
                               "PACKETS\n  TS packets (default 400000, at least 1000), best of ROUNDS (default 5)");
     options.operands("[PACKETS [ROUNDS]]", operands, 0, 2);
-    switch (options.parse(argc, argv)) {
-    case cli::OptionParser::Result::Help:
-        return 0;
-    case cli::OptionParser::Result::Error:
-        return 2;
-    case cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     unsigned long packetsArg = 400000, roundsArg = 5;
     // At least one PAT/PMT repetition of packets, so that there is something to descramble.
     if (operands.size() > 0 && !cli::OptionParser::parseNumber(operands[0], packetsArg, 1000, 10000000)) {

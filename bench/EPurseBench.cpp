@@ -52,14 +52,8 @@ int main(int argc, char** argv) {
         .required()
         .number("--rounds", "N", "purchases each way (default 2000, at least 20)", roundsArg, 20, 10000000)
         .text("--image-dir", "DIR", "where the card images go (default /dev/shm)", imageDir);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     const int rounds = static_cast<int>(roundsArg);
     try {
         const auto tmp = std::filesystem::path(imageDir) / ("carddesk-bench-ep-" + std::to_string(getpid()));

@@ -46,14 +46,8 @@ int main(int argc, char** argv) {
         .number("--port", "N", "vpcd port (default 35963)", port, 1, 65535)
         // Started like carddesk-card (bench/CardChild.cpp); the echo card keeps nothing.
         .text("--image", "FILE", "accepted and ignored", image);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     struct sigaction sa {};
     sa.sa_handler = [](int) { g_stop = 1; };
     sigaction(SIGTERM, &sa, nullptr);

@@ -143,14 +143,8 @@ int main(int argc, char** argv) {
                    imageDir = v;
                    return true;
                });
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     const int rounds = static_cast<int>(roundsArg), repeats = static_cast<int>(repeatsArg);
     try {
         const auto keys = cdos::KeyStore::open(keystore, "carddesk-development");

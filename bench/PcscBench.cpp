@@ -76,14 +76,8 @@ int main(int argc, char** argv) {
         .number("--rounds", "N", "round trips to each card (default 2000, at least 10)", roundsArg, 10, 10000000)
         .number("--perso-runs", "N", "fresh cards personalised with and without the CA part each (default 10)",
                 persoArg, 1, 10000);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     const int rounds = static_cast<int>(roundsArg), persoRuns = static_cast<int>(persoArg);
     try {
         const auto tmp = std::filesystem::temp_directory_path() / ("carddesk-bench-" + std::to_string(getpid()));

@@ -59,14 +59,8 @@ int main(int argc, char** argv) {
                 "once the card is up (not counting image creation or recovery), as if\n"
                 "the card were pulled out",
                 cutAt, 1, 0xFFFFFFFFul);
-    switch (options.parse(argc, argv)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     if (image.empty()) {
         std::cerr << "carddesk-card: --image FILE is required\n" << options.usage();
         return 2;

@@ -202,14 +202,8 @@ int main(int argc, char** argv) {
     Args a;
     cli::OptionParser options = parserFor(cmd, a);
     // The command is the parser's argv[0].
-    switch (options.parse(argc - 1, argv + 1)) {
-    case cli::OptionParser::Result::Help:
-        return 0;
-    case cli::OptionParser::Result::Error:
-        return 2;
-    case cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc - 1, argv + 1))
+        return *code;
     try {
         if (cmd == "show")
             return showFile(a.files.at(0));

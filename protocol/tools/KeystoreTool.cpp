@@ -66,14 +66,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> operands;
     cdos::cli::OptionParser options = parserFor(cmd, operands);
     // The command is the parser's argv[0].
-    switch (options.parse(argc - 1, argv + 1)) {
-    case cdos::cli::OptionParser::Result::Help:
-        return 0;
-    case cdos::cli::OptionParser::Result::Error:
-        return 2;
-    case cdos::cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc - 1, argv + 1))
+        return *code;
     try {
         if (cmd == "create") {
             const cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(operands[1]);

@@ -81,6 +81,18 @@ private slots:
         QVERIFY(k.error.find("00112233") == std::string::npos);
     }
 
+    // What main() returns: 0 after --help, 2 after a usage error, nothing to go on (every program's one pattern).
+    void parseOrExitGivesTheExitCode() {
+        std::string bin;
+        OptionParser o("prog", "a test");
+        o.text("--bin", "FILE", "the program", bin);
+        Argv help({"prog", "--help"}), bad({"prog", "--nope"}), good({"prog", "--bin", "x"});
+        QCOMPARE(o.parseOrExit(help.argc(), help.argv()), std::optional<int>(0));
+        QCOMPARE(o.parseOrExit(bad.argc(), bad.argv()), std::optional<int>(2));
+        QCOMPARE(o.parseOrExit(good.argc(), good.argv()), std::optional<int>());
+        QCOMPARE(bin, std::string("x"));
+    }
+
     void requiredOptionsAndLateErrors() {
         std::string bin;
         unsigned long rounds = 5;

@@ -63,14 +63,8 @@ int main(int argc, char** argv) {
         .number("--udp-idle", "SECONDS", "a UDP input ends after this long without a packet (default 5)",
                 udpIdleSeconds, 1, 3600)
         .operands("IN OUT", positional, 2, 2);
-    switch (options.parse(argc, argv)) {
-    case cli::OptionParser::Result::Help:
-        return 0;
-    case cli::OptionParser::Result::Error:
-        return 2;
-    case cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     if (keyFile.empty() == reader.empty()) {
         std::fprintf(stderr, "carddesk-descramble: give either --reader or --service-key-file\n%s",
                      options.usage().c_str());

@@ -48,14 +48,8 @@ int main(int argc, char** argv) {
                 3600)
         .flag("--realtime", realtime, "send at the stream's own rate, for UDP output")
         .operands("IN OUT", positional, 2, 2);
-    switch (options.parse(argc, argv)) {
-    case cli::OptionParser::Result::Help:
-        return 0;
-    case cli::OptionParser::Result::Error:
-        return 2;
-    case cli::OptionParser::Result::Ok:
-        break;
-    }
+    if (const auto code = options.parseOrExit(argc, argv))
+        return *code;
     if (keyFile.empty()) {
         std::fprintf(stderr, "carddesk-scrambler: --service-key-file FILE is required\n%s", options.usage().c_str());
         return 2;

@@ -131,6 +131,18 @@ OptionParser::Result OptionParser::parse(int argc, char** argv) {
     return Result::Ok;
 }
 
+std::optional<int> OptionParser::parseOrExit(int argc, char** argv) {
+    switch (parse(argc, argv)) {
+    case Result::Help:
+        return 0;
+    case Result::Error:
+        return 2;
+    case Result::Ok:
+        break;
+    }
+    return std::nullopt;
+}
+
 std::string OptionParser::usage() const {
     std::string u = "usage: " + m_program + " [options]" + (m_operandNames.empty() ? "" : " " + m_operandNames) + "\n" +
                     (m_summary.empty() ? "" : "  " + m_summary + "\n");

@@ -3,6 +3,7 @@
 // declared once with their help, parsed in one way, the usage text generated from them. Every value is checked as
 // it is read; a bad one names the option and never echoes a secret it was not given.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ public:
     // --help / -h prints the usage on stdout (Help); a problem prints "<program>: <what>" and the usage on stderr
     // (Error). Ok otherwise.
     Result parse(int argc, char** argv);
+    // parse(), and what main() returns when it must stop there: 0 after --help, 2 after a usage error; nullopt to go
+    // on.
+    std::optional<int> parseOrExit(int argc, char** argv);
     std::string usage() const;
     const std::string& error() const { return m_error; }
     // A problem only seen after parse() (a bad operand, options that do not go together): said as parse() says its
