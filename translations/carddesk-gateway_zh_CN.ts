@@ -459,6 +459,10 @@
         <source>The card could not be reached.</source>
         <translation>无法与智能卡通信。</translation>
     </message>
+    <message>
+        <source>The card lists no users.</source>
+        <translation>智能卡中没有用户。</translation>
+    </message>
 </context>
 <context>
     <name>cdos::StatusWords</name>

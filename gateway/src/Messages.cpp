@@ -40,6 +40,7 @@ constexpr std::array kTable{
     Entry{Msg::HeadendError, QT_TRANSLATE_NOOP("cdgw::Messages", "The headend refused: %1.")},
     Entry{Msg::CardError, QT_TRANSLATE_NOOP("cdgw::Messages", "The card refused: %1.")},
     Entry{Msg::NoCard, QT_TRANSLATE_NOOP("cdgw::Messages", "No card in the reader.")},
+    Entry{Msg::NoUsers, QT_TRANSLATE_NOOP("cdgw::Messages", "The card lists no users.")},
     Entry{Msg::CardLost,
           QT_TRANSLATE_NOOP("cdgw::Messages", "The card was taken out or stopped answering. Please insert it again.")},
     Entry{Msg::ReaderLost, QT_TRANSLATE_NOOP("cdgw::Messages", "The card reader was disconnected.")},

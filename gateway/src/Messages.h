@@ -23,6 +23,7 @@ enum class Msg {
     HeadendError,
     CardError,
     NoCard,
+    NoUsers,
     CardLost,
     ReaderLost,
     NoPcscService,

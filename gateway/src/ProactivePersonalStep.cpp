@@ -137,27 +137,6 @@ MenuAction ProactivePersonalStep::menu(const Login&) {
     }
 }
 
-std::vector<MenuAction> gatewayActions(std::uint32_t permissions) {
-    std::vector<MenuAction> out;
-    if (permissions & cdos::perm::Purse)
-        out.push_back(MenuAction::Pay);
-    if (permissions & cdos::perm::TopUp)
-        out.push_back(MenuAction::TopUp);
-    out.push_back(MenuAction::Balance);
-    return out;
-}
-
-QString actionLabel(MenuAction a) {
-    switch (a) {
-    case MenuAction::Pay:
-        return tr(Msg::MenuPay);
-    case MenuAction::TopUp:
-        return tr(Msg::MenuTopUp);
-    default:
-        return tr(Msg::MenuBalance);
-    }
-}
-
 QJsonObject ProactivePersonalStep::grantProof() const {
     if (!m_grant || m_grant->mac.size() != 4)
         return {};

@@ -8,7 +8,6 @@
 #include "carddesk/protocol/crypto/Crypto.h"
 #include "carddesk/protocol/perso/Personaliser.h"
 
-#include <QElapsedTimer>
 #include <QtTest>
 #include <optional>
 #include <set>
@@ -346,28 +345,17 @@ private slots:
         expectRefused(path, (base + 500) / 256);
     }
 
-    // Opening computes one CRC-32 per user page: 479 of 256 bytes for the default image.
+    // Opening computes one CRC-32 per user page (479 for the default image): fresh images, small and large, pass.
+    // What it costs is measured by bench/NvmOpenBench.cpp, not here.
     void openingCost() {
         NvmOptions big = cardtest::fastNvm();
         big.size = 16 * 1024 * 1024;
         const std::string small = freshPath(), large = freshPath();
         { Nvm::create(small, cardtest::fastNvm()); }
         { Nvm::create(large, big); }
-        auto time = [](const std::string& path, int times) {
-            QElapsedTimer t;
-            t.start();
-            for (int i = 0; i < times; ++i)
-                Nvm::open(path, false);
-            return double(t.nsecsElapsed()) / times / 1e6;
-        };
-        const Bytes image = cardtest::readFile(small);
-        QElapsedTimer t;
-        t.start();
-        for (int i = 0; i < 200; ++i)
-            QVERIFY(img::badPages(image).empty());
-        const double crcs = double(t.nsecsElapsed()) / 200 / 1e6;
-        qInfo("open(): 128 KiB image %.2f ms (its 479 CRCs alone %.2f ms), 16 MiB image (65 503 pages) %.1f ms",
-              time(small, 200), crcs, time(large, 3));
+        QVERIFY(img::badPages(cardtest::readFile(small)).empty());
+        Nvm::open(small, false);
+        Nvm::open(large, false);
     }
 };
 

@@ -1,13 +1,11 @@
 #include "carddesk/protocol/apdu/CommandSet.h"
+#include "carddesk/protocol/apdu/TranslationMark.h"
 
 namespace cdos {
 
 namespace {
 
-// lupdate reads these marks (-tr-function-alias QT_TRANSLATE_NOOP+=CDOS_TRANSLATE_NOOP): the console and the gateway
-// translate the one table instead of keeping copies of it.
-#define CDOS_TRANSLATE_NOOP(context, text) text
-
+// One table for every host: the console and the gateway translate it (TranslationMark.h) instead of keeping copies.
 struct FixedMeaning {
     std::uint16_t sw;
     const char* text;

@@ -29,6 +29,18 @@ std::uint8_t bcd(int v) {
     return static_cast<std::uint8_t>(((v / 10) % 10) << 4 | (v % 10));
 }
 
+// The host's MAC2 of a load and the terminal's MAC1 of a purchase cover the same fields in the same order.
+Bytes amountMac(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+                const Bcd3& time) {
+    Bytes in;
+    putU32(in, amount);
+    in.push_back(type);
+    putTerminal(in, t);
+    putArray(in, date);
+    putArray(in, time);
+    return mac4(s, in);
+}
+
 } // namespace
 
 const char* txTypeName(std::uint8_t type) {
@@ -249,13 +261,7 @@ Bytes loadMac1(const Bytes& s, std::uint32_t balanceBefore, std::uint32_t amount
 
 Bytes loadMac2(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
                const Bcd3& time) {
-    Bytes in;
-    putU32(in, amount);
-    in.push_back(type);
-    putTerminal(in, t);
-    putArray(in, date);
-    putArray(in, time);
-    return mac4(s, in);
+    return amountMac(s, amount, type, t, date, time);
 }
 
 Bytes loadTac(const Bytes& k, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
@@ -273,13 +279,7 @@ Bytes loadTac(const Bytes& k, std::uint32_t balanceAfter, std::uint16_t onlineCo
 
 Bytes purchaseMac1(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
                    const Bcd3& time) {
-    Bytes in;
-    putU32(in, amount);
-    in.push_back(type);
-    putTerminal(in, t);
-    putArray(in, date);
-    putArray(in, time);
-    return mac4(s, in);
+    return amountMac(s, amount, type, t, date, time);
 }
 
 Bytes purchaseMac2(const Bytes& s, std::uint32_t amount) {

@@ -1,5 +1,6 @@
 #include "carddesk/protocol/epurse/PurseTerminal.h"
 
+#include "carddesk/protocol/apdu/TranslationMark.h"
 #include "carddesk/protocol/crypto/Crypto.h"
 
 #include <cstdio>
@@ -19,8 +20,6 @@ PurseError badAnswer(const char* what) {
 }
 
 } // namespace
-
-#define CDOS_TRANSLATE_NOOP(context, text) text // marks for lupdate (CommandSet.cpp)
 
 const char* fixedPurseStatusMeaning(std::uint16_t sw) {
     switch (sw) {
