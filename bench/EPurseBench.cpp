@@ -88,9 +88,9 @@ int main(int argc, char** argv) {
                 const auto init = InitPurchaseResponse::decode(cdos::ResponseApdu::fromRaw(initRaw).data);
                 if (!init)
                     throw std::runtime_error("INITIALIZE FOR PURCHASE failed in process");
-                const auto s = purchaseSessionKey(subKey.purchase.bytes(), init->random, init->offlineCounter, serial);
+                const auto s = purchaseSessionKey(*subKey.purchase, init->random, init->offlineCounter, serial);
                 const auto debit =
-                    debitForPurchase(serial, kDate, kTime, purchaseMac1(s, 1, 6, kTerminal, kDate, kTime)).serialize();
+                    debitForPurchase(serial, kDate, kTime, purchaseMac1(*s, 1, 6, kTerminal, kDate, kTime)).serialize();
                 const auto t2 = Clock::now();
                 const auto r = cdos::ResponseApdu::fromRaw(os.process(debit));
                 const auto t3 = Clock::now();
@@ -141,10 +141,9 @@ int main(int argc, char** argv) {
                 const auto init = InitPurchaseResponse::decode(r1.data);
                 if (!init)
                     throw std::runtime_error("INITIALIZE FOR PURCHASE failed through PC/SC");
-                const auto sk =
-                    purchaseSessionKey(subKeys.purchase.bytes(), init->random, init->offlineCounter, serial);
+                const auto sk = purchaseSessionKey(*subKeys.purchase, init->random, init->offlineCounter, serial);
                 const auto debit =
-                    debitForPurchase(serial, kDate, kTime, purchaseMac1(sk, 1, 6, kTerminal, kDate, kTime));
+                    debitForPurchase(serial, kDate, kTime, purchaseMac1(*sk, 1, 6, kTerminal, kDate, kTime));
                 const auto t2 = Clock::now();
                 const auto r2 = c1.transmit(debit);
                 const auto t3 = Clock::now();

@@ -83,7 +83,7 @@ Figures run(const std::string& cardBin, const cdos::KeyStore& keys, const std::f
     catest::must(pcsc->transmit(cdos::selectAid(cdos::ca::kCaAid)));
     catest::must(pcsc->transmit(cdos::verifyPin(1, "123456")));
 
-    const cdos::SecretBytes sk = keys.sharedKey("CA_SERVICE_1");
+    const cdos::SecretBytes sk = keys.sharedKey("CA_SERVICE_1")->reveal("ECM generator");
     std::vector<double> change, repeated;
     std::uint32_t repeatWrites = 0;
     for (int i = 0; i < rounds; ++i) {

@@ -70,13 +70,21 @@ stop)
     [ -f "$dir/datadir" ] && data=$(cat "$dir/datadir")
     if alive; then
         pid=$(cat "$dir/server.pid")
-        kill -INT "$pid" # fast shutdown
-        for _ in $(seq 1 100); do
+        kill -INT "$pid" # fast shutdown: its checkpoint can take long on a loaded machine
+        for _ in $(seq 1 300); do
             kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
         done
         if kill -0 "$pid" 2>/dev/null; then
-            echo "PostgreSQL (PID $pid) did not stop in 10 s" >&2
+            echo "PostgreSQL (PID $pid) did not stop in 30 s: immediate shutdown" >&2
+            kill -QUIT "$pid" 2>/dev/null || true
+            for _ in $(seq 1 100); do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 0.1
+            done
+        fi
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "PostgreSQL (PID $pid) did not stop" >&2
             exit 1
         fi
         echo "PostgreSQL stopped (PID $pid)"

@@ -71,8 +71,8 @@ api::AuthChallenge AuthService::card(const api::AuthCardRequest& request) {
     Attempt& a = attempt(id, 1);
     // The transport process key 3DES(TRANSPORT, R) || 3DES(TRANSPORT, NOT R) is the key store's diversification of
     // the transport master by R: the master never leaves the key store.
-    const cdos::SecretBytes tpk = m_keys.cardKey("TRANSPORT", a.random);
-    const auto number = cdos::auth::decryptCardNumber(tpk.bytes(), cryptogram);
+    const std::unique_ptr<cdos::DesKey> tpk = m_keys.cardKey("TRANSPORT", a.random);
+    const auto number = cdos::auth::decryptCardNumber(*tpk, cryptogram);
     if (!number) {
         m_attempts.erase(id);
         throw ApiError(Status::Forbidden, Refusal::BadCryptogram,
@@ -103,9 +103,9 @@ api::AuthSession AuthService::verify(const api::AuthVerifyRequest& request) {
     m_attempts.erase(request.authId);
     // [0010]: the card authentication key is a master's diversification by the card number (ASN) — the CARD_AUTH
     // master, never the shared transport key a card holds (docs/authentication.md).
-    const cdos::SecretBytes cardAuthKey = m_keys.cardKey("CARD_AUTH", cdos::asnOf(a.cardNumber));
-    const cdos::SecretBytes apk = cdos::auth::processKey(cardAuthKey.bytes(), a.random2);
-    const auto personal = cdos::auth::decryptPersonalData(apk.bytes(), cryptogram);
+    const std::unique_ptr<cdos::DesKey> cardAuthKey = m_keys.cardKey("CARD_AUTH", cdos::asnOf(a.cardNumber));
+    const std::unique_ptr<cdos::DesKey> apk = cdos::auth::processKey(*cardAuthKey, a.random2);
+    const auto personal = cdos::auth::decryptPersonalData(*apk, cryptogram);
     if (!personal)
         throw ApiError(Status::Forbidden, Refusal::BadCryptogram,
                        QStringLiteral("the personal data cryptogram does not decrypt (wrong card key or forged)"));
@@ -134,7 +134,7 @@ api::AuthSession AuthService::verify(const api::AuthVerifyRequest& request) {
               {tokenHash(token), hex(a.cardNumber), expires, nowText(), hex(a.random2), hex(personal->cardRandom)},
               "session");
     // Step 6 carries the card's own random back: the card accepts no recorded step 6.
-    return {cdos::auth::encryptAuthResult(apk.bytes(), a.cardNumber, personal->cardRandom), token,
+    return {cdos::auth::encryptAuthResult(*apk, a.cardNumber, personal->cardRandom), token,
             QDateTime::fromMSecsSinceEpoch(expires, Qt::UTC).toString(Qt::ISODateWithMs)};
 }
 
@@ -178,10 +178,10 @@ int AuthService::requireGrant(const QString& token, const QJsonValue& grant, std
     if (!r2 || r2->size() != cdos::auth::kRandomSize || !rc || rc->size() != cdos::auth::kCardRandomSize)
         throw refuse(QStringLiteral("this session predates signed grants; authenticate again"));
     const cdos::Bytes number = *cdos::fromHex(card.toStdString());
-    const cdos::SecretBytes cak = m_keys.cardKey("CARD_AUTH", cdos::asnOf(number));
-    const cdos::SecretBytes sk = cdos::auth::sessionKey(cdos::auth::processKey(cak.bytes(), *r2).bytes(), *rc);
+    const std::unique_ptr<cdos::DesKey> cak = m_keys.cardKey("CARD_AUTH", cdos::asnOf(number));
+    const std::unique_ptr<cdos::DesKey> sk = cdos::auth::sessionKey(*cdos::auth::processKey(*cak, *r2), *rc);
     const cdos::Bytes expected =
-        cdos::auth::grantMac(sk.bytes(), number, static_cast<std::uint8_t>(user), static_cast<std::uint8_t>(entry),
+        cdos::auth::grantMac(*sk, number, static_cast<std::uint8_t>(user), static_cast<std::uint8_t>(entry),
                              static_cast<std::uint32_t>(permission));
     if (!cdos::constantTimeEqual(expected, *mac))
         throw refuse(QStringLiteral("the permission grant was not signed by this session's card"));

@@ -17,10 +17,10 @@ namespace {
 
 constexpr std::uint8_t kLoadType = static_cast<std::uint8_t>(cdos::ep::TxType::EpLoad);
 
-cdos::Bytes loadSession(const cdos::IssuerKeys& keys, const QString& card, const cdos::Bytes& random,
-                        std::uint16_t counter) {
-    const cdos::SecretBytes sub = keys.cardKey("LOAD", cdos::asnOf(bytesOf(card)));
-    return cdos::ep::loadSessionKey(sub.bytes(), random, counter);
+std::unique_ptr<cdos::DesKey> loadSession(const cdos::IssuerKeys& keys, const QString& card, const cdos::Bytes& random,
+                                          std::uint16_t counter) {
+    const std::unique_ptr<cdos::DesKey> sub = keys.cardKey("LOAD", cdos::asnOf(bytesOf(card)));
+    return cdos::ep::loadSessionKey(*sub, random, counter);
 }
 
 void ledger(HeadendDatabase& db, const char* kind, qint64 id, const QString& debit, const QString& credit,
@@ -61,10 +61,10 @@ api::LoadAnswer LoadService::answer(const Row& r) {
                        QStringLiteral("the bank refused load %1: %2").arg(r.id).arg(r.reason));
     api::LoadAnswer a{r.id, r.status, r.amount, r.counter, {}, {}, {}};
     if (r.status == api::loadStatus::debited) {
-        cdos::Bytes session = loadSession(m_keys, r.card, bytesOf(r.random), static_cast<std::uint16_t>(r.counter));
-        a.mac2 = cdos::ep::loadMac2(session, static_cast<std::uint32_t>(r.amount), kLoadType, arrayOf<6>(r.terminal),
+        const std::unique_ptr<cdos::DesKey> session =
+            loadSession(m_keys, r.card, bytesOf(r.random), static_cast<std::uint16_t>(r.counter));
+        a.mac2 = cdos::ep::loadMac2(*session, static_cast<std::uint32_t>(r.amount), kLoadType, arrayOf<6>(r.terminal),
                                     arrayOf<4>(r.date), arrayOf<3>(r.time));
-        cdos::secureZero(session.data(), session.size());
         a.date = r.date;
         a.time = r.time;
     }
@@ -127,10 +127,9 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
         throw ApiError(
             Status::Conflict, Refusal::LoadPending,
             QStringLiteral("load %1 of this card is not finished; recover it first").arg(open.value(0).toLongLong()));
-    cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
-    const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(amount), kLoadType,
+    const std::unique_ptr<cdos::DesKey> session = loadSession(m_keys, card, init->random, init->onlineCounter);
+    const cdos::Bytes mac1 = cdos::ep::loadMac1(*session, init->balance, static_cast<std::uint32_t>(amount), kLoadType,
                                                 arrayOf<6>(hex(terminal)));
-    cdos::secureZero(session.data(), session.size());
     if (!cdos::constantTimeEqual(mac1, init->mac1))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadMac1,
                        QStringLiteral("the card's MAC1 does not verify"));
@@ -161,9 +160,9 @@ api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const 
         return answer(r);
     if (r.status != api::loadStatus::debited)
         throw ApiError(Status::Conflict, Refusal::NotDebited, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
-    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
+    const std::unique_ptr<cdos::DesKey> tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
     const cdos::Bytes expected =
-        cdos::ep::loadTac(cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(r.balanceBefore + r.amount),
+        cdos::ep::loadTac(*cdos::ep::tacKey(*tacSub), static_cast<std::uint32_t>(r.balanceBefore + r.amount),
                           static_cast<std::uint16_t>(r.counter), static_cast<std::uint32_t>(r.amount), kLoadType,
                           arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time));
     if (!cdos::constantTimeEqual(expected, tac))
@@ -202,10 +201,9 @@ api::LoadAnswer LoadService::recoverLoad(const QString& card, qint64 id, const a
     QSqlQuery c = m_db.exec(QStringLiteral("SELECT refund_challenge FROM loads WHERE id = ?"), {r.id}, "load");
     const QString challenge = c.next() ? c.value(0).toString() : QString();
     const auto mac1Verifies = [&](const QString& terminal) {
-        cdos::Bytes session = loadSession(m_keys, card, init->random, init->onlineCounter);
-        const cdos::Bytes mac1 = cdos::ep::loadMac1(session, init->balance, static_cast<std::uint32_t>(r.amount),
+        const std::unique_ptr<cdos::DesKey> session = loadSession(m_keys, card, init->random, init->onlineCounter);
+        const cdos::Bytes mac1 = cdos::ep::loadMac1(*session, init->balance, static_cast<std::uint32_t>(r.amount),
                                                     kLoadType, arrayOf<6>(terminal));
-        cdos::secureZero(session.data(), session.size());
         return cdos::constantTimeEqual(mac1, init->mac1);
     };
     const bool forChallenge = !challenge.isEmpty() && mac1Verifies(challenge);

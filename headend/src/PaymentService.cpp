@@ -35,9 +35,9 @@ PurchaseRow loadPurchase(HeadendDatabase& db, qint64 id) {
 }
 
 // The purchase session key from what the card and the headend exchanged (random and counters are public).
-cdos::Bytes sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
-    const cdos::SecretBytes sub = keys.cardKey("PURCHASE", cdos::asnOf(bytesOf(p.card)));
-    return cdos::ep::purchaseSessionKey(sub.bytes(), bytesOf(p.random), static_cast<std::uint16_t>(p.counter),
+std::unique_ptr<cdos::DesKey> sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
+    const std::unique_ptr<cdos::DesKey> sub = keys.cardKey("PURCHASE", cdos::asnOf(bytesOf(p.card)));
+    return cdos::ep::purchaseSessionKey(*sub, bytesOf(p.random), static_cast<std::uint16_t>(p.counter),
                                         static_cast<std::uint32_t>(p.serial));
 }
 
@@ -45,10 +45,9 @@ cdos::Bytes sessionKey(const cdos::IssuerKeys& keys, const PurchaseRow& p) {
 
 api::PurchaseAnswer PaymentService::purchaseAnswer(qint64 id) {
     const PurchaseRow p = loadPurchase(m_db, id);
-    cdos::Bytes session = sessionKey(m_keys, p);
-    const cdos::Bytes mac1 = cdos::ep::purchaseMac1(session, static_cast<std::uint32_t>(p.amount), kPurchaseType,
+    const std::unique_ptr<cdos::DesKey> session = sessionKey(m_keys, p);
+    const cdos::Bytes mac1 = cdos::ep::purchaseMac1(*session, static_cast<std::uint32_t>(p.amount), kPurchaseType,
                                                     arrayOf<6>(p.terminal), arrayOf<4>(p.date), arrayOf<3>(p.time));
-    cdos::secureZero(session.data(), session.size());
     return {p.id, p.serial, p.date, p.time, mac1, p.status};
 }
 
@@ -109,14 +108,13 @@ api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& ca
         throw ApiError(Status::Conflict, Refusal::AlreadyCompleted,
                        QStringLiteral("purchase %1 is already completed").arg(p.id));
     }
-    cdos::Bytes session = sessionKey(m_keys, p);
-    const cdos::Bytes expectedMac2 = cdos::ep::purchaseMac2(session, static_cast<std::uint32_t>(p.amount));
-    cdos::secureZero(session.data(), session.size());
+    const cdos::Bytes expectedMac2 =
+        cdos::ep::purchaseMac2(*sessionKey(m_keys, p), static_cast<std::uint32_t>(p.amount));
     if (!cdos::constantTimeEqual(expectedMac2, mac2))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadMac2, QStringLiteral("MAC2 does not verify"));
-    const cdos::SecretBytes tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(p.card)));
+    const std::unique_ptr<cdos::DesKey> tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(p.card)));
     const cdos::Bytes expectedTac = cdos::ep::purchaseTac(
-        cdos::ep::tacKey(tacSub.bytes()), static_cast<std::uint32_t>(p.amount), kPurchaseType, arrayOf<6>(p.terminal),
+        *cdos::ep::tacKey(*tacSub), static_cast<std::uint32_t>(p.amount), kPurchaseType, arrayOf<6>(p.terminal),
         static_cast<std::uint32_t>(p.serial), arrayOf<4>(p.date), arrayOf<3>(p.time));
     if (!cdos::constantTimeEqual(expectedTac, tac))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadTac, QStringLiteral("TAC does not verify"));
@@ -148,8 +146,8 @@ QString PaymentService::vodRightMac(const QString& card, qint64 purchaseId, std:
         throw ApiError(Status::NotFound, Refusal::UnknownPurchase,
                        QStringLiteral("no purchase %1 for this card").arg(purchaseId));
     const cdos::Bytes number = bytesOf(card);
-    const cdos::SecretBytes sub = m_keys.cardKey("PURCHASE", cdos::asnOf(number));
-    return hex(cdos::ca::vodRightMac(sub.bytes(), number, programme, price, validDays,
+    const std::unique_ptr<cdos::DesKey> sub = m_keys.cardKey("PURCHASE", cdos::asnOf(number));
+    return hex(cdos::ca::vodRightMac(*sub, number, programme, price, validDays,
                                      static_cast<std::uint16_t>(q.value(0).toInt())));
 }
 

@@ -123,21 +123,22 @@ std::optional<bool> SupportReconciler::tacMatches(const cdos::IssuerKeys& keys, 
     if (r.tac.size() != 8)
         return std::nullopt;
     const qint64 a = amount >= 0 ? amount : r.amount;
-    const cdos::SecretBytes sub = keys.cardKey("TAC", cdos::asnOf(bytesOf(r.cardNumber)));
-    const cdos::Bytes key = cdos::ep::tacKey(sub.bytes());
+    const std::unique_ptr<cdos::DesKey> key =
+        cdos::ep::tacKey(*keys.cardKey("TAC", cdos::asnOf(bytesOf(r.cardNumber))));
     cdos::Bytes expected;
     if (r.kind == QLatin1String("purchase")) {
         expected =
-            cdos::ep::purchaseTac(key, static_cast<std::uint32_t>(a),
+            cdos::ep::purchaseTac(*key, static_cast<std::uint32_t>(a),
                                   static_cast<std::uint8_t>(cdos::ep::TxType::EpPurchase), arrayOf<6>(r.terminalId),
                                   static_cast<std::uint32_t>(r.terminalSerial), arrayOf<4>(r.date), arrayOf<3>(r.time));
     } else {
         const qint64 before = balanceBefore >= 0 ? balanceBefore : r.balanceBefore;
         if (before < 0)
             return std::nullopt;
-        expected = cdos::ep::loadTac(key, static_cast<std::uint32_t>(before + a), static_cast<std::uint16_t>(r.counter),
-                                     static_cast<std::uint32_t>(a), static_cast<std::uint8_t>(cdos::ep::TxType::EpLoad),
-                                     arrayOf<6>(r.terminalId), arrayOf<4>(r.date), arrayOf<3>(r.time));
+        expected =
+            cdos::ep::loadTac(*key, static_cast<std::uint32_t>(before + a), static_cast<std::uint16_t>(r.counter),
+                              static_cast<std::uint32_t>(a), static_cast<std::uint8_t>(cdos::ep::TxType::EpLoad),
+                              arrayOf<6>(r.terminalId), arrayOf<4>(r.date), arrayOf<3>(r.time));
     }
     return cdos::constantTimeEqual(expected, bytesOf(r.tac));
 }

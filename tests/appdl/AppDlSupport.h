@@ -73,7 +73,7 @@ public:
         identity.cardNumber = profile.info.cardNumber;
         identity.issuerSerial = profile.info.issuerSerial;
         identity.productSerial = profile.info.productSerial;
-        cardtest::Issuer sm(*card.os, keys.cardKey("ISSUER_SM", profile.info.asn()).bytes());
+        cardtest::Issuer sm(*card.os, keys.cardKey("ISSUER_SM", profile.info.asn())->reveal("test").bytes());
         sm.start();
         if (withCardKey) {
             const ResponseApdu r = sm.send(ad::AppCommands::generateCardKey());

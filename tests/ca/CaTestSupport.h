@@ -44,13 +44,15 @@ struct CaCard {
         static const char* pins[] = {"1234", "5678", "246810"};
         must(tx(cdos::verifyPin(user, pins[user - 1])));
     }
-    cdos::SecretBytes serviceKey(int id = 1) const { return keys.sharedKey("CA_SERVICE_" + std::to_string(id)); }
+    cdos::SecretBytes serviceKey(int id = 1) const {
+        return keys.sharedKey("CA_SERVICE_" + std::to_string(id))->reveal("test");
+    }
     // OPEN VOD RIGHT with the headend's MAC for the purchase made at offline counter `purchaseCounter`.
     CommandApdu vodRight(std::uint16_t programme, std::uint32_t price, std::uint16_t days,
                          std::uint16_t purchaseCounter = 0) const {
         return openVodRight(programme, price, days,
-                            vodRightMac(keys.cardKey("PURCHASE", profile.info.asn()).bytes(), profile.info.cardNumber,
-                                        programme, price, days, purchaseCounter));
+                            vodRightMac(keys.cardKey("PURCHASE", profile.info.asn())->reveal("test").bytes(),
+                                        profile.info.cardNumber, programme, price, days, purchaseCounter));
     }
 };
 

@@ -52,7 +52,7 @@ class TestCaIssuance : public QObject {
         QVERIFY2(diffs.empty(), diffs.empty() ? "" : diffs.front().c_str());
         QCOMPARE(card.tx(cdos::selectAid(kCaAid)).sw, std::uint16_t{0x9000});
         QCOMPARE(card.tx(cdos::verifyPin(1, "1234")).sw, std::uint16_t{0x9000});
-        const auto r = card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1"), 3)));
+        const auto r = card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1")->reveal("test"), 3)));
         QCOMPARE(r.sw, std::uint16_t{0x9000});
         QCOMPARE(r.data.size(), std::size_t{16});
     }
@@ -83,15 +83,17 @@ private slots:
             return k.id == keySlotOf(2) && k.usage == static_cast<std::uint8_t>(cdos::KeyUsage::CaService);
         }));
         QCOMPARE(card.tx(cdos::verifyPin(1, "1234")).sw, std::uint16_t{0x9000});
-        const auto r = card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1"), 7)));
+        const auto r = card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1")->reveal("test"), 7)));
         QCOMPARE(r.sw, std::uint16_t{0x9000});
         const auto cws = cwsFor(7);
         QCOMPARE(Bytes(r.data.begin(), r.data.begin() + 8), cws.even.bytes());
         // User 2 holds the channel right (programme id) for November only; user 3's package right has expired.
         QCOMPARE(card.tx(cdos::verifyPin(2, "5678")).sw, std::uint16_t{0x9000});
-        QCOMPARE(card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1"), 8))).sw, std::uint16_t{0x9000});
+        QCOMPARE(card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1")->reveal("test"), 8))).sw,
+                 std::uint16_t{0x9000});
         QCOMPARE(card.tx(cdos::verifyPin(3, "246810")).sw, std::uint16_t{0x9000});
-        QCOMPARE(card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1"), 9))).sw, sw::NotEntitled);
+        QCOMPARE(card.tx(processEcm(kToday, ecm(m_keys->sharedKey("CA_SERVICE_1")->reveal("test"), 9))).sw,
+                 sw::NotEntitled);
 
         const auto diffs = cdos::Personaliser(*m_keys, transmitTo(card)).verify(p);
         QVERIFY2(diffs.empty(), diffs.empty() ? "" : diffs.front().c_str());
@@ -288,7 +290,7 @@ private slots:
         QCOMPARE(c.tx(getCaData(kTagServiceKeys)).data, (Bytes{1, 2, 2, 1}));
         c.verify(1);
         QCOMPARE(c.tx(processEcm(kToday, ecm(c.serviceKey(), 60))).sw, sw::EcmUnknownKey);
-        const auto r = c.tx(processEcm(kToday, ecm(v2.sharedKey("CA_SERVICE_1"), 61, 2)));
+        const auto r = c.tx(processEcm(kToday, ecm(v2.sharedKey("CA_SERVICE_1")->reveal("test"), 61, 2)));
         QCOMPARE(r.sw, std::uint16_t{0x9000});
 
         const auto again = cdos::updateServiceKey(v2, c.transmitter(), 1);

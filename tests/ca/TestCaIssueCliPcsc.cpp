@@ -109,7 +109,7 @@ private slots:
         // CWs right after issuance.
         const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
         cdos::Bytes cws;
-        QCOMPARE(ecm(keys.sharedKey("CA_SERVICE_1"), 1, 10, &cws), std::uint16_t{0x9000});
+        QCOMPARE(ecm(keys.sharedKey("CA_SERVICE_1")->reveal("test"), 1, 10, &cws), std::uint16_t{0x9000});
         QCOMPARE(cws, (cdos::Bytes{0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5,
                                    0xA5, 0xA5}));
 
@@ -149,7 +149,7 @@ private slots:
                              QStringLiteral("ISSUER_SM")});
         QCOMPARE(bad.code, 2);
 
-        QCOMPARE(ecm(keys.sharedKey("CA_SERVICE_1"), 1, 11, nullptr), cdos::ca::sw::EcmUnknownKey);
+        QCOMPARE(ecm(keys.sharedKey("CA_SERVICE_1")->reveal("test"), 1, 11, nullptr), cdos::ca::sw::EcmUnknownKey);
         QCOMPARE(ecm(cdos::SecretBytes(v2Value), 2, 12, &cws), std::uint16_t{0x9000});
         m_card.stop();
     }

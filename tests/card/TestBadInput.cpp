@@ -212,7 +212,7 @@ private slots:
         card.reopen();
         // Random VERIFYs may have spent PIN tries (that is their job); nothing else may have changed.
         QCOMPARE(outsideJournal(card.image(), usersFile.bodyAddr, usersFile.bodySize), before);
-        cardtest::Issuer issuer(*card.os, m_keys->cardKey("ISSUER_SM", m_profile.info.asn()).bytes());
+        cardtest::Issuer issuer(*card.os, m_keys->cardKey("ISSUER_SM", m_profile.info.asn())->reveal("test").bytes());
         issuer.start();
         for (std::uint8_t u = 1; u <= 3; ++u)
             QCOMPARE(issuer.send(CommandApdu{0x80, 0x2C, 0x00, u, {}, -1}).sw, std::uint16_t(0x9000));

@@ -27,7 +27,7 @@ class TestPersonalisation : public QObject {
     std::optional<cdos::KeyStore> m_keys;
     cdos::CardProfile m_profile = cdtest::sampleProfile();
 
-    Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn()).bytes(); }
+    Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn())->reveal("test").bytes(); }
 
     void checkPersonalised(CardOs& os) {
         cdos::Personaliser perso(*m_keys, transmitTo(os));

@@ -24,7 +24,7 @@ class TestSecurity : public QObject {
     CardOs& os() { return *m_card->os; }
     std::uint16_t sw(const char* apdu) { return m_card->sw(apdu); }
     std::uint16_t verify(std::uint8_t user, const char* pin) { return os().transmit(cdos::verifyPin(user, pin)).sw; }
-    Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn()).bytes(); }
+    Bytes issuerKey() const { return m_keys->cardKey("ISSUER_SM", m_profile.info.asn())->reveal("test").bytes(); }
     cdos::UserStatus user(std::uint8_t n) {
         const auto users = cdos::decodeUsers(m_card->inspect(cdos::tag::Users));
         for (const auto& u : users.value_or(std::vector<cdos::UserStatus>{}))

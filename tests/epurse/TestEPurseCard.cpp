@@ -31,7 +31,8 @@ class TestEPurseCard : public QObject {
         if (!init)
             return {};
         const auto keys = c.purseKeys();
-        const Bytes s = purchaseSessionKey(keys.purchase.bytes(), init->random, init->offlineCounter, serial);
+        const Bytes s =
+            purchaseSessionKey(keys.purchase->reveal("test").bytes(), init->random, init->offlineCounter, serial);
         return debitForPurchase(serial, kDate, kTime, purchaseMac1(s, amount, 6, kTerminal, kDate, kTime));
     }
     static PurseTerminal ready(IssuedCard& c, std::uint32_t loadAmount = 10000) {
@@ -207,7 +208,7 @@ private slots:
         IssuedCard c;
         auto t = c.terminal();
         t.selectPurse();
-        const Bytes key = c.keys.cardKey("PIN_UNBLOCK", c.profile.info.asn()).bytes();
+        const Bytes key = c.keys.cardKey("PIN_UNBLOCK", c.profile.info.asn())->reveal("test").bytes();
         const cdos::ResponseApdu ch = c.card.os->transmit(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
         QCOMPARE(ch.sw, std::uint16_t(0x9000));
         CommandApdu captured{0x80, cdos::ep::kInsReloadPin, 0x00, 2, reloadPinCryptogram(key, "1111"), -1};

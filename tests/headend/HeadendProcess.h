@@ -240,10 +240,11 @@ public:
                             const cdos::Bytes& personalCryptogram) {
         namespace auth = cdos::auth;
         const auto keys = openDevKeys();
-        const auto number = auth::decryptCardNumber(keys->cardKey("TRANSPORT", r1).bytes(), numberCryptogram);
+        const auto number =
+            auth::decryptCardNumber(keys->cardKey("TRANSPORT", r1)->reveal("test").bytes(), numberCryptogram);
         if (!number)
             return;
-        const cdos::SecretBytes cak = keys->cardKey("CARD_AUTH", cdos::asnOf(*number));
+        const cdos::SecretBytes cak = keys->cardKey("CARD_AUTH", cdos::asnOf(*number))->reveal("test");
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         const auto personal = auth::decryptPersonalData(apk.bytes(), personalCryptogram);
         if (!personal)

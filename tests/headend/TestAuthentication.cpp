@@ -17,14 +17,15 @@ class TestAuthentication : public QObject {
         const auto a1 = c.tx(auth::authInit(r1));
         if (!a1.ok())
             return a1.sw;
-        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1).bytes(), a1.data);
+        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1)->reveal("test").bytes(), a1.data);
         if (!number)
             return 0x0001;
         const Bytes r2 = cdos::crypto::randomBytes(8);
         const auto a2 = c.tx(auth::authenticate(r2));
         if (!a2.ok())
             return a2.sw;
-        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes cak =
+            m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()))->reveal("test");
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
         if (!personal || personal->holder.name != expected.name || personal->holder.account != expected.account ||
@@ -39,10 +40,11 @@ private slots:
     void processKeyIsTheKeyStoresDiversification() {
         // The host never holds the transport master: its key store's diversification by R is the process key.
         const Bytes r = *cdos::fromHex("1122334455667788");
-        QCOMPARE(auth::processKey(hdtest::transportMaster(), r).bytes(), m_keys->cardKey("TRANSPORT", r).bytes());
+        QCOMPARE(auth::processKey(hdtest::transportMaster(), r).bytes(),
+                 m_keys->cardKey("TRANSPORT", r)->reveal("test").bytes());
         const Bytes number = *cdos::fromHex("86010000000000000001");
         QCOMPARE(auth::cardAuthKeyFromMaster(hdtest::cardAuthMaster(), number).bytes(),
-                 m_keys->cardKey("CARD_AUTH", *cdos::fromHex("0000000000000001")).bytes());
+                 m_keys->cardKey("CARD_AUTH", *cdos::fromHex("0000000000000001"))->reveal("test").bytes());
     }
 
     void knownAnswer() {
@@ -165,10 +167,11 @@ private slots:
         hdtest::IssuedCard c(*m_keys);
         const Bytes r1 = cdos::crypto::randomBytes(8), r2 = cdos::crypto::randomBytes(8);
         const auto a1 = c.tx(auth::authInit(r1));
-        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1).bytes(), a1.data);
+        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1)->reveal("test").bytes(), a1.data);
         QVERIFY(number);
         const auto a2 = c.tx(auth::authenticate(r2));
-        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes cak =
+            m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()))->reveal("test");
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
         QVERIFY(personal);

@@ -52,8 +52,8 @@ private slots:
                     time = bytesq(b.json.value(QStringLiteral("time")));
         const cdos::ep::Bcd4 d{date[0], date[1], date[2], date[3]};
         const cdos::ep::Bcd3 t{time[0], time[1], time[2]};
-        const Bytes session = cdos::ep::purchaseSessionKey(m_keys->cardKey("PURCHASE", asn).bytes(), init.random,
-                                                           init.offlineCounter, serial);
+        const Bytes session = cdos::ep::purchaseSessionKey(m_keys->cardKey("PURCHASE", asn)->reveal("test").bytes(),
+                                                           init.random, init.offlineCounter, serial);
         QCOMPARE(bytesq(b.json.value(QStringLiteral("mac1"))),
                  cdos::ep::purchaseMac1(session, 1200, 0x06, terminal, d, t));
         // Idempotent: the same request id gives the same MAC1, not a second purchase.
@@ -62,8 +62,8 @@ private slots:
         QCOMPARE(again.json.value(QStringLiteral("mac1")), b.json.value(QStringLiteral("mac1")));
 
         const Bytes mac2 = cdos::ep::purchaseMac2(session, 1200);
-        const Bytes tac = cdos::ep::purchaseTac(cdos::ep::tacKey(m_keys->cardKey("TAC", asn).bytes()), 1200, 0x06,
-                                                terminal, serial, d, t);
+        const Bytes tac = cdos::ep::purchaseTac(cdos::ep::tacKey(m_keys->cardKey("TAC", asn)->reveal("test").bytes()),
+                                                1200, 0x06, terminal, serial, d, t);
         const QString done =
             QStringLiteral("/v1/purchases/%1/completion").arg(b.json.value(QStringLiteral("purchaseId")).toInteger());
         Bytes badMac2 = mac2;
@@ -103,7 +103,7 @@ private:
         Bytes initLoad(std::uint32_t a) {
             amount = a;
             random = cdos::crypto::randomBytes(4);
-            session = cdos::ep::loadSessionKey(keys.cardKey("LOAD", asn).bytes(), random, counter);
+            session = cdos::ep::loadSessionKey(keys.cardKey("LOAD", asn)->reveal("test").bytes(), random, counter);
             cdos::ep::InitLoadResponse r;
             r.balance = balance;
             r.onlineCounter = counter;
@@ -122,8 +122,8 @@ private:
                 bytesq(answer.value(QStringLiteral("mac2"))))
                 return {};
             balance += amount;
-            const Bytes tac = cdos::ep::loadTac(cdos::ep::tacKey(keys.cardKey("TAC", asn).bytes()), balance, counter,
-                                                amount, 0x02, terminal, d, t);
+            const Bytes tac = cdos::ep::loadTac(cdos::ep::tacKey(keys.cardKey("TAC", asn)->reveal("test").bytes()),
+                                                balance, counter, amount, 0x02, terminal, d, t);
             ++counter;
             return tac;
         }

@@ -140,8 +140,8 @@ private slots:
                     time = bytesq(b.json.value(QStringLiteral("time")));
         const ep::Bcd4 d{date[0], date[1], date[2], date[3]};
         const ep::Bcd3 t{time[0], time[1], time[2]};
-        const Bytes session =
-            ep::purchaseSessionKey(m_keys->cardKey("PURCHASE", asn).bytes(), i.random, i.offlineCounter, serial);
+        const Bytes session = ep::purchaseSessionKey(m_keys->cardKey("PURCHASE", asn)->reveal("test").bytes(), i.random,
+                                                     i.offlineCounter, serial);
         QCOMPARE(bytesq(b.json.value(QStringLiteral("mac1"))), ep::purchaseMac1(session, 1200, 0x06, m_terminal, d, t));
 
         // The same request again: the same purchase. The same requestId for another title: refused.
@@ -164,8 +164,8 @@ private slots:
 
         // Completion through the purchase flow: MAC2 and TAC over 1200, recorded once in the ledger.
         const Bytes mac2 = ep::purchaseMac2(session, 1200);
-        const Bytes tac =
-            ep::purchaseTac(ep::tacKey(m_keys->cardKey("TAC", asn).bytes()), 1200, 0x06, m_terminal, serial, d, t);
+        const Bytes tac = ep::purchaseTac(ep::tacKey(m_keys->cardKey("TAC", asn)->reveal("test").bytes()), 1200, 0x06,
+                                          m_terminal, serial, d, t);
         const QString done =
             QStringLiteral("/v1/purchases/%1/completion").arg(b.json.value(QStringLiteral("purchaseId")).toInteger());
         QCOMPARE(post(done, {{QStringLiteral("mac2"), hexq(mac2)}, {QStringLiteral("tac"), hexq(tac)}}, m_token).status,

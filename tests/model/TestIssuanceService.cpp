@@ -175,7 +175,7 @@ private slots:
         h.cryptoPeriod = 5;
         const cdos::ecm::ControlWords cws{cdos::SecretBytes(cdos::Bytes(8, 0x11)),
                                           cdos::SecretBytes(cdos::Bytes(8, 0x22))};
-        const cdos::Bytes ecm = cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1").bytes());
+        const cdos::Bytes ecm = cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1")->reveal("test").bytes());
         const auto date = static_cast<std::uint32_t>(today.year() * 10000 + today.month() * 100 + today.day());
         QCOMPARE(m_card->transmit(cdos::selectAid(cdos::ca::kCaAid)).sw, std::uint16_t{0x9000});
         QCOMPARE(m_card->transmit(cdos::verifyPin(1, "135790")).sw, std::uint16_t{0x9000});
@@ -187,7 +187,7 @@ private slots:
         h.cryptoPeriod = 6;
         QCOMPARE(m_card
                      ->transmit(cdos::ca::processEcm(
-                         date, cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1").bytes())))
+                         date, cdos::ecm::Ecm::build(h, cws, keys.sharedKey("CA_SERVICE_1")->reveal("test").bytes())))
                      .sw,
                  cdos::ca::sw::NotEntitled);
     }

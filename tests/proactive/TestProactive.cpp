@@ -42,12 +42,13 @@ class TestProactive : public QObject {
         const Bytes r1 = cdos::crypto::randomBytes(8);
         const auto a1 = c.tx(auth::authInit(r1));
         QCOMPARE(a1.sw, std::uint16_t(0x9000));
-        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1).bytes(), a1.data);
+        const auto number = auth::decryptCardNumber(m_keys->cardKey("TRANSPORT", r1)->reveal("test").bytes(), a1.data);
         QVERIFY(number.has_value());
         const Bytes r2 = cdos::crypto::randomBytes(8);
         const auto a2 = c.tx(auth::authenticate(r2));
         QCOMPARE(a2.sw, std::uint16_t(0x9000));
-        const cdos::SecretBytes cak = m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()));
+        const cdos::SecretBytes cak =
+            m_keys->cardKey("CARD_AUTH", Bytes(number->begin() + 2, number->end()))->reveal("test");
         const cdos::SecretBytes apk = auth::processKey(cak.bytes(), r2);
         const auto personal = auth::decryptPersonalData(apk.bytes(), a2.data);
         QVERIFY(personal.has_value());

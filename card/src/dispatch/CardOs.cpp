@@ -347,7 +347,9 @@ Bytes CardOs::decryptUnderIssuerKey(const Bytes& cryptogram) const {
     const auto key = m_keys->find(0);
     if (!key || cryptogram.empty() || cryptogram.size() % 8 != 0)
         throw StatusError(sw::IncorrectData);
-    return crypto::des3EcbDecrypt(key->value.bytes(), cryptogram);
+    // 3DES-CBC with a zero IV: the cryptogram a PKCS#11 token makes with C_WrapKey (docs/command-set.md); for the
+    // one-block PIN blocks it is the same as ECB.
+    return crypto::des3CbcDecrypt(key->value.bytes(), Bytes(8, 0), cryptogram);
 }
 
 bool CardOs::accessAllowed(std::uint8_t condition, const CommandContext& ctx) const {

@@ -24,14 +24,14 @@ CommandApdu IssuerSmSession::wrap(CommandApdu c) {
     if (m_icv.empty())
         throw crypto::CryptoError("secure messaging session not started (GET CHALLENGE first)");
     c.cla = static_cast<std::uint8_t>(c.cla | 0x04);
-    const Bytes mac = smMac(m_key.bytes(), m_icv, smMacInput(c.cla, c.ins, c.p1, c.p2, c.data));
+    const Bytes mac = retailMac(*m_key, m_icv, smMacInput(c.cla, c.ins, c.p1, c.p2, c.data));
     c.data.insert(c.data.end(), mac.begin(), mac.begin() + 4);
     m_icv = mac;
     return c;
 }
 
 Bytes IssuerSmSession::encryptSecret(const Bytes& plain) const {
-    return crypto::des3EcbEncrypt(m_key.bytes(), plain);
+    return m_key->encryptCbc(Bytes(8, 0), plain);
 }
 
 } // namespace cdos

@@ -2,17 +2,11 @@
 
 #include "carddesk/protocol/apdu/Tlv.h"
 #include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/crypto/DesKey.h"
 
 namespace cdos::auth {
 
 namespace {
-
-Bytes xorBlock(const Bytes& a, const std::uint8_t* b) {
-    Bytes out(8);
-    for (std::size_t i = 0; i < 8; ++i)
-        out[i] = a[i] ^ b[i];
-    return out;
-}
 
 constexpr std::uint8_t kCardRandomTag = 0x04;
 
@@ -30,24 +24,14 @@ SecretBytes cardAuthKeyFromMaster(const Bytes& cardAuthMaster16, const Bytes& ca
     return SecretBytes(crypto::diversify(cardAuthMaster16, asnOf(cardNumber10)));
 }
 
-Bytes seal(const Bytes& processKey16, const Bytes& plain) {
-    return crypto::des3CbcEncrypt(processKey16, Bytes(8, 0), crypto::pad80(plain));
+Bytes seal(const DesKey& processKey, const Bytes& plain) {
+    return processKey.encryptCbc(Bytes(8, 0), crypto::pad80(plain));
 }
 
-std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram) {
-    if (cryptogram.empty() || cryptogram.size() % 8 != 0 || processKey16.size() != 16)
+std::optional<Bytes> open(const DesKey& processKey, const Bytes& cryptogram) {
+    if (cryptogram.empty() || cryptogram.size() % 8 != 0)
         return std::nullopt;
-    // CBC decryption from the ECB primitive (Crypto.h offers CBC only for encryption).
-    const Bytes ecb = crypto::des3EcbDecrypt(processKey16, cryptogram);
-    Bytes plain;
-    plain.reserve(ecb.size());
-    Bytes chain(8, 0);
-    for (std::size_t off = 0; off < ecb.size(); off += 8) {
-        const Bytes block = xorBlock(chain, ecb.data() + off);
-        plain.insert(plain.end(), block.begin(), block.end());
-        chain.assign(cryptogram.begin() + static_cast<std::ptrdiff_t>(off),
-                     cryptogram.begin() + static_cast<std::ptrdiff_t>(off + 8));
-    }
+    Bytes plain = processKey.decryptCbc(Bytes(8, 0), cryptogram);
     std::size_t end = plain.size();
     while (end > 0 && plain[end - 1] == 0x00 && plain.size() - end < 8)
         --end;
@@ -59,35 +43,35 @@ std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram) {
     return plain;
 }
 
-Bytes encryptCardNumber(const Bytes& processKey16, const Bytes& cardNumber10) {
+Bytes encryptCardNumber(const DesKey& processKey, const Bytes& cardNumber10) {
     if (cardNumber10.size() != 10)
         throw crypto::CryptoError("card number must be 10 bytes");
-    return seal(processKey16, cardNumber10);
+    return seal(processKey, cardNumber10);
 }
 
-std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& cryptogram) {
+std::optional<Bytes> decryptCardNumber(const DesKey& processKey, const Bytes& cryptogram) {
     if (cryptogram.size() != kCardNumberCryptogramSize)
         return std::nullopt;
-    auto plain = open(processKey16, cryptogram);
+    auto plain = open(processKey, cryptogram);
     if (!plain || plain->size() != 10)
         return std::nullopt;
     return plain;
 }
 
-Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder, const Bytes& cardRandom8) {
+Bytes encryptPersonalData(const DesKey& processKey, const HolderData& holder, const Bytes& cardRandom8) {
     if (cardRandom8.size() != kCardRandomSize)
         throw crypto::CryptoError("the card random must be 8 bytes");
     // The random first: HolderData::decode ignores trailing zero bytes, which a random may end with.
     Bytes plain;
     tlv::put(plain, kCardRandomTag, cardRandom8);
     append(plain, holder.encode());
-    Bytes out = seal(processKey16, plain);
+    Bytes out = seal(processKey, plain);
     secureZero(plain.data(), plain.size());
     return out;
 }
 
-std::optional<PersonalData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram) {
-    auto plain = open(processKey16, cryptogram);
+std::optional<PersonalData> decryptPersonalData(const DesKey& processKey, const Bytes& cryptogram) {
+    auto plain = open(processKey, cryptogram);
     if (!plain)
         return std::nullopt;
     std::optional<PersonalData> out;
@@ -99,18 +83,18 @@ std::optional<PersonalData> decryptPersonalData(const Bytes& processKey16, const
     return out;
 }
 
-Bytes encryptAuthResult(const Bytes& processKey16, const Bytes& cardNumber10, const Bytes& cardRandom8) {
+Bytes encryptAuthResult(const DesKey& processKey, const Bytes& cardNumber10, const Bytes& cardRandom8) {
     if (cardNumber10.size() != 10 || cardRandom8.size() != kCardRandomSize)
         throw crypto::CryptoError("card number must be 10 bytes and the card random 8");
     Bytes plain = cardNumber10;
     append(plain, cardRandom8);
-    return seal(processKey16, plain);
+    return seal(processKey, plain);
 }
 
-std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey16, const Bytes& cryptogram) {
+std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const DesKey& processKey, const Bytes& cryptogram) {
     if (cryptogram.size() != kAuthResultCryptogramSize)
         return std::nullopt;
-    auto plain = open(processKey16, cryptogram);
+    auto plain = open(processKey, cryptogram);
     if (!plain || plain->size() != 10 + kCardRandomSize)
         return std::nullopt;
     return std::pair{Bytes(plain->begin(), plain->begin() + 10), Bytes(plain->begin() + 10, plain->end())};
@@ -122,7 +106,7 @@ SecretBytes sessionKey(const Bytes& authProcessKey16, const Bytes& cardRandom8) 
     return SecretBytes(crypto::diversify(authProcessKey16, cardRandom8));
 }
 
-Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
+Bytes grantMac(const DesKey& sessionKey, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
                std::uint32_t permission) {
     if (cardNumber10.size() != 10)
         throw crypto::CryptoError("card number must be 10 bytes");
@@ -131,9 +115,53 @@ Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_
     m.push_back(user);
     m.push_back(entryId);
     putU32(m, permission);
-    Bytes mac = crypto::retailMac(sessionKey16, Bytes(8, 0), m);
+    Bytes mac = retailMac(sessionKey, Bytes(8, 0), m);
     mac.resize(4);
     return mac;
+}
+
+std::unique_ptr<DesKey> processKey(const DesKey& key, const Bytes& random8) {
+    if (random8.size() != kRandomSize)
+        throw crypto::CryptoError("process key needs an 8-byte random");
+    return key.diversify(random8);
+}
+
+std::unique_ptr<DesKey> sessionKey(const DesKey& authProcessKey, const Bytes& cardRandom8) {
+    if (cardRandom8.size() != kCardRandomSize)
+        throw crypto::CryptoError("the session key needs the 8-byte card random");
+    return authProcessKey.diversify(cardRandom8);
+}
+
+// The card and the tests hold their keys as bytes: the same algorithms over a host key.
+Bytes seal(const Bytes& processKey16, const Bytes& plain) {
+    return seal(HostKey(processKey16), plain);
+}
+std::optional<Bytes> open(const Bytes& processKey16, const Bytes& cryptogram) {
+    if (processKey16.size() != 16)
+        return std::nullopt;
+    return open(HostKey(processKey16), cryptogram);
+}
+Bytes encryptCardNumber(const Bytes& processKey16, const Bytes& cardNumber10) {
+    return encryptCardNumber(HostKey(processKey16), cardNumber10);
+}
+std::optional<Bytes> decryptCardNumber(const Bytes& processKey16, const Bytes& cryptogram) {
+    return decryptCardNumber(HostKey(processKey16), cryptogram);
+}
+Bytes encryptPersonalData(const Bytes& processKey16, const HolderData& holder, const Bytes& cardRandom8) {
+    return encryptPersonalData(HostKey(processKey16), holder, cardRandom8);
+}
+std::optional<PersonalData> decryptPersonalData(const Bytes& processKey16, const Bytes& cryptogram) {
+    return decryptPersonalData(HostKey(processKey16), cryptogram);
+}
+Bytes encryptAuthResult(const Bytes& processKey16, const Bytes& cardNumber10, const Bytes& cardRandom8) {
+    return encryptAuthResult(HostKey(processKey16), cardNumber10, cardRandom8);
+}
+std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey16, const Bytes& cryptogram) {
+    return decryptAuthResult(HostKey(processKey16), cryptogram);
+}
+Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
+               std::uint32_t permission) {
+    return grantMac(HostKey(sessionKey16), cardNumber10, user, entryId, permission);
 }
 
 CommandApdu authInit(const Bytes& random8) {

@@ -3,6 +3,7 @@
 #include "carddesk/protocol/apdu/CardRecords.h"
 
 #include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/crypto/DesKey.h"
 
 #include <cstdio>
 
@@ -12,8 +13,8 @@ namespace {
 
 constexpr std::uint8_t kCla = 0x80;
 
-Bytes mac4(const Bytes& key8, const Bytes& data) {
-    Bytes m = crypto::desCbcMac(key8, data);
+Bytes mac4(const DesKey& key, const Bytes& data) {
+    Bytes m = singleDesMac(key, data);
     m.resize(4);
     return m;
 }
@@ -30,7 +31,7 @@ std::uint8_t bcd(int v) {
 }
 
 // The host's MAC2 of a load and the terminal's MAC1 of a purchase cover the same fields in the same order.
-Bytes amountMac(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+Bytes amountMac(const DesKey& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
                 const Bcd3& time) {
     Bytes in;
     putU32(in, amount);
@@ -207,21 +208,12 @@ std::optional<LastTransaction> LastTransaction::decode(const Bytes& b) {
 }
 
 Bytes reloadPinCryptogram(const Bytes& pinUnblockSubKey16, const std::string& newPin) {
-    Bytes block = pinBlock(newPin);
-    Bytes out = crypto::des3EcbEncrypt(pinUnblockSubKey16, block);
-    secureZero(block.data(), block.size());
-    return out;
+    return reloadPinCryptogram(HostKey(pinUnblockSubKey16), newPin);
 }
 
 Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, const Bytes& challenge8, std::uint8_t user,
                    const Bytes& pinCryptogram8) {
-    Bytes in = challenge8;
-    in.push_back(user);
-    append(in, pinCryptogram8);
-    Bytes k = tacKey(pinUnblockSubKey16); // the same left XOR right folding as the TAC key
-    Bytes m = mac4(k, in);
-    secureZero(k.data(), k.size());
-    return m;
+    return reloadPinMac(HostKey(pinUnblockSubKey16), challenge8, user, pinCryptogram8);
 }
 
 Bytes loadSessionKey(const Bytes& subKey, const Bytes& random4, std::uint16_t onlineCounter) {
@@ -249,7 +241,7 @@ Bytes tacKey(const Bytes& sub) {
     return k;
 }
 
-Bytes loadMac1(const Bytes& s, std::uint32_t balanceBefore, std::uint32_t amount, std::uint8_t type,
+Bytes loadMac1(const DesKey& s, std::uint32_t balanceBefore, std::uint32_t amount, std::uint8_t type,
                const TerminalId& t) {
     Bytes in;
     putU32(in, balanceBefore);
@@ -259,12 +251,12 @@ Bytes loadMac1(const Bytes& s, std::uint32_t balanceBefore, std::uint32_t amount
     return mac4(s, in);
 }
 
-Bytes loadMac2(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+Bytes loadMac2(const DesKey& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
                const Bcd3& time) {
     return amountMac(s, amount, type, t, date, time);
 }
 
-Bytes loadTac(const Bytes& k, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
+Bytes loadTac(const DesKey& k, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
               std::uint8_t type, const TerminalId& t, const Bcd4& date, const Bcd3& time) {
     Bytes in;
     putU32(in, balanceAfter);
@@ -277,18 +269,18 @@ Bytes loadTac(const Bytes& k, std::uint32_t balanceAfter, std::uint16_t onlineCo
     return mac4(k, in);
 }
 
-Bytes purchaseMac1(const Bytes& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+Bytes purchaseMac1(const DesKey& s, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
                    const Bcd3& time) {
     return amountMac(s, amount, type, t, date, time);
 }
 
-Bytes purchaseMac2(const Bytes& s, std::uint32_t amount) {
+Bytes purchaseMac2(const DesKey& s, std::uint32_t amount) {
     Bytes in;
     putU32(in, amount);
     return mac4(s, in);
 }
 
-Bytes purchaseTac(const Bytes& k, std::uint32_t amount, std::uint8_t type, const TerminalId& t,
+Bytes purchaseTac(const DesKey& k, std::uint32_t amount, std::uint8_t type, const TerminalId& t,
                   std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time) {
     Bytes in;
     putU32(in, amount);
@@ -298,6 +290,77 @@ Bytes purchaseTac(const Bytes& k, std::uint32_t amount, std::uint8_t type, const
     putArray(in, date);
     putArray(in, time);
     return mac4(k, in);
+}
+
+// The card side holds its keys as bytes: the same algorithms over a host key.
+Bytes loadMac1(const Bytes& key8, std::uint32_t balanceBefore, std::uint32_t amount, std::uint8_t type,
+               const TerminalId& t) {
+    return loadMac1(HostKey(key8), balanceBefore, amount, type, t);
+}
+
+Bytes loadMac2(const Bytes& key8, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+               const Bcd3& time) {
+    return loadMac2(HostKey(key8), amount, type, t, date, time);
+}
+
+Bytes loadTac(const Bytes& key8, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
+              std::uint8_t type, const TerminalId& t, const Bcd4& date, const Bcd3& time) {
+    return loadTac(HostKey(key8), balanceAfter, onlineCounterBefore, amount, type, t, date, time);
+}
+
+Bytes purchaseMac1(const Bytes& key8, std::uint32_t amount, std::uint8_t type, const TerminalId& t, const Bcd4& date,
+                   const Bcd3& time) {
+    return purchaseMac1(HostKey(key8), amount, type, t, date, time);
+}
+
+Bytes purchaseMac2(const Bytes& key8, std::uint32_t amount) {
+    return purchaseMac2(HostKey(key8), amount);
+}
+
+Bytes purchaseTac(const Bytes& key8, std::uint32_t amount, std::uint8_t type, const TerminalId& t,
+                  std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time) {
+    return purchaseTac(HostKey(key8), amount, type, t, terminalSerial, date, time);
+}
+
+std::unique_ptr<DesKey> loadSessionKey(const DesKey& loadSubKey, const Bytes& random4, std::uint16_t onlineCounter) {
+    Bytes in = random4;
+    putU16(in, onlineCounter);
+    in.push_back(0x80);
+    in.push_back(0x00);
+    in.insert(in.end(), in.begin(), in.end());
+    return loadSubKey.derive(in);
+}
+
+std::unique_ptr<DesKey> purchaseSessionKey(const DesKey& purchaseSubKey, const Bytes& random4,
+                                           std::uint16_t offlineCounter, std::uint32_t terminalSerial) {
+    Bytes in = random4;
+    putU16(in, offlineCounter);
+    putU16(in, static_cast<std::uint16_t>(terminalSerial));
+    in.insert(in.end(), in.begin(), in.end());
+    return purchaseSubKey.derive(in);
+}
+
+std::unique_ptr<DesKey> tacKey(const DesKey& tacSubKey, const char* step) {
+    // No standard PKCS#11 mechanism folds a key's halves: the sub-key leaves its holder for this step only
+    // (docs/keys.md, "What leaves the token").
+    const SecretBytes sub = tacSubKey.reveal(step);
+    SecretBytes folded(tacKey(sub.bytes()));
+    return std::make_unique<HostKey>(std::move(folded));
+}
+
+Bytes reloadPinCryptogram(const DesKey& pinUnblockSubKey, const std::string& newPin) {
+    Bytes block = pinBlock(newPin);
+    Bytes out = pinUnblockSubKey.encryptEcb(block);
+    secureZero(block.data(), block.size());
+    return out;
+}
+
+Bytes reloadPinMac(const DesKey& pinUnblockSubKey, const Bytes& challenge8, std::uint8_t user,
+                   const Bytes& pinCryptogram8) {
+    Bytes in = challenge8;
+    in.push_back(user);
+    append(in, pinCryptogram8);
+    return mac4(*tacKey(pinUnblockSubKey, "PIN-unblock MAC key"), in);
 }
 
 Bcd4 bcdDate(int year, int month, int day) {

@@ -104,15 +104,15 @@ void PurseTerminal::changePin(std::uint8_t user, const std::string& oldPin, cons
 }
 
 void PurseTerminal::reloadPin(std::uint8_t user, const std::string& newPin) {
-    if (m_keys.pinUnblock.size() != 16)
+    if (!m_keys.pinUnblock)
         throw PurseError("RELOAD PIN: this terminal holds no PIN-unblock key", 0);
     if (!isValidPin(newPin))
         throw PurseError("RELOAD PIN: a PIN has 4 to 12 digits", 0);
     const ResponseApdu challenge = m_transmit(CommandApdu{0x00, 0x84, 0x00, 0x00, {}, 8});
     if (!challenge.ok() || challenge.data.size() != 8)
         throw PurseError("RELOAD PIN: GET CHALLENGE refused: " + swText(challenge.sw), challenge.sw);
-    CommandApdu c{0x80, kInsReloadPin, 0x00, user, reloadPinCryptogram(m_keys.pinUnblock.bytes(), newPin), -1};
-    append(c.data, reloadPinMac(m_keys.pinUnblock.bytes(), challenge.data, user, c.data));
+    CommandApdu c{0x80, kInsReloadPin, 0x00, user, reloadPinCryptogram(*m_keys.pinUnblock, newPin), -1};
+    append(c.data, reloadPinMac(*m_keys.pinUnblock, challenge.data, user, c.data));
     ResponseApdu r = m_transmit(c);
     secureZero(c.data.data(), c.data.size());
     if (!r.ok())
@@ -125,10 +125,10 @@ PurchaseResult PurseTerminal::purchase(std::uint32_t amount, std::uint32_t termi
         send(initializeForPurchase(kKeyIndex, amount, m_terminal), "INITIALIZE FOR PURCHASE").data);
     if (!init)
         throw badAnswer("INITIALIZE FOR PURCHASE");
-    SecretBytes session(
-        purchaseSessionKey(m_keys.purchase.bytes(), init->random, init->offlineCounter, terminalSerial));
+    const std::unique_ptr<DesKey> session =
+        purchaseSessionKey(*m_keys.purchase, init->random, init->offlineCounter, terminalSerial);
     const auto type = static_cast<std::uint8_t>(TxType::EpPurchase);
-    const Bytes mac1 = purchaseMac1(session.bytes(), amount, type, m_terminal, date, time);
+    const Bytes mac1 = purchaseMac1(*session, amount, type, m_terminal, date, time);
 
     m_pending =
         PendingTransaction{TxType::EpPurchase, init->offlineCounter, amount, init->balance, terminalSerial, date, time};
@@ -146,10 +146,10 @@ PurchaseResult PurseTerminal::purchase(std::uint32_t amount, std::uint32_t termi
     out.terminalSerial = terminalSerial;
     out.tac.assign(r.data.begin(), r.data.begin() + 4);
     out.mac2.assign(r.data.begin() + 4, r.data.end());
-    out.mac2Verified = constantTimeEqual(out.mac2, purchaseMac2(session.bytes(), amount));
-    Bytes tk = tacKey(m_keys.tac.bytes());
-    out.tacVerified = constantTimeEqual(out.tac, purchaseTac(tk, amount, type, m_terminal, terminalSerial, date, time));
-    secureZero(tk.data(), tk.size());
+    out.mac2Verified = constantTimeEqual(out.mac2, purchaseMac2(*session, amount));
+    const std::unique_ptr<DesKey> tk = tacKey(*m_keys.tac);
+    out.tacVerified =
+        constantTimeEqual(out.tac, purchaseTac(*tk, amount, type, m_terminal, terminalSerial, date, time));
     return out;
 }
 
@@ -158,12 +158,12 @@ LoadResult PurseTerminal::load(std::uint32_t amount, const Bcd4& date, const Bcd
         InitLoadResponse::decode(send(initializeForLoad(kKeyIndex, amount, m_terminal), "INITIALIZE FOR LOAD").data);
     if (!init)
         throw badAnswer("INITIALIZE FOR LOAD");
-    SecretBytes session(loadSessionKey(m_keys.load.bytes(), init->random, init->onlineCounter));
+    const std::unique_ptr<DesKey> session = loadSessionKey(*m_keys.load, init->random, init->onlineCounter);
     const auto type = static_cast<std::uint8_t>(TxType::EpLoad);
     // MAC1 proves the card holds this card's load key; without it the terminal (or host) must not credit.
-    if (!constantTimeEqual(init->mac1, loadMac1(session.bytes(), init->balance, amount, type, m_terminal)))
+    if (!constantTimeEqual(init->mac1, loadMac1(*session, init->balance, amount, type, m_terminal)))
         throw PurseError("INITIALIZE FOR LOAD: the card's MAC1 is wrong (not this card's load key)", sw::MacInvalid);
-    const Bytes mac2 = loadMac2(session.bytes(), amount, type, m_terminal, date, time);
+    const Bytes mac2 = loadMac2(*session, amount, type, m_terminal, date, time);
 
     m_pending = PendingTransaction{TxType::EpLoad, init->onlineCounter, amount, init->balance, 0, date, time};
     const ResponseApdu r = m_transmit(creditForLoad(date, time, mac2));
@@ -178,10 +178,9 @@ LoadResult PurseTerminal::load(std::uint32_t amount, const Bcd4& date, const Bcd
     out.balanceAfter = init->balance + amount;
     out.counter = init->onlineCounter;
     out.tac = r.data;
-    Bytes tk = tacKey(m_keys.tac.bytes());
+    const std::unique_ptr<DesKey> tk = tacKey(*m_keys.tac);
     out.tacVerified =
-        constantTimeEqual(out.tac, loadTac(tk, out.balanceAfter, out.counter, amount, type, m_terminal, date, time));
-    secureZero(tk.data(), tk.size());
+        constantTimeEqual(out.tac, loadTac(*tk, out.balanceAfter, out.counter, amount, type, m_terminal, date, time));
     return out;
 }
 
@@ -222,14 +221,13 @@ bool PurseTerminal::checkTac(const LogRecord& e, const LastTransaction& last, st
     if (e.type != last.type || e.counter != last.counter || e.amount != last.amount || e.terminal != last.terminal ||
         e.date != last.date || e.time != last.time)
         return false;
-    Bytes tk = tacKey(m_keys.tac.bytes());
+    const std::unique_ptr<DesKey> tk = tacKey(*m_keys.tac);
     Bytes want;
     if (e.type == static_cast<std::uint8_t>(TxType::EpPurchase) ||
         e.type == static_cast<std::uint8_t>(TxType::EdPurchase))
-        want = purchaseTac(tk, e.amount, e.type, e.terminal, last.terminalSerial, e.date, e.time);
+        want = purchaseTac(*tk, e.amount, e.type, e.terminal, last.terminalSerial, e.date, e.time);
     else
-        want = loadTac(tk, balanceNow, e.counter, e.amount, e.type, e.terminal, e.date, e.time);
-    secureZero(tk.data(), tk.size());
+        want = loadTac(*tk, balanceNow, e.counter, e.amount, e.type, e.terminal, e.date, e.time);
     return constantTimeEqual(want, tac);
 }
 
@@ -259,12 +257,11 @@ RecoveryResult PurseTerminal::recover(const PendingTransaction& p) {
         throw PurseError("recovery: the card's counter moved by more than one; another terminal used the purse", 0);
     out.happened = true;
     out.proof = prove(p.type, p.counter);
-    Bytes tk = tacKey(m_keys.tac.bytes());
+    const std::unique_ptr<DesKey> tk = tacKey(*m_keys.tac);
     const auto type = static_cast<std::uint8_t>(p.type);
     const Bytes want =
-        purchase ? purchaseTac(tk, p.amount, type, m_terminal, p.terminalSerial, p.date, p.time)
-                 : loadTac(tk, p.balanceBefore + p.amount, p.counter, p.amount, type, m_terminal, p.date, p.time);
-    secureZero(tk.data(), tk.size());
+        purchase ? purchaseTac(*tk, p.amount, type, m_terminal, p.terminalSerial, p.date, p.time)
+                 : loadTac(*tk, p.balanceBefore + p.amount, p.counter, p.amount, type, m_terminal, p.date, p.time);
     out.tacVerified = constantTimeEqual(want, out.proof.tac);
     return out;
 }

@@ -184,11 +184,11 @@ void Personaliser::personalise(const CardProfile& p) {
     sm.start(send(getChallenge(), "GET CHALLENGE").data);
 
     auto writeKey = [&](const KeySpec& k) {
-        SecretBytes value =
+        std::shared_ptr<const DesKey> value =
             k.derivation == KeyDerivation::Shared ? m_keys.sharedKey(k.master) : m_keys.cardKey(k.master, asn);
         CommandApdu c{cla::Proprietary, ins::WriteKey, 0x00, k.id, {}, -1};
         c.data = {kKeyType3Des2, static_cast<std::uint8_t>(k.usage), m_keys.version(k.master), k.maxErrors};
-        append(c.data, sm.encryptSecret(value.bytes()));
+        append(c.data, sm.wrapKey(*value));
         send(sm.wrap(c), "WRITE KEY " + std::to_string(k.id));
         if (k.id == 0)
             sm.replaceKey(std::move(value));
@@ -262,9 +262,8 @@ void Personaliser::personalise(const CardProfile& p) {
         report("write the service keys and entitlements");
         for (const auto id : p.ca.serviceKeys) {
             const std::string name = ca::serviceKeyName(id);
-            const SecretBytes value = m_keys.sharedKey(name);
-            send(sm.wrap(ca::writeServiceKey(id, m_keys.version(name), sm.encryptSecret(value.bytes()))),
-                 "WRITE KEY " + name);
+            const std::unique_ptr<DesKey> value = m_keys.sharedKey(name);
+            send(sm.wrap(ca::writeServiceKey(id, m_keys.version(name), sm.wrapKey(*value))), "WRITE KEY " + name);
         }
         // The CA DF is current (CREATE FILE selected it): WRITE ENTITLEMENT goes to the CA application.
         // Up to 20 rights per command: one NVM commit each instead of one per right.
@@ -392,7 +391,7 @@ ServiceKeyUpdate updateServiceKey(const IssuerKeys& keys, const Transmit& transm
     };
     // The key store first: an unknown or not-shared name is refused before the card is touched.
     const std::uint8_t version = keys.version(name);
-    const SecretBytes value = keys.sharedKey(name);
+    const std::unique_ptr<DesKey> value = keys.sharedKey(name);
 
     send(selectFid(fid::Mf), "SELECT MF");
     const auto lc = send(getData(tag::LifeCycleTag), "GET DATA life cycle").data;
@@ -423,7 +422,7 @@ ServiceKeyUpdate updateServiceKey(const IssuerKeys& keys, const Transmit& transm
     if (u.previousVersion != version) {
         IssuerSmSession sm(keys.cardKey("ISSUER_SM", asn));
         sm.start(send(getChallenge(), "GET CHALLENGE").data);
-        send(sm.wrap(ca::writeServiceKey(id, version, sm.encryptSecret(value.bytes()))), "WRITE KEY " + name);
+        send(sm.wrap(ca::writeServiceKey(id, version, sm.wrapKey(*value))), "WRITE KEY " + name);
         u.version = cardVersion();
         if (u.version != version)
             throw PersonalisationError("the card reports version " + std::to_string(u.version) + " of " + name +

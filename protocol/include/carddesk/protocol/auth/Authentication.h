@@ -3,6 +3,7 @@
 // the cryptography of both roles and the APDUs, written once for the card, the headend and the gateway.
 #include "carddesk/protocol/apdu/Apdu.h"
 #include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/crypto/DesKey.h"
 
 #include <optional>
 
@@ -56,6 +57,20 @@ std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const Bytes& processKey
 SecretBytes sessionKey(const Bytes& authProcessKey16, const Bytes& cardRandom8);
 // Retail MAC (first 4 bytes) under SK over "GRNT" || card number (10) || user || entry id || permission (4).
 Bytes grantMac(const Bytes& sessionKey16, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
+               std::uint32_t permission);
+
+// The same over key objects, for the headend whose keys live in a token: every key stays where its master is.
+std::unique_ptr<DesKey> processKey(const DesKey& key, const Bytes& random8);
+std::unique_ptr<DesKey> sessionKey(const DesKey& authProcessKey, const Bytes& cardRandom8);
+Bytes seal(const DesKey& processKey, const Bytes& plain);
+std::optional<Bytes> open(const DesKey& processKey, const Bytes& cryptogram);
+Bytes encryptCardNumber(const DesKey& processKey, const Bytes& cardNumber10);
+std::optional<Bytes> decryptCardNumber(const DesKey& processKey, const Bytes& cryptogram);
+Bytes encryptPersonalData(const DesKey& processKey, const HolderData& holder, const Bytes& cardRandom8);
+std::optional<PersonalData> decryptPersonalData(const DesKey& processKey, const Bytes& cryptogram);
+Bytes encryptAuthResult(const DesKey& processKey, const Bytes& cardNumber10, const Bytes& cardRandom8);
+std::optional<std::pair<Bytes, Bytes>> decryptAuthResult(const DesKey& processKey, const Bytes& cryptogram);
+Bytes grantMac(const DesKey& sessionKey, const Bytes& cardNumber10, std::uint8_t user, std::uint8_t entryId,
                std::uint32_t permission);
 
 CommandApdu authInit(const Bytes& random8);

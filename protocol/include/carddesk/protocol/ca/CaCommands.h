@@ -6,6 +6,7 @@
 #include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/apdu/CommandSet.h"
 #include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/crypto/DesKey.h"
 
 #include <optional>
 #include <string>
@@ -98,7 +99,7 @@ inline CommandApdu writeEntitlements(const std::vector<Entitlement>& rights) {
 // ISO 9797-1 algorithm 3 MAC (zero IV) under the card's PURCHASE sub-key — which only the card and the headend
 // hold — over "VODR" ‖ card number(10) ‖ programme(2) ‖ price(4) ‖ valid days(2) ‖ the purchase's offline
 // counter(2). What the terminal cannot choose: the programme, the days and the purchase the right is for.
-inline Bytes vodRightMac(const Bytes& purchaseSubKey16, const Bytes& cardNumber, std::uint16_t programme,
+inline Bytes vodRightMac(const DesKey& purchaseSubKey, const Bytes& cardNumber, std::uint16_t programme,
                          std::uint32_t price, std::uint16_t validDays, std::uint16_t purchaseCounter) {
     Bytes input{'V', 'O', 'D', 'R'};
     append(input, cardNumber);
@@ -106,9 +107,13 @@ inline Bytes vodRightMac(const Bytes& purchaseSubKey16, const Bytes& cardNumber,
     putU32(input, price);
     putU16(input, validDays);
     putU16(input, purchaseCounter);
-    Bytes mac = crypto::retailMac(purchaseSubKey16, Bytes(8, 0), input);
+    Bytes mac = retailMac(purchaseSubKey, Bytes(8, 0), input);
     mac.resize(4);
     return mac;
+}
+inline Bytes vodRightMac(const Bytes& purchaseSubKey16, const Bytes& cardNumber, std::uint16_t programme,
+                         std::uint32_t price, std::uint16_t validDays, std::uint16_t purchaseCounter) {
+    return vodRightMac(HostKey(purchaseSubKey16), cardNumber, programme, price, validDays, purchaseCounter);
 }
 // OPEN VOD RIGHT: programme(2) price(4) valid days(2) MAC(4) (vodRightMac, from the headend's purchase answer).
 inline CommandApdu openVodRight(std::uint16_t programme, std::uint32_t price, std::uint16_t validDays,

@@ -3,6 +3,7 @@
 // and the cryptography of both roles — the card's and the terminal/host's — written once. The published load
 // example pins it in tests/protocol/TestEPurse.cpp.
 #include "carddesk/protocol/apdu/Apdu.h"
+#include "carddesk/protocol/crypto/DesKey.h"
 
 #include <array>
 #include <optional>
@@ -148,6 +149,28 @@ Bytes reloadPinMac(const Bytes& pinUnblockSubKey16, const Bytes& challenge8, std
                    const Bytes& pinCryptogram8);
 Bytes purchaseTac(const Bytes& tacKey8, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
                   std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time);
+
+// The same over key objects, for hosts whose keys live in a token (docs/keys.md): the session keys are derived
+// where the sub-key is (E(sub, d ‖ d): a key acting as single DES), the MACs computed there. The TAC key folds the
+// sub-key's halves, which no token mechanism does: tacKey() takes the sub-key out for that step only.
+std::unique_ptr<DesKey> loadSessionKey(const DesKey& loadSubKey, const Bytes& random4, std::uint16_t onlineCounter);
+std::unique_ptr<DesKey> purchaseSessionKey(const DesKey& purchaseSubKey, const Bytes& random4,
+                                           std::uint16_t offlineCounter, std::uint32_t terminalSerial);
+std::unique_ptr<DesKey> tacKey(const DesKey& tacSubKey, const char* step = "TAC key");
+Bytes loadMac1(const DesKey& session, std::uint32_t balanceBefore, std::uint32_t amount, std::uint8_t type,
+               const TerminalId& terminal);
+Bytes loadMac2(const DesKey& session, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+               const Bcd4& date, const Bcd3& time);
+Bytes loadTac(const DesKey& tacKey, std::uint32_t balanceAfter, std::uint16_t onlineCounterBefore, std::uint32_t amount,
+              std::uint8_t type, const TerminalId& terminal, const Bcd4& date, const Bcd3& time);
+Bytes purchaseMac1(const DesKey& session, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+                   const Bcd4& date, const Bcd3& time);
+Bytes purchaseMac2(const DesKey& session, std::uint32_t amount);
+Bytes purchaseTac(const DesKey& tacKey, std::uint32_t amount, std::uint8_t type, const TerminalId& terminal,
+                  std::uint32_t terminalSerial, const Bcd4& date, const Bcd3& time);
+Bytes reloadPinCryptogram(const DesKey& pinUnblockSubKey, const std::string& newPin);
+Bytes reloadPinMac(const DesKey& pinUnblockSubKey, const Bytes& challenge8, std::uint8_t user,
+                   const Bytes& pinCryptogram8);
 
 // Date/time helpers: BCD from numbers (no validation beyond digit ranges) and back.
 Bcd4 bcdDate(int year, int month, int day);

@@ -26,11 +26,11 @@ std::string purseStatusMeaning(std::uint16_t sw);
 // The fixed meaning with the e-purse ones first (cdos::fixedStatusWordMeaning: translated by Qt hosts), or nullptr.
 const char* fixedPurseStatusMeaning(std::uint16_t sw);
 
-// The card's purse sub-keys (16-byte two-key 3DES each), as the card holds them in key ids 03, 04, 05 (and 06 for
-// RELOAD PIN). A development terminal holds them; a production one asks a security module.
+// The card's purse sub-keys, as the card holds them in key ids 03, 04, 05 (and 06 for RELOAD PIN): key objects of
+// the issuer's key holder (inside the token when it is one).
 struct PurseKeys {
-    SecretBytes purchase, load, tac;
-    SecretBytes pinUnblock; // may be empty: then reloadPin() is refused
+    std::shared_ptr<const DesKey> purchase, load, tac;
+    std::shared_ptr<const DesKey> pinUnblock; // may be null: then reloadPin() is refused
     // Diversified from the masters PURCHASE, LOAD, TAC and (when the store has it) PIN_UNBLOCK for the card's ASN
     // (8 bytes). Throws KeyStoreError when one of the first three is missing.
     static PurseKeys fromIssuer(const IssuerKeys& keys, const Bytes& asn);
