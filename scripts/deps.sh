@@ -17,6 +17,8 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql fonts-noto-cjk qt6-translations-l10n
     # the PC/SC stack and the technicians' tools
     pcscd vsmartcard-vpcd pcsc-tools opensc
+    # issuer keys in a PKCS#11 token: SoftHSM2 (the development token and every key test) and the standard header
+    softhsm2 libp11-kit-dev
     # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation
     postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd
     # package checks: lintian, AppStream and desktop-entry validators

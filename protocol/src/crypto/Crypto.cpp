@@ -95,6 +95,12 @@ Bytes des3CbcEncrypt(const Bytes& key16, const Bytes& iv8, const Bytes& data) {
     return runBlockCipher(desEdeCbc(), key16, &iv8, data, true);
 }
 
+Bytes des3CbcDecrypt(const Bytes& key16, const Bytes& iv8, const Bytes& data) {
+    requireSize(key16, 16, "3DES key");
+    requireSize(iv8, 8, "IV");
+    return runBlockCipher(desEdeCbc(), key16, &iv8, data, false);
+}
+
 Bytes desEcbEncrypt(const Bytes& key8, const Bytes& data) {
     requireSize(key8, 8, "DES key");
     SecretBytes k(doubled(key8));

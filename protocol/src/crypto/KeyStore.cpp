@@ -1,5 +1,7 @@
 #include "carddesk/protocol/crypto/KeyStore.h"
 
+#include <algorithm>
+
 #include "carddesk/protocol/crypto/Crypto.h"
 
 #include <fstream>
@@ -38,6 +40,7 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
     if (!std::getline(in, line) || line != kMagic)
         throw KeyStoreError(path + " is not a CardDesk key store");
     KeyStore ks;
+    ks.m_path = path;
     SecretBytes kek;
     int lineNo = 1;
     bool checked = false;
@@ -175,20 +178,25 @@ std::string KeyStore::kcvHex(const std::string& name) const {
     return toHex(entry(name).kcv);
 }
 
-SecretBytes KeyStore::cardKey(const std::string& name, const Bytes& asn) const {
-    return SecretBytes(crypto::diversify(entry(name).key.bytes(), asn));
+bool IssuerKeys::contains(const std::string& name) const {
+    const std::vector<std::string> all = names();
+    return std::find(all.begin(), all.end(), name) != all.end();
 }
 
-SecretBytes KeyStore::blankCardKey() const {
-    return entry(kBlankCardKeyName).key;
+std::unique_ptr<DesKey> KeyStore::cardKey(const std::string& name, const Bytes& asn) const {
+    return HostKey(entry(name).key).diversify(asn);
 }
 
-SecretBytes KeyStore::sharedKey(const std::string& name) const {
+std::unique_ptr<DesKey> KeyStore::blankCardKey() const {
+    return std::make_unique<HostKey>(entry(kBlankCardKeyName).key);
+}
+
+std::unique_ptr<DesKey> KeyStore::sharedKey(const std::string& name) const {
     const Entry& e = entry(name);
     if (!e.shared)
         throw KeyStoreError("key " + name +
                             " is not marked shared in the key store; only its per-card keys are given out");
-    return e.key;
+    return std::make_unique<HostKey>(e.key);
 }
 
 std::uint8_t KeyStore::version(const std::string& name) const {

@@ -21,6 +21,7 @@ Bytes des3EcbEncrypt(const Bytes& key16, const Bytes& data);
 Bytes des3EcbDecrypt(const Bytes& key16, const Bytes& data);
 // Two-key 3DES CBC over whole blocks.
 Bytes des3CbcEncrypt(const Bytes& key16, const Bytes& iv8, const Bytes& data);
+Bytes des3CbcDecrypt(const Bytes& key16, const Bytes& iv8, const Bytes& data);
 // Single-DES ECB of whole blocks with an 8-byte key.
 Bytes desEcbEncrypt(const Bytes& key8, const Bytes& data);
 Bytes desEcbDecrypt(const Bytes& key8, const Bytes& data);

@@ -1,8 +1,11 @@
 #pragma once
-// The issuer's key store: master keys sealed with AES-256-GCM under a passphrase-derived key. Master keys never
-// leave this class; callers get keys diversified for one card, or, for keys the store marks "shared", the key
-// itself, deliberately asked for with sharedKey() (docs/keys.md).
+// The issuer's keys as operations (docs/keys.md): IssuerKeys is what every host program asks of a key holder — a
+// PKCS#11 token in production (TokenKeys), the passphrase-sealed development file here (KeyStore). Callers get
+// DesKey objects (a card's diversified key, the blank cards' batch key, a key marked "shared"), never master bytes.
 #include "carddesk/protocol/apdu/Bytes.h"
+#include "carddesk/protocol/crypto/DesKey.h"
+
+#include <memory>
 
 #include <map>
 #include <set>
@@ -16,18 +19,26 @@ struct KeyStoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// What personalisation needs from an issuer key holder (a software store here, an HSM in production).
+// What every host program needs from an issuer key holder (a token in production, a development file).
 class IssuerKeys {
 public:
     virtual ~IssuerKeys() = default;
-    // The card's sub-key: diversify(master `name`, ASN). Throws KeyStoreError for an unknown name.
-    virtual SecretBytes cardKey(const std::string& name, const Bytes& asn) const = 0;
+    // The card's sub-key: diversify(master `name`, 8 bytes) — the ASN for card keys, a random for the transport
+    // process key. Made where the master is (inside the token). Throws KeyStoreError for an unknown name.
+    virtual std::unique_ptr<DesKey> cardKey(const std::string& name, const Bytes& asn) const = 0;
     // The blank cards' batch key (key 00 of a blank card), needed once to take the card over.
-    virtual SecretBytes blankCardKey() const = 0;
+    virtual std::unique_ptr<DesKey> blankCardKey() const = 0;
     // A key written to every card as is (system-wide transport key, service keys). Throws KeyStoreError for an
-    // unknown name or a key the store does not mark as shared: a master is never handed out by mistake.
-    virtual SecretBytes sharedKey(const std::string& name) const = 0;
+    // unknown name or a key the holder does not mark as shared: a master is never handed out by mistake.
+    virtual std::unique_ptr<DesKey> sharedKey(const std::string& name) const = 0;
     virtual std::uint8_t version(const std::string& name) const = 0;
+    // Names of the keys held, and each one's check value (safe to show).
+    virtual std::vector<std::string> names() const = 0;
+    virtual std::string kcvHex(const std::string& name) const = 0;
+    virtual bool isShared(const std::string& name) const = 0;
+    bool contains(const std::string& name) const;
+    // A short description of the holder for the operator ("development key file /path", "token CardDesk (SoftHSM)").
+    virtual std::string description() const = 0;
 };
 
 // A clear-key file of a key ceremony (resources/keystores/development-keys.txt): lines "NAME VERSION HEX32
@@ -52,14 +63,14 @@ public:
     // Throws KeyStoreError naming the file and line of the first bad line.
     static ClearKeys readClearKeys(const std::string& path);
 
-    std::vector<std::string> names() const;
-    bool contains(const std::string& name) const { return m_keys.count(name) != 0; }
-    std::string kcvHex(const std::string& name) const;
-    bool isShared(const std::string& name) const { return contains(name) && m_keys.at(name).shared; }
+    std::vector<std::string> names() const override;
+    std::string kcvHex(const std::string& name) const override;
+    bool isShared(const std::string& name) const override { return contains(name) && m_keys.at(name).shared; }
+    std::string description() const override { return "key file " + m_path; }
 
-    SecretBytes cardKey(const std::string& name, const Bytes& asn) const override;
-    SecretBytes blankCardKey() const override;
-    SecretBytes sharedKey(const std::string& name) const override;
+    std::unique_ptr<DesKey> cardKey(const std::string& name, const Bytes& asn) const override;
+    std::unique_ptr<DesKey> blankCardKey() const override;
+    std::unique_ptr<DesKey> sharedKey(const std::string& name) const override;
     std::uint8_t version(const std::string& name) const override;
 
 private:
@@ -71,6 +82,7 @@ private:
     };
     const Entry& entry(const std::string& name) const;
     std::map<std::string, Entry> m_keys;
+    std::string m_path;
 };
 
 } // namespace cdos
