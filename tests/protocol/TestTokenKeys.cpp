@@ -200,8 +200,7 @@ private slots:
                     return;
             }
         // BLANK_CARD is used as it is: its left half is the companion object.
-        compareKeys(*m_token->blankCardKey(), *m_store->blankCardKey(), QStringLiteral("BLANK_CARD"),
-                    {true, false});
+        compareKeys(*m_token->blankCardKey(), *m_store->blankCardKey(), QStringLiteral("BLANK_CARD"), {true, false});
         for (const auto& name : m_store->names())
             if (m_store->isShared(name))
                 compareKeys(*m_token->sharedKey(name), *m_store->sharedKey(name), QString::fromStdString(name),
@@ -251,8 +250,7 @@ private slots:
                 QFAIL("a master's value was read");
             } catch (const Pkcs11Error& e) {
                 QCOMPARE(e.rv(), CKR_ATTRIBUTE_SENSITIVE);
-                QVERIFY2(QString::fromUtf8(e.what()).startsWith(QStringLiteral("CKR_ATTRIBUTE_SENSITIVE: ")),
-                         e.what());
+                QVERIFY2(QString::fromUtf8(e.what()).startsWith(QStringLiteral("CKR_ATTRIBUTE_SENSITIVE: ")), e.what());
             }
             QVERIFY(!m_module->attribute(master, CKA_VALUE));
             const auto key = TokenKey::tokenObject(m_module, master);
@@ -295,8 +293,9 @@ private slots:
     void listShowsTheLayout() {
         const auto objects = TokenAdmin(m_module).listObjects();
         for (const auto& name : m_store->names()) {
-            const auto it = std::find_if(objects.begin(), objects.end(),
-                                         [&](const TokenAdmin::ObjectInfo& o) { return o.label == "carddesk:" + name; });
+            const auto it = std::find_if(objects.begin(), objects.end(), [&](const TokenAdmin::ObjectInfo& o) {
+                return o.label == "carddesk:" + name;
+            });
             QVERIFY2(it != objects.end(), name.c_str());
             QCOMPARE(it->objectClass, std::string("secret key"));
             QCOMPARE(it->keyType, std::string("DES2"));
@@ -304,12 +303,15 @@ private slots:
             QCOMPARE(it->shared, m_store->isShared(name));
             QCOMPARE(it->sensitive, std::optional<bool>(true));
             QCOMPARE(it->extractable, std::optional<bool>(m_store->isShared(name)));
+            // Never extractable and always sensitive as the token keeps them: masters are derived in the token from a
+            // key generated there (TokenAdmin::importKey).
             QCOMPARE(it->neverExtractable, std::optional<bool>(!m_store->isShared(name)));
+            QCOMPARE(it->alwaysSensitive, std::optional<bool>(!m_store->isShared(name)));
             QCOMPARE(QString::fromStdString(it->kcvHex), QString::fromStdString(m_store->kcvHex(name)));
         }
-        const auto companion =
-            std::find_if(objects.begin(), objects.end(),
-                         [](const TokenAdmin::ObjectInfo& o) { return o.label == "carddesk:BLANK_CARD:L"; });
+        const auto companion = std::find_if(objects.begin(), objects.end(), [](const TokenAdmin::ObjectInfo& o) {
+            return o.label == "carddesk:BLANK_CARD:L";
+        });
         QVERIFY(companion != objects.end());
         QCOMPARE(companion->extractable, std::optional<bool>(false));
         // K1 ‖ K1 of 404142434445464748494A4B4C4D4E4F

@@ -13,7 +13,8 @@ struct ReturnCode {
     const char* words;
 };
 
-#define CARDDESK_CKR(code, words) {code, #code, words}
+#define CARDDESK_CKR(code, words)                                                                                      \
+    { code, #code, words }
 const ReturnCode kCodes[] = {
     CARDDESK_CKR(CKR_OK, "done"),
     CARDDESK_CKR(CKR_CANCEL, "cancelled"),
@@ -119,7 +120,8 @@ std::string pkcs11ReturnWords(CK_RV rv) {
 }
 
 Pkcs11Error::Pkcs11Error(CK_RV rv, const std::string& context)
-    : KeyStoreError(pkcs11ReturnName(rv) + ": " + pkcs11ReturnWords(rv) + (context.empty() ? "" : " (" + context + ")")),
+    : KeyStoreError(pkcs11ReturnName(rv) + ": " + pkcs11ReturnWords(rv) +
+                    (context.empty() ? "" : " (" + context + ")")),
       m_rv(rv) {}
 
 } // namespace cdos

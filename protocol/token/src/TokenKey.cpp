@@ -74,11 +74,10 @@ struct SessionKeyTemplate {
     CK_KEY_TYPE type = CKK_DES2;
     CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
     CK_ATTRIBUTE attrs[10] = {
-        {CKA_CLASS, &cls, sizeof cls},        {CKA_KEY_TYPE, &type, sizeof type},
-        {CKA_TOKEN, &no, sizeof no},          {CKA_PRIVATE, &yes, sizeof yes},
-        {CKA_SENSITIVE, &yes, sizeof yes},    {CKA_EXTRACTABLE, &yes, sizeof yes},
-        {CKA_ENCRYPT, &yes, sizeof yes},      {CKA_DECRYPT, &yes, sizeof yes},
-        {CKA_DERIVE, &yes, sizeof yes},       {CKA_WRAP, &yes, sizeof yes},
+        {CKA_CLASS, &cls, sizeof cls},   {CKA_KEY_TYPE, &type, sizeof type}, {CKA_TOKEN, &no, sizeof no},
+        {CKA_PRIVATE, &yes, sizeof yes}, {CKA_SENSITIVE, &yes, sizeof yes},  {CKA_EXTRACTABLE, &yes, sizeof yes},
+        {CKA_ENCRYPT, &yes, sizeof yes}, {CKA_DECRYPT, &yes, sizeof yes},    {CKA_DERIVE, &yes, sizeof yes},
+        {CKA_WRAP, &yes, sizeof yes},
     };
     SessionKeyTemplate() = default;
     SessionKeyTemplate(const SessionKeyTemplate&) = delete; // the attributes point into it
@@ -102,9 +101,10 @@ public:
         CK_ULONG length = 16;
         CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
         CK_ATTRIBUTE attrs[] = {
-            {CKA_CLASS, &cls, sizeof cls},     {CKA_KEY_TYPE, &type, sizeof type},   {CKA_VALUE_LEN, &length, sizeof length},
-            {CKA_TOKEN, &no, sizeof no},       {CKA_PRIVATE, &yes, sizeof yes},      {CKA_SENSITIVE, &yes, sizeof yes},
-            {CKA_EXTRACTABLE, &yes, sizeof yes}, {CKA_DERIVE, &no, sizeof no},
+            {CKA_CLASS, &cls, sizeof cls},           {CKA_KEY_TYPE, &type, sizeof type},
+            {CKA_VALUE_LEN, &length, sizeof length}, {CKA_TOKEN, &no, sizeof no},
+            {CKA_PRIVATE, &yes, sizeof yes},         {CKA_SENSITIVE, &yes, sizeof yes},
+            {CKA_EXTRACTABLE, &yes, sizeof yes},     {CKA_DERIVE, &no, sizeof no},
         };
         Pkcs11Session s = module.session();
         s.check(s.fn().C_DeriveKey(s.handle(), &mech, parent, attrs, std::size(attrs), &m_handle),
@@ -156,11 +156,9 @@ public:
         CK_ULONG length = 16;
         CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
         std::vector<CK_ATTRIBUTE> attrs = {
-            {CKA_CLASS, &cls, sizeof cls},       {CKA_KEY_TYPE, &type, sizeof type},
-            {CKA_TOKEN, &no, sizeof no},         {CKA_PRIVATE, &yes, sizeof yes},
-            {CKA_SENSITIVE, &no, sizeof no},     {CKA_EXTRACTABLE, &yes, sizeof yes},
-            {CKA_WRAP, &yes, sizeof yes},        {CKA_ENCRYPT, &no, sizeof no},
-            {CKA_DECRYPT, &no, sizeof no},
+            {CKA_CLASS, &cls, sizeof cls},   {CKA_KEY_TYPE, &type, sizeof type}, {CKA_TOKEN, &no, sizeof no},
+            {CKA_PRIVATE, &yes, sizeof yes}, {CKA_SENSITIVE, &no, sizeof no},    {CKA_EXTRACTABLE, &yes, sizeof yes},
+            {CKA_WRAP, &yes, sizeof yes},    {CKA_ENCRYPT, &no, sizeof no},      {CKA_DECRYPT, &no, sizeof no},
         };
         if (aes)
             attrs.push_back({CKA_VALUE_LEN, &length, sizeof length});

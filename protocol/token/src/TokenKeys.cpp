@@ -57,7 +57,8 @@ TokenKeys::TokenKeys(std::shared_ptr<Pkcs11Module> module) : m_module(std::move(
 const TokenKeys::Entry& TokenKeys::entry(const std::string& name) const {
     const auto it = m_keys.find(name);
     if (it == m_keys.end())
-        throw KeyStoreError("token \"" + m_module->tokenLabel() + "\" has no key " + tokenlayout::labelFor(name, false));
+        throw KeyStoreError("token \"" + m_module->tokenLabel() + "\" has no key " +
+                            tokenlayout::labelFor(name, false));
     return it->second;
 }
 
@@ -76,8 +77,7 @@ std::unique_ptr<DesKey> TokenKeys::blankCardKey() const {
 std::unique_ptr<DesKey> TokenKeys::sharedKey(const std::string& name) const {
     const Entry& e = entry(name);
     if (!e.shared)
-        throw KeyStoreError("key " + name +
-                            " is not marked shared in the token; only its per-card keys are given out");
+        throw KeyStoreError("key " + name + " is not marked shared in the token; only its per-card keys are given out");
     return key(e);
 }
 
@@ -102,8 +102,7 @@ bool TokenKeys::isShared(const std::string& name) const {
 }
 
 std::string TokenKeys::description() const {
-    return "PKCS#11 token " + m_module->tokenLabel() + " (" + m_module->manufacturer() + " " + m_module->model() +
-           ")";
+    return "PKCS#11 token " + m_module->tokenLabel() + " (" + m_module->manufacturer() + " " + m_module->model() + ")";
 }
 
 } // namespace cdos

@@ -21,7 +21,8 @@ inline std::optional<Label> parseLabel(const std::string& label) {
         return std::nullopt;
     Label out;
     out.name = label.substr(prefix.size());
-    if (out.name.size() > suffix.size() && out.name.compare(out.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (out.name.size() > suffix.size() &&
+        out.name.compare(out.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
         out.name.resize(out.name.size() - suffix.size());
         out.leftHalf = true;
     }

@@ -128,7 +128,7 @@ private:
     CK_SLOT_ID m_slot;
     std::string m_label, m_manufacturer, m_model;
     std::size_t m_maxSessions = 8;
-    SecretBytes m_pinSalt, m_pinVerifier; // PBKDF2 of the PIN that logged in: a second open is compared with it
+    SecretBytes m_pinSalt, m_pinVerifier;    // PBKDF2 of the PIN that logged in: a second open is compared with it
     mutable std::atomic<int> m_des3Wrap{-1}; // -1 unknown, 0 no, 1 yes
     std::atomic<bool> m_hostWrapFallback{true};
 

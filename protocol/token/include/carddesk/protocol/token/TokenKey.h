@@ -20,8 +20,8 @@ public:
                                                  Handle leftHalfObject = 0);
     ~TokenKey() override;
 
-    Bytes encryptEcb(const Bytes& blocks) const override;  // CKM_DES3_ECB
-    Bytes decryptEcb(const Bytes& blocks) const override;  // CKM_DES3_ECB
+    Bytes encryptEcb(const Bytes& blocks) const override;                   // CKM_DES3_ECB
+    Bytes decryptEcb(const Bytes& blocks) const override;                   // CKM_DES3_ECB
     Bytes encryptCbc(const Bytes& iv8, const Bytes& blocks) const override; // CKM_DES3_CBC
     Bytes decryptCbc(const Bytes& iv8, const Bytes& blocks) const override; // CKM_DES3_CBC
     // One C_DeriveKey CKM_DES3_ECB_ENCRYPT_DATA over d ‖ NOT d (diversify) or the 16 bytes given (derive).

@@ -18,8 +18,8 @@ class TokenKeys final : public IssuerKeys {
 public:
     // The token's object layout, shared with TokenAdmin.
     static constexpr const char* kLabelPrefix = "carddesk:";
-    static constexpr const char* kLeftHalfSuffix = ":L";       // the companion K1 ‖ K1 of a key used directly
-    static constexpr unsigned char kSharedMark = 0x01;         // CKA_ID's second byte for a shared key
+    static constexpr const char* kLeftHalfSuffix = ":L"; // the companion K1 ‖ K1 of a key used directly
+    static constexpr unsigned char kSharedMark = 0x01;   // CKA_ID's second byte for a shared key
 
     // Loads the module, finds the token, logs in with the PIN (from a prompt, the environment or a file; never
     // logged) and reads the key objects. Throws Pkcs11Error (wrong PIN: CKR_PIN_INCORRECT) or KeyStoreError (no
