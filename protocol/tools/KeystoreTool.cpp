@@ -142,7 +142,15 @@ void printObjects(const cdos::TokenAdmin& admin) {
 int tokenCommand(const std::string& cmd, const TokenOptions& t, const std::vector<std::string>& operands) {
     if (cmd == "token-import-clear") {
         // Read (and checked) before the PIN is asked for.
-        const cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(operands[0]);
+        cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(operands[0]);
+        // The clear values are wiped however this ends.
+        struct Wipe {
+            cdos::ClearKeys& keys;
+            ~Wipe() {
+                for (auto& [name, vk] : keys.keys)
+                    cdos::secureZero(vk.second.data(), vk.second.size());
+            }
+        } wipe{clear};
         cdos::TokenAdmin admin(openToken(t));
         std::cerr << "DEVELOPMENT ONLY: clear keys from " << operands[0] << " into token \"" << t.token << "\"\n";
         const std::size_t changed = admin.importFromClearKeys(clear, t.replace);
