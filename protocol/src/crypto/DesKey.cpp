@@ -27,8 +27,12 @@ Bytes DesKey::checkValue() const {
 HostKey::HostKey(const Bytes& value) : m_value(sixteen(value)) {}
 HostKey::HostKey(SecretBytes value) : m_value(sixteen(value.bytes())) {}
 
-Bytes HostKey::encryptEcb(const Bytes& blocks) const { return crypto::des3EcbEncrypt(value(), blocks); }
-Bytes HostKey::decryptEcb(const Bytes& blocks) const { return crypto::des3EcbDecrypt(value(), blocks); }
+Bytes HostKey::encryptEcb(const Bytes& blocks) const {
+    return crypto::des3EcbEncrypt(value(), blocks);
+}
+Bytes HostKey::decryptEcb(const Bytes& blocks) const {
+    return crypto::des3EcbDecrypt(value(), blocks);
+}
 Bytes HostKey::encryptCbc(const Bytes& iv8, const Bytes& blocks) const {
     return crypto::des3CbcEncrypt(value(), iv8, blocks);
 }
@@ -50,9 +54,13 @@ std::unique_ptr<DesKey> HostKey::leftHalf() const {
     return std::make_unique<HostKey>(SecretBytes(Bytes(value().begin(), value().begin() + 8)));
 }
 
-Bytes HostKey::wrappedUnder(const DesKey& wrapping) const { return wrapping.encryptCbc(Bytes(8, 0), value()); }
+Bytes HostKey::wrappedUnder(const DesKey& wrapping) const {
+    return wrapping.encryptCbc(Bytes(8, 0), value());
+}
 
-SecretBytes HostKey::reveal(const char*) const { return m_value; }
+SecretBytes HostKey::reveal(const char*) const {
+    return m_value;
+}
 
 Bytes retailMac(const DesKey& key, const Bytes& iv8, const Bytes& data) {
     if (iv8.size() != 8)
