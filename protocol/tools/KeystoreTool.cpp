@@ -1,9 +1,15 @@
-// carddesk-keystore: makes and inspects key stores. Clear master keys are read from a file given once, at a
-// key ceremony; the tool never prints a key value, only check values.
+// carddesk-keystore: makes and inspects key stores — the development file store and a PKCS#11 token (docs/keys.md).
+// Clear master keys are read from a file given once, at a key ceremony; the tool never prints a key value, only
+// check values. A token's PIN comes from $CARDDESK_TOKEN_PIN or a prompt without echo, never from an argument.
 #include "carddesk/protocol/cli/OptionParser.h"
 #include "carddesk/protocol/crypto/KeyStore.h"
 #include "carddesk/protocol/crypto/PrivateFiles.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
+#include "carddesk/protocol/token/Pkcs11Module.h"
+#include "carddesk/protocol/token/TokenAdmin.h"
+
+#include <termios.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,9 +20,38 @@
 
 namespace {
 
-const char* const kCommands[] = {"create", "list"};
+const char* const kCommands[] = {"create", "list", "token-import-clear", "token-list"};
 
-cdos::cli::OptionParser parserFor(const std::string& cmd, std::vector<std::string>& operands) {
+struct TokenOptions {
+    std::string module = cdos::kSoftHsmModule;
+    std::string token;
+    bool replace = false;
+};
+
+void tokenOptions(cdos::cli::OptionParser& o, TokenOptions& t) {
+    o.text("--module", "PATH", "PKCS#11 module (default: Debian's SoftHSM2, " + std::string(cdos::kSoftHsmModule) + ")",
+           t.module);
+    o.text("--token", "LABEL", "the token's label", t.token).required();
+}
+
+cdos::cli::OptionParser parserFor(const std::string& cmd, std::vector<std::string>& operands, TokenOptions& t) {
+    if (cmd == "token-import-clear") {
+        cdos::cli::OptionParser o("carddesk-keystore token-import-clear",
+                                  "DEVELOPMENT ONLY: imports a clear-key file (NAME VERSION HEX32 [shared]) into a "
+                                  "PKCS#11 token;\n    PIN from $CARDDESK_TOKEN_PIN or a prompt; keys already there "
+                                  "with the same value are left as they are");
+        tokenOptions(o, t);
+        o.flag("--replace", t.replace, "replace a key of the same name and version that has another value");
+        o.operands("CLEAR-KEYS-FILE", operands, 1, 1);
+        return o;
+    }
+    if (cmd == "token-list") {
+        cdos::cli::OptionParser o("carddesk-keystore token-list",
+                                  "the objects of a PKCS#11 token with their attributes and check values;\n"
+                                  "    PIN from $CARDDESK_TOKEN_PIN or a prompt");
+        tokenOptions(o, t);
+        return o;
+    }
     if (cmd == "create") {
         cdos::cli::OptionParser o(
             "carddesk-keystore create",
@@ -32,10 +67,11 @@ cdos::cli::OptionParser parserFor(const std::string& cmd, std::vector<std::strin
 
 std::string usage() {
     std::vector<std::string> unused;
+    TokenOptions t;
     std::string u = "usage: carddesk-keystore COMMAND   (COMMAND --help: that command alone)\n"
                     "  makes and inspects key stores; its commands:\n";
     for (const char* cmd : kCommands)
-        u += "\n" + parserFor(cmd, unused).usage();
+        u += "\n" + parserFor(cmd, unused, t).usage();
     return u;
 }
 
@@ -48,11 +84,91 @@ std::string passphrase() {
     return *p;
 }
 
+// The token PIN: $CARDDESK_TOKEN_PIN (taken out of the environment first thing), else typed without echo.
+std::string tokenPin(const std::string& token) {
+    if (auto p = cdos::SecretEnvironment::value("CARDDESK_TOKEN_PIN"); p && !p->empty())
+        return std::move(*p);
+    if (!isatty(STDIN_FILENO)) {
+        std::cerr << "carddesk-keystore: set CARDDESK_TOKEN_PIN or run on a terminal to type the PIN\n";
+        std::exit(2);
+    }
+    std::cerr << "PIN of token \"" << token << "\": " << std::flush;
+    termios saved{};
+    const bool quiet = tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (quiet) {
+        termios noEcho = saved;
+        noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    }
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (quiet)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+    return pin;
+}
+
+std::shared_ptr<cdos::Pkcs11Module> openToken(const TokenOptions& t) {
+    std::string pin = tokenPin(t.token);
+    try {
+        auto module = cdos::Pkcs11Module::open(t.module, t.token, pin);
+        cdos::secureZero(pin.data(), pin.size());
+        return module;
+    } catch (...) {
+        cdos::secureZero(pin.data(), pin.size());
+        throw;
+    }
+}
+
+std::string flagText(const std::optional<bool>& v, const char* yes, const char* no) {
+    return v ? (*v ? yes : no) : "?";
+}
+
+void printObjects(const cdos::TokenAdmin& admin) {
+    std::cout << admin.description() << "\n";
+    for (const auto& o : admin.listObjects()) {
+        std::cout << o.label << (o.version ? " v" + std::to_string(*o.version) : std::string()) << "  " << o.objectClass
+                  << (o.keyType.empty() ? "" : " " + o.keyType) << "  "
+                  << flagText(o.sensitive, "sensitive", "NOT SENSITIVE") << ", "
+                  << flagText(o.extractable, "extractable (wrapped)", "not extractable");
+        if (o.neverExtractable == true)
+            std::cout << ", never extractable";
+        if (o.alwaysSensitive == true)
+            std::cout << ", always sensitive";
+        std::cout << (o.kcvHex.empty() ? "" : "  KCV " + o.kcvHex) << (o.shared ? "  shared" : "") << "\n";
+    }
+}
+
+int tokenCommand(const std::string& cmd, const TokenOptions& t, const std::vector<std::string>& operands) {
+    if (cmd == "token-import-clear") {
+        // Read (and checked) before the PIN is asked for.
+        cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(operands[0]);
+        // The clear values are wiped however this ends.
+        struct Wipe {
+            cdos::ClearKeys& keys;
+            ~Wipe() {
+                for (auto& [name, vk] : keys.keys)
+                    cdos::secureZero(vk.second.data(), vk.second.size());
+            }
+        } wipe{clear};
+        cdos::TokenAdmin admin(openToken(t));
+        std::cerr << "DEVELOPMENT ONLY: clear keys from " << operands[0] << " into token \"" << t.token << "\"\n";
+        const std::size_t changed = admin.importFromClearKeys(clear, t.replace);
+        std::cout << "imported " << changed << " of " << clear.keys.size() << " keys (" << clear.keys.size() - changed
+                  << " already there)\n";
+        printObjects(admin);
+        return 0;
+    }
+    printObjects(cdos::TokenAdmin(openToken(t)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     cdos::createFilesPrivately();
     cdos::SecretEnvironment::takeAll();
+    cdos::SecretEnvironment::take("CARDDESK_TOKEN_PIN");
     const std::string cmd = argc > 1 ? argv[1] : "";
     if (cmd == "--help" || cmd == "-h") {
         std::cout << usage();
@@ -64,11 +180,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::vector<std::string> operands;
-    cdos::cli::OptionParser options = parserFor(cmd, operands);
+    TokenOptions token;
+    cdos::cli::OptionParser options = parserFor(cmd, operands, token);
     // The command is the parser's argv[0].
     if (const auto code = options.parseOrExit(argc - 1, argv + 1))
         return *code;
     try {
+        if (cmd.rfind("token-", 0) == 0)
+            return tokenCommand(cmd, token, operands);
         if (cmd == "create") {
             const cdos::ClearKeys clear = cdos::KeyStore::readClearKeys(operands[1]);
             cdos::KeyStore::create(operands[0], passphrase(), clear.keys, 200000, clear.shared);
