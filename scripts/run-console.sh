@@ -10,15 +10,20 @@ if [ ! -x "$root/build/app/gui/carddesk" ]; then
     echo "build: the console, carddesk-cli and carddesk-card (3-5 minutes on 2 cores the first time;"
     echo "       scripts/run-tests.sh builds the tests and benchmarks as well)"
 fi
-"$root/scripts/build.sh" carddesk carddesk-cli carddesk-card
+"$root/scripts/build.sh" carddesk carddesk-cli carddesk-card carddesk-keystore
 
 data=${XDG_DATA_HOME:-$HOME/.local/share}/CardDesk
 "$root/scripts/virtual-card.sh" start
 trap '"$root/scripts/virtual-card.sh" stop >/dev/null' EXIT
 
-# The development key store's passphrase is published (docs/keys.md); a production desk types its own.
-export CARDDESK_KEYSTORE="${CARDDESK_KEYSTORE:-$root/resources/keystores/development.cdks}"
-export CARDDESK_KEYSTORE_PASSPHRASE="${CARDDESK_KEYSTORE_PASSPHRASE:-carddesk-development}"
+# The issuer's keys in a PKCS#11 token: the development SoftHSM2 token under the user's data folder (its own
+# SOFTHSM2_CONF, never the system's token directory), made once with the published development keys; its PIN is
+# published too (docs/keys.md). A production desk names its HSM's token and types its PIN.
+if [ -z "${CARDDESK_KEYSTORE:-}" ]; then
+    eval "$(CARDDESK_KEYSTORE_TOOL="$root/build/protocol/carddesk-keystore" "$root/scripts/dev-token.sh" "$data")"
+    export CARDDESK_KEYSTORE="pkcs11:token=CardDesk%20development"
+    export CARDDESK_TOKEN_PIN="${CARDDESK_TOKEN_PIN:-carddesk-dev-pin}"
+fi
 # The desk's one database: Database::defaultLocation() ($data/carddesk.sqlite), made on first use.
 console=("$root/build/app/gui/carddesk"
          --template "$root/resources/templates/standard-tv.json" "$@")

@@ -14,7 +14,7 @@ namespace carddesk {
 
 KeyStoreDialog::KeyStoreDialog(Opener opener, QWidget* parent) : QDialog(parent), m_opener(std::move(opener)) {
     setObjectName(QStringLiteral("keyStoreDialog"));
-    setWindowTitle(tr("Open key store"));
+    setWindowTitle(tr("Open issuer keys"));
 
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("keyStorePathEdit"));
@@ -33,9 +33,9 @@ KeyStoreDialog::KeyStoreDialog(Opener opener, QWidget* parent) : QDialog(parent)
     m_passphrase->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
 
     auto* form = new QFormLayout;
-    auto* pathLabel = new QLabel(tr("Key store &file:"), this);
+    auto* pathLabel = new QLabel(tr("Key store &file or token:"), this);
     pathLabel->setBuddy(m_path);
-    auto* passLabel = new QLabel(tr("&Passphrase:"), this);
+    auto* passLabel = new QLabel(tr("&Passphrase or PIN:"), this);
     passLabel->setBuddy(m_passphrase);
     form->addRow(pathLabel, pathRow);
     form->addRow(passLabel, m_passphrase);
@@ -76,9 +76,10 @@ KeyStoreDialog::~KeyStoreDialog() {
 }
 
 QString KeyStoreDialog::developmentStoreHint() {
-    return tr("Test desks use the development key store resources/keystores/development.cdks with the passphrase "
-              "\"carddesk-development\" (docs/keys.md). Cards issued with it are test cards; never use it in "
-              "production.");
+    return tr("A token is named by its PKCS#11 URI, e.g. pkcs11:token=CardDesk%20development, and opened with its user "
+              "PIN. Test desks use the development token (PIN \"carddesk-dev-pin\") or the development key store "
+              "resources/keystores/development.cdks (passphrase \"carddesk-development\"), docs/keys.md. Cards "
+              "issued with them are test cards; production mode refuses them.");
 }
 
 void KeyStoreDialog::setPath(const QString& path) {

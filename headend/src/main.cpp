@@ -1,13 +1,13 @@
 // carddesk-headend: the operator's headend (docs/authentication.md, headend/openapi.yaml).
-//   carddesk-headend [serve] --keystore FILE [--data-dir DIR] [--database URL] [--listen ADDR] [--port N]
-//   carddesk-headend enrol --card-number HEX20 --holder-json '{"userNumber":…,"account":…,"name":…}'
-//   carddesk-headend block|unblock --card-number HEX20
-//   carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D [--inactive]
-//   carddesk-headend app-publish --dir resources/apps/bill-payment   (serve --app-keys DIR: application download)
-// The key store passphrase and the admin token come from systemd credentials (files keystore-passphrase and
-// admin-token in $CREDENTIALS_DIRECTORY: installer/carddesk-headend.service) or else from the environment
-// (CARDDESK_KEYSTORE_PASSPHRASE, CARDDESK_HEADEND_ADMIN_TOKEN) — never from the command line, where other users
-// could read them.
+//   carddesk-headend [serve] --keystore FILE|pkcs11:token=LABEL [--production] [--data-dir DIR] [--database URL]
+//   [--listen ADDR] [--port N] carddesk-headend enrol --card-number HEX20 --holder-json
+//   '{"userNumber":…,"account":…,"name":…}' carddesk-headend block|unblock --card-number HEX20 carddesk-headend vod-add
+//   --title T --price FEN --programme-id N --valid-days D [--inactive] carddesk-headend app-publish --dir
+//   resources/apps/bill-payment   (serve --app-keys DIR: application download)
+// The key store passphrase (or, for a PKCS#11 token, its user PIN) and the admin token come from systemd credentials
+// (files keystore-passphrase / token-pin and admin-token in $CREDENTIALS_DIRECTORY: installer/carddesk-headend.service)
+// or else from the environment (CARDDESK_KEYSTORE_PASSPHRASE / CARDDESK_TOKEN_PIN, CARDDESK_HEADEND_ADMIN_TOKEN) —
+// never from the command line, where other users could read them.
 #include "AppCatalogueService.h"
 #include "AuthService.h"
 #include "HeadendServer.h"
@@ -15,6 +15,7 @@
 #include "VodService.h"
 #include "carddesk/protocol/crypto/PrivateFiles.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
+#include "carddesk/protocol/token/KeySource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -71,8 +72,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption database(
         QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db (default: SQLite in the data dir)"),
         QStringLiteral("url"));
-    const QCommandLineOption keystore(QStringLiteral("keystore"), QStringLiteral("key store file"),
-                                      QStringLiteral("file"));
+    const QCommandLineOption keystore(QStringLiteral("keystore"),
+                                      QStringLiteral("key store file, or a PKCS#11 URI pkcs11:token=LABEL"),
+                                      QStringLiteral("file|uri"));
+    const QCommandLineOption production(QStringLiteral("production"),
+                                        QStringLiteral("refuse key files and the published development keys"));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("address (127.0.0.1)"),
                                     QStringLiteral("addr"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port, 0 = any (8443)"),
@@ -100,8 +104,8 @@ int main(int argc, char** argv) {
                                        QStringLiteral("connections, and authentications in progress, one client "
                                                       "address may hold at once (64; raise behind a carrier NAT)"),
                                        QStringLiteral("n"), QStringLiteral("64"));
-    p.addOptions({dataDir, database, keystore, listen, port, sessionSeconds, cardNumber, holderJson, serviceAccount,
-                  workers, perClient, handshakeSeconds});
+    p.addOptions({dataDir, database, keystore, production, listen, port, sessionSeconds, cardNumber, holderJson,
+                  serviceAccount, workers, perClient, handshakeSeconds});
     VodService::addOptions(p);
     AppCatalogueService::addOptions(p);
     p.process(app);
@@ -141,13 +145,25 @@ int main(int argc, char** argv) {
             return fail(QStringLiteral("unknown command %1").arg(command));
         if (!p.isSet(keystore))
             return fail(QStringLiteral("--keystore is required to serve"));
-        std::optional<std::string> given = secret("keystore-passphrase", "CARDDESK_KEYSTORE_PASSPHRASE");
+        const std::string source = p.value(keystore).toStdString();
+        const bool token = cdos::isPkcs11Uri(source);
+        if (p.isSet(production) && !token)
+            return fail(QStringLiteral("--production takes the keys from a PKCS#11 token only (pkcs11:token=LABEL)"));
+        std::optional<std::string> given = token ? secret("token-pin", "CARDDESK_TOKEN_PIN")
+                                                 : secret("keystore-passphrase", "CARDDESK_KEYSTORE_PASSPHRASE");
         if (!given)
-            return fail(QStringLiteral("give the key store's passphrase in CARDDESK_KEYSTORE_PASSPHRASE or as the "
-                                       "systemd credential keystore-passphrase"));
+            return fail(token ? QStringLiteral("give the token's user PIN in CARDDESK_TOKEN_PIN or as the systemd "
+                                               "credential token-pin")
+                              : QStringLiteral("give the key store's passphrase in CARDDESK_KEYSTORE_PASSPHRASE or as "
+                                               "the systemd credential keystore-passphrase"));
         std::string passphrase = std::move(*given);
-        const cdos::KeyStore keys = cdos::KeyStore::open(p.value(keystore).toStdString(), passphrase);
+        const std::shared_ptr<const cdos::IssuerKeys> heldKeys = cdos::openIssuerKeys(source, passphrase);
         cdos::secureZero(passphrase.data(), passphrase.size());
+        const cdos::IssuerKeys& keys = *heldKeys;
+        if (p.isSet(production))
+            if (const auto development = cdos::developmentKeysIn(keys); !development.empty())
+                return fail(QStringLiteral("--production refuses the published development keys: %1")
+                                .arg(QString::fromStdString(development.front())));
         for (const char* needed : {"TRANSPORT", "CARD_AUTH", "PURCHASE", "LOAD", "TAC"})
             if (!keys.contains(needed))
                 return fail(QStringLiteral("the key store has no %1 master key").arg(QLatin1String(needed)));
@@ -177,8 +193,9 @@ int main(int argc, char** argv) {
         AppCatalogueService apps(db, AppCatalogueService::authorities(p));
         apps.registerRoutes(server);
         const quint16 actual = server.start(TlsIdentity::loadOrCreate(dir));
-        std::printf("carddesk-headend listening on https://%s:%u (database %s, schema %d)\n",
-                    qPrintable(options.address.toString()), actual, qPrintable(db.driverName()), db.schemaVersion());
+        std::printf("carddesk-headend listening on https://%s:%u (database %s, schema %d, keys: %s)\n",
+                    qPrintable(options.address.toString()), actual, qPrintable(db.driverName()), db.schemaVersion(),
+                    keys.description().c_str());
         std::fflush(stdout);
         return QCoreApplication::exec();
     } catch (const ApiError& e) {

@@ -1,6 +1,7 @@
 #include "carddesk/model/KeyRing.h"
 
 #include <carddesk/protocol/crypto/SecretEnvironment.h>
+#include <carddesk/protocol/token/KeySource.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +26,10 @@ QString KeyRing::defaultPassphrase() {
     return QStringLiteral("carddesk-development");
 }
 
+bool KeyRing::isToken(const QString& source) {
+    return cdos::isPkcs11Uri(source.toStdString());
+}
+
 bool KeyRing::isDevelopmentStore(const QString& path) {
     const QString canonical = QFileInfo(path).canonicalFilePath();
     return !canonical.isEmpty() &&
@@ -34,21 +39,51 @@ bool KeyRing::isDevelopmentStore(const QString& path) {
 
 QString KeyRing::open(const QString& pathIn, const QString& passphraseIn) {
     const QString path = pathIn.isEmpty() ? defaultPath() : pathIn;
-    // The published development passphrase is tried for the development key store only: any other store needs
-    // its own passphrase, never a silent guess.
-    if (passphraseIn.isEmpty() && !cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE") &&
-        !isDevelopmentStore(path))
-        return tr("the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)").arg(path);
-    std::string passphrase = (passphraseIn.isEmpty() ? defaultPassphrase() : passphraseIn).toStdString();
+    const bool token = isToken(path);
+    if (m_productionMode && !token)
+        return tr("production mode takes the issuer's keys from a PKCS#11 token only; %1 is a key file").arg(path);
+    std::string secret;
+    if (!passphraseIn.isEmpty()) {
+        secret = passphraseIn.toStdString();
+    } else if (token) {
+        const auto pin = cdos::SecretEnvironment::value("CARDDESK_TOKEN_PIN");
+        if (!pin)
+            return tr("the token %1 needs its user PIN (CARDDESK_TOKEN_PIN, or type it)").arg(path);
+        secret = *pin;
+    } else {
+        // The published development passphrase is tried for the development key store only: any other store needs
+        // its own passphrase, never a silent guess.
+        if (!cdos::SecretEnvironment::value("CARDDESK_KEYSTORE_PASSPHRASE") && !isDevelopmentStore(path))
+            return tr("the key store %1 needs its passphrase (CARDDESK_KEYSTORE_PASSPHRASE, or type it)").arg(path);
+        secret = defaultPassphrase().toStdString();
+    }
     try {
-        auto store = std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path.toStdString(), passphrase));
-        cdos::secureZero(passphrase.data(), passphrase.size());
-        set(std::move(store));
+        std::shared_ptr<const cdos::IssuerKeys> keys = cdos::openIssuerKeys(path.toStdString(), secret);
+        cdos::secureZero(secret.data(), secret.size());
+        if (m_productionMode) {
+            const std::vector<std::string> development = cdos::developmentKeysIn(*keys);
+            if (!development.empty())
+                return tr("production mode refuses the published development keys: %1")
+                    .arg(QString::fromStdString(development.front()));
+        }
+        set(std::move(keys));
     } catch (const std::exception& e) {
-        cdos::secureZero(passphrase.data(), passphrase.size());
-        return tr("cannot open the key store %1: %2").arg(path, QString::fromStdString(e.what()));
+        cdos::secureZero(secret.data(), secret.size());
+        return (token ? tr("cannot open the token %1: %2") : tr("cannot open the key store %1: %2"))
+            .arg(path, QString::fromStdString(e.what()));
     }
     return {};
+}
+
+void KeyRing::setProductionMode(bool on) {
+    m_productionMode = on;
+    // A ring opened before the switch is judged by the same rule now.
+    if (on && m_keys && !cdos::developmentKeysIn(*m_keys).empty())
+        set(nullptr);
+}
+
+QString KeyRing::description() const {
+    return m_keys ? QString::fromStdString(m_keys->description()) : QString();
 }
 
 void KeyRing::set(std::shared_ptr<const cdos::IssuerKeys> keys) {

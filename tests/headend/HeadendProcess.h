@@ -3,6 +3,7 @@
 // PostgreSQL under the `postgres` fixture), talked to over HTTPS with its own certificate pinned, killed and
 // restarted at will. Also the gateway's relay of the three-party authentication between it and a card.
 #include "HeadendTestSupport.h"
+#include "support/DevelopmentToken.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -77,13 +78,26 @@ public:
 
     // Starts the headend and waits for its "listening on https://…" line; returns false (with `error`) otherwise.
     bool start(int sessionSeconds = 3) {
+        // CARDDESK_TEST_TOKEN: the headend takes its keys from a SoftHSM2 token with the development keys (issue 13)
+        // instead of the development key file; every check of the suite must hold the same.
+        QString keystore = QString::fromStdString(cdtest::devKeyStorePath());
+        if (qEnvironmentVariableIsSet("CARDDESK_TEST_TOKEN")) {
+            if (!token) {
+                token = std::make_unique<cdtest::DevelopmentToken>();
+                if (const QString problem = token->make(); !problem.isEmpty()) {
+                    error = QStringLiteral("development token: ") + problem;
+                    return false;
+                }
+            }
+            keystore = QString::fromLatin1(cdtest::DevelopmentToken::kUri);
+        }
         process = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QString::fromLatin1(cdtest::kDevPassphrase));
         env.insert(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(kAdminToken));
         process->setProcessEnvironment(env);
         process->start(QStringLiteral(CARDDESK_HEADEND_BIN),
-                       QStringList{QStringLiteral("--keystore"), QString::fromStdString(cdtest::devKeyStorePath()),
+                       QStringList{QStringLiteral("--keystore"), keystore,
                                    QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session-seconds"),
                                    QString::number(sessionSeconds)} +
                            dbArgs() + serveArgs);
@@ -101,6 +115,10 @@ public:
         const qsizetype at = line.indexOf("https://");
         if (at < 0)
             return false;
+        if (token && !line.contains("keys: PKCS#11 token CardDesk development")) {
+            error = QStringLiteral("the headend did not take the token's keys: ") + QString::fromUtf8(line);
+            return false;
+        }
         base = QString::fromLatin1(line.mid(at, line.indexOf(' ', at) - at));
         QFile cert(dir.filePath(QStringLiteral("tls-cert.pem")));
         if (!cert.open(QIODevice::ReadOnly))
@@ -261,6 +279,7 @@ public:
     QSslConfiguration tls;
     std::unique_ptr<QProcess> process;
     std::unique_ptr<QNetworkAccessManager> net;
+    std::unique_ptr<cdtest::DevelopmentToken> token;
 };
 
 // The headend process and the calls a suite makes on it, for suites that talk to one headend (TestHeadendServer,

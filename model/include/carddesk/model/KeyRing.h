@@ -17,16 +17,24 @@ class KeyRing final : public QObject {
 public:
     explicit KeyRing(QObject* parent = nullptr);
 
-    // $CARDDESK_KEYSTORE, else the development store (resources/keystores/development.cdks).
+    // $CARDDESK_KEYSTORE — a key file or a PKCS#11 URI (pkcs11:token=LABEL, docs/keys.md) — else the development
+    // store (resources/keystores/development.cdks).
     static QString defaultPath();
     // $CARDDESK_KEYSTORE_PASSPHRASE, else the development passphrase.
     static QString defaultPassphrase();
+    // A PKCS#11 URI rather than a file: its secret is the token's user PIN ($CARDDESK_TOKEN_PIN, or typed).
+    static bool isToken(const QString& source);
     // The shipped development key store (source tree or installed copy), whose passphrase is published.
     static bool isDevelopmentStore(const QString& path);
 
-    // Opens a key store (PBKDF2: a fraction of a second); empty arguments mean the defaults above. Returns the
-    // reason in words ("wrong passphrase", "missing file"...) or an empty string; a failure keeps what was open.
+    // Opens a key store file or a token; empty arguments mean the defaults above. Returns the reason in words
+    // ("wrong passphrase", "CKR_PIN_INCORRECT"...) or an empty string; a failure keeps what was open.
     QString open(const QString& path = {}, const QString& passphrase = {});
+    // Production mode (the desk's setting): only a token, and none of the published development keys in it.
+    void setProductionMode(bool on);
+    bool productionMode() const { return m_productionMode; }
+    // The holder open ("PKCS#11 token CardDesk development (SoftHSM ...)", "key file ..."), empty when closed.
+    QString description() const;
     // Another key holder (an HSM connector, or a test double); null closes the ring.
     void set(std::shared_ptr<const cdos::IssuerKeys> keys);
     std::shared_ptr<const cdos::IssuerKeys> keys() const { return m_keys; }
@@ -37,6 +45,7 @@ signals:
 
 private:
     std::shared_ptr<const cdos::IssuerKeys> m_keys;
+    bool m_productionMode = false;
 };
 
 } // namespace carddesk
