@@ -20,12 +20,15 @@
 
 namespace {
 
-const char* const kCommands[] = {"create", "list", "token-import-clear", "token-list"};
+const char* const kCommands[] = {"create",     "list",           "token-import-clear",
+                                 "token-list", "token-ceremony", "token-production"};
 
 struct TokenOptions {
     std::string module = cdos::kSoftHsmModule;
     std::string token;
     bool replace = false;
+    bool shared = false;
+    unsigned long components = 2;
 };
 
 void tokenOptions(cdos::cli::OptionParser& o, TokenOptions& t) {
@@ -43,6 +46,27 @@ cdos::cli::OptionParser parserFor(const std::string& cmd, std::vector<std::strin
         tokenOptions(o, t);
         o.flag("--replace", t.replace, "replace a key of the same name and version that has another value");
         o.operands("CLEAR-KEYS-FILE", operands, 1, 1);
+        return o;
+    }
+    if (cmd == "token-ceremony") {
+        cdos::cli::OptionParser o(
+            "carddesk-keystore token-ceremony",
+            "key ceremony: imports master key NAME version VERSION into a PKCS#11 token from 2 or "
+            "3 components,\n    each typed without echo by its own custodian (32 hex digits); "
+            "each component's check value and the key's are shown");
+        tokenOptions(o, t);
+        o.number("--components", "N", "how many custodians bring a component (2 or 3; default 2)", t.components, 2, 3);
+        o.flag("--shared", t.shared, "a key written to every card as it is (TRANSPORT, CA_SERVICE_n)");
+        o.flag("--replace", t.replace, "replace a key of the same name and version that has another value");
+        o.operands("NAME VERSION", operands, 2, 2);
+        return o;
+    }
+    if (cmd == "token-production") {
+        cdos::cli::OptionParser o("carddesk-keystore token-production",
+                                  "marks a PKCS#11 token for production (on) or takes the mark away (off): a marked "
+                                  "token\n    takes no clear-key file and serves no published development key");
+        tokenOptions(o, t);
+        o.operands("on|off", operands, 1, 1);
         return o;
     }
     if (cmd == "token-list") {
@@ -108,6 +132,41 @@ std::string tokenPin(const std::string& token) {
     return pin;
 }
 
+// One custodian's component: typed without echo on the terminal, or one line of standard input when it is not a
+// terminal (a scripted ceremony in a test). 32 hex digits; spaces between groups are allowed.
+cdos::SecretBytes readComponent(unsigned index, unsigned count) {
+    const bool tty = isatty(STDIN_FILENO);
+    if (tty)
+        std::cerr << "Custodian " << index << " of " << count
+                  << ": type your component (32 hex digits, not shown): " << std::flush;
+    termios saved{};
+    const bool quiet = tty && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (quiet) {
+        termios noEcho = saved;
+        noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (quiet) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::cerr << "\n";
+    }
+    std::string digits;
+    for (char c : line)
+        if (c != ' ' && c != '\t' && c != '\r')
+            digits += c;
+    cdos::secureZero(line.data(), line.size());
+    auto value = cdos::fromHex(digits);
+    cdos::secureZero(digits.data(), digits.size());
+    if (!got || !value || value->size() != 16) {
+        if (value)
+            cdos::secureZero(value->data(), value->size());
+        throw cdos::KeyStoreError("component " + std::to_string(index) + " is not 32 hex digits");
+    }
+    return cdos::SecretBytes(std::move(*value));
+}
+
 std::shared_ptr<cdos::Pkcs11Module> openToken(const TokenOptions& t) {
     std::string pin = tokenPin(t.token);
     try {
@@ -157,6 +216,36 @@ int tokenCommand(const std::string& cmd, const TokenOptions& t, const std::vecto
         std::cout << "imported " << changed << " of " << clear.keys.size() << " keys (" << clear.keys.size() - changed
                   << " already there)\n";
         printObjects(admin);
+        return 0;
+    }
+    if (cmd == "token-ceremony") {
+        unsigned long version = 0;
+        if (!cdos::cli::OptionParser::parseNumber(operands[1], version, 1, 255))
+            throw cdos::KeyStoreError("VERSION must be a number from 1 to 255");
+        cdos::TokenAdmin admin(openToken(t));
+        const auto count = static_cast<unsigned>(t.components);
+        std::vector<cdos::SecretBytes> components;
+        for (unsigned i = 1; i <= count; ++i) {
+            components.push_back(readComponent(i, count));
+            // Each custodian compares this with the check value on their own sheet before the next one types.
+            std::cout << "component " << i << " check value " << cdos::TokenAdmin::kcvHex(components.back()) << "\n"
+                      << std::flush;
+        }
+        const auto done =
+            admin.combineComponents(operands[0], static_cast<std::uint8_t>(version), components, t.shared, t.replace);
+        std::cout << operands[0] << " v" << version << " check value " << done.resultKcv << " ("
+                  << (done.imported == cdos::TokenAdmin::Imported::AlreadyThere ? "already in the token"
+                      : done.imported == cdos::TokenAdmin::Imported::Replaced   ? "replaced"
+                                                                                : "imported")
+                  << ")\n";
+        return 0;
+    }
+    if (cmd == "token-production") {
+        if (operands[0] != "on" && operands[0] != "off")
+            throw cdos::KeyStoreError("say on or off");
+        cdos::TokenAdmin admin(openToken(t));
+        admin.setProductionMode(operands[0] == "on");
+        std::cout << "token \"" << t.token << "\": production mode " << (admin.productionMode() ? "on" : "off") << "\n";
         return 0;
     }
     printObjects(cdos::TokenAdmin(openToken(t)));

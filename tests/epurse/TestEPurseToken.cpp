@@ -8,6 +8,10 @@
 
 #include <carddesk/protocol/token/KeySource.h>
 
+#include <QProcess>
+
+#include <tuple>
+
 using namespace eptest;
 
 class TestEPurseToken : public QObject {
@@ -72,6 +76,59 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(cdos::KeyStoreError, cdos::parsePkcs11Uri("pkcs11:object=x"));
         QCOMPARE(cdos::parsePkcs11Uri("pkcs11:token=Issuer%20CA;manufacturer=X?module-path=/opt/p11.so").label,
                  std::string("Issuer CA"));
+    }
+
+    // The key ceremony of carddesk-keystore: components typed by custodians (standard input here), their check values
+    // and the key's shown, the key usable at once; the token's production mark then refuses clear-key files, a
+    // development key brought in components, and opening a token that still holds development keys.
+    void ceremonyAndProductionMark() {
+        auto tool = [](const QStringList& args, const QByteArray& input = {}) {
+            QProcess p;
+            p.start(QStringLiteral(CARDDESK_KEYSTORE_BIN),
+                    args + QStringList{QStringLiteral("--token"), QStringLiteral("CardDesk development")});
+            p.write(input);
+            p.closeWriteChannel();
+            p.waitForFinished(30000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        // 0123.. XOR FEDC.. = FFFF..FF: check value of an all-ones key.
+        auto [code, out, err] = tool({QStringLiteral("token-ceremony"), QStringLiteral("LOAD"), QStringLiteral("7")},
+                                     "0123456789ABCDEF0123456789ABCDEF\nFEDCBA9876543210 FEDCBA9876543210\n");
+        QVERIFY2(code == 0, qPrintable(err));
+        const cdos::HostKey ones(*cdos::fromHex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"));
+        QVERIFY(out.contains(QStringLiteral("component 1 check value ")));
+        QVERIFY(out.contains(QStringLiteral("LOAD v7 check value ") +
+                             QString::fromStdString(cdos::toHex(ones.checkValue()))));
+        QVERIFY(!out.contains(QStringLiteral("0123456789ABCDEF")) && !err.contains(QStringLiteral("0123456789ABCDEF")));
+        const auto reopened = cdos::openIssuerKeys(cdtest::DevelopmentToken::kUri, cdtest::DevelopmentToken::kPin);
+        QCOMPARE(reopened->version("LOAD"), std::uint8_t(7));
+        const cdos::Bytes asn = *cdos::fromHex("0102030405060708");
+        QCOMPARE(reopened->cardKey("LOAD", asn)->encryptEcb(cdos::Bytes(8, 0)),
+                 ones.diversify(asn)->encryptEcb(cdos::Bytes(8, 0)));
+
+        QCOMPARE(std::get<0>(tool({QStringLiteral("token-production"), QStringLiteral("on")})), 0);
+        auto [c2, o2, e2] = tool({QStringLiteral("token-import-clear"),
+                                  QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development-keys.txt")});
+        QCOMPARE(c2, 1);
+        QVERIFY2(e2.contains(QStringLiteral("production mode")), qPrintable(e2));
+        auto [c3, o3, e3] = tool({QStringLiteral("token-ceremony"), QStringLiteral("--components"), QStringLiteral("3"),
+                                  QStringLiteral("TAC"), QStringLiteral("9")},
+                                 "33445566778899AAAA99887766554433\n00000000000000000000000000000001\n"
+                                 "00000000000000000000000000000001\n");
+        QCOMPARE(c3, 1);
+        QVERIFY2(e3.contains(QStringLiteral("are equal")), qPrintable(e3));
+        auto [c4, o4, e4] = tool({QStringLiteral("token-ceremony"), QStringLiteral("TAC"), QStringLiteral("9")},
+                                 "33445566778899AAAA99887766554400\n00000000000000000000000000000033\n");
+        QCOMPARE(c4, 1);
+        QVERIFY2(e4.contains(QStringLiteral("published development TAC key")), qPrintable(e4));
+        try {
+            (void)cdos::openIssuerKeys(cdtest::DevelopmentToken::kUri, cdtest::DevelopmentToken::kPin);
+            QFAIL("a production token with development keys opened");
+        } catch (const cdos::KeyStoreError& e) {
+            QVERIFY2(std::string(e.what()).find("production mode") != std::string::npos, e.what());
+        }
+        QCOMPARE(std::get<0>(tool({QStringLiteral("token-production"), QStringLiteral("off")})), 0);
     }
 };
 

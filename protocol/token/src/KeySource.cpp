@@ -87,6 +87,11 @@ std::shared_ptr<const IssuerKeys> openIssuerKeys(const std::string& source, cons
     return std::make_shared<KeyStore>(KeyStore::open(source, secret));
 }
 
+std::string developmentKeyWithCheckValue(const std::string& kcvHex) {
+    const auto it = developmentCheckValues().find(kcvHex);
+    return it == developmentCheckValues().end() ? std::string() : it->second;
+}
+
 std::vector<std::string> developmentKeysIn(const IssuerKeys& keys) {
     std::vector<std::string> out;
     for (const std::string& name : keys.names()) {

@@ -2,6 +2,7 @@
 
 #include "TokenLayout.h"
 #include "carddesk/protocol/crypto/Crypto.h"
+#include "carddesk/protocol/token/KeySource.h"
 #include "carddesk/protocol/token/Pkcs11Module.h"
 #include "carddesk/protocol/token/TokenKey.h"
 
@@ -272,7 +273,46 @@ std::size_t TokenAdmin::deleteKey(const std::string& name, std::optional<std::ui
     return old.keys.size() + old.companions.size();
 }
 
+bool TokenAdmin::productionMode() const {
+    return tokenlayout::inProductionMode(*m_module);
+}
+
+void TokenAdmin::setProductionMode(bool on) {
+    if (on == productionMode())
+        return;
+    if (!on) {
+        for (CK_OBJECT_HANDLE h : tokenlayout::productionMarks(*m_module))
+            m_module->destroyObject(h);
+        return;
+    }
+    CK_OBJECT_CLASS cls = CKO_DATA;
+    CK_BBOOL yes = CK_TRUE;
+    std::string label = tokenlayout::kProductionLabel;
+    std::string value = "1";
+    std::vector<CK_ATTRIBUTE> attrs{{CKA_CLASS, &cls, sizeof cls},
+                                    {CKA_TOKEN, &yes, sizeof yes},
+                                    {CKA_PRIVATE, &yes, sizeof yes},
+                                    {CKA_LABEL, label.data(), label.size()},
+                                    {CKA_VALUE, value.data(), value.size()}};
+    CK_OBJECT_HANDLE h = 0;
+    Pkcs11Session s = m_module->session();
+    s.check(s.fn().C_CreateObject(s.handle(), attrs.data(), attrs.size(), &h), "C_CreateObject " + label);
+}
+
+std::vector<CK_OBJECT_HANDLE> tokenlayout::productionMarks(const Pkcs11Module& module) {
+    CK_OBJECT_CLASS cls = CKO_DATA;
+    std::string label = tokenlayout::kProductionLabel;
+    return module.findObjects({{CKA_CLASS, &cls, sizeof cls}, {CKA_LABEL, label.data(), label.size()}});
+}
+
+bool tokenlayout::inProductionMode(const Pkcs11Module& module) {
+    return !productionMarks(module).empty();
+}
+
 std::size_t TokenAdmin::importFromClearKeys(const ClearKeys& keys, bool replace) {
+    if (productionMode())
+        throw KeyStoreError("the token is in production mode: a clear-key file is for development only; import a "
+                            "production key in a key ceremony (carddesk-keystore token-ceremony)");
     std::size_t changed = 0;
     for (const auto& [name, vk] : keys.keys) {
         const SecretBytes value(vk.second);
@@ -301,6 +341,10 @@ TokenAdmin::Ceremony TokenAdmin::combineComponents(const std::string& name, std:
             combined[i] ^= c.bytes()[i];
     const SecretBytes key(std::move(combined));
     out.resultKcv = kcvHex(key);
+    if (productionMode())
+        if (const std::string dev = developmentKeyWithCheckValue(out.resultKcv); !dev.empty())
+            throw KeyStoreError("the combined key has check value " + out.resultKcv + ", the published development " +
+                                dev + " key: refused in production mode");
     out.imported = importKey(name, version, key, shared, replace);
     return out; // `key` is wiped here
 }

@@ -1,4 +1,5 @@
 #include "carddesk/protocol/token/TokenKeys.h"
+#include "carddesk/protocol/token/KeySource.h"
 
 #include "TokenLayout.h"
 #include "carddesk/protocol/token/Pkcs11Module.h"
@@ -52,6 +53,12 @@ TokenKeys::TokenKeys(std::shared_ptr<Pkcs11Module> module) : m_module(std::move(
             e.kcvHex = "------"; // the module keeps no check value and a master may not encrypt
         m_keys[name] = e;
     }
+    // A token marked for production (TokenAdmin::setProductionMode) never serves a published development key.
+    if (tokenlayout::inProductionMode(*m_module))
+        if (const auto development = developmentKeysIn(*this); !development.empty())
+            throw KeyStoreError(
+                "token \"" + m_module->tokenLabel() +
+                "\" is in production mode and holds a published development key: " + development.front());
 }
 
 const TokenKeys::Entry& TokenKeys::entry(const std::string& name) const {

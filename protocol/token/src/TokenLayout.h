@@ -6,8 +6,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cdos::tokenlayout {
+
+// The production-mode mark (TokenAdmin::setProductionMode): a private data object with this label.
+inline constexpr const char* kProductionLabel = "carddesk:production";
+std::vector<CK_OBJECT_HANDLE> productionMarks(const Pkcs11Module& module);
+bool inProductionMode(const Pkcs11Module& module);
 
 struct Label {
     std::string name;

@@ -30,5 +30,7 @@ std::shared_ptr<const IssuerKeys> openIssuerKeys(const std::string& source, cons
 // production desk or headend refuses a holder holding any of them, whatever name it carries. Returns
 // "NAME (KCV ..., the development KEY)" for each one found.
 std::vector<std::string> developmentKeysIn(const IssuerKeys& keys);
+// The development key's name when `kcvHex` (upper-case hex) is one of theirs, else empty.
+std::string developmentKeyWithCheckValue(const std::string& kcvHex);
 
 } // namespace cdos

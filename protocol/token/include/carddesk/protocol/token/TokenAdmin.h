@@ -42,6 +42,11 @@ public:
     };
     Ceremony combineComponents(const std::string& name, std::uint8_t version,
                                const std::vector<SecretBytes>& components, bool shared, bool replace = false);
+    // Production mode is a mark in the token itself (a private data object "carddesk:production"), so every program
+    // and tool using the token obeys it: no clear-key file import, no published development key (by check value),
+    // and TokenKeys refuses to open a marked token holding one. Turning it off again removes the mark.
+    bool productionMode() const;
+    void setProductionMode(bool on);
     // The check value of a component or key (first 3 bytes of E(K, 0), hex): for a custodian to compare.
     static std::string kcvHex(const SecretBytes& value16);
     // Keys that get a companion object for their left half: BLANK_CARD.
