@@ -97,8 +97,8 @@ public:
         env.insert(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(kAdminToken));
         process->setProcessEnvironment(env);
         process->start(QStringLiteral(CARDDESK_HEADEND_BIN),
-                       QStringList{QStringLiteral("--keystore"), keystore,
-                                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--session-seconds"),
+                       QStringList{QStringLiteral("--keystore"), keystore, QStringLiteral("--port"),
+                                   QStringLiteral("0"), QStringLiteral("--session-seconds"),
                                    QString::number(sessionSeconds)} +
                            dbArgs() + serveArgs);
         if (!process->waitForStarted())
