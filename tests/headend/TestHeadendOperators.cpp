@@ -500,11 +500,87 @@ private slots:
         // The end cut off: the head record still names the last row.
         const qint64 last = lastAuditSequence();
         QVERIFY(last > 10);
+        const QVariantList lastRow = auditRow(last);
         QVERIFY(sql(QStringLiteral("DELETE FROM audit_rows WHERE seq = %1").arg(last)));
         std::tie(rc, out) = auditVerify();
         QCOMPARE(rc, 1);
         QVERIFY2(out.contains(QStringLiteral("row %1 is missing").arg(last)), qPrintable(out));
+        QVERIFY(insertAuditRow(lastRow));
+        QCOMPARE(auditVerify().first, 0);
     }
+
+#ifdef CARDDESK_CLI_BIN
+    // carddesk-cli's headend commands act with the operator's credential from CARDDESK_HEADEND_TOKEN (never an
+    // argument), the set-up token only where the headend takes it.
+    void cliUsesTheOperatorsCredential() {
+        QTemporaryDir home;
+        const auto cli = [&](const QStringList& args, const QMap<QString, QString>& secrets) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("CARDDESK_HEADEND_TOKEN"));
+            env.remove(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"));
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path()); // not the console's support settings
+            env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+            for (auto it = secrets.begin(); it != secrets.end(); ++it)
+                env.insert(it.key(), it.value());
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(CARDDESK_CLI_BIN),
+                    args + QStringList{QStringLiteral("--headend"), m_hd.base, QStringLiteral("--headend-cert"),
+                                       m_hd.dir.filePath(QStringLiteral("tls-cert.pem"))});
+            p.waitForFinished(60000);
+            return std::tuple{p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object(),
+                              QString::fromUtf8(p.readAllStandardError())};
+        };
+        const QString admin = QStringLiteral("CARDDESK_HEADEND_TOKEN");
+        auto [rc, out, err] = cli({QStringLiteral("headend-credential-issue"), QStringLiteral("--name"),
+                                   QStringLiteral("cli-zheng"), QStringLiteral("--roles"), QStringLiteral("support")},
+                                  {{admin, m_hd.operatorToken}});
+        QCOMPARE(rc, 0);
+        const QString token = out.value(QStringLiteral("token")).toString();
+        QVERIFY2(token.startsWith(QLatin1String("cdop_")), qPrintable(err));
+        m_tokens << token;
+        std::tie(rc, out, err) =
+            cli({QStringLiteral("headend-history"), QStringLiteral("--card"), kCard}, {{admin, token}});
+        QCOMPARE(rc, 0);
+        QCOMPARE(out.value(QStringLiteral("card")).toString(), kCard);
+        QCOMPARE(
+            lastRow(auditRows(), QStringLiteral("read card history")).value(QStringLiteral("operators")).toString(),
+            QStringLiteral("cli-zheng"));
+        // Without a credential: said, nothing sent. With the set-up token only: history never takes it.
+        std::tie(rc, out, err) = cli({QStringLiteral("headend-history"), QStringLiteral("--card"), kCard}, {});
+        QCOMPARE(rc, 2);
+        QVERIFY2(err.contains(QLatin1String("CARDDESK_HEADEND_TOKEN")), qPrintable(err));
+        std::tie(rc, out, err) =
+            cli({QStringLiteral("headend-history"), QStringLiteral("--card"), kCard},
+                {{QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(hdtest::kAdminToken)}});
+        QCOMPARE(rc, 2);
+        // The set-up token for an issue: closed here (an admin credential exists).
+        std::tie(rc, out, err) =
+            cli({QStringLiteral("headend-credential-issue"), QStringLiteral("--name"), QStringLiteral("x"),
+                 QStringLiteral("--roles"), QStringLiteral("admin")},
+                {{QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(hdtest::kAdminToken)}});
+        QCOMPARE(rc, 1);
+        QVERIFY2(err.contains(QLatin1String("set-up token")), qPrintable(err));
+        // The support credential has no role admin: the refusal names it.
+        std::tie(rc, out, err) = cli({QStringLiteral("headend-credentials")}, {{admin, token}});
+        QCOMPARE(rc, 1);
+        QVERIFY2(err.contains(QLatin1String("admin")), qPrintable(err));
+        // The audit, exported with its chain values and checked.
+        const QString csv = home.filePath(QStringLiteral("audit.csv"));
+        std::tie(rc, out, err) =
+            cli({QStringLiteral("headend-audit"), QStringLiteral("--out"), csv}, {{admin, m_hd.operatorToken}});
+        QCOMPARE(rc, 0);
+        QCOMPARE(out.value(QStringLiteral("verified")).toBool(), true);
+        QVERIFY(out.value(QStringLiteral("rows")).toInt() > 10);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QVERIFY(data.startsWith("sequence,time,operators,role,action,card_number,result,detail,hash\n"));
+        QVERIFY(data.contains("cli-zheng"));
+        for (const QString& t : m_tokens)
+            QVERIFY(!data.contains(t.toLatin1()));
+    }
+#endif
 
     // The token is answered once and stored as its SHA-256 only: not in the SQLite file (nor its WAL), not in any
     // column of the database.
