@@ -7,11 +7,8 @@
 #include "CliApp.h"
 
 #include <carddesk/model/FutureWait.h>
+#include <carddesk/model/HeadendAuditTrail.h>
 #include <carddesk/model/HeadendHistoryClient.h>
-
-#include "carddesk/headendapi/Keys.h"
-#include "carddesk/headendapi/Roles.h"
-#include "carddesk/protocol/audit/AuditChain.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -24,18 +21,9 @@ namespace carddesk {
 
 namespace {
 
-namespace key = api::key;
-
 // The console's support view keeps these (widgets/SupportView.cpp).
 const QString kUrlKey = QStringLiteral("support/headendUrl");
 const QString kCertKey = QStringLiteral("support/certificateFile");
-
-QString csvField(QString text) {
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
-        text.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return text;
-}
 
 } // namespace
 
@@ -116,7 +104,7 @@ int CliApp::runHeadendCommand(const QCommandLineParser& parser) {
         const int days = parser.value(QStringLiteral("valid-days")).toInt(&ok);
         if (name.isEmpty() || roles.isEmpty())
             return fail(Usage, tr("headend-credential-issue needs --name NAME and --roles LIST (%1)")
-                                   .arg(api::role::all().join(QStringLiteral(", "))));
+                                   .arg(HeadendAuditTrail::roleNames().join(QStringLiteral(", "))));
         if (!ok || days < 1)
             return fail(Usage, tr("--valid-days needs a number of days"));
         // The answer holds the token, shown this once: it goes to stdout only (redirect it to a private file).
@@ -130,80 +118,36 @@ int CliApp::runHeadendCommand(const QCommandLineParser& parser) {
         return answered(waitForFuture(client.revokeCredential(id, parser.value(QStringLiteral("reason")))));
     }
     // headend-audit: every page, the chain recomputed here too, written as CSV or JSON with the chain values.
-    QJsonArray rows;
-    QJsonObject head;
-    qint64 after = 0;
-    for (;;) {
-        const HeadendHistoryClient::Answer a = waitForFuture(client.auditPage(after, 5000));
+    HeadendAuditTrail trail;
+    std::optional<qint64> after = 0;
+    while (after) {
+        const HeadendHistoryClient::Answer a = waitForFuture(client.auditPage(*after, 5000));
         if (!a.ok())
             return fail(a.failure == HeadendHistoryClient::Failure::Settings ? Usage : Failed, a.error);
-        const QJsonObject page = a.value.toObject();
-        for (const QJsonValue& v : page.value(key::rows).toArray())
-            rows.append(v);
-        head = page.value(key::head).toObject();
-        if (!page.contains(key::next))
-            break;
-        after = page.value(key::next).toInteger();
+        after = trail.addPage(a.value.toObject());
     }
-    std::vector<cdos::audit::StoredRow> chain;
-    for (const QJsonValue& v : rows) {
-        const QJsonObject o = v.toObject();
-        cdos::audit::StoredRow s;
-        s.row.sequence = o.value(key::sequence).toInteger();
-        s.row.time = o.value(key::time).toString().toStdString();
-        s.row.operators = o.value(key::operators).toString().toStdString();
-        s.row.role = o.value(key::role).toString().toStdString();
-        s.row.action = o.value(key::action).toString().toStdString();
-        s.row.card = o.value(key::cardNumber).toString().toStdString();
-        s.row.result = o.value(key::result).toString().toStdString();
-        s.row.detail = o.value(key::detail).toString().toStdString();
-        s.hash = cdos::fromHex(o.value(key::hash).toString().toStdString()).value_or(cdos::Bytes{});
-        chain.push_back(std::move(s));
-    }
-    std::optional<cdos::audit::Break> broken = cdos::audit::verify(chain);
-    // The head record names the last row the headend appended: the end cut off, or the head changed, shows here.
-    const qint64 headSequence = head.value(key::sequence).toInteger();
-    const qint64 lastSequence = chain.empty() ? 0 : chain.back().row.sequence;
-    if (!broken && headSequence > lastSequence)
-        broken =
-            cdos::audit::Break{chain.size(), headSequence,
-                               "rows " + std::to_string(lastSequence + 1) + " to " + std::to_string(headSequence) +
-                                   " are missing (the head record names row " + std::to_string(headSequence) + ")"};
-    if (!broken && headSequence > 0 &&
-        cdos::fromHex(head.value(key::hash).toString().toStdString()) !=
-            std::optional(chain[static_cast<std::size_t>(headSequence - 1)].hash))
-        broken = cdos::audit::Break{static_cast<std::size_t>(headSequence - 1), headSequence,
-                                    "the head record does not match row " + std::to_string(headSequence)};
+    const std::optional<QString> broken = trail.check();
     QJsonObject summary{{QStringLiteral("headend"), client.displayUrl()},
-                        {QStringLiteral("rows"), rows.size()},
-                        {QStringLiteral("head"), head},
+                        {QStringLiteral("rows"), trail.rows().size()},
+                        {QStringLiteral("head"), trail.head()},
                         {QStringLiteral("verified"), !broken}};
     if (broken)
-        summary.insert(QStringLiteral("broken"), QString::fromStdString(broken->reason));
+        summary.insert(QStringLiteral("broken"), *broken);
     const QString out = parser.value(QStringLiteral("out"));
     if (!out.isEmpty()) {
         QFile f(out);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return fail(Failed, tr("cannot write %1: %2").arg(out, f.errorString()));
         if (out.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-            QByteArray csv = "sequence,time,operators,role,action,card_number,result,detail,hash\n";
-            for (const QJsonValue& v : rows) {
-                const QJsonObject o = v.toObject();
-                QStringList fields{QString::number(o.value(key::sequence).toInteger())};
-                for (const QString& k : {key::time, key::operators, key::role, key::action, key::cardNumber,
-                                         key::result, key::detail, key::hash})
-                    fields << csvField(o.value(k).toString());
-                csv += fields.join(QLatin1Char(',')).toUtf8() + '\n';
-            }
-            f.write(csv);
+            f.write(trail.csv());
         } else {
             QJsonObject all = summary;
-            all.insert(QStringLiteral("auditRows"), rows);
+            all.insert(QStringLiteral("auditRows"), trail.rows());
             f.write(QJsonDocument(all).toJson(QJsonDocument::Indented));
         }
         summary.insert(QStringLiteral("out"), out);
     } else {
-        summary.insert(QStringLiteral("auditRows"), rows);
+        summary.insert(QStringLiteral("auditRows"), trail.rows());
     }
     printJson(summary);
     return broken ? Failed : Ok;

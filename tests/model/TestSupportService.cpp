@@ -150,7 +150,7 @@ private slots:
         m_support.reset();
         m_purse.reset();
         m_readers.stop();
-        // The admin token and the keys never reach the headend's log.
+        // Neither the set-up token, the credential nor the keys reach the headend's log.
         const QByteArray log = m_hd.stop();
         QVERIFY(!log.contains(hdtest::kAdminToken));
         QVERIFY(!log.contains(m_hd.operatorToken.toLatin1()));
