@@ -1374,6 +1374,17 @@
     </message>
 </context>
 <context>
+    <name>HeadendAuditTrail</name>
+    <message>
+        <source>rows %1 to %2 are missing (the head record names row %2 as the last)</source>
+        <translation>rows %1 to %2 are missing (the head record names row %2 as the last)</translation>
+    </message>
+    <message>
+        <source>the head record does not match row %1</source>
+        <translation>the head record does not match row %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadendHistory</name>
     <message>
         <source>a record of unknown kind &quot;%1&quot;</source>

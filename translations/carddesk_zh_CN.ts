@@ -1370,6 +1370,17 @@
     </message>
 </context>
 <context>
+    <name>HeadendAuditTrail</name>
+    <message>
+        <source>rows %1 to %2 are missing (the head record names row %2 as the last)</source>
+        <translation>第 %1 至 %2 行缺失（头记录标明第 %2 行为最后一行）</translation>
+    </message>
+    <message>
+        <source>the head record does not match row %1</source>
+        <translation>头记录与第 %1 行不符</translation>
+    </message>
+</context>
+<context>
     <name>HeadendHistory</name>
     <message>
         <source>a record of unknown kind &quot;%1&quot;</source>

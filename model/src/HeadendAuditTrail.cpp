@@ -62,11 +62,9 @@ std::optional<QString> HeadendAuditTrail::check() const {
     const qint64 head = m_head.value(key::sequence).toInteger();
     const qint64 last = chain.empty() ? 0 : chain.back().row.sequence;
     if (head > last)
-        return QStringLiteral("rows %1 to %2 are missing (the head record names row %2 as the last)")
-            .arg(last + 1)
-            .arg(head);
+        return tr("rows %1 to %2 are missing (the head record names row %2 as the last)").arg(last + 1).arg(head);
     if (head > 0 && bytesOf(m_head.value(key::hash)) != chain[static_cast<std::size_t>(head - 1)].hash)
-        return QStringLiteral("the head record does not match row %1").arg(head);
+        return tr("the head record does not match row %1").arg(head);
     return std::nullopt;
 }
 
