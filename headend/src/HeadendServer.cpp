@@ -240,10 +240,9 @@ void HeadendServer::routes() {
                        // An operator with the role support (the console's support view), audited ...
                        if (OperatorGate::hasOperatorHeader(r))
                            return answerAs(r, Operation::ReadCardHistory, [&](const Caller&, AuditNote& note) {
-                               note.detail = QStringLiteral("card %1").arg(card.left(40));
+                               note.detail = QStringLiteral("card %1").arg(card.left(40)); // as asked
                                checkNumber();
                                note.card = card.toUpper();
-                               note.detail.clear();
                                const QJsonArray history = cardHistory(card.toUpper());
                                note.detail = QStringLiteral("%1 records").arg(history.size());
                                return history;
