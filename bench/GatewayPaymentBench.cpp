@@ -95,7 +95,10 @@ int main(int argc, char** argv) {
             return fail("enrolment failed");
 
         cdgw::HeadendClient net(base, dir.filePath(QStringLiteral("tls-cert.pem")));
-        net.setAdminToken(admin);
+        const QByteArray credential = headend.firstCredential(admin);
+        if (credential.isEmpty())
+            return fail("no operator credential");
+        net.setOperatorToken(credential);
         net.post(carddesk::api::path::adminBankAccounts,
                  {{key::account, QString::fromStdString(profile.holder.account)}, {key::balance, 10000000}});
         BenchUi ui;

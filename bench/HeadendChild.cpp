@@ -1,6 +1,12 @@
 #include "HeadendChild.h"
 
+#include "HeadendClient.h"
+#include "carddesk/headendapi/Keys.h"
+#include "carddesk/headendapi/Paths.h"
+#include "carddesk/headendapi/Roles.h"
 #include "support/TestProfiles.h"
+
+#include <QJsonArray>
 
 #include <QDir>
 
@@ -32,6 +38,18 @@ bool HeadendChild::start(const QString& headendBin, const QString& keystore, con
     m_base = QString::fromLatin1(line.mid(at, line.indexOf(' ', at) - at));
     m_certificate = QDir(dataDir).filePath(QStringLiteral("tls-cert.pem"));
     return true;
+}
+
+QByteArray HeadendChild::firstCredential(const QByteArray& adminToken) const {
+    namespace api = carddesk::api;
+    cdgw::HeadendClient net(m_base, m_certificate);
+    net.setAdminToken(adminToken);
+    const auto r =
+        net.post(api::path::adminCredentialsIssue, {{api::key::operatorName, QStringLiteral("bench")},
+                                                    {api::key::roles, QJsonArray::fromStringList(api::role::all())}});
+    if (!r.ok())
+        std::fprintf(stderr, "the first credential was refused: %d %s\n", r.status, qPrintable(r.code()));
+    return r.json.value(api::key::token).toString().toLatin1();
 }
 
 void HeadendChild::stop() {

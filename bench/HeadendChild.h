@@ -1,6 +1,7 @@
 #pragma once
 // The real carddesk-headend started for a benchmark: a port of its choosing, its own data directory, the
-// development key store, an admin token; the HTTPS base URL and the certificate to pin read back from it.
+// development key store, the shared set-up token; the HTTPS base URL and the certificate to pin read back from it.
+// firstCredential() then issues the benchmark's operator credential (every role) with the set-up token.
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,8 @@ public:
     bool start(const QString& headendBin, const QString& keystore, const QString& dataDir, const QByteArray& adminToken,
                const QStringList& extra = {}, const QString& log = {});
     void stop();
+    // The first set-up: an operator credential with every role, issued with the set-up token; empty when refused.
+    QByteArray firstCredential(const QByteArray& adminToken) const;
     QString base() const { return m_base; }               // https://127.0.0.1:PORT
     QString certificate() const { return m_certificate; } // its tls-cert.pem, to pin
 

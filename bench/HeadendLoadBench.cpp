@@ -268,7 +268,10 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<Terminal>> all;
     {
         cdgw::HeadendClient net(base, cert);
-        net.setAdminToken(admin);
+        const QByteArray credential = headend.firstCredential(admin);
+        if (credential.isEmpty())
+            return fail(QStringLiteral("no operator credential"));
+        net.setOperatorToken(credential);
         for (int i = 0; i < n; ++i) {
             all.push_back(std::make_unique<Terminal>(i, keys, dir.path()));
             const auto& h = all.back()->profile().holder;

@@ -1131,10 +1131,6 @@
         <translation>cannot write %1: %2</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</translation>
-    </message>
-    <message>
         <source>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</source>
         <translation>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</translation>
     </message>
@@ -1255,6 +1251,137 @@
     <message>
         <source>carddesk-cli: %1; users and menu are listed unavailable</source>
         <translation>carddesk-cli: %1; users and menu are listed unavailable</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</translation>
+    </message>
+    <message>
+        <source>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
+                               the headend&apos;s transactions, read as a support operator
+</source>
+        <translation>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
+                               the headend&apos;s transactions, read as a support operator
+</translation>
+    </message>
+    <message>
+        <source>  headend-credentials          the headend&apos;s operator credentials (admin)
+</source>
+        <translation>  headend-credentials          the headend&apos;s operator credentials (admin)
+</translation>
+    </message>
+    <message>
+        <source>  headend-credential-issue --name NAME --roles LIST [--valid-days D]
+                               a new operator credential (admin; the first one with the set-up token
+                               CARDDESK_HEADEND_ADMIN_TOKEN); its token is printed this once
+</source>
+        <translation>  headend-credential-issue --name NAME --roles LIST [--valid-days D]
+                               a new operator credential (admin; the first one with the set-up token
+                               CARDDESK_HEADEND_ADMIN_TOKEN); its token is printed this once
+</translation>
+    </message>
+    <message>
+        <source>  headend-credential-revoke --id N [--reason TEXT]   revoke an operator credential (admin)
+</source>
+        <translation>  headend-credential-revoke --id N [--reason TEXT]   revoke an operator credential (admin)
+</translation>
+    </message>
+    <message>
+        <source>  headend-audit [--out FILE.csv|FILE.json]
+                               the headend&apos;s audit trail with its chain values, checked (admin);
+                               headend commands use your credential from CARDDESK_HEADEND_TOKEN
+</source>
+        <translation>  headend-audit [--out FILE.csv|FILE.json]
+                               the headend&apos;s audit trail with its chain values, checked (admin);
+                               headend commands use your credential from CARDDESK_HEADEND_TOKEN
+</translation>
+    </message>
+    <message>
+        <source>Headend URL (https://…; default: the console&apos;s support setting).</source>
+        <translation>Headend URL (https://…; default: the console&apos;s support setting).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The headend&apos;s certificate to pin, its tls-cert.pem (default: the console&apos;s support setting).</source>
+        <translation>The headend&apos;s certificate to pin, its tls-cert.pem (default: the console&apos;s support setting).</translation>
+    </message>
+    <message>
+        <source>Subscriber number (headend-history).</source>
+        <translation>Subscriber number (headend-history).</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>The operator a credential is for (headend-credential-issue).</source>
+        <translation>The operator a credential is for (headend-credential-issue).</translation>
+    </message>
+    <message>
+        <source>Roles of the credential, comma-separated: desk, technician, support, admin.</source>
+        <translation>Roles of the credential, comma-separated: desk, technician, support, admin.</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>LIST</translation>
+    </message>
+    <message>
+        <source>Days the credential is valid (default 90, at most 366).</source>
+        <translation>Days the credential is valid (default 90, at most 366).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>DAYS</translation>
+    </message>
+    <message>
+        <source>Credential id (headend-credential-revoke; see headend-credentials).</source>
+        <translation>Credential id (headend-credential-revoke; see headend-credentials).</translation>
+    </message>
+    <message>
+        <source>Why the credential is revoked (recorded in the audit).</source>
+        <translation>Why the credential is revoked (recorded in the audit).</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>%1 needs the headend&apos;s --headend URL and --headend-cert FILE (or the console&apos;s support settings)</source>
+        <translation>%1 needs the headend&apos;s --headend URL and --headend-cert FILE (or the console&apos;s support settings)</translation>
+    </message>
+    <message>
+        <source>%1 needs your operator credential in CARDDESK_HEADEND_TOKEN (never on the command line)</source>
+        <translation>%1 needs your operator credential in CARDDESK_HEADEND_TOKEN (never on the command line)</translation>
+    </message>
+    <message>
+        <source>headend-history needs --card NUMBER or --subscriber USER</source>
+        <translation>headend-history needs --card NUMBER or --subscriber USER</translation>
+    </message>
+    <message>
+        <source>headend-credential-issue needs --name NAME and --roles LIST (%1)</source>
+        <translation>headend-credential-issue needs --name NAME and --roles LIST (%1)</translation>
+    </message>
+    <message>
+        <source>--valid-days needs a number of days</source>
+        <translation>--valid-days needs a number of days</translation>
+    </message>
+    <message>
+        <source>headend-credential-revoke needs --id N (see headend-credentials)</source>
+        <translation>headend-credential-revoke needs --id N (see headend-credentials)</translation>
+    </message>
+</context>
+<context>
+    <name>HeadendAuditTrail</name>
+    <message>
+        <source>rows %1 to %2 are missing (the head record names row %2 as the last)</source>
+        <translation>rows %1 to %2 are missing (the head record names row %2 as the last)</translation>
+    </message>
+    <message>
+        <source>the head record does not match row %1</source>
+        <translation>the head record does not match row %1</translation>
     </message>
 </context>
 <context>
@@ -2440,20 +2567,12 @@
         <translation>the headend URL must start with https://</translation>
     </message>
     <message>
-        <source>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</source>
-        <translation>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</translation>
-    </message>
-    <message>
         <source>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</source>
         <translation>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</translation>
     </message>
     <message>
         <source>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</source>
         <translation>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</translation>
-    </message>
-    <message>
-        <source>the headend refused the admin token: it is wrong, or the headend was started without one</source>
-        <translation>the headend refused the admin token: it is wrong, or the headend was started without one</translation>
     </message>
     <message>
         <source>the headend does not know %1</source>
@@ -2466,6 +2585,70 @@
     <message>
         <source>the headend at %1 cannot be reached: %2</source>
         <translation>the headend at %1 cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not a JSON array</source>
+        <translation>the headend&apos;s answer is not a JSON array</translation>
+    </message>
+    <message>
+        <source>a credential for %1</source>
+        <translation>a credential for %1</translation>
+    </message>
+    <message>
+        <source>the operator credentials</source>
+        <translation>the operator credentials</translation>
+    </message>
+    <message>
+        <source>credential %1</source>
+        <translation>credential %1</translation>
+    </message>
+    <message>
+        <source>the audit trail</source>
+        <translation>the audit trail</translation>
+    </message>
+    <message>
+        <source>no operator credential: type it, or start with CARDDESK_HEADEND_TOKEN set</source>
+        <translation>no operator credential: type it, or start with CARDDESK_HEADEND_TOKEN set</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not JSON</source>
+        <translation>the headend&apos;s answer is not JSON</translation>
+    </message>
+    <message>
+        <source>the headend does not know this operator credential: check it, or ask an administrator for one</source>
+        <translation>the headend does not know this operator credential: check it, or ask an administrator for one</translation>
+    </message>
+    <message>
+        <source>the headend has no %1</source>
+        <translation>the headend has no %1</translation>
+    </message>
+    <message>
+        <source>the headend refused the operator credential: it was revoked</source>
+        <translation>the headend refused the operator credential: it was revoked</translation>
+    </message>
+    <message>
+        <source>the operator credential has expired: ask an administrator for a new one</source>
+        <translation>the operator credential has expired: ask an administrator for a new one</translation>
+    </message>
+    <message>
+        <source>the headend asked for an operator credential</source>
+        <translation>the headend asked for an operator credential</translation>
+    </message>
+    <message>
+        <source>the headend refused the shared set-up token: it is wrong, or the headend has none</source>
+        <translation>the headend refused the shared set-up token: it is wrong, or the headend has none</translation>
+    </message>
+    <message>
+        <source>the shared set-up token only issues the first admin credential, and an admin credential exists: use an operator credential</source>
+        <translation>the shared set-up token only issues the first admin credential, and an admin credential exists: use an operator credential</translation>
+    </message>
+    <message>
+        <source>the operator credential does not hold the role %1 needed for %2</source>
+        <translation>the operator credential does not hold the role %1 needed for %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
     </message>
 </context>
 <context>
@@ -3688,10 +3871,6 @@
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <source>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</source>
-        <translation>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</translation>
-    </message>
-    <message>
         <source>Kept for this session only; never saved.</source>
         <translation>Kept for this session only; never saved.</translation>
     </message>
@@ -3700,20 +3879,12 @@
         <translation>from the environment</translation>
     </message>
     <message>
-        <source>the headend&apos;s admin token</source>
-        <translation>the headend&apos;s admin token</translation>
-    </message>
-    <message>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>C&amp;ertificate:</source>
         <translation>C&amp;ertificate:</translation>
-    </message>
-    <message>
-        <source>Admin &amp;token:</source>
-        <translation>Admin &amp;token:</translation>
     </message>
     <message>
         <source>Look up a card or a subscriber: the headend&apos;s transactions are set beside the card&apos;s own log.</source>
@@ -3846,6 +4017,18 @@
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
         <translation>CSV files (*.csv);;JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Empty: the credential from CARDDESK_HEADEND_TOKEN is used.</source>
+        <translation>Empty: the credential from CARDDESK_HEADEND_TOKEN is used.</translation>
+    </message>
+    <message>
+        <source>your operator credential from the headend</source>
+        <translation>your operator credential from the headend</translation>
+    </message>
+    <message>
+        <source>Operator &amp;credential:</source>
+        <translation>Operator &amp;credential:</translation>
     </message>
 </context>
 <context>

@@ -1127,10 +1127,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert or ca-key</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert 或 ca-key</translation>
-    </message>
-    <message>
         <source>Service key to load into the card (ca-key): CA_SERVICE_1 to CA_SERVICE_8.</source>
         <translation>要载入卡中的业务密钥（ca-key）：CA_SERVICE_1 至 CA_SERVICE_8。</translation>
     </message>
@@ -1251,6 +1247,137 @@
     <message>
         <source>carddesk-cli: %1; users and menu are listed unavailable</source>
         <translation>carddesk-cli：%1；用户和菜单列为不可读</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke 或 headend-audit</translation>
+    </message>
+    <message>
+        <source>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
+                               the headend&apos;s transactions, read as a support operator
+</source>
+        <translation>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
+                               以客服操作员身份读取前端的交易记录
+</translation>
+    </message>
+    <message>
+        <source>  headend-credentials          the headend&apos;s operator credentials (admin)
+</source>
+        <translation>  headend-credentials          前端的操作员凭据（管理员）
+</translation>
+    </message>
+    <message>
+        <source>  headend-credential-issue --name NAME --roles LIST [--valid-days D]
+                               a new operator credential (admin; the first one with the set-up token
+                               CARDDESK_HEADEND_ADMIN_TOKEN); its token is printed this once
+</source>
+        <translation>  headend-credential-issue --name NAME --roles LIST [--valid-days D]
+                               签发新的操作员凭据（管理员；第一个凭据用初始设置令牌
+                               CARDDESK_HEADEND_ADMIN_TOKEN）；其令牌仅在此时输出一次
+</translation>
+    </message>
+    <message>
+        <source>  headend-credential-revoke --id N [--reason TEXT]   revoke an operator credential (admin)
+</source>
+        <translation>  headend-credential-revoke --id N [--reason TEXT]   吊销一个操作员凭据（管理员）
+</translation>
+    </message>
+    <message>
+        <source>  headend-audit [--out FILE.csv|FILE.json]
+                               the headend&apos;s audit trail with its chain values, checked (admin);
+                               headend commands use your credential from CARDDESK_HEADEND_TOKEN
+</source>
+        <translation>  headend-audit [--out FILE.csv|FILE.json]
+                               前端的审计记录及其哈希链值，并加以校验（管理员）；
+                               前端相关命令使用 CARDDESK_HEADEND_TOKEN 中您本人的凭据
+</translation>
+    </message>
+    <message>
+        <source>Headend URL (https://…; default: the console&apos;s support setting).</source>
+        <translation>前端地址（https://…；默认：控制台客服查询中的设置）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The headend&apos;s certificate to pin, its tls-cert.pem (default: the console&apos;s support setting).</source>
+        <translation>要固定的前端证书，即其 tls-cert.pem（默认：控制台客服查询中的设置）。</translation>
+    </message>
+    <message>
+        <source>Subscriber number (headend-history).</source>
+        <translation>用户号（headend-history）。</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>The operator a credential is for (headend-credential-issue).</source>
+        <translation>凭据所属的操作员（headend-credential-issue）。</translation>
+    </message>
+    <message>
+        <source>Roles of the credential, comma-separated: desk, technician, support, admin.</source>
+        <translation>凭据的角色，以逗号分隔：desk、technician、support、admin。</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Days the credential is valid (default 90, at most 366).</source>
+        <translation>凭据的有效天数（默认 90，最多 366）。</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Credential id (headend-credential-revoke; see headend-credentials).</source>
+        <translation>凭据编号（headend-credential-revoke；见 headend-credentials）。</translation>
+    </message>
+    <message>
+        <source>Why the credential is revoked (recorded in the audit).</source>
+        <translation>吊销凭据的原因（记入审计记录）。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>%1 needs the headend&apos;s --headend URL and --headend-cert FILE (or the console&apos;s support settings)</source>
+        <translation>%1 需要前端的 --headend URL 和 --headend-cert FILE（或控制台客服查询中的设置）</translation>
+    </message>
+    <message>
+        <source>%1 needs your operator credential in CARDDESK_HEADEND_TOKEN (never on the command line)</source>
+        <translation>%1 需要在 CARDDESK_HEADEND_TOKEN 中提供您的操作员凭据（绝不写在命令行上）</translation>
+    </message>
+    <message>
+        <source>headend-history needs --card NUMBER or --subscriber USER</source>
+        <translation>headend-history 需要 --card NUMBER 或 --subscriber USER</translation>
+    </message>
+    <message>
+        <source>headend-credential-issue needs --name NAME and --roles LIST (%1)</source>
+        <translation>headend-credential-issue 需要 --name NAME 和 --roles LIST（%1）</translation>
+    </message>
+    <message>
+        <source>--valid-days needs a number of days</source>
+        <translation>--valid-days 需要天数</translation>
+    </message>
+    <message>
+        <source>headend-credential-revoke needs --id N (see headend-credentials)</source>
+        <translation>headend-credential-revoke 需要 --id N（见 headend-credentials）</translation>
+    </message>
+</context>
+<context>
+    <name>HeadendAuditTrail</name>
+    <message>
+        <source>rows %1 to %2 are missing (the head record names row %2 as the last)</source>
+        <translation>第 %1 至 %2 行缺失（头记录标明第 %2 行为最后一行）</translation>
+    </message>
+    <message>
+        <source>the head record does not match row %1</source>
+        <translation>头记录与第 %1 行不符</translation>
     </message>
 </context>
 <context>
@@ -2434,20 +2561,12 @@
         <translation>前端地址必须以 https:// 开头</translation>
     </message>
     <message>
-        <source>no admin token: type it, or start the console with CARDDESK_HEADEND_ADMIN_TOKEN set</source>
-        <translation>没有管理令牌：请输入，或在启动控制台时设置 CARDDESK_HEADEND_ADMIN_TOKEN</translation>
-    </message>
-    <message>
         <source>the server at %1 did not show the pinned headend certificate (%2): it is another server, or the headend&apos;s certificate changed — pin its current tls-cert.pem</source>
         <translation>%1 处的服务器未出示已固定的前端证书（%2）：它是另一台服务器，或前端证书已更换——请固定其当前的 tls-cert.pem</translation>
     </message>
     <message>
         <source>the headend has no transaction of %1: it is not enrolled there, or has never paid or topped up through it</source>
         <translation>前端没有%1的交易：该卡未在前端登记，或从未通过前端消费或充值</translation>
-    </message>
-    <message>
-        <source>the headend refused the admin token: it is wrong, or the headend was started without one</source>
-        <translation>前端拒绝了管理令牌：令牌错误，或前端启动时未设置令牌</translation>
     </message>
     <message>
         <source>the headend does not know %1</source>
@@ -2460,6 +2579,70 @@
     <message>
         <source>the headend at %1 cannot be reached: %2</source>
         <translation>无法连接 %1 处的前端：%2</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not a JSON array</source>
+        <translation>前端的应答不是 JSON 数组</translation>
+    </message>
+    <message>
+        <source>a credential for %1</source>
+        <translation>%1 的凭据</translation>
+    </message>
+    <message>
+        <source>the operator credentials</source>
+        <translation>操作员凭据</translation>
+    </message>
+    <message>
+        <source>credential %1</source>
+        <translation>凭据 %1</translation>
+    </message>
+    <message>
+        <source>the audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>no operator credential: type it, or start with CARDDESK_HEADEND_TOKEN set</source>
+        <translation>没有操作员凭据：请输入，或在设置了 CARDDESK_HEADEND_TOKEN 的环境中启动</translation>
+    </message>
+    <message>
+        <source>the headend&apos;s answer is not JSON</source>
+        <translation>前端的应答不是 JSON</translation>
+    </message>
+    <message>
+        <source>the headend does not know this operator credential: check it, or ask an administrator for one</source>
+        <translation>前端不认识此操作员凭据：请检查，或向管理员申请一个</translation>
+    </message>
+    <message>
+        <source>the headend has no %1</source>
+        <translation>前端没有%1</translation>
+    </message>
+    <message>
+        <source>the headend refused the operator credential: it was revoked</source>
+        <translation>前端拒绝了该操作员凭据：它已被吊销</translation>
+    </message>
+    <message>
+        <source>the operator credential has expired: ask an administrator for a new one</source>
+        <translation>操作员凭据已过期：请向管理员申请新的凭据</translation>
+    </message>
+    <message>
+        <source>the headend asked for an operator credential</source>
+        <translation>前端要求提供操作员凭据</translation>
+    </message>
+    <message>
+        <source>the headend refused the shared set-up token: it is wrong, or the headend has none</source>
+        <translation>前端拒绝了共享的初始设置令牌：令牌错误，或前端未配置令牌</translation>
+    </message>
+    <message>
+        <source>the shared set-up token only issues the first admin credential, and an admin credential exists: use an operator credential</source>
+        <translation>共享的初始设置令牌只能签发第一个管理员凭据，而管理员凭据已存在：请使用操作员凭据</translation>
+    </message>
+    <message>
+        <source>the operator credential does not hold the role %1 needed for %2</source>
+        <translation>该操作员凭据不具备%2所需的角色 %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>
@@ -3676,10 +3859,6 @@
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.</source>
-        <translation>留空：使用 CARDDESK_HEADEND_ADMIN_TOKEN 中的令牌。</translation>
-    </message>
-    <message>
         <source>Kept for this session only; never saved.</source>
         <translation>仅本次会话有效，不会保存。</translation>
     </message>
@@ -3688,20 +3867,12 @@
         <translation>来自环境变量</translation>
     </message>
     <message>
-        <source>the headend&apos;s admin token</source>
-        <translation>前端管理令牌</translation>
-    </message>
-    <message>
         <source>&amp;URL:</source>
         <translation>地址(&amp;U)：</translation>
     </message>
     <message>
         <source>C&amp;ertificate:</source>
         <translation>证书(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Admin &amp;token:</source>
-        <translation>管理令牌(&amp;T)：</translation>
     </message>
     <message>
         <source>Look up a card or a subscriber: the headend&apos;s transactions are set beside the card&apos;s own log.</source>
@@ -3834,6 +4005,18 @@
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
         <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Empty: the credential from CARDDESK_HEADEND_TOKEN is used.</source>
+        <translation>留空：使用 CARDDESK_HEADEND_TOKEN 中的凭据。</translation>
+    </message>
+    <message>
+        <source>your operator credential from the headend</source>
+        <translation>前端签发给您的操作员凭据</translation>
+    </message>
+    <message>
+        <source>Operator &amp;credential:</source>
+        <translation>操作员凭据(&amp;C)：</translation>
     </message>
 </context>
 <context>

@@ -104,17 +104,18 @@ SupportView::SupportView(SupportService* service, QWidget* parent) : QWidget(par
     m_tokenHint = new QLabel(headendBox);
     m_tokenHint->setObjectName(QStringLiteral("supportTokenHint"));
     m_tokenHint->setWordWrap(true);
-    m_tokenHint->setText(HeadendHistoryClient::environmentHasAdminToken()
-                             ? tr("Empty: the token from CARDDESK_HEADEND_ADMIN_TOKEN is used.")
+    m_tokenHint->setText(HeadendHistoryClient::environmentHasOperatorToken()
+                             ? tr("Empty: the credential from CARDDESK_HEADEND_TOKEN is used.")
                              : tr("Kept for this session only; never saved."));
-    m_tokenEdit->setPlaceholderText(HeadendHistoryClient::environmentHasAdminToken() ? tr("from the environment")
-                                                                                     : tr("the headend's admin token"));
+    m_tokenEdit->setPlaceholderText(HeadendHistoryClient::environmentHasOperatorToken()
+                                        ? tr("from the environment")
+                                        : tr("your operator credential from the headend"));
     auto* headendForm = new QFormLayout(headendBox);
     headendForm->addRow(tr("&URL:"), m_urlEdit);
     auto* certLabel = new QLabel(tr("C&ertificate:"), headendBox);
     certLabel->setBuddy(m_certEdit); // a row of a layout gets no buddy by itself: the mnemonic needs one
     headendForm->addRow(certLabel, certRow);
-    headendForm->addRow(tr("Admin &token:"), m_tokenEdit);
+    headendForm->addRow(tr("Operator &credential:"), m_tokenEdit);
     headendForm->addRow(QString(), m_tokenHint);
 
     auto* top = new QHBoxLayout;
@@ -228,7 +229,7 @@ void SupportView::lookUp() {
     client.setUrl(QUrl(m_urlEdit->text().trimmed()));
     client.setCertificateFile(m_certEdit->text().trimmed());
     const QString typed = m_tokenEdit->text();
-    client.setAdminToken(typed.isEmpty() ? HeadendHistoryClient::adminTokenFromEnvironment() : typed);
+    client.setOperatorToken(typed.isEmpty() ? HeadendHistoryClient::operatorTokenFromEnvironment() : typed);
     saveSettings();
 
     SupportQuery query;

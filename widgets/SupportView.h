@@ -2,8 +2,8 @@
 // The support tab (客服查询): a card's or a subscriber's transactions at the headend beside the card's own e-purse
 // log, reconciled row by row (SupportService), with a coloured state per row, a summary line, a detail pane and
 // export to CSV or JSON. The card looked up defaults to the card in the selected reader. The headend's URL and
-// certificate file are remembered (QSettings); the admin token never is — it is typed for the session, or taken
-// from CARDDESK_HEADEND_ADMIN_TOKEN. The lookup runs off the GUI thread, with a busy indicator.
+// certificate file are remembered (QSettings); the operator credential the headend issued never is — it is typed for
+// the session, or taken from CARDDESK_HEADEND_TOKEN. The lookup runs off the GUI thread, with a busy indicator.
 #include "carddesk/model/SupportReport.h"
 
 #include <QWidget>

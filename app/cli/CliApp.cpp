@@ -130,6 +130,7 @@ int CliApp::run(const QStringList& arguments) {
         {reader, tmpl, holder, database, create, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
     addAppOptions(parser);
     addCaOptions(parser);
+    addHeadendOptions(parser);
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -182,12 +183,14 @@ int CliApp::run(const QStringList& arguments) {
         return c.run(*this, parser);
     }
     return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-                          "app-delete, app-package, app-delete-cert or ca-key")
+                          "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
+                          "headend-credential-issue, headend-credential-revoke or headend-audit")
                            .arg(m_command));
 }
 
 QList<CliApp::Command> CliApp::commands() {
     const auto appCommand = [](CliApp& cli, const QCommandLineParser& p) { return cli.runAppCommand(p); };
+    const auto headendCommand = [](CliApp& cli, const QCommandLineParser& p) { return cli.runHeadendCommand(p); };
     const QStringList noIssuance{QStringLiteral("template"), QStringLiteral("holder")};
     return {
         {QStringLiteral("readers"),
@@ -258,6 +261,31 @@ QList<CliApp::Command> CliApp::commands() {
             "card\n"),
          noIssuance + QStringList{QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser& p) { return cli.caKey(p); }},
+        {QStringLiteral("headend-history"),
+         tr("  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]\n"
+            "                               the headend's transactions, read as a support operator\n"),
+         {},
+         headendCommand},
+        {QStringLiteral("headend-credentials"),
+         tr("  headend-credentials          the headend's operator credentials (admin)\n"),
+         {},
+         headendCommand},
+        {QStringLiteral("headend-credential-issue"),
+         tr("  headend-credential-issue --name NAME --roles LIST [--valid-days D]\n"
+            "                               a new operator credential (admin; the first one with the set-up token\n"
+            "                               CARDDESK_HEADEND_ADMIN_TOKEN); its token is printed this once\n"),
+         {},
+         headendCommand},
+        {QStringLiteral("headend-credential-revoke"),
+         tr("  headend-credential-revoke --id N [--reason TEXT]   revoke an operator credential (admin)\n"),
+         {},
+         headendCommand},
+        {QStringLiteral("headend-audit"),
+         tr("  headend-audit [--out FILE.csv|FILE.json]\n"
+            "                               the headend's audit trail with its chain values, checked (admin);\n"
+            "                               headend commands use your credential from CARDDESK_HEADEND_TOKEN\n"),
+         {},
+         headendCommand},
     };
 }
 

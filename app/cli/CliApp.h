@@ -48,6 +48,10 @@ private:
     // Conditional access (CliCaCommands.cpp): ca-key loads a newer service-key version into an issued card.
     void addCaOptions(QCommandLineParser& parser);
     int caKey(const QCommandLineParser& parser);
+    // The headend as an operator (CliHeadendCommands.cpp): headend-history, headend-credentials,
+    // headend-credential-issue, headend-credential-revoke, headend-audit.
+    void addHeadendOptions(QCommandLineParser& parser);
+    int runHeadendCommand(const QCommandLineParser& parser);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).

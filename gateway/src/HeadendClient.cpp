@@ -45,6 +45,8 @@ HeadendReply HeadendClient::send(const QByteArray& verb, const QString& path, co
         req.setRawHeader(api::header::authorization, api::header::bearerPrefix + m_token.toLatin1());
     if (!m_admin.isEmpty())
         req.setRawHeader(api::header::adminToken, m_admin);
+    if (!m_operator.isEmpty())
+        req.setRawHeader(api::header::operatorToken, m_operator);
     std::unique_ptr<QNetworkReply> reply(verb == "GET" ? m_net->get(req) : m_net->sendCustomRequest(req, verb, body));
 
     bool pinMismatch = false, sslFailed = false;

@@ -38,15 +38,17 @@ public:
     ~HeadendClient();
 
     void setSessionToken(const QString& token) { m_token = token; }
-    // Admin endpoints (tests and benchmarks only; a gateway in the field has no admin token).
+    // Operator endpoints (tests and benchmarks only; a gateway in the field has no operator credential): the shared
+    // set-up token, which only issues the first admin credential, and an operator credential (X-Operator-Token).
     void setAdminToken(const QByteArray& token) { m_admin = token; }
+    void setOperatorToken(const QByteArray& token) { m_operator = token; }
     HeadendReply post(const QString& path, const QJsonObject& body);
     HeadendReply get(const QString& path);
 
 private:
     HeadendReply send(const QByteArray& verb, const QString& path, const QByteArray& body);
     QString m_base, m_token;
-    QByteArray m_admin;
+    QByteArray m_admin, m_operator;
     QSslCertificate m_pinned;
     QSslConfiguration m_tls;
     int m_timeoutMs;

@@ -422,22 +422,26 @@ void AppCatalogueService::registerRoutes(HeadendServer& server) {
                    });
                });
     http.route(api::path::adminApps, Method::Post, [this, &server](const QHttpServerRequest& r) {
-        return HeadendServer::answer(r, [&] {
-            server.requireAdmin(r);
-            return publish(jsonBody(r)).toJson();
+        return server.answerAs(r, Operation::PublishApp, [&](const Caller&, AuditNote& note) {
+            const QJsonObject answer = publish(jsonBody(r)).toJson();
+            note.detail = QStringLiteral("%1 %2 version %3: %4")
+                              .arg(answer.value(api::key::aid).toString(), answer.value(api::key::name).toString())
+                              .arg(answer.value(api::key::version).toInteger())
+                              .arg(answer.value(api::key::result).toString());
+            return answer;
         });
     });
     http.route(api::path::adminCardAppIdentityPattern, Method::Post,
                [this, &server](const QString& card, const QHttpServerRequest& r) {
-                   return HeadendServer::answer(r, [&] {
-                       server.requireAdmin(r);
+                   return server.answerAs(r, Operation::RecordAppIdentity, [&](const Caller&, AuditNote& note) {
+                       note.card = card.toUpper().left(40);
                        return recordCardIdentity(card, jsonBody(r));
                    });
                });
     http.route(api::path::adminCardAppsPattern, Method::Get,
                [this, &server](const QString& card, const QHttpServerRequest& r) {
-                   return HeadendServer::answer(r, [&] {
-                       server.requireAdmin(r);
+                   return server.answerAs(r, Operation::ReadCardApps, [&](const Caller&, AuditNote& note) {
+                       note.card = card.toUpper().left(40);
                        return cardEvents(card);
                    });
                });

@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <map>
+
 namespace carddesk::headend {
 
 namespace {
@@ -74,6 +76,18 @@ const char* const kMigrations[] = {
     "ALTER TABLE sessions ADD COLUMN auth_random TEXT;"
     "ALTER TABLE sessions ADD COLUMN card_random TEXT;"
     "ALTER TABLE app_events ADD COLUMN random_seed TEXT;",
+    // Issue 13: operator credentials (the token's SHA-256 only, never the token) and the hash-chained audit trail
+    // (cdos::audit) with its head record: the last row's sequence and hash, locked by every append so that several
+    // headends on one PostgreSQL database keep one chain (HeadendAudit).
+    "CREATE TABLE operator_credentials (id %ID%, operator_name TEXT NOT NULL, roles TEXT NOT NULL,"
+    " token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by TEXT NOT NULL, expires_ms BIGINT NOT NULL,"
+    " revoked_at TEXT, revoked_by TEXT, revoke_reason TEXT);"
+    "CREATE TABLE audit_rows (seq BIGINT PRIMARY KEY, audit_time TEXT NOT NULL, operators TEXT NOT NULL,"
+    " role TEXT NOT NULL, action TEXT NOT NULL, card_number TEXT NOT NULL, result TEXT NOT NULL,"
+    " detail TEXT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL);"
+    "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0,"
+    " '0000000000000000000000000000000000000000000000000000000000000000');",
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -237,26 +251,64 @@ QString HeadendDatabase::withLiterals(const QString& sql, const QVariantList& bi
     return out;
 }
 
+int& HeadendDatabase::depth() const {
+    // Per thread (each thread has its own connection) and per database object.
+    thread_local std::map<const HeadendDatabase*, int> depths;
+    return depths[this];
+}
+
 void HeadendDatabase::begin() {
+    int& d = depth();
+    if (d > 0) {
+        // Inside a transaction: a savepoint, so that the inner work commits or rolls back on its own while the
+        // outer transaction decides (an operator request and its audit row commit together).
+        exec(QStringLiteral("SAVEPOINT cd_sp%1").arg(d), {}, "savepoint");
+        ++d;
+        return;
+    }
     if (m_sqlite) {
         // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes could be
         // refused outright (SQLITE_BUSY) when another thread committed in between, instead of waiting its turn.
         QSqlQuery q(db());
         if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
             throw DatabaseError("cannot begin a transaction: " + q.lastError().text().toStdString());
+        d = 1;
         return;
     }
     if (!db().transaction())
         throw DatabaseError("cannot begin a transaction: " + db().lastError().text().toStdString());
+    d = 1;
 }
 
 void HeadendDatabase::commit() {
+    int& d = depth();
+    if (d > 1) {
+        --d;
+        exec(QStringLiteral("RELEASE SAVEPOINT cd_sp%1").arg(d), {}, "savepoint");
+        return;
+    }
+    d = 0;
     if (!db().commit())
         throw DatabaseError("cannot commit: " + db().lastError().text().toStdString());
 }
 
 void HeadendDatabase::rollback() {
+    int& d = depth();
+    if (d > 1) {
+        --d;
+        // Called from DbTransaction's destructor: never throws (the outer transaction fails on its own if the
+        // connection is gone).
+        QSqlQuery q(db());
+        if (q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT cd_sp%1").arg(d)))
+            q.exec(QStringLiteral("RELEASE SAVEPOINT cd_sp%1").arg(d));
+        return;
+    }
+    d = 0;
     db().rollback();
+}
+
+bool HeadendDatabase::inTransaction() const {
+    return depth() > 0;
 }
 
 } // namespace carddesk::headend

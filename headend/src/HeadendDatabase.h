@@ -34,9 +34,12 @@ public:
 
     // Runs one statement with positional bindings; throws DatabaseError naming `what` (never the bound values).
     QSqlQuery exec(const QString& sql, const QVariantList& binds = {}, const char* what = "query");
+    // Transactions nest: inside one, begin() sets a savepoint that commit() releases and rollback() rolls back to.
     void begin();
     void commit();
     void rollback();
+    bool inTransaction() const; // on the calling thread's connection
+    bool isSqlite() const { return m_sqlite; }
 
 private:
     // The calling thread's connection: the opening thread's own, or one cloned for a worker thread.
@@ -45,6 +48,7 @@ private:
     // PostgreSQL: `sql` with each ? replaced by its value as a literal, formatted (quoted, escaped) by the driver.
     QString withLiterals(const QString& sql, const QVariantList& binds) const;
     void migrate();
+    int& depth() const; // transaction nesting of the calling thread's connection
     QString m_name;
     QThread* m_owner = nullptr;
     bool m_sqlite = false;

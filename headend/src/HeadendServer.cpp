@@ -36,7 +36,7 @@ Outcome run(const std::function<QJsonValue()>& handler) {
         o.response = v.isArray() ? QHttpServerResponse(v.toArray()) : QHttpServerResponse(v.toObject());
     } catch (const ApiError& e) {
         o.status = e.status;
-        o.response = errorResponse(e.status, e.refusal, QString::fromStdString(e.what()));
+        o.response = errorResponse(e.status, e.refusal, QString::fromStdString(e.what()), e.roles);
     } catch (const DatabaseError& e) {
         o.status = Status::ServiceUnavailable;
         qWarning("database: %s", e.what());
@@ -108,22 +108,17 @@ int HeadendServer::requireGrant(const QHttpServerRequest& request, const QJsonOb
 }
 
 HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadService& loads, SandboxBank* sandbox,
-                             const ServerOptions& options)
-    : m_auth(auth), m_payments(payments), m_loads(loads), m_sandbox(sandbox), m_options(options) {
+                             OperatorGate& gate, const ServerOptions& options)
+    : m_auth(auth), m_payments(payments), m_loads(loads), m_sandbox(sandbox), m_gate(gate), m_options(options) {
     m_pool.setMaxThreadCount(std::max(1, options.workers));
     g_serialise = options.serialiseDatabase;
     m_pool.setExpiryTimeout(-1); // a worker keeps its database connection for the server's life
     routes();
 }
 
-void HeadendServer::requireAdmin(const QHttpServerRequest& request) const {
-    const QByteArray given = request.value(api::header::adminToken);
-    const QByteArray expected = m_options.adminToken.toUtf8();
-    if (expected.isEmpty() || given.size() != expected.size() ||
-        !cdos::constantTimeEqual(reinterpret_cast<const std::uint8_t*>(given.data()),
-                                 reinterpret_cast<const std::uint8_t*>(expected.data()),
-                                 static_cast<std::size_t>(given.size())))
-        throw ApiError(Status::Forbidden, Refusal::NotAdmin, QStringLiteral("this endpoint needs the admin token"));
+QHttpServerResponse HeadendServer::answerAs(const QHttpServerRequest& request, Operation op,
+                                            const OperatorGate::Handler& handler) {
+    return answer(request, [&] { return m_gate.run(request, op, handler); });
 }
 
 QJsonArray HeadendServer::cardHistory(const QString& card) {
@@ -211,20 +206,21 @@ void HeadendServer::routes() {
         });
     });
     m_server.route(api::path::adminBankAccounts, Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            requireAdmin(r);
+        return answerAs(r, Operation::SetBankAccount, [&](const Caller&, AuditNote& note) {
             if (!m_sandbox)
                 throw ApiError(Status::NotFound, Refusal::NotSandbox, QStringLiteral("the headend uses a real bank"));
             const QJsonObject o = jsonBody(r);
             const QString account = stringField(o, api::key::account, 64);
-            m_sandbox->setAccount(account, intField(o, api::key::balance, qint64(1) << 50));
+            const qint64 balance = intField(o, api::key::balance, qint64(1) << 50);
+            note.detail = QStringLiteral("account %1 balance %2").arg(account).arg(balance);
+            m_sandbox->setAccount(account, balance);
             return QJsonObject{{api::key::account, account}, {api::key::balance, m_sandbox->balance(account)}};
         });
     });
     m_server.route(api::path::adminBankAccountPattern, Method::Get,
                    [this](const QString& account, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           requireAdmin(r);
+                       return answerAs(r, Operation::ReadBankAccount, [&](const Caller&, AuditNote& note) {
+                           note.detail = QStringLiteral("account %1").arg(account);
                            const qint64 b = m_sandbox ? m_sandbox->balance(account) : -1;
                            if (b < 0)
                                throw ApiError(Status::NotFound, Refusal::UnknownAccount,
@@ -234,16 +230,27 @@ void HeadendServer::routes() {
                    });
     m_server.route(api::path::cardTransactionsPattern, Method::Get,
                    [this](const QString& card, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           // A malformed number is a mistake to say, not an empty history (issue 11).
+                       // A malformed number is a mistake to say, not an empty history (issue 11).
+                       const auto checkNumber = [&] {
                            const auto number = cdos::fromHex(card.toStdString());
                            if (!number || number->size() != 10)
                                throw ApiError(Status::BadRequest, Refusal::BadField,
                                               QStringLiteral("the card number must be 20 hex digits"));
-                           // The card's own session or the admin (the console's support view).
-                           if (!r.value(api::header::adminToken).isEmpty())
-                               requireAdmin(r);
-                           else if (m_auth.sessionCard(bearerToken(r)) != card.toUpper())
+                       };
+                       // An operator with the role support (the console's support view), audited ...
+                       if (OperatorGate::hasOperatorHeader(r))
+                           return answerAs(r, Operation::ReadCardHistory, [&](const Caller&, AuditNote& note) {
+                               note.detail = QStringLiteral("card %1").arg(card.left(40)); // as asked
+                               checkNumber();
+                               note.card = card.toUpper();
+                               const QJsonArray history = cardHistory(card.toUpper());
+                               note.detail = QStringLiteral("%1 records").arg(history.size());
+                               return history;
+                           });
+                       // ... or the card's own session.
+                       return answer(r, [&] {
+                           checkNumber();
+                           if (m_auth.sessionCard(bearerToken(r)) != card.toUpper())
                                throw ApiError(Status::Forbidden, Refusal::OtherCard,
                                               QStringLiteral("a session may only read its own card's history"));
                            return cardHistory(card.toUpper());
@@ -251,29 +258,35 @@ void HeadendServer::routes() {
                    });
     m_server.route(api::path::subscriberTransactionsPattern, Method::Get,
                    [this](const QString& user, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           requireAdmin(r);
+                       return answerAs(r, Operation::ReadSubscriberHistory, [&](const Caller&, AuditNote& note) {
+                           note.detail = QStringLiteral("subscriber %1").arg(user.left(64));
                            QJsonArray all;
-                           for (const QString& card : m_payments.subscriberCards(user))
+                           const QStringList cards = m_payments.subscriberCards(user);
+                           for (const QString& card : cards)
                                for (const auto& v : cardHistory(card))
                                    all.append(v);
+                           note.detail = QStringLiteral("subscriber %1: cards %2; %3 records")
+                                             .arg(user.left(64), cards.join(QStringLiteral(", ")))
+                                             .arg(all.size());
                            return all;
                        });
                    });
     m_server.route(api::path::adminCards, Method::Post, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            requireAdmin(r);
+        return answerAs(r, Operation::EnrolCard, [&](const Caller&, AuditNote& note) {
             const QJsonObject o = jsonBody(r);
             const cdos::Bytes number = hexField(o, api::key::cardNumber, 10);
+            note.card = hex(number);
             const cdos::HolderData holder = AuthService::holderFromJson(o.value(api::key::holder).toObject());
+            note.detail = QStringLiteral("subscriber %1").arg(QString::fromStdString(holder.userNumber));
             return QJsonObject{{api::key::result, m_auth.enrol(number, holder)}};
         });
     });
     m_server.route(api::path::adminCardStatusPattern, Method::Post,
                    [this](const QString& card, const QHttpServerRequest& r) {
-                       return answer(r, [&] {
-                           requireAdmin(r);
+                       return answerAs(r, Operation::SetCardStatus, [&](const Caller&, AuditNote& note) {
+                           note.card = card.toUpper().left(40);
                            const QString status = stringField(jsonBody(r), api::key::status, 16);
+                           note.detail = status;
                            if (status != api::cardStatus::active && status != api::cardStatus::blocked)
                                throw ApiError(Status::BadRequest, Refusal::BadField,
                                               QStringLiteral("status must be active or blocked"));
@@ -282,10 +295,8 @@ void HeadendServer::routes() {
                        });
                    });
     m_server.route(api::path::adminLedger, Method::Get, [this](const QHttpServerRequest& r) {
-        return answer(r, [&] {
-            requireAdmin(r);
-            return m_payments.ledgerBalances();
-        });
+        return answerAs(r, Operation::ReadLedger,
+                        [&](const Caller&, AuditNote&) { return m_payments.ledgerBalances(); });
     });
     m_server.setMissingHandler([](const QHttpServerRequest& r, QHttpServerResponder&& responder) {
         // A route that exists with another method is 405 with the method it takes (issue 11), else 404.

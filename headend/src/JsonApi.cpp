@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -14,9 +15,11 @@ namespace carddesk::headend {
 
 using Status = QHttpServerResponse::StatusCode;
 
-QHttpServerResponse errorResponse(Status status, Refusal refusal, const QString& message) {
-    return QHttpServerResponse(QJsonObject{{api::key::error, api::code(refusal)}, {api::key::message, message}},
-                               status);
+QHttpServerResponse errorResponse(Status status, Refusal refusal, const QString& message, const QStringList& roles) {
+    QJsonObject o{{api::key::error, api::code(refusal)}, {api::key::message, message}};
+    if (!roles.isEmpty())
+        o.insert(api::key::roles, QJsonArray::fromStringList(roles));
+    return QHttpServerResponse(o, status);
 }
 
 QJsonObject jsonBody(const QHttpServerRequest& request) {

@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonObject>
+#include <QStringList>
 
 #include <algorithm>
 #include <array>
@@ -25,11 +26,13 @@ struct ApiError : std::runtime_error {
         : std::runtime_error(message.toStdString()), status(s), refusal(r) {}
     QHttpServerResponse::StatusCode status;
     Refusal refusal;
+    QStringList roles; // missing_role: the roles any one of which would do (the Error's "roles")
 };
 
 inline constexpr qsizetype kMaxBodyBytes = 16 * 1024;
 
-QHttpServerResponse errorResponse(QHttpServerResponse::StatusCode status, Refusal refusal, const QString& message);
+QHttpServerResponse errorResponse(QHttpServerResponse::StatusCode status, Refusal refusal, const QString& message,
+                                  const QStringList& roles = {});
 // The body as a JSON object: 413 when larger than kMaxBodyBytes, 415 unless JSON, 400 when malformed.
 QJsonObject jsonBody(const QHttpServerRequest& request);
 // A required hex field of exactly `size` bytes (any size when 0); 400 naming the field otherwise.

@@ -135,8 +135,7 @@ void VodService::registerRoutes(HeadendServer& server) {
         });
     });
     server.http().route(api::path::adminVod, Method::Post, [this, &server](const QHttpServerRequest& r) {
-        return HeadendServer::answer(r, [&] {
-            server.requireAdmin(r);
+        return server.answerAs(r, Operation::PutVodTitle, [&](const Caller&, AuditNote& note) {
             const QJsonObject o = jsonBody(r);
             VodTitle t;
             t.title = stringField(o, api::key::title, 64);
@@ -147,6 +146,12 @@ void VodService::registerRoutes(HeadendServer& server) {
                 check(o.value(api::key::active).isBool(), QStringLiteral("active must be true or false"));
                 t.active = o.value(api::key::active).toBool();
             }
+            note.detail = QStringLiteral("programme %1: %2, %3 fen, %4 days%5")
+                              .arg(t.programmeId)
+                              .arg(t.title)
+                              .arg(t.price)
+                              .arg(t.validDays)
+                              .arg(t.active ? QString() : QStringLiteral(", inactive"));
             return putTitle(t).toJson();
         });
     });

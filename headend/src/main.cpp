@@ -1,17 +1,23 @@
 // carddesk-headend: the operator's headend (docs/authentication.md, headend/openapi.yaml).
 //   carddesk-headend [serve] --keystore FILE|pkcs11:token=LABEL [--production] [--data-dir DIR] [--database URL]
-//   [--listen ADDR] [--port N] carddesk-headend enrol --card-number HEX20 --holder-json
-//   '{"userNumber":…,"account":…,"name":…}' carddesk-headend block|unblock --card-number HEX20 carddesk-headend vod-add
-//   --title T --price FEN --programme-id N --valid-days D [--inactive] carddesk-headend app-publish --dir
-//   resources/apps/bill-payment   (serve --app-keys DIR: application download)
-// The key store passphrase (or, for a PKCS#11 token, its user PIN) and the admin token come from systemd credentials
-// (files keystore-passphrase / token-pin and admin-token in $CREDENTIALS_DIRECTORY: installer/carddesk-headend.service)
-// or else from the environment (CARDDESK_KEYSTORE_PASSPHRASE / CARDDESK_TOKEN_PIN, CARDDESK_HEADEND_ADMIN_TOKEN) —
-// never from the command line, where other users could read them.
+//                    [--listen ADDR] [--port N]
+//   carddesk-headend enrol --card-number HEX20 --holder-json '{"userNumber":…,"account":…,"name":…}'
+//   carddesk-headend block|unblock --card-number HEX20
+//   carddesk-headend vod-add --title T --price FEN --programme-id N --valid-days D [--inactive]
+//   carddesk-headend app-publish --dir resources/apps/bill-payment   (serve --app-keys DIR: application download)
+//   carddesk-headend audit-verify   (the audit trail's hash chain recomputed; exit 0, or 1 naming the first break)
+// The key store passphrase (or, for a PKCS#11 token, its user PIN) and the shared set-up token come from systemd
+// credentials (files keystore-passphrase / token-pin and admin-token in $CREDENTIALS_DIRECTORY:
+// installer/carddesk-headend.service) or else from the environment (CARDDESK_KEYSTORE_PASSPHRASE / CARDDESK_TOKEN_PIN,
+// CARDDESK_HEADEND_ADMIN_TOKEN) — never from the command line, where other users could read them. The set-up token
+// only issues the first admin credential (docs/headend-operators.md); the commands that change the database here
+// (enrol, block, unblock, vod-add, app-publish) are audited as host:<user>.
 #include "AppCatalogueService.h"
 #include "AuthService.h"
+#include "HeadendAudit.h"
 #include "HeadendServer.h"
 #include "JsonApi.h"
+#include "OperatorCredentials.h"
 #include "VodService.h"
 #include "carddesk/protocol/crypto/PrivateFiles.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
@@ -27,6 +33,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace carddesk::headend;
 
@@ -55,6 +64,25 @@ std::optional<std::string> secret(const char* name, const char* env) {
     return cdos::SecretEnvironment::value(env); // taken out of the environment at start (SecretEnvironment.h)
 }
 
+// Who runs a command on the headend's host, for the audit: the effective user's login name.
+QString hostOperator() {
+    const passwd* pw = ::getpwuid(::geteuid());
+    return QStringLiteral("host:") +
+           (pw && pw->pw_name ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid()));
+}
+
+// A host command's audit row (its exit code decides the result).
+int audited(HeadendDatabase& db, const QString& action, const QString& card, const QString& detail, int rc) {
+    AuditEntry e{hostOperator(),
+                 QStringLiteral("host"),
+                 action,
+                 card,
+                 rc == 0 ? QStringLiteral("ok") : QStringLiteral("failed: exit %1").arg(rc),
+                 detail};
+    HeadendAudit(db).append(e);
+    return rc;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -66,7 +94,8 @@ int main(int argc, char** argv) {
     p.setApplicationDescription(QStringLiteral("CardDesk headend: three-party authentication and payment host"));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("command"),
-                            QStringLiteral("serve (default), enrol, block, unblock, vod-add or app-publish"));
+                            QStringLiteral("serve (default), enrol, block, unblock, vod-add, app-publish or "
+                                           "audit-verify"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("data directory"),
                                      QStringLiteral("dir"));
     const QCommandLineOption database(
@@ -119,10 +148,16 @@ int main(int argc, char** argv) {
         HeadendDatabase db;
         db.open(p.isSet(database) ? p.value(database) : QDir(dir).filePath(QStringLiteral("headend.sqlite")));
 
+        if (command == QLatin1String("audit-verify"))
+            return runAuditVerify(db);
         if (command == QLatin1String("vod-add"))
-            return VodService::runCommand(db, p);
+            return audited(db, QStringLiteral("put VOD title"), {},
+                           QStringLiteral("vod-add %1").arg(p.positionalArguments().mid(1).join(QLatin1Char(' '))),
+                           VodService::runCommand(db, p));
         if (command == QLatin1String("app-publish"))
-            return AppCatalogueService::runPublish(db, p);
+            return audited(db, QStringLiteral("publish application"), {},
+                           QStringLiteral("app-publish --dir %1").arg(p.value(QStringLiteral("dir"))),
+                           AppCatalogueService::runPublish(db, p));
         if (command == QLatin1String("enrol") || command == QLatin1String("block") ||
             command == QLatin1String("unblock")) {
             // Enrolment needs no keys: the key store is opened only to serve.
@@ -132,13 +167,32 @@ int main(int argc, char** argv) {
             if (!number || number->size() != 10)
                 return fail(QStringLiteral("--card-number must be 20 hex digits"));
             if (command != QLatin1String("enrol")) {
-                auth.setCardBlocked(hex(*number), command == QLatin1String("block"));
+                {
+                    DbTransaction tx(db);
+                    auth.setCardBlocked(hex(*number), command == QLatin1String("block"));
+                    audited(db, QStringLiteral("set card status"), hex(*number),
+                            command == QLatin1String("block") ? QStringLiteral("blocked") : QStringLiteral("active"),
+                            0);
+                    tx.commit();
+                }
                 std::printf("card %s %sed\n", cdos::toHex(*number).c_str(), qPrintable(command));
                 return 0;
             }
             const QJsonObject h = QJsonDocument::fromJson(p.value(holderJson).toUtf8()).object();
-            std::printf("%s\n", qPrintable(auth.enrol(*number, AuthService::holderFromJson(h))));
-            AppCatalogueService::enrolIdentity(db, p, hex(*number));
+            const cdos::HolderData holder = AuthService::holderFromJson(h);
+            {
+                DbTransaction tx(db);
+                std::printf("%s\n", qPrintable(auth.enrol(*number, holder)));
+                audited(db, QStringLiteral("enrol card"), hex(*number),
+                        QStringLiteral("subscriber %1").arg(QString::fromStdString(holder.userNumber)), 0);
+                tx.commit();
+            }
+            if (p.isSet(QStringLiteral("app-identity-json"))) {
+                DbTransaction tx(db);
+                AppCatalogueService::enrolIdentity(db, p, hex(*number));
+                audited(db, QStringLiteral("record card application identity"), hex(*number), {}, 0);
+                tx.commit();
+            }
             return 0;
         }
         if (command != QLatin1String("serve"))
@@ -179,15 +233,21 @@ int main(int argc, char** argv) {
         ServerOptions options;
         options.address = QHostAddress(p.value(listen));
         options.port = static_cast<quint16>(p.value(port).toUInt());
+        QByteArray setupToken;
         if (std::optional<std::string> token = secret("admin-token", "CARDDESK_HEADEND_ADMIN_TOKEN")) {
-            options.adminToken = QString::fromStdString(*token);
+            setupToken = QByteArray::fromStdString(*token);
             cdos::secureZero(token->data(), token->size());
         }
         options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
         options.maxConnectionsPerClient = std::clamp(p.value(perClient).toInt(), 1, 100000);
         options.gate.handshakeTimeoutMs = std::clamp(p.value(handshakeSeconds).toInt(), 1, 600) * 1000;
         options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
-        HeadendServer server(auth, payments, loads, &bank, options);
+        HeadendAudit audit(db);
+        OperatorCredentials credentials(db, audit);
+        OperatorGate gate(db, credentials, audit, std::move(setupToken));
+        HeadendServer server(auth, payments, loads, &bank, gate, options);
+        credentials.registerRoutes(server);
+        audit.registerRoutes(server);
         VodService vod(db, payments);
         vod.registerRoutes(server);
         AppCatalogueService apps(db, AppCatalogueService::authorities(p));

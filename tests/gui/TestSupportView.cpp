@@ -3,7 +3,7 @@
 // them, one TAC and one amount are corrupted in the headend's database, the desk makes one offline purchase; the
 // operator then looks the card up (the card in the reader is the default), reads the coloured states, the summary
 // and a row's details, exports, and meets the failures in words. The headend's URL and certificate are remembered,
-// the admin token never. The window is saved as a PNG (CARDDESK_UPDATE_SCREENSHOT=1 copies it to
+// the operator credential never. The window is saved as a PNG (CARDDESK_UPDATE_SCREENSHOT=1 copies it to
 // docs/screenshot-support-zh_CN.png).
 #include "model/TestSupportGateway.h"
 
@@ -147,6 +147,7 @@ private slots:
         Localisation::install(QLocale(QLocale::English));
         const QByteArray log = m_hd.stop();
         QVERIFY(!log.contains(hdtest::kAdminToken));
+        QVERIFY(!log.contains(m_hd.operatorToken.toLatin1()));
     }
 
     void supportTabDefaultsToTheCardInTheReader() {
@@ -168,7 +169,7 @@ private slots:
         setText("supportCertEdit", m_hd.dir.filePath(QStringLiteral("tls-cert.pem")));
         setText("supportTokenEdit", QStringLiteral("wrong-token"));
         clickLookUp();
-        QCOMPARE(m_view->report().headendFailure, HeadendHistoryClient::Failure::WrongToken);
+        QCOMPARE(m_view->report().headendFailure, HeadendHistoryClient::Failure::CredentialRefused);
         auto* status = child<QLabel>("supportStatusLabel");
         QCOMPARE(status->text(), m_view->report().headendError + QLatin1Char(' ') + m_view->report().cardNote);
         QVERIFY(status->styleSheet().contains(QStringLiteral("#a50e0e")));
@@ -177,7 +178,7 @@ private slots:
     }
 
     void lookUpAndReconcile() {
-        setText("supportTokenEdit", QString::fromLatin1(hdtest::kAdminToken));
+        setText("supportTokenEdit", m_hd.operatorToken);
         QTest::mouseClick(child<QPushButton>("supportLookupButton"), Qt::LeftButton);
         // The lookup runs off the GUI thread: the busy indicator shows meanwhile and the button waits.
         QVERIFY(m_view->isBusy());
@@ -234,11 +235,11 @@ private slots:
         QCOMPARE(settings.value(QStringLiteral("support/certificateFile")).toString(),
                  m_hd.dir.filePath(QStringLiteral("tls-cert.pem")));
         for (const QString& key : settings.allKeys())
-            QVERIFY(!settings.value(key).toString().contains(QString::fromLatin1(hdtest::kAdminToken)));
+            QVERIFY(!settings.value(key).toString().contains(m_hd.operatorToken));
         settings.sync();
         QFile file(settings.fileName());
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(!file.readAll().contains(hdtest::kAdminToken));
+        QVERIFY(!file.readAll().contains(m_hd.operatorToken.toLatin1()));
     }
 
     void exportThroughTheDialog() {
@@ -263,7 +264,7 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray json = file.readAll();
-        QVERIFY(!json.contains(hdtest::kAdminToken));
+        QVERIFY(!json.contains(m_hd.operatorToken.toLatin1()));
         const QJsonObject o = QJsonDocument::fromJson(json).object();
         QCOMPARE(o.value(QStringLiteral("header")).toObject().value(QStringLiteral("card")).toString(), m_cardNumber);
         QCOMPARE(o.value(QStringLiteral("header")).toObject().value(QStringLiteral("headendUrl")).toString(),
@@ -295,7 +296,7 @@ private slots:
         child<QLineEdit>("supportSubscriberEdit")->clear();
         QTest::mouseClick(child<QRadioButton>("supportCardRadio"), Qt::LeftButton);
         child<QLineEdit>("supportTokenEdit")->clear();
-        setText("supportTokenEdit", QString::fromLatin1(hdtest::kAdminToken));
+        setText("supportTokenEdit", m_hd.operatorToken);
         clickLookUp();
         QCOMPARE(m_view->report().rows.size(), 6);
         for (int i = 0; i < m_view->model()->rowCount(); ++i)

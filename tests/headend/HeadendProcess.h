@@ -6,6 +6,7 @@
 #include "support/DevelopmentToken.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -20,7 +21,10 @@
 
 namespace hdtest {
 
+// The shared set-up token the headend is started with: it only issues the first admin credential (issue 13).
 inline constexpr const char* kAdminToken = "test-admin-token-7f3a";
+// The operator every suite acts as: one credential with every role, issued with the set-up token at first start.
+inline constexpr const char* kTestOperator = "test-operator";
 
 struct Reply {
     int status = 0;
@@ -127,6 +131,29 @@ public:
         tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(QSslCertificate::fromData(cert.readAll(), QSsl::Pem));
         net = std::make_unique<QNetworkAccessManager>();
+        return operatorToken.isEmpty() && issueCredentialAtStart ? issueFirstCredential() : true;
+    }
+
+    // The first set-up (docs/headend-operators.md): the shared token issues one admin credential, here with every
+    // role, which every later administration request of the suite carries (admin = true).
+    bool issueFirstCredential() {
+        QNetworkRequest req(QUrl(base + QStringLiteral("/v1/admin/credentials/issue")));
+        req.setSslConfiguration(tls);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("X-Admin-Token", kAdminToken);
+        const QJsonObject body{
+            {QStringLiteral("operator"), QString::fromLatin1(kTestOperator)},
+            {QStringLiteral("roles"), QJsonArray{QStringLiteral("desk"), QStringLiteral("technician"),
+                                                 QStringLiteral("support"), QStringLiteral("admin")}},
+            {QStringLiteral("validDays"), 30}};
+        const Reply r = finish(net->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        operatorToken = r.json.value(QStringLiteral("token")).toString();
+        if (r.status != 200 || operatorToken.isEmpty()) {
+            error = QStringLiteral("the first admin credential was refused: %1 %2")
+                        .arg(r.status)
+                        .arg(QString::fromUtf8(r.body));
+            return false;
+        }
         return true;
     }
 
@@ -168,8 +195,20 @@ public:
         if (!token.isEmpty())
             req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
         if (admin)
-            req.setRawHeader("X-Admin-Token", kAdminToken);
+            req.setRawHeader("X-Operator-Token", operatorToken.toLatin1());
         return net->sendCustomRequest(req, method, body);
+    }
+
+    // A request with exactly these extra headers (an operator credential of the test's own, the set-up token ...).
+    Reply sendWith(const QByteArray& method, const QString& path, const QByteArray& body,
+                   const QList<std::pair<QByteArray, QByteArray>>& headers) {
+        QNetworkRequest req(QUrl(base + path));
+        req.setSslConfiguration(tls);
+        if (!body.isNull())
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        for (const auto& [name, value] : headers)
+            req.setRawHeader(name, value);
+        return finish(net->sendCustomRequest(req, method, body));
     }
 
     static Reply finish(QNetworkReply* r) {
@@ -276,6 +315,8 @@ public:
     QTemporaryDir dir;
     QStringList serveArgs; // more options of `serve` (--app-keys …)
     QString database, base, error;
+    QString operatorToken;              // the suite's credential (every role), from the first set-up
+    bool issueCredentialAtStart = true; // false: a test of the first set-up itself
     QSslConfiguration tls;
     std::unique_ptr<QProcess> process;
     std::unique_ptr<QNetworkAccessManager> net;

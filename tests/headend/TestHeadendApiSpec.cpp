@@ -7,6 +7,7 @@
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Paths.h"
 #include "carddesk/headendapi/Refusal.h"
+#include "carddesk/headendapi/Roles.h"
 #include "carddesk/headendapi/TransactionStatus.h"
 
 #include <QFile>
@@ -232,6 +233,7 @@ private slots:
         QCOMPARE(path::adminCardAppIdentity(QStringLiteral("86")), QStringLiteral("/v1/admin/cards/86/app-identity"));
         QCOMPARE(path::adminCardApps(QStringLiteral("86")), QStringLiteral("/v1/admin/cards/86/apps"));
         QCOMPARE(path::adminBankAccount(QStringLiteral("ACC1")), QStringLiteral("/v1/admin/bank/accounts/ACC1"));
+        QCOMPARE(path::adminCredentialRevoke(5), QStringLiteral("/v1/admin/credentials/5/revoke"));
         // Text is one path segment whatever it holds.
         QCOMPARE(path::subscriberTransactions(QStringLiteral("a/b c?")),
                  QStringLiteral("/v1/subscribers/a%2Fb%20c%3F/transactions"));
@@ -272,6 +274,16 @@ private slots:
         QVERIFY2(yaml.contains(history), qPrintable(history));
         QVERIFY(yaml.contains(QStringLiteral("name: %1").arg(QLatin1String(api::header::adminToken))));
         QVERIFY(yaml.contains(QStringLiteral("scheme: bearer")));
+        // Issue 13: operator credentials, their roles (the desk's names) and states.
+        QVERIFY(yaml.contains(QStringLiteral("name: %1").arg(QLatin1String(api::header::operatorToken))));
+        const QString roles = QStringLiteral("enum: [%1]").arg(api::role::all().join(QStringLiteral(", ")));
+        QVERIFY2(yaml.contains(roles), qPrintable(roles));
+        const QString states =
+            QStringLiteral("status: {type: string, enum: [%1, %2, %3]}")
+                .arg(api::credentialStatus::live, api::credentialStatus::expired, api::credentialStatus::revoked);
+        QVERIFY2(yaml.contains(states), qPrintable(states));
+        for (const QString& q : {api::query::after, api::query::limit})
+            QVERIFY(yaml.contains(QStringLiteral("{name: %1, in: query").arg(q)));
         QCOMPARE(QByteArray(api::header::bearerPrefix), QByteArray("Bearer "));
     }
 

@@ -111,7 +111,8 @@ private slots:
         p = billPackage();
         p[QStringLiteral("code")] = QString(20000, QLatin1Char('-')); // a body over 16 KiB
         QCOMPARE(refused(p, "request_too_large"), QString());
-        QCOMPARE(m_headend.post(QStringLiteral("/v1/admin/apps"), billPackage()).code(), QStringLiteral("not_admin"));
+        QCOMPARE(m_headend.post(QStringLiteral("/v1/admin/apps"), billPackage()).code(),
+                 QStringLiteral("no_credential"));
         QCOMPARE(m_headend.send("POST", QStringLiteral("/v1/admin/apps"), "{", {}, "application/json", true).code(),
                  QStringLiteral("malformed_json"));
     }
@@ -247,8 +248,9 @@ private slots:
                         v.toObject().value(QStringLiteral("statusWord")).toString();
         QCOMPARE(seen, (QStringList{QStringLiteral("install_issued:"), QStringLiteral("install_issued:"),
                                     QStringLiteral("delete_issued:"), QStringLiteral("install_refused:960A")}));
+        // A card's session is no operator credential.
         QCOMPARE(m_headend.send("GET", QStringLiteral("/v1/admin/cards/%1/apps").arg(m_number), {}, m_token).code(),
-                 QStringLiteral("not_admin"));
+                 QStringLiteral("no_credential"));
     }
 
     void registryRulesAtTheHeadend() {

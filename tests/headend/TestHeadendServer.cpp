@@ -97,11 +97,11 @@ private slots:
         auto [reply, sw] = authenticate(card);
         QCOMPARE(reply.status, 403);
         QCOMPARE(reply.code(), QStringLiteral("blocked_card"));
-        // Without the admin token the status cannot be changed.
+        // Without an operator credential the status cannot be changed (issue 13: 401 no_credential).
         QCOMPARE(post(QStringLiteral("/v1/admin/cards/86010000000000000011/status"),
                       {{QStringLiteral("status"), QStringLiteral("active")}})
                      .status,
-                 403);
+                 401);
     }
 
     void mismatchingData() {

@@ -61,7 +61,7 @@ private slots:
                                {QStringLiteral("price"), 800},
                                {QStringLiteral("programmeId"), 0x777},
                                {QStringLiteral("validDays"), 2}};
-        QCOMPARE(post(QStringLiteral("/v1/admin/vod"), film).code(), QStringLiteral("not_admin"));
+        QCOMPARE(post(QStringLiteral("/v1/admin/vod"), film).code(), QStringLiteral("no_credential"));
         QJsonObject bad = film;
         bad.insert(QStringLiteral("price"), 0);
         QCOMPARE(post(QStringLiteral("/v1/admin/vod"), bad, {}, true).code(), QStringLiteral("bad_field"));

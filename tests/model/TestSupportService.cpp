@@ -65,7 +65,7 @@ class TestSupportService : public QObject {
     void configure(HeadendHistoryClient& c) {
         c.setUrl(QUrl(m_hd.base));
         c.setCertificateFile(m_hd.dir.filePath(QStringLiteral("tls-cert.pem")));
-        c.setAdminToken(QString::fromLatin1(hdtest::kAdminToken));
+        c.setOperatorToken(m_hd.operatorToken);
     }
 
 private slots:
@@ -150,9 +150,10 @@ private slots:
         m_support.reset();
         m_purse.reset();
         m_readers.stop();
-        // The admin token and the keys never reach the headend's log.
+        // Neither the set-up token, the credential nor the keys reach the headend's log.
         const QByteArray log = m_hd.stop();
         QVERIFY(!log.contains(hdtest::kAdminToken));
+        QVERIFY(!log.contains(m_hd.operatorToken.toLatin1()));
         QVERIFY(log.contains("GET /v1/cards/86010000000000000061/transactions -> 200"));
     }
 
@@ -304,17 +305,21 @@ private slots:
         const auto failure = [&](const SupportQuery& q) { return waitForFuture(support.lookup(q)); };
         const SupportQuery card{false, kCard, {}, {}};
 
-        c.setAdminToken(QStringLiteral("not-the-token"));
+        c.setOperatorToken(QStringLiteral("not-the-token"));
         SupportReport r = failure(card);
-        QCOMPARE(r.headendFailure, HeadendHistoryClient::Failure::WrongToken);
+        QCOMPARE(r.headendFailure, HeadendHistoryClient::Failure::CredentialRefused);
         QVERIFY(r.rows.isEmpty());
         QVERIFY(!r.headendError.contains(QStringLiteral("not-the-token")));
-        c.setAdminToken({});
+        c.setOperatorToken({});
         QCOMPARE(failure(card).headendFailure, HeadendHistoryClient::Failure::Settings);
-        qputenv("CARDDESK_HEADEND_ADMIN_TOKEN", hdtest::kAdminToken);
-        QCOMPARE(HeadendHistoryClient::adminTokenFromEnvironment(), QString::fromLatin1(hdtest::kAdminToken));
-        qunsetenv("CARDDESK_HEADEND_ADMIN_TOKEN");
-        c.setAdminToken(QString::fromLatin1(hdtest::kAdminToken));
+        // The shared set-up token is never sent for a history (issue 13): without a credential, nothing is asked.
+        c.setSetupToken(QString::fromLatin1(hdtest::kAdminToken));
+        QCOMPARE(failure(card).headendFailure, HeadendHistoryClient::Failure::Settings);
+        c.setSetupToken({});
+        qputenv("CARDDESK_HEADEND_TOKEN", "cdop_from-the-environment");
+        QCOMPARE(HeadendHistoryClient::operatorTokenFromEnvironment(), QStringLiteral("cdop_from-the-environment"));
+        qunsetenv("CARDDESK_HEADEND_TOKEN");
+        c.setOperatorToken(m_hd.operatorToken);
 
         // Another headend's certificate pinned: refused before any byte of the token is sent.
         c.setCertificateFile(m_other.dir.filePath(QStringLiteral("tls-cert.pem")));
@@ -364,6 +369,49 @@ private slots:
 
     // A long history: the card keeps its newest 10 log records, older headend records are "older than the log",
     // not "only at the headend" — and a completed record past the card's counter is a problem.
+    // Issue 13: the client as an operator uses it — the set-up token only to issue, a credential of its own, a
+    // refusal that names the missing role, a revoked credential in words, the audit's pages.
+    void operatorCredentialsThroughTheClient() {
+        HeadendHistoryClient admin;
+        configure(admin);
+        HeadendHistoryClient setup;
+        configure(setup);
+        setup.setOperatorToken({});
+        setup.setSetupToken(QString::fromLatin1(hdtest::kAdminToken));
+        // The headend already has an admin credential: the set-up token is closed.
+        auto a = waitForFuture(setup.issueCredential(QStringLiteral("li"), {QStringLiteral("admin")}, 1));
+        QCOMPARE(a.failure, HeadendHistoryClient::Failure::CredentialRefused);
+        QVERIFY(a.error.contains(QLatin1String("first admin credential")));
+
+        a = waitForFuture(admin.issueCredential(QStringLiteral("desk-chen"), {QStringLiteral("desk")}, 7));
+        QVERIFY2(a.ok(), qPrintable(a.error));
+        const QString deskToken = a.value.toObject().value(QStringLiteral("token")).toString();
+        const qint64 deskId = a.value.toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY(deskToken.startsWith(QLatin1String("cdop_")));
+        HeadendHistoryClient desk;
+        configure(desk);
+        desk.setOperatorToken(deskToken);
+        HeadendHistoryClient::Result r = waitForFuture(desk.cardTransactions(kCard));
+        QCOMPARE(r.failure, HeadendHistoryClient::Failure::MissingRole);
+        QVERIFY2(r.error.contains(QLatin1String("support")), qPrintable(r.error));
+        QCOMPARE(waitForFuture(desk.listCredentials()).failure, HeadendHistoryClient::Failure::MissingRole);
+
+        a = waitForFuture(admin.listCredentials());
+        QVERIFY(a.ok());
+        QVERIFY(a.value.isArray() && a.value.toArray().size() >= 2);
+        a = waitForFuture(admin.revokeCredential(deskId, QStringLiteral("test")));
+        QVERIFY2(a.ok(), qPrintable(a.error));
+        r = waitForFuture(desk.cardTransactions(kCard));
+        QCOMPARE(r.failure, HeadendHistoryClient::Failure::CredentialRefused);
+        QVERIFY2(r.error.contains(QLatin1String("revoked")), qPrintable(r.error));
+        QCOMPARE(waitForFuture(admin.revokeCredential(999999, {})).failure, HeadendHistoryClient::Failure::NotFound);
+
+        a = waitForFuture(admin.auditPage(0, 5));
+        QVERIFY2(a.ok(), qPrintable(a.error));
+        QCOMPARE(a.value.toObject().value(QStringLiteral("rows")).toArray().size(), 5);
+        QVERIFY(a.value.toObject().contains(QStringLiteral("next")));
+    }
+
     void olderThanTheCardLog() {
         SupportReconciler::Input in;
         in.cardNumber = kCard;
@@ -459,8 +507,10 @@ private slots:
         const QByteArray csv = csvFile.readAll(), json = jsonFile.readAll();
         for (const QByteArray& data : {csv, json}) {
             QVERIFY(!data.contains(hdtest::kAdminToken));
+            QVERIFY(!data.contains(m_hd.operatorToken.toLatin1()));
             QVERIFY(!data.contains("0123456789ABCDEF")); // the development master keys' bytes
             QVERIFY(!data.contains("X-Admin-Token"));
+            QVERIFY(!data.contains("X-Operator-Token"));
         }
         const QString text = QString::fromUtf8(csv);
         QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // UTF-8 with a byte order mark for spreadsheets

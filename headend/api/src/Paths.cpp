@@ -60,6 +60,9 @@ QString adminCardApps(const QString& cardNumber) {
 QString adminBankAccount(const QString& account) {
     return withText(adminBankAccountPattern, account);
 }
+QString adminCredentialRevoke(qint64 credentialId) {
+    return withNumber(adminCredentialRevokePattern, credentialId);
+}
 
 } // namespace path
 
@@ -93,7 +96,11 @@ QList<Route> allRoutes() {
             {post, adminVod},
             {get, adminLedger},
             {post, adminBankAccounts},
-            {get, adminBankAccountPattern}};
+            {get, adminBankAccountPattern},
+            {get, adminCredentials},
+            {post, adminCredentialsIssue},
+            {post, adminCredentialRevokePattern},
+            {get, adminAudit}};
 }
 
 QStringList allPaths() {

@@ -107,6 +107,20 @@ QString code(Refusal r) {
         return QStringLiteral("seed_mismatch");
     case Refusal::UnknownTitle:
         return QStringLiteral("unknown_title");
+    case Refusal::NoCredential:
+        return QStringLiteral("no_credential");
+    case Refusal::UnknownCredential:
+        return QStringLiteral("unknown_credential");
+    case Refusal::RevokedCredential:
+        return QStringLiteral("revoked_credential");
+    case Refusal::ExpiredCredential:
+        return QStringLiteral("expired_credential");
+    case Refusal::MissingRole:
+        return QStringLiteral("missing_role");
+    case Refusal::SetupOnly:
+        return QStringLiteral("setup_only");
+    case Refusal::SetupDone:
+        return QStringLiteral("setup_done");
     }
     return {};
 }

@@ -28,7 +28,8 @@ Store& store() {
 } // namespace
 
 void SecretEnvironment::takeAll() {
-    for (const char* name : {"CARDDESK_KEYSTORE_PASSPHRASE", "CARDDESK_HEADEND_ADMIN_TOKEN", "CARDDESK_PIN"})
+    for (const char* name :
+         {"CARDDESK_KEYSTORE_PASSPHRASE", "CARDDESK_HEADEND_ADMIN_TOKEN", "CARDDESK_HEADEND_TOKEN", "CARDDESK_PIN"})
         take(name);
 }
 

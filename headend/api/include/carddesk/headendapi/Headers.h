@@ -5,8 +5,11 @@
 namespace carddesk::api::header {
 
 inline constexpr const char* authorization = "Authorization";
-inline constexpr const char* bearerPrefix = "Bearer ";     // Authorization: Bearer <sessionToken>
-inline constexpr const char* adminToken = "X-Admin-Token"; // the operator's administration token
-inline constexpr const char* allow = "Allow";              // with 405 method_not_allowed
+inline constexpr const char* bearerPrefix = "Bearer "; // Authorization: Bearer <sessionToken>
+// The shared set-up token (CARDDESK_HEADEND_ADMIN_TOKEN): it only issues the first admin credential
+// (docs/headend-operators.md); every other administration request carries an operator credential.
+inline constexpr const char* adminToken = "X-Admin-Token";
+inline constexpr const char* operatorToken = "X-Operator-Token"; // an operator credential the headend issued
+inline constexpr const char* allow = "Allow";                    // with 405 method_not_allowed
 
 } // namespace carddesk::api::header

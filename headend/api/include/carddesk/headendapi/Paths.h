@@ -50,7 +50,7 @@ QString appResult(const QString& aid);
 inline const QString vod = QStringLiteral("/v1/vod");
 inline const QString vodPurchases = QStringLiteral("/v1/vod/purchases");
 
-// Administration (X-Admin-Token).
+// Administration (X-Operator-Token: an operator credential with the route's role; docs/headend-operators.md).
 inline const QString adminCards = QStringLiteral("/v1/admin/cards");
 inline const QString adminCardStatusPattern = QStringLiteral("/v1/admin/cards/<arg>/status");
 QString adminCardStatus(const QString& cardNumber);
@@ -65,7 +65,20 @@ inline const QString adminBankAccounts = QStringLiteral("/v1/admin/bank/accounts
 inline const QString adminBankAccountPattern = QStringLiteral("/v1/admin/bank/accounts/<arg>");
 QString adminBankAccount(const QString& account);
 
+// Operator credentials and the audit trail (docs/headend-operators.md).
+inline const QString adminCredentials = QStringLiteral("/v1/admin/credentials");            // GET: the list
+inline const QString adminCredentialsIssue = QStringLiteral("/v1/admin/credentials/issue"); // POST
+inline const QString adminCredentialRevokePattern = QStringLiteral("/v1/admin/credentials/<arg>/revoke");
+QString adminCredentialRevoke(qint64 credentialId);
+inline const QString adminAudit = QStringLiteral("/v1/admin/audit"); // GET ?after=N&limit=M
+
 } // namespace path
+
+// Query parameters (openapi.yaml "parameters: in: query").
+namespace query {
+inline const QString after = QStringLiteral("after"); // GET /v1/admin/audit: rows after this sequence number
+inline const QString limit = QStringLiteral("limit"); // GET /v1/admin/audit: at most this many rows
+} // namespace query
 
 // Every route as the headend registers it (fixed paths and <arg> patterns), for the specification test.
 QStringList allPaths();

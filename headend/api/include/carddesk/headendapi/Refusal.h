@@ -29,7 +29,7 @@ enum class Refusal {
     BadCryptogram,
     TooManyAttempts,
     Busy,
-    // Sessions, the admin token and the card's grant.
+    // Sessions, the shared set-up token (a wrong one: not_admin) and the card's grant.
     NoSession,
     UnknownSession,
     ExpiredSession,
@@ -70,7 +70,15 @@ enum class Refusal {
     NotInstalled,
     SeedMismatch,
     // Video on demand.
-    UnknownTitle
+    UnknownTitle,
+    // Operator credentials (docs/headend-operators.md).
+    NoCredential,      // 401: no X-Operator-Token
+    UnknownCredential, // 401: not a credential this headend issued (404 for a revocation of an unknown id)
+    RevokedCredential, // 401
+    ExpiredCredential, // 401
+    MissingRole,       // 403: the credential has none of the route's roles ("roles" lists them)
+    SetupOnly,         // 403: the shared set-up token used for anything but issuing the first admin credential
+    SetupDone          // 403: the shared set-up token after a live admin credential exists
 };
 
 // The code on the wire ("request_too_large").
