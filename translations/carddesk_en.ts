@@ -3124,28 +3124,28 @@
         <source>cannot open the key store %1: %2</source>
         <translation>cannot open the key store %1: %2</translation>
     </message>
+    <message>
+        <source>production mode takes the issuer&apos;s keys from a PKCS#11 token only; %1 is a key file</source>
+        <translation>production mode takes the issuer&apos;s keys from a PKCS#11 token only; %1 is a key file</translation>
+    </message>
+    <message>
+        <source>the token %1 needs its user PIN (CARDDESK_TOKEN_PIN, or type it)</source>
+        <translation>the token %1 needs its user PIN (CARDDESK_TOKEN_PIN, or type it)</translation>
+    </message>
+    <message>
+        <source>production mode refuses the published development keys: %1</source>
+        <translation>production mode refuses the published development keys: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the token %1: %2</source>
+        <translation>cannot open the token %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::KeyStoreDialog</name>
     <message>
-        <source>Open key store</source>
-        <translation>Open key store</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-        <source>Key store &amp;file:</source>
-        <translation>Key store &amp;file:</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation>&amp;Passphrase:</translation>
-    </message>
-    <message>
-        <source>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</source>
-        <translation>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</translation>
     </message>
     <message>
         <source>Choose a key store</source>
@@ -3154,6 +3154,22 @@
     <message>
         <source>CardDesk key stores (*.cdks);;All files (*)</source>
         <translation>CardDesk key stores (*.cdks);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open issuer keys</source>
+        <translation>Open issuer keys</translation>
+    </message>
+    <message>
+        <source>Key store &amp;file or token:</source>
+        <translation>Key store &amp;file or token:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase or PIN:</source>
+        <translation>&amp;Passphrase or PIN:</translation>
+    </message>
+    <message>
+        <source>A token is named by its PKCS#11 URI, e.g. pkcs11:token=CardDesk%20development, and opened with its user PIN. Test desks use the development token (PIN &quot;carddesk-dev-pin&quot;) or the development key store resources/keystores/development.cdks (passphrase &quot;carddesk-development&quot;), docs/keys.md. Cards issued with them are test cards; production mode refuses them.</source>
+        <translation>A token is named by its PKCS#11 URI, e.g. pkcs11:token=CardDesk%20development, and opened with its user PIN. Test desks use the development token (PIN &quot;carddesk-dev-pin&quot;) or the development key store resources/keystores/development.cdks (passphrase &quot;carddesk-development&quot;), docs/keys.md. Cards issued with them are test cards; production mode refuses them.</translation>
     </message>
 </context>
 <context>

@@ -3114,28 +3114,28 @@
         <source>cannot open the key store %1: %2</source>
         <translation>无法打开密钥库 %1：%2</translation>
     </message>
+    <message>
+        <source>production mode takes the issuer&apos;s keys from a PKCS#11 token only; %1 is a key file</source>
+        <translation>生产模式只从 PKCS#11 令牌取发卡方密钥；%1 是密钥文件</translation>
+    </message>
+    <message>
+        <source>the token %1 needs its user PIN (CARDDESK_TOKEN_PIN, or type it)</source>
+        <translation>令牌 %1 需要用户 PIN（CARDDESK_TOKEN_PIN，或在此输入）</translation>
+    </message>
+    <message>
+        <source>production mode refuses the published development keys: %1</source>
+        <translation>生产模式拒绝已公开的开发密钥：%1</translation>
+    </message>
+    <message>
+        <source>cannot open the token %1: %2</source>
+        <translation>无法打开令牌 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::KeyStoreDialog</name>
     <message>
-        <source>Open key store</source>
-        <translation>打开密钥库</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Key store &amp;file:</source>
-        <translation>密钥库文件(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation>口令(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Test desks use the development key store resources/keystores/development.cdks with the passphrase &quot;carddesk-development&quot; (docs/keys.md). Cards issued with it are test cards; never use it in production.</source>
-        <translation>测试工位使用开发密钥库 resources/keystores/development.cdks，口令为“carddesk-development”（见 docs/keys.md）。用它发行的卡均为测试卡；切勿用于生产。</translation>
     </message>
     <message>
         <source>Choose a key store</source>
@@ -3144,6 +3144,22 @@
     <message>
         <source>CardDesk key stores (*.cdks);;All files (*)</source>
         <translation>CardDesk 密钥库 (*.cdks);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open issuer keys</source>
+        <translation>打开发卡方密钥</translation>
+    </message>
+    <message>
+        <source>Key store &amp;file or token:</source>
+        <translation>密钥库文件或令牌(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase or PIN:</source>
+        <translation>口令或 PIN(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A token is named by its PKCS#11 URI, e.g. pkcs11:token=CardDesk%20development, and opened with its user PIN. Test desks use the development token (PIN &quot;carddesk-dev-pin&quot;) or the development key store resources/keystores/development.cdks (passphrase &quot;carddesk-development&quot;), docs/keys.md. Cards issued with them are test cards; production mode refuses them.</source>
+        <translation>令牌以其 PKCS#11 URI 指定（例如 pkcs11:token=CardDesk%20development），用用户 PIN 打开。测试柜台使用开发令牌（PIN &quot;carddesk-dev-pin&quot;）或开发密钥库 resources/keystores/development.cdks（口令 &quot;carddesk-development&quot;），见 docs/keys.md。用它们发出的卡都是测试卡；生产模式拒绝它们。</translation>
     </message>
 </context>
 <context>
