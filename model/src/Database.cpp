@@ -173,8 +173,7 @@ void Database::open(const QString& locationIn, int targetVersion, bool create) {
             throw DatabaseError(tr("cannot create the folder %1").arg(info.absolutePath()));
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(location);
-        // Programs of one desk write to one file at once (the console and carddesk-cli, the audit trail's appends
-        // under BEGIN IMMEDIATE): a writer waits its turn rather than failing "database is locked" after Qt's 5 s.
+        // A desk's programs write to one file at once (BEGIN IMMEDIATE audit appends): writers wait their turn.
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
         m_location = location;
     }
@@ -260,35 +259,29 @@ void Database::migrate(int target) {
             throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
         const Migration& m = kMigrations[version - 1];
         QSqlQuery q(db);
+        const auto fail = [&](const QString& why) {
+            db.rollback();
+            return DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
+        };
         const auto run = [&](const char* text) {
-            QString sql = QString::fromLatin1(text);
-            sql.replace(QLatin1String("%ID%"), idType);
-            for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-                if (!q.exec(statement)) {
-                    const QString why = q.lastError().text();
-                    db.rollback();
-                    throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
-                }
-            }
+            const QString sql = QString::fromLatin1(text).replace(QLatin1String("%ID%"), idType);
+            for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                if (!q.exec(statement))
+                    throw fail(q.lastError().text());
         };
         run(m.sql);
-        if (m.code) {
-            try {
+        try {
+            if (m.code)
                 m.code(db);
-            } catch (const DatabaseError& e) {
-                db.rollback();
-                throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(e.text));
-            }
+        } catch (const DatabaseError& e) {
+            throw fail(e.text);
         }
         run(m.after);
         q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         q.addBindValue(version);
         q.addBindValue(nowText());
-        if (!q.exec() || !db.commit()) {
-            const QString why = q.lastError().text() + db.lastError().text();
-            db.rollback();
-            throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
-        }
+        if (!q.exec() || !db.commit())
+            throw fail(q.lastError().text() + db.lastError().text());
     }
 }
 

@@ -185,8 +185,7 @@ struct IssuanceService::Run {
     std::shared_ptr<QPromise<IssuanceResult>> promise = std::make_shared<QPromise<IssuanceResult>>();
     IssuanceResult result;
     IssuanceRequest request;
-    QString operatorName;
-    Grant grant;
+    Grant grant; // who issues (the logged-in operator) and under which role
     cdos::Bytes caPublic;
     std::shared_ptr<const cdos::IssuerKeys> keys;
 };
@@ -255,7 +254,6 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
             return fail(tr("the application CA key %1 is not usable: %2").arg(caPath, QString::fromUtf8(e.what())));
         }
     }
-    run->operatorName = run->grant.operatorName;
     run->keys = m_ring->keys();
     m_busy = true;
     // Stage 1: what is in the reader. Nothing is allocated or written before it is known (a refused card consumes
@@ -371,7 +369,7 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
         card.templateName = request.cardTemplate.name;
         card.lifeCycle = Database::kIssuingLifeCycle;
         card.issuedAt = QDateTime::currentDateTimeUtc();
-        card.operatorName = run->operatorName;
+        card.operatorName = run->grant.operatorName;
         // Names and permissions only: the PINs stay in the holder file.
         QList<CardUserRecord> users;
         for (const auto& u : profile->users)
