@@ -25,6 +25,18 @@ if [ -z "${CARDDESK_KEYSTORE:-}" ]; then
     export CARDDESK_TOKEN_PIN="${CARDDESK_TOKEN_PIN:-carddesk-dev-pin}"
 fi
 # The desk's one database: Database::defaultLocation() ($data/carddesk.sqlite), made on first use.
+# The operator (docs/operators.md): unless CARDDESK_OPERATOR names one, the development admin — DEVELOPMENT ONLY,
+# its password is published — made by `carddesk-cli operator init-dev` on a desk that has no operator yet.
+if [ -z "${CARDDESK_OPERATOR:-}" ]; then
+    if ! said=$("$root/build/app/cli/carddesk-cli" operator init-dev 2>&1 >/dev/null); then
+        case "$said" in
+        *"has operators already"*) ;;
+        *) echo "$said" >&2 ;;
+        esac
+    fi
+    export CARDDESK_OPERATOR=admin CARDDESK_OPERATOR_PASSWORD=carddesk-admin-dev
+    echo "Operator: admin, the development operator (password carddesk-admin-dev: DEVELOPMENT ONLY)"
+fi
 console=("$root/build/app/gui/carddesk"
          --template "$root/resources/templates/standard-tv.json" "$@")
 case " $* " in

@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Access</name>
+    <message>
+        <source>desk</source>
+        <translation>desk</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>technician</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>issue a card</source>
+        <translation>issue a card</translation>
+    </message>
+    <message>
+        <source>issue a batch of cards</source>
+        <translation>issue a batch of cards</translation>
+    </message>
+    <message>
+        <source>load a purse at the desk</source>
+        <translation>load a purse at the desk</translation>
+    </message>
+    <message>
+        <source>purchase at the desk</source>
+        <translation>purchase at the desk</translation>
+    </message>
+    <message>
+        <source>diagnose a card</source>
+        <translation>diagnose a card</translation>
+    </message>
+    <message>
+        <source>view the APDU trace</source>
+        <translation>view the APDU trace</translation>
+    </message>
+    <message>
+        <source>reveal secrets in the trace</source>
+        <translation>reveal secrets in the trace</translation>
+    </message>
+    <message>
+        <source>install an application</source>
+        <translation>install an application</translation>
+    </message>
+    <message>
+        <source>delete an application</source>
+        <translation>delete an application</translation>
+    </message>
+    <message>
+        <source>read a card&apos;s or subscriber&apos;s history</source>
+        <translation>read a card&apos;s or subscriber&apos;s history</translation>
+    </message>
+    <message>
+        <source>reconcile a card with the headend</source>
+        <translation>reconcile a card with the headend</translation>
+    </message>
+    <message>
+        <source>export a report</source>
+        <translation>export a report</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>manage operators</translation>
+    </message>
+    <message>
+        <source>run a key ceremony</source>
+        <translation>run a key ceremony</translation>
+    </message>
+    <message>
+        <source>import a key</source>
+        <translation>import a key</translation>
+    </message>
+    <message>
+        <source>change a service key on a card</source>
+        <translation>change a service key on a card</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>change settings</translation>
+    </message>
+    <message>
+        <source>switch production mode</source>
+        <translation>switch production mode</translation>
+    </message>
+    <message>
+        <source>review the audit trail</source>
+        <translation>review the audit trail</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>export the audit trail</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>%1 needs the role %2</source>
+        <translation>%1 needs the role %2</translation>
+    </message>
+</context>
+<context>
     <name>ApduDecoder</name>
     <message numerus="yes">
         <source>wrong PIN, %n tries left</source>
@@ -871,20 +978,12 @@
         <translation>Holder file with the users&apos; PINs (JSON).</translation>
     </message>
     <message>
-        <source>Card database: an SQLite file or postgresql://user@host/db (default: %1).</source>
-        <translation>Card database: an SQLite file or postgresql://user@host/db (default: %1).</translation>
-    </message>
-    <message>
         <source>PATH</source>
         <translation>PATH</translation>
     </message>
     <message>
         <source>Issuer key store (default: %1).</source>
         <translation>Issuer key store (default: %1).</translation>
-    </message>
-    <message>
-        <source>Operator name recorded in the database (default: %1).</source>
-        <translation>Operator name recorded in the database (default: %1).</translation>
     </message>
     <message>
         <source>Wait up to this many seconds for a card.</source>
@@ -1157,10 +1256,6 @@
 </translation>
     </message>
     <message>
-        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</translation>
-    </message>
-    <message>
         <source>  readers                      list the PC/SC readers and their cards
 </source>
         <translation>  readers                      list the PC/SC readers and their cards
@@ -1251,10 +1346,6 @@
     <message>
         <source>carddesk-cli: %1; users and menu are listed unavailable</source>
         <translation>carddesk-cli: %1; users and menu are listed unavailable</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</translation>
     </message>
     <message>
         <source>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
@@ -1371,6 +1462,178 @@
     <message>
         <source>headend-credential-revoke needs --id N (see headend-credentials)</source>
         <translation>headend-credential-revoke needs --id N (see headend-credentials)</translation>
+    </message>
+    <message>
+        <source>%1: a password is never taken on the command line (anyone on this machine could read it); use CARDDESK_OPERATOR_PASSWORD (CARDDESK_SECOND_OPERATOR_PASSWORD, CARDDESK_NEW_OPERATOR_PASSWORD) or type it at the prompt</source>
+        <translation>%1: a password is never taken on the command line (anyone on this machine could read it); use CARDDESK_OPERATOR_PASSWORD (CARDDESK_SECOND_OPERATOR_PASSWORD, CARDDESK_NEW_OPERATOR_PASSWORD) or type it at the prompt</translation>
+    </message>
+    <message>
+        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).
+Every command but readers and operator init/init-dev logs an operator in: the name from --operator or
+CARDDESK_OPERATOR, the password from CARDDESK_OPERATOR_PASSWORD or a prompt (never an option).
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not
+available, 5 not logged in (unknown name, wrong password, locked), 6 refused: the operator lacks the
+role or dual control was not satisfied (the message names the missing role).</source>
+        <translation>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).
+Every command but readers and operator init/init-dev logs an operator in: the name from --operator or
+CARDDESK_OPERATOR, the password from CARDDESK_OPERATOR_PASSWORD or a prompt (never an option).
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not
+available, 5 not logged in (unknown name, wrong password, locked), 6 refused: the operator lacks the
+role or dual control was not satisfied (the message names the missing role).</translation>
+    </message>
+    <message>
+        <source>Card database: an SQLite file or postgresql://user@host/db (default: CARDDESK_DATABASE, else %1).</source>
+        <translation>Card database: an SQLite file or postgresql://user@host/db (default: CARDDESK_DATABASE, else %1).</translation>
+    </message>
+    <message>
+        <source>The operator who logs in (default: CARDDESK_OPERATOR); the password comes from CARDDESK_OPERATOR_PASSWORD or the terminal.</source>
+        <translation>The operator who logs in (default: CARDDESK_OPERATOR); the password comes from CARDDESK_OPERATOR_PASSWORD or the terminal.</translation>
+    </message>
+    <message>
+        <source>Dual control: the second operator, whose password comes from CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal.</source>
+        <translation>Dual control: the second operator, whose password comes from CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</translation>
+    </message>
+    <message>
+        <source>  operator init --name NAME    the first admin of an empty desk (password: CARDDESK_NEW_OPERATOR_PASSWORD
+                               or the terminal, at least 10 characters)
+  operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev
+  operator list | add --name NAME --roles LIST | passwd [--name NAME] | lock --name NAME |
+           unlock --name NAME | remove --name NAME | roles --name NAME --roles LIST
+                               the desk&apos;s operators (role admin; one&apos;s own passwd needs none);
+                               roles: desk, technician, support, admin (comma-separated)
+</source>
+        <translation>  operator init --name NAME    the first admin of an empty desk (password: CARDDESK_NEW_OPERATOR_PASSWORD
+                               or the terminal, at least 10 characters)
+  operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev
+  operator list | add --name NAME --roles LIST | passwd [--name NAME] | lock --name NAME |
+           unlock --name NAME | remove --name NAME | roles --name NAME --roles LIST
+                               the desk&apos;s operators (role admin; one&apos;s own passwd needs none);
+                               roles: desk, technician, support, admin (comma-separated)
+</translation>
+    </message>
+    <message>
+        <source>  audit verify                 recompute the audit trail&apos;s hash chain; exit 1 naming the first row
+                               changed, deleted or inserted (role admin)
+  audit export --format csv|json [--output FILE]   the trail with its chain values (role admin)
+</source>
+        <translation>  audit verify                 recompute the audit trail&apos;s hash chain; exit 1 naming the first row
+                               changed, deleted or inserted (role admin)
+  audit export --format csv|json [--output FILE]   the trail with its chain values (role admin)
+</translation>
+    </message>
+    <message>
+        <source>  settings show                the desk&apos;s settings (role admin)
+  settings production-mode on|off --second-operator NAME
+                               switch production mode (role admin, dual control with a second admin)
+</source>
+        <translation>  settings show                the desk&apos;s settings (role admin)
+  settings production-mode on|off --second-operator NAME
+                               switch production mode (role admin, dual control with a second admin)
+</translation>
+    </message>
+    <message>
+        <source>Again, to be sure: </source>
+        <translation>Again, to be sure: </translation>
+    </message>
+    <message>
+        <source>who is at the desk? Give --operator NAME or set CARDDESK_OPERATOR</source>
+        <translation>who is at the desk? Give --operator NAME or set CARDDESK_OPERATOR</translation>
+    </message>
+    <message>
+        <source>Password of operator %1: </source>
+        <translation>Password of operator %1: </translation>
+    </message>
+    <message>
+        <source>no password for operator %1: set CARDDESK_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
+        <translation>no password for operator %1: set CARDDESK_OPERATOR_PASSWORD or run carddesk-cli on a terminal</translation>
+    </message>
+    <message>
+        <source>operator %1 is not logged in: %2</source>
+        <translation>operator %1 is not logged in: %2</translation>
+    </message>
+    <message>
+        <source>Password of the second operator %1: </source>
+        <translation>Password of the second operator %1: </translation>
+    </message>
+    <message>
+        <source>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
+        <translation>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</translation>
+    </message>
+    <message>
+        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</source>
+        <translation>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</translation>
+    </message>
+    <message>
+        <source>Roles, comma-separated: desk, technician, support, admin.</source>
+        <translation>Roles, comma-separated: desk, technician, support, admin.</translation>
+    </message>
+    <message>
+        <source>Audit export format: csv or json.</source>
+        <translation>Audit export format: csv or json.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Write the audit export to this file instead of stdout.</source>
+        <translation>Write the audit export to this file instead of stdout.</translation>
+    </message>
+    <message>
+        <source>operator needs one of: %1</source>
+        <translation>operator needs one of: %1</translation>
+    </message>
+    <message>
+        <source>operator %1 needs --name NAME</source>
+        <translation>operator %1 needs --name NAME</translation>
+    </message>
+    <message>
+        <source>operator %1 needs --roles LIST (desk, technician, support, admin)</source>
+        <translation>operator %1 needs --roles LIST (desk, technician, support, admin)</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;: the roles are desk, technician, support and admin</source>
+        <translation>unknown role &quot;%1&quot;: the roles are desk, technician, support and admin</translation>
+    </message>
+    <message>
+        <source>New password of operator %1: </source>
+        <translation>New password of operator %1: </translation>
+    </message>
+    <message>
+        <source>no new password for operator %1 (or the two typed differ): set CARDDESK_NEW_OPERATOR_PASSWORD or type it at the prompt</source>
+        <translation>no new password for operator %1 (or the two typed differ): set CARDDESK_NEW_OPERATOR_PASSWORD or type it at the prompt</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: an admin adds more (operator add)</source>
+        <translation>the desk has operators already: an admin adds more (operator add)</translation>
+    </message>
+    <message>
+        <source>DEVELOPMENT ONLY: operator %1 has the published password of docs/operators.md; never on a production desk</source>
+        <translation>DEVELOPMENT ONLY: operator %1 has the published password of docs/operators.md; never on a production desk</translation>
+    </message>
+    <message>
+        <source>audit needs verify or export</source>
+        <translation>audit needs verify or export</translation>
+    </message>
+    <message>
+        <source>audit export needs --format csv or --format json</source>
+        <translation>audit export needs --format csv or --format json</translation>
+    </message>
+    <message>
+        <source>audit verify takes neither --format nor --output</source>
+        <translation>audit verify takes neither --format nor --output</translation>
+    </message>
+    <message>
+        <source>the audit trail is broken at row %1: %2</source>
+        <translation>the audit trail is broken at row %1: %2</translation>
+    </message>
+    <message>
+        <source>settings needs show, or production-mode on|off</source>
+        <translation>settings needs show, or production-mode on|off</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1775,93 @@
     <message>
         <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
         <translation>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorStore</name>
+    <message>
+        <source>cannot %1: %2</source>
+        <translation>cannot %1: %2</translation>
+    </message>
+    <message>
+        <source>a password needs at least %1 characters; this one has %2</source>
+        <translation>a password needs at least %1 characters; this one has %2</translation>
+    </message>
+    <message>
+        <source>the password must not be the operator&apos;s name</source>
+        <translation>the password must not be the operator&apos;s name</translation>
+    </message>
+    <message>
+        <source>an operator&apos;s name has 1 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, got &quot;%1&quot;</source>
+        <translation>an operator&apos;s name has 1 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the operators: %1</source>
+        <translation>cannot read the operators: %1</translation>
+    </message>
+    <message>
+        <source>read the operators</source>
+        <translation>read the operators</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password</source>
+        <translation>wrong operator name or password</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 (UTC) after %3 wrong passwords; an admin can unlock it</source>
+        <translation>operator %1 is locked until %2 (UTC) after %3 wrong passwords; an admin can unlock it</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked by an admin</source>
+        <translation>operator %1 is locked by an admin</translation>
+    </message>
+    <message>
+        <source>update operator %1</source>
+        <translation>update operator %1</translation>
+    </message>
+    <message>
+        <source>the stored password of operator %1 is not usable; an admin must set a new one</source>
+        <translation>the stored password of operator %1 is not usable; an admin must set a new one</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password; after %1 in a row operator %2 is locked for %3 minutes</source>
+        <translation>wrong operator name or password; after %1 in a row operator %2 is locked for %3 minutes</translation>
+    </message>
+    <message>
+        <source>an operator needs at least one role: desk, technician, support or admin</source>
+        <translation>an operator needs at least one role: desk, technician, support or admin</translation>
+    </message>
+    <message>
+        <source>operator %1 exists already</source>
+        <translation>operator %1 exists already</translation>
+    </message>
+    <message>
+        <source>add operator %1</source>
+        <translation>add operator %1</translation>
+    </message>
+    <message>
+        <source>there is no operator %1</source>
+        <translation>there is no operator %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last admin who can log in: make another admin first</source>
+        <translation>%1 is the last admin who can log in: make another admin first</translation>
+    </message>
+    <message>
+        <source>remove operator %1</source>
+        <translation>remove operator %1</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: an admin adds more (carddesk-cli operator add)</source>
+        <translation>the desk has operators already: an admin adds more (carddesk-cli operator add)</translation>
+    </message>
+    <message>
+        <source>the desk is in production mode: the development operator is refused</source>
+        <translation>the desk is in production mode: the development operator is refused</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: the development operator is only made on an empty desk</source>
+        <translation>the desk has operators already: the development operator is only made on an empty desk</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2438,10 @@
         <source>the card already had a newer version of the application</source>
         <translation>the card already had a newer version of the application</translation>
     </message>
+    <message>
+        <source>the card did it, but it could not be recorded: %1</source>
+        <translation>the card did it, but it could not be recorded: %1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CaKeyService</name>
@@ -2177,6 +2531,13 @@
     <message>
         <source>Applications</source>
         <translation>Applications</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ConsoleSession</name>
+    <message>
+        <source>the trace&apos;s secrets could not be revealed: see the audit trail</source>
+        <translation>the trace&apos;s secrets could not be revealed: see the audit trail</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2633,50 @@
     <message>
         <source>the database %1 does not exist; to start a new one there, ask for it (--create)</source>
         <translation>the database %1 does not exist; to start a new one there, ask for it (--create)</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: the database is not open</source>
+        <translation>cannot write the audit log: the database is not open</translation>
+    </message>
+    <message>
+        <source>the audit trail&apos;s head row is missing</source>
+        <translation>the audit trail&apos;s head row is missing</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log: %1</source>
+        <translation>cannot read the audit log: %1</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing (the next row is %3)</source>
+        <translation>rows %1 to %2 are missing (the next row is %3)</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>row %1 is missing (the next row is %2)</translation>
+    </message>
+    <message>
+        <source>row %1 is out of place (expected row %2)</source>
+        <translation>row %1 is out of place (expected row %2)</translation>
+    </message>
+    <message>
+        <source>row %1 was changed or inserted (its hash does not match)</source>
+        <translation>row %1 was changed or inserted (its hash does not match)</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing from the end (the trail&apos;s head is row %2)</source>
+        <translation>rows %1 to %2 are missing from the end (the trail&apos;s head is row %2)</translation>
+    </message>
+    <message>
+        <source>row %1 was added after the trail&apos;s head (row %2)</source>
+        <translation>row %1 was added after the trail&apos;s head (row %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not match the trail&apos;s head</source>
+        <translation>row %1 does not match the trail&apos;s head</translation>
+    </message>
+    <message>
+        <source>cannot change the setting %1: %2</source>
+        <translation>cannot change the setting %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3769,10 @@
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>Create the --database file when it does not exist (never done silently).</translation>
     </message>
+    <message>
+        <source>operator %1 is not logged in: %2</source>
+        <translation>operator %1 is not logged in: %2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -3394,6 +3803,49 @@
     <message>
         <source>Free (%1 B)</source>
         <translation>Free (%1 B)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::OperatorSession</name>
+    <message>
+        <source>the database is not open: nobody can log in</source>
+        <translation>the database is not open: nobody can log in</translation>
+    </message>
+    <message>
+        <source>no operator name was given</source>
+        <translation>no operator name was given</translation>
+    </message>
+    <message>
+        <source>nobody is logged in: %1 needs an operator with the role %2</source>
+        <translation>nobody is logged in: %1 needs an operator with the role %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a second operator with the role %2 (dual control)</source>
+        <translation>%1 needs a second operator with the role %2 (dual control)</translation>
+    </message>
+    <message>
+        <source>the second operator must be someone other than %1 (dual control)</source>
+        <translation>the second operator must be someone other than %1 (dual control)</translation>
+    </message>
+    <message>
+        <source>the second operator could not log in: %1</source>
+        <translation>the second operator could not log in: %1</translation>
+    </message>
+    <message>
+        <source>the second operator %1 needs the role %2</source>
+        <translation>the second operator %1 needs the role %2</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: nothing is done in the name of %2</source>
+        <translation>%1 is logged in: nothing is done in the name of %2</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: an operator does not lock itself</source>
+        <translation>%1 is logged in: an operator does not lock itself</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: an operator does not remove itself</source>
+        <translation>%1 is logged in: an operator does not remove itself</translation>
     </message>
 </context>
 <context>

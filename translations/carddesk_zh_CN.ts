@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <source>desk</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>issue a card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>issue a batch of cards</source>
+        <translation>批量发卡</translation>
+    </message>
+    <message>
+        <source>load a purse at the desk</source>
+        <translation>在柜台为电子钱包圈存</translation>
+    </message>
+    <message>
+        <source>purchase at the desk</source>
+        <translation>在柜台消费</translation>
+    </message>
+    <message>
+        <source>diagnose a card</source>
+        <translation>诊断卡片</translation>
+    </message>
+    <message>
+        <source>view the APDU trace</source>
+        <translation>查看 APDU 记录</translation>
+    </message>
+    <message>
+        <source>reveal secrets in the trace</source>
+        <translation>在 APDU 记录中显示机密</translation>
+    </message>
+    <message>
+        <source>install an application</source>
+        <translation>安装应用</translation>
+    </message>
+    <message>
+        <source>delete an application</source>
+        <translation>删除应用</translation>
+    </message>
+    <message>
+        <source>read a card&apos;s or subscriber&apos;s history</source>
+        <translation>查阅卡片或用户的历史记录</translation>
+    </message>
+    <message>
+        <source>reconcile a card with the headend</source>
+        <translation>将卡片与前端对账</translation>
+    </message>
+    <message>
+        <source>export a report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>管理操作员</translation>
+    </message>
+    <message>
+        <source>run a key ceremony</source>
+        <translation>进行密钥仪式</translation>
+    </message>
+    <message>
+        <source>import a key</source>
+        <translation>导入密钥</translation>
+    </message>
+    <message>
+        <source>change a service key on a card</source>
+        <translation>更换卡上的业务密钥</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>switch production mode</source>
+        <translation>切换生产模式</translation>
+    </message>
+    <message>
+        <source>review the audit trail</source>
+        <translation>审查审计日志</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>%1 needs the role %2</source>
+        <translation>%1需要角色“%2”</translation>
+    </message>
+</context>
+<context>
     <name>ApduDecoder</name>
     <message numerus="yes">
         <source>wrong PIN, %n tries left</source>
@@ -867,20 +974,12 @@
         <translation>含用户 PIN 的持卡人文件（JSON）。</translation>
     </message>
     <message>
-        <source>Card database: an SQLite file or postgresql://user@host/db (default: %1).</source>
-        <translation>卡片数据库：SQLite 文件或 postgresql://user@host/db（默认：%1）。</translation>
-    </message>
-    <message>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
     <message>
         <source>Issuer key store (default: %1).</source>
         <translation>发卡方密钥库（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>Operator name recorded in the database (default: %1).</source>
-        <translation>记入数据库的操作员名称（默认：%1）。</translation>
     </message>
     <message>
         <source>Wait up to this many seconds for a card.</source>
@@ -1153,10 +1252,6 @@
 </translation>
     </message>
     <message>
-        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).</source>
-        <translation>密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则使用开发默认值）。</translation>
-    </message>
-    <message>
         <source>  readers                      list the PC/SC readers and their cards
 </source>
         <translation>  readers                      列出 PC/SC 读卡器及其中的卡
@@ -1247,10 +1342,6 @@
     <message>
         <source>carddesk-cli: %1; users and menu are listed unavailable</source>
         <translation>carddesk-cli：%1；用户和菜单列为不可读</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke or headend-audit</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke 或 headend-audit</translation>
     </message>
     <message>
         <source>  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]
@@ -1367,6 +1458,178 @@
     <message>
         <source>headend-credential-revoke needs --id N (see headend-credentials)</source>
         <translation>headend-credential-revoke 需要 --id N（见 headend-credentials）</translation>
+    </message>
+    <message>
+        <source>%1: a password is never taken on the command line (anyone on this machine could read it); use CARDDESK_OPERATOR_PASSWORD (CARDDESK_SECOND_OPERATOR_PASSWORD, CARDDESK_NEW_OPERATOR_PASSWORD) or type it at the prompt</source>
+        <translation>%1：密码从不通过命令行传入（本机上任何人都能读到）；请使用 CARDDESK_OPERATOR_PASSWORD（CARDDESK_SECOND_OPERATOR_PASSWORD、CARDDESK_NEW_OPERATOR_PASSWORD）或在提示时输入</translation>
+    </message>
+    <message>
+        <source>The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).
+Every command but readers and operator init/init-dev logs an operator in: the name from --operator or
+CARDDESK_OPERATOR, the password from CARDDESK_OPERATOR_PASSWORD or a prompt (never an option).
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not
+available, 5 not logged in (unknown name, wrong password, locked), 6 refused: the operator lacks the
+role or dual control was not satisfied (the message names the missing role).</source>
+        <translation>密钥库口令取自 CARDDESK_KEYSTORE_PASSPHRASE（否则为开发用默认值）。
+除 readers 和 operator init/init-dev 外，每个命令都先登录操作员：名称取自 --operator 或
+CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（从不作为选项）。
+退出码：0 成功，1 失败，2 用法错误，3 PC/SC 服务未运行，4 读卡器或卡不可用，
+5 未登录（名称未知、密码错误、已锁定），6 被拒绝：操作员缺少所需角色或
+未满足双人控制（消息中写明缺少的角色）。</translation>
+    </message>
+    <message>
+        <source>Card database: an SQLite file or postgresql://user@host/db (default: CARDDESK_DATABASE, else %1).</source>
+        <translation>卡片数据库：SQLite 文件或 postgresql://user@host/db（默认：CARDDESK_DATABASE，否则为 %1）。</translation>
+    </message>
+    <message>
+        <source>The operator who logs in (default: CARDDESK_OPERATOR); the password comes from CARDDESK_OPERATOR_PASSWORD or the terminal.</source>
+        <translation>登录的操作员（默认：CARDDESK_OPERATOR）；密码取自 CARDDESK_OPERATOR_PASSWORD 或终端输入。</translation>
+    </message>
+    <message>
+        <source>Dual control: the second operator, whose password comes from CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal.</source>
+        <translation>双人控制：第二名操作员，其密码取自 CARDDESK_SECOND_OPERATOR_PASSWORD 或终端输入。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit 或 settings</translation>
+    </message>
+    <message>
+        <source>  operator init --name NAME    the first admin of an empty desk (password: CARDDESK_NEW_OPERATOR_PASSWORD
+                               or the terminal, at least 10 characters)
+  operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev
+  operator list | add --name NAME --roles LIST | passwd [--name NAME] | lock --name NAME |
+           unlock --name NAME | remove --name NAME | roles --name NAME --roles LIST
+                               the desk&apos;s operators (role admin; one&apos;s own passwd needs none);
+                               roles: desk, technician, support, admin (comma-separated)
+</source>
+        <translation>  operator init --name NAME    为没有操作员的柜台创建第一位管理员（密码：CARDDESK_NEW_OPERATOR_PASSWORD
+                               或终端输入，至少 10 个字符）
+  operator init-dev            仅限开发：操作员 admin，全部角色，密码 carddesk-admin-dev
+  operator list | add --name NAME --roles LIST | passwd [--name NAME] | lock --name NAME |
+           unlock --name NAME | remove --name NAME | roles --name NAME --roles LIST
+                               管理柜台的操作员（需要角色 admin；修改自己的密码无需角色）；
+                               角色：desk、technician、support、admin（以逗号分隔）
+</translation>
+    </message>
+    <message>
+        <source>  audit verify                 recompute the audit trail&apos;s hash chain; exit 1 naming the first row
+                               changed, deleted or inserted (role admin)
+  audit export --format csv|json [--output FILE]   the trail with its chain values (role admin)
+</source>
+        <translation>  audit verify                 重新计算审计日志的哈希链；若有记录被修改、删除或插入，
+                               以退出码 1 指出第一条（需要角色 admin）
+  audit export --format csv|json [--output FILE]   导出审计日志及其链值（需要角色 admin）
+</translation>
+    </message>
+    <message>
+        <source>  settings show                the desk&apos;s settings (role admin)
+  settings production-mode on|off --second-operator NAME
+                               switch production mode (role admin, dual control with a second admin)
+</source>
+        <translation>  settings show                显示柜台的设置（需要角色 admin）
+  settings production-mode on|off --second-operator NAME
+                               切换生产模式（需要角色 admin，并由第二名管理员双人控制）
+</translation>
+    </message>
+    <message>
+        <source>Again, to be sure: </source>
+        <translation>请再输入一次以确认：</translation>
+    </message>
+    <message>
+        <source>who is at the desk? Give --operator NAME or set CARDDESK_OPERATOR</source>
+        <translation>谁在柜台操作？请给出 --operator NAME 或设置 CARDDESK_OPERATOR</translation>
+    </message>
+    <message>
+        <source>Password of operator %1: </source>
+        <translation>操作员 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>no password for operator %1: set CARDDESK_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
+        <translation>没有操作员 %1 的密码：请设置 CARDDESK_OPERATOR_PASSWORD 或在终端中运行 carddesk-cli</translation>
+    </message>
+    <message>
+        <source>operator %1 is not logged in: %2</source>
+        <translation>操作员 %1 未登录：%2</translation>
+    </message>
+    <message>
+        <source>Password of the second operator %1: </source>
+        <translation>第二名操作员 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
+        <translation>没有第二名操作员 %1 的密码：请设置 CARDDESK_SECOND_OPERATOR_PASSWORD 或在终端中运行 carddesk-cli</translation>
+    </message>
+    <message>
+        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</source>
+        <translation>操作员名称（operator init、add、passwd、lock、unlock、remove、roles）。</translation>
+    </message>
+    <message>
+        <source>Roles, comma-separated: desk, technician, support, admin.</source>
+        <translation>角色，以逗号分隔：desk、technician、support、admin。</translation>
+    </message>
+    <message>
+        <source>Audit export format: csv or json.</source>
+        <translation>审计日志导出格式：csv 或 json。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Write the audit export to this file instead of stdout.</source>
+        <translation>将审计日志导出写入此文件，而不是标准输出。</translation>
+    </message>
+    <message>
+        <source>operator needs one of: %1</source>
+        <translation>operator 需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>operator %1 needs --name NAME</source>
+        <translation>operator %1 需要 --name NAME</translation>
+    </message>
+    <message>
+        <source>operator %1 needs --roles LIST (desk, technician, support, admin)</source>
+        <translation>operator %1 需要 --roles LIST（desk、technician、support、admin）</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;: the roles are desk, technician, support and admin</source>
+        <translation>未知角色“%1”：角色有 desk、technician、support 和 admin</translation>
+    </message>
+    <message>
+        <source>New password of operator %1: </source>
+        <translation>操作员 %1 的新密码：</translation>
+    </message>
+    <message>
+        <source>no new password for operator %1 (or the two typed differ): set CARDDESK_NEW_OPERATOR_PASSWORD or type it at the prompt</source>
+        <translation>没有操作员 %1 的新密码（或两次输入不一致）：请设置 CARDDESK_NEW_OPERATOR_PASSWORD 或在提示时输入</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: an admin adds more (operator add)</source>
+        <translation>此柜台已有操作员：请由管理员添加更多操作员（operator add）</translation>
+    </message>
+    <message>
+        <source>DEVELOPMENT ONLY: operator %1 has the published password of docs/operators.md; never on a production desk</source>
+        <translation>仅限开发：操作员 %1 使用 docs/operators.md 中公开的密码；切勿用于生产柜台</translation>
+    </message>
+    <message>
+        <source>audit needs verify or export</source>
+        <translation>audit 需要 verify 或 export</translation>
+    </message>
+    <message>
+        <source>audit export needs --format csv or --format json</source>
+        <translation>audit export 需要 --format csv 或 --format json</translation>
+    </message>
+    <message>
+        <source>audit verify takes neither --format nor --output</source>
+        <translation>audit verify 不接受 --format 或 --output</translation>
+    </message>
+    <message>
+        <source>the audit trail is broken at row %1: %2</source>
+        <translation>审计日志在第 %1 条处断开：%2</translation>
+    </message>
+    <message>
+        <source>settings needs show, or production-mode on|off</source>
+        <translation>settings 需要 show 或 production-mode on|off</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1771,93 @@
     <message>
         <source>%1: the card speaks &quot;zh&quot; or &quot;en&quot;, not &quot;%2&quot;</source>
         <translation>%1：卡片只支持 &quot;zh&quot; 或 &quot;en&quot;，不支持 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorStore</name>
+    <message>
+        <source>cannot %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+    <message>
+        <source>a password needs at least %1 characters; this one has %2</source>
+        <translation>密码至少需要 %1 个字符；此密码只有 %2 个</translation>
+    </message>
+    <message>
+        <source>the password must not be the operator&apos;s name</source>
+        <translation>密码不能与操作员名称相同</translation>
+    </message>
+    <message>
+        <source>an operator&apos;s name has 1 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, got &quot;%1&quot;</source>
+        <translation>操作员名称由 1 到 32 个字母、数字、“.”、“_”或“-”组成，收到的是“%1”</translation>
+    </message>
+    <message>
+        <source>cannot read the operators: %1</source>
+        <translation>无法读取操作员：%1</translation>
+    </message>
+    <message>
+        <source>read the operators</source>
+        <translation>读取操作员</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password</source>
+        <translation>操作员名称或密码错误</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 (UTC) after %3 wrong passwords; an admin can unlock it</source>
+        <translation>操作员 %1 因 %3 次密码错误被锁定至 %2（UTC）；管理员可以解锁</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked by an admin</source>
+        <translation>操作员 %1 已被管理员锁定</translation>
+    </message>
+    <message>
+        <source>update operator %1</source>
+        <translation>更新操作员 %1</translation>
+    </message>
+    <message>
+        <source>the stored password of operator %1 is not usable; an admin must set a new one</source>
+        <translation>操作员 %1 存储的密码不可用；须由管理员设置新密码</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password; after %1 in a row operator %2 is locked for %3 minutes</source>
+        <translation>操作员名称或密码错误；连续错误 %1 次后，操作员 %2 被锁定 %3 分钟</translation>
+    </message>
+    <message>
+        <source>an operator needs at least one role: desk, technician, support or admin</source>
+        <translation>操作员至少需要一个角色：desk、technician、support 或 admin</translation>
+    </message>
+    <message>
+        <source>operator %1 exists already</source>
+        <translation>操作员 %1 已存在</translation>
+    </message>
+    <message>
+        <source>add operator %1</source>
+        <translation>添加操作员 %1</translation>
+    </message>
+    <message>
+        <source>there is no operator %1</source>
+        <translation>没有操作员 %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last admin who can log in: make another admin first</source>
+        <translation>%1 是最后一位可以登录的管理员：请先设立另一位管理员</translation>
+    </message>
+    <message>
+        <source>remove operator %1</source>
+        <translation>删除操作员 %1</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: an admin adds more (carddesk-cli operator add)</source>
+        <translation>此柜台已有操作员：请由管理员添加更多操作员（carddesk-cli operator add）</translation>
+    </message>
+    <message>
+        <source>the desk is in production mode: the development operator is refused</source>
+        <translation>柜台处于生产模式：拒绝创建开发用操作员</translation>
+    </message>
+    <message>
+        <source>the desk has operators already: the development operator is only made on an empty desk</source>
+        <translation>此柜台已有操作员：开发用操作员只能在没有操作员的柜台上创建</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2433,10 @@
         <source>the card already had a newer version of the application</source>
         <translation>本卡已装过该应用的更新版本</translation>
     </message>
+    <message>
+        <source>the card did it, but it could not be recorded: %1</source>
+        <translation>卡片已完成操作，但无法记录：%1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CaKeyService</name>
@@ -2172,6 +2526,13 @@
     <message>
         <source>Applications</source>
         <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ConsoleSession</name>
+    <message>
+        <source>the trace&apos;s secrets could not be revealed: see the audit trail</source>
+        <translation>无法显示 APDU 记录中的机密：请查看审计日志</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2628,50 @@
     <message>
         <source>the database %1 does not exist; to start a new one there, ask for it (--create)</source>
         <translation>数据库 %1 不存在；如要在此新建，请明确要求（--create）</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: the database is not open</source>
+        <translation>无法写入审计日志：数据库未打开</translation>
+    </message>
+    <message>
+        <source>the audit trail&apos;s head row is missing</source>
+        <translation>审计日志的链头记录缺失</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing (the next row is %3)</source>
+        <translation>第 %1 到 %2 条记录缺失（下一条是第 %3 条）</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>第 %1 条记录缺失（下一条是第 %2 条）</translation>
+    </message>
+    <message>
+        <source>row %1 is out of place (expected row %2)</source>
+        <translation>第 %1 条记录位置不对（此处应为第 %2 条）</translation>
+    </message>
+    <message>
+        <source>row %1 was changed or inserted (its hash does not match)</source>
+        <translation>第 %1 条记录被修改或插入（其哈希值不符）</translation>
+    </message>
+    <message>
+        <source>rows %1 to %2 are missing from the end (the trail&apos;s head is row %2)</source>
+        <translation>末尾的第 %1 到 %2 条记录缺失（日志链头为第 %2 条）</translation>
+    </message>
+    <message>
+        <source>row %1 was added after the trail&apos;s head (row %2)</source>
+        <translation>第 %1 条记录是在日志链头（第 %2 条）之后添加的</translation>
+    </message>
+    <message>
+        <source>row %1 does not match the trail&apos;s head</source>
+        <translation>第 %1 条记录与日志链头不符</translation>
+    </message>
+    <message>
+        <source>cannot change the setting %1: %2</source>
+        <translation>无法更改设置 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3353,6 +3758,10 @@
         <source>Create the --database file when it does not exist (never done silently).</source>
         <translation>--database 指定的文件不存在时创建它（绝不自动创建）。</translation>
     </message>
+    <message>
+        <source>operator %1 is not logged in: %2</source>
+        <translation>操作员 %1 未登录：%2</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -3383,6 +3792,49 @@
     <message>
         <source>Free (%1 B)</source>
         <translation>空闲（%1 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::OperatorSession</name>
+    <message>
+        <source>the database is not open: nobody can log in</source>
+        <translation>数据库未打开：无人可以登录</translation>
+    </message>
+    <message>
+        <source>no operator name was given</source>
+        <translation>未给出操作员名称</translation>
+    </message>
+    <message>
+        <source>nobody is logged in: %1 needs an operator with the role %2</source>
+        <translation>无人登录：%1需要具有角色“%2”的操作员</translation>
+    </message>
+    <message>
+        <source>%1 needs a second operator with the role %2 (dual control)</source>
+        <translation>%1需要第二名具有角色“%2”的操作员（双人控制）</translation>
+    </message>
+    <message>
+        <source>the second operator must be someone other than %1 (dual control)</source>
+        <translation>第二名操作员必须是 %1 以外的人（双人控制）</translation>
+    </message>
+    <message>
+        <source>the second operator could not log in: %1</source>
+        <translation>第二名操作员无法登录：%1</translation>
+    </message>
+    <message>
+        <source>the second operator %1 needs the role %2</source>
+        <translation>第二名操作员 %1 需要角色“%2”</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: nothing is done in the name of %2</source>
+        <translation>当前登录的是 %1：不能以 %2 的名义操作</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: an operator does not lock itself</source>
+        <translation>%1 已登录：操作员不能锁定自己</translation>
+    </message>
+    <message>
+        <source>%1 is logged in: an operator does not remove itself</source>
+        <translation>%1 已登录：操作员不能删除自己</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ public:
     // tests wait for.
     bool isSettled() const;
 
+    // The session shown (its operator logs in through session()->operators(); docs/operators.md).
+    ConsoleSession* session() const { return m_session; }
     CardReaderManager* readers() const { return m_readers; }
     TraceLog* traceLog() const { return m_trace; }
     Database* database() const { return m_database; }

@@ -10,6 +10,7 @@
 #include <carddesk/model/HolderFile.h>
 #include <carddesk/model/IssuanceService.h>
 #include <carddesk/model/KeyRing.h>
+#include <carddesk/model/OperatorSession.h>
 #include <carddesk/model/PurseService.h>
 
 #include <QCommandLineParser>
@@ -89,13 +90,31 @@ void CliApp::printTrace(CardReaderManager& manager) {
 }
 
 int CliApp::run(const QStringList& arguments) {
+    // A password on the command line is readable by anyone on the machine (ps, /proc): refused by name, before
+    // the parser calls it merely unknown.
+    for (const QString& a : arguments.mid(1)) {
+        static const QStringList kPasswordOptions{QStringLiteral("--password"), QStringLiteral("--second-password"),
+                                                  QStringLiteral("--new-password"), QStringLiteral("-p")};
+        const QString option = a.section(QLatin1Char('='), 0, 0);
+        if (kPasswordOptions.contains(option) ||
+            (option.startsWith(QLatin1String("--")) && option.endsWith(QLatin1String("password"))))
+            return fail(Usage, tr("%1: a password is never taken on the command line (anyone on this machine could "
+                                  "read it); use CARDDESK_OPERATOR_PASSWORD (CARDDESK_SECOND_OPERATOR_PASSWORD, "
+                                  "CARDDESK_NEW_OPERATOR_PASSWORD) or type it at the prompt")
+                                   .arg(option));
+    }
     QCommandLineParser parser;
     const QList<Command> table = commands();
     QString description = tr("CardDesk command-line front end. Commands:\n");
     for (const Command& c : table)
         description += c.help;
     description +=
-        tr("The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).");
+        tr("The key store passphrase comes from CARDDESK_KEYSTORE_PASSPHRASE (development default otherwise).\n"
+           "Every command but readers and operator init/init-dev logs an operator in: the name from --operator or\n"
+           "CARDDESK_OPERATOR, the password from CARDDESK_OPERATOR_PASSWORD or a prompt (never an option).\n"
+           "Exit codes: 0 ok, 1 failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not\n"
+           "available, 5 not logged in (unknown name, wrong password, locked), 6 refused: the operator lacks the\n"
+           "role or dual control was not satisfied (the message names the missing role).");
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addVersionOption();
@@ -105,15 +124,23 @@ int CliApp::run(const QStringList& arguments) {
     const QCommandLineOption tmpl(QStringLiteral("template"), tr("Card template (JSON)."), tr("FILE"));
     const QCommandLineOption holder(QStringLiteral("holder"), tr("Holder file with the users' PINs (JSON)."),
                                     tr("FILE"));
-    const QCommandLineOption database(QStringLiteral("database"),
-                                      tr("Card database: an SQLite file or postgresql://user@host/db (default: %1).")
-                                          .arg(Database::defaultLocation()),
-                                      tr("PATH"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        tr("Card database: an SQLite file or postgresql://user@host/db (default: CARDDESK_DATABASE, else %1).")
+            .arg(Database::defaultLocation()),
+        tr("PATH"));
     const QCommandLineOption keystore(QStringLiteral("keystore"),
                                       tr("Issuer key store (default: %1).").arg(KeyRing::defaultPath()), tr("PATH"));
     const QCommandLineOption operatorOption(
         QStringLiteral("operator"),
-        tr("Operator name recorded in the database (default: %1).").arg(Database::currentOperator()), tr("NAME"));
+        tr("The operator who logs in (default: CARDDESK_OPERATOR); the password comes from "
+           "CARDDESK_OPERATOR_PASSWORD or the terminal."),
+        tr("NAME"));
+    const QCommandLineOption secondOperator(
+        QStringLiteral("second-operator"),
+        tr("Dual control: the second operator, whose password comes from CARDDESK_SECOND_OPERATOR_PASSWORD or the "
+           "terminal."),
+        tr("NAME"));
     const QCommandLineOption wait(QStringLiteral("wait"), tr("Wait up to this many seconds for a card."), tr("SECONDS"),
                                   QStringLiteral("0"));
     const QCommandLineOption trace(QStringLiteral("trace"), tr("Print the APDU trace (secrets redacted) to stderr."));
@@ -126,11 +153,12 @@ int CliApp::run(const QStringList& arguments) {
                                    tr("Also prove the last transaction (GET TRANSACTION PROVE, TAC checked)."));
     const QCommandLineOption create(QStringLiteral("create"),
                                     tr("Create the --database file when it does not exist (never done silently)."));
-    parser.addOptions(
-        {reader, tmpl, holder, database, create, keystore, operatorOption, wait, trace, json, amount, pinUser, prove});
+    parser.addOptions({reader, tmpl, holder, database, create, keystore, operatorOption, secondOperator, wait, trace,
+                       json, amount, pinUser, prove});
     addAppOptions(parser);
     addCaOptions(parser);
     addHeadendOptions(parser);
+    addOperatorOptions(parser);
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -144,15 +172,20 @@ int CliApp::run(const QStringList& arguments) {
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
+    // operator, audit and settings take what to do after them ("operator add", "settings production-mode on").
+    static const QStringList kWithSubcommands{QStringLiteral("operator"), QStringLiteral("audit"),
+                                              QStringLiteral("settings")};
+    if (positional.isEmpty() || (positional.size() > 1 && !kWithSubcommands.contains(positional.first())))
         return fail(Usage, positional.isEmpty()
                                ? tr("a command is needed: readers, info, issue, purse, load or purchase (see --help)")
                                : tr("one command at a time, got: %1").arg(positional.join(QLatin1Char(' '))));
     m_command = positional.first();
+    m_subcommand = positional.mid(1);
     m_reader = parser.value(reader);
     m_template = parser.value(tmpl);
     m_holder = parser.value(holder);
-    m_database = parser.value(database);
+    m_database = parser.isSet(database) ? parser.value(database) : qEnvironmentVariable("CARDDESK_DATABASE");
+    m_secondOperator = parser.value(secondOperator);
     m_createDatabase = parser.isSet(create);
     m_keystore = parser.value(keystore);
     m_operator = parser.value(operatorOption);
@@ -182,28 +215,32 @@ int CliApp::run(const QStringList& arguments) {
                 return fail(Usage, tr("%1 does not take --%2").arg(m_command, o));
         return c.run(*this, parser);
     }
-    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-                          "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
-                          "headend-credential-issue, headend-credential-revoke or headend-audit")
-                           .arg(m_command));
+    return fail(Usage,
+                tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
+                   "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
+                   "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings")
+                    .arg(m_command));
 }
 
 QList<CliApp::Command> CliApp::commands() {
     const auto appCommand = [](CliApp& cli, const QCommandLineParser& p) { return cli.runAppCommand(p); };
     const auto headendCommand = [](CliApp& cli, const QCommandLineParser& p) { return cli.runHeadendCommand(p); };
     const QStringList noIssuance{QStringLiteral("template"), QStringLiteral("holder")};
+    const QStringList noCard{QStringLiteral("reader"),   QStringLiteral("template"), QStringLiteral("holder"),
+                             QStringLiteral("amount"),   QStringLiteral("pin-user"), QStringLiteral("prove"),
+                             QStringLiteral("keystore"), QStringLiteral("wait")};
     return {
         {QStringLiteral("readers"),
          tr("  readers                      list the PC/SC readers and their cards\n"),
          {QStringLiteral("reader"), QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"),
           QStringLiteral("keystore"), QStringLiteral("operator"), QStringLiteral("amount"), QStringLiteral("pin-user"),
-          QStringLiteral("prove")},
+          QStringLiteral("prove"), QStringLiteral("second-operator")},
          [](CliApp& cli, const QCommandLineParser&) { return cli.readers(); }},
         {QStringLiteral("info"),
          tr("  info --reader NAME [--keystore PATH]\n"
             "                               read a card: ATR, life cycle, numbers, users, menu, keys, NVM\n"),
-         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("operator"),
-          QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("amount"), QStringLiteral("pin-user"),
+          QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser&) {
              if (cli.m_reader.isEmpty())
                  return cli.fail(Usage, tr("info needs --reader NAME (see \"carddesk-cli readers\")"));
@@ -216,8 +253,7 @@ QList<CliApp::Command> CliApp::commands() {
          [](CliApp& cli, const QCommandLineParser&) { return cli.issue(); }},
         {QStringLiteral("purse"),
          tr("  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)\n"),
-         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("database"), QStringLiteral("operator"),
-          QStringLiteral("amount"), QStringLiteral("pin-user")},
+         {QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("amount"), QStringLiteral("pin-user")},
          [](CliApp& cli, const QCommandLineParser&) {
              if (cli.m_reader.isEmpty())
                  return cli.fail(Usage, tr("purse needs --reader NAME (see \"carddesk-cli readers\")"));
@@ -286,6 +322,26 @@ QList<CliApp::Command> CliApp::commands() {
             "                               headend commands use your credential from CARDDESK_HEADEND_TOKEN\n"),
          {},
          headendCommand},
+        {QStringLiteral("operator"),
+         tr("  operator init --name NAME    the first admin of an empty desk (password: "
+            "CARDDESK_NEW_OPERATOR_PASSWORD\n"
+            "                               or the terminal, at least 10 characters)\n"
+            "  operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev\n"
+            "  operator list | add --name NAME --roles LIST | passwd [--name NAME] | lock --name NAME |\n"
+            "           unlock --name NAME | remove --name NAME | roles --name NAME --roles LIST\n"
+            "                               the desk's operators (role admin; one's own passwd needs none);\n"
+            "                               roles: desk, technician, support, admin (comma-separated)\n"),
+         noCard, [](CliApp& cli, const QCommandLineParser& p) { return cli.operatorCommand(p); }},
+        {QStringLiteral("audit"),
+         tr("  audit verify                 recompute the audit trail's hash chain; exit 1 naming the first row\n"
+            "                               changed, deleted or inserted (role admin)\n"
+            "  audit export --format csv|json [--output FILE]   the trail with its chain values (role admin)\n"),
+         noCard, [](CliApp& cli, const QCommandLineParser& p) { return cli.auditCommand(p); }},
+        {QStringLiteral("settings"),
+         tr("  settings show                the desk's settings (role admin)\n"
+            "  settings production-mode on|off --second-operator NAME\n"
+            "                               switch production mode (role admin, dual control with a second admin)\n"),
+         noCard, [](CliApp& cli, const QCommandLineParser& p) { return cli.settingsCommand(p); }},
     };
 }
 
@@ -354,6 +410,8 @@ int CliApp::prepareReader(CardReaderManager& manager, const QString& reader) {
 int CliApp::info() {
     ConsoleSession session;
     CardReaderManager& manager = session.readers();
+    if (const int rc = begin(session, Operation::Diagnose, false); rc != Ok)
+        return rc;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     // The desk's key store, when it opens without asking: with it the users and the menu are read under issuer
@@ -406,7 +464,7 @@ int CliApp::issue() {
         return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
     }
     ConsoleSession session;
-    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
+    if (const int rc = begin(session, Operation::IssueCard, true); rc != Ok)
         return rc;
     CardReaderManager& manager = session.readers();
     IssuanceService& service = session.issuance();
@@ -419,7 +477,7 @@ int CliApp::issue() {
     const IssuanceResult result = service.issueAndWait(request);
     printTrace(manager);
     if (!result.ok)
-        return fail(Failed, result.error, result.errorDetail);
+        return fail(result.refused ? Refused : Failed, result.error, result.errorDetail);
     printJson(QJsonObject{{QStringLiteral("issued"), true},
                           {QStringLiteral("reader"), m_reader},
                           {QStringLiteral("cardNumber"), result.cardNumber},

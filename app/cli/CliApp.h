@@ -1,13 +1,21 @@
 #pragma once
 // carddesk-cli: the headless front end over carddesk_model, for batch jobs, field scripts and tests.
 // JSON on stdout; errors in words on stderr with a nonzero exit code:
-//   1 the operation failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not available.
+//   1 the operation failed, 2 usage error, 3 PC/SC service not running, 4 reader or card not available,
+//   5 the operator is not logged in (unknown name, wrong password, locked, no password given),
+//   6 refused: the operator lacks the role, or dual control was not satisfied (the message names what is missing).
+// Every command but readers and operator init/init-dev logs an operator in (docs/operators.md): the name from
+// --operator or $CARDDESK_OPERATOR, the password from $CARDDESK_OPERATOR_PASSWORD or a prompt on the terminal,
+// never from the command line.
+#include <carddesk/model/Access.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace carddesk {
 
@@ -17,7 +25,7 @@ class ConsoleSession;
 class CliApp {
     Q_DECLARE_TR_FUNCTIONS(CliApp)
 public:
-    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, NoService = 3, NoReader = 4 };
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, NoService = 3, NoReader = 4, NotLoggedIn = 5, Refused = 6 };
 
     // Runs one command (arguments without the program name is NOT assumed: pass QCoreApplication::arguments()).
     int run(const QStringList& arguments);
@@ -52,6 +60,22 @@ private:
     // headend-credential-issue, headend-credential-revoke, headend-audit.
     void addHeadendOptions(QCommandLineParser& parser);
     int runHeadendCommand(const QCommandLineParser& parser);
+    // Operators, the audit trail and settings (CliOperatorCommands.cpp).
+    void addOperatorOptions(QCommandLineParser& parser);
+    int operatorCommand(const QCommandLineParser& parser);
+    int auditCommand(const QCommandLineParser& parser);
+    int settingsCommand(const QCommandLineParser& parser);
+    // Logging in (CliLogin.cpp): the operator of --operator / $CARDDESK_OPERATOR with the password of
+    // $CARDDESK_OPERATOR_PASSWORD or the terminal; with --trace the operator must be allowed to see the trace.
+    int logIn(ConsoleSession& session);
+    // Refuses (exit 6, audited) what the logged-in operator may not do; a dual-control operation takes the
+    // approval of --second-operator (password from $CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal).
+    int allow(ConsoleSession& session, Operation op);
+    // What a card or database command needs first: the database, the key store when `keys`, the login, `op`.
+    int begin(ConsoleSession& session, Operation op, bool keys);
+    // A secret from the environment (taken at start-up) or typed on the terminal without echo; nothing when
+    // neither is there. `twice` asks again to confirm (a new password).
+    static std::optional<QString> secret(const char* variable, const QString& prompt, bool twice = false);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
@@ -68,6 +92,8 @@ private:
     void printTrace(CardReaderManager& manager);
 
     QString m_command;
+    QStringList m_subcommand; // operator add, audit verify, settings production-mode on ...
+    QString m_secondOperator;
     QString m_reader;
     QString m_template;
     QString m_holder;

@@ -93,12 +93,14 @@ int CliApp::apps() {
     ConsoleSession session;
     CardReaderManager& manager = session.readers();
     AppService& service = session.apps();
+    if (const int rc = begin(session, Operation::Diagnose, false); rc != Ok)
+        return rc;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const AppCardState state = AppService::wait(service.read(m_reader));
     printTrace(manager);
     if (!state.ok())
-        return fail(Failed, state.error, state.errorDetail);
+        return fail(state.refused ? Refused : Failed, state.error, state.errorDetail);
     printJson(state.toJson());
     return Ok;
 }
@@ -118,7 +120,7 @@ int CliApp::appPush(const QCommandLineParser& parser, bool install) {
     if (!error.isEmpty())
         return fail(Failed, error);
     ConsoleSession session;
-    if (const int rc = openDatabase(session); rc != Ok)
+    if (const int rc = begin(session, install ? Operation::AppInstall : Operation::AppDelete, false); rc != Ok)
         return rc;
     CardReaderManager& manager = session.readers();
     AppService& service = session.apps();
@@ -128,7 +130,7 @@ int CliApp::appPush(const QCommandLineParser& parser, bool install) {
         AppService::wait(install ? service.install(m_reader, data) : service.remove(m_reader, data));
     printTrace(manager);
     printJson(r.toJson());
-    return r.ok ? Ok : fail(Failed, r.error, r.errorDetail);
+    return r.ok ? Ok : fail(r.refused ? Refused : Failed, r.error, r.errorDetail);
 }
 
 int CliApp::appBuild(const QCommandLineParser& parser, bool install) {
@@ -155,12 +157,13 @@ int CliApp::appBuild(const QCommandLineParser& parser, bool install) {
     }
     if (!error.isEmpty())
         return fail(Failed, error);
+    // Building for a card is part of installing on it (or deleting from it): the operator needs that role.
+    ConsoleSession session;
+    if (const int rc = begin(session, install ? Operation::AppInstall : Operation::AppDelete, false); rc != Ok)
+        return rc;
     // The card's serials and public key: from the database unless given (a card issued elsewhere).
     if (request.issuerSerial.isEmpty() || request.productSerial.isEmpty() ||
         (install && !parser.isSet(QStringLiteral("card-key")))) {
-        ConsoleSession session;
-        if (const int rc = openDatabase(session); rc != Ok)
-            return rc;
         Database& db = session.database();
         const auto issued = db.card(number);
         if (!issued)

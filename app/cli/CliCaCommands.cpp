@@ -21,14 +21,15 @@ int CliApp::caKey(const QCommandLineParser& parser) {
     if (const QString e = CaKeyService::checkKeyName(name); !e.isEmpty())
         return fail(Usage, e);
     ConsoleSession session;
-    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
+    // Dual control: the second operator (--second-operator) approves before the reader is even asked for.
+    if (const int rc = begin(session, Operation::CaKey, true); rc != Ok)
         return rc;
     if (const int rc = prepareReader(session.readers(), m_reader); rc != Ok)
         return rc;
     const CaKeyResult r = waitForFuture(session.caKeys().loadServiceKey(m_reader, name, m_operator));
     printTrace(session.readers());
     if (!r.ok)
-        return fail(r.noService ? NoService : Failed, r.error, r.errorDetail);
+        return fail(r.noService ? NoService : r.refused ? Refused : Failed, r.error, r.errorDetail);
     printJson(r.toJson());
     return Ok;
 }

@@ -5,6 +5,7 @@
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
+#include <carddesk/model/OperatorSession.h>
 #include <carddesk/model/PurseService.h>
 
 #include <QJsonObject>
@@ -21,18 +22,17 @@ QString CliApp::readPin() {
 }
 
 int CliApp::purse() {
-    ConsoleSession session; // the service records transactions only; reading and proving need no database
+    ConsoleSession session; // the database for the login (reading and proving record nothing)
     CardReaderManager& manager = session.readers();
     PurseService& service = session.purse();
-    if (m_prove)
-        if (const int rc = openKeys(session); rc != Ok)
-            return rc;
+    if (const int rc = begin(session, Operation::Diagnose, m_prove); rc != Ok)
+        return rc;
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
         return rc;
     const PurseState state = PurseService::wait(service.read(m_reader));
     if (!state.ok()) {
         printTrace(manager);
-        return fail(Failed, state.error, state.errorDetail);
+        return fail(state.refused ? Refused : Failed, state.error, state.errorDetail);
     }
     QJsonObject out = state.toJson();
     int rc = Ok;
@@ -40,7 +40,7 @@ int CliApp::purse() {
         const PurseProof proof = PurseService::wait(service.proveLast(m_reader));
         out.insert(QStringLiteral("proof"), proof.toJson());
         if (!proof.error.isEmpty() || (proof.available && !proof.proved))
-            rc = Failed; // "not proved" is a finding a script must not miss
+            rc = proof.refused ? Refused : Failed; // "not proved" is a finding a script must not miss
     }
     printTrace(manager);
     printJson(out);
@@ -75,8 +75,10 @@ int CliApp::transact(bool load) {
             return fail(Usage, tr("a PIN is 4 to 12 digits; the one given is not (it was not sent to the card)"));
     }
     ConsoleSession session;
-    if (const int rc = openDatabaseAndKeys(session); rc != Ok)
+    if (const int rc = begin(session, load ? Operation::DeskLoad : Operation::DeskPurchase, true); rc != Ok) {
+        request.pin.fill(QLatin1Char('0'));
         return rc;
+    }
     CardReaderManager& manager = session.readers();
     PurseService& service = session.purse();
     if (const int rc = prepareReader(manager, m_reader); rc != Ok)
@@ -88,7 +90,7 @@ int CliApp::transact(bool load) {
     out.insert(QStringLiteral("database"), session.database().location());
     printJson(out);
     if (!result.ok || !result.tacVerified)
-        return fail(Failed, result.error, result.errorDetail);
+        return fail(result.refused ? Refused : Failed, result.error, result.errorDetail);
     return Ok;
 }
 

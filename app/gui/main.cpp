@@ -5,6 +5,8 @@
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "carddesk/model/ConsoleSession.h"
+#include "carddesk/model/Database.h"
+#include "carddesk/model/OperatorSession.h"
 #include "carddesk/protocol/crypto/PrivateFiles.h"
 #include "carddesk/protocol/crypto/SecretEnvironment.h"
 
@@ -116,6 +118,16 @@ int main(int argc, char** argv) {
 
     carddesk::ConsoleSession session; // built once here, shown by the window, gone after it
     MainWindow window(session, options);
+    // The operator (docs/operators.md): until the console has its login dialog, the one of CARDDESK_OPERATOR with
+    // CARDDESK_OPERATOR_PASSWORD (scripts/run-console.sh sets the development ones); without, every service
+    // refuses, naming the role it needs.
+    if (const auto password = cdos::SecretEnvironment::value("CARDDESK_OPERATOR_PASSWORD");
+        password && session.database().isOpen()) {
+        const QString name = qEnvironmentVariable("CARDDESK_OPERATOR");
+        if (const QString e = session.operators().login(name, QString::fromStdString(*password)); !e.isEmpty())
+            std::fprintf(stderr, "carddesk: %s\n",
+                         qPrintable(MainWindow::tr("operator %1 is not logged in: %2").arg(name, e)));
+    }
     window.show();
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, parser.value(screenshot));

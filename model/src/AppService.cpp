@@ -2,6 +2,7 @@
 #include <carddesk/cardio/HexText.h>
 
 #include "carddesk/model/Database.h"
+#include "carddesk/model/OperatorSession.h"
 
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/protocol/apdu/CommandSet.h>
@@ -163,8 +164,8 @@ QJsonObject AppOperationResult::toJson() const {
     return o;
 }
 
-AppService::AppService(CardReaderManager& readers, Database& database, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database) {
+AppService::AppService(CardReaderManager& readers, Database& database, OperatorSession& operators, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_operators(operators) {
     qRegisterMetaType<AppCardState>();
     qRegisterMetaType<AppOperationResult>();
 }
@@ -203,6 +204,15 @@ void AppService::setBusy(int delta) {
 }
 
 QFuture<AppCardState> AppService::read(const QString& reader) {
+    try {
+        m_operators.require(Operation::Diagnose);
+    } catch (const AccessDenied& e) {
+        AppCardState s;
+        s.reader = reader;
+        s.error = e.text;
+        s.refused = true;
+        return QtFuture::makeReadyFuture(s);
+    }
     setBusy(1);
     QFuture<QVariant> job =
         m_readers.submit(reader, [](CardChannel& channel) { return QVariant::fromValue(readOn(channel)); });
@@ -232,6 +242,15 @@ QFuture<AppOperationResult> AppService::remove(const QString& reader, const QByt
 }
 
 QFuture<AppOperationResult> AppService::push(const QString& reader, const QByteArray& data, bool install) {
+    Grant grant;
+    try {
+        grant = m_operators.require(install ? Operation::AppInstall : Operation::AppDelete);
+    } catch (const AccessDenied& e) {
+        AppOperationResult r;
+        r.error = e.text;
+        r.refused = true;
+        return QtFuture::makeReadyFuture(r);
+    }
     setBusy(1);
     const std::vector<cdos::CommandApdu> blocks =
         install ? cdos::appdl::AppCommands::install(bytes(data)) : cdos::appdl::AppCommands::remove(bytes(data));
@@ -257,7 +276,7 @@ QFuture<AppOperationResult> AppService::push(const QString& reader, const QByteA
     QFuture<QVariant> submitted = m_readers.submit(reader, job);
     m_pending.removeIf([](const QFuture<QVariant>& p) { return p.isFinished(); });
     m_pending.append(submitted);
-    return submitted.then(this, [this, reader, install](QFuture<QVariant> done) {
+    return submitted.then(this, [this, reader, install, grant](QFuture<QVariant> done) {
         setBusy(-1);
         AppOperationResult r;
         try {
@@ -271,10 +290,24 @@ QFuture<AppOperationResult> AppService::push(const QString& reader, const QByteA
             r.error = tr("talking to the card in \"%1\" failed: %2").arg(reader, failed.error);
             r.errorDetail = failed.detail;
         }
-        if (r.ok)
-            m_db.audit(Database::currentOperator(),
-                       install ? QStringLiteral("install application") : QStringLiteral("delete application"),
-                       QStringLiteral("reader=%1 blocks=%2").arg(reader).arg(r.blocks));
+        // Every push that reached the card, refused ones too, is in the audit trail.
+        if (r.blocks > 0) {
+            try {
+                m_db.appendAudit(
+                    grant.record(install ? QStringLiteral("install application") : QStringLiteral("delete application"),
+                                 {}, r.ok ? QStringLiteral("ok") : QStringLiteral("failed: ") + r.error,
+                                 QStringLiteral("reader=%1 blocks=%2 sw=%3%4")
+                                     .arg(reader)
+                                     .arg(r.blocks)
+                                     .arg(QString::number(r.sw, 16).toUpper().rightJustified(4, QLatin1Char('0')))
+                                     .arg(r.seed.isEmpty() ? QString() : QStringLiteral(" slot=%1").arg(r.slot))));
+            } catch (const DatabaseError& e) {
+                if (r.ok) {
+                    r.ok = false;
+                    r.error = tr("the card did it, but it could not be recorded: %1").arg(e.text);
+                }
+            }
+        }
         return r;
     });
 }

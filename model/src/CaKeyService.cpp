@@ -2,8 +2,10 @@
 
 #include "carddesk/model/Database.h"
 #include "carddesk/model/KeyRing.h"
+#include "carddesk/model/OperatorSession.h"
 
 #include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/cardio/HexText.h>
 #include <carddesk/protocol/ca/CaCommands.h>
 #include <carddesk/protocol/perso/Personaliser.h>
 
@@ -23,8 +25,9 @@ QJsonObject CaKeyResult::toJson() const {
                        {QStringLiteral("apduCount"), apduCount}};
 }
 
-CaKeyService::CaKeyService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_ring(keys) {
+CaKeyService::CaKeyService(CardReaderManager& readers, Database& database, KeyRing& keys, OperatorSession& operators,
+                           QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_ring(keys), m_operators(operators) {
     qRegisterMetaType<CaKeyResult>();
 }
 
@@ -59,18 +62,32 @@ QFuture<CaKeyResult> CaKeyService::loadServiceKey(const QString& reader, const Q
         deliver(base);
         return promise->future();
     }
-    const QString who = operatorName.isEmpty() ? Database::currentOperator() : operatorName;
+    // The operators last, after the checks that need nobody: a refusal (audited) sends nothing, and a usage error
+    // leaves the second operator's approval for the call that follows.
+    Grant grant;
+    try {
+        m_operators.checkActingName(Operation::CaKey, operatorName);
+        grant = m_operators.require(Operation::CaKey);
+    } catch (const AccessDenied& e) {
+        base.error = e.text;
+        base.refused = true;
+        deliver(base);
+        return promise->future();
+    }
     m_readers.submit(
         reader,
         [keys, id](CardChannel& ch) {
+            // The card's number for the audit trail (public: GET DATA needs no key).
+            const cdos::ResponseApdu number = ch.transmit(cdos::getData(cdos::tag::CardNumber));
             const cdos::ServiceKeyUpdate u = cdos::updateServiceKey(*keys, ch.transmitter(), id);
-            return QVariantMap{{QStringLiteral("previousVersion"), u.previousVersion},
+            return QVariantMap{{QStringLiteral("cardNumber"), number.ok() ? hexText(number.data) : QString()},
+                               {QStringLiteral("previousVersion"), u.previousVersion},
                                {QStringLiteral("version"), u.version},
                                {QStringLiteral("written"), u.written},
                                {QStringLiteral("apduCount"), u.apduCount}};
         },
         this,
-        [this, base, who, deliver](const JobResult& r) mutable {
+        [this, base, grant, deliver](const JobResult& r) mutable {
             if (!r.ok()) {
                 base.error = r.error;
                 base.errorDetail = r.detail;
@@ -86,12 +103,14 @@ QFuture<CaKeyResult> CaKeyService::loadServiceKey(const QString& reader, const Q
             base.ok = true;
             if (base.written) {
                 try {
-                    m_db.audit(who, QStringLiteral("load service key"),
-                               QStringLiteral("%1 version %2 (was %3) reader=%4")
-                                   .arg(base.key)
-                                   .arg(base.version)
-                                   .arg(base.previousVersion)
-                                   .arg(base.reader));
+                    m_db.appendAudit(grant.record(QStringLiteral("load service key"),
+                                                  out.value(QStringLiteral("cardNumber")).toString(),
+                                                  QStringLiteral("ok"),
+                                                  QStringLiteral("%1 version %2 (was %3) reader=%4")
+                                                      .arg(base.key)
+                                                      .arg(base.version)
+                                                      .arg(base.previousVersion)
+                                                      .arg(base.reader)));
                 } catch (const DatabaseError& e) {
                     base.ok = false;
                     base.error = tr("the key was loaded but could not be recorded: %1").arg(e.text);

@@ -1,5 +1,6 @@
 #include "carddesk/model/Database.h"
 
+#include "DatabaseAudit.h"
 #include "DatabaseTime.h"
 
 #include <pwd.h>
@@ -22,34 +23,58 @@ namespace {
 
 QAtomicInt g_connectionCounter;
 
-// Migration N brings the schema from N-1 to N. "%ID%" is the auto-increment key type of the driver.
-// Append new migrations; never edit one that was released.
-const char* const kMigrations[] = {
+// Migration N brings the schema from N-1 to N: its SQL, then (where a step needs code) a function, then more SQL,
+// all in one transaction. "%ID%" is the auto-increment key type of the driver. Append new migrations; never edit
+// one that was released.
+struct Migration {
+    const char* sql;
+    void (*code)(QSqlDatabase&) = nullptr;
+    const char* after = "";
+};
+
+const Migration kMigrations[] = {
     // 1: the registry.
-    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
-    "CREATE TABLE cards (id %ID%, card_number TEXT NOT NULL UNIQUE, issuer_serial TEXT NOT NULL,"
-    " product_serial TEXT NOT NULL, chip_serial TEXT, holder_user_number TEXT, holder_account TEXT,"
-    " holder_name TEXT, template TEXT, life_cycle TEXT NOT NULL, issued_at TEXT NOT NULL, operator TEXT NOT NULL);"
-    "CREATE TABLE card_users (card_id BIGINT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,"
-    " user_number INTEGER NOT NULL, name TEXT NOT NULL, permissions BIGINT NOT NULL, max_retries INTEGER NOT NULL,"
-    " PRIMARY KEY (card_id, user_number));"
-    "CREATE TABLE issuance_journal (batch_id TEXT NOT NULL, row_number INTEGER NOT NULL, state TEXT NOT NULL,"
-    " error TEXT, card_number TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (batch_id, row_number));"
-    "CREATE TABLE audit (id %ID%, time TEXT NOT NULL, operator TEXT NOT NULL, action TEXT NOT NULL, detail TEXT);"
-    "CREATE TABLE card_number_sequence (prefix TEXT PRIMARY KEY, next_value BIGINT NOT NULL);",
+    {"CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
+     "CREATE TABLE cards (id %ID%, card_number TEXT NOT NULL UNIQUE, issuer_serial TEXT NOT NULL,"
+     " product_serial TEXT NOT NULL, chip_serial TEXT, holder_user_number TEXT, holder_account TEXT,"
+     " holder_name TEXT, template TEXT, life_cycle TEXT NOT NULL, issued_at TEXT NOT NULL, operator TEXT NOT NULL);"
+     "CREATE TABLE card_users (card_id BIGINT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,"
+     " user_number INTEGER NOT NULL, name TEXT NOT NULL, permissions BIGINT NOT NULL, max_retries INTEGER NOT NULL,"
+     " PRIMARY KEY (card_id, user_number));"
+     "CREATE TABLE issuance_journal (batch_id TEXT NOT NULL, row_number INTEGER NOT NULL, state TEXT NOT NULL,"
+     " error TEXT, card_number TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (batch_id, row_number));"
+     "CREATE TABLE audit (id %ID%, time TEXT NOT NULL, operator TEXT NOT NULL, action TEXT NOT NULL, detail TEXT);"
+     "CREATE TABLE card_number_sequence (prefix TEXT PRIMARY KEY, next_value BIGINT NOT NULL);"},
     // 2: lookups by holder account (support desk) and by time (audit review).
-    "CREATE INDEX cards_holder_account ON cards (holder_account);"
-    "CREATE INDEX audit_time ON audit (time);",
+    {"CREATE INDEX cards_holder_account ON cards (holder_account);"
+     "CREATE INDEX audit_time ON audit (time);"},
     // 3: e-purse transactions the desk ran as a terminal (loads, purchases): amounts, counters and the TAC (a
     // certificate, not a key); never keys, session keys or PINs.
-    "CREATE TABLE purse_transactions (id %ID%, card_number TEXT NOT NULL, asn TEXT NOT NULL, kind TEXT NOT NULL,"
-    " amount BIGINT NOT NULL, balance_before BIGINT, balance_after BIGINT, counter INTEGER, terminal_id TEXT NOT NULL,"
-    " terminal_serial BIGINT, card_time TEXT, tac TEXT, tac_verified INTEGER NOT NULL, outcome TEXT NOT NULL,"
-    " error TEXT, reader TEXT, operator TEXT NOT NULL, recorded_at TEXT NOT NULL);"
-    "CREATE INDEX purse_transactions_card ON purse_transactions (card_number, id);",
+    {"CREATE TABLE purse_transactions (id %ID%, card_number TEXT NOT NULL, asn TEXT NOT NULL, kind TEXT NOT NULL,"
+     " amount BIGINT NOT NULL, balance_before BIGINT, balance_after BIGINT, counter INTEGER, terminal_id TEXT NOT NULL,"
+     " terminal_serial BIGINT, card_time TEXT, tac TEXT, tac_verified INTEGER NOT NULL, outcome TEXT NOT NULL,"
+     " error TEXT, reader TEXT, operator TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+     "CREATE INDEX purse_transactions_card ON purse_transactions (card_number, id);"},
     // 4: application download: each card's own public key (SubjectPublicKeyInfo, hex), generated in the card at
     // issuance; the producer encrypts process keys under it. The private key never leaves the card.
-    "CREATE TABLE card_app_keys (card_number TEXT PRIMARY KEY, public_key TEXT NOT NULL, recorded_at TEXT NOT NULL);",
+    {"CREATE TABLE card_app_keys (card_number TEXT PRIMARY KEY, public_key TEXT NOT NULL, recorded_at TEXT NOT NULL);"},
+    // 5 (issue 13, docs/operators.md): operators with roles and salted PBKDF2-SHA256 password hashes, settings,
+    // and the audit trail as a hash chain (cdos::audit): the unchained rows of before are chained in their order.
+    {"CREATE TABLE operators (name TEXT PRIMARY KEY, roles TEXT NOT NULL, password_hash TEXT NOT NULL,"
+     " salt TEXT NOT NULL, iterations INTEGER NOT NULL, algorithm TEXT NOT NULL, failed_attempts INTEGER NOT NULL,"
+     " locked INTEGER NOT NULL, locked_until TEXT, created_at TEXT NOT NULL, password_changed_at TEXT NOT NULL);"
+     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, changed_at TEXT NOT NULL,"
+     " changed_by TEXT NOT NULL);"
+     "ALTER TABLE audit RENAME TO audit_unchained;"
+     "DROP INDEX audit_time;"
+     "CREATE TABLE audit (sequence BIGINT PRIMARY KEY, time TEXT NOT NULL, operators TEXT NOT NULL,"
+     " role TEXT NOT NULL, action TEXT NOT NULL, card TEXT NOT NULL, result TEXT NOT NULL, detail TEXT NOT NULL,"
+     " hash TEXT NOT NULL);"
+     "CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), sequence BIGINT NOT NULL, hash TEXT NOT NULL);",
+     &auditdb::chainUnchainedRows,
+     "DROP TABLE audit_unchained;"
+     "CREATE INDEX audit_time ON audit (time);"
+     "CREATE INDEX audit_card ON audit (card);"},
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -148,6 +173,8 @@ void Database::open(const QString& locationIn, int targetVersion, bool create) {
             throw DatabaseError(tr("cannot create the folder %1").arg(info.absolutePath()));
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(location);
+        // A desk's programs write to one file at once (BEGIN IMMEDIATE audit appends): writers wait their turn.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
         m_location = location;
     }
     if (!db.open()) {
@@ -230,25 +257,31 @@ void Database::migrate(int target) {
     for (int version = current + 1; version <= target; ++version) {
         if (!db.transaction())
             throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
-        QString sql = QString::fromLatin1(kMigrations[version - 1]);
-        sql.replace(QLatin1String("%ID%"), idType);
-        const QStringList statements = sql.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        const Migration& m = kMigrations[version - 1];
         QSqlQuery q(db);
-        for (const QString& statement : statements) {
-            if (!q.exec(statement)) {
-                const QString why = q.lastError().text();
-                db.rollback();
-                throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
-            }
+        const auto fail = [&](const QString& why) {
+            db.rollback();
+            return DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
+        };
+        const auto run = [&](const char* text) {
+            const QString sql = QString::fromLatin1(text).replace(QLatin1String("%ID%"), idType);
+            for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                if (!q.exec(statement))
+                    throw fail(q.lastError().text());
+        };
+        run(m.sql);
+        try {
+            if (m.code)
+                m.code(db);
+        } catch (const DatabaseError& e) {
+            throw fail(e.text);
         }
+        run(m.after);
         q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         q.addBindValue(version);
         q.addBindValue(nowText());
-        if (!q.exec() || !db.commit()) {
-            const QString why = q.lastError().text() + db.lastError().text();
-            db.rollback();
-            throw DatabaseError(tr("migration %1 failed: %2").arg(version).arg(why));
-        }
+        if (!q.exec() || !db.commit())
+            throw fail(q.lastError().text() + db.lastError().text());
     }
 }
 

@@ -1,10 +1,7 @@
-// Database's issuance journal and audit trail: one row per issuance step and per operator action (trace reveals
-// included), written in the operator's name, never with a secret.
+// Database's issuance journal: one row per issuance step, never with a secret (the audit trail: DatabaseAudit.cpp).
 #include "carddesk/model/Database.h"
 
 #include "DatabaseTime.h"
-
-#include <carddesk/cardio/TraceLog.h>
 
 #include <QDateTime>
 #include <QSqlError>
@@ -66,43 +63,6 @@ QList<JournalEntry> Database::journal(const QString& batchId) const {
     while (q.next())
         out.append(journalFrom(q));
     return out;
-}
-
-void Database::audit(const QString& operatorName, const QString& action, const QString& detail) {
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("INSERT INTO audit (time, operator, action, detail) VALUES (?,?,?,?)"));
-    q.addBindValue(nowText());
-    q.addBindValue(operatorName.isEmpty() ? currentOperator() : operatorName);
-    q.addBindValue(action);
-    q.addBindValue(detail);
-    if (!q.exec())
-        throw DatabaseError(tr("cannot write the audit log: %1").arg(q.lastError().text()));
-    emit auditAppended();
-}
-
-QList<AuditEntry> Database::auditEntries(int limit) const {
-    QList<AuditEntry> out;
-    QSqlQuery q(connection());
-    q.prepare(QStringLiteral("SELECT id, time, operator, action, detail FROM audit ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(AuditEntry{q.value(0).toLongLong(), timeFrom(q.value(1)), q.value(2).toString(),
-                              q.value(3).toString(), q.value(4).toString()});
-    return out;
-}
-
-void Database::attachTraceAudit(TraceLog* log) {
-    connect(log, &TraceLog::revealChanged, this, [this](bool reveal, const QString& operatorName) {
-        if (!isOpen())
-            return;
-        try {
-            audit(operatorName, reveal ? QStringLiteral("trace reveal") : QStringLiteral("trace conceal"));
-        } catch (const DatabaseError& e) {
-            qWarning("%s", e.what());
-        }
-    });
 }
 
 } // namespace carddesk

@@ -3,6 +3,7 @@
 
 #include "carddesk/model/Database.h"
 #include "carddesk/model/KeyRing.h"
+#include "carddesk/model/OperatorSession.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -67,13 +68,15 @@ quint32 resolvePermissions(const CardTemplate& t, const QString& text, const QSt
 
 } // namespace
 
-IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_ring(&keys) {
+IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys,
+                                 OperatorSession& operators, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_operators(operators), m_ring(&keys) {
     qRegisterMetaType<IssuanceResult>();
 }
 
-IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_ring(new KeyRing(this)) {
+IssuanceService::IssuanceService(CardReaderManager& readers, Database& database, OperatorSession& operators,
+                                 QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_operators(operators), m_ring(new KeyRing(this)) {
     qRegisterMetaType<IssuanceResult>();
 }
 
@@ -182,7 +185,7 @@ struct IssuanceService::Run {
     std::shared_ptr<QPromise<IssuanceResult>> promise = std::make_shared<QPromise<IssuanceResult>>();
     IssuanceResult result;
     IssuanceRequest request;
-    QString operatorName;
+    Grant grant; // who issues (the logged-in operator) and under which role
     cdos::Bytes caPublic;
     std::shared_ptr<const cdos::IssuerKeys> keys;
 };
@@ -205,13 +208,6 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
         return fail(tr("an issuance is already running"));
     if (!m_db.isOpen())
         return fail(tr("the card database is not open"));
-    if (!m_ring->isOpen()) {
-        try {
-            openKeyStore();
-        } catch (const IssuanceError& e) {
-            return fail(e.text);
-        }
-    }
     // Validate before a card number is allocated, so that a bad template or holder file consumes nothing.
     try {
         buildProfile(request.cardTemplate, request.holder,
@@ -219,6 +215,22 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
                                                          : request.holder.cardNumber);
     } catch (const IssuanceError& e) {
         return fail(e.text);
+    }
+    // The operator's roles before any key or card: a refusal spends no number (and is audited).
+    try {
+        const Operation op = request.batchId.isEmpty() ? Operation::IssueCard : Operation::BatchIssue;
+        m_operators.checkActingName(op, request.operatorName);
+        run->grant = m_operators.require(op);
+    } catch (const AccessDenied& e) {
+        run->result.refused = true;
+        return fail(e.text);
+    }
+    if (!m_ring->isOpen()) {
+        try {
+            openKeyStore();
+        } catch (const IssuanceError& e) {
+            return fail(e.text);
+        }
     }
     // The service keys come from the store as shared keys: a store without them (or without the shared mark,
     // docs/keys.md) is refused here, before a card number is spent or the card touched.
@@ -242,7 +254,6 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
             return fail(tr("the application CA key %1 is not usable: %2").arg(caPath, QString::fromUtf8(e.what())));
         }
     }
-    run->operatorName = request.operatorName.isEmpty() ? Database::currentOperator() : request.operatorName;
     run->keys = m_ring->keys();
     m_busy = true;
     // Stage 1: what is in the reader. Nothing is allocated or written before it is known (a refused card consumes
@@ -288,6 +299,10 @@ void IssuanceService::deliver(const std::shared_ptr<Run>& run) {
     if (!result.ok && !result.cardNumber.isEmpty()) {
         try {
             m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("failed"), result.error, result.cardNumber);
+            // A number was given: the card may have been written to. The attempt is in the audit trail.
+            m_db.appendAudit(run->grant.record(
+                Access::operationId(run->grant.operation), result.cardNumber, QStringLiteral("failed: ") + result.error,
+                QStringLiteral("template=%1 reader=%2").arg(run->request.cardTemplate.name, run->request.reader)));
         } catch (const DatabaseError&) {
             // The issuance error is the one to report.
         }
@@ -354,7 +369,7 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
         card.templateName = request.cardTemplate.name;
         card.lifeCycle = Database::kIssuingLifeCycle;
         card.issuedAt = QDateTime::currentDateTimeUtc();
-        card.operatorName = run->operatorName;
+        card.operatorName = run->grant.operatorName;
         // Names and permissions only: the PINs stay in the holder file.
         QList<CardUserRecord> users;
         for (const auto& u : profile->users)
@@ -461,9 +476,11 @@ void IssuanceService::complete(const std::shared_ptr<Run>& run, const QByteArray
         result.cardId = row->id;
     m_db.setCardAppKey(result.cardNumber, appKey);
     m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
-    m_db.audit(run->operatorName, action,
-               QStringLiteral("%1 template=%2 reader=%3")
-                   .arg(result.cardNumber, run->request.cardTemplate.name, run->request.reader));
+    m_db.appendAudit(run->grant.record(
+        action, result.cardNumber, QStringLiteral("ok"),
+        QStringLiteral("%1 template=%2 reader=%3 batch=%4 row=%5")
+            .arg(result.cardNumber, run->request.cardTemplate.name, run->request.reader, result.batchId)
+            .arg(result.batchRow)));
     result.ok = true;
 }
 

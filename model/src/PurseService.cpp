@@ -3,6 +3,7 @@
 
 #include "carddesk/model/Database.h"
 #include "carddesk/model/KeyRing.h"
+#include "carddesk/model/OperatorSession.h"
 
 #include <carddesk/cardio/ApduDecoder.h>
 #include <carddesk/cardio/CardReaderManager.h>
@@ -154,15 +155,18 @@ Failure failureOf(std::exception_ptr error) {
 
 } // namespace
 
-PurseService::PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_ring(&keys), m_terminal(defaultTerminalId()) {
+PurseService::PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, OperatorSession& operators,
+                           QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_operators(operators), m_ring(&keys),
+      m_terminal(defaultTerminalId()) {
     qRegisterMetaType<PurseState>();
     qRegisterMetaType<PurseProof>();
     qRegisterMetaType<PurseTransactionResult>();
 }
 
-PurseService::PurseService(CardReaderManager& readers, Database& database, QObject* parent)
-    : QObject(parent), m_readers(readers), m_db(database), m_ring(new KeyRing(this)), m_terminal(defaultTerminalId()) {
+PurseService::PurseService(CardReaderManager& readers, Database& database, OperatorSession& operators, QObject* parent)
+    : QObject(parent), m_readers(readers), m_db(database), m_operators(operators), m_ring(new KeyRing(this)),
+      m_terminal(defaultTerminalId()) {
     qRegisterMetaType<PurseState>();
     qRegisterMetaType<PurseProof>();
     qRegisterMetaType<PurseTransactionResult>();
@@ -222,6 +226,19 @@ void PurseService::setBusy(int delta) {
 }
 
 QFuture<PurseState> PurseService::read(const QString& reader) {
+    try {
+        m_operators.require(Operation::Diagnose);
+    } catch (const AccessDenied& e) {
+        PurseState s;
+        s.reader = reader;
+        s.error = e.text;
+        s.refused = true;
+        return QtFuture::makeReadyFuture(s);
+    }
+    return readCard(reader);
+}
+
+QFuture<PurseState> PurseService::readCard(const QString& reader) {
     const cdos::ep::TerminalId terminal = m_terminal;
     setBusy(1);
     QFuture<QVariant> job = m_readers.submit(reader, [terminal](CardChannel& channel) {
@@ -244,6 +261,18 @@ QFuture<PurseState> PurseService::read(const QString& reader) {
 }
 
 QFuture<PurseProof> PurseService::proveLast(const QString& reader) {
+    try {
+        m_operators.require(Operation::Diagnose);
+    } catch (const AccessDenied& e) {
+        PurseProof p;
+        p.error = e.text;
+        p.refused = true;
+        return QtFuture::makeReadyFuture(p);
+    }
+    return proveCard(reader);
+}
+
+QFuture<PurseProof> PurseService::proveCard(const QString& reader) {
     const cdos::ep::TerminalId terminalId = m_terminal;
     const auto keys = m_ring->keys();
     setBusy(1);
@@ -295,6 +324,17 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
     base.operation = request.operation;
     base.amount = request.amount;
     base.terminal = qbytesOf(m_terminal);
+    // The operator's role before anything else: a refusal spends no terminal serial and touches no card.
+    Grant grant;
+    try {
+        const Operation op = request.operation == PurseOperation::Load ? Operation::DeskLoad : Operation::DeskPurchase;
+        m_operators.checkActingName(op, request.operatorName);
+        grant = m_operators.require(op);
+    } catch (const AccessDenied& e) {
+        base.error = e.text;
+        base.refused = true;
+        return QtFuture::makeReadyFuture(base);
+    }
     const QDateTime now = QDateTime::currentDateTime();
     const cdos::ep::Bcd4 date = cdos::ep::bcdDate(now.date().year(), now.date().month(), now.date().day());
     const cdos::ep::Bcd3 time = cdos::ep::bcdTime(now.time().hour(), now.time().minute(), now.time().second());
@@ -364,10 +404,9 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
         return QVariant::fromValue(r);
     };
     setBusy(1);
-    const QString operatorName = request.operatorName;
     QFuture<QVariant> submitted = m_readers.submit(request.reader, job);
     track(submitted);
-    return submitted.then(this, [this, base, request, operatorName](QFuture<QVariant> done) {
+    return submitted.then(this, [this, base, request, grant](QFuture<QVariant> done) {
         setBusy(-1);
         PurseTransactionResult r = base;
         try {
@@ -402,9 +441,22 @@ QFuture<PurseTransactionResult> PurseService::transact(const PurseRequest& reque
             t.outcome = r.ok ? QStringLiteral("completed") : QStringLiteral("failed");
             t.error = r.error;
             t.reader = request.reader;
-            t.operatorName = operatorName;
+            t.operatorName = grant.operatorName;
             try {
                 r.recordId = PurseLedger(m_db).record(t);
+                // The card changed (or was asked to): one audit row, amounts but never the PIN.
+                m_db.appendAudit(grant.record(
+                    Access::operationId(grant.operation), r.cardNumber,
+                    r.ok ? QStringLiteral("ok") : QStringLiteral("failed: ") + r.error,
+                    QStringLiteral("amount=%1 balance=%2->%3 counter=%4 terminal=%5 serial=%6 tac=%7 record=%8")
+                        .arg(r.amount)
+                        .arg(r.balanceBefore)
+                        .arg(r.balanceAfter)
+                        .arg(r.counter)
+                        .arg(t.terminalId)
+                        .arg(r.terminalSerial)
+                        .arg(r.tacVerified ? QStringLiteral("verified") : QStringLiteral("not verified"))
+                        .arg(r.recordId)));
             } catch (const DatabaseError& e) {
                 r.error = r.ok ? tr("the transaction was done but could not be recorded: %1").arg(e.text)
                                : r.error + QLatin1Char('\n') + e.text;

@@ -1,6 +1,7 @@
 #include "carddesk/model/SupportService.h"
 
 #include "carddesk/model/KeyRing.h"
+#include "carddesk/model/OperatorSession.h"
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportReconciler.h"
 
@@ -30,6 +31,21 @@ void SupportService::setBusy(int delta) {
 }
 
 QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
+    try {
+        // Reconciliation (a card set beside the records) first: it is what the operator asked for.
+        if (!query.reader.isEmpty())
+            m_purse.operators().require(Operation::Reconciliation);
+        m_purse.operators().require(Operation::History, query.subscriberMode ? QString() : query.cardNumber);
+    } catch (const AccessDenied& e) {
+        SupportReport refused;
+        refused.subscriberMode = query.subscriberMode;
+        refused.cardNumber = query.cardNumber.trimmed().toUpper();
+        refused.subscriber = query.subscriber.trimmed();
+        refused.createdAt = QDateTime::currentDateTimeUtc();
+        refused.headendError = e.text;
+        refused.refused = true;
+        return QtFuture::makeReadyFuture(refused);
+    }
     auto p = std::make_shared<Pending>();
     QFuture<SupportReport> future = p->promise.future();
     p->promise.start();
@@ -54,7 +70,7 @@ QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
 
     if (!query.reader.isEmpty()) {
         const QString reader = query.reader;
-        m_purse.read(reader).then(this, [this, p, reader](const PurseState& s) {
+        m_purse.readCard(reader).then(this, [this, p, reader](const PurseState& s) {
             p->input.card = s;
             // The last transaction's TAC, as the card proves it (needs the keys; a purse without one has none).
             if (!s.ok() || !s.last || !m_purse.hasIssuerKeys()) {
@@ -62,7 +78,7 @@ QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
                 finishIfDone(p);
                 return;
             }
-            m_purse.proveLast(reader).then(this, [this, p](const PurseProof& proof) {
+            m_purse.proveCard(reader).then(this, [this, p](const PurseProof& proof) {
                 p->input.proof = proof;
                 p->cardDone = true;
                 finishIfDone(p);
@@ -70,6 +86,15 @@ QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
         });
     }
     return future;
+}
+
+QString SupportService::exportReport(const SupportReport& report, const QString& path) {
+    try {
+        m_purse.operators().require(Operation::Export);
+    } catch (const AccessDenied& e) {
+        return e.text;
+    }
+    return report.write(path);
 }
 
 void SupportService::finishIfDone(const std::shared_ptr<Pending>& p) {

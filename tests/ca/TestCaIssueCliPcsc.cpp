@@ -1,11 +1,13 @@
 // Issuance of the conditional-access part over real PC/SC with carddesk-cli only: `issue` with the standard
 // template, `info` shows the service keys and every user's rights dated from today, an ECM for user 1 gives CWs
 // right away (no test-side CA set-up), then `ca-key` loads a newer CA_SERVICE_1 version (never printing a value):
-// again is a no-op, an older store is refused, and ECMs of the old version are refused by the card afterwards.
+// again is a no-op, an older store is refused, and ECMs of the old version are refused by the card afterwards. The
+// CLI logs in as the development admin; ca-key is under dual control (--second-operator).
 #include "bench/PcscClient.h"
 #include "carddesk/protocol/ca/CaCommands.h"
 #include "carddesk/protocol/ca/Ecm.h"
 #include "support/CardProcess.h"
+#include "support/CliProcess.h"
 #include "support/TestProfiles.h"
 
 #include <QDateTime>
@@ -38,6 +40,10 @@ class TestCaIssueCliPcsc : public QObject {
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), passphrase);
         env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+        env.insert(QStringLiteral("CARDDESK_DATABASE"), path("cards.sqlite"));
+        env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("admin"));
+        env.insert(QStringLiteral("CARDDESK_OPERATOR_PASSWORD"), QStringLiteral("carddesk-admin-dev"));
+        env.insert(QStringLiteral("CARDDESK_SECOND_OPERATOR_PASSWORD"), QStringLiteral("second-password"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(CARDDESK_CLI_BIN), args + QStringList{QStringLiteral("--wait"), QStringLiteral("5")});
         if (!p.waitForFinished(60000))
@@ -71,6 +77,7 @@ class TestCaIssueCliPcsc : public QObject {
 
 private slots:
     void issueInfoEcmAndNewerServiceKey() {
+        QVERIFY(cdtest::initDesk(path("cards.sqlite")));
         QVERIFY(m_card.start(path("card.img"), kPort));
         QFile holder(path("holder.json"));
         QVERIFY(holder.open(QIODevice::WriteOnly));
@@ -120,9 +127,16 @@ private slots:
         const QString v2Path = path("v2.cdks");
         cdos::KeyStore::create(v2Path.toStdString(), "v2-passphrase", clear.keys, cdos::KeyStore::kMinIterations,
                                clear.shared);
-        const QStringList caKey{
-            QStringLiteral("ca-key"),       QStringLiteral("--reader"),   m_reader, QStringLiteral("--key"),
-            QStringLiteral("CA_SERVICE_1"), QStringLiteral("--database"), db,       QStringLiteral("--trace")};
+        const QStringList caKey{QStringLiteral("ca-key"),
+                                QStringLiteral("--reader"),
+                                m_reader,
+                                QStringLiteral("--key"),
+                                QStringLiteral("CA_SERVICE_1"),
+                                QStringLiteral("--database"),
+                                db,
+                                QStringLiteral("--trace"),
+                                QStringLiteral("--second-operator"),
+                                QStringLiteral("second")};
         const Run loaded =
             cli(caKey + QStringList{QStringLiteral("--keystore"), v2Path}, QStringLiteral("v2-passphrase"));
         QVERIFY2(loaded.code == 0, loaded.err.constData());

@@ -1,15 +1,18 @@
 #pragma once
 // The GUI tests' desk: the real main window over a test database in a temporary folder, the standard template and
 // the development key store, optionally without PC/SC, and the standard card issued through the window's own
-// IssuanceService (DeskCard.h adds an in-process card). Set-up only: the tests keep their own checks.
+// IssuanceService (DeskCard.h adds an in-process card), the development admin logged in (every role: the services
+// ask the operator first, docs/operators.md). Set-up only: the tests keep their own checks.
 #include "CardPanel.h"
 #include "ConsoleOptions.h"
 #include "MainWindow.h"
 #include "ReadersPanel.h"
 
 #include "support/StandardCard.h"
+#include "support/TestOperators.h"
 
 #include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/ReaderListModel.h>
 
 #include <QTemporaryDir>
@@ -38,9 +41,11 @@ inline carddesk::ConsoleOptions deskOptions(const QTemporaryDir& dir, bool usePc
     return options;
 }
 
-// The window, shown and exposed (null when it never was).
+// The window, shown and exposed (null when it never was), with the development admin logged in.
 inline std::unique_ptr<carddesk::MainWindow> openDesk(const carddesk::ConsoleOptions& options, QSize size = {}) {
     auto window = std::make_unique<carddesk::MainWindow>(options);
+    if (window->database()->isOpen() && !cdtest::logIn(window->session()->operators()).isEmpty())
+        return nullptr;
     if (size.isValid())
         window->resize(size);
     window->show();

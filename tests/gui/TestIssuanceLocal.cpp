@@ -182,6 +182,8 @@ private slots:
         QVERIFY(!reveal->isChecked());
         QVERIFY(!m_window->traceLog()->revealSecrets());
 
+        // Dual control (docs/operators.md): a second operator approves the reveal at this desk first.
+        cdtest::approveSecond(m_window->session()->operators(), carddesk::Operation::TraceRevealSecrets);
         QTimer::singleShot(0, m_window.get(), [] { closeMessageBox(QMessageBox::Yes); });
         QTest::mouseClick(reveal, Qt::LeftButton);
         QVERIFY(reveal->isChecked());

@@ -16,6 +16,7 @@
 #include "carddesk/model/ReaderListModel.h"
 
 #include "support/CardProcess.h"
+#include "support/CliProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -110,10 +111,14 @@ private slots:
                 QVERIFY(f.open(QIODevice::WriteOnly));
                 f.write(guitest::deskHolderJson());
                 f.close();
+                // The CLI's own desk database, with the development admin logged in (docs/operators.md).
+                QVERIFY(cdtest::initDesk(dir.filePath(QStringLiteral("cli.sqlite"))));
                 QProcess cli;
                 QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
                 env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QString::fromLatin1(cdtest::kDevPassphrase));
                 env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+                env.insert(QStringLiteral("CARDDESK_OPERATOR"), cdtest::kAdmin);
+                env.insert(QStringLiteral("CARDDESK_OPERATOR_PASSWORD"), cdtest::kAdminPassword);
                 cli.setProcessEnvironment(env);
                 cli.start(QStringLiteral(CARDDESK_CLI_BIN),
                           {QStringLiteral("issue"), QStringLiteral("--reader"), m_other, QStringLiteral("--template"),

@@ -130,7 +130,9 @@ private slots:
         // The card goes into the desk's reader; from here only the reader's owner thread touches it.
         m_os = std::shared_ptr<cdos::card::CardOs>(std::move(m_card->card.os));
         QVERIFY(guitest::insertAndSelect(*m_window, m_reader, m_os));
-        // One offline purchase at the desk's terminal: on the card, never at the headend.
+        // One offline purchase at the desk's terminal: on the card, never at the headend — by operator "desk"
+        // (every role), who stays logged in for the support view.
+        QCOMPARE(cdtest::logIn(m_window->session()->operators(), QStringLiteral("desk")), QString());
         PurseService* purse = m_window->purseService();
         const PurseTransactionResult desk = PurseService::wait(purse->transact(
             PurseRequest{m_reader, PurseOperation::Purchase, 320, 1, QStringLiteral("1234"), QStringLiteral("desk")}));

@@ -19,7 +19,11 @@ class TestAppCliPcsc : public QObject {
     const QString m_reader = cdtest::readerForPort(35963);
     cdtest::CardProcess m_card;
 
-    CliRun cli(const QStringList& args) { return cdtest::runCli(args); }
+    CliRun cli(const QStringList& args) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("CARDDESK_DATABASE"), db()); // the login's, where no --database is given
+        return cdtest::runCli(args, env);
+    }
     QStringList onCard(const char* command) {
         return {QLatin1String(command), QStringLiteral("--reader"),   m_reader, QStringLiteral("--wait"),
                 QStringLiteral("15"),   QStringLiteral("--database"), db(),     QStringLiteral("--create")};
@@ -30,6 +34,7 @@ class TestAppCliPcsc : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        QVERIFY(cdtest::initDesk(db()));
         QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), 35963));
     }
     void cleanupTestCase() { m_card.stop(); }

@@ -10,6 +10,7 @@
 #include "carddesk/card/dispatch/CardOs.h"
 #include "support/InProcessCard.h"
 #include "support/StandardCard.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QFile>
@@ -36,6 +37,7 @@ class TestAppService : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     std::shared_ptr<cdos::card::CardOs> m_card;
     std::unique_ptr<AppService> m_apps;
     QString m_cardNumber;
@@ -57,15 +59,16 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
+        QCOMPARE(cdtest::logIn(m_ops), QString());
         m_readers.start(false);
         m_readers.addLocalReader(kReader);
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
         cdtest::insertInProcessCard(m_readers, kReader, m_card);
-        IssuanceService issuance(m_readers, m_db);
+        IssuanceService issuance(m_readers, m_db, m_ops);
         const IssuanceResult issued = cdtest::issueStandardCard(issuance, kReader);
         QVERIFY2(issued.ok, qPrintable(issued.error));
         m_cardNumber = issued.cardNumber;
-        m_apps = std::make_unique<AppService>(m_readers, m_db);
+        m_apps = std::make_unique<AppService>(m_readers, m_db, m_ops);
     }
 
     void cleanupTestCase() {

@@ -13,6 +13,7 @@
 
 #include "ca/CaIssuance.h"
 #include "carddesk/card/dispatch/CardOs.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonDocument>
@@ -90,6 +91,7 @@ private slots:
     void loadsANewerVersionAndAuditsIt() {
         ConsoleSession session;
         QCOMPARE(session.openDatabase(m_dir.filePath(QStringLiteral("cards.sqlite")), true), QString());
+        QCOMPARE(cdtest::logIn(session.operators(), QStringLiteral("desk-9")), QString());
         session.start(false);
         insertIssuedCard(session);
 
@@ -107,6 +109,8 @@ private slots:
         QVERIFY(!bad.ok && bad.usageError);
         QCOMPARE(int(m_apdus), 0);
 
+        // Dual control: a second operator approves each change (the checks above needed nobody).
+        cdtest::approveSecond(session.operators(), Operation::CaKey);
         const CaKeyResult r = waitForFuture(
             session.caKeys().loadServiceKey(kReader, QStringLiteral("CA_SERVICE_1"), QStringLiteral("desk-9")));
         QVERIFY2(r.ok, qPrintable(r.error));
@@ -123,6 +127,7 @@ private slots:
         QVERIFY(!QJsonDocument(r.toJson()).toJson().toUpper().contains("3C3C3C3C"));
 
         // The card holds version 2 now: again is a no-op, written and audited nowhere.
+        cdtest::approveSecond(session.operators(), Operation::CaKey);
         const CaKeyResult again = waitForFuture(
             session.caKeys().loadServiceKey(kReader, QStringLiteral("CA_SERVICE_1"), QStringLiteral("desk-9")));
         QVERIFY2(again.ok, qPrintable(again.error));

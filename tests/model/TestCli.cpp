@@ -35,6 +35,22 @@ QProcessEnvironment noPcscd() {
 
 const QString kTemplate = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
 
+// No pcscd, and the development admin logged in to `database` (made there by deskAt()).
+QProcessEnvironment loggedIn(const QString& database) {
+    QProcessEnvironment env = noPcscd();
+    env.insert(QStringLiteral("CARDDESK_DATABASE"), database);
+    env.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("admin"));
+    env.insert(QStringLiteral("CARDDESK_OPERATOR_PASSWORD"), QStringLiteral("carddesk-admin-dev"));
+    return env;
+}
+
+// A desk database with the development admin (operator init-dev).
+bool deskAt(const QString& database) {
+    return cli({QStringLiteral("operator"), QStringLiteral("init-dev"), QStringLiteral("--database"), database,
+                QStringLiteral("--create")})
+               .code == 0;
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -115,7 +131,10 @@ private slots:
         Run r = cli({QStringLiteral("readers")}, noPcscd());
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains("PC/SC service not running"), r.err.constData());
-        r = cli({QStringLiteral("info"), QStringLiteral("--reader"), QStringLiteral("Virtual PCD 00 00")}, noPcscd());
+        const QString desk = m_dir.filePath(QStringLiteral("service.sqlite"));
+        QVERIFY(deskAt(desk));
+        r = cli({QStringLiteral("info"), QStringLiteral("--reader"), QStringLiteral("Virtual PCD 00 00")},
+                loggedIn(desk));
         QCOMPARE(r.code, 3);
     }
 
@@ -178,10 +197,11 @@ private slots:
         QVERIFY(!r.err.contains("not-the-passphrase"));
 
         // Everything fine but no pcscd: the card step fails clearly.
+        QVERIFY(deskAt(m_dir.filePath(QStringLiteral("db.sqlite"))));
         r = cli({QStringLiteral("issue"), QStringLiteral("--reader"), QStringLiteral("R"), QStringLiteral("--template"),
                  kTemplate, QStringLiteral("--holder"), goodHolder, QStringLiteral("--database"),
                  m_dir.filePath(QStringLiteral("db.sqlite"))},
-                noPcscd());
+                loggedIn(m_dir.filePath(QStringLiteral("db.sqlite"))));
         QCOMPARE(r.code, 3);
     }
 };

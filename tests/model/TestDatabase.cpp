@@ -69,12 +69,27 @@ private slots:
             Database db;
             db.open(path("old.sqlite"), 1);
             QCOMPARE(db.schemaVersion(), 1);
-            db.audit(QStringLiteral("op"), QStringLiteral("made at v1"));
+            // An audit row as version 1 wrote it (no chain yet).
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO audit (time, operator, action, detail) VALUES"
+                                          " ('2026-01-02T03:04:05.678Z', 'op', 'made at v1', NULL)")));
         }
         Database db;
         db.open(path("old.sqlite"));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
         QCOMPARE(db.auditEntries().size(), 1); // data kept across the migration
+        // Migration 5 chained it: the first row of a valid chain, its time and words as they were.
+        const AuditEntry e = db.auditEntries().first();
+        QCOMPARE(e.id, 1);
+        QCOMPARE(e.timeText, QStringLiteral("2026-01-02T03:04:05.678Z"));
+        QCOMPARE(e.operators, QStringLiteral("op"));
+        QCOMPARE(e.action, QStringLiteral("made at v1"));
+        QCOMPARE(e.result, QStringLiteral("ok"));
+        QCOMPARE(e.hash.size(), 64);
+        QVERIFY(db.verifyAudit().valid);
+        db.audit(QStringLiteral("op"), QStringLiteral("after the upgrade"));
+        QVERIFY(db.verifyAudit().valid);
+        QCOMPARE(db.verifyAudit().rows, 2);
     }
 
     void refusesNonDatabaseFileAndLeavesItAlone() {

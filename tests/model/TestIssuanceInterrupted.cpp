@@ -9,6 +9,7 @@
 #include <carddesk/model/IssuanceService.h>
 
 #include "carddesk/card/dispatch/CardOs.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QSqlQuery>
@@ -29,6 +30,7 @@ class TestIssuanceInterrupted : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     CardTemplate m_template;
     std::shared_ptr<cdos::card::CardOs> m_card;
 
@@ -73,13 +75,14 @@ class TestIssuanceInterrupted : public QObject {
 private slots:
     void initTestCase() {
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
+        QCOMPARE(cdtest::logIn(m_ops, QStringLiteral("cut")), QString());
         m_template = CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
         m_readers.start(false);
         m_readers.addLocalReader(kReader);
     }
 
     void cutAtEveryPageWrite() {
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                              QString::fromLatin1(cdtest::kDevPassphrase));
         std::set<QString> numbers; // every number that reached the database

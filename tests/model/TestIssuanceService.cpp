@@ -10,6 +10,7 @@
 #include <carddesk/protocol/ca/Ecm.h>
 
 #include "carddesk/card/dispatch/CardOs.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonArray>
@@ -42,6 +43,7 @@ class TestIssuanceService : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     std::shared_ptr<cdos::card::CardOs> m_card;
     CardTemplate m_template;
     std::atomic<int> m_pullAfter{-1};         // the card "leaves" after this many APDUs (-1: never)
@@ -76,13 +78,14 @@ class TestIssuanceService : public QObject {
 private slots:
     void initTestCase() {
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
+        QCOMPARE(cdtest::logIn(m_ops, QStringLiteral("desk-7")), QString());
         m_template = CardTemplate::load(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json"));
         m_readers.start(false);
     }
 
     void issuesABlankCard() {
         insertFreshCard(QStringLiteral("card1.img"));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                              QString::fromLatin1(cdtest::kDevPassphrase));
         QSignalSpy progress(&service, &IssuanceService::progress);
@@ -132,7 +135,7 @@ private slots:
     // user 1's package gives the control words without any further set-up.
     void issuesTheConditionalAccessPart() {
         insertFreshCard(QStringLiteral("card-ca.img"));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                              QString::fromLatin1(cdtest::kDevPassphrase));
         QSignalSpy progress(&service, &IssuanceService::progress);
@@ -194,7 +197,7 @@ private slots:
 
     void refusesACardThatIsNotBlank() {
         // The card of the previous test is personalised now.
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         const int before = cardCount();
         const IssuanceResult r = service.issueAndWait(request());
         QVERIFY(!r.ok);
@@ -207,7 +210,7 @@ private slots:
 
     void cardPulledMidway() {
         insertFreshCard(QStringLiteral("card2.img"));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         const int before = cardCount();
         m_pullAfter = 12;
         const IssuanceResult r = service.issueAndWait(request());
@@ -237,7 +240,7 @@ private slots:
     // again records it (no card writes) with its own key pair, instead of "only blank cards can be issued".
     void answerOfTheLastCommandLost() {
         insertFreshCard(QStringLiteral("card-lost-end.img"));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         m_loseEndAnswer = true;
         const IssuanceResult r = service.issueAndWait(request());
         QVERIFY(!r.ok);
@@ -259,7 +262,7 @@ private slots:
 
     void invalidInputsConsumeNothing() {
         insertFreshCard(QStringLiteral("card3.img"));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         const int before = cardCount();
         IssuanceRequest bad = request();
         bad.cardTemplate.menu[0].title = QStringLiteral("一二三四五六七八九十十一十二");
@@ -282,14 +285,14 @@ private slots:
     }
 
     void explicitCardNumber() {
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         const IssuanceResult r = service.issueAndWait(request("86100100000000009999"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.cardNumber, QStringLiteral("86100100000000009999"));
     }
 
     void keyStoreErrors() {
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         try {
             service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()), QStringLiteral("hunter2-xyz"));
             QFAIL("opened with a wrong passphrase");
@@ -310,7 +313,7 @@ private slots:
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("desk.cdks"));
         QVERIFY(QFile::copy(QString::fromStdString(cdtest::devKeyStorePath()), copy));
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         try {
             service.openKeyStore(copy);
             QFAIL("a key store other than the development one opened with the published passphrase");
@@ -332,7 +335,7 @@ private slots:
         clear.shared.erase("CA_SERVICE_1");
         const std::string path = m_dir.filePath(QStringLiteral("noshared.cdks")).toStdString();
         cdos::KeyStore::create(path, "p-noshared", clear.keys, cdos::KeyStore::kMinIterations, clear.shared);
-        IssuanceService service(m_readers, m_db);
+        IssuanceService service(m_readers, m_db, m_ops);
         service.setIssuerKeys(std::make_shared<cdos::KeyStore>(cdos::KeyStore::open(path, "p-noshared")));
         const int before = cardCount();
         const std::uint32_t writes = m_card->nvm().pageWrites();

@@ -8,6 +8,7 @@
 #include <carddesk/model/IssuanceService.h>
 
 #include "support/CardProcess.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@ class TestIssueInterruptedPcsc : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     std::unique_ptr<IssuanceService> m_service;
     QStringList m_numbers;
 
@@ -54,7 +56,8 @@ private slots:
         m_readers.start();
         QVERIFY(m_readers.waitForReady(10000));
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
-        m_service = std::make_unique<IssuanceService>(m_readers, m_db);
+        QCOMPARE(cdtest::logIn(m_ops, QStringLiteral("cut-pcsc")), QString());
+        m_service = std::make_unique<IssuanceService>(m_readers, m_db, m_ops);
         m_service->openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                                 QString::fromLatin1(cdtest::kDevPassphrase));
     }

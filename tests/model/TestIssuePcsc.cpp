@@ -7,6 +7,7 @@
 #include <carddesk/model/IssuanceService.h>
 
 #include "support/CardProcess.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QJsonArray>
@@ -39,7 +40,9 @@ private slots:
 
         Database db;
         db.open(dir.filePath(QStringLiteral("cards.sqlite")));
-        IssuanceService service(readers, db);
+        OperatorSession operators(db);
+        QCOMPARE(cdtest::logIn(operators, QStringLiteral("integration")), QString());
+        IssuanceService service(readers, db, operators);
         service.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                              QString::fromLatin1(cdtest::kDevPassphrase));
         QByteArray holder = R"({"holder": {"userNumber": "U20240007", "account": "6222027777777777", "name": "王芳"},
@@ -70,6 +73,7 @@ private slots:
         QVERIFY(traceFile.open(QIODevice::ReadOnly));
         const QByteArray traceBytes = traceFile.readAll();
         QVERIFY(traceBytes.contains("<redacted 16 bytes>")); // key cryptograms
+        operators.logout();
         db.close();
         QFile dbFile(dir.filePath(QStringLiteral("cards.sqlite")));
         QVERIFY(dbFile.open(QIODevice::ReadOnly));
@@ -79,6 +83,11 @@ private slots:
             QVERIFY2(!traceBytes.contains(pin), pin);
         }
         readers.stop(); // the CLI gets the card to itself
+        // The CLI logs in to the same database (issue 13): the development admin, made by logIn() above.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CARDDESK_DATABASE"), dir.filePath(QStringLiteral("cards.sqlite")));
+        env.insert(QStringLiteral("CARDDESK_OPERATOR"), cdtest::kAdmin);
+        env.insert(QStringLiteral("CARDDESK_OPERATOR_PASSWORD"), cdtest::kAdminPassword);
 
         // Issue 11: `readers` tells the card's life cycle from the card, not from the ATR of its power-up (blank).
         QProcess list;
@@ -100,6 +109,7 @@ private slots:
         QVERIFY(listed);
 
         QProcess cli;
+        cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(CARDDESK_CLI_BIN),
                   {QStringLiteral("info"), QStringLiteral("--reader"), m_reader, QStringLiteral("--wait"),
                    QStringLiteral("5"), QStringLiteral("--trace")});
@@ -123,6 +133,7 @@ private slots:
         // that does not open is said, and the rest of the card is still read.
         const auto infoWith = [&](const QString& store, QByteArray& stderrText) {
             QProcess p;
+            p.setProcessEnvironment(env);
             p.start(QStringLiteral(CARDDESK_CLI_BIN), {QStringLiteral("info"), QStringLiteral("--reader"), m_reader,
                                                        QStringLiteral("--keystore"), store});
             p.waitForFinished(30000);

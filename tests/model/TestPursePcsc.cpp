@@ -21,6 +21,7 @@ class TestPursePcsc : public QObject {
 
     CliRun cli(const QStringList& args, const QByteArray& stdinText = {}, const QString& pinEnv = {}) {
         QProcessEnvironment env;
+        env.insert(QStringLiteral("CARDDESK_DATABASE"), db()); // the login's, where no --database is given
         if (!pinEnv.isEmpty())
             env.insert(QStringLiteral("CARDDESK_PIN"), pinEnv);
         return cdtest::runCli(args, env, stdinText);
@@ -34,6 +35,7 @@ class TestPursePcsc : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        QVERIFY(cdtest::initDesk(db()));
         QVERIFY(m_card.start(m_dir.filePath(QStringLiteral("card.img")), 35965));
     }
     void cleanupTestCase() { m_card.stop(); }
@@ -96,6 +98,7 @@ private slots:
         QProcessEnvironment wrongId;
         wrongId.insert(QStringLiteral("CARDDESK_TERMINAL_ID"), QStringLiteral("XYZ"));
         wrongId.insert(QStringLiteral("CARDDESK_PIN"), QStringLiteral("246801"));
+        wrongId.insert(QStringLiteral("CARDDESK_DATABASE"), db());
         const CliRun badId = cdtest::runCli(buyOne, wrongId);
         QCOMPARE(badId.exitCode, 2);
         QVERIFY2(badId.err.contains(QStringLiteral("CARDDESK_TERMINAL_ID")), qPrintable(badId.err));
@@ -134,6 +137,7 @@ private slots:
         cdos::KeyStore::create(other.toStdString(), "other-issuer", keys, cdos::KeyStore::kMinIterations);
         QProcessEnvironment otherEnv;
         otherEnv.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QStringLiteral("other-issuer"));
+        otherEnv.insert(QStringLiteral("CARDDESK_DATABASE"), db());
         const CliRun forged = cdtest::runCli(
             common("purse") + QStringList{QStringLiteral("--prove"), QStringLiteral("--keystore"), other}, otherEnv);
         QCOMPARE(forged.exitCode, 1);

@@ -12,6 +12,7 @@
 #include "carddesk/card/dispatch/CardOs.h"
 #include "support/InProcessCard.h"
 #include "support/StandardCard.h"
+#include "support/TestOperators.h"
 #include "support/TestProfiles.h"
 
 #include <QAbstractItemModelTester>
@@ -34,6 +35,7 @@ class TestPurseService : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     std::shared_ptr<cdos::card::CardOs> m_card;
     std::unique_ptr<PurseService> m_purse;
     QString m_cardNumber;
@@ -47,15 +49,16 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_db.open(m_dir.filePath(QStringLiteral("cards.sqlite")));
+        QCOMPARE(cdtest::logIn(m_ops, QStringLiteral("desk-7")), QString());
         m_readers.start(false);
         m_readers.addLocalReader(kReader);
         m_card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
         cdtest::insertInProcessCard(m_readers, kReader, m_card);
-        IssuanceService issuance(m_readers, m_db);
+        IssuanceService issuance(m_readers, m_db, m_ops);
         const IssuanceResult issued = cdtest::issueStandardCard(issuance, kReader);
         QVERIFY2(issued.ok, qPrintable(issued.error));
         m_cardNumber = issued.cardNumber;
-        m_purse = std::make_unique<PurseService>(m_readers, m_db);
+        m_purse = std::make_unique<PurseService>(m_readers, m_db, m_ops);
         m_purse->setIssuerKeys(issuance.issuerKeys());
     }
 
@@ -135,7 +138,7 @@ private slots:
         QCOMPARE(p.last.type, quint8(0x06));
 
         // With another issuer's keys the same TAC does not check: "not proved".
-        PurseService stranger(m_readers, m_db);
+        PurseService stranger(m_readers, m_db, m_ops);
         const QString store = m_dir.filePath(QStringLiteral("other.cdks"));
         std::map<std::string, std::pair<std::uint8_t, cdos::Bytes>> keys;
         for (const char* name : {"TAC", "PURCHASE", "LOAD", "PIN_UNBLOCK"})

@@ -16,6 +16,7 @@
 #include <carddesk/model/SupportService.h>
 
 #include "support/InProcessCard.h"
+#include "support/TestOperators.h"
 
 #include <QJsonArray>
 #include <QTcpServer>
@@ -55,6 +56,7 @@ class TestSupportService : public QObject {
     TraceLog m_trace;
     CardReaderManager m_readers{nullptr, &m_trace};
     Database m_db;
+    OperatorSession m_ops{m_db};
     std::unique_ptr<PurseService> m_purse;
     std::unique_ptr<SupportService> m_support;
     std::shared_ptr<const cdos::IssuerKeys> m_keys;
@@ -128,14 +130,15 @@ private slots:
         // Card 1 now goes to the support desk's reader: from here only the reader's owner thread touches it.
         m_os = std::shared_ptr<cdos::card::CardOs>(std::move(m_card->card.os));
         m_db.open(m_dir.filePath(QStringLiteral("desk.sqlite")));
+        QCOMPARE(cdtest::logIn(m_ops, QStringLiteral("desk")), QString());
         m_readers.start(false);
         m_readers.addLocalReader(kReader);
         cdtest::insertInProcessCard(m_readers, kReader, m_os);
-        IssuanceService issuance(m_readers, m_db);
+        IssuanceService issuance(m_readers, m_db, m_ops);
         issuance.openKeyStore(QString::fromStdString(cdtest::devKeyStorePath()),
                               QString::fromLatin1(cdtest::kDevPassphrase));
         m_keys = issuance.issuerKeys();
-        m_purse = std::make_unique<PurseService>(m_readers, m_db);
+        m_purse = std::make_unique<PurseService>(m_readers, m_db, m_ops);
         m_purse->setIssuerKeys(m_keys);
         // An offline purchase at the desk's own terminal: on the card, never uploaded to the headend.
         const PurseTransactionResult desk = PurseService::wait(m_purse->transact(
@@ -259,7 +262,7 @@ private slots:
     }
 
     void withoutKeysNothingIsProved() {
-        PurseService purse(m_readers, m_db); // no keys: the card's proof is not asked for either
+        PurseService purse(m_readers, m_db, m_ops); // no keys: the card's proof is not asked for either
         SupportService support(purse);
         configure(support.client());
         const SupportReport r = waitForFuture(support.lookup(SupportQuery{false, kCard, {}, kReader}));

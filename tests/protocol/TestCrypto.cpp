@@ -118,6 +118,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(crypto::CryptoError, crypto::aesGcmDecrypt(key, nonce, hex("AB"), sealed));
     }
 
+    // The operators' password hashes (docs/operators.md): PBKDF2-HMAC-SHA256's published vector, and the compare
+    // that gives nothing away by its time.
+    void pbkdf2AndConstantTimeCompare() {
+        const Bytes salt{'s', 'a', 'l', 't'};
+        QCOMPARE(crypto::pbkdf2Sha256("password", salt, 1, 32),
+                 hex("120FB6CFFCF8B32C43E7225256C4F837A86548C92CCC35480805987CB70BE17B"));
+        QCOMPARE(crypto::pbkdf2Sha256("password", salt, 2, 32),
+                 hex("AE4D0C95AF6B46D32D0ADFF928F06DD02A303F8EF3C251DFD6E2D85A95474C43"));
+        QVERIFY(crypto::equalConstantTime(hex("0102"), hex("0102")));
+        QVERIFY(!crypto::equalConstantTime(hex("0102"), hex("0103")));
+        QVERIFY(!crypto::equalConstantTime(hex("0102"), hex("010203")));
+        QVERIFY(crypto::equalConstantTime({}, {}));
+    }
+
     void wrongKeyLengthsAreErrors() {
         QVERIFY_THROWS_EXCEPTION(crypto::CryptoError, crypto::des3EcbEncrypt(hex("0102"), Bytes(8, 0)));
         QVERIFY_THROWS_EXCEPTION(crypto::CryptoError,

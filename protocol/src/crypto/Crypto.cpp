@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -169,6 +170,10 @@ Bytes pbkdf2Sha256(const std::string& passphrase, const Bytes& salt, int iterati
                           out.data()) != 1)
         throw CryptoError("PBKDF2 failed");
     return out;
+}
+
+bool equalConstantTime(const Bytes& a, const Bytes& b) {
+    return a.size() == b.size() && (a.empty() || CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
 Bytes aesGcmEncrypt(const Bytes& key32, const Bytes& nonce12, const Bytes& aad, const Bytes& plain) {

@@ -28,8 +28,9 @@ Store& store() {
 } // namespace
 
 void SecretEnvironment::takeAll() {
-    for (const char* name :
-         {"CARDDESK_KEYSTORE_PASSPHRASE", "CARDDESK_HEADEND_ADMIN_TOKEN", "CARDDESK_HEADEND_TOKEN", "CARDDESK_PIN"})
+    for (const char* name : {"CARDDESK_KEYSTORE_PASSPHRASE", "CARDDESK_TOKEN_PIN", "CARDDESK_HEADEND_ADMIN_TOKEN",
+                             "CARDDESK_HEADEND_TOKEN", "CARDDESK_PIN", "CARDDESK_OPERATOR_PASSWORD",
+                             "CARDDESK_SECOND_OPERATOR_PASSWORD", "CARDDESK_NEW_OPERATOR_PASSWORD"})
         take(name);
 }
 

@@ -17,6 +17,7 @@ namespace carddesk {
 
 class CardReaderManager;
 class Database;
+class OperatorSession;
 
 struct AppEntry {
     int slot = 0; // registry record 1..8
@@ -35,8 +36,9 @@ struct AppCardState {
     quint32 nvmTotal = 0, nvmFree = 0;
     quint16 pageSize = 0;
     QList<AppEntry> apps;
-    QString error;       // translated; empty on success
-    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    QString error;        // translated; empty on success
+    QString errorDetail;  // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    bool refused = false; // the operator may not diagnose cards (error names the role); the card was not touched
     bool ok() const { return error.isEmpty(); }
     QJsonObject toJson() const;
 };
@@ -44,8 +46,9 @@ struct AppCardState {
 struct AppOperationResult {
     bool ok = false;
     quint16 sw = 0;
-    QString error;       // translated: names the failed check ("the certificate is for another card")
-    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    QString error;        // translated: names the failed check ("the certificate is for another card")
+    QString errorDetail;  // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    bool refused = false; // the operator may not install / delete (error names the role); nothing was sent
     int blocks = 0;
     QByteArray seed; // install: the random seed the card made
     int slot = 0;    // install: the registry record
@@ -69,7 +72,8 @@ class AppService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppService)
 public:
-    AppService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
+    // `operators` allows each call: read needs diagnose, install app install, remove app delete.
+    AppService(CardReaderManager& readers, Database& database, OperatorSession& operators, QObject* parent = nullptr);
     ~AppService() override;
 
     // Translated meaning of an application-download status word (9603 → "the certificate is for another card").
@@ -98,6 +102,7 @@ private:
     void setBusy(int delta);
     CardReaderManager& m_readers;
     Database& m_db;
+    OperatorSession& m_operators;
     int m_busy = 0;
     QList<QFuture<QVariant>> m_pending;
 };

@@ -6,11 +6,13 @@
 // Secrets never enter it: card_users has names and permissions, never PINs; keys are never stored.
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -51,13 +53,43 @@ struct JournalEntry {
     QDateTime updatedAt;
 };
 
-struct AuditEntry {
-    qint64 id = 0;
-    QDateTime time; // UTC
-    QString operatorName;
-    QString action; // "trace reveal", "trace conceal", "issue card", ...
-    QString detail;
+// What one audit row says (docs/operators.md, "Audit trail"); the database adds the sequence, the time and the hash.
+struct AuditRecord {
+    QString operators;                     // "alice", or "alice+bob" under dual control (the one who asked first)
+    QString role;                          // the role the operation was allowed (or refused) under
+    QString action;                        // "issue card", "login", "trace reveal", ...
+    QString card;                          // card number where there is one
+    QString result = QStringLiteral("ok"); // "ok", "refused: needs the role desk", "failed: ..."
+    QString detail;                        // never a secret
 };
+
+// One stored row of the hash-chained audit trail (cdos::audit::Row plus its hash).
+struct AuditEntry {
+    qint64 id = 0;        // the row's sequence number (1, 2, 3 ...)
+    QDateTime time;       // UTC
+    QString timeText;     // as stored and hashed: ISO 8601 UTC with milliseconds
+    QString operatorName; // the first operator (who asked)
+    QString operators;    // every operator: "alice" or "alice+bob"
+    QString role;
+    QString action; // "trace reveal", "trace conceal", "issue card", ...
+    QString card;
+    QString result;
+    QString detail;
+    QString hash; // hex SHA-256 over the previous row's hash and this row's canonical encoding
+    QJsonObject toJson() const;
+};
+
+// The outcome of Database::verifyAudit(): the first row that does not hold, in words.
+struct AuditVerification {
+    bool valid = true;
+    qint64 rows = 0;      // rows read
+    qint64 brokenRow = 0; // the first row that does not hold: changed, inserted, moved or missing (0 if valid)
+    QString reason;       // translated: "row 17 was changed or inserted (its hash does not match)"
+    QString reasonId;     // the same in English (cdos::audit::verify's words)
+    QJsonObject toJson() const;
+};
+
+enum class AuditFormat { Csv, Json };
 
 class Database final : public QObject {
     Q_OBJECT
@@ -69,7 +101,8 @@ public:
     // <AppDataLocation>/carddesk.sqlite
     static QString defaultLocation();
     static int latestSchemaVersion();
-    // The operator recorded in cards and audit rows: $CARDDESK_OPERATOR, else the login name.
+    // The name recorded where no operator is logged in (tools without a session): $CARDDESK_OPERATOR, else the
+    // login name. The services record the logged-in operator (OperatorSession) instead.
     static QString currentOperator();
 
     // Opens (and creates or migrates) the database at `location`: empty for defaultLocation(), a file path,
@@ -109,10 +142,30 @@ public:
     std::optional<JournalEntry> journalEntry(const QString& batchId, int row) const;
     QList<JournalEntry> journal(const QString& batchId) const;
 
+    // The audit trail (DatabaseAudit.cpp): one hash chain per database. appendAudit() serialises the append
+    // (SQLite: BEGIN IMMEDIATE; PostgreSQL: the one row of audit_head locked FOR UPDATE), so desks appending at
+    // once keep one valid chain. `change`, when given, runs in the same transaction before the row is written (an
+    // operator or setting changed together with its row, or neither); it throws DatabaseError to undo both.
+    // Returns the row's sequence number. Throws DatabaseError.
+    qint64 appendAudit(const AuditRecord& record, const std::function<void(QSqlDatabase&)>& change = {});
+    // One row by one operator, allowed ("ok"), without card or role (tools and the trace log).
     void audit(const QString& operatorName, const QString& action, const QString& detail = {});
-    QList<AuditEntry> auditEntries(int limit = 1000) const;
+    QList<AuditEntry> auditEntries(int limit = 1000) const; // newest first
+    QList<AuditEntry> auditTrail() const;                   // every row in sequence order
+    // Recomputes the chain (cdos::audit::verify) and compares its end with audit_head (rows cut off the end).
+    AuditVerification verifyAudit() const;
+    // The whole trail with its chain values (sequence, time, operators, role, action, card, result, detail, hash).
+    QByteArray exportAudit(AuditFormat format) const;
     // Records every reveal/conceal of `log`'s secrets in the audit table (for as long as both exist).
     void attachTraceAudit(TraceLog* log);
+
+    // Settings (table settings, name → text). Production mode (a production desk: development keys and the
+    // development operator refused) is off until switched on (OperatorSession::setProductionMode, dual control).
+    static inline const QString kProductionModeSetting = QStringLiteral("production_mode");
+    QString setting(const QString& name, const QString& fallback = {}) const;
+    bool productionMode() const;
+    // Changes a setting and appends `record` in one transaction. Throws DatabaseError.
+    void setSetting(const QString& name, const QString& value, const AuditRecord& record);
 
 signals:
     void cardsChanged();

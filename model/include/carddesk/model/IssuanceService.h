@@ -22,6 +22,7 @@ namespace carddesk {
 class CardReaderManager;
 struct JobResult;
 class Database;
+class OperatorSession;
 
 struct IssuanceError : std::runtime_error {
     explicit IssuanceError(const QString& message) : std::runtime_error(message.toStdString()), text(message) {}
@@ -32,8 +33,8 @@ struct IssuanceRequest {
     QString reader;
     CardTemplate cardTemplate;
     HolderFile holder;
-    QString operatorName; // empty: Database::currentOperator()
-    QString batchId;      // empty: a fresh "single-…" id
+    QString operatorName; // empty or the logged-in operator (OperatorSession): nobody issues in another's name
+    QString batchId;      // empty: a fresh "single-…" id (issue card); else a batch's (batch issue)
     int batchRow = 0;
 };
 
@@ -49,15 +50,19 @@ struct IssuanceResult {
     QString batchId;
     int batchRow = 0;
     bool recovered = false; // an interrupted issuance of this card was completed in the database (no card writes)
+    bool refused = false;   // the operator may not issue (error names the missing role); nothing was touched
 };
 
 class IssuanceService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IssuanceService)
 public:
-    // The keys come from `keys`, the session's one key ring; without, the service keeps a ring of its own.
-    IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent = nullptr);
-    IssuanceService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
+    // The keys come from `keys`, the session's one key ring; without, the service keeps a ring of its own. Each
+    // issuance is allowed by `operators` first (issue card, or batch issue for a request with a batch id).
+    IssuanceService(CardReaderManager& readers, Database& database, KeyRing& keys, OperatorSession& operators,
+                    QObject* parent = nullptr);
+    IssuanceService(CardReaderManager& readers, Database& database, OperatorSession& operators,
+                    QObject* parent = nullptr);
     ~IssuanceService() override;
 
     // The application-download CA key written to each card (PEM, public or pair): $CARDDESK_APP_CA_KEY, else the
@@ -107,6 +112,7 @@ private:
 
     CardReaderManager& m_readers;
     Database& m_db;
+    OperatorSession& m_operators;
     KeyRing* m_ring;
     QString m_appCaKeyPath;
     bool m_busy = false;

@@ -26,6 +26,7 @@ namespace carddesk {
 class CardReaderManager;
 class Database;
 class KeyRing;
+class OperatorSession;
 
 struct PurseLogEntry {
     Q_DECLARE_TR_FUNCTIONS(PurseLogEntry)
@@ -65,8 +66,9 @@ struct PurseState {
     std::optional<quint16> onlineCounter, offlineCounter; // next load / purchase counter
     QList<PurseLogEntry> log;                             // newest first
     std::optional<PurseLastTransaction> last;
-    QString error;       // translated; empty on success; words only
-    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    QString error;        // translated; empty on success; words only
+    QString errorDetail;  // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    bool refused = false; // the operator may not read cards (error names the role); the card was not touched
     bool ok() const { return error.isEmpty(); }
     // Fills every entry's balanceAfter from `balance` backwards (the log holds amounts, not balances).
     void reconstructBalances();
@@ -77,9 +79,10 @@ struct PurseProof {
     bool available = false; // the card had a last transaction to prove
     bool proved = false;    // its TAC checked with the issuer's keys
     PurseLastTransaction last;
-    QByteArray mac, tac; // 4 bytes each; certificates, not keys
-    QString error;       // translated; empty when the card answered
-    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    QByteArray mac, tac;  // 4 bytes each; certificates, not keys
+    QString error;        // translated; empty when the card answered
+    QString errorDetail;  // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    bool refused = false; // the operator may not diagnose cards; the card was not touched
     QJsonObject toJson() const;
 };
 
@@ -88,16 +91,17 @@ enum class PurseOperation { Load, Purchase };
 struct PurseRequest {
     QString reader;
     PurseOperation operation = PurseOperation::Load;
-    quint32 amount = 0; // fen
-    int pinUser = 0;    // 0: no VERIFY (a purchase needs one)
-    QString pin;        // sent in VERIFY only (redacted in the trace); never logged or stored
-    QString operatorName;
+    quint32 amount = 0;   // fen
+    int pinUser = 0;      // 0: no VERIFY (a purchase needs one)
+    QString pin;          // sent in VERIFY only (redacted in the trace); never logged or stored
+    QString operatorName; // empty or the logged-in operator
 };
 
 struct PurseTransactionResult {
     bool ok = false;
-    QString error;       // translated
-    QString errorDetail; // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    QString error;        // translated
+    QString errorDetail;  // technical (PC/SC code and text) behind error, for a tool tip or stderr; often empty
+    bool refused = false; // the operator may not load / purchase at the desk; the card was not touched
     quint16 sw = 0;
     PurseOperation operation = PurseOperation::Load;
     QString cardNumber, asn;
@@ -117,9 +121,11 @@ class PurseService final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PurseService)
 public:
-    // The sub-keys are diversified from `keys`, the session's one key ring; without, a ring of its own.
-    PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, QObject* parent = nullptr);
-    PurseService(CardReaderManager& readers, Database& database, QObject* parent = nullptr);
+    // The sub-keys are diversified from `keys`, the session's one key ring; without, a ring of its own. `operators`
+    // allows each call: read and prove need diagnose, a load desk load, a purchase desk purchase.
+    PurseService(CardReaderManager& readers, Database& database, KeyRing& keys, OperatorSession& operators,
+                 QObject* parent = nullptr);
+    PurseService(CardReaderManager& readers, Database& database, OperatorSession& operators, QObject* parent = nullptr);
     ~PurseService() override;
 
     // The issuer keys (the whole ring changes: every service sharing it sees them).
@@ -128,6 +134,7 @@ public:
     // Opens a key store into the ring (empty: KeyRing's defaults). Returns the reason in words, empty on success.
     QString openKeyStore(const QString& path = {}, const QString& passphrase = {});
     KeyRing& keyRing() { return *m_ring; }
+    OperatorSession& operators() { return m_operators; }
 
     // This desk's terminal id: $CARDDESK_TERMINAL_ID (12 hex digits), else the development id 43 44 00 00 00 01.
     static cdos::ep::TerminalId defaultTerminalId();
@@ -152,10 +159,14 @@ signals:
     void transactionFinished(const carddesk::PurseTransactionResult& result);
 
 private:
+    friend class SupportService; // reads the card beside the records under the support operator's own grant
+    QFuture<PurseState> readCard(const QString& reader);
+    QFuture<PurseProof> proveCard(const QString& reader);
     void setBusy(int delta);
     void track(const QFuture<QVariant>& job);
     CardReaderManager& m_readers;
     Database& m_db;
+    OperatorSession& m_operators;
     KeyRing* m_ring;
     cdos::ep::TerminalId m_terminal;
     int m_busy = 0;

@@ -65,6 +65,7 @@ public:
     // The headend's side.
     HeadendHistoryClient::Failure headendFailure = HeadendHistoryClient::Failure::None;
     QString headendError; // translated
+    bool refused = false; // the operator may not read histories (headendError names the role): nothing was asked
     // The card's side.
     QString reader;
     QString readerCardNumber;  // the card in the reader, when it was read

@@ -36,7 +36,11 @@ public:
     void setIssuerKeys(std::shared_ptr<const cdos::IssuerKeys> keys) { m_purse.setIssuerKeys(std::move(keys)); }
     bool hasIssuerKeys() const { return m_purse.hasIssuerKeys(); }
 
+    // Needs the role for history (and for reconciliation when a reader's card is set beside the records): a
+    // refused lookup asks nothing and reads no card (report.refused, headendError names the role).
     QFuture<SupportReport> lookup(const SupportQuery& query);
+    // Writes `report` (SupportReport::write) for an operator allowed to export. The reason in words, or empty.
+    QString exportReport(const SupportReport& report, const QString& path);
     bool isBusy() const { return m_busy > 0; }
 
 signals:

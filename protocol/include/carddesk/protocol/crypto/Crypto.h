@@ -38,6 +38,8 @@ Bytes keyCheckValue(const Bytes& key16);
 
 Bytes sha256(const Bytes& data);
 Bytes pbkdf2Sha256(const std::string& passphrase, const Bytes& salt, int iterations, std::size_t length);
+// Compares in time that depends on the lengths only, never on where the bytes differ (password hashes, MACs).
+bool equalConstantTime(const Bytes& a, const Bytes& b);
 // AES-256-GCM; the output of encrypt is ciphertext || 16-byte tag. decrypt throws CryptoError on a bad tag.
 Bytes aesGcmEncrypt(const Bytes& key32, const Bytes& nonce12, const Bytes& aad, const Bytes& plain);
 Bytes aesGcmDecrypt(const Bytes& key32, const Bytes& nonce12, const Bytes& aad, const Bytes& sealed);

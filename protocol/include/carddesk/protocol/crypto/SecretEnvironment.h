@@ -10,8 +10,9 @@ namespace cdos {
 
 class SecretEnvironment {
 public:
-    // CARDDESK_KEYSTORE_PASSPHRASE, CARDDESK_HEADEND_ADMIN_TOKEN, CARDDESK_HEADEND_TOKEN (an operator's headend
-    // credential) and CARDDESK_PIN.
+    // CARDDESK_KEYSTORE_PASSPHRASE, CARDDESK_TOKEN_PIN, CARDDESK_HEADEND_ADMIN_TOKEN, CARDDESK_HEADEND_TOKEN (an
+    // operator's headend credential), CARDDESK_PIN and the operators' passwords (CARDDESK_OPERATOR_PASSWORD,
+    // CARDDESK_SECOND_OPERATOR_PASSWORD, CARDDESK_NEW_OPERATOR_PASSWORD).
     static void takeAll();
     static void take(const char* name);
     // The taken value, or (never taken) the environment's; nullopt when neither has it.
