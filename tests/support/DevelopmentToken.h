@@ -44,7 +44,9 @@ public:
         return {};
 #endif
     }
-    QString conf() const { return m_conf; }
+    QString conf() const {
+        return m_conf;
+    }
 
 private:
     QTemporaryDir m_dir;
