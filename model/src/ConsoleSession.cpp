@@ -42,13 +42,10 @@ QString ConsoleSession::openDatabase(const QString& location, bool create) {
         // The desk's production mode governs the key ring too (docs/keys.md): only a token, no development key.
         // A switch is always audited, so the ring follows every change of the setting from the audit signal.
         m_keys->setProductionMode(m_database->productionMode());
-        connect(
-            m_database.get(), &Database::auditAppended, m_keys.get(),
-            [this] {
-                if (m_database->isOpen())
-                    m_keys->setProductionMode(m_database->productionMode());
-            },
-            Qt::UniqueConnection);
+        connect(m_database.get(), &Database::auditAppended, m_keys.get(), [this] {
+            if (m_database->isOpen())
+                m_keys->setProductionMode(m_database->productionMode());
+        });
     } catch (const DatabaseError& e) {
         return e.text;
     }
