@@ -1408,14 +1408,6 @@
         <translation>USER</translation>
     </message>
     <message>
-        <source>The operator a credential is for (headend-credential-issue).</source>
-        <translation>The operator a credential is for (headend-credential-issue).</translation>
-    </message>
-    <message>
-        <source>Roles of the credential, comma-separated: desk, technician, support, admin.</source>
-        <translation>Roles of the credential, comma-separated: desk, technician, support, admin.</translation>
-    </message>
-    <message>
         <source>LIST</source>
         <translation>LIST</translation>
     </message>
@@ -1494,10 +1486,6 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <translation>Dual control: the second operator, whose password comes from CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal.</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</translation>
-    </message>
-    <message>
         <source>  operator init --name NAME    the first admin of an empty desk (password: CARDDESK_NEW_OPERATOR_PASSWORD
                                or the terminal, at least 10 characters)
   operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev
@@ -1562,10 +1550,6 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
         <translation>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</translation>
-    </message>
-    <message>
-        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</source>
-        <translation>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</translation>
     </message>
     <message>
         <source>Roles, comma-separated: desk, technician, support, admin.</source>
@@ -1634,6 +1618,68 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>settings needs show, or production-mode on|off</source>
         <translation>settings needs show, or production-mode on|off</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</translation>
+    </message>
+    <message>
+        <source>  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)
+  key ceremony NAME VERSION 2|3 [shared] --second-operator NAME
+                               a master key from 2 or 3 custodians&apos; components, typed without echo;
+                               each check value shown (role admin, dual control; token PIN:
+                               CARDDESK_TOKEN_PIN or the terminal)
+  key import-clear FILE --second-operator NAME
+                               DEVELOPMENT ONLY: a clear-key file into the token (refused in production)
+</source>
+        <translation>  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)
+  key ceremony NAME VERSION 2|3 [shared] --second-operator NAME
+                               a master key from 2 or 3 custodians&apos; components, typed without echo;
+                               each check value shown (role admin, dual control; token PIN:
+                               CARDDESK_TOKEN_PIN or the terminal)
+  key import-clear FILE --second-operator NAME
+                               DEVELOPMENT ONLY: a clear-key file into the token (refused in production)
+</translation>
+    </message>
+    <message>
+        <source>key needs list, ceremony NAME VERSION 2|3 [shared], or import-clear FILE</source>
+        <translation>key needs list, ceremony NAME VERSION 2|3 [shared], or import-clear FILE</translation>
+    </message>
+    <message>
+        <source>key commands work on a PKCS#11 token (--keystore pkcs11:token=LABEL); %1 is a key file</source>
+        <translation>key commands work on a PKCS#11 token (--keystore pkcs11:token=LABEL); %1 is a key file</translation>
+    </message>
+    <message>
+        <source>PIN of the token %1: </source>
+        <translation>PIN of the token %1: </translation>
+    </message>
+    <message>
+        <source>no PIN for the token: set CARDDESK_TOKEN_PIN or run carddesk-cli on a terminal</source>
+        <translation>no PIN for the token: set CARDDESK_TOKEN_PIN or run carddesk-cli on a terminal</translation>
+    </message>
+    <message>
+        <source>production mode: a clear-key file is for development only; import the key in a key ceremony</source>
+        <translation>production mode: a clear-key file is for development only; import the key in a key ceremony</translation>
+    </message>
+    <message>
+        <source>key ceremony NAME VERSION 2|3 [shared]: VERSION 1..255, 2 or 3 components</source>
+        <translation>key ceremony NAME VERSION 2|3 [shared]: VERSION 1..255, 2 or 3 components</translation>
+    </message>
+    <message>
+        <source>Custodian %1 of %2: your component of %3 (32 hex digits, not shown): </source>
+        <translation>Custodian %1 of %2: your component of %3 (32 hex digits, not shown): </translation>
+    </message>
+    <message>
+        <source>component %1 is not 32 hex digits</source>
+        <translation>component %1 is not 32 hex digits</translation>
+    </message>
+    <message>
+        <source>component %1 check value %2</source>
+        <translation>component %1 check value %2</translation>
+    </message>
+    <message>
+        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</source>
+        <translation>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</translation>
     </message>
 </context>
 <context>

@@ -1404,14 +1404,6 @@
         <translation>用户号</translation>
     </message>
     <message>
-        <source>The operator a credential is for (headend-credential-issue).</source>
-        <translation>凭据所属的操作员（headend-credential-issue）。</translation>
-    </message>
-    <message>
-        <source>Roles of the credential, comma-separated: desk, technician, support, admin.</source>
-        <translation>凭据的角色，以逗号分隔：desk、technician、support、admin。</translation>
-    </message>
-    <message>
         <source>LIST</source>
         <translation>列表</translation>
     </message>
@@ -1490,10 +1482,6 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <translation>双人控制：第二名操作员，其密码取自 CARDDESK_SECOND_OPERATOR_PASSWORD 或终端输入。</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit 或 settings</translation>
-    </message>
-    <message>
         <source>  operator init --name NAME    the first admin of an empty desk (password: CARDDESK_NEW_OPERATOR_PASSWORD
                                or the terminal, at least 10 characters)
   operator init-dev            DEVELOPMENT ONLY: operator admin, every role, password carddesk-admin-dev
@@ -1558,10 +1546,6 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal</source>
         <translation>没有第二名操作员 %1 的密码：请设置 CARDDESK_SECOND_OPERATOR_PASSWORD 或在终端中运行 carddesk-cli</translation>
-    </message>
-    <message>
-        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles).</source>
-        <translation>操作员名称（operator init、add、passwd、lock、unlock、remove、roles）。</translation>
     </message>
     <message>
         <source>Roles, comma-separated: desk, technician, support, admin.</source>
@@ -1630,6 +1614,68 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>settings needs show, or production-mode on|off</source>
         <translation>settings 需要 show 或 production-mode on|off</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit、key 或 settings</translation>
+    </message>
+    <message>
+        <source>  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)
+  key ceremony NAME VERSION 2|3 [shared] --second-operator NAME
+                               a master key from 2 or 3 custodians&apos; components, typed without echo;
+                               each check value shown (role admin, dual control; token PIN:
+                               CARDDESK_TOKEN_PIN or the terminal)
+  key import-clear FILE --second-operator NAME
+                               DEVELOPMENT ONLY: a clear-key file into the token (refused in production)
+</source>
+        <translation>  key list                     令牌中的发卡方密钥（--keystore pkcs11:token=标签；角色 admin）
+  key ceremony 名称 版本 2|3 [shared] --second-operator 名称
+                               由 2 或 3 名保管人的分量组成主密钥，输入不回显；
+                               显示每个校验值（角色 admin，双人控制；令牌 PIN：
+                               CARDDESK_TOKEN_PIN 或终端）
+  key import-clear 文件 --second-operator 名称
+                               仅供开发：将明文密钥文件导入令牌（生产模式下拒绝）
+</translation>
+    </message>
+    <message>
+        <source>key needs list, ceremony NAME VERSION 2|3 [shared], or import-clear FILE</source>
+        <translation>key 需要 list、ceremony 名称 版本 2|3 [shared] 或 import-clear 文件</translation>
+    </message>
+    <message>
+        <source>key commands work on a PKCS#11 token (--keystore pkcs11:token=LABEL); %1 is a key file</source>
+        <translation>key 命令只作用于 PKCS#11 令牌（--keystore pkcs11:token=标签）；%1 是密钥文件</translation>
+    </message>
+    <message>
+        <source>PIN of the token %1: </source>
+        <translation>令牌 %1 的 PIN：</translation>
+    </message>
+    <message>
+        <source>no PIN for the token: set CARDDESK_TOKEN_PIN or run carddesk-cli on a terminal</source>
+        <translation>没有令牌 PIN：请设置 CARDDESK_TOKEN_PIN，或在终端上运行 carddesk-cli</translation>
+    </message>
+    <message>
+        <source>production mode: a clear-key file is for development only; import the key in a key ceremony</source>
+        <translation>生产模式：明文密钥文件仅供开发使用；请通过密钥仪式导入密钥</translation>
+    </message>
+    <message>
+        <source>key ceremony NAME VERSION 2|3 [shared]: VERSION 1..255, 2 or 3 components</source>
+        <translation>key ceremony 名称 版本 2|3 [shared]：版本 1..255，2 或 3 个分量</translation>
+    </message>
+    <message>
+        <source>Custodian %1 of %2: your component of %3 (32 hex digits, not shown): </source>
+        <translation>保管人 %1/%2：请输入您持有的 %3 分量（32 位十六进制，不回显）：</translation>
+    </message>
+    <message>
+        <source>component %1 is not 32 hex digits</source>
+        <translation>分量 %1 不是 32 位十六进制数</translation>
+    </message>
+    <message>
+        <source>component %1 check value %2</source>
+        <translation>分量 %1 校验值 %2</translation>
+    </message>
+    <message>
+        <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</source>
+        <translation>操作员名称（operator init、add、passwd、lock、unlock、remove、roles；headend-credential-issue）。</translation>
     </message>
 </context>
 <context>

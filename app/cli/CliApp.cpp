@@ -172,9 +172,9 @@ int CliApp::run(const QStringList& arguments) {
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    // operator, audit and settings take what to do after them ("operator add", "settings production-mode on").
+    // operator, audit, settings and key take what to do after them ("operator add", "settings production-mode on").
     static const QStringList kWithSubcommands{QStringLiteral("operator"), QStringLiteral("audit"),
-                                              QStringLiteral("settings")};
+                                              QStringLiteral("settings"), QStringLiteral("key")};
     if (positional.isEmpty() || (positional.size() > 1 && !kWithSubcommands.contains(positional.first())))
         return fail(Usage, positional.isEmpty()
                                ? tr("a command is needed: readers, info, issue, purse, load or purchase (see --help)")
@@ -215,11 +215,12 @@ int CliApp::run(const QStringList& arguments) {
                 return fail(Usage, tr("%1 does not take --%2").arg(m_command, o));
         return c.run(*this, parser);
     }
-    return fail(Usage,
-                tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-                   "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
-                   "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit or settings")
-                    .arg(m_command));
+    return fail(
+        Usage,
+        tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
+           "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
+           "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings")
+            .arg(m_command));
 }
 
 QList<CliApp::Command> CliApp::commands() {
@@ -337,6 +338,18 @@ QList<CliApp::Command> CliApp::commands() {
             "                               changed, deleted or inserted (role admin)\n"
             "  audit export --format csv|json [--output FILE]   the trail with its chain values (role admin)\n"),
          noCard, [](CliApp& cli, const QCommandLineParser& p) { return cli.auditCommand(p); }},
+        {QStringLiteral("key"),
+         tr("  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)\n"
+            "  key ceremony NAME VERSION 2|3 [shared] --second-operator NAME\n"
+            "                               a master key from 2 or 3 custodians' components, typed without echo;\n"
+            "                               each check value shown (role admin, dual control; token PIN:\n"
+            "                               CARDDESK_TOKEN_PIN or the terminal)\n"
+            "  key import-clear FILE --second-operator NAME\n"
+            "                               DEVELOPMENT ONLY: a clear-key file into the token (refused in "
+            "production)\n"),
+         {QStringLiteral("reader"), QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("amount"),
+          QStringLiteral("pin-user"), QStringLiteral("prove"), QStringLiteral("wait")},
+         [](CliApp& cli, const QCommandLineParser& p) { return cli.keyCommand(p); }},
         {QStringLiteral("settings"),
          tr("  settings show                the desk's settings (role admin)\n"
             "  settings production-mode on|off --second-operator NAME\n"

@@ -76,6 +76,11 @@ private:
     // A secret from the environment (taken at start-up) or typed on the terminal without echo; nothing when
     // neither is there. `twice` asks again to confirm (a new password).
     static std::optional<QString> secret(const char* variable, const QString& prompt, bool twice = false);
+    // A secret typed on the terminal without echo, or one line of standard input when it is not a terminal.
+    static std::optional<QString> secretLine(const QString& prompt);
+    // Issuer keys in the token (CliKeyCommands.cpp): key list | ceremony | import-clear, under the desk's roles,
+    // dual control and audit trail.
+    int keyCommand(const QCommandLineParser& parser);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).

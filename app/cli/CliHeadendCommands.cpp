@@ -34,9 +34,7 @@ void CliApp::addHeadendOptions(QCommandLineParser& parser) {
          tr("The headend's certificate to pin, its tls-cert.pem (default: the console's support setting)."),
          tr("FILE")},
         {QStringLiteral("subscriber"), tr("Subscriber number (headend-history)."), tr("USER")},
-        {QStringLiteral("name"), tr("The operator a credential is for (headend-credential-issue)."), tr("NAME")},
-        {QStringLiteral("roles"), tr("Roles of the credential, comma-separated: desk, technician, support, admin."),
-         tr("LIST")},
+        // --name and --roles are the operator options (addOperatorOptions): headend-credential-issue takes them too.
         {QStringLiteral("valid-days"), tr("Days the credential is valid (default 90, at most 366)."), tr("DAYS"),
          QStringLiteral("90")},
         {QStringLiteral("id"), tr("Credential id (headend-credential-revoke; see headend-credentials)."), tr("N")},

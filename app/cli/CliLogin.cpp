@@ -13,6 +13,9 @@
 
 #include <string>
 
+#include <iostream>
+#include <string>
+
 namespace carddesk {
 
 namespace {
@@ -50,6 +53,19 @@ std::optional<QString> readTerminal(const QString& prompt) {
 }
 
 } // namespace
+
+std::optional<QString> CliApp::secretLine(const QString& prompt) {
+    if (!::isatty(STDIN_FILENO)) {
+        // A scripted ceremony (tests): one line of standard input, never echoed anywhere.
+        std::string line;
+        if (!std::getline(std::cin, line))
+            return std::nullopt;
+        QString out = QString::fromStdString(line).trimmed();
+        cdos::secureZero(line.data(), line.size());
+        return out;
+    }
+    return readTerminal(prompt);
+}
 
 std::optional<QString> CliApp::secret(const char* variable, const QString& prompt, bool twice) {
     if (const auto v = cdos::SecretEnvironment::value(variable))

@@ -25,7 +25,8 @@ void writeOut(const QByteArray& b) {
 
 void CliApp::addOperatorOptions(QCommandLineParser& parser) {
     parser.addOptions({
-        {QStringLiteral("name"), tr("Operator name (operator init, add, passwd, lock, unlock, remove, roles)."),
+        {QStringLiteral("name"),
+         tr("Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue)."),
          tr("NAME")},
         {QStringLiteral("roles"), tr("Roles, comma-separated: desk, technician, support, admin."), tr("LIST")},
         {QStringLiteral("format"), tr("Audit export format: csv or json."), tr("FORMAT")},
