@@ -1,6 +1,7 @@
 // The purse view's exports (part of PurseView): the decoded log as CSV and as a PDF report.
 #include "PurseView.h"
 #include <carddesk/cardio/HexText.h>
+#include <carddesk/model/CsvField.h>
 
 #include "carddesk/model/PurseLogModel.h"
 
@@ -32,18 +33,6 @@
 #include <QtMath>
 
 namespace carddesk {
-
-namespace {
-
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-} // namespace
 
 QString PurseView::exportCsv(const QString& path) const {
     QSaveFile file(path);

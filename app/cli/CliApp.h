@@ -76,6 +76,9 @@ private:
     // A secret from the environment (taken at start-up) or typed on the terminal without echo; nothing when
     // neither is there. `twice` asks again to confirm (a new password).
     static std::optional<QString> secret(const char* variable, const QString& prompt, bool twice = false);
+    // The second operator's password for dual control ($CARDDESK_SECOND_OPERATOR_PASSWORD or the terminal): Ok, or
+    // the refusal said (exit 6) when there is neither.
+    int secondOperatorPassword(std::optional<QString>& out);
     // A secret typed on the terminal without echo, or one line of standard input when it is not a terminal.
     static std::optional<QString> secretLine(const QString& prompt);
     // Issuer keys in the token (CliKeyCommands.cpp): key list | ceremony | import-clear, under the desk's roles,

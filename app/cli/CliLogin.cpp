@@ -118,12 +118,9 @@ int CliApp::allow(ConsoleSession& session, Operation op) {
             operators.require(op); // refused: a second operator is needed (audited)
             return Ok;
         }
-        auto password = secret("CARDDESK_SECOND_OPERATOR_PASSWORD",
-                               tr("Password of the second operator %1: ").arg(m_secondOperator));
-        if (!password)
-            return fail(Refused, tr("no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or "
-                                    "run carddesk-cli on a terminal")
-                                     .arg(m_secondOperator));
+        std::optional<QString> password;
+        if (const int rc = secondOperatorPassword(password); rc != Ok)
+            return rc;
         try {
             operators.approve(op, m_secondOperator, *password);
         } catch (...) {
@@ -134,6 +131,15 @@ int CliApp::allow(ConsoleSession& session, Operation op) {
     } catch (const AccessDenied& e) {
         return fail(Refused, e.text);
     }
+    return Ok;
+}
+
+int CliApp::secondOperatorPassword(std::optional<QString>& out) {
+    out = secret("CARDDESK_SECOND_OPERATOR_PASSWORD", tr("Password of the second operator %1: ").arg(m_secondOperator));
+    if (!out)
+        return fail(Refused, tr("no password for the second operator %1: set CARDDESK_SECOND_OPERATOR_PASSWORD or "
+                                "run carddesk-cli on a terminal")
+                                 .arg(m_secondOperator));
     return Ok;
 }
 

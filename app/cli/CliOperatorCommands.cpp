@@ -227,12 +227,9 @@ int CliApp::settingsCommand(const QCommandLineParser&) {
         if (m_secondOperator.isEmpty()) {
             session.operators().require(Operation::ProductionModeChange); // refused: dual control (audited)
         } else {
-            auto password = secret("CARDDESK_SECOND_OPERATOR_PASSWORD",
-                                   tr("Password of the second operator %1: ").arg(m_secondOperator));
-            if (!password)
-                return fail(Refused, tr("no password for the second operator %1: set "
-                                        "CARDDESK_SECOND_OPERATOR_PASSWORD or run carddesk-cli on a terminal")
-                                         .arg(m_secondOperator));
+            std::optional<QString> password;
+            if (const int rc = secondOperatorPassword(password); rc != Ok)
+                return rc;
             session.operators().setProductionMode(on, m_secondOperator, *password);
             password->fill(QLatin1Char('\0'));
         }

@@ -2,6 +2,7 @@
 // canonical rows, appended under a lock so that several desks on one PostgreSQL keep one chain; verification,
 // export and the settings whose changes it records.
 #include "DatabaseAudit.h"
+#include "carddesk/model/CsvField.h"
 #include "carddesk/model/Database.h"
 
 #include "DatabaseTime.h"
@@ -68,15 +69,6 @@ AuditEntry entryFrom(const QSqlQuery& q) {
     e.detail = q.value(7).toString();
     e.hash = q.value(8).toString();
     return e;
-}
-
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
-        !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "carddesk/model/HeadendAuditTrail.h"
 #include "carddesk/headendapi/Keys.h"
 #include "carddesk/headendapi/Roles.h"
+#include "carddesk/model/CsvField.h"
 #include "carddesk/protocol/audit/AuditChain.h"
 
 #include <string>
@@ -11,13 +12,6 @@ namespace carddesk {
 namespace {
 
 namespace key = api::key;
-
-QString csvField(QString text) {
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
-        text.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return text;
-}
 
 cdos::Bytes bytesOf(const QJsonValue& v) {
     return cdos::fromHex(v.toString().toStdString()).value_or(cdos::Bytes{});

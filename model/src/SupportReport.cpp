@@ -1,5 +1,6 @@
 #include "carddesk/model/SupportReport.h"
 #include "carddesk/headendapi/TransactionStatus.h"
+#include "carddesk/model/CsvField.h"
 #include <carddesk/cardio/HexText.h>
 
 #include <QJsonArray>
@@ -9,15 +10,6 @@
 namespace carddesk {
 
 namespace {
-
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
-        !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
 
 // A header line's value on one line (a subscriber number could hold anything).
 QString oneLine(QString s) {
