@@ -78,6 +78,31 @@ private slots:
                  std::string("Issuer CA"));
     }
 
+#ifdef CARDDESK_HEADEND_BIN
+    // The headend's --production: a key file refused, the development token refused by its keys' check values.
+    void headendProductionRefusesDevelopmentKeys() {
+        auto serve = [](const QString& keystore) {
+            QTemporaryDir dir;
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QStringLiteral("carddesk-development"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(CARDDESK_HEADEND_BIN),
+                    {QStringLiteral("serve"), QStringLiteral("--production"), QStringLiteral("--keystore"), keystore,
+                     QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--port"), QStringLiteral("0")});
+            p.waitForFinished(30000);
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+        };
+        const auto [fileCode, fileSaid] =
+            serve(QStringLiteral(CARDDESK_SOURCE_DIR "/resources/keystores/development.cdks"));
+        QVERIFY(fileCode != 0);
+        QVERIFY2(fileSaid.contains(QStringLiteral("PKCS#11 token only")), qPrintable(fileSaid));
+        const auto [tokenCode, tokenSaid] = serve(QString::fromLatin1(cdtest::DevelopmentToken::kUri));
+        QVERIFY(tokenCode != 0);
+        QVERIFY2(tokenSaid.contains(QStringLiteral("published development keys")), qPrintable(tokenSaid));
+    }
+#endif
+
     // The key ceremony of carddesk-keystore: components typed by custodians (standard input here), their check values
     // and the key's shown, the key usable at once; the token's production mark then refuses clear-key files, a
     // development key brought in components, and opening a token that still holds development keys.
