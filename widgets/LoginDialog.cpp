@@ -136,6 +136,7 @@ void LoginDialog::submit() {
     clearPasswords();
     m_error->setText(problem);
     m_error->show();
+    adjustSize(); // room for the refusal's lines
     m_password->setFocus();
 }
 

@@ -78,6 +78,7 @@ void SecondOperatorDialog::submit() {
     }
     m_error->setText(m_errorText);
     m_error->show();
+    adjustSize(); // room for the refusal's lines
     m_password->setFocus();
 }
 

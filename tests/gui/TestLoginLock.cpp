@@ -86,7 +86,8 @@ private slots:
         QVERIFY(dialog && dialog->isVisible());
         QVERIFY(!dialog->isFirstAdmin());
         QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("loginPasswordEdit"))->echoMode(), QLineEdit::Password);
-        QVERIFY(guitest::clippedLabels(dialog).isEmpty());
+        QTRY_VERIFY2(guitest::clippedLabels(dialog).isEmpty(),
+                     qPrintable(guitest::clippedLabels(dialog).join(QLatin1Char(';'))));
 
         // A wrong password: refused in words, the password field cleared, the dialog stays.
         fill(dialog, "loginNameEdit", QStringLiteral("alice"));
@@ -108,7 +109,8 @@ private slots:
                 fill(dialog, "loginPasswordEdit", QStringLiteral("not-the-password"));
                 clickOk(dialog);
             }
-            QVERIFY(guitest::clippedLabels(dialog).isEmpty());
+            QTRY_VERIFY2(guitest::clippedLabels(dialog).isEmpty(),
+                         qPrintable(guitest::clippedLabels(dialog).join(QLatin1Char(';'))));
             QVERIFY(saveShot(dialog, QStringLiteral("login-%1.png").arg(lang)));
         }
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
@@ -184,7 +186,8 @@ private slots:
         auto* who = lock->findChild<QLabel*>(QStringLiteral("lockOperatorLabel"));
         QVERIFY(who->text().contains(cdtest::kAdmin));
         w->setIdleLockInterval(0);
-        QVERIFY(guitest::clippedLabels(lock).isEmpty());
+        QTRY_VERIFY2(guitest::clippedLabels(lock).isEmpty(),
+                     qPrintable(guitest::clippedLabels(lock).join(QLatin1Char(';'))));
         QVERIFY(saveShot(w.get(), QStringLiteral("lock-zh_CN.png")));
 
         // A wrong password keeps it locked; the right one unlocks and is audited as a login.
@@ -228,7 +231,8 @@ private slots:
                     ->findChild<QPushButton*>(QStringLiteral("lockUnlockButton"))
                     ->text()
                     .contains(QStringLiteral("Unlock")));
-        QVERIFY(guitest::clippedLabels(en->lockScreen()).isEmpty());
+        QTRY_VERIFY2(guitest::clippedLabels(en->lockScreen()).isEmpty(),
+                     qPrintable(guitest::clippedLabels(en->lockScreen()).join(QLatin1Char(';'))));
         QVERIFY(saveShot(en.get(), QStringLiteral("lock-en.png")));
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
     }

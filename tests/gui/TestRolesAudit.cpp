@@ -191,7 +191,8 @@ private slots:
 
         QTest::mouseClick(audit->findChild<QPushButton*>(QStringLiteral("auditVerifyButton")), Qt::LeftButton);
         QVERIFY2(audit->verifyText().contains(QStringLiteral("完整")), qPrintable(audit->verifyText()));
-        QVERIFY(guitest::clippedLabels(m_window.get()).isEmpty());
+        QTRY_VERIFY2(guitest::clippedLabels(m_window.get()).isEmpty(),
+                     qPrintable(guitest::clippedLabels(m_window.get()).join(QLatin1Char(';'))));
         QVERIFY(m_window->grab().save(
             QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR)).filePath(QStringLiteral("audit-zh_CN.png")), "PNG"));
 
@@ -224,7 +225,8 @@ private slots:
         QTest::mouseClick(w->auditView()->findChild<QPushButton*>(QStringLiteral("auditVerifyButton")), Qt::LeftButton);
         QVERIFY2(w->auditView()->verifyText().contains(QStringLiteral("intact")),
                  qPrintable(w->auditView()->verifyText()));
-        QVERIFY(guitest::clippedLabels(w.get()).isEmpty());
+        QTRY_VERIFY2(guitest::clippedLabels(w.get()).isEmpty(),
+                     qPrintable(guitest::clippedLabels(w.get()).join(QLatin1Char(';'))));
         QVERIFY(w->grab().save(QDir(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR)).filePath(QStringLiteral("audit-en.png")),
                                "PNG"));
         QVERIFY(Localisation::install(QLocale(QLocale::Chinese, QLocale::China)));
