@@ -179,6 +179,7 @@ void AuditView::reload() {
         m_model->appendRow({seq, time, new QStandardItem(e.operators), new QStandardItem(e.role),
                             new QStandardItem(e.action), new QStandardItem(e.card), new QStandardItem(e.result),
                             new QStandardItem(e.detail)});
+        m_model->item(m_model->rowCount() - 1, AuditFilterModel::Detail)->setToolTip(e.detail);
     }
     m_view->resizeColumnsToContents();
     applyFilters();

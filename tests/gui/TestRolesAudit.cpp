@@ -8,7 +8,9 @@
 #include "DeskWindow.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "OperatorsDialog.h"
 #include "SecondOperatorDialog.h"
+#include "SettingsDialog.h"
 
 #include "support/TestOperators.h"
 
@@ -19,6 +21,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -29,6 +32,7 @@
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -211,6 +215,66 @@ private slots:
         QVERIFY2(audit->verifyText().contains(QStringLiteral("3")) &&
                      !audit->verifyText().contains(QStringLiteral("完整")),
                  qPrintable(audit->verifyText()));
+    }
+
+    // The admins' settings: production mode switched under dual control, and back.
+    void settingsSwitchProductionModeWithASecondAdmin() {
+        QVERIFY(ops().isLoggedIn());
+        SettingsDialog settings(ops(), m_window.get());
+        settings.show();
+        auto* state = settings.findChild<QLabel*>(QStringLiteral("productionModeLabel"));
+        QCOMPARE(state->text(), QStringLiteral("本工作台处于开发模式。"));
+        for (const bool on : {true, false}) {
+            QString error = QStringLiteral("not asked");
+            QTimer::singleShot(0, m_window.get(), [&] {
+                auto* dialog = qobject_cast<SecondOperatorDialog*>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                dialog->findChild<QLineEdit*>(QStringLiteral("secondOperatorNameEdit"))->setText(cdtest::kSecond);
+                dialog->findChild<QLineEdit*>(QStringLiteral("secondOperatorPasswordEdit"))
+                    ->setText(cdtest::passwordOf(cdtest::kSecond));
+                QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+                error = dialog->error();
+            });
+            QTest::mouseClick(settings.productionButton(), Qt::LeftButton);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(m_window->database()->productionMode(), on);
+        }
+        QCOMPARE(state->text(), QStringLiteral("本工作台处于开发模式。"));
+    }
+
+    // The admins' operators: add one with a role and a password, lock it, remove it; a short password refused.
+    void operatorsDialogAddsLocksRemoves() {
+        OperatorsDialog dialog(ops(), m_window.get());
+        dialog.show();
+        const int before = dialog.table()->rowCount();
+        auto button = [&](const char* name) {
+            QTest::mouseClick(dialog.findChild<QPushButton*>(QLatin1String(name)), Qt::LeftButton);
+        };
+        dialog.findChild<QLineEdit*>(QStringLiteral("operatorNameEdit"))->setText(QStringLiteral("clerk"));
+        dialog.findChild<QCheckBox*>(QStringLiteral("operatorRole_desk"))->setChecked(true);
+        dialog.findChild<QLineEdit*>(QStringLiteral("operatorPasswordEdit"))->setText(QStringLiteral("short"));
+        button("operatorAddButton");
+        QVERIFY(!dialog.error().isEmpty());
+        QCOMPARE(dialog.table()->rowCount(), before);
+        dialog.findChild<QLineEdit*>(QStringLiteral("operatorPasswordEdit"))
+            ->setText(QStringLiteral("clerk-password-1"));
+        button("operatorAddButton");
+        QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+        QCOMPARE(dialog.table()->rowCount(), before + 1);
+        const auto row = [&] {
+            for (int r = 0; r < dialog.table()->rowCount(); ++r)
+                if (dialog.table()->item(r, 0)->text() == QLatin1String("clerk"))
+                    return r;
+            return -1;
+        };
+        QVERIFY(row() >= 0);
+        QCOMPARE(dialog.table()->item(row(), 1)->text(), QStringLiteral("柜台"));
+        button("operatorLockButton");
+        QCOMPARE(dialog.table()->item(row(), 2)->text(), QStringLiteral("已被管理员锁定"));
+        button("operatorRemoveButton");
+        QVERIFY2(dialog.error().isEmpty(), qPrintable(dialog.error()));
+        QCOMPARE(row(), -1);
     }
 
     void auditViewInEnglish() {
