@@ -3828,6 +3828,13 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
     </message>
+    <message numerus="yes">
+        <source>Operator %1 is locked until %2 after %n wrong password(s) in a row; an admin can unlock it sooner.</source>
+        <translation>
+            <numerusform>Operator %1 is locked until %2 after %n wrong password in a row; an admin can unlock it sooner.</numerusform>
+            <numerusform>Operator %1 is locked until %2 after %n wrong passwords in a row; an admin can unlock it sooner.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>carddesk::MainWindow</name>

@@ -3814,6 +3814,12 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message numerus="yes">
+        <source>Operator %1 is locked until %2 after %n wrong password(s) in a row; an admin can unlock it sooner.</source>
+        <translation>
+            <numerusform>操作员 %1 连续 %n 次密码错误，已锁定至 %2；管理员可提前解锁。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>carddesk::MainWindow</name>

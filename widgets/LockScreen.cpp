@@ -106,6 +106,16 @@ void LockScreen::unlock() {
     emit unlocked();
 }
 
+void LockScreen::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    emit lockedChanged(true);
+}
+
+void LockScreen::hideEvent(QHideEvent* event) {
+    QWidget::hideEvent(event);
+    emit lockedChanged(false);
+}
+
 bool LockScreen::eventFilter(QObject* watched, QEvent* event) {
     if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
         setGeometry(parentWidget()->rect());

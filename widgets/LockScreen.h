@@ -26,8 +26,11 @@ public:
 signals:
     void unlocked();
     void logoutRequested();
+    void lockedChanged(bool locked);
 
 protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:

@@ -126,8 +126,18 @@ void LoginDialog::submit() {
             }
         }
     }
-    if (problem.isEmpty())
+    if (problem.isEmpty()) {
         problem = m_session.login(name, m_password->text());
+        // A lock-out in the desk's local time, which the operator reads off the clock on the wall.
+        const auto info = problem.isEmpty() || !m_session.database().isOpen()
+                              ? std::nullopt
+                              : OperatorStore(m_session.database()).find(name);
+        if (info && info->isLockedAt(QDateTime::currentDateTimeUtc()) && info->lockedUntil.isValid())
+            problem = tr("Operator %1 is locked until %2 after %n wrong password(s) in a row; an admin can unlock "
+                         "it sooner.",
+                         nullptr, OperatorStore::kMaxFailures)
+                          .arg(name, info->lockedUntil.toLocalTime().toString(QStringLiteral("HH:mm")));
+    }
     if (problem.isEmpty()) {
         m_error->clear();
         accept();

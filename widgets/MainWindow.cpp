@@ -145,6 +145,7 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     m_tracePanel->setRevealHandler([this](bool reveal) { revealTrace(reveal); });
     m_lock = new LockScreen(session.operators(), this);
     connect(m_lock, &LockScreen::logoutRequested, this, &MainWindow::logOut);
+    connect(m_lock, &LockScreen::lockedChanged, this, &MainWindow::setLocked);
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockNow);
     setIdleLockInterval(options.idleLockMinutes * 60000);
@@ -175,6 +176,7 @@ MainWindow::~MainWindow() {
     m_readers->stop();
     // The session logs its operator out on its way: no view to update then.
     disconnect(&m_session->operators(), nullptr, this, nullptr);
+    disconnect(m_lock, nullptr, this, nullptr);
     delete m_traceDock;
     delete takeCentralWidget();
     // A session of its own goes while this window can still take the signals its objects send on their way out.

@@ -87,6 +87,8 @@ private:
     // Views, tabs and actions follow the logged-in operator's roles: what it cannot use is hidden.
     void applyOperator();
     void revealTrace(bool reveal);
+    // Locked: nothing under the lock screen takes input, not even a shortcut; unlocked: as it was.
+    void setLocked(bool locked);
     void createSessionMenu(QMenu* file);
     QAction* guarded(QAction* action, std::initializer_list<Operation> anyOf);
 
@@ -115,6 +117,7 @@ private:
     LockScreen* m_lock;
     IdleWatcher* m_idle;
     QList<std::pair<QAction*, QList<Operation>>> m_guardedActions;
+    QList<QAction*> m_disabledByLock;
 };
 
 } // namespace carddesk

@@ -26,7 +26,9 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 
 namespace carddesk {
@@ -84,6 +86,23 @@ void MainWindow::logOut() {
 void MainWindow::lockNow() {
     if (m_session->operators().isLoggedIn() && isVisible())
         m_lock->lock();
+}
+
+void MainWindow::setLocked(bool locked) {
+    for (QWidget* w : {centralWidget(), static_cast<QWidget*>(m_traceDock), static_cast<QWidget*>(menuBar()),
+                       static_cast<QWidget*>(statusBar())})
+        w->setEnabled(!locked);
+    if (locked) {
+        for (QAction* a : findChildren<QAction*>())
+            if (a->isEnabled() && !m_lock->isAncestorOf(qobject_cast<QWidget*>(a->parent()))) {
+                a->setEnabled(false);
+                m_disabledByLock << a;
+            }
+    } else {
+        for (QAction* a : std::as_const(m_disabledByLock))
+            a->setEnabled(true);
+        m_disabledByLock.clear();
+    }
 }
 
 void MainWindow::showSettings() {

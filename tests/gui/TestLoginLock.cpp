@@ -138,7 +138,12 @@ private slots:
         fill(dialog, "loginPasswordEdit", cdtest::passwordOf(QStringLiteral("alice")));
         clickOk(dialog);
         QVERIFY(!ops.isLoggedIn());
-        QVERIFY2(dialog->error().contains(QStringLiteral("alice")) && dialog->error().contains(QStringLiteral("锁")),
+        const QString until = OperatorStore(w->session()->database())
+                                  .find(QStringLiteral("alice"))
+                                  ->lockedUntil.toLocalTime()
+                                  .toString(QStringLiteral("HH:mm"));
+        QVERIFY2(dialog->error().contains(QStringLiteral("alice")) &&
+                     dialog->error().contains(QStringLiteral("锁定至")) && dialog->error().contains(until),
                  qPrintable(dialog->error()));
         // Cancel with nobody logged in: the console closes.
         dialog->reject();
@@ -183,6 +188,9 @@ private slots:
         w->setIdleLockInterval(200);
         QTRY_VERIFY_WITH_TIMEOUT(lock->isLocked(), 5000);
         QCOMPARE(lock->geometry(), w->rect());
+        // Nothing under the lock takes input: no widget, no menu, no shortcut.
+        QVERIFY(!w->centralWidget()->isEnabled());
+        QVERIFY(!w->findChild<QAction*>(QStringLiteral("showAuditAction"))->isEnabled());
         auto* who = lock->findChild<QLabel*>(QStringLiteral("lockOperatorLabel"));
         QVERIFY(who->text().contains(cdtest::kAdmin));
         w->setIdleLockInterval(0);
@@ -205,6 +213,8 @@ private slots:
         QTest::mouseClick(lock->findChild<QPushButton*>(QStringLiteral("lockUnlockButton")), Qt::LeftButton);
         QVERIFY(!lock->isLocked());
         QVERIFY(w->session()->operators().isLoggedIn());
+        QVERIFY(w->centralWidget()->isEnabled());
+        QVERIFY(w->findChild<QAction*>(QStringLiteral("showAuditAction"))->isEnabled());
         int after = 0;
         for (const AuditEntry& e : w->database()->auditTrail())
             after += e.action == QLatin1String("login") && e.result == QLatin1String("ok");
