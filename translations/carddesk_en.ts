@@ -2490,6 +2490,127 @@ role or dual control was not satisfied (the message names the missing role).</tr
     </message>
 </context>
 <context>
+    <name>carddesk::AuditView</name>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>card number</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ction:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rd:</source>
+        <translation>Ca&amp;rd:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Export &amp;JSON…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s)</source>
+        <translation>
+            <numerusform>%1 of %n row</numerusform>
+            <numerusform>%1 of %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact, %n row(s).</source>
+        <translation>
+            <numerusform>Chain intact, %n row.</numerusform>
+            <numerusform>Chain intact, %n rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chain broken at row %1: %2</source>
+        <translation>Chain broken at row %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CaKeyService</name>
     <message>
         <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
@@ -3655,6 +3776,113 @@ role or dual control was not satisfied (the message names the missing role).</tr
     </message>
 </context>
 <context>
+    <name>carddesk::LockScreen</name>
+    <message>
+        <source>The console is locked</source>
+        <translation>The console is locked</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>Logged in: %1. Enter this operator&apos;s password to go on, or log out.</source>
+        <translation>Logged in: %1. Enter this operator&apos;s password to go on, or log out.</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::LoginDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <source>Operator login</source>
+        <translation>Operator login</translation>
+    </message>
+    <message>
+        <source>This desk has no operator yet. Create its first administrator: it then adds the desk&apos;s operators and their roles.</source>
+        <translation>This desk has no operator yet. Create its first administrator: it then adds the desk&apos;s operators and their roles.</translation>
+    </message>
+    <message>
+        <source>Log in with your operator name and password. Every action is recorded in the audit trail under your name.</source>
+        <translation>Log in with your operator name and password. Every action is recorded in the audit trail under your name.</translation>
+    </message>
+    <message>
+        <source>operator name</source>
+        <translation>operator name</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>the same again</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Passwords have at least %n characters and differ from the name.</source>
+        <translation>
+            <numerusform>Passwords have at least %n character and differ from the name.</numerusform>
+            <numerusform>Passwords have at least %n characters and differ from the name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Create and log in</source>
+        <translation>&amp;Create and log in</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>The database is not open: nobody can log in.</source>
+        <translation>The database is not open: nobody can log in.</translation>
+    </message>
+    <message>
+        <source>Enter the operator name.</source>
+        <translation>Enter the operator name.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operator %1 is locked until %2 after %n wrong password(s) in a row; an admin can unlock it sooner.</source>
+        <translation>
+            <numerusform>Operator %1 is locked until %2 after %n wrong password in a row; an admin can unlock it sooner.</numerusform>
+            <numerusform>Operator %1 is locked until %2 after %n wrong passwords in a row; an admin can unlock it sooner.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>carddesk::MainWindow</name>
     <message>
         <source>CardDesk</source>
@@ -3819,6 +4047,67 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>operator %1 is not logged in: %2</source>
         <translation>operator %1 is not logged in: %2</translation>
     </message>
+    <message>
+        <source>Lock the console after N minutes without input (default 10; 0: never).</source>
+        <translation>Lock the console after N minutes without input (default 10; 0: never).</translation>
+    </message>
+    <message>
+        <source>--idle-lock-minutes needs a number of minutes (0: never)</source>
+        <translation>--idle-lock-minutes needs a number of minutes (0: never)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Desk &amp;settings…</source>
+        <translation>Desk &amp;settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Operators…</source>
+        <translation>&amp;Operators…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k the console</source>
+        <translation>Loc&amp;k the console</translation>
+    </message>
+    <message>
+        <source>S&amp;witch operator…</source>
+        <translation>S&amp;witch operator…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>PINs, key cryptograms and session keys of the exchanges recorded from now on stay in clear until &quot;Reveal secrets&quot; is turned off, which wipes them from memory.</source>
+        <translation>PINs, key cryptograms and session keys of the exchanges recorded from now on stay in clear until &quot;Reveal secrets&quot; is turned off, which wipes them from memory.</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list of roles</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>Card issuance and operator console · %1</source>
+        <translation>Card issuance and operator console · %1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -3892,6 +4181,89 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>%1 is logged in: an operator does not remove itself</source>
         <translation>%1 is logged in: an operator does not remove itself</translation>
+    </message>
+    <message>
+        <source>nobody is logged in</source>
+        <translation>nobody is logged in</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Set &amp;roles</source>
+        <translation>Set &amp;roles</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>Loc&amp;k</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list of roles</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>locked by an admin</source>
+        <translation>locked by an admin</translation>
     </message>
 </context>
 <context>
@@ -4254,6 +4626,68 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>%1 (ATR)</source>
         <translation>%1 (ATR)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SecondOperatorDialog</name>
+    <message>
+        <source>Dual control</source>
+        <translation>Dual control</translation>
+    </message>
+    <message>
+        <source>To %1, a second operator approves at this desk: another operator than %2, with their own name and password. Both names are recorded in the audit trail.</source>
+        <translation>To %1, a second operator approves at this desk: another operator than %2, with their own name and password. Both names are recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>the second operator&apos;s name</source>
+        <translation>the second operator&apos;s name</translation>
+    </message>
+    <message>
+        <source>Second &amp;operator:</source>
+        <translation>Second &amp;operator:</translation>
+    </message>
+    <message>
+        <source>Its &amp;password:</source>
+        <translation>Its &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Enter the second operator&apos;s name.</source>
+        <translation>Enter the second operator&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Desk settings</translation>
+    </message>
+    <message>
+        <source>Production mode</source>
+        <translation>Production mode</translation>
+    </message>
+    <message>
+        <source>A production desk refuses the development keys and the development operator. Switching needs an admin and a second operator (dual control).</source>
+        <translation>A production desk refuses the development keys and the development operator. Switching needs an admin and a second operator (dual control).</translation>
+    </message>
+    <message>
+        <source>This desk is in production mode.</source>
+        <translation>This desk is in production mode.</translation>
+    </message>
+    <message>
+        <source>This desk is in development mode.</source>
+        <translation>This desk is in development mode.</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;development mode…</source>
+        <translation>Switch to &amp;development mode…</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;production mode…</source>
+        <translation>Switch to &amp;production mode…</translation>
     </message>
 </context>
 <context>

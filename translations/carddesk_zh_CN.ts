@@ -2485,6 +2485,125 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     </message>
 </context>
 <context>
+    <name>carddesk::AuditView</name>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>操作(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rd:</source>
+        <translation>卡号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>时间从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>校验哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>导出 &amp;JSON…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s)</source>
+        <translation>
+            <numerusform>显示 %1 / 共 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact, %n row(s).</source>
+        <translation>
+            <numerusform>哈希链完整，共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chain broken at row %1: %2</source>
+        <translation>哈希链在第 %1 行断开：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CaKeyService</name>
     <message>
         <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
@@ -3645,6 +3764,110 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     </message>
 </context>
 <context>
+    <name>carddesk::LockScreen</name>
+    <message>
+        <source>The console is locked</source>
+        <translation>控制台已锁定</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Logged in: %1. Enter this operator&apos;s password to go on, or log out.</source>
+        <translation>当前登录：%1。输入该操作员的密码以继续，或注销。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::LoginDialog</name>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>创建首个管理员</translation>
+    </message>
+    <message>
+        <source>Operator login</source>
+        <translation>操作员登录</translation>
+    </message>
+    <message>
+        <source>This desk has no operator yet. Create its first administrator: it then adds the desk&apos;s operators and their roles.</source>
+        <translation>本工作台尚无操作员。请创建首个管理员，之后由其添加本工作台的操作员及其角色。</translation>
+    </message>
+    <message>
+        <source>Log in with your operator name and password. Every action is recorded in the audit trail under your name.</source>
+        <translation>请用操作员名称和密码登录。每项操作都以您的名义记入审计记录。</translation>
+    </message>
+    <message>
+        <source>operator name</source>
+        <translation>操作员名称</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Passwords have at least %n characters and differ from the name.</source>
+        <translation>
+            <numerusform>密码至少 %n 个字符，且不能与名称相同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Create and log in</source>
+        <translation>创建并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The database is not open: nobody can log in.</source>
+        <translation>数据库未打开：无人可以登录。</translation>
+    </message>
+    <message>
+        <source>Enter the operator name.</source>
+        <translation>请输入操作员名称。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operator %1 is locked until %2 after %n wrong password(s) in a row; an admin can unlock it sooner.</source>
+        <translation>
+            <numerusform>操作员 %1 连续 %n 次密码错误，已锁定至 %2；管理员可提前解锁。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>carddesk::MainWindow</name>
     <message>
         <source>CardDesk</source>
@@ -3808,6 +4031,67 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>operator %1 is not logged in: %2</source>
         <translation>操作员 %1 未登录：%2</translation>
     </message>
+    <message>
+        <source>Lock the console after N minutes without input (default 10; 0: never).</source>
+        <translation>无输入 N 分钟后锁定控制台（默认 10；0 表示从不）。</translation>
+    </message>
+    <message>
+        <source>--idle-lock-minutes needs a number of minutes (0: never)</source>
+        <translation>--idle-lock-minutes 需要一个分钟数（0 表示从不）</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Desk &amp;settings…</source>
+        <translation>工作台设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Operators…</source>
+        <translation>操作员管理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>审计记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k the console</source>
+        <translation>锁定控制台(&amp;K)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch operator…</source>
+        <translation>切换操作员(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>注销(&amp;L)</translation>
+    </message>
+    <message>
+        <source>PINs, key cryptograms and session keys of the exchanges recorded from now on stay in clear until &quot;Reveal secrets&quot; is turned off, which wipes them from memory.</source>
+        <translation>从现在起记录的交互中的 PIN、密钥密文和会话密钥将以明文保留，直到关闭“显示机密”为止；关闭时会从内存中清除它们。</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list of roles</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>操作员：%1</translation>
+    </message>
+    <message>
+        <source>Card issuance and operator console · %1</source>
+        <translation>发卡与运维控制台 · %1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -3881,6 +4165,88 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>%1 is logged in: an operator does not remove itself</source>
         <translation>%1 已登录：操作员不能删除自己</translation>
+    </message>
+    <message>
+        <source>nobody is logged in</source>
+        <translation>无人登录</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>操作员管理</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set &amp;roles</source>
+        <translation>设置角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k</source>
+        <translation>锁定(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list of roles</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>locked by an admin</source>
+        <translation>已被管理员锁定</translation>
     </message>
 </context>
 <context>
@@ -4242,6 +4608,68 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>%1 (ATR)</source>
         <translation>%1（ATR）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SecondOperatorDialog</name>
+    <message>
+        <source>Dual control</source>
+        <translation>双人控制</translation>
+    </message>
+    <message>
+        <source>To %1, a second operator approves at this desk: another operator than %2, with their own name and password. Both names are recorded in the audit trail.</source>
+        <translation>要%1，需由第二名操作员在本工作台批准：须是 %2 以外的操作员，使用其本人的名称和密码。两人的名字都会记入审计记录。</translation>
+    </message>
+    <message>
+        <source>the second operator&apos;s name</source>
+        <translation>第二名操作员的名称</translation>
+    </message>
+    <message>
+        <source>Second &amp;operator:</source>
+        <translation>第二操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Its &amp;password:</source>
+        <translation>其密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Enter the second operator&apos;s name.</source>
+        <translation>请输入第二名操作员的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::SettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>工作台设置</translation>
+    </message>
+    <message>
+        <source>Production mode</source>
+        <translation>生产模式</translation>
+    </message>
+    <message>
+        <source>A production desk refuses the development keys and the development operator. Switching needs an admin and a second operator (dual control).</source>
+        <translation>生产工作台拒绝开发密钥和开发操作员。切换需要一名管理员和第二名操作员（双人控制）。</translation>
+    </message>
+    <message>
+        <source>This desk is in production mode.</source>
+        <translation>本工作台处于生产模式。</translation>
+    </message>
+    <message>
+        <source>This desk is in development mode.</source>
+        <translation>本工作台处于开发模式。</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;development mode…</source>
+        <translation>切换到开发模式(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;production mode…</source>
+        <translation>切换到生产模式(&amp;P)…</translation>
     </message>
 </context>
 <context>

@@ -287,7 +287,10 @@ void CardPanel::startRead(bool showBusyPage) {
             // same card (after an issuance) leaves the operator where they are.
             if (showBusyPage) {
                 const bool blank = m_snapshot->isCdos && m_snapshot->lifeCycle == cdos::LifeCycle::Blank;
-                m_tabs->setCurrentWidget(blank ? static_cast<QWidget*>(m_issuance) : m_diagnostics);
+                // Only to a tab the operator's roles show (MainWindow hides the others).
+                if (const int tab = m_tabs->indexOf(blank ? static_cast<QWidget*>(m_issuance) : m_diagnostics);
+                    m_tabs->isTabVisible(tab))
+                    m_tabs->setCurrentIndex(tab);
             }
             emit stateChanged();
         });

@@ -13,6 +13,7 @@ struct ConsoleOptions {
     QString templatePath;        // the template the issuance view starts with
     QString appCaKeyPath;        // CA key written to issued cards; empty: IssuanceService::defaultAppCaKeyPath()
     bool usePcsc = true;         // false: only in-process readers (unit tests)
+    int idleLockMinutes = 10;    // the lock screen after this long without input; 0: never
 
     // The installed standard template, or the source tree's one in a development build.
     static QString defaultTemplatePath();

@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
+#include "AuditView.h"
 #include "CardPanel.h"
 #include "DiagnosticsView.h"
+#include "IdleWatcher.h"
 #include "IssuanceView.h"
+#include "LockScreen.h"
 #include "PurseView.h"
 #include "ReadersPanel.h"
 #include "SupportView.h"
@@ -15,6 +18,7 @@
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
 #include "carddesk/model/KeyRing.h"
+#include "carddesk/model/OperatorSession.h"
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportService.h"
 
@@ -92,6 +96,9 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
     m_workTabs->addTab(m_cardPanel, tr("Card"));
     m_workTabs->addTab(m_support, tr("Support"));
+    // The audit trail (审计) for admins: hidden from everyone else like every view an operator cannot use.
+    m_audit = new AuditView(session.operators(), this);
+    m_workTabs->addTab(m_audit, tr("Audit"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -120,6 +127,10 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     m_databaseStatus->setObjectName(QStringLiteral("databaseStatusLabel"));
     m_databaseStatus->setTextFormat(Qt::PlainText);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    m_operatorStatus = new QLabel(this);
+    m_operatorStatus->setObjectName(QStringLiteral("operatorStatusLabel"));
+    m_operatorStatus->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_operatorStatus);
     statusBar()->addPermanentWidget(m_pcscStatus);
     statusBar()->addPermanentWidget(m_databaseStatus, 1);
     if (m_databaseError.isEmpty()) {
@@ -131,6 +142,16 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     }
 
     createMenus();
+    m_tracePanel->setRevealHandler([this](bool reveal) { revealTrace(reveal); });
+    m_lock = new LockScreen(session.operators(), this);
+    connect(m_lock, &LockScreen::logoutRequested, this, &MainWindow::logOut);
+    connect(m_lock, &LockScreen::lockedChanged, this, &MainWindow::setLocked);
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lockNow);
+    setIdleLockInterval(options.idleLockMinutes * 60000);
+    connect(&session.operators(), &OperatorSession::loggedIn, this, &MainWindow::applyOperator);
+    connect(&session.operators(), &OperatorSession::loggedOut, this, &MainWindow::applyOperator);
+    applyOperator();
 
     connect(m_readersPanel, &ReadersPanel::currentReaderChanged, m_cardPanel, &CardPanel::setReader);
     connect(m_cardPanel, &CardPanel::stateChanged, this, [this] {
@@ -153,6 +174,9 @@ MainWindow::~MainWindow() {
     // Order matters: the owner thread stops before anything it reports to goes away, and the views (with their
     // models over the trace and the readers) go before the session's core objects they show.
     m_readers->stop();
+    // The session logs its operator out on its way: no view to update then.
+    disconnect(&m_session->operators(), nullptr, this, nullptr);
+    disconnect(m_lock, nullptr, this, nullptr);
     delete m_traceDock;
     delete takeCentralWidget();
     // A session of its own goes while this window can still take the signals its objects send on their way out.
@@ -195,16 +219,22 @@ void MainWindow::createMenus() {
     QAction* issue = file->addAction(tr("&Issue card"), issuance, &IssuanceView::issue);
     issue->setObjectName(QStringLiteral("issueCardAction"));
     issue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    guarded(issue, {Operation::IssueCard});
     file->addSeparator();
     QAction* keyStore = file->addAction(tr("Open &key store…"), issuance, &IssuanceView::openKeyStore);
     keyStore->setObjectName(QStringLiteral("openKeyStoreAction"));
     keyStore->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    guarded(keyStore, {Operation::IssueCard, Operation::DeskLoad, Operation::DeskPurchase, Operation::History,
+                       Operation::KeyImport});
     QAction* chooseTemplate = file->addAction(tr("Choose card &template…"), issuance, &IssuanceView::chooseTemplate);
     chooseTemplate->setObjectName(QStringLiteral("chooseTemplateAction"));
     chooseTemplate->setShortcut(QKeySequence::Open);
+    guarded(chooseTemplate, {Operation::IssueCard});
     QAction* saveTrace = file->addAction(tr("&Save APDU trace…"), m_tracePanel, &TracePanel::save);
     saveTrace->setObjectName(QStringLiteral("saveTraceAction"));
     saveTrace->setShortcut(QKeySequence::Save);
+    guarded(saveTrace, {Operation::TraceView});
+    createSessionMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -223,6 +253,7 @@ void MainWindow::createMenus() {
     });
     issuanceTab->setObjectName(QStringLiteral("showIssuanceAction"));
     issuanceTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    guarded(issuanceTab, {Operation::IssueCard});
     QAction* diagnostics = view->addAction(tr("Card &diagnostics"), this, [this] {
         m_workTabs->setCurrentWidget(m_cardPanel);
         m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->diagnosticsView());
@@ -230,6 +261,7 @@ void MainWindow::createMenus() {
     });
     diagnostics->setObjectName(QStringLiteral("showDiagnosticsAction"));
     diagnostics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    guarded(diagnostics, {Operation::Diagnose});
     QAction* purse = view->addAction(tr("E-&purse"), this, [this] {
         m_workTabs->setCurrentWidget(m_cardPanel);
         m_cardPanel->tabs()->setCurrentWidget(m_cardPanel->purseView());
@@ -237,23 +269,27 @@ void MainWindow::createMenus() {
     });
     purse->setObjectName(QStringLiteral("showPurseAction"));
     purse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    guarded(purse, {Operation::DeskLoad, Operation::DeskPurchase});
     QAction* support = view->addAction(tr("&Support (headend history)"), this, [this] {
         m_workTabs->setCurrentWidget(m_support);
         m_support->setFocus();
     });
     support->setObjectName(QStringLiteral("showSupportAction"));
     support->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    guarded(support, {Operation::History});
     QAction* trace = view->addAction(tr("APDU &trace"), this, [this] {
         m_traceDock->show();
         m_tracePanel->view()->setFocus();
     });
     trace->setObjectName(QStringLiteral("focusTraceAction"));
     trace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    guarded(trace, {Operation::TraceView});
     view->addSeparator();
     QAction* toggleTrace = m_traceDock->toggleViewAction();
     toggleTrace->setText(tr("Show the APDU trace &panel"));
     toggleTrace->setObjectName(QStringLiteral("toggleTraceDockAction"));
     view->addAction(toggleTrace);
+    guarded(toggleTrace, {Operation::TraceView});
     QAction* refresh = view->addAction(tr("Re&fresh card"), m_cardPanel, &CardPanel::refresh);
     refresh->setObjectName(QStringLiteral("refreshCardAction"));
     refresh->setShortcut(QKeySequence::Refresh);

@@ -6,8 +6,14 @@
 
 #include <QMainWindow>
 
-#include <memory>
+#include <QList>
 
+#include <initializer_list>
+#include <memory>
+#include <utility>
+
+class QAction;
+class QMenu;
 class QDockWidget;
 class QLabel;
 class QTabWidget;
@@ -23,6 +29,10 @@ class PurseService;
 class SupportService;
 class SupportView;
 class AppService;
+class AuditView;
+class IdleWatcher;
+class LockScreen;
+enum class Operation;
 class ReadersPanel;
 class TraceLog;
 class TracePanel;
@@ -56,11 +66,31 @@ public:
     // The centre's tabs: the card (CardPanel) and support (SupportView).
     QTabWidget* workTabs() const { return m_workTabs; }
     TracePanel* tracePanel() const { return m_tracePanel; }
+    // Admins' audit trail (a tab of workTabs()), the idle lock screen, and its interval (tests: milliseconds).
+    AuditView* auditView() const { return m_audit; }
+    LockScreen* lockScreen() const { return m_lock; }
+    void setIdleLockInterval(int milliseconds); // 0: never locks
+
+public slots:
+    // The operator (docs/operators.md, MainWindowSession.cpp): the login dialog over the window (quits when it is
+    // cancelled with nobody logged in), log out (then the login dialog again), and the lock screen now.
+    void requireLogin();
+    void logOut();
+    void lockNow();
+    void showSettings();
+    void showOperators();
 
 private:
     void createMenus();
     void updateServiceStatus();
     void about();
+    // Views, tabs and actions follow the logged-in operator's roles: what it cannot use is hidden.
+    void applyOperator();
+    void revealTrace(bool reveal);
+    // Locked: nothing under the lock screen takes input, not even a shortcut; unlocked: as it was.
+    void setLocked(bool locked);
+    void createSessionMenu(QMenu* file);
+    QAction* guarded(QAction* action, std::initializer_list<Operation> anyOf);
 
     std::unique_ptr<ConsoleSession> m_ownSession; // only when no session was given; destroyed after the views
     ConsoleSession* m_session;
@@ -82,6 +112,12 @@ private:
     QDockWidget* m_traceDock;
     QLabel* m_pcscStatus;
     QLabel* m_databaseStatus;
+    QLabel* m_operatorStatus;
+    AuditView* m_audit;
+    LockScreen* m_lock;
+    IdleWatcher* m_idle;
+    QList<std::pair<QAction*, QList<Operation>>> m_guardedActions;
+    QList<QAction*> m_disabledByLock;
 };
 
 } // namespace carddesk

@@ -203,6 +203,14 @@ void TracePanel::updateDecodePane() {
 }
 
 void TracePanel::onRevealToggled(bool on) {
+    if (m_revealHandler) {
+        {
+            const QSignalBlocker block(m_reveal);
+            m_reveal->setChecked(m_log->revealSecrets());
+        }
+        m_revealHandler(on);
+        return;
+    }
     if (!on) {
         m_log->setRevealSecrets(false, m_operator);
         return;

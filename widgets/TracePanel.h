@@ -3,6 +3,8 @@
 // exchange, Save… (redacted), a deliberate and recorded "Reveal secrets" toggle, and Clear.
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -30,6 +32,9 @@ public:
 
     // Writes the trace to `path` (.json: JSON lines, otherwise text); returns the error in words, "" on success.
     QString saveTo(const QString& path);
+    // Who turns reveal on and off instead of the panel (the main window: dual control through the console session).
+    // The button follows the trace log whatever the handler did.
+    void setRevealHandler(std::function<void(bool reveal)> handler) { m_revealHandler = std::move(handler); }
 
 public slots:
     // Asks for a file and writes the trace (the File menu's "Save APDU trace…" too).
@@ -54,6 +59,7 @@ private:
     QLabel* m_count;
     QTableView* m_view;
     ApduDecodePane* m_decode;
+    std::function<void(bool)> m_revealHandler;
 };
 
 } // namespace carddesk

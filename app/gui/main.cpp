@@ -98,7 +98,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption createDatabase(
         QStringLiteral("create-database"),
         MainWindow::tr("Create the --database file when it does not exist (never done silently)."));
-    parser.addOptions({database, createDatabase, keystore, cardTemplate, screenshot, langOption, appCaKey});
+    const QCommandLineOption idleLock(
+        QStringLiteral("idle-lock-minutes"),
+        MainWindow::tr("Lock the console after N minutes without input (default 10; 0: never)."), QStringLiteral("N"));
+    parser.addOptions({database, createDatabase, keystore, cardTemplate, screenshot, langOption, appCaKey, idleLock});
     parser.process(app);
 
     ConsoleOptions options = ConsoleOptions::defaults();
@@ -111,6 +114,15 @@ int main(int argc, char** argv) {
         options.templatePath = parser.value(cardTemplate);
     if (parser.isSet(appCaKey))
         options.appCaKeyPath = parser.value(appCaKey);
+    if (parser.isSet(idleLock)) {
+        bool ok = false;
+        options.idleLockMinutes = parser.value(idleLock).toInt(&ok);
+        if (!ok || options.idleLockMinutes < 0) {
+            std::fprintf(stderr, "carddesk: %s\n",
+                         qPrintable(MainWindow::tr("--idle-lock-minutes needs a number of minutes (0: never)")));
+            return 2;
+        }
+    }
     // Development runs only: docs/keys.md explains why production desks never put a passphrase in the
     // environment.
     options.keyStorePassphrase =
@@ -118,9 +130,9 @@ int main(int argc, char** argv) {
 
     carddesk::ConsoleSession session; // built once here, shown by the window, gone after it
     MainWindow window(session, options);
-    // The operator (docs/operators.md): until the console has its login dialog, the one of CARDDESK_OPERATOR with
-    // CARDDESK_OPERATOR_PASSWORD (scripts/run-console.sh sets the development ones); without, every service
-    // refuses, naming the role it needs.
+    // The operator (docs/operators.md): the one of CARDDESK_OPERATOR with CARDDESK_OPERATOR_PASSWORD when both are
+    // set (scripts/run-console.sh sets the development ones), else the login dialog (the first admin's creation on
+    // a desk without operators).
     if (const auto password = cdos::SecretEnvironment::value("CARDDESK_OPERATOR_PASSWORD");
         password && session.database().isOpen()) {
         const QString name = qEnvironmentVariable("CARDDESK_OPERATOR");
@@ -129,6 +141,8 @@ int main(int argc, char** argv) {
                          qPrintable(MainWindow::tr("operator %1 is not logged in: %2").arg(name, e)));
     }
     window.show();
+    if (!session.operators().isLoggedIn())
+        window.requireLogin();
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, parser.value(screenshot));
     return QApplication::exec();

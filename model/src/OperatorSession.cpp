@@ -60,6 +60,33 @@ QString OperatorSession::login(const QString& name, const QString& password) {
     return {};
 }
 
+QString OperatorSession::unlock(const QString& password) {
+    if (!isLoggedIn())
+        return tr("nobody is logged in");
+    if (!m_db.isOpen())
+        return tr("the database is not open: nobody can log in");
+    AuditRecord r;
+    r.operators = m_name;
+    r.action = QStringLiteral("login");
+    r.detail = QStringLiteral("unlock");
+    OperatorStore::Check c;
+    try {
+        c = m_store.authenticate(m_name, password);
+        if (c.outcome == OperatorStore::Outcome::Ok)
+            r.role = Access::rolesText(c.info.roles);
+        else
+            r.result = c.auditText;
+        m_db.appendAudit(r);
+    } catch (const DatabaseError& e) {
+        return e.text;
+    }
+    if (c.outcome != OperatorStore::Outcome::Ok)
+        return c.error;
+    m_roles = c.info.roles; // an admin may have changed them meanwhile
+    emit loggedIn(m_name);
+    return {};
+}
+
 void OperatorSession::logout() {
     if (!isLoggedIn())
         return;

@@ -21,10 +21,11 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -176,15 +177,16 @@ private slots:
     void revealingSecretsAsksAndIsRecorded() {
         auto* reveal = m_window->findChild<QPushButton*>(QStringLiteral("traceRevealButton"));
         QVERIFY(reveal);
-        // Declining the confirmation leaves everything redacted.
-        QTimer::singleShot(0, m_window.get(), [] { closeMessageBox(QMessageBox::Cancel); });
+        // Declining the second operator's dialog leaves everything redacted.
+        QTimer::singleShot(0, m_window.get(), [] { answerSecondOperator({}); });
         QTest::mouseClick(reveal, Qt::LeftButton);
         QVERIFY(!reveal->isChecked());
         QVERIFY(!m_window->traceLog()->revealSecrets());
 
-        // Dual control (docs/operators.md): a second operator approves the reveal at this desk first.
-        cdtest::approveSecond(m_window->session()->operators(), carddesk::Operation::TraceRevealSecrets);
-        QTimer::singleShot(0, m_window.get(), [] { closeMessageBox(QMessageBox::Yes); });
+        // Dual control (docs/operators.md): a second operator approves the reveal at this desk.
+        cdtest::ensureOperator(*m_window->database(), cdtest::kSecond,
+                               carddesk::Role::Technician | carddesk::Role::Admin);
+        QTimer::singleShot(0, m_window.get(), [] { answerSecondOperator(cdtest::kSecond); });
         QTest::mouseClick(reveal, Qt::LeftButton);
         QVERIFY(reveal->isChecked());
         QVERIFY(m_window->traceLog()->revealSecrets());
@@ -217,11 +219,19 @@ private slots:
     }
 
 private:
-    static void closeMessageBox(QMessageBox::StandardButton button) {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        QVERIFY(box);
-        QCOMPARE(box->objectName(), QStringLiteral("revealConfirmBox"));
-        QTest::mouseClick(box->button(button), Qt::LeftButton);
+    // The dual-control dialog: `second` approves with its password, or (empty) the dialog is cancelled.
+    static void answerSecondOperator(const QString& second) {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->objectName(), QStringLiteral("secondOperatorDialog"));
+        if (second.isEmpty()) {
+            dialog->reject();
+            return;
+        }
+        dialog->findChild<QLineEdit*>(QStringLiteral("secondOperatorNameEdit"))->setText(second);
+        dialog->findChild<QLineEdit*>(QStringLiteral("secondOperatorPasswordEdit"))
+            ->setText(cdtest::passwordOf(second));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     }
     bool auditContains(const QString& word) const {
         for (const AuditEntry& e : m_window->database()->auditEntries())

@@ -98,6 +98,12 @@ private:
         return found;
     }
 
+    // The development admin (every role): what the console shows depends on who is logged in.
+    static void logIn(MainWindow& window) {
+        if (window.database()->isOpen())
+            QVERIFY(cdtest::logIn(window.session()->operators()).isEmpty());
+    }
+
     QTemporaryDir m_dir;
 
 private slots:
@@ -108,6 +114,7 @@ private slots:
 
     void objectNamesExist() {
         MainWindow window(options());
+        logIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const char* names[] = {"readersView",
@@ -186,6 +193,7 @@ private slots:
         QCOMPARE(QCoreApplication::translate("QFileDialog", "File &name:"), QStringLiteral("文件名称(&N)："));
         {
             MainWindow window(options());
+            logIn(window);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QVERIFY2(window.windowTitle().contains(QStringLiteral("发卡")), qPrintable(window.windowTitle()));
@@ -218,6 +226,7 @@ private slots:
             ConsoleOptions o = options();
             o.usePcsc = true;
             MainWindow window(o);
+            logIn(window);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             auto* status = child<QLabel>(&window, "pcscStatusLabel");
@@ -250,6 +259,7 @@ private slots:
             ConsoleOptions o = options();
             o.usePcsc = true;
             MainWindow window(o);
+            logIn(window);
             window.resize(size);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -274,6 +284,7 @@ private slots:
         QVERIFY(Localisation::install(QLocale(lang)));
         {
             MainWindow window(options());
+            logIn(window);
             window.resize(1280, 800);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -320,6 +331,7 @@ private slots:
         QVERIFY(Localisation::install(QLocale(lang)));
         {
             MainWindow window(options());
+            logIn(window);
             window.resize(size);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -366,6 +378,7 @@ private slots:
         o.databasePath = notADatabase;
         o.createDatabase = true; // a test database, made on purpose
         MainWindow window(o);
+        logIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(child<QLabel>(&window, "databaseStatusLabel")->text(), QStringLiteral("Database: not open"));
@@ -382,6 +395,7 @@ private slots:
 
     void cardStackFollowsTheReader() {
         MainWindow window(options());
+        logIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         CardPanel* panel = window.cardPanel();
@@ -422,6 +436,7 @@ private slots:
 
     void keyboardShortcuts() {
         MainWindow window(options());
+        logIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QApplication::setActiveWindow(&window);
@@ -434,6 +449,7 @@ private slots:
     // Keyboard-only issuance: Tab walks the form in reading order, from the holder's data to "Issue card".
     void tabOrderFollowsTheForm() {
         MainWindow window(options());
+        logIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QApplication::setActiveWindow(&window);

@@ -47,6 +47,9 @@ public:
     // before (logged out first).
     QString login(const QString& name, const QString& password);
     void logout(); // audited; nothing when nobody is logged in
+    // The console's lock screen: the logged-in operator enters its password again. Audited as a "login" (detail
+    // "unlock"); a wrong password counts towards the lock-out but logs nobody out. Empty on success, else why not.
+    QString unlock(const QString& password);
 
     // What the operator's roles allow (the table only; dual control aside): what a view shows.
     bool allowed(Operation op) const;
