@@ -2609,6 +2609,18 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>log in</source>
+        <translation>log in</translation>
+    </message>
+    <message>
+        <source>log out</source>
+        <translation>log out</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CaKeyService</name>

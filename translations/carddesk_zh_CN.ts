@@ -2602,6 +2602,18 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>log out</source>
+        <translation>退出登录</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::CaKeyService</name>

@@ -176,13 +176,37 @@ void AuditView::reload() {
         time->setData(e.time, AuditFilterModel::kUtcRole);
         auto* seq = new QStandardItem;
         seq->setData(e.id, Qt::DisplayRole);
-        m_model->appendRow({seq, time, new QStandardItem(e.operators), new QStandardItem(e.role),
-                            new QStandardItem(e.action), new QStandardItem(e.card), new QStandardItem(e.result),
-                            new QStandardItem(e.detail)});
+        // Roles and actions in the operator's language; the stored English id stays in the tooltip (what the CLI
+        // export and the chain hold).
+        auto* role = new QStandardItem(displayRoles(e.role));
+        role->setToolTip(e.role);
+        auto* action = new QStandardItem(displayAction(e.action));
+        action->setToolTip(e.action);
+        m_model->appendRow({seq, time, new QStandardItem(e.operators), role, action, new QStandardItem(e.card),
+                            new QStandardItem(e.result), new QStandardItem(e.detail)});
         m_model->item(m_model->rowCount() - 1, AuditFilterModel::Detail)->setToolTip(e.detail);
     }
     m_view->resizeColumnsToContents();
     applyFilters();
+}
+
+QString AuditView::displayRoles(const QString& stored) {
+    QStringList names;
+    for (const QString& id : stored.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto role = Access::roleFromId(id.trimmed());
+        names << (role ? Access::roleName(*role) : id);
+    }
+    return names.join(tr(", "));
+}
+
+QString AuditView::displayAction(const QString& stored) {
+    if (const auto op = Access::operationFromId(stored))
+        return Access::operationName(*op);
+    if (stored == QLatin1String("login"))
+        return tr("log in");
+    if (stored == QLatin1String("logout"))
+        return tr("log out");
+    return stored;
 }
 
 void AuditView::verify() {

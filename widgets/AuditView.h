@@ -62,6 +62,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    static QString displayRoles(const QString& stored);
+    static QString displayAction(const QString& stored);
     void exportAs(AuditFormat format);
     void applyFilters();
 
