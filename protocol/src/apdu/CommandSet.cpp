@@ -197,4 +197,12 @@ Bytes buildAtr(LifeCycle lc) {
     return atr;
 }
 
+CommandApdu hopperEject(bool reject) {
+    return CommandApdu{hopper::Cla, hopper::Eject, reject ? hopper::EjectReject : hopper::EjectDone, 0x00, {}, -1};
+}
+
+CommandApdu hopperStatus() {
+    return CommandApdu{hopper::Cla, hopper::Status, 0x00, 0x00, {}, 256};
+}
+
 } // namespace cdos

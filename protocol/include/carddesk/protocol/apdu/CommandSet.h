@@ -1,5 +1,6 @@
 #pragma once
 // The CardDesk COS command set: the numbers of docs/command-set.md, defined once for card and hosts.
+#include "carddesk/protocol/apdu/Apdu.h"
 #include "carddesk/protocol/apdu/Bytes.h"
 
 #include <cstdint>
@@ -147,5 +148,20 @@ inline constexpr int kDefaultPinRetries = 3;
 
 // The ATR: TS T0 TD1(T=1) historical "CDOS" major minor lifecycle 00, TCK.
 Bytes buildAtr(LifeCycle lc);
+
+// The input hopper's reader pseudo-APDUs (card/README.md "Input hopper"): CLA FF as PC/SC Part 3 reserves it for
+// the reader, INS E0..EF answered by `carddesk-card --hopper` itself and never seen by the card OS.
+namespace hopper {
+inline constexpr std::uint8_t Cla = 0xFF;
+inline constexpr std::uint8_t FirstIns = 0xE0, LastIns = 0xEF;
+inline constexpr std::uint8_t Eject = 0xE1;  // P1 00: card done (output), 01: reject bin; P2 00
+inline constexpr std::uint8_t Status = 0xE2; // P1 P2 00 00 -> input count (2 bytes), output (1), reject (1)
+inline constexpr std::uint8_t EjectDone = 0x00, EjectReject = 0x01;
+inline constexpr std::size_t kStatusLength = 4;
+} // namespace hopper
+// FF E1 0x 00: the card leaves the reader after the answer (to the output stack, or the reject bin).
+CommandApdu hopperEject(bool reject);
+// FF E2 00 00 with Le: the hopper's counts.
+CommandApdu hopperStatus();
 
 } // namespace cdos
