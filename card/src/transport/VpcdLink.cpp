@@ -109,7 +109,7 @@ bool VpcdLink::serve(VirtualCard& card, const volatile std::sig_atomic_t& stop) 
         if (!readExact(body.data(), body.size(), stop))
             break;
         if (body.size() >= 2) {
-            connected = sendFrame(card.process(body));
+            connected = sendFrame(card.process(body)) && !card.removeAfterAnswer();
             continue;
         }
         if (body.size() != 1)

@@ -14,6 +14,9 @@ public:
     virtual void powerOff() = 0;
     // Always an R-APDU (data || SW1 SW2).
     virtual Bytes process(const Bytes& rawCapdu) = 0;
+    // True once the last answer asked for the card to leave the reader (the hopper's eject): the link closes the
+    // connection after sending that answer, which is a removal as pcscd sees it.
+    virtual bool removeAfterAnswer() const { return false; }
 };
 
 } // namespace cdos::card

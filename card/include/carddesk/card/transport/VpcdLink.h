@@ -21,8 +21,8 @@ public:
 
     // One connection attempt (the card is inserted when it succeeds); error says why not.
     bool connect(std::string& error);
-    // Serves the card until vpcd closes the connection (false) or `stop` becomes non-zero (true). Lets PowerCut
-    // through: a card that lost power must not answer.
+    // Serves the card until vpcd closes the connection or the card asks to leave after an answer (false), or `stop`
+    // becomes non-zero (true). Lets PowerCut through: a card that lost power must not answer.
     bool serve(VirtualCard& card, const volatile std::sig_atomic_t& stop);
     void close();
     std::string peer() const { return m_host + ":" + std::to_string(m_port); }
