@@ -30,13 +30,19 @@ public:
 
     // Port 35963 is reader "Virtual PCD 00 00", 35964 "Virtual PCD 00 01", 35965 "CardDesk Reader B 00 00".
     bool start(const QString& image, int port = 35963, const QStringList& extra = {}) {
+        return startWith(QStringList{QStringLiteral("--image"), image} + extra, port);
+    }
+    // An input hopper of cards (`carddesk-card --hopper DIR`) in the reader of `port`.
+    bool startHopper(const QString& dir, int port = 35963, const QStringList& extra = {}) {
+        return startWith(QStringList{QStringLiteral("--hopper"), dir} + extra, port);
+    }
+    bool startWith(const QStringList& args, int port) {
         m_reader = readerForPort(port);
         if (!waitForEmptyReader(m_reader))
             return false;
         m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_proc.start(QStringLiteral(CARDDESK_CARD_BIN),
-                     QStringList{QStringLiteral("--image"), image, QStringLiteral("--port"), QString::number(port)} +
-                         extra);
+                     args + QStringList{QStringLiteral("--port"), QString::number(port)});
         return m_proc.waitForStarted(5000);
     }
     // SIGTERM, then SIGKILL if it does not go: the card leaves the reader either way.
