@@ -8,12 +8,15 @@
 #                                  vsmartcard-vpcd gives it "Virtual PCD 00 00" on vpcd port 35963. Never replaces,
 #                                  stops or removes the system's socket.
 #   pcsc-env.sh card DIR NAME PORT IMAGE [card options]   start carddesk-card (CARDDESK_CARD_BIN or PATH)
+#   pcsc-env.sh hopper DIR NAME PORT HOPPERDIR [card options]
+#                                  start carddesk-card --hopper HOPPERDIR (an input hopper of cards, card/README.md
+#                                  "Input hopper"), e.g. with --hopper-blank 10
 #   pcsc-env.sh stop DIR           stop the cards and the pcscd this script started (by PID), nothing else
 set -euo pipefail
 
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|card|stop DIR ..." >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|card|hopper|stop DIR ..." >&2; exit 2; }
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -84,6 +87,17 @@ card)
     "$bin" --image "$image" --port "$port" "$@" >"$dir/card-$name.log" 2>&1 &
     echo $! >"$dir/card-$name.pid"
     echo "card $name started (PID $(cat "$dir/card-$name.pid")) on vpcd port $port, image $image"
+    ;;
+hopper)
+    # The same PID file as a card's (card-NAME.pid): `stop` ends it with the cards.
+    name=${3:?hopper name}; port=${4:?port}; hopperdir=${5:?hopper folder}
+    shift 5
+    bin=${CARDDESK_CARD_BIN:-$(command -v carddesk-card || true)}
+    [ -x "$bin" ] || { echo "carddesk-card not found (set CARDDESK_CARD_BIN)" >&2; exit 1; }
+    alive "$dir/card-$name.pid" && { echo "card $name already running"; exit 0; }
+    "$bin" --hopper "$hopperdir" --port "$port" "$@" >"$dir/card-$name.log" 2>&1 &
+    echo $! >"$dir/card-$name.pid"
+    echo "hopper $name started (PID $(cat "$dir/card-$name.pid")) on vpcd port $port, folder $hopperdir"
     ;;
 stop)
     for pidfile in "$dir"/card-*.pid "$dir/pcscd.pid"; do
