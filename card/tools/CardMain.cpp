@@ -87,8 +87,8 @@ bool serveCard(VpcdLink& link, VirtualCard& slot, CardOs& card) {
         std::cerr << "carddesk-card: connected to vpcd at " << link.peer() << " (card inserted, "
                   << cdos::lifeCycleName(card.lifeCycle()) << ")\n";
         const bool stopped = link.serve(slot, g_stop);
-        card.powerOff(); // removal: RAM state is gone
-        if (!stopped && slot.removeAfterAnswer())
+        card.powerOff();              // removal: RAM state is gone
+        if (slot.removeAfterAnswer()) // even with SIGTERM: the host was told 9000, the card goes
             return true;
         std::cerr << "carddesk-card: disconnected from vpcd at " << link.peer()
                   << (stopped ? " (stopping)\n" : " (card removed); reconnecting\n");

@@ -1,11 +1,12 @@
 // The real carddesk-card program against a fake vpcd (a QTcpServer speaking vpcd's 2-byte length framing): power
 // on, ATR, APDUs, reset, reconnection after the reader side goes away, SIGTERM, a damaged image, a flipped bit in a
-// page, and the power-cut hook.
+// page, the power-cut hook, and the input hopper (--hopper: an eject closes the link, the next card connects).
 #include "carddesk/protocol/apdu/Apdu.h"
 #include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/apdu/CommandSet.h"
 #include "carddesk/protocol/apdu/SecureMessaging.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -110,6 +111,27 @@ class TestVpcdLink : public QObject {
             p.kill();
             p.waitForFinished(3000);
         }
+    }
+
+    static QStringList hopperArgs(const QString& dir, quint16 port, const QStringList& extra = {}) {
+        return QStringList{QStringLiteral("--hopper"), dir, QStringLiteral("--port"), QString::number(port)} + extra;
+    }
+    // Powers the newly connected card on and reads its chip serial.
+    static Bytes insertedChipSerial(FakeVpcd& vpcd) {
+        if (!vpcd.waitForCard())
+            return {};
+        vpcd.send(Bytes{0x01});
+        const auto r = vpcd.transmit(cdos::CommandApdu{0x80, 0xCA, 0x01, 0x0A, {}, 256});
+        return r.sw == 0x9000 ? r.data : Bytes{};
+    }
+    static int filesIn(const QString& folder) { return int(QDir(folder).entryList(QDir::Files).size()); }
+    // CREATE FILE under the blank card's issuer SM: two page writes or more.
+    static std::optional<Bytes> createEf(FakeVpcd& vpcd) {
+        cdos::IssuerSmSession sm{cdos::SecretBytes(kDevBlankKey)};
+        sm.start(vpcd.transmit(hex("0084000008")).data);
+        cdos::Fcp ef{0x0010, cdos::FileType::Transparent, 32, 0, 0, 1, {}, 0, 0, 0};
+        vpcd.send(sm.wrap(cdos::CommandApdu{0x80, 0xE0, 0, 0, ef.encode(), -1}).serialize());
+        return vpcd.receive(3000);
     }
 
 private slots:
@@ -281,6 +303,129 @@ private slots:
         QCOMPARE(again.transmit(hex("00A4000C020010")).sw, std::uint16_t(0x6A82)); // the cut CREATE never happened
         stop(back);
         QCOMPARE(back.exitCode(), 0);
+    }
+    // The hopper answers FF E1 / FF E2, closes the link after the eject's 9000, and connects with the next card.
+    void hopperFeedsTheNextCardAfterAnEject() {
+        const QString dir = m_dir.filePath(QStringLiteral("hopper-feed"));
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN),
+                   hopperArgs(dir, vpcd.port(), {QStringLiteral("--hopper-blank"), QStringLiteral("2")}));
+        QVERIFY(card.waitForStarted());
+        const Bytes first = insertedChipSerial(vpcd);
+        QCOMPARE(first.size(), std::size_t(8));
+        QCOMPARE(vpcd.transmit(hex("FFE2000000")).data, hex("00010000"));
+        QCOMPARE(vpcd.transmit(hex("FFE3000000")).sw, std::uint16_t(0x6D00));
+        QCOMPARE(vpcd.transmit(cdos::hopperEject(false)).sw, std::uint16_t(0x9000));
+        QVERIFY(vpcd.cardGone()); // removal as pcscd sees it
+        const Bytes second = insertedChipSerial(vpcd);
+        QCOMPARE(second.size(), std::size_t(8));
+        QVERIFY(second != first);
+        QCOMPARE(vpcd.transmit(cdos::hopperEject(true)).sw, std::uint16_t(0x9000));
+        QVERIFY(vpcd.cardGone());
+        QVERIFY(!vpcd.waitForCard(1500)); // hopper empty: the reader stays empty
+        QCOMPARE(filesIn(dir + QStringLiteral("/output")), 1);
+        QCOMPARE(filesIn(dir + QStringLiteral("/reject")), 1);
+        stop(card);
+        QCOMPARE(card.exitCode(), 0);
+        const QString log = QString::fromUtf8(card.readAllStandardError());
+        QCOMPARE(log.count(QStringLiteral("hopper empty")), 1);
+    }
+
+    // Without --hopper the card OS answers CLA FF as before.
+    void withoutHopperFfIsTheCardOs() {
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN),
+                   args(m_dir.filePath(QStringLiteral("no-hopper.img")), vpcd.port()));
+        QVERIFY(card.waitForStarted());
+        QVERIFY(vpcd.waitForCard());
+        vpcd.send(Bytes{0x01});
+        QCOMPARE(vpcd.transmit(cdos::hopperEject(false)).sw, std::uint16_t(0x6E00));
+        QCOMPARE(vpcd.transmit(cdos::hopperStatus()).sw, std::uint16_t(0x6E00));
+        QVERIFY(!vpcd.cardGone(300)); // still in the reader
+        stop(card);
+    }
+
+    void hopperAndImageExcludeEachOther() {
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN),
+                   QStringList{QStringLiteral("--image"), m_dir.filePath(QStringLiteral("x.img")),
+                               QStringLiteral("--hopper"), m_dir.filePath(QStringLiteral("x"))});
+        QVERIFY(card.waitForFinished(5000));
+        QCOMPARE(card.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(card.readAllStandardError()).contains(QStringLiteral("exclude each other")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.img"))));
+    }
+
+    // --power-cut-at with a hopper: the first inserted card only; the cut card stays in the reader folder.
+    void hopperPowerCutFirstCardOnly() {
+        const QString dir = m_dir.filePath(QStringLiteral("hopper-cut"));
+        const QStringList cut{QStringLiteral("--power-cut-at"), QStringLiteral("2")};
+        Bytes first;
+        {
+            FakeVpcd vpcd;
+            QVERIFY(vpcd.listen());
+            QProcess card;
+            card.start(
+                QStringLiteral(CARDDESK_CARD_BIN),
+                hopperArgs(dir, vpcd.port(), cut + QStringList{QStringLiteral("--hopper-blank"), QStringLiteral("2")}));
+            QVERIFY(card.waitForStarted());
+            first = insertedChipSerial(vpcd);
+            QVERIFY(!createEf(vpcd)); // cut: no answer
+            QVERIFY(card.waitForFinished(5000));
+            QCOMPARE(card.exitCode(), 3);
+            QCOMPARE(filesIn(dir + QStringLiteral("/reader")), 1);
+            QCOMPARE(filesIn(dir + QStringLiteral("/input")), 1);
+        }
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN), hopperArgs(dir, vpcd.port(), cut));
+        QVERIFY(card.waitForStarted());
+        QCOMPARE(insertedChipSerial(vpcd), first); // the card in the reader first
+        QCOMPARE(vpcd.transmit(cdos::hopperEject(true)).sw, std::uint16_t(0x9000));
+        QVERIFY(vpcd.cardGone());
+        QVERIFY(insertedChipSerial(vpcd) != first);
+        const auto created = createEf(vpcd); // the second card is not armed
+        QVERIFY(created);
+        QCOMPARE(cdos::ResponseApdu::fromRaw(*created).sw, std::uint16_t(0x9000));
+        stop(card);
+        QCOMPARE(card.exitCode(), 0);
+    }
+    // An image the card OS refuses (damaged) goes to the reject bin unchanged, and the next card is fed.
+    void hopperRejectsADamagedImage() {
+        const QString dir = m_dir.filePath(QStringLiteral("hopper-damaged"));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/input")));
+        QFile bad(dir + QStringLiteral("/input/a.img"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray(1000, 'x'));
+        bad.close();
+        {
+            // A good blank card b.img: carddesk-card makes it before it looks for vpcd (nobody listens on port 1).
+            QProcess maker;
+            maker.setProcessChannelMode(QProcess::MergedChannels);
+            maker.start(QStringLiteral(CARDDESK_CARD_BIN), args(dir + QStringLiteral("/input/b.img"), 1));
+            QVERIFY(maker.waitForStarted());
+            QByteArray said;
+            QTRY_VERIFY((said += maker.readAll()).contains("waiting for vpcd") ||
+                        maker.state() == QProcess::NotRunning);
+            stop(maker);
+        }
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN), hopperArgs(dir, vpcd.port()));
+        QVERIFY(card.waitForStarted());
+        QCOMPARE(insertedChipSerial(vpcd).size(), std::size_t(8)); // b.img
+        QVERIFY(QFile::exists(dir + QStringLiteral("/reader/b.img")));
+        QFile rejected(dir + QStringLiteral("/reject/a.img"));
+        QVERIFY(rejected.open(QIODevice::ReadOnly));
+        QCOMPARE(rejected.readAll(), QByteArray(1000, 'x'));
+        stop(card);
+        QVERIFY(QString::fromUtf8(card.readAllStandardError()).contains(QStringLiteral("cannot start")));
     }
 };
 
