@@ -15,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLibraryInfo>
@@ -23,6 +24,8 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace carddesk {
 
@@ -159,6 +162,7 @@ int CliApp::run(const QStringList& arguments) {
     addCaOptions(parser);
     addHeadendOptions(parser);
     addOperatorOptions(parser);
+    addBatchOptions(parser);
 
     if (!parser.parse(arguments))
         return fail(Usage, parser.errorText());
@@ -174,7 +178,8 @@ int CliApp::run(const QStringList& arguments) {
     const QStringList positional = parser.positionalArguments();
     // operator, audit, settings and key take what to do after them ("operator add", "settings production-mode on").
     static const QStringList kWithSubcommands{QStringLiteral("operator"), QStringLiteral("audit"),
-                                              QStringLiteral("settings"), QStringLiteral("key")};
+                                              QStringLiteral("settings"), QStringLiteral("key"),
+                                              QStringLiteral("batch")};
     if (positional.isEmpty() || (positional.size() > 1 && !kWithSubcommands.contains(positional.first())))
         return fail(Usage, positional.isEmpty()
                                ? tr("a command is needed: readers, info, issue, purse, load or purchase (see --help)")
@@ -219,7 +224,7 @@ int CliApp::run(const QStringList& arguments) {
         Usage,
         tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
            "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
-           "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings")
+           "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch")
             .arg(m_command));
 }
 
@@ -350,6 +355,16 @@ QList<CliApp::Command> CliApp::commands() {
          {QStringLiteral("reader"), QStringLiteral("template"), QStringLiteral("holder"), QStringLiteral("amount"),
           QStringLiteral("pin-user"), QStringLiteral("prove"), QStringLiteral("wait")},
          [](CliApp& cli, const QCommandLineParser& p) { return cli.keyCommand(p); }},
+        {QStringLiteral("batch"),
+         tr("  batch check --template FILE --file FILE [--generate-pins]\n"
+            "                               check a holder file whole (CSV or JSON); every problem with its line\n"
+            "  batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]\n"
+            "                               record a batch and issue it over the readers' hoppers (role desk)\n"
+            "  batch resume ID --readers A,B [--file FILE]   go on with an interrupted batch\n"
+            "  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]\n"
+            "  batch retry ID | batch cancel ID\n"),
+         {QStringLiteral("holder"), QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser& p) { return cli.batchCommand(p); }},
         {QStringLiteral("settings"),
          tr("  settings show                the desk's settings (role admin)\n"
             "  settings production-mode on|off --second-operator NAME\n"
@@ -505,7 +520,14 @@ int CliApp::issue() {
 }
 
 int runCli(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // A batch renders PIN mailers (QPdfWriter needs a QGuiApplication for its fonts): offscreen, no display needed.
+    bool batch = false;
+    for (int i = 1; i < argc; ++i)
+        batch = batch || std::strcmp(argv[i], "batch") == 0;
+    if (batch && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        batch ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     // The same names as the console: both then share Database::defaultLocation().
     QCoreApplication::setApplicationName(QStringLiteral("carddesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("CardDesk"));

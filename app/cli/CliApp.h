@@ -84,6 +84,9 @@ private:
     // Issuer keys in the token (CliKeyCommands.cpp): key list | ceremony | import-clear, under the desk's roles,
     // dual control and audit trail.
     int keyCommand(const QCommandLineParser& parser);
+    // Batch issuance (CliBatchCommands.cpp): batch check | issue | resume | status | report | retry | cancel.
+    void addBatchOptions(QCommandLineParser& parser);
+    int batchCommand(const QCommandLineParser& parser);
     // The payment PIN from $CARDDESK_PIN, else the first line of stdin (never from the command line).
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).

@@ -1,6 +1,7 @@
 #include "carddesk/model/ConsoleSession.h"
 
 #include "carddesk/model/AppService.h"
+#include "carddesk/model/BatchService.h"
 #include "carddesk/model/CaKeyService.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/IssuanceService.h"
@@ -19,6 +20,7 @@ ConsoleSession::ConsoleSession(QObject* parent)
       m_readers(std::make_unique<CardReaderManager>(nullptr, m_trace.get())), m_database(std::make_unique<Database>()),
       m_operators(std::make_unique<OperatorSession>(*m_database)), m_keys(std::make_unique<KeyRing>()),
       m_issuance(std::make_unique<IssuanceService>(*m_readers, *m_database, *m_keys, *m_operators)),
+      m_batches(std::make_unique<BatchService>(*m_readers, *m_database, *m_keys, *m_operators)),
       m_purse(std::make_unique<PurseService>(*m_readers, *m_database, *m_keys, *m_operators)),
       m_apps(std::make_unique<AppService>(*m_readers, *m_database, *m_operators)),
       m_support(std::make_unique<SupportService>(*m_purse)),

@@ -75,6 +75,21 @@ const Migration kMigrations[] = {
      "DROP TABLE audit_unchained;"
      "CREATE INDEX audit_time ON audit (time);"
      "CREATE INDEX audit_card ON audit (card);"},
+    // 6 (issue 14, docs/batch-issuance.md): batches and a journal row per holder that survives any interruption:
+    // the holder without PINs, the card's number, ASN and chip serial, the reader, the attempts.
+    {"CREATE TABLE batches (batch_id TEXT PRIMARY KEY, name TEXT NOT NULL, template_name TEXT NOT NULL,"
+     " template_json TEXT NOT NULL, source_name TEXT NOT NULL, source_sha256 TEXT NOT NULL, row_count INTEGER NOT NULL,"
+     " generated_pins INTEGER NOT NULL, pin_length INTEGER NOT NULL, mailer_folder TEXT NOT NULL, state TEXT NOT NULL,"
+     " desk TEXT NOT NULL, heartbeat_at TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+     " finished_at TEXT);"
+     "ALTER TABLE issuance_journal ADD COLUMN holder TEXT;"
+     "ALTER TABLE issuance_journal ADD COLUMN asn TEXT;"
+     "ALTER TABLE issuance_journal ADD COLUMN chip_serial TEXT;"
+     "ALTER TABLE issuance_journal ADD COLUMN reader TEXT;"
+     "ALTER TABLE issuance_journal ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;"
+     "CREATE INDEX issuance_journal_card ON issuance_journal (card_number);"
+     "CREATE INDEX issuance_journal_state ON issuance_journal (batch_id, state, row_number);"
+     "CREATE INDEX cards_chip_serial ON cards (chip_serial);"},
 };
 constexpr int kLatest = static_cast<int>(std::size(kMigrations));
 
@@ -285,21 +300,15 @@ void Database::migrate(int target) {
     }
 }
 
-QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
+QString Database::allocateIn(QSqlDatabase& db, const QString& prefix, quint64 first) {
     const int width = 20 - static_cast<int>(prefix.size());
     if (width < 1 || width > 18)
         throw DatabaseError(tr("card number prefix \"%1\" must have 2 to 19 hex digits").arg(prefix));
     quint64 limit = 1;
     for (int i = 0; i < width; ++i)
         limit *= 10;
-    QSqlDatabase db = connection();
-    if (!db.transaction())
-        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
     QSqlQuery q(db);
-    auto fail = [&](const QString& why) {
-        db.rollback();
-        return DatabaseError(tr("cannot allocate a card number: %1").arg(why));
-    };
+    auto fail = [&](const QString& why) { return DatabaseError(tr("cannot allocate a card number: %1").arg(why)); };
     q.prepare(QStringLiteral(
         "INSERT INTO card_number_sequence (prefix, next_value) VALUES (?, ?) ON CONFLICT (prefix) DO NOTHING"));
     q.addBindValue(prefix.toUpper());
@@ -307,7 +316,6 @@ QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
     if (!q.exec())
         throw fail(q.lastError().text());
     // The UPDATE first: it takes the row lock (PostgreSQL) before anyone else reads the value.
-    QString number;
     for (;;) {
         q.prepare(QStringLiteral("UPDATE card_number_sequence SET next_value = next_value + 1 WHERE prefix = ?"));
         q.addBindValue(prefix.toUpper());
@@ -320,18 +328,30 @@ QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
         const quint64 value = std::max<quint64>(q.value(0).toULongLong(), first);
         if (value >= limit)
             throw fail(tr("the numbers of prefix %1 are exhausted").arg(prefix));
-        number = prefix.toUpper() + QStringLiteral("%1").arg(value, width, 10, QLatin1Char('0'));
+        const QString number = prefix.toUpper() + QStringLiteral("%1").arg(value, width, 10, QLatin1Char('0'));
         QSqlQuery exists(db);
         exists.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));
         exists.addBindValue(number);
         if (!exists.exec())
             throw fail(exists.lastError().text());
         if (!exists.next())
-            break;
+            return number;
     }
-    if (!db.commit())
-        throw fail(db.lastError().text());
-    return number;
+}
+
+QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+    try {
+        const QString number = allocateIn(db, prefix, first);
+        if (!db.commit())
+            throw DatabaseError(tr("cannot allocate a card number: %1").arg(db.lastError().text()));
+        return number;
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
 }
 
 void Database::setCardLifeCycle(const QString& cardNumber, const QString& lifeCycle) {
@@ -365,15 +385,9 @@ bool Database::cardExists(const QString& cardNumber) const {
     return q.exec() && q.next();
 }
 
-qint64 Database::recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users) {
-    QSqlDatabase db = connection();
-    if (!db.transaction())
-        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QList<CardUserRecord>& users) {
     QSqlQuery q(db);
-    auto fail = [&](const QString& why) {
-        db.rollback();
-        return DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, why));
-    };
+    auto fail = [&](const QString& why) { return DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, why)); };
     q.prepare(QStringLiteral(
         "INSERT INTO cards (card_number, issuer_serial, product_serial, chip_serial, holder_user_number,"
         " holder_account, holder_name, template, life_cycle, issued_at, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
@@ -409,8 +423,22 @@ qint64 Database::recordIssuedCard(const IssuedCard& card, const QList<CardUserRe
         if (!q.exec())
             throw fail(q.lastError().text());
     }
-    if (!db.commit())
-        throw fail(db.lastError().text());
+    return id;
+}
+
+qint64 Database::recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users) {
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+    qint64 id = 0;
+    try {
+        id = insertCardIn(db, card, users);
+        if (!db.commit())
+            throw DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, db.lastError().text()));
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
     emit cardsChanged();
     return id;
 }
@@ -443,6 +471,17 @@ std::optional<IssuedCard> Database::card(const QString& cardNumber) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT %1 FROM cards WHERE card_number = ?").arg(QLatin1String(kCardColumns)));
     q.addBindValue(cardNumber.toUpper());
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return cardFrom(q);
+}
+
+std::optional<IssuedCard> Database::cardByChip(const QString& chipSerial, const QString& lifeCycle) const {
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM cards WHERE chip_serial = ? AND life_cycle = ? ORDER BY id DESC")
+                  .arg(QLatin1String(kCardColumns)));
+    q.addBindValue(chipSerial.toUpper());
+    q.addBindValue(lifeCycle);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return cardFrom(q);

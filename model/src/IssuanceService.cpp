@@ -322,6 +322,7 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
     if (!job.ok()) {
         result.error = tr("reading the card in reader \"%1\" failed: %2").arg(reader, job.error);
         result.errorDetail = job.detail;
+        result.cardLost = job.cardError.has_value();
         return deliver(run);
     }
     const QVariantMap probe = job.value.toMap();
@@ -340,24 +341,26 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
                                                    : ApduDecoder::lifeCycleName(static_cast<cdos::LifeCycle>(lc)));
             return deliver(run);
         }
-        // A blank card whose earlier issuance here never reached END PERSONALISATION: its number stays used.
-        m_db.voidInterruptedIssuances(result.chipSerial);
         const IssuanceRequest& request = run->request;
-        result.cardNumber = request.holder.cardNumber.toUpper();
-        if (!result.cardNumber.isEmpty() && m_db.cardExists(result.cardNumber)) {
+        // A batch row's own card, blank again after a cut before END PERSONALISATION: the same number again, so
+        // that the batch ends as if never interrupted. Any other blank card: its earlier interrupted issuances
+        // here are void (their numbers stay used) and it gets a new number.
+        bool resumed = false;
+        if (!request.resumeCardNumber.isEmpty()) {
+            const auto row = m_db.card(request.resumeCardNumber);
+            resumed = row && row->lifeCycle == Database::kIssuingLifeCycle &&
+                      row->chipSerial.compare(result.chipSerial, Qt::CaseInsensitive) == 0;
+        }
+        if (!resumed)
+            m_db.voidInterruptedIssuances(result.chipSerial);
+        result.cardNumber = resumed ? request.resumeCardNumber.toUpper() : request.holder.cardNumber.toUpper();
+        if (!resumed && !result.cardNumber.isEmpty() && m_db.cardExists(result.cardNumber)) {
             result.error = tr("card number %1 is already taken (issued, or written to a card whose issuance was "
                               "interrupted): a number is never given twice")
                                .arg(result.cardNumber);
             result.cardNumber.clear();
             return deliver(run);
         }
-        if (result.cardNumber.isEmpty())
-            result.cardNumber =
-                m_db.allocateCardNumber(request.cardTemplate.cardNumberPrefix, request.cardTemplate.cardNumberFirst);
-        auto profile =
-            std::make_shared<cdos::CardProfile>(buildProfile(request.cardTemplate, request.holder, result.cardNumber));
-        profile->generateAppKeyPair = true;
-        profile->appCaPublicKey = run->caPublic;
         IssuedCard card;
         card.cardNumber = result.cardNumber;
         card.issuerSerial = QString::fromLatin1(request.cardTemplate.issuerSerial.toHex().toUpper());
@@ -370,13 +373,34 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
         card.lifeCycle = Database::kIssuingLifeCycle;
         card.issuedAt = QDateTime::currentDateTimeUtc();
         card.operatorName = run->grant.operatorName;
-        // Names and permissions only: the PINs stay in the holder file.
-        QList<CardUserRecord> users;
-        for (const auto& u : profile->users)
-            users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name), u.profile.permissions,
-                                        u.profile.maxRetries});
-        result.cardId = m_db.recordIssuedCard(card, users);
-        m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("started"), {}, result.cardNumber);
+        if (resumed) {
+            if (const auto row = m_db.card(result.cardNumber))
+                result.cardId = row->id;
+        } else {
+            // Names and permissions only: the PINs stay in the holder file. The number is allocated, the card
+            // recorded "issuing" and the journal row "assigned" in one transaction.
+            const cdos::CardProfile named =
+                buildProfile(request.cardTemplate, request.holder, QStringLiteral("00000000000000000000"));
+            QList<CardUserRecord> users;
+            for (const auto& u : named.users)
+                users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name),
+                                            u.profile.permissions, u.profile.maxRetries});
+            result.cardId = m_db.reserveCard(card, users, request.cardTemplate.cardNumberPrefix,
+                                             request.cardTemplate.cardNumberFirst, result.batchId, result.batchRow,
+                                             reader);
+            result.cardNumber = card.cardNumber;
+        }
+        auto profile =
+            std::make_shared<cdos::CardProfile>(buildProfile(request.cardTemplate, request.holder, result.cardNumber));
+        profile->generateAppKeyPair = true;
+        profile->appCaPublicKey = run->caPublic;
+        if (request.beforeCardWrite) {
+            if (const QString error = request.beforeCardWrite(result.cardNumber); !error.isEmpty()) {
+                result.error = error;
+                return deliver(run);
+            }
+        }
+        m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("personalising"), {}, result.cardNumber);
         emit started(reader, result.cardNumber);
         personalise(run, profile);
     } catch (const DatabaseError& e) {
@@ -421,6 +445,7 @@ void IssuanceService::personalise(const std::shared_ptr<Run>& run, std::shared_p
                        "recorded.")
                         .arg(result.cardNumber, reader, done.error);
                 result.errorDetail = done.detail;
+                result.cardLost = done.cardError.has_value();
             } else if (!result.differences.isEmpty()) {
                 result.error = tr("card %1 was written but does not read back as intended: %2")
                                    .arg(result.cardNumber, result.differences.join(QStringLiteral("; ")));
@@ -456,6 +481,7 @@ void IssuanceService::recordInterrupted(const std::shared_ptr<Run>& run, const Q
                       result.error = tr("recording the interrupted issuance of card %1 failed: %2")
                                          .arg(result.cardNumber, job.error);
                       result.errorDetail = job.detail;
+                      result.cardLost = job.cardError.has_value();
                   } else {
                       complete(run, job.value.toByteArray(), QStringLiteral("record interrupted issuance"));
                   }
@@ -475,7 +501,10 @@ void IssuanceService::complete(const std::shared_ptr<Run>& run, const QByteArray
     if (const auto row = m_db.card(result.cardNumber))
         result.cardId = row->id;
     m_db.setCardAppKey(result.cardNumber, appKey);
-    m_db.setJournal(result.batchId, result.batchRow, QStringLiteral("recorded"), {}, result.cardNumber);
+    // A batch row is "done" once its card left the reader (BatchService); a single issuance is done here.
+    m_db.setJournal(result.batchId, result.batchRow,
+                    run->request.batchId.isEmpty() ? QStringLiteral("done") : QStringLiteral("verified"), {},
+                    result.cardNumber);
     m_db.appendAudit(run->grant.record(
         action, result.cardNumber, QStringLiteral("ok"),
         QStringLiteral("%1 template=%2 reader=%3 batch=%4 row=%5")

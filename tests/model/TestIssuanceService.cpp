@@ -109,7 +109,7 @@ private slots:
         const auto users = m_db.cardUsers(r.cardNumber);
         QCOMPARE(users.size(), 3);
         QCOMPARE(users[0].name, QStringLiteral("户主"));
-        QCOMPARE(m_db.journalEntry(r.batchId, 0)->state, QStringLiteral("recorded"));
+        QCOMPARE(m_db.journalEntry(r.batchId, 0)->state, QStringLiteral("done"));
         QCOMPARE(m_db.auditEntries().first().action, QStringLiteral("issue card"));
 
         // No PIN anywhere: not in the database file, not in the saved trace.

@@ -11,6 +11,7 @@
 namespace carddesk {
 
 class AppService;
+class BatchService;
 class CaKeyService;
 class CardReaderManager;
 class Database;
@@ -45,6 +46,7 @@ public:
     OperatorSession& operators() { return *m_operators; }
     KeyRing& keys() { return *m_keys; }
     IssuanceService& issuance() { return *m_issuance; }
+    BatchService& batches() { return *m_batches; }
     PurseService& purse() { return *m_purse; }
     AppService& apps() { return *m_apps; }
     SupportService& support() { return *m_support; }
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<OperatorSession> m_operators;
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<IssuanceService> m_issuance;
+    std::unique_ptr<BatchService> m_batches;
     std::unique_ptr<PurseService> m_purse;
     std::unique_ptr<AppService> m_apps;
     std::unique_ptr<SupportService> m_support;

@@ -43,7 +43,9 @@ struct CardUserRecord {
     int maxRetries = 3;
 };
 
-// One row of a batch (or a single issuance): started → personalised → verified → recorded, or failed.
+// One row of a batch (or a single issuance), docs/batch-issuance.md: pending → assigned (card number, ASN, chip
+// serial; recorded with the card's "issuing" row in one transaction) → personalising → verified (card read back
+// and recorded) → done (the card left the reader), or failed (reason).
 struct JournalEntry {
     QString batchId;
     int row = 0;
@@ -51,6 +53,35 @@ struct JournalEntry {
     QString error;
     QString cardNumber;
     QDateTime updatedAt;
+    QJsonObject holder; // BatchHolder::toJson(): never a PIN; empty for a single issuance
+    QString asn;        // the last 16 hex digits of the card number (the e-purse's application serial)
+    QString chipSerial;
+    QString reader;
+    int attempts = 0; // cards tried for this row (a card that failed went to the reject bin)
+    QJsonObject toJson() const;
+};
+
+// One batch (table batches). state: "ready", "running", "paused", "cancelled", "finished".
+struct BatchRecord {
+    QString id;
+    QString name;
+    QString templateName;
+    QByteArray templateJson; // the template as it was when the batch was made: a resume issues the same cards
+    QString sourceName;      // the holder file's name
+    QString sourceSha256;
+    int rows = 0;
+    bool generatedPins = false;
+    int pinLength = 6;
+    QString mailerFolder; // where the PIN mailers go (generated PINs)
+    QString state;
+    QString desk; // "host:pid" of the process running it (or that ran it last)
+    QDateTime heartbeatAt, createdAt, finishedAt;
+    QString createdBy;
+    QJsonObject toJson() const;
+};
+
+struct BatchCounts {
+    int total = 0, pending = 0, inProgress = 0, done = 0, failed = 0;
 };
 
 // What one audit row says (docs/operators.md, "Audit trail"); the database adds the sequence, the time and the hash.
@@ -131,6 +162,8 @@ public:
     // Records an issued card and its users in one transaction; throws DatabaseError (e.g. a duplicate number).
     qint64 recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users);
     std::optional<IssuedCard> card(const QString& cardNumber) const;
+    // The newest card recorded for a chip serial in that life cycle ("issuing": the card a cut issuance left).
+    std::optional<IssuedCard> cardByChip(const QString& chipSerial, const QString& lifeCycle) const;
     QList<IssuedCard> cards() const;
     QList<CardUserRecord> cardUsers(const QString& cardNumber) const;
     // The card's application-download public key (SubjectPublicKeyInfo DER); empty when none was recorded.
@@ -139,6 +172,32 @@ public:
 
     void setJournal(const QString& batchId, int row, const QString& state, const QString& error = {},
                     const QString& cardNumber = {});
+    // Gives the card its number (allocated here when card.cardNumber is empty) and records it "issuing" with its
+    // users and the journal row "assigned", in one transaction: a number is never given and then lost.
+    // Returns the card's id; card.cardNumber is set. Throws DatabaseError.
+    qint64 reserveCard(IssuedCard& card, const QList<CardUserRecord>& users, const QString& prefix, quint64 first,
+                       const QString& batchId, int row, const QString& reader);
+
+    // Batches (DatabaseBatch.cpp). createBatch writes the batch and one pending journal row per holder (JSON
+    // without PINs) and its audit row in one transaction.
+    void createBatch(const BatchRecord& batch, const QList<QJsonObject>& holders, const AuditRecord& audit);
+    std::optional<BatchRecord> batch(const QString& id) const;
+    QList<BatchRecord> batches() const; // newest first
+    BatchCounts batchCounts(const QString& id) const;
+    void setBatchState(const QString& id, const QString& state);
+    // Takes the batch for `desk` when nobody runs it: its desk is `desk`, or its state is not "running", or its
+    // heartbeat is older than `staleSeconds`. False when another desk holds it.
+    bool claimBatch(const QString& id, const QString& desk, int staleSeconds);
+    void batchHeartbeat(const QString& id, const QString& desk);
+    // The first pending row of the batch, now "assigned" to `reader` (no card yet); nullopt when none is pending.
+    std::optional<JournalEntry> claimNextRow(const QString& batchId, const QString& reader);
+    // The row back to pending (its card went to the reject bin or never got a number): attempts + 1 when
+    // `countAttempt`, error kept as the last reason.
+    void requeueRow(const QString& batchId, int row, const QString& reason, bool countAttempt);
+    // The journal row of the batch holding this card number (any state).
+    std::optional<JournalEntry> journalRowForCard(const QString& cardNumber) const;
+    // Rows "assigned" without a card number (claimed by a process that died before the card got one): pending.
+    int releaseUnnumberedRows(const QString& batchId);
     std::optional<JournalEntry> journalEntry(const QString& batchId, int row) const;
     QList<JournalEntry> journal(const QString& batchId) const;
 
@@ -172,6 +231,8 @@ signals:
     void auditAppended();
 
 private:
+    static QString allocateIn(QSqlDatabase& db, const QString& prefix, quint64 first);
+    static qint64 insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QList<CardUserRecord>& users);
     void migrate(int targetVersion);
     void checkExistingFile(const QString& path) const;
     QString m_connectionName;

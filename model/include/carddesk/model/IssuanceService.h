@@ -36,6 +36,12 @@ struct IssuanceRequest {
     QString operatorName; // empty or the logged-in operator (OperatorSession): nobody issues in another's name
     QString batchId;      // empty: a fresh "single-…" id (issue card); else a batch's (batch issue)
     int batchRow = 0;
+    // A batch row resumed: the number it was given. A blank card with the chip serial that number was reserved
+    // for (its personalisation was cut and undone) gets the same number again; any other card a new one.
+    QString resumeCardNumber;
+    // Called once the card has its number, before the first write to the card (the PIN mailer is written here,
+    // docs/batch-issuance.md). A non-empty return (translated) fails the issuance; the card is not touched.
+    std::function<QString(const QString& cardNumber)> beforeCardWrite;
 };
 
 struct IssuanceResult {
@@ -51,6 +57,7 @@ struct IssuanceResult {
     int batchRow = 0;
     bool recovered = false; // an interrupted issuance of this card was completed in the database (no card writes)
     bool refused = false;   // the operator may not issue (error names the missing role); nothing was touched
+    bool cardLost = false;  // the card or reader went away mid-way (CardError): the card may come back as it is
 };
 
 class IssuanceService final : public QObject {

