@@ -3,6 +3,7 @@
 #include <carddesk/protocol/apdu/Bytes.h>
 #include <carddesk/protocol/apdu/CardRecords.h>
 
+#include <QBuffer>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -36,6 +37,19 @@ void wipe(std::string& s) {
     if (!s.empty())
         cdos::secureZero(s.data(), s.size());
 }
+
+// Wipes a buffer when the scope ends, however it ends.
+struct WipeOnExit {
+    QByteArray& bytes;
+    explicit WipeOnExit(QByteArray& b) : bytes(b) {}
+    WipeOnExit(const WipeOnExit&) = delete;
+    WipeOnExit& operator=(const WipeOnExit&) = delete;
+    ~WipeOnExit() {
+        // In place: data() on a shared array would detach and wipe a new copy instead.
+        if (!bytes.isEmpty())
+            cdos::secureZero(const_cast<char*>(bytes.constData()), static_cast<std::size_t>(bytes.size()));
+    }
+};
 
 [[noreturn]] void fail(const QString& message) {
     throw PinMailerError(message.toStdString());
@@ -451,6 +465,30 @@ void PinMailer::write(const PinMailerPage& page, const QString& pdfPath) {
     if (!QFileInfo(target.absolutePath()).isDir())
         fail(tr("%1: the folder %2 does not exist").arg(pdfPath, target.absolutePath()));
 
+    // Rendered in memory first: QPdfWriter does not report a short write (a full disk gave a cut PDF), the loop below
+    // does. The buffer holds the PINs' outlines: reserved once so that it is not reallocated (a freed copy could not
+    // be wiped), and wiped on every way out.
+    QByteArray pdf;
+    pdf.reserve(8 << 20);
+    const WipeOnExit wipePdf(pdf);
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(kDpi);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                         QPageLayout::Millimeter));
+        writer.setCreator(QStringLiteral("CardDesk"));
+        writer.setTitle(QStringLiteral("PIN mailer"));
+        QPainter painter;
+        if (!painter.begin(&writer))
+            fail(tr("%1: cannot start the PDF").arg(pdfPath));
+        painter.setRenderHint(QPainter::Antialiasing);
+        render(painter, page);
+        if (!painter.end() || pdf.isEmpty())
+            fail(tr("%1: cannot finish the PDF").arg(pdfPath));
+    }
+
     QByteArray temporary = QFile::encodeName(temporaryPattern(target)) + "XXXXXX";
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0)
@@ -467,38 +505,18 @@ void PinMailer::write(const PinMailerPage& page, const QString& pdfPath) {
     };
 
     QString problem;
-    {
-        QFile file;
-        if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
-            ::close(fd);
-            abandon(tr("%1: cannot write the temporary file (%2)").arg(pdfPath, file.errorString()));
+    const char* p = pdf.constData();
+    qsizetype left = pdf.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, static_cast<std::size_t>(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            problem = tr("%1: cannot write the PDF (%2)").arg(pdfPath, systemError(n < 0 ? errno : ENOSPC));
+            break;
         }
-        {
-            QPdfWriter writer(&file);
-            writer.setResolution(kDpi);
-            writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                                             QPageLayout::Millimeter));
-            writer.setCreator(QStringLiteral("CardDesk"));
-            writer.setTitle(QStringLiteral("PIN mailer"));
-            QPainter painter;
-            if (!painter.begin(&writer)) {
-                problem = tr("%1: cannot start the PDF").arg(pdfPath);
-            } else {
-                painter.setRenderHint(QPainter::Antialiasing);
-                render(painter, page);
-                if (!painter.end())
-                    problem = tr("%1: cannot finish the PDF").arg(pdfPath);
-            }
-        }
-        if (problem.isEmpty() && (!file.flush() || file.error() != QFileDevice::NoError))
-            problem = tr("%1: cannot write the PDF (%2)").arg(pdfPath, file.errorString());
-        if (problem.isEmpty()) {
-            // A full disk can lose a write QFile did not notice: the file must be as long as what was written.
-            struct stat st {};
-            if (::fstat(fd, &st) != 0 || st.st_size != file.pos() || st.st_size == 0)
-                problem = tr("%1: the PDF was not written completely").arg(pdfPath);
-        }
-        file.close();
+        p += n;
+        left -= n;
     }
     if (problem.isEmpty() && ::fsync(fd) != 0)
         problem = tr("%1: cannot sync the PDF to disk (%2)").arg(pdfPath, systemError(errno));

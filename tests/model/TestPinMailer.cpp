@@ -139,6 +139,22 @@ private slots:
         QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
     }
 
+    // A full disk, when $CARDDESK_TEST_FULL_DIR names a folder on a file system too small for a mailer (as root:
+    // `mount -t tmpfs -o size=64k tmpfs DIR`): refused, and nothing left there.
+    void refusesFullDisk() {
+        const QString full = qEnvironmentVariable("CARDDESK_TEST_FULL_DIR");
+        if (full.isEmpty())
+            QSKIP("CARDDESK_TEST_FULL_DIR not set");
+        const QString pdf = full + QStringLiteral("/mailer.pdf");
+        try {
+            PinMailer::write(page(8), pdf);
+            QFAIL("a mailer was written to a full disk");
+        } catch (const PinMailerError& e) {
+            qInfo() << e.what();
+        }
+        QVERIFY(QDir(full).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+    }
+
     void destroys() {
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("mailer.pdf"));
