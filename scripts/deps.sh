@@ -19,8 +19,9 @@ packages=(
     pcscd vsmartcard-vpcd pcsc-tools opensc
     # issuer keys in a PKCS#11 token: SoftHSM2 (the development token and every key test) and the standard header
     softhsm2 libp11-kit-dev
-    # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation
-    postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd
+    # tests: PostgreSQL server, ffmpeg, namespaces and sockets, Xvfb, certificates, packages, socket activation,
+    # PDF to text and image (the PIN mailer's test)
+    postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd poppler-utils
     # package checks: lintian, AppStream and desktop-entry validators
     lintian appstream desktop-file-utils
 )

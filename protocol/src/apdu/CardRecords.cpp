@@ -5,7 +5,7 @@
 namespace cdos {
 
 bool isValidPin(const std::string& digits) {
-    if (digits.size() < 4 || digits.size() > 12)
+    if (digits.size() < kMinPinDigits || digits.size() > kMaxPinDigits)
         return false;
     for (char c : digits)
         if (c < '0' || c > '9')

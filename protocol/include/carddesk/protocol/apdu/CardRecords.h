@@ -8,7 +8,9 @@
 
 namespace cdos {
 
-// PINs: 4..12 decimal digits.
+// PINs: kMinPinDigits..kMaxPinDigits decimal digits.
+inline constexpr std::size_t kMinPinDigits = 4;
+inline constexpr std::size_t kMaxPinDigits = 12;
 bool isValidPin(const std::string& digits);
 // VERIFY data: packed BCD, padded with F to whole bytes.
 Bytes pinToBcd(const std::string& digits);
