@@ -1,0 +1,89 @@
+// Issue 14 end to end: the card OS in a local reader, a real job (reading the card's info) recorded and saved as the
+// console saves its trace; the file opened as a replay reader in a new reader manager answers the same job with the
+// same result, and a job the trace did not see ends with an error naming the missing command.
+#include <carddesk/cardio/CardReaderManager.h>
+#include <carddesk/cardio/CardSnapshot.h>
+#include <carddesk/cardio/TraceLog.h>
+#include <carddesk/cardio/TraceReplayCard.h>
+
+#include "carddesk/card/dispatch/CardOs.h"
+#include "support/InProcessCard.h"
+#include "support/TestProfiles.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace carddesk;
+
+class TestTraceReplayEndToEnd : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    static JobResult readInfo(CardReaderManager& readers, const QString& reader) {
+        return readers.run(reader, [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+    }
+    static QJsonObject withoutReader(const JobResult& r) {
+        QJsonObject o = r.value.value<CardSnapshot>().toJson();
+        // The reader differs, and so may the ATR: the trace holds none (the replay's tells the recorded life cycle).
+        o.remove(QStringLiteral("reader"));
+        o.remove(QStringLiteral("atr"));
+        return o;
+    }
+
+private slots:
+    void replayAnswersTheRecordedJob() {
+        // The field: a personalised card, its info read, the trace saved (redacted, as the console saves it).
+        auto card = cdtest::newTestCard(m_dir.filePath(QStringLiteral("card.img")));
+        const auto keys = cdos::KeyStore::open(cdtest::devKeyStorePath(), cdtest::kDevPassphrase);
+        CardReaderManager field;
+        field.start(false);
+        field.addLocalReader(QStringLiteral("Field"));
+        cdtest::insertInProcessCard(field, QStringLiteral("Field"), card);
+        const JobResult perso = field.run(QStringLiteral("Field"), [&](CardChannel& ch) {
+            cdos::Personaliser p(keys, ch.transmitter());
+            p.personalise(cdtest::sampleProfile());
+            return QVariant();
+        });
+        QVERIFY2(perso.ok(), qPrintable(perso.error));
+        field.traceLog()->clear();
+        const JobResult recorded = readInfo(field, QStringLiteral("Field"));
+        QVERIFY2(recorded.ok(), qPrintable(recorded.error));
+        QVERIFY(field.traceLog()->count() > 3);
+        const QString path = m_dir.filePath(QStringLiteral("field-trace.json"));
+        QString error;
+        QVERIFY2(field.traceLog()->saveToFile(path, TraceLog::Format::Json, &error), qPrintable(error));
+
+        // The desk: the file as a reader beside the others, the same job, the same answer.
+        CardReaderManager desk;
+        desk.start(false);
+        const QString reader = TraceReplayCard::attach(desk, path, &error);
+        QVERIFY2(!reader.isEmpty(), qPrintable(error));
+        QCOMPARE(reader, QStringLiteral("Replay: field-trace.json"));
+        QVERIFY(desk.reader(reader)->cardPresent);
+        QCOMPARE(desk.reader(reader)->lifeCycle, std::optional<cdos::LifeCycle>(cdos::LifeCycle::Personalised));
+        const JobResult replayed = readInfo(desk, reader);
+        QVERIFY2(replayed.ok(), qPrintable(replayed.error));
+        const QJsonObject expected = withoutReader(recorded);
+        QCOMPARE(QJsonDocument(withoutReader(replayed)).toJson(), QJsonDocument(expected).toJson());
+        QCOMPARE(expected.value(QStringLiteral("lifeCycle")).toString(), QStringLiteral("personalised"));
+        // Run again: the replay starts over where the job's first command was recorded.
+        const JobResult again = readInfo(desk, reader);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(QJsonDocument(withoutReader(again)).toJson(), QJsonDocument(expected).toJson());
+
+        // A job the field never ran: refused, the missing command named, its PIN not shown.
+        const JobResult other = desk.run(reader, [](CardChannel& ch) {
+            ch.transmit(cdos::verifyPin(1, "1234"));
+            return QVariant();
+        });
+        QVERIFY(!other.ok());
+        QCOMPARE(other.cardError, std::optional<CardError::Kind>(CardError::Kind::NotInTrace));
+        QVERIFY2(other.error.startsWith(QStringLiteral("the trace has no exchange for command 00 20 00 01")),
+                 qPrintable(other.error));
+        QVERIFY2(!other.error.contains(QStringLiteral("12 34")), qPrintable(other.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraceReplayEndToEnd)
+#include "TestTraceReplayEndToEnd.moc"
