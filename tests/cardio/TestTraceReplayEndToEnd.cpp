@@ -7,8 +7,11 @@
 #include <carddesk/cardio/TraceReplayCard.h>
 
 #include "carddesk/card/dispatch/CardOs.h"
+#include "support/CliProcess.h"
 #include "support/InProcessCard.h"
 #include "support/TestProfiles.h"
+
+#include <carddesk/protocol/epurse/EPurse.h>
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -20,8 +23,13 @@ class TestTraceReplayEndToEnd : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
+    // What `carddesk-cli info` does without a key store: the snapshot, then whether the purse is there.
     static JobResult readInfo(CardReaderManager& readers, const QString& reader) {
-        return readers.run(reader, [](CardChannel& ch) { return QVariant::fromValue(CardSnapshot::read(ch)); });
+        return readers.run(reader, [](CardChannel& ch) {
+            const CardSnapshot s = CardSnapshot::read(ch);
+            ch.transmit(cdos::selectAid(cdos::ep::kPurseAid));
+            return QVariant::fromValue(s);
+        });
     }
     static QJsonObject withoutReader(const JobResult& r) {
         QJsonObject o = r.value.value<CardSnapshot>().toJson();
@@ -82,6 +90,29 @@ private slots:
         QVERIFY2(other.error.startsWith(QStringLiteral("the trace has no exchange for command 00 20 00 01")),
                  qPrintable(other.error));
         QVERIFY2(!other.error.contains(QStringLiteral("12 34")), qPrintable(other.error));
+
+        // The CLI: --replay adds the reader before the command runs; no pcscd is needed for it.
+        const QString database = m_dir.filePath(QStringLiteral("desk.sqlite"));
+        QVERIFY(cdtest::initDesk(database));
+        const QStringList cliDesk{QStringLiteral("--database"), database, QStringLiteral("--replay"), path};
+        cdtest::CliRun cli = cdtest::runCli(cliDesk + QStringList{QStringLiteral("info"), QStringLiteral("--reader"),
+                                                                  QStringLiteral("Replay: field-trace.json")});
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        QCOMPARE(cli.json.value(QStringLiteral("cardNumber")).toString(), QStringLiteral("86010000000000000001"));
+        QCOMPARE(cli.json.value(QStringLiteral("lifeCycle")).toString(), QStringLiteral("personalised"));
+        cli = cdtest::runCli({QStringLiteral("--replay"), path, QStringLiteral("readers")});
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        QVERIFY2(cli.out.contains("Replay: field-trace.json"), cli.out.constData());
+        // A command the field never ran (the purse's records): refused, the command named.
+        cli = cdtest::runCli(cliDesk + QStringList{QStringLiteral("purse"), QStringLiteral("--reader"),
+                                                   QStringLiteral("Replay: field-trace.json")});
+        QVERIFY(cli.exitCode != 0);
+        QVERIFY2(cli.err.contains(QStringLiteral("the trace has no exchange for command")), qPrintable(cli.err));
+        cli = cdtest::runCli(
+            {QStringLiteral("--replay"), m_dir.filePath(QStringLiteral("card.img")), QStringLiteral("readers")});
+        QCOMPARE(cli.exitCode, 4);
+        QVERIFY2(cli.err.contains(QStringLiteral("cannot open the replay reader: card.img: not a saved APDU trace")),
+                 qPrintable(cli.err));
     }
 };
 
