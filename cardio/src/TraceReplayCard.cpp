@@ -161,6 +161,11 @@ std::shared_ptr<TraceReplayCard> TraceReplayCard::fromJson(const QByteArray& jso
     return card;
 }
 
+TraceReplayCard::~TraceReplayCard() {
+    for (auto& x : m_exchanges)
+        x.entry.wipeSecrets();
+}
+
 QString TraceReplayCard::readerNameFor(const QString& path) {
     return QStringLiteral("Replay: %1").arg(QFileInfo(path).fileName());
 }

@@ -48,6 +48,9 @@ public:
     // string with *error set.
     static QString attach(CardReaderManager& readers, const QString& path, QString* error = nullptr);
 
+    ~TraceReplayCard(); // wipes the secrets of a trace saved with them revealed
+    Q_DISABLE_COPY_MOVE(TraceReplayCard)
+
     QByteArray atr() const { return m_atr; }
     int exchangeCount() const { return static_cast<int>(m_exchanges.size()); }
     // Index of the exchange the next command is looked for from.
