@@ -44,6 +44,11 @@ class TestReplayReader : public QObject {
         QVERIFY(open->isVisible() && open->isEnabled());
         QVERIFY(!close->isEnabled());
 
+        // The operator had chosen another reader by hand: the replay reader is selected all the same.
+        const QString deskReader = QStringLiteral("Desk Reader");
+        window->readers()->addLocalReader(deskReader);
+        QTRY_VERIFY(window->readersPanel()->selectReader(deskReader));
+
         open->trigger();
         const QString reader = QStringLiteral("Replay: desk-trace.json");
         QTRY_VERIFY(window->readersPanel()->model()->rowOf(reader) >= 0);
