@@ -2184,6 +2184,10 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>response bytes %1 were redacted in the trace: answered as zeros</source>
         <translation>response bytes %1 were redacted in the trace: answered as zeros</translation>
     </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3)</source>
+        <translation>answered with exchange %1 of %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ApduDecodePane</name>

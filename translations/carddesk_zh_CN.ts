@@ -2180,6 +2180,10 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>response bytes %1 were redacted in the trace: answered as zeros</source>
         <translation>响应字节 %1 在记录中已隐去：以零应答</translation>
     </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3)</source>
+        <translation>以第 %1 个交互（共 %2 个）应答（%3）</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::ApduDecodePane</name>

@@ -228,11 +228,13 @@ QByteArray TraceReplayCard::answer(const QByteArray& command) {
     m_lastError.clear();
     const ApduTraceEntry& e = x.entry;
     QByteArray response = e.responseData;
-    m_lastExplanation = tr("answered with exchange %1 of %2 (%3, recorded %4)")
-                            .arg(index + 1)
-                            .arg(m_exchanges.size())
-                            .arg(e.commandName.isEmpty() ? e.header() : e.commandName,
-                                 e.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    const QString what = e.commandName.isEmpty() ? e.header() : e.commandName;
+    m_lastExplanation =
+        e.time.isValid() ? tr("answered with exchange %1 of %2 (%3, recorded %4)")
+                               .arg(index + 1)
+                               .arg(m_exchanges.size())
+                               .arg(what, e.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                         : tr("answered with exchange %1 of %2 (%3)").arg(index + 1).arg(m_exchanges.size()).arg(what);
     if (!e.secretsHeld && !e.responseSecrets.isEmpty()) {
         for (qsizetype i = 0; i < response.size(); ++i)
             if (inRanges(i, e.responseSecrets))
