@@ -95,8 +95,11 @@ private slots:
         const QString database = m_dir.filePath(QStringLiteral("desk.sqlite"));
         QVERIFY(cdtest::initDesk(database));
         const QStringList cliDesk{QStringLiteral("--database"), database, QStringLiteral("--replay"), path};
+        // Without a key store, as the field read was (with one, the CLI would read the users under secure messaging).
         cdtest::CliRun cli = cdtest::runCli(cliDesk + QStringList{QStringLiteral("info"), QStringLiteral("--reader"),
-                                                                  QStringLiteral("Replay: field-trace.json")});
+                                                                  QStringLiteral("Replay: field-trace.json"),
+                                                                  QStringLiteral("--keystore"),
+                                                                  m_dir.filePath(QStringLiteral("no-keys.cdks"))});
         QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
         QCOMPARE(cli.json.value(QStringLiteral("cardNumber")).toString(), QStringLiteral("86010000000000000001"));
         QCOMPARE(cli.json.value(QStringLiteral("lifeCycle")).toString(), QStringLiteral("personalised"));
