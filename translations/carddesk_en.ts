@@ -1681,6 +1681,14 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</source>
         <translation>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</translation>
     </message>
+    <message>
+        <source>Add a replay reader, &quot;Replay: &lt;file name&gt;&quot;, whose card answers from this saved APDU trace (JSON).</source>
+        <translation>Add a replay reader, &quot;Replay: &lt;file name&gt;&quot;, whose card answers from this saved APDU trace (JSON).</translation>
+    </message>
+    <message>
+        <source>cannot open the replay reader: %1</source>
+        <translation>cannot open the replay reader: %1</translation>
+    </message>
 </context>
 <context>
     <name>HeadendAuditTrail</name>
@@ -2120,6 +2128,65 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TraceReplayCard</name>
+    <message>
+        <source>cannot open the trace %1: %2</source>
+        <translation>cannot open the trace %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a saved APDU trace (%2 MB)</source>
+        <translation>%1 is too large to be a saved APDU trace (%2 MB)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty, not a saved APDU trace</source>
+        <translation>the file is empty, not a saved APDU trace</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace (the JSON is broken at byte %1: %2); was the file cut short?</source>
+        <translation>not a saved APDU trace (the JSON is broken at byte %1: %2); was the file cut short?</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace (no &quot;format&quot;: &quot;carddesk-apdu-trace&quot;)</source>
+        <translation>not a saved APDU trace (no &quot;format&quot;: &quot;carddesk-apdu-trace&quot;)</translation>
+    </message>
+    <message>
+        <source>the trace&apos;s format version is missing or not a number</source>
+        <translation>the trace&apos;s format version is missing or not a number</translation>
+    </message>
+    <message>
+        <source>the trace was saved in format version %1, newer than this CardDesk reads (%2): update CardDesk</source>
+        <translation>the trace was saved in format version %1, newer than this CardDesk reads (%2): update CardDesk</translation>
+    </message>
+    <message>
+        <source>the trace has no list of exchanges</source>
+        <translation>the trace has no list of exchanges</translation>
+    </message>
+    <message>
+        <source>the trace holds no answered exchange to replay</source>
+        <translation>the trace holds no answered exchange to replay</translation>
+    </message>
+    <message>
+        <source>the trace has no exchange for command %1</source>
+        <translation>the trace has no exchange for command %1</translation>
+    </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3, recorded %4)</source>
+        <translation>answered with exchange %1 of %2 (%3, recorded %4)</translation>
+    </message>
+    <message>
+        <source>response bytes %1 were redacted in the trace: answered as zeros</source>
+        <translation>response bytes %1 were redacted in the trace: answered as zeros</translation>
+    </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3)</source>
+        <translation>answered with exchange %1 of %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -4638,6 +4705,33 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>%1 (ATR)</source>
         <translation>%1 (ATR)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ReplayReaders</name>
+    <message>
+        <source>Open trace as &amp;replay reader…</source>
+        <translation>Open trace as &amp;replay reader…</translation>
+    </message>
+    <message>
+        <source>A saved APDU trace (JSON) as a card that answers as the recorded one did</source>
+        <translation>A saved APDU trace (JSON) as a card that answers as the recorded one did</translation>
+    </message>
+    <message>
+        <source>&amp;Close replay reader</source>
+        <translation>&amp;Close replay reader</translation>
+    </message>
+    <message>
+        <source>Open trace as replay reader</source>
+        <translation>Open trace as replay reader</translation>
+    </message>
+    <message>
+        <source>Saved APDU trace (*.json);;All files (*)</source>
+        <translation>Saved APDU trace (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The trace could not be opened as a replay reader: %1</source>
+        <translation>The trace could not be opened as a replay reader: %1</translation>
     </message>
 </context>
 <context>

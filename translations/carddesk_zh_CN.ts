@@ -1677,6 +1677,14 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>Operator name (operator init, add, passwd, lock, unlock, remove, roles; headend-credential-issue).</source>
         <translation>操作员名称（operator init、add、passwd、lock、unlock、remove、roles；headend-credential-issue）。</translation>
     </message>
+    <message>
+        <source>Add a replay reader, &quot;Replay: &lt;file name&gt;&quot;, whose card answers from this saved APDU trace (JSON).</source>
+        <translation>添加回放读卡器“Replay: &lt;文件名&gt;”，其中的卡按此已保存的 APDU 记录（JSON）应答。</translation>
+    </message>
+    <message>
+        <source>cannot open the replay reader: %1</source>
+        <translation>无法打开回放读卡器：%1</translation>
+    </message>
 </context>
 <context>
     <name>HeadendAuditTrail</name>
@@ -2116,6 +2124,65 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TraceReplayCard</name>
+    <message>
+        <source>cannot open the trace %1: %2</source>
+        <translation>无法打开 APDU 记录 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a saved APDU trace (%2 MB)</source>
+        <translation>%1 过大，不是已保存的 APDU 记录（%2 MB）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty, not a saved APDU trace</source>
+        <translation>文件为空，不是已保存的 APDU 记录</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace (the JSON is broken at byte %1: %2); was the file cut short?</source>
+        <translation>不是已保存的 APDU 记录（JSON 在第 %1 字节处损坏：%2）；文件是否被截断？</translation>
+    </message>
+    <message>
+        <source>not a saved APDU trace (no &quot;format&quot;: &quot;carddesk-apdu-trace&quot;)</source>
+        <translation>不是已保存的 APDU 记录（缺少 &quot;format&quot;: &quot;carddesk-apdu-trace&quot;）</translation>
+    </message>
+    <message>
+        <source>the trace&apos;s format version is missing or not a number</source>
+        <translation>APDU 记录的格式版本缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>the trace was saved in format version %1, newer than this CardDesk reads (%2): update CardDesk</source>
+        <translation>APDU 记录以格式版本 %1 保存，比本 CardDesk 可读取的版本（%2）新：请升级 CardDesk</translation>
+    </message>
+    <message>
+        <source>the trace has no list of exchanges</source>
+        <translation>APDU 记录中没有交互列表</translation>
+    </message>
+    <message>
+        <source>the trace holds no answered exchange to replay</source>
+        <translation>APDU 记录中没有可回放的已应答交互</translation>
+    </message>
+    <message>
+        <source>the trace has no exchange for command %1</source>
+        <translation>APDU 记录中没有命令 %1 的交互</translation>
+    </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3, recorded %4)</source>
+        <translation>以第 %1 个交互（共 %2 个）应答（%3，记录于 %4）</translation>
+    </message>
+    <message>
+        <source>response bytes %1 were redacted in the trace: answered as zeros</source>
+        <translation>响应字节 %1 在记录中已隐去：以零应答</translation>
+    </message>
+    <message>
+        <source>answered with exchange %1 of %2 (%3)</source>
+        <translation>以第 %1 个交互（共 %2 个）应答（%3）</translation>
     </message>
 </context>
 <context>
@@ -4620,6 +4687,33 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>%1 (ATR)</source>
         <translation>%1（ATR）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::ReplayReaders</name>
+    <message>
+        <source>Open trace as &amp;replay reader…</source>
+        <translation>将 APDU 记录作为回放读卡器打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A saved APDU trace (JSON) as a card that answers as the recorded one did</source>
+        <translation>把已保存的 APDU 记录（JSON）当作一张卡：按记录中的卡那样应答</translation>
+    </message>
+    <message>
+        <source>&amp;Close replay reader</source>
+        <translation>关闭回放读卡器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open trace as replay reader</source>
+        <translation>将 APDU 记录作为回放读卡器打开</translation>
+    </message>
+    <message>
+        <source>Saved APDU trace (*.json);;All files (*)</source>
+        <translation>已保存的 APDU 记录 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The trace could not be opened as a replay reader: %1</source>
+        <translation>无法将该 APDU 记录作为回放读卡器打开：%1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "LockScreen.h"
 #include "PurseView.h"
 #include "ReadersPanel.h"
+#include "ReplayReaders.h"
 #include "SupportView.h"
 #include "TracePanel.h"
 
@@ -81,6 +82,7 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     m_apps = &session.apps();
 
     m_readersPanel = new ReadersPanel(m_readers, this);
+    m_replay = new ReplayReaders(m_readers, m_readersPanel, this);
     m_cardPanel = new CardPanel(m_readers, m_issuance, m_purse, options, this);
     m_cardPanel->setAppService(m_apps);
     if (!m_databaseError.isEmpty())
@@ -234,6 +236,8 @@ void MainWindow::createMenus() {
     saveTrace->setObjectName(QStringLiteral("saveTraceAction"));
     saveTrace->setShortcut(QKeySequence::Save);
     guarded(saveTrace, {Operation::TraceView});
+    file->addAction(guarded(m_replay->openAction(), {Operation::Diagnose}));
+    file->addAction(guarded(m_replay->closeAction(), {Operation::Diagnose}));
     createSessionMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);

@@ -34,6 +34,7 @@ class IdleWatcher;
 class LockScreen;
 enum class Operation;
 class ReadersPanel;
+class ReplayReaders;
 class TraceLog;
 class TracePanel;
 
@@ -60,6 +61,8 @@ public:
     PurseService* purseService() const { return m_purse; }
     AppService* appService() const { return m_apps; }
     ReadersPanel* readersPanel() const { return m_readersPanel; }
+    // Saved traces opened as readers (File ▸ Open trace as replay reader…, issue 14).
+    ReplayReaders* replayReaders() const { return m_replay; }
     CardPanel* cardPanel() const { return m_cardPanel; }
     SupportService* supportService() const { return m_supportService; }
     SupportView* supportView() const { return m_support; }
@@ -104,6 +107,7 @@ private:
     QString m_databaseError;
 
     ReadersPanel* m_readersPanel;
+    ReplayReaders* m_replay;
     CardPanel* m_cardPanel;
     SupportService* m_supportService;
     SupportView* m_support;

@@ -4,6 +4,7 @@
 #include <carddesk/cardio/CardReaderManager.h>
 #include <carddesk/cardio/CardSnapshot.h>
 #include <carddesk/cardio/TraceLog.h>
+#include <carddesk/cardio/TraceReplayCard.h>
 #include <carddesk/model/CardTemplate.h>
 #include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
@@ -156,8 +157,12 @@ int CliApp::run(const QStringList& arguments) {
                                    tr("Also prove the last transaction (GET TRANSACTION PROVE, TAC checked)."));
     const QCommandLineOption create(QStringLiteral("create"),
                                     tr("Create the --database file when it does not exist (never done silently)."));
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        tr("Add a replay reader, \"Replay: <file name>\", whose card answers from this saved APDU trace (JSON)."),
+        tr("FILE"));
     parser.addOptions({reader, tmpl, holder, database, create, keystore, operatorOption, secondOperator, wait, trace,
-                       json, amount, pinUser, prove});
+                       json, amount, pinUser, prove, replay});
     addAppOptions(parser);
     addCaOptions(parser);
     addHeadendOptions(parser);
@@ -194,6 +199,7 @@ int CliApp::run(const QStringList& arguments) {
     m_createDatabase = parser.isSet(create);
     m_keystore = parser.value(keystore);
     m_operator = parser.value(operatorOption);
+    m_replay = parser.value(replay);
     m_trace = parser.isSet(trace);
     bool ok = false;
     m_waitSeconds = parser.value(wait).toInt(&ok);
@@ -234,7 +240,7 @@ QList<CliApp::Command> CliApp::commands() {
     const QStringList noIssuance{QStringLiteral("template"), QStringLiteral("holder")};
     const QStringList noCard{QStringLiteral("reader"),   QStringLiteral("template"), QStringLiteral("holder"),
                              QStringLiteral("amount"),   QStringLiteral("pin-user"), QStringLiteral("prove"),
-                             QStringLiteral("keystore"), QStringLiteral("wait")};
+                             QStringLiteral("keystore"), QStringLiteral("wait"),     QStringLiteral("replay")};
     return {
         {QStringLiteral("readers"),
          tr("  readers                      list the PC/SC readers and their cards\n"),
@@ -376,9 +382,10 @@ QList<CliApp::Command> CliApp::commands() {
 int CliApp::readers() {
     ConsoleSession session;
     CardReaderManager& manager = session.readers();
-    manager.start();
-    manager.waitForReady(5000);
-    if (manager.serviceStatus() == ServiceStatus::NotRunning)
+    if (const int rc = startReaders(manager); rc != Ok)
+        return rc;
+    // A replay reader is listed without pcscd: a technician replays a trace on any machine.
+    if (manager.serviceStatus() == ServiceStatus::NotRunning && m_replay.isEmpty())
         return fail(NoService, manager.serviceMessage());
     // The ATR tells the life cycle at power-up only: a card personalised since then still shows "blank" there
     // (issue 11). The reader manager asks each CardDesk card as soon as it sees it (as for the console's list);
@@ -412,15 +419,29 @@ int CliApp::readers() {
     return Ok;
 }
 
-int CliApp::prepareReader(CardReaderManager& manager, const QString& reader) {
+int CliApp::startReaders(CardReaderManager& manager) {
+    if (!m_replay.isEmpty() && !manager.reader(TraceReplayCard::readerNameFor(m_replay))) {
+        QString error;
+        if (TraceReplayCard::attach(manager, m_replay, &error).isEmpty())
+            return fail(NoReader, tr("cannot open the replay reader: %1").arg(error));
+    }
     manager.start();
     manager.waitForReady(5000);
+    return Ok;
+}
+
+int CliApp::prepareReader(CardReaderManager& manager, const QString& reader) {
+    if (const int rc = startReaders(manager); rc != Ok)
+        return rc;
     const QDeadlineTimer deadline(static_cast<qint64>(m_waitSeconds) * 1000);
     for (;;) {
-        if (manager.serviceStatus() == ServiceStatus::NotRunning) {
+        const auto state = manager.reader(reader);
+        if (state && state->local && state->cardPresent) {
+            return Ok; // an in-process reader (--replay) needs no pcscd
+        } else if (manager.serviceStatus() == ServiceStatus::NotRunning) {
             if (deadline.hasExpired())
                 return fail(NoService, manager.serviceMessage());
-        } else if (const auto state = manager.reader(reader); state && state->cardPresent) {
+        } else if (state && state->cardPresent) {
             return Ok;
         } else if (deadline.hasExpired()) {
             if (!state) {

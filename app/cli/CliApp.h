@@ -91,6 +91,8 @@ private:
     QString readPin();
     // Starts the reader manager and waits until `reader` has a card (up to the --wait seconds).
     int prepareReader(CardReaderManager& manager, const QString& reader);
+    // Adds the --replay reader (a saved trace as a card, issue 14), then starts the manager; Ok or the failure said.
+    int startReaders(CardReaderManager& manager);
     // Writes "carddesk-cli: message" to stderr; a technical detail (the PC/SC code and pcsc-lite's text of a card
     // error) follows in brackets: the CLI is a technician's tool, and scripts log its stderr.
     int fail(int code, const QString& message, const QString& detail = {});
@@ -112,6 +114,7 @@ private:
     bool m_createDatabase = false; // --create
     QString m_keystore;
     QString m_operator;
+    QString m_replay; // --replay FILE
     int m_waitSeconds = 0;
     bool m_trace = false;
     bool m_prove = false;

@@ -22,6 +22,7 @@ public:
         Unresponsive,     // the card does not answer to reset / mute card
         Protocol,         // a malformed exchange (for example an APDU shorter than 4 bytes)
         Cancelled,        // the manager shut down before or while the job ran
+        NotInTrace,       // a replayed trace has no recorded answer for the command (TraceReplayCard)
         Other,
     };
 
