@@ -226,12 +226,11 @@ int CliApp::run(const QStringList& arguments) {
                 return fail(Usage, tr("%1 does not take --%2").arg(m_command, o));
         return c.run(*this, parser);
     }
-    return fail(
-        Usage,
-        tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-           "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
-           "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch")
-            .arg(m_command));
+    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
+                          "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
+                          "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, "
+                          "settings or batch")
+                           .arg(m_command));
 }
 
 QList<CliApp::Command> CliApp::commands() {

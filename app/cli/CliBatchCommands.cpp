@@ -32,8 +32,10 @@ void writeErr(const QString& s) {
 }
 
 QJsonObject countsJson(const BatchCounts& c) {
-    return QJsonObject{{QStringLiteral("total"), c.total},     {QStringLiteral("pending"), c.pending},
-                       {QStringLiteral("inProgress"), c.inProgress}, {QStringLiteral("done"), c.done},
+    return QJsonObject{{QStringLiteral("total"), c.total},
+                       {QStringLiteral("pending"), c.pending},
+                       {QStringLiteral("inProgress"), c.inProgress},
+                       {QStringLiteral("done"), c.done},
                        {QStringLiteral("failed"), c.failed}};
 }
 
@@ -67,7 +69,7 @@ void CliApp::addBatchOptions(QCommandLineParser& parser) {
 
 int CliApp::batchCommand(const QCommandLineParser& parser) {
     const QString what = m_subcommand.value(0);
-    static const QStringList kKnown{QStringLiteral("check"),  QStringLiteral("issue"), QStringLiteral("resume"),
+    static const QStringList kKnown{QStringLiteral("check"),  QStringLiteral("issue"),  QStringLiteral("resume"),
                                     QStringLiteral("status"), QStringLiteral("report"), QStringLiteral("retry"),
                                     QStringLiteral("cancel")};
     if (!kKnown.contains(what))
@@ -98,7 +100,8 @@ int CliApp::batchCommand(const QCommandLineParser& parser) {
         } catch (const TemplateError& e) {
             return fail(Failed, tr("invalid template:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
         } catch (const BatchFileError& e) {
-            printJson(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("problems"), problemsJson(e.problems)}});
+            printJson(
+                QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("problems"), problemsJson(e.problems)}});
             return fail(Failed, tr("%1 has %2 problems; nothing can be issued from it:\n  %3")
                                     .arg(file)
                                     .arg(e.problems.size())
@@ -183,10 +186,12 @@ int CliApp::batchCommand(const QCommandLineParser& parser) {
         if (!db.claimBatch(batchId, BatchService::deskId(), BatchService::kStaleSeconds))
             return fail(Failed, tr("batch %1 is running at desk %2: cancel it there").arg(batchId, b->desk));
         db.setBatchState(batchId, QStringLiteral("cancelled"));
-        db.appendAudit(session.operators().require(Operation::BatchIssue)
+        db.appendAudit(session.operators()
+                           .require(Operation::BatchIssue)
                            .record(QStringLiteral("batch cancelled"), {}, QStringLiteral("ok"),
                                    QStringLiteral("batch=%1").arg(batchId)));
-        printJson(QJsonObject{{QStringLiteral("batch"), batchId}, {QStringLiteral("state"), QStringLiteral("cancelled")}});
+        printJson(
+            QJsonObject{{QStringLiteral("batch"), batchId}, {QStringLiteral("state"), QStringLiteral("cancelled")}});
         return Ok;
     }
 
@@ -203,7 +208,8 @@ int CliApp::batchCommand(const QCommandLineParser& parser) {
         } catch (const TemplateError& e) {
             return fail(Failed, tr("invalid template:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
         } catch (const BatchFileError& e) {
-            printJson(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("problems"), problemsJson(e.problems)}});
+            printJson(
+                QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("problems"), problemsJson(e.problems)}});
             return fail(Failed, tr("%1 has %2 problems; nothing was issued:\n  %3")
                                     .arg(file)
                                     .arg(e.problems.size())
@@ -222,9 +228,11 @@ int CliApp::batchCommand(const QCommandLineParser& parser) {
         return fail(NoService, manager.serviceMessage());
     for (const QString& r : readers)
         if (!manager.reader(r))
-            return fail(NoReader, tr("no reader named \"%1\"; readers: %2")
-                                      .arg(r, manager.readerNames().join(QStringLiteral(", "))));
-    QObject::connect(&batches, &BatchService::notice, [](const QString& text) { writeErr(QStringLiteral("carddesk-cli: ") + text); });
+            return fail(
+                NoReader,
+                tr("no reader named \"%1\"; readers: %2").arg(r, manager.readerNames().join(QStringLiteral(", "))));
+    QObject::connect(&batches, &BatchService::notice,
+                     [](const QString& text) { writeErr(QStringLiteral("carddesk-cli: ") + text); });
     QObject::connect(&batches, &BatchService::progress, [](const QString&, const BatchCounts& c) {
         writeErr(tr("[%1/%2 done, %3 failed]").arg(c.done).arg(c.total).arg(c.failed));
     });

@@ -103,7 +103,8 @@ QList<BatchHolder> parseCsv(QByteArray& data, const CardTemplate& tmpl, bool gen
     for (const QString& h : header.fields) {
         const QString c = canonicalColumn(h);
         if (c.isEmpty())
-            problems << BatchProblem{header.line, h, BatchFile::tr("unknown column (docs/batch-issuance.md lists them)")};
+            problems << BatchProblem{header.line, h,
+                                     BatchFile::tr("unknown column (docs/batch-issuance.md lists them)")};
         else if (seen.contains(c))
             problems << BatchProblem{header.line, h, BatchFile::tr("the column appears twice")};
         seen.insert(c);
@@ -111,7 +112,8 @@ QList<BatchHolder> parseCsv(QByteArray& data, const CardTemplate& tmpl, bool gen
     }
     for (const char* required : {"user_number", "account", "name"})
         if (!seen.contains(QLatin1String(required)))
-            problems << BatchProblem{header.line, QLatin1String(required), BatchFile::tr("a required column is missing")};
+            problems << BatchProblem{header.line, QLatin1String(required),
+                                     BatchFile::tr("a required column is missing")};
     if (!problems.isEmpty())
         return {};
     QSet<quint8> templateUsers;
@@ -120,10 +122,10 @@ QList<BatchHolder> parseCsv(QByteArray& data, const CardTemplate& tmpl, bool gen
     QList<BatchHolder> rows;
     for (CsvRecord& r : csv.records) {
         if (r.fields.size() != columns.size()) {
-            problems << BatchProblem{r.line, {},
-                                     BatchFile::tr("%1 fields where the header has %2")
-                                         .arg(r.fields.size())
-                                         .arg(columns.size())};
+            problems << BatchProblem{
+                r.line,
+                {},
+                BatchFile::tr("%1 fields where the header has %2").arg(r.fields.size()).arg(columns.size())};
             continue;
         }
         BatchHolder row;
@@ -176,10 +178,9 @@ QList<BatchHolder> parseCsv(QByteArray& data, const CardTemplate& tmpl, bool gen
             HolderUser& u = users[tu.number];
             u.number = tu.number;
             if (u.pin.empty() && !generatedPins)
-                problems << BatchProblem{r.line, QStringLiteral("pin%1").arg(tu.number),
-                                         BatchFile::tr("missing: user %1 (%2) needs a PIN of 4 to 12 digits")
-                                             .arg(tu.number)
-                                             .arg(tu.name)};
+                problems << BatchProblem{
+                    r.line, QStringLiteral("pin%1").arg(tu.number),
+                    BatchFile::tr("missing: user %1 (%2) needs a PIN of 4 to 12 digits").arg(tu.number).arg(tu.name)};
         }
         QList<int> numbers = users.keys();
         std::sort(numbers.begin(), numbers.end());
@@ -195,7 +196,8 @@ QList<BatchHolder> parseJson(QByteArray& data, bool generatedPins, bool& hasPins
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     wipe(data);
     if (doc.isNull()) {
-        problems << BatchProblem{0, {}, BatchFile::tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
+        problems << BatchProblem{
+            0, {}, BatchFile::tr("not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset)};
         return {};
     }
     const QJsonValue list = doc.object().value(QLatin1String("holders"));
@@ -259,7 +261,8 @@ static std::string joinProblems(const QList<BatchProblem>& list) {
     return lines.join(QLatin1Char('\n')).toStdString();
 }
 
-BatchFileError::BatchFileError(const QList<BatchProblem>& list) : std::runtime_error(joinProblems(list)), problems(list) {}
+BatchFileError::BatchFileError(const QList<BatchProblem>& list)
+    : std::runtime_error(joinProblems(list)), problems(list) {}
 
 QString BatchFileError::text() const {
     return QString::fromStdString(what());

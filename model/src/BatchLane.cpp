@@ -8,11 +8,15 @@
 #include <carddesk/protocol/apdu/CommandSet.h>
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTimer>
 
 namespace carddesk {
 
 namespace {
+
+// QT_LOGGING_RULES="carddesk.batch.debug=true": every lane's steps on stderr (field diagnosis, tests).
+Q_LOGGING_CATEGORY(lcBatch, "carddesk.batch", QtWarningMsg)
 
 QString stateId(BatchLane::State s) {
     switch (s) {
@@ -49,12 +53,25 @@ BatchLane::BatchLane(BatchService& service, const QString& reader)
 
 BatchLane::~BatchLane() = default;
 
+// pcscd does not always report a hopper's swap (the next card connects to vpcd before pcscd's next presence poll,
+// with the same ATR): a lane that waits also looks at the reader itself now and then.
+void BatchLane::scheduleLook(int ms) {
+    QTimer::singleShot(ms, this, [this] {
+        if (m_state == State::Waiting)
+            settle();
+        else if (m_state == State::AwaitRemoval)
+            lookForNextCard();
+    });
+}
+
 BatchLaneStatus BatchLane::status() const {
-    return BatchLaneStatus{m_reader, stateId(m_state), m_stateText, m_row.row, m_row.cardNumber, m_issued,
-                           m_lastSeconds};
+    return BatchLaneStatus{m_reader,         stateId(m_state), m_stateText,  m_row.row,
+                           m_row.cardNumber, m_issued,         m_lastSeconds};
 }
 
 void BatchLane::setState(State state, const QString& text) {
+    qCDebug(lcBatch, "%s: %s (%s) row %d", qPrintable(m_reader), qPrintable(stateId(state)), qPrintable(text),
+            m_row.row);
     m_state = state;
     m_stateText = text;
     emit m_s.laneChanged(m_reader);
@@ -84,11 +101,43 @@ void BatchLane::settle() {
     const auto r = m_s.m_readers.reader(m_reader);
     if (r && r->cardPresent && !r->mute)
         probe();
+    else
+        scheduleLook(1000);
+}
+
+// After an eject the hopper feeds the next card: its chip serial tells it from the one that left.
+void BatchLane::lookForNextCard() {
+    m_s.m_readers.submit(
+        m_reader,
+        [](CardChannel& channel) -> QVariant {
+            const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
+            return chip.ok() ? hexText(chip.data) : QString();
+        },
+        this,
+        [this](const JobResult& job) {
+            if (m_state != State::AwaitRemoval)
+                return; // the reader's events were first
+            const QString chip = job.value.toString();
+            if (job.ok() && !chip.isEmpty() && chip.compare(m_chipSerial, Qt::CaseInsensitive) == 0)
+                return scheduleLook(250); // still the card that left
+            if (m_stopAfterCard) {
+                setState(State::Stopped, BatchService::tr("stopped"));
+                return m_s.laneIdle(this);
+            }
+            setState(State::Waiting, BatchService::tr("waiting for a card"));
+            if (!job.ok()) {
+                m_s.laneIdle(this); // an empty hopper: the batch may be over
+                return scheduleLook(1000);
+            }
+            probe();
+        });
 }
 
 void BatchLane::readerChanged(const ReaderState& state) {
     if (state.name != m_reader)
         return;
+    qCDebug(lcBatch, "%s: reader card=%d events=%d (at eject %d)", qPrintable(m_reader), state.cardPresent,
+            state.cardEvents, m_eventsAtEject);
     if (m_state == State::AwaitRemoval || m_state == State::RemoveCard) {
         if (state.cardPresent && state.cardEvents == m_eventsAtEject)
             return; // the card that left is still seen
@@ -128,8 +177,8 @@ void BatchLane::probed(const JobResult& job) {
     if (!job.ok()) {
         // Gone before it answered (pulled, hopper restarting): the next card event decides.
         setState(State::Waiting, BatchService::tr("the card could not be read (%1): waiting").arg(job.error));
-        if (job.cardError && *job.cardError != CardError::Kind::Removed && *job.cardError != CardError::Kind::NoCard)
-            QTimer::singleShot(1000, this, &BatchLane::settle);
+        m_s.laneIdle(this);
+        scheduleLook(1000);
         return;
     }
     const QVariantMap p = job.value.toMap();
@@ -167,15 +216,15 @@ void BatchLane::probed(const JobResult& job) {
                     db.setCardLifeCycle(onCard, Database::kVoidLifeCycle);
                     db.requeueRow(m_s.m_batchId, row->row, BatchService::tr("its PIN mailer is missing"), true);
                     emit m_s.rowChanged(m_s.m_batchId, row->row);
-                    return eject(true, BatchService::tr("card %1: its PIN mailer is missing; the card is void")
-                                           .arg(onCard));
+                    return eject(true,
+                                 BatchService::tr("card %1: its PIN mailer is missing; the card is void").arg(onCard));
                 }
                 db.setJournal(m_s.m_batchId, row->row, QStringLiteral("done"), {}, onCard);
                 emit m_s.rowChanged(m_s.m_batchId, row->row);
                 return eject(false, {});
             }
-            return eject(true, BatchService::tr("card %1 in reader \"%2\" is not one of this batch's")
-                                   .arg(onCard, m_reader));
+            return eject(true,
+                         BatchService::tr("card %1 in reader \"%2\" is not one of this batch's").arg(onCard, m_reader));
         }
         eject(true, BatchService::tr("the card in reader \"%1\" is not blank (%2)")
                         .arg(m_reader, lc < 0 ? BatchService::tr("unknown life cycle")
@@ -233,7 +282,8 @@ void BatchLane::issued(const IssuanceResult& r) {
             db.setCardLifeCycle(r.cardNumber, Database::kVoidLifeCycle);
             db.requeueRow(m_s.m_batchId, m_row.row, BatchService::tr("its PIN mailer is missing"), true);
             emit m_s.rowChanged(m_s.m_batchId, m_row.row);
-            return eject(true, BatchService::tr("card %1: its PIN mailer is missing; the card is void").arg(r.cardNumber));
+            return eject(true,
+                         BatchService::tr("card %1: its PIN mailer is missing; the card is void").arg(r.cardNumber));
         }
         db.setJournal(m_s.m_batchId, m_row.row, QStringLiteral("done"), {}, r.cardNumber);
         m_row.cardNumber = r.cardNumber;
@@ -260,7 +310,7 @@ void BatchLane::spoiled(const IssuanceResult& r) {
         emit m_s.rowChanged(m_s.m_batchId, row);
         emit m_s.notice(BatchService::tr("reader \"%1\": %2").arg(m_reader, r.error));
         setState(State::Waiting, BatchService::tr("the card went away: waiting for it"));
-        QTimer::singleShot(1000, this, &BatchLane::settle);
+        scheduleLook(1000);
         return;
     }
     if (!r.cardNumber.isEmpty())
@@ -284,17 +334,21 @@ void BatchLane::eject(bool reject, const QString& why) {
     m_eventsAtEject = r ? r->cardEvents : 0;
     setState(State::Ejecting, reject ? BatchService::tr("to the reject bin") : BatchService::tr("to the output stack"));
     m_s.m_readers.submit(
-        m_reader, [reject](CardChannel& channel) { return QVariant(int(channel.transmit(cdos::hopperEject(reject)).sw)); },
-        this, [this, reject](const JobResult& job) {
+        m_reader,
+        [reject](CardChannel& channel) { return QVariant(int(channel.transmit(cdos::hopperEject(reject)).sw)); }, this,
+        [this, reject](const JobResult& job) {
             m_s.laneMoved(this);
             const auto now = m_s.m_readers.reader(m_reader);
             const bool gone = !now || !now->cardPresent || now->cardEvents != m_eventsAtEject;
             if (job.ok() && job.value.toInt() == 0x9000) {
                 setState(State::AwaitRemoval, BatchService::tr("the hopper feeds the next card"));
+                if (!gone)
+                    scheduleLook(250);
             } else if (!gone) {
                 // A reader without a hopper: the operator takes the card out.
-                setState(State::RemoveCard, reject ? BatchService::tr("take the card out: it goes to the reject tray")
-                                                   : BatchService::tr("take the card out and put the next blank card in"));
+                setState(State::RemoveCard, reject
+                                                ? BatchService::tr("take the card out: it goes to the reject tray")
+                                                : BatchService::tr("take the card out and put the next blank card in"));
                 emit m_s.notice(BatchService::tr("reader \"%1\": %2").arg(m_reader, m_stateText));
             }
             if (gone)

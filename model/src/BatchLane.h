@@ -41,6 +41,8 @@ private:
     void eject(bool reject, const QString& why);
     void setState(State state, const QString& text = {});
     void settle();
+    void scheduleLook(int ms);
+    void lookForNextCard();
     bool finishMailer(const QString& cardNumber);
 
     BatchService& m_s;

@@ -34,9 +34,8 @@ QString BatchReport::stateText(const QString& state) {
 
 QString BatchReport::batchStateText(const QString& state) {
     static const char* const kStates[][2] = {
-        {"ready", QT_TR_NOOP("ready")},         {"running", QT_TR_NOOP("running")},
-        {"paused", QT_TR_NOOP("paused")},       {"cancelled", QT_TR_NOOP("cancelled")},
-        {"finished", QT_TR_NOOP("finished")},
+        {"ready", QT_TR_NOOP("ready")},         {"running", QT_TR_NOOP("running")},   {"paused", QT_TR_NOOP("paused")},
+        {"cancelled", QT_TR_NOOP("cancelled")}, {"finished", QT_TR_NOOP("finished")},
     };
     for (const auto& s : kStates)
         if (state == QLatin1String(s[0]))

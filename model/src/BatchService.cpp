@@ -45,7 +45,8 @@ QString BatchService::deskId() {
 QString BatchService::create(const QString& holderFile, const CardTemplate& tmpl, const BatchOptions& options) {
     const Grant grant = m_operators.require(Operation::BatchIssue);
     if (options.generatedPins && (options.pinLength < 4 || options.pinLength > 12))
-        throw BatchFileError({BatchProblem{0, {}, tr("a generated PIN has 4 to 12 digits, not %1").arg(options.pinLength)}});
+        throw BatchFileError(
+            {BatchProblem{0, {}, tr("a generated PIN has 4 to 12 digits, not %1").arg(options.pinLength)}});
     if (options.generatedPins && options.mailerFolder.isEmpty())
         throw BatchFileError({BatchProblem{0, {}, tr("generated PINs need a folder for the PIN mailers")}});
     const BatchFile file = BatchFile::load(holderFile, tmpl, options.generatedPins);
@@ -58,7 +59,8 @@ QString BatchService::create(const QString& holderFile, const CardTemplate& tmpl
     if (!taken.isEmpty())
         throw BatchFileError(taken);
     if (options.generatedPins && !QDir().mkpath(options.mailerFolder))
-        throw BatchFileError({BatchProblem{0, {}, tr("cannot create the PIN mailer folder %1").arg(options.mailerFolder)}});
+        throw BatchFileError(
+            {BatchProblem{0, {}, tr("cannot create the PIN mailer folder %1").arg(options.mailerFolder)}});
     BatchRecord b;
     b.id = QStringLiteral("batch-%1-%2")
                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")),
@@ -125,8 +127,8 @@ QString BatchService::start(const QString& batchId, const QStringList& readers, 
         int stale = kStaleSeconds;
         const QString host = batch->desk.section(QLatin1Char(':'), 0, -2);
         const qint64 pid = batch->desk.section(QLatin1Char(':'), -1).toLongLong();
-        if (host == QHostInfo::localHostName() && pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
-            errno == ESRCH)
+        if (host == QHostInfo::localHostName() && pid > 0 && pid != ::getpid() &&
+            ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
             stale = -1;
         if (!m_db.claimBatch(batchId, deskId(), stale))
             return tr("batch %1 is running at desk %2 (its last sign of life: %3)")
@@ -134,11 +136,12 @@ QString BatchService::start(const QString& batchId, const QStringList& readers, 
         m_db.releaseUnnumberedRows(batchId);
         m_db.setBatchState(batchId, QStringLiteral("running"));
         m_batch = *m_db.batch(batchId);
-        m_db.appendAudit(m_operators.require(Operation::BatchIssue)
-                             .record(batch->state == QLatin1String("ready") ? QStringLiteral("batch start")
-                                                                           : QStringLiteral("batch resume"),
-                                     {}, QStringLiteral("ok"),
-                                     QStringLiteral("batch=%1 readers=%2").arg(batchId, readers.join(QLatin1Char(',')))));
+        m_db.appendAudit(
+            m_operators.require(Operation::BatchIssue)
+                .record(batch->state == QLatin1String("ready") ? QStringLiteral("batch start")
+                                                               : QStringLiteral("batch resume"),
+                        {}, QStringLiteral("ok"),
+                        QStringLiteral("batch=%1 readers=%2").arg(batchId, readers.join(QLatin1Char(',')))));
     } catch (const DatabaseError& e) {
         return e.text;
     } catch (const AccessDenied& e) {
@@ -231,7 +234,10 @@ void BatchService::checkFinished() {
     if (m_stopping)
         return stopRun(m_stopState, m_stopState == QLatin1String("cancelled")
                                         ? tr("cancelled: %1 of %2 cards issued").arg(c.done).arg(c.total)
-                                        : tr("paused: %1 of %2 cards issued, %3 to go").arg(c.done).arg(c.total).arg(c.total - c.done - c.failed));
+                                        : tr("paused: %1 of %2 cards issued, %3 to go")
+                                              .arg(c.done)
+                                              .arg(c.total)
+                                              .arg(c.total - c.done - c.failed));
     if (c.pending > 0)
         return;
     if (c.inProgress > 0) {
@@ -246,10 +252,9 @@ void BatchService::checkFinished() {
                        tr("%1 cards went away during their issuance: put them back in a reader and resume the batch")
                            .arg(c.inProgress));
     }
-    stopRun(QStringLiteral("finished"), c.failed == 0 ? tr("finished: %1 cards issued").arg(c.done)
-                                                      : tr("finished: %1 cards issued, %2 rows failed (retry them)")
-                                                            .arg(c.done)
-                                                            .arg(c.failed));
+    stopRun(QStringLiteral("finished"),
+            c.failed == 0 ? tr("finished: %1 cards issued").arg(c.done)
+                          : tr("finished: %1 cards issued, %2 rows failed (retry them)").arg(c.done).arg(c.failed));
 }
 
 void BatchService::stopRun(const QString& state, const QString& message) {

@@ -14,9 +14,9 @@ CsvParse readCsv(const QString& text) {
     CsvParse out;
     CsvRecord record;
     QString field;
-    bool quoted = false;     // inside a quoted field
-    bool wasQuoted = false;  // the current field was quoted (text after its closing quote is an error)
-    bool anything = false;   // the record has content (a blank line is no record)
+    bool quoted = false;    // inside a quoted field
+    bool wasQuoted = false; // the current field was quoted (text after its closing quote is an error)
+    bool anything = false;  // the record has content (a blank line is no record)
     int line = 1;
     record.line = 1;
     const auto endField = [&] {

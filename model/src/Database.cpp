@@ -387,7 +387,9 @@ bool Database::cardExists(const QString& cardNumber) const {
 
 qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QList<CardUserRecord>& users) {
     QSqlQuery q(db);
-    auto fail = [&](const QString& why) { return DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, why)); };
+    auto fail = [&](const QString& why) {
+        return DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, why));
+    };
     q.prepare(QStringLiteral(
         "INSERT INTO cards (card_number, issuer_serial, product_serial, chip_serial, holder_user_number,"
         " holder_account, holder_name, template, life_cycle, issued_at, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));

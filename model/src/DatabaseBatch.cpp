@@ -68,12 +68,12 @@ void Database::createBatch(const BatchRecord& b, const QList<QJsonObject>& holde
         q.prepare(QStringLiteral("INSERT INTO batches (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)")
                       .arg(QLatin1String(kBatchColumns)));
         const QString now = nowText();
-        for (const QVariant& v : {QVariant(b.id), QVariant(b.name), QVariant(b.templateName),
-                                  QVariant(QString::fromUtf8(b.templateJson)), QVariant(b.sourceName),
-                                  QVariant(b.sourceSha256), QVariant(static_cast<int>(holders.size())),
-                                  QVariant(b.generatedPins ? 1 : 0), QVariant(b.pinLength), QVariant(b.mailerFolder),
-                                  QVariant(b.state.isEmpty() ? QStringLiteral("ready") : b.state), QVariant(b.desk),
-                                  QVariant(now), QVariant(now), QVariant(b.createdBy)})
+        for (const QVariant& v :
+             {QVariant(b.id), QVariant(b.name), QVariant(b.templateName), QVariant(QString::fromUtf8(b.templateJson)),
+              QVariant(b.sourceName), QVariant(b.sourceSha256), QVariant(static_cast<int>(holders.size())),
+              QVariant(b.generatedPins ? 1 : 0), QVariant(b.pinLength), QVariant(b.mailerFolder),
+              QVariant(b.state.isEmpty() ? QStringLiteral("ready") : b.state), QVariant(b.desk), QVariant(now),
+              QVariant(now), QVariant(b.createdBy)})
             q.addBindValue(v);
         if (!q.exec())
             throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, q.lastError().text()));

@@ -46,9 +46,9 @@ QJsonObject JournalEntry::toJson() const {
                   {QStringLiteral("state"), state},
                   {QStringLiteral("attempts"), attempts},
                   {QStringLiteral("updatedAt"), updatedAt.toString(Qt::ISODateWithMs)}};
-    for (const auto& [key, value] : {std::pair{"error", error}, std::pair{"cardNumber", cardNumber},
-                                     std::pair{"asn", asn}, std::pair{"chipSerial", chipSerial},
-                                     std::pair{"reader", reader}})
+    for (const auto& [key, value] :
+         {std::pair{"error", error}, std::pair{"cardNumber", cardNumber}, std::pair{"asn", asn},
+          std::pair{"chipSerial", chipSerial}, std::pair{"reader", reader}})
         if (!value.isEmpty())
             o[QLatin1String(key)] = value;
     if (!holder.isEmpty())
@@ -75,8 +75,8 @@ void Database::setJournal(const QString& batchId, int row, const QString& state,
         throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
 }
 
-qint64 Database::reserveCard(IssuedCard& card, const QList<CardUserRecord>& users, const QString& prefix,
-                             quint64 first, const QString& batchId, int row, const QString& reader) {
+qint64 Database::reserveCard(IssuedCard& card, const QList<CardUserRecord>& users, const QString& prefix, quint64 first,
+                             const QString& batchId, int row, const QString& reader) {
     QSqlDatabase db = connection();
     if (!db.transaction())
         throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
@@ -138,7 +138,8 @@ std::optional<JournalEntry> Database::claimNextRow(const QString& batchId, const
     // One process runs a batch (claimBatch): the conditional UPDATE only guards against a second one by mistake.
     for (int tries = 0; tries < 5; ++tries) {
         QSqlQuery q(connection());
-        q.prepare(QStringLiteral("SELECT MIN(row_number) FROM issuance_journal WHERE batch_id = ? AND state = 'pending'"));
+        q.prepare(
+            QStringLiteral("SELECT MIN(row_number) FROM issuance_journal WHERE batch_id = ? AND state = 'pending'"));
         q.addBindValue(batchId);
         if (!q.exec())
             throw DatabaseError(tr("cannot read the issuance journal: %1").arg(q.lastError().text()));

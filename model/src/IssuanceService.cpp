@@ -385,9 +385,9 @@ void IssuanceService::probed(const std::shared_ptr<Run>& run, const JobResult& j
             for (const auto& u : named.users)
                 users.append(CardUserRecord{u.profile.number, QString::fromStdString(u.profile.name),
                                             u.profile.permissions, u.profile.maxRetries});
-            result.cardId = m_db.reserveCard(card, users, request.cardTemplate.cardNumberPrefix,
-                                             request.cardTemplate.cardNumberFirst, result.batchId, result.batchRow,
-                                             reader);
+            result.cardId =
+                m_db.reserveCard(card, users, request.cardTemplate.cardNumberPrefix,
+                                 request.cardTemplate.cardNumberFirst, result.batchId, result.batchRow, reader);
             result.cardNumber = card.cardNumber;
         }
         auto profile =

@@ -64,8 +64,9 @@ private slots:
     }
 
     void csvChineseHeadersWithBom() {
-        const BatchFile f = parse("\xEF\xBB\xBF用户编号,账号,姓名,地址1,地址2,邮编,密码1,密码2,密码3,用户2姓名\n"
-                                  "U1,6222,张伟,北京市海淀区,\"中关村大街1号\n3单元\",100080,314159,271828,161803,张小伟\n");
+        const BatchFile f =
+            parse("\xEF\xBB\xBF用户编号,账号,姓名,地址1,地址2,邮编,密码1,密码2,密码3,用户2姓名\n"
+                  "U1,6222,张伟,北京市海淀区,\"中关村大街1号\n3单元\",100080,314159,271828,161803,张小伟\n");
         QCOMPARE(f.holders.size(), 1);
         QCOMPARE(f.holders[0].holder.name, QStringLiteral("张伟"));
         QCOMPARE(f.holders[0].address.size(), 2);
@@ -80,15 +81,17 @@ private slots:
 
         const auto q = problemsOf("user_number,account,name,pin1,pin2,pin3,card_number\n"
                                   "U1,6,A,314159,271828,161803,86100100000000000099\n"
-                                  "U2,6,B,12,271828,161803,\n"           // short PIN
-                                  "U3,6,C,314159,271828\n"               // a field missing
-                                  "U1,6,D,314159,271828,161803,\n"       // subscriber twice
+                                  "U2,6,B,12,271828,161803,\n"                     // short PIN
+                                  "U3,6,C,314159,271828\n"                         // a field missing
+                                  "U1,6,D,314159,271828,161803,\n"                 // subscriber twice
                                   "U5,6,E,314159,,161803,86100100000000000099\n"); // PIN missing, number twice
         QVERIFY2(hasProblem(q, 3, {}, QStringLiteral("4 to 12 digits")), qPrintable(dump(q)));
         QVERIFY2(hasProblem(q, 4, {}, QStringLiteral("5 fields where the header has 7")), qPrintable(dump(q)));
-        QVERIFY2(hasProblem(q, 5, QStringLiteral("user_number"), QStringLiteral("also on line 2")), qPrintable(dump(q)));
+        QVERIFY2(hasProblem(q, 5, QStringLiteral("user_number"), QStringLiteral("also on line 2")),
+                 qPrintable(dump(q)));
         QVERIFY2(hasProblem(q, 6, QStringLiteral("pin2"), QStringLiteral("needs a PIN")), qPrintable(dump(q)));
-        QVERIFY2(hasProblem(q, 6, QStringLiteral("card_number"), QStringLiteral("also on line 2")), qPrintable(dump(q)));
+        QVERIFY2(hasProblem(q, 6, QStringLiteral("card_number"), QStringLiteral("also on line 2")),
+                 qPrintable(dump(q)));
         for (const auto& problem : q)
             QVERIFY2(!problem.text().contains(QLatin1String("314159")), qPrintable(problem.text()));
         QVERIFY(q.first().line <= q.last().line); // in file order
@@ -98,18 +101,19 @@ private slots:
         QVERIFY(hasProblem(problemsOf(""), 0, {}, QStringLiteral("empty")));
         QVERIFY(hasProblem(problemsOf("user_number,account,name\n"), 0, {}, QStringLiteral("no holder")));
         QVERIFY(hasProblem(problemsOf("user_number,account,name\nU1,6,\"A\n"), 2, {}, QStringLiteral("not closed")));
-        QVERIFY(hasProblem(problemsOf("user_number,account,name\nU1,6,\"A\"B\n"), 2, {}, QStringLiteral("after a quoted")));
+        QVERIFY(
+            hasProblem(problemsOf("user_number,account,name\nU1,6,\"A\"B\n"), 2, {}, QStringLiteral("after a quoted")));
         QVERIFY(hasProblem(problemsOf("user_number,name\nU1,\xff\xfe\n"), 0, {}, QStringLiteral("UTF-8")));
-        QVERIFY(hasProblem(problemsOf("name,pin1\n1,2\n"), 1, QStringLiteral("user_number"),
-                           QStringLiteral("required")));
+        QVERIFY(
+            hasProblem(problemsOf("name,pin1\n1,2\n"), 1, QStringLiteral("user_number"), QStringLiteral("required")));
         QVERIFY(hasProblem(problemsOf("user_number,name,name\nU1,A,B\n"), 1, QStringLiteral("name"),
                            QStringLiteral("twice")));
         QVERIFY(hasProblem(problemsOf("user_number,account,name,pin4\nU1,6,A,1234\n"), 2, QStringLiteral("pin4"),
                            QStringLiteral("not in the template")));
         QVERIFY(hasProblem(problemsOf("user_number,name,pin9\nU1,A,1234\n"), 1, QStringLiteral("pin9"),
                            QStringLiteral("unknown column")));
-        QVERIFY(hasProblem(problemsOf("{\"holders\": 3}", false, BatchFile::Format::Json), 0,
-                           QStringLiteral("holders"), QStringLiteral("list")));
+        QVERIFY(hasProblem(problemsOf("{\"holders\": 3}", false, BatchFile::Format::Json), 0, QStringLiteral("holders"),
+                           QStringLiteral("list")));
         QVERIFY(hasProblem(problemsOf("{\"holders\": [", false, BatchFile::Format::Json), 0, {},
                            QStringLiteral("not valid JSON")));
     }
@@ -134,8 +138,9 @@ private slots:
                                   false, BatchFile::Format::Json);
         QCOMPARE(f.holders.size(), 2);
         QCOMPARE(f.holders[0].address, QStringList{QStringLiteral("北京市")});
-        const auto p = problemsOf(R"({"holders": [{"holder": {"userNumber": "U1", "account": "6", "name": "A"}, "users": []}, 7]})",
-                                  false, BatchFile::Format::Json);
+        const auto p = problemsOf(
+            R"({"holders": [{"holder": {"userNumber": "U1", "account": "6", "name": "A"}, "users": []}, 7]})", false,
+            BatchFile::Format::Json);
         QVERIFY2(hasProblem(p, 1, {}, QStringLiteral("PIN")), qPrintable(dump(p)));
         QVERIFY2(hasProblem(p, 2, {}, QStringLiteral("object")), qPrintable(dump(p)));
     }

@@ -97,9 +97,9 @@ class TestBatchIssuePcsc : public QObject {
 
     QStringList batchArgs(const Desk& desk, const QStringList& args, int readers) {
         return QStringList{QStringLiteral("batch")} + args +
-               QStringList{QStringLiteral("--readers"), desk.readers(readers).join(QLatin1Char(',')),
-                           QStringLiteral("--database"), desk.database(), QStringLiteral("--idle-timeout"),
-                           QStringLiteral("20")};
+               QStringList{QStringLiteral("--readers"),      desk.readers(readers).join(QLatin1Char(',')),
+                           QStringLiteral("--database"),     desk.database(),
+                           QStringLiteral("--idle-timeout"), QStringLiteral("20")};
     }
 
 private slots:
@@ -110,11 +110,12 @@ private slots:
         const QString csv = desk.dir.filePath(QStringLiteral("bad.csv"));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("user_number,account,name,pin1,pin2,pin3\nU1,6,A,314159,271828,161803\nU2,6,B,12,271828,161803\nU3,6,C\n");
+        f.write(
+            "user_number,account,name,pin1,pin2,pin3\nU1,6,A,314159,271828,161803\nU2,6,B,12,271828,161803\nU3,6,C\n");
         f.close();
-        const cdtest::CliRun r = cdtest::runCli(
-            batchArgs(desk, {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate, QStringLiteral("--file"), csv},
-                      1));
+        const cdtest::CliRun r = cdtest::runCli(batchArgs(
+            desk, {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate, QStringLiteral("--file"), csv},
+            1));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("line 3")) && r.err.contains(QLatin1String("line 4")), qPrintable(r.err));
         QVERIFY(!r.err.contains(QLatin1String("314159")));
@@ -143,11 +144,11 @@ private slots:
         QVERIFY(desk.startHoppers(4, rows / 4 + 5));
         const QString csv = writeCsv(desk.dir.filePath(QStringLiteral("holders.csv")), rows, false);
         const QString mailers = desk.dir.filePath(QStringLiteral("mailers"));
-        QStringList args = batchArgs(desk,
-                                     {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate,
-                                      QStringLiteral("--file"), csv, QStringLiteral("--generate-pins"),
-                                      QStringLiteral("--mailers"), mailers},
-                                     4);
+        QStringList args =
+            batchArgs(desk,
+                      {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate, QStringLiteral("--file"), csv,
+                       QStringLiteral("--generate-pins"), QStringLiteral("--mailers"), mailers},
+                      4);
         QString batchId;
         QByteArray logs;
         auto* rng = QRandomGenerator::global();
@@ -216,8 +217,9 @@ private slots:
             QCOMPARE(e.state, QStringLiteral("done"));
             const auto card = db.card(e.cardNumber);
             QVERIFY(card);
-            QCOMPARE(card->holderUserNumber,
-                     e.holder.value(QStringLiteral("holder")).toObject().value(QStringLiteral("userNumber")).toString());
+            QCOMPARE(
+                card->holderUserNumber,
+                e.holder.value(QStringLiteral("holder")).toObject().value(QStringLiteral("userNumber")).toString());
         }
         // The output stacks hold exactly the recorded cards; nothing was rejected.
         QSet<QString> out;

@@ -42,7 +42,7 @@ struct BatchLaneStatus {
     QString state;   // the same, translated, with what it waits for
     int row = 0;     // the holder row on its card, 0 when none
     QString cardNumber;
-    int issued = 0;        // cards this lane completed in this run
+    int issued = 0;         // cards this lane completed in this run
     double lastSeconds = 0; // the last card's issuance time
 };
 
