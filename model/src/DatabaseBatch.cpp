@@ -18,6 +18,11 @@ const char* const kBatchColumns =
     "batch_id, name, template_name, template_json, source_name, source_sha256, row_count, generated_pins,"
     " pin_length, mailer_folder, state, desk, heartbeat_at, created_at, created_by, finished_at";
 
+// QPSQL binds a null QString as NULL: the NOT NULL text columns get "" instead.
+QVariant text(const QString& s) {
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
 BatchRecord batchFrom(const QSqlQuery& q) {
     BatchRecord b;
     b.id = q.value(0).toString();
@@ -69,11 +74,11 @@ void Database::createBatch(const BatchRecord& b, const QList<QJsonObject>& holde
                       .arg(QLatin1String(kBatchColumns)));
         const QString now = nowText();
         for (const QVariant& v :
-             {QVariant(b.id), QVariant(b.name), QVariant(b.templateName), QVariant(QString::fromUtf8(b.templateJson)),
-              QVariant(b.sourceName), QVariant(b.sourceSha256), QVariant(static_cast<int>(holders.size())),
-              QVariant(b.generatedPins ? 1 : 0), QVariant(b.pinLength), QVariant(b.mailerFolder),
-              QVariant(b.state.isEmpty() ? QStringLiteral("ready") : b.state), QVariant(b.desk), QVariant(now),
-              QVariant(now), QVariant(b.createdBy)})
+             {text(b.id), text(b.name), text(b.templateName), text(QString::fromUtf8(b.templateJson)),
+              text(b.sourceName), text(b.sourceSha256), QVariant(static_cast<int>(holders.size())),
+              QVariant(b.generatedPins ? 1 : 0), QVariant(b.pinLength), text(b.mailerFolder),
+              text(b.state.isEmpty() ? QStringLiteral("ready") : b.state), text(b.desk), QVariant(now), QVariant(now),
+              text(b.createdBy)})
             q.addBindValue(v);
         if (!q.exec())
             throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, q.lastError().text()));
