@@ -165,11 +165,25 @@ private slots:
         QTest::qWait(300);
         QVERIFY(desk.hoppers[0]->startHopper(desk.hopper(0), kPorts[0]));
         QVERIFY(p.waitForFinished(180000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().right(3000).constData());
+        const QByteArray logs = p.readAllStandardError() + p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 0, logs.right(3000).constData());
         Database db;
         db.open(desk.database());
         const QString id = db.batches().first().id;
         QCOMPARE(db.batchCounts(id).done, 2);
+        // The file's PINs are in no log, report or database page.
+        const cdtest::CliRun csvReport = cdtest::runCli({QStringLiteral("batch"), QStringLiteral("report"), id,
+                                                         QStringLiteral("--format"), QStringLiteral("csv"),
+                                                         QStringLiteral("--database"), desk.database()});
+        const cdtest::CliRun jsonReport = cdtest::runCli(
+            {QStringLiteral("batch"), QStringLiteral("report"), id, QStringLiteral("--database"), desk.database()});
+        QCOMPARE(csvReport.exitCode, 0);
+        QVERIFY(csvReport.out.contains("86100100000000000002"));
+        QFile dbFile(desk.database());
+        QVERIFY(dbFile.open(QIODevice::ReadOnly));
+        const QByteArray everything = logs + csvReport.out + jsonReport.out + dbFile.readAll();
+        for (const QByteArray& pin : {QByteArray("314159"), QByteArray("271828"), QByteArray("161803")})
+            QVERIFY2(!everything.contains(pin), pin.constData());
         // Every card in the output stack is a recorded, personalised card of the batch; whatever is in the reject
         // bin is void; nothing is left "issuing"; the numbers are 1 and 2.
         QSet<QString> recorded, numbers;
