@@ -54,7 +54,10 @@ QString writePending(const BatchRecord& batch, const CardTemplate& tmpl, int row
         return QCoreApplication::translate("carddesk::BatchService", "cannot create the PIN mailer folder %1")
             .arg(QFileInfo(path).absolutePath());
     PinMailerPage page;
-    page.issuer = tmpl.description.isEmpty() ? tmpl.name : tmpl.description;
+    // The template's description starts with the card's name ("标准数字电视互动业务卡：电视直播、…"): the header
+    // and the sender line take that name, the letter the whole description.
+    QString issuer = tmpl.description.section(QChar(0xFF1A), 0, 0).section(QLatin1Char(':'), 0, 0).trimmed();
+    page.issuer = issuer.isEmpty() ? tmpl.name : issuer.left(40);
     page.templateName = tmpl.name;
     page.holderName = holder.holder.name;
     page.address = holder.address;

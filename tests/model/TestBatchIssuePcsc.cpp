@@ -154,10 +154,10 @@ private slots:
         const QString csv = writeCsv(desk.dir.filePath(QStringLiteral("holders.csv")), 2, true);
         QProcess p;
         p.setProcessEnvironment(cliEnv());
-        p.start(QStringLiteral(CARDDESK_CLI_BIN),
-                batchArgs(desk, {QStringLiteral("issue"), QStringLiteral("--template"), kTemplate,
-                                 QStringLiteral("--file"), csv},
-                          1));
+        p.start(QStringLiteral(CARDDESK_CLI_BIN), batchArgs(desk,
+                                                            {QStringLiteral("issue"), QStringLiteral("--template"),
+                                                             kTemplate, QStringLiteral("--file"), csv},
+                                                            1));
         QVERIFY(p.waitForStarted());
         QProcess& card = desk.hoppers[0]->process();
         QVERIFY(card.waitForFinished(60000));
@@ -172,9 +172,9 @@ private slots:
         const QString id = db.batches().first().id;
         QCOMPARE(db.batchCounts(id).done, 2);
         // The file's PINs are in no log, report or database page.
-        const cdtest::CliRun csvReport = cdtest::runCli({QStringLiteral("batch"), QStringLiteral("report"), id,
-                                                         QStringLiteral("--format"), QStringLiteral("csv"),
-                                                         QStringLiteral("--database"), desk.database()});
+        const cdtest::CliRun csvReport =
+            cdtest::runCli({QStringLiteral("batch"), QStringLiteral("report"), id, QStringLiteral("--format"),
+                            QStringLiteral("csv"), QStringLiteral("--database"), desk.database()});
         const cdtest::CliRun jsonReport = cdtest::runCli(
             {QStringLiteral("batch"), QStringLiteral("report"), id, QStringLiteral("--database"), desk.database()});
         QCOMPARE(csvReport.exitCode, 0);
@@ -196,7 +196,8 @@ private slots:
             }
         }
         QCOMPARE(recorded.size(), 2);
-        QCOMPARE(numbers, (QSet<QString>{QStringLiteral("86100100000000000001"), QStringLiteral("86100100000000000002")}));
+        QCOMPARE(numbers,
+                 (QSet<QString>{QStringLiteral("86100100000000000001"), QStringLiteral("86100100000000000002")}));
         QSet<QString> out;
         const QString output = desk.hopper(0) + QStringLiteral("/output");
         for (const QString& name : QDir(output).entryList(QDir::Files))
