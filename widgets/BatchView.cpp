@@ -64,8 +64,10 @@ BatchView::BatchView(ConsoleSession& session, IssuanceView* templates, QWidget* 
     main->setObjectName(QStringLiteral("batchSplitter"));
     main->addWidget(top);
     main->addWidget(buildRun());
-    main->setStretchFactor(0, 2);
+    main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
+    // The run (progress, lanes, results) is what the operator watches: most of the height.
+    main->setSizes({300, 700});
     main->setChildrenCollapsible(false);
 
     m_status = new QLabel(this);

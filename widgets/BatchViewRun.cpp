@@ -108,6 +108,10 @@ QWidget* BatchView::buildRun() {
     m_progress->setFormat(tr("%v of %m done"));
     m_eta = new QLabel(box);
     m_eta->setObjectName(QStringLiteral("batchEta"));
+    // Wide enough for a long estimate with failures, so that the bar does not jump as the text changes.
+    m_eta->setMinimumWidth(m_eta->fontMetrics().horizontalAdvance(
+                               tr("%1 · %n failed", nullptr, 99).arg(tr("about %1 left").arg(duration(3599)))) +
+                           8);
     auto* progress = new QHBoxLayout;
     progress->addWidget(m_progress, 1);
     progress->addWidget(m_eta);
@@ -121,6 +125,9 @@ QWidget* BatchView::buildRun() {
     m_lanes->verticalHeader()->hide();
     m_lanes->horizontalHeader()->setStretchLastSection(true);
     m_lanes->setWordWrap(false);
+    // Room for four lanes without scrolling.
+    m_lanes->setMinimumHeight(m_lanes->horizontalHeader()->sizeHint().height() +
+                              4 * m_lanes->verticalHeader()->defaultSectionSize() + 2 * m_lanes->frameWidth());
 
     auto* readersColumn = new QVBoxLayout;
     readersColumn->addWidget(new QLabel(tr("Readers:"), box));
@@ -208,13 +215,12 @@ void BatchView::refresh() {
         if (b.id == selected)
             m_batches->selectRow(r);
     }
-    if (m_batches->property("sized").toBool() == false && !list.isEmpty()) {
-        m_batches->resizeColumnsToContents();
-        m_batches->setProperty("sized", true);
-    }
+    // Small tables: sized to what they show now (a card number appears, a state grows longer).
+    m_batches->resizeColumnsToContents();
     if (selectedBatch() != selected)
         m_journal->setBatch(selectedBatch());
     m_journal->refresh();
+    m_results->resizeColumnsToContents();
     refreshLanes();
     updateProgress();
     updateButtons();
@@ -249,10 +255,7 @@ void BatchView::refreshLanes() {
         m_lanes->setItem(
             r, 5, item(l.lastSeconds > 0 ? tr("%1 s").arg(locale.toString(l.lastSeconds, 'f', 1)) : QString(), true));
     }
-    if (!lanes.isEmpty() && m_lanes->property("sized").toBool() == false) {
-        m_lanes->resizeColumnsToContents();
-        m_lanes->setProperty("sized", true);
-    }
+    m_lanes->resizeColumnsToContents();
 }
 
 void BatchView::updateProgress() {
@@ -336,7 +339,6 @@ QString BatchView::start(const QString& holderFile) {
     m_runBatch = id;
     m_doneAtStart = c.done;
     m_runClock.start();
-    m_lanes->setProperty("sized", false);
     setStatus(tr("Batch %1 is running on %n reader(s).", nullptr, static_cast<int>(readers.size())).arg(id));
     refresh();
     return {};
