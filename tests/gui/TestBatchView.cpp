@@ -171,7 +171,7 @@ private slots:
         view->refresh();
         QVERIFY(window->grab().save(shot(QStringLiteral("screenshot-batch-running-%1.png").arg(lang)), "PNG"));
 
-        if (!QTest::qWaitFor([&] { return !window->session()->batches().isRunning(); }, 60000))
+        if (!QTest::qWaitFor([&] { return !window->session()->batches().isRunning(); }, 240000))
             // What each lane waits for, when the batch did not end.
             for (const BatchLaneStatus& l : window->session()->batches().lanes())
                 qInfo() << l.reader << l.stateId << l.state << l.row << l.cardNumber;
@@ -192,7 +192,14 @@ private slots:
                  qsizetype(kRows));
         QVERIFY2(guitest::clippedLabels(view).isEmpty(),
                  qPrintable(guitest::clippedLabels(view).join(QLatin1Char('\n'))));
-        QVERIFY(window->grab().save(shot(QStringLiteral("screenshot-batch-finished-%1.png").arg(lang)), "PNG"));
+        const QString finished = shot(QStringLiteral("screenshot-batch-finished-%1.png").arg(lang));
+        QVERIFY(window->grab().save(finished, "PNG"));
+        // CARDDESK_UPDATE_SCREENSHOT=1 refreshes the docs' screenshot (docs/issuance.md "The batch view").
+        if (qEnvironmentVariableIntValue("CARDDESK_UPDATE_SCREENSHOT") == 1 && lang == QLatin1String("zh_CN")) {
+            const QString docs = QStringLiteral(CARDDESK_SOURCE_DIR "/docs/screenshot-batch-zh_CN.png");
+            QFile::remove(docs);
+            QVERIFY(QFile::copy(finished, docs));
+        }
 
         // The report.
         const QString csv = m_dir.filePath(QStringLiteral("report-%1.csv").arg(lang));
