@@ -122,6 +122,7 @@ QWidget* BatchView::buildNewBatch() {
     m_template->setObjectName(QStringLiteral("batchTemplateLabel"));
     m_template->setTextFormat(Qt::PlainText);
     m_templateChoose = new QPushButton(tr("Choose…"), box);
+    m_templateChoose->setObjectName(QStringLiteral("batchTemplateChoose"));
     auto* templateRow = new QHBoxLayout;
     templateRow->addWidget(m_template, 1);
     templateRow->addWidget(m_templateChoose);
@@ -149,6 +150,7 @@ QWidget* BatchView::buildNewBatch() {
     m_mailers->setObjectName(QStringLiteral("batchMailerEdit"));
     m_mailers->setPlaceholderText(tr("folder for the PIN mailers"));
     m_mailersBrowse = new QPushButton(tr("Browse…"), box);
+    m_mailersBrowse->setObjectName(QStringLiteral("batchMailerBrowse"));
     auto* mailerRow = new QHBoxLayout;
     mailerRow->addWidget(m_mailers, 1);
     mailerRow->addWidget(m_mailersBrowse);

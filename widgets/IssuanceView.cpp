@@ -121,7 +121,10 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     auto* mailerRow = new QHBoxLayout;
     mailerRow->addWidget(m_mailerFolder, 1);
     mailerRow->addWidget(m_mailerBrowse);
-    auto* mailerForm = new QFormLayout;
+    // Shown only with generated PINs: the form keeps its height otherwise.
+    m_mailerFields = new QWidget(usersBox);
+    auto* mailerForm = new QFormLayout(m_mailerFields);
+    mailerForm->setContentsMargins(0, 0, 0, 0);
     mailerForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     mailerForm->addRow(tr("Mailer folder:"), mailerRow);
     mailerForm->addRow(tr("Address:"), m_address);
@@ -135,7 +138,7 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
     auto* usersLayout = new QVBoxLayout(usersBox);
     usersLayout->addWidget(m_pins);
     usersLayout->addWidget(m_generatePins);
-    usersLayout->addLayout(mailerForm);
+    usersLayout->addWidget(m_mailerFields);
     usersLayout->addWidget(usersHint);
     generatePinsToggled(false);
     usersLayout->addStretch(1);
@@ -469,6 +472,7 @@ void IssuanceView::updatePinFields() {
     m_mailerFolder->setEnabled(on && !m_busy);
     m_mailerBrowse->setEnabled(on && !m_busy);
     m_address->setEnabled(on && !m_busy);
+    m_mailerFields->setVisible(on);
 }
 
 void IssuanceView::generatePinsToggled(bool on) {

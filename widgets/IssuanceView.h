@@ -98,6 +98,7 @@ private:
     QLineEdit* m_mailerFolder;
     QPushButton* m_mailerBrowse;
     QPlainTextEdit* m_address;
+    QWidget* m_mailerFields;
     std::optional<CardMailer> m_mailer; // the issuance under way writes a PIN mailer
     QPushButton* m_issue;
     QLabel* m_hint;
