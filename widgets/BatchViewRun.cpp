@@ -125,9 +125,10 @@ QWidget* BatchView::buildRun() {
     m_lanes->verticalHeader()->hide();
     m_lanes->horizontalHeader()->setStretchLastSection(true);
     m_lanes->setWordWrap(false);
-    // Room for four lanes without scrolling.
+    // Room for two lanes without scrolling; the splitter below gives it more.
     m_lanes->setMinimumHeight(m_lanes->horizontalHeader()->sizeHint().height() +
-                              4 * m_lanes->verticalHeader()->defaultSectionSize() + 2 * m_lanes->frameWidth());
+                              2 * m_lanes->verticalHeader()->defaultSectionSize() + 2 * m_lanes->frameWidth());
+    m_readers->setMinimumHeight(m_lanes->minimumHeight());
 
     auto* readersColumn = new QVBoxLayout;
     readersColumn->addWidget(new QLabel(tr("Readers:"), box));
@@ -135,7 +136,9 @@ QWidget* BatchView::buildRun() {
     auto* lanesColumn = new QVBoxLayout;
     lanesColumn->addLayout(progress);
     lanesColumn->addWidget(m_lanes);
-    auto* upper = new QHBoxLayout;
+    auto* upperWidget = new QWidget(box);
+    auto* upper = new QHBoxLayout(upperWidget);
+    upper->setContentsMargins(0, 0, 0, 0);
     upper->addLayout(readersColumn, 1);
     upper->addLayout(lanesColumn, 3);
 
@@ -151,11 +154,23 @@ QWidget* BatchView::buildRun() {
     m_results->setWordWrap(false);
     connect(m_journal, &QAbstractItemModel::modelReset, m_results, &QTableView::resizeColumnsToContents);
 
+    auto* resultsWidget = new QWidget(box);
+    auto* resultsLayout = new QVBoxLayout(resultsWidget);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->addWidget(m_failedOnly);
+    resultsLayout->addWidget(m_results, 1);
+    // The lanes and the cards' results share the height; the results (what the operator checks) get more.
+    auto* split = new QSplitter(Qt::Vertical, box);
+    split->setObjectName(QStringLiteral("batchRunSplitter"));
+    split->addWidget(upperWidget);
+    split->addWidget(resultsWidget);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(buttons);
-    layout->addLayout(upper, 1);
-    layout->addWidget(m_failedOnly);
-    layout->addWidget(m_results, 2);
+    layout->addWidget(split, 1);
 
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (const QString e = start(); !e.isEmpty())
