@@ -59,6 +59,8 @@ BatchView::BatchView(ConsoleSession& session, IssuanceView* templates, QWidget* 
     top->addWidget(buildBatches());
     top->setStretchFactor(0, 2);
     top->setStretchFactor(1, 3);
+    // The batches list needs its id, counts and date whole; the form's paths can scroll in their fields.
+    top->setSizes({400, 600});
     top->setChildrenCollapsible(false);
     auto* main = new QSplitter(Qt::Vertical, this);
     main->setObjectName(QStringLiteral("batchSplitter"));
