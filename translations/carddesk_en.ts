@@ -600,6 +600,151 @@
     </message>
 </context>
 <context>
+    <name>BatchFile</name>
+    <message>
+        <source>the file is not UTF-8 text (save it as &quot;CSV UTF-8&quot;)</source>
+        <translation>the file is not UTF-8 text (save it as &quot;CSV UTF-8&quot;)</translation>
+    </message>
+    <message>
+        <source>the file is empty: a header row and one row per holder</source>
+        <translation>the file is empty: a header row and one row per holder</translation>
+    </message>
+    <message>
+        <source>unknown column (docs/batch-issuance.md lists them)</source>
+        <translation>unknown column (docs/batch-issuance.md lists them)</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>the column appears twice</translation>
+    </message>
+    <message>
+        <source>a required column is missing</source>
+        <translation>a required column is missing</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 fields where the header has %2</translation>
+    </message>
+    <message>
+        <source>user %1 is not in the template</source>
+        <translation>user %1 is not in the template</translation>
+    </message>
+    <message>
+        <source>the PINs are generated for this batch: the file must not carry PINs</source>
+        <translation>the PINs are generated for this batch: the file must not carry PINs</translation>
+    </message>
+    <message>
+        <source>missing: user %1 (%2) needs a PIN of 4 to 12 digits</source>
+        <translation>missing: user %1 (%2) needs a PIN of 4 to 12 digits</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>not valid JSON: %1 at offset %2</translation>
+    </message>
+    <message>
+        <source>a batch file in JSON is an object with a list &quot;holders&quot;</source>
+        <translation>a batch file in JSON is an object with a list &quot;holders&quot;</translation>
+    </message>
+    <message>
+        <source>a holder is a JSON object</source>
+        <translation>a holder is a JSON object</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB: split the batch</source>
+        <translation>%1 is larger than 64 MiB: split the batch</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>template %1: %2</translation>
+    </message>
+    <message>
+        <source>the file has no holder</source>
+        <translation>the file has no holder</translation>
+    </message>
+    <message>
+        <source>card number %1 is also on line %2</source>
+        <translation>card number %1 is also on line %2</translation>
+    </message>
+    <message>
+        <source>subscriber %1 is also on line %2: one card per holder in a batch</source>
+        <translation>subscriber %1 is also on line %2: one card per holder in a batch</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReport</name>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>there is no batch %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>card assigned</source>
+        <translation>card assigned</translation>
+    </message>
+    <message>
+        <source>personalising</source>
+        <translation>personalising</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReportPdf</name>
+    <message>
+        <source>%1: a PDF report needs a QGuiApplication</source>
+        <translation>%1: a PDF report needs a QGuiApplication</translation>
+    </message>
+    <message>
+        <source>%1: cannot render the PDF</source>
+        <translation>%1: cannot render the PDF</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CardError</name>
     <message numerus="yes">
         <source>the card in reader &quot;%1&quot; gave a malformed answer (%n bytes)</source>
@@ -1620,10 +1765,6 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <translation>settings needs show, or production-mode on|off</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</translation>
-    </message>
-    <message>
         <source>  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)
   key ceremony NAME VERSION 2|3 [shared] --second-operator NAME
                                a master key from 2 or 3 custodians&apos; components, typed without echo;
@@ -1688,6 +1829,124 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>cannot open the replay reader: %1</source>
         <translation>cannot open the replay reader: %1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</translation>
+    </message>
+    <message>
+        <source>  batch check --template FILE --file FILE [--generate-pins]
+                               check a holder file whole (CSV or JSON); every problem with its line
+  batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
+                               record a batch and issue it over the readers&apos; hoppers (role desk)
+  batch resume ID --readers A,B [--file FILE]   go on with an interrupted batch
+  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]
+  batch retry ID | batch cancel ID
+</source>
+        <translation>  batch check --template FILE --file FILE [--generate-pins]
+                               check a holder file whole (CSV or JSON); every problem with its line
+  batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
+                               record a batch and issue it over the readers&apos; hoppers (role desk)
+  batch resume ID --readers A,B [--file FILE]   go on with an interrupted batch
+  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]
+  batch retry ID | batch cancel ID
+</translation>
+    </message>
+    <message>
+        <source>Batch holder file: CSV (UTF-8, header row) or JSON (batch check, issue, resume).</source>
+        <translation>Batch holder file: CSV (UTF-8, header row) or JSON (batch check, issue, resume).</translation>
+    </message>
+    <message>
+        <source>Readers of a batch, comma-separated (or --reader repeated).</source>
+        <translation>Readers of a batch, comma-separated (or --reader repeated).</translation>
+    </message>
+    <message>
+        <source>Generate each user&apos;s initial PIN and print it into a PIN mailer.</source>
+        <translation>Generate each user&apos;s initial PIN and print it into a PIN mailer.</translation>
+    </message>
+    <message>
+        <source>Digits of a generated PIN (4 to 12, default 6).</source>
+        <translation>Digits of a generated PIN (4 to 12, default 6).</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers (generated PINs).</source>
+        <translation>Folder for the PIN mailers (generated PINs).</translation>
+    </message>
+    <message>
+        <source>A name for the batch (default: the file&apos;s name).</source>
+        <translation>A name for the batch (default: the file&apos;s name).</translation>
+    </message>
+    <message>
+        <source>Pause a running batch when no card came for this many seconds (default 60).</source>
+        <translation>Pause a running batch when no card came for this many seconds (default 60).</translation>
+    </message>
+    <message>
+        <source>batch report: only the failed rows.</source>
+        <translation>batch report: only the failed rows.</translation>
+    </message>
+    <message>
+        <source>batch needs one of: %1</source>
+        <translation>batch needs one of: %1</translation>
+    </message>
+    <message>
+        <source>--pin-length takes a number of digits (4 to 12)</source>
+        <translation>--pin-length takes a number of digits (4 to 12)</translation>
+    </message>
+    <message>
+        <source>--idle-timeout takes a number of seconds</source>
+        <translation>--idle-timeout takes a number of seconds</translation>
+    </message>
+    <message>
+        <source>batch check needs --template FILE and --file FILE</source>
+        <translation>batch check needs --template FILE and --file FILE</translation>
+    </message>
+    <message>
+        <source>%1 has %2 problems; nothing can be issued from it:
+  %3</source>
+        <translation>%1 has %2 problems; nothing can be issued from it:
+  %3</translation>
+    </message>
+    <message>
+        <source>batch issue needs --template FILE, --file FILE and --readers LIST</source>
+        <translation>batch issue needs --template FILE, --file FILE and --readers LIST</translation>
+    </message>
+    <message>
+        <source>batch issue --generate-pins needs --mailers DIR (where the PIN mailers go)</source>
+        <translation>batch issue --generate-pins needs --mailers DIR (where the PIN mailers go)</translation>
+    </message>
+    <message>
+        <source>batch %1 needs the batch id (see &quot;batch status&quot;)</source>
+        <translation>batch %1 needs the batch id (see &quot;batch status&quot;)</translation>
+    </message>
+    <message>
+        <source>batch resume needs --readers LIST</source>
+        <translation>batch resume needs --readers LIST</translation>
+    </message>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>there is no batch %1</translation>
+    </message>
+    <message>
+        <source>batch report --format takes csv or json</source>
+        <translation>batch report --format takes csv or json</translation>
+    </message>
+    <message>
+        <source>batch %1 is running at desk %2: cancel it there</source>
+        <translation>batch %1 is running at desk %2: cancel it there</translation>
+    </message>
+    <message>
+        <source>%1 has %2 problems; nothing was issued:
+  %3</source>
+        <translation>%1 has %2 problems; nothing was issued:
+  %3</translation>
+    </message>
+    <message>
+        <source>carddesk-cli: batch %1 recorded</source>
+        <translation>carddesk-cli: batch %1 recorded</translation>
+    </message>
+    <message>
+        <source>[%1/%2 done, %3 failed]</source>
+        <translation>[%1/%2 done, %3 failed]</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2175,85 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>the desk has operators already: the development operator is only made on an empty desk</source>
         <translation>the desk has operators already: the development operator is only made on an empty desk</translation>
+    </message>
+</context>
+<context>
+    <name>PinMailer</name>
+    <message>
+        <source>%1: cannot open the folder to sync it (%2)</source>
+        <translation>%1: cannot open the folder to sync it (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot sync the folder (%2)</source>
+        <translation>%1: cannot sync the folder (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the mailer to destroy it (%2)</source>
+        <translation>%1: cannot open the mailer to destroy it (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the mailer (%2)</source>
+        <translation>%1: cannot remove the mailer (%2)</translation>
+    </message>
+    <message>
+        <source>%1: removed, but overwriting it failed (%2)</source>
+        <translation>%1: removed, but overwriting it failed (%2)</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer for it exists already (mailers are never printed twice)</source>
+        <translation>%1: a PIN mailer for it exists already (mailers are never printed twice)</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the mailer into place (%2)</source>
+        <translation>%1: cannot move the mailer into place (%2)</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer needs a QGuiApplication (QT_QPA_PLATFORM=offscreen where there is no display)</source>
+        <translation>%1: a PIN mailer needs a QGuiApplication (QT_QPA_PLATFORM=offscreen where there is no display)</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer holds 1 to %2 users, not %3</source>
+        <translation>%1: a PIN mailer holds 1 to %2 users, not %3</translation>
+    </message>
+    <message>
+        <source>%1: user %2&apos;s PIN is not 4 to 12 digits</source>
+        <translation>%1: user %2&apos;s PIN is not 4 to 12 digits</translation>
+    </message>
+    <message>
+        <source>%1: the holder&apos;s name and address are needed</source>
+        <translation>%1: the holder&apos;s name and address are needed</translation>
+    </message>
+    <message>
+        <source>%1: the address has %2 lines, the envelope&apos;s window shows %3</source>
+        <translation>%1: the address has %2 lines, the envelope&apos;s window shows %3</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1: the folder %2 does not exist</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1: cannot start the PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot finish the PDF</source>
+        <translation>%1: cannot finish the PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary file (%2)</source>
+        <translation>%1: cannot create a temporary file (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF (%2)</source>
+        <translation>%1: cannot write the PDF (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot sync the PDF to disk (%2)</source>
+        <translation>%1: cannot sync the PDF to disk (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot close the PDF (%2)</source>
+        <translation>%1: cannot close the PDF (%2)</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2525,21 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>answered with exchange %1 of %2 (%3)</source>
         <translation>answered with exchange %1 of %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk</name>
+    <message>
+        <source>a quote inside a field that does not start with one (write it as &quot;&quot; inside a quoted field)</source>
+        <translation>a quote inside a field that does not start with one (write it as &quot;&quot; inside a quoted field)</translation>
+    </message>
+    <message>
+        <source>text after a quoted field&apos;s closing quote</source>
+        <translation>text after a quoted field&apos;s closing quote</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>a quoted field is not closed before the end of the file</translation>
     </message>
 </context>
 <context>
@@ -2690,6 +3043,571 @@ role or dual control was not satisfied (the message names the missing role).</tr
     </message>
 </context>
 <context>
+    <name>carddesk::BatchJournalModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>User number</source>
+        <translation>User number</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::BatchService</name>
+    <message>
+        <source>the reader is gone: waiting for it to come back</source>
+        <translation>the reader is gone: waiting for it to come back</translation>
+    </message>
+    <message>
+        <source>waiting for a card</source>
+        <translation>waiting for a card</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>reading the card</source>
+        <translation>reading the card</translation>
+    </message>
+    <message>
+        <source>the card could not be read (%1): waiting</source>
+        <translation>the card could not be read (%1): waiting</translation>
+    </message>
+    <message>
+        <source>no holder left for this card; it stays in the reader</source>
+        <translation>no holder left for this card; it stays in the reader</translation>
+    </message>
+    <message>
+        <source>its PIN mailer is missing</source>
+        <translation>its PIN mailer is missing</translation>
+    </message>
+    <message>
+        <source>card %1: its PIN mailer is missing; the card is void</source>
+        <translation>card %1: its PIN mailer is missing; the card is void</translation>
+    </message>
+    <message>
+        <source>card %1 in reader &quot;%2&quot; is not one of this batch&apos;s</source>
+        <translation>card %1 in reader &quot;%2&quot; is not one of this batch&apos;s</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; is not blank (%2)</source>
+        <translation>the card in reader &quot;%1&quot; is not blank (%2)</translation>
+    </message>
+    <message>
+        <source>unknown life cycle</source>
+        <translation>unknown life cycle</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>the database failed: %1</translation>
+    </message>
+    <message>
+        <source>issuing row %1 (%2)</source>
+        <translation>issuing row %1 (%2)</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot;: %2</source>
+        <translation>reader &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>the card went away: waiting for it</source>
+        <translation>the card went away: waiting for it</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot;: to the reject bin: %2</source>
+        <translation>reader &quot;%1&quot;: to the reject bin: %2</translation>
+    </message>
+    <message>
+        <source>to the reject bin</source>
+        <translation>to the reject bin</translation>
+    </message>
+    <message>
+        <source>to the output stack</source>
+        <translation>to the output stack</translation>
+    </message>
+    <message>
+        <source>the hopper feeds the next card</source>
+        <translation>the hopper feeds the next card</translation>
+    </message>
+    <message>
+        <source>take the card out: it goes to the reject tray</source>
+        <translation>take the card out: it goes to the reject tray</translation>
+    </message>
+    <message>
+        <source>take the card out and put the next blank card in</source>
+        <translation>take the card out and put the next blank card in</translation>
+    </message>
+    <message>
+        <source>cannot create the PIN mailer folder %1</source>
+        <translation>cannot create the PIN mailer folder %1</translation>
+    </message>
+    <message>
+        <source>the PIN mailer cannot be written: %1</source>
+        <translation>the PIN mailer cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>a generated PIN has 4 to 12 digits, not %1</source>
+        <translation>a generated PIN has 4 to 12 digits, not %1</translation>
+    </message>
+    <message>
+        <source>generated PINs need a folder for the PIN mailers</source>
+        <translation>generated PINs need a folder for the PIN mailers</translation>
+    </message>
+    <message>
+        <source>card number %1 is already taken</source>
+        <translation>card number %1 is already taken</translation>
+    </message>
+    <message>
+        <source>batch %1 is running in this window</source>
+        <translation>batch %1 is running in this window</translation>
+    </message>
+    <message>
+        <source>choose at least one reader</source>
+        <translation>choose at least one reader</translation>
+    </message>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>there is no batch %1</translation>
+    </message>
+    <message>
+        <source>batch %1 is %2: nothing to resume</source>
+        <translation>batch %1 is %2: nothing to resume</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s template cannot be read: %1</source>
+        <translation>the batch&apos;s template cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>batch %1 takes its PINs from its holder file %2: give the file</source>
+        <translation>batch %1 takes its PINs from its holder file %2: give the file</translation>
+    </message>
+    <message>
+        <source>%1 is not the file batch %2 was made from (its SHA-256 differs)</source>
+        <translation>%1 is not the file batch %2 was made from (its SHA-256 differs)</translation>
+    </message>
+    <message>
+        <source>batch %1 is running at desk %2 (its last sign of life: %3)</source>
+        <translation>batch %1 is running at desk %2 (its last sign of life: %3)</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 of %2 cards issued</source>
+        <translation>cancelled: %1 of %2 cards issued</translation>
+    </message>
+    <message>
+        <source>paused: %1 of %2 cards issued, %3 to go</source>
+        <translation>paused: %1 of %2 cards issued, %3 to go</translation>
+    </message>
+    <message>
+        <source>%1 cards went away during their issuance: put them back in a reader and resume the batch</source>
+        <translation>%1 cards went away during their issuance: put them back in a reader and resume the batch</translation>
+    </message>
+    <message>
+        <source>finished: %1 cards issued</source>
+        <translation>finished: %1 cards issued</translation>
+    </message>
+    <message>
+        <source>finished: %1 cards issued, %2 rows failed (retry them)</source>
+        <translation>finished: %1 cards issued, %2 rows failed (retry them)</translation>
+    </message>
+    <message>
+        <source>no card came for %1 s in %2: paused (refill the hoppers and resume)</source>
+        <translation>no card came for %1 s in %2: paused (refill the hoppers and resume)</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::BatchView</name>
+    <message>
+        <source>New batch</source>
+        <translation>New batch</translation>
+    </message>
+    <message>
+        <source>CSV or JSON file of holders</source>
+        <translation>CSV or JSON file of holders</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Holder file:</source>
+        <translation>Holder file:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Card template:</source>
+        <translation>Card template:</translation>
+    </message>
+    <message>
+        <source>the file&apos;s name</source>
+        <translation>the file&apos;s name</translation>
+    </message>
+    <message>
+        <source>Batch name:</source>
+        <translation>Batch name:</translation>
+    </message>
+    <message>
+        <source>Generate PINs (PIN mailers)</source>
+        <translation>Generate PINs (PIN mailers)</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> digits</translation>
+    </message>
+    <message>
+        <source>PINs:</source>
+        <translation>PINs:</translation>
+    </message>
+    <message>
+        <source>folder for the PIN mailers</source>
+        <translation>folder for the PIN mailers</translation>
+    </message>
+    <message>
+        <source>PIN mailers:</source>
+        <translation>PIN mailers:</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <source>Record batch</source>
+        <translation>Record batch</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Holder file</source>
+        <translation>Holder file</translation>
+    </message>
+    <message>
+        <source>Holder files (*.csv *.json);;All files (*)</source>
+        <translation>Holder files (*.csv *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers</source>
+        <translation>Folder for the PIN mailers</translation>
+    </message>
+    <message>
+        <source>none: choose one</source>
+        <translation>none: choose one</translation>
+    </message>
+    <message>
+        <source>Choose a card template first.</source>
+        <translation>Choose a card template first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holder(s), no problem: the batch can be recorded.</source>
+        <translation>
+            <numerusform>%n holder, no problem: the batch can be recorded.</numerusform>
+            <numerusform>%n holders, no problem: the batch can be recorded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): nothing can be recorded from this file until they are corrected.</source>
+        <translation>
+            <numerusform>%n problem: nothing can be recorded from this file until they are corrected.</numerusform>
+            <numerusform>%n problems: nothing can be recorded from this file until they are corrected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Check the file first.</source>
+        <translation>Check the file first.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the PIN mailers.</source>
+        <translation>Choose the folder for the PIN mailers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n problem(s); nothing was recorded.</source>
+        <translation>
+            <numerusform>The file has %n problem; nothing was recorded.</numerusform>
+            <numerusform>The file has %n problems; nothing was recorded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 recorded: tick the readers and start it.</source>
+        <translation>Batch %1 recorded: tick the readers and start it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Start / resume</source>
+        <translation>Start / resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel batch…</source>
+        <translation>Cancel batch…</translation>
+    </message>
+    <message>
+        <source>Retry failed rows</source>
+        <translation>Retry failed rows</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation>%v of %m done</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Cards issued</source>
+        <translation>Cards issued</translation>
+    </message>
+    <message>
+        <source>Last card</source>
+        <translation>Last card</translation>
+    </message>
+    <message>
+        <source>Readers:</source>
+        <translation>Readers:</translation>
+    </message>
+    <message>
+        <source>Failed rows only</source>
+        <translation>Failed rows only</translation>
+    </message>
+    <message>
+        <source>%1 (desk %2)</source>
+        <translation>%1 (desk %2)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>about %1 left</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>estimating…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n failed</source>
+        <translation>
+            <numerusform>%1 · %n failed</numerusform>
+            <numerusform>%1 · %n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a batch first.</source>
+        <translation>Select a batch first.</translation>
+    </message>
+    <message>
+        <source>Tick the readers the batch runs on.</source>
+        <translation>Tick the readers the batch runs on.</translation>
+    </message>
+    <message>
+        <source>There is no batch %1.</source>
+        <translation>There is no batch %1.</translation>
+    </message>
+    <message>
+        <source>The holder file of batch %1 (its PINs)</source>
+        <translation>The holder file of batch %1 (its PINs)</translation>
+    </message>
+    <message>
+        <source>Batch %1 takes its PINs from its holder file: choose the file to start it.</source>
+        <translation>Batch %1 takes its PINs from its holder file: choose the file to start it.</translation>
+    </message>
+    <message>
+        <source>The issuer keys are needed: open the key store first.</source>
+        <translation>The issuer keys are needed: open the key store first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 is running on %n reader(s).</source>
+        <translation>
+            <numerusform>Batch %1 is running on %n reader.</numerusform>
+            <numerusform>Batch %1 is running on %n readers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pausing: each reader finishes the card it has.</source>
+        <translation>Pausing: each reader finishes the card it has.</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>Cancel batch</translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Its pending rows will not be issued; cards already issued stay issued.</source>
+        <translation>Cancel batch %1? Its pending rows will not be issued; cards already issued stay issued.</translation>
+    </message>
+    <message>
+        <source>Cancelling: each reader finishes the card it has.</source>
+        <translation>Cancelling: each reader finishes the card it has.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is running at another desk: cancel it there.</source>
+        <translation>Batch %1 is running at another desk: cancel it there.</translation>
+    </message>
+    <message>
+        <source>Batch %1 cancelled.</source>
+        <translation>Batch %1 cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed row(s) of batch %1 pending again: start it to issue them.</source>
+        <translation>
+            <numerusform>%n failed row of batch %1 pending again: start it to issue them.</numerusform>
+            <numerusform>%n failed rows of batch %1 pending again: start it to issue them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped.</source>
+        <translation>Batch %1 stopped.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export the batch report as PDF</source>
+        <translation>Export the batch report as PDF</translation>
+    </message>
+    <message>
+        <source>Export the batch report as CSV</source>
+        <translation>Export the batch report as CSV</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report of batch %1 written to %2.</source>
+        <translation>Report of batch %1 written to %2.</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CaKeyService</name>
     <message>
         <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
@@ -2923,6 +3841,22 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>cannot change the setting %1: %2</source>
         <translation>cannot change the setting %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot record batch %1: %2</source>
+        <translation>cannot record batch %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot update batch %1: %2</source>
+        <translation>cannot update batch %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the issuance journal: %1</source>
+        <translation>cannot read the issuance journal: %1</translation>
+    </message>
+    <message>
+        <source>batch %1: another process takes its rows at the same time</source>
+        <translation>batch %1: another process takes its rows at the same time</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +4651,50 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</source>
         <translation>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</translation>
     </message>
+    <message>
+        <source>&amp;Generate PINs (PIN mailer)</source>
+        <translation>&amp;Generate PINs (PIN mailer)</translation>
+    </message>
+    <message>
+        <source>folder for the PIN mailer</source>
+        <translation>folder for the PIN mailer</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Postal address, one line each (1 to 5 lines)</source>
+        <translation>Postal address, one line each (1 to 5 lines)</translation>
+    </message>
+    <message>
+        <source>Mailer folder:</source>
+        <translation>Mailer folder:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers</source>
+        <translation>Folder for the PIN mailers</translation>
+    </message>
+    <message>
+        <source>PIN mailer: %1</source>
+        <translation>PIN mailer: %1</translation>
+    </message>
+    <message>
+        <source>Generated PINs: choose the folder for the PIN mailer.</source>
+        <translation>Generated PINs: choose the folder for the PIN mailer.</translation>
+    </message>
+    <message>
+        <source>Generated PINs: the PIN mailer needs the holder&apos;s postal address (1 to 5 lines).</source>
+        <translation>Generated PINs: the PIN mailer needs the holder&apos;s postal address (1 to 5 lines).</translation>
+    </message>
+    <message>
+        <source>The PINs cannot be generated: %1</source>
+        <translation>The PINs cannot be generated: %1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuedCardsModel</name>
@@ -4186,6 +5164,10 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>Card issuance and operator console · %1</source>
         <translation>Card issuance and operator console · %1</translation>
+    </message>
+    <message>
+        <source>Batch issuance</source>
+        <translation>Batch issuance</translation>
     </message>
 </context>
 <context>

@@ -597,6 +597,151 @@
     </message>
 </context>
 <context>
+    <name>BatchFile</name>
+    <message>
+        <source>the file is not UTF-8 text (save it as &quot;CSV UTF-8&quot;)</source>
+        <translation>文件不是 UTF-8 文本（请另存为“CSV UTF-8”）</translation>
+    </message>
+    <message>
+        <source>the file is empty: a header row and one row per holder</source>
+        <translation>文件为空：需要一行表头，每位持卡人一行</translation>
+    </message>
+    <message>
+        <source>unknown column (docs/batch-issuance.md lists them)</source>
+        <translation>未知的列（docs/batch-issuance.md 列出了可用的列）</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>该列出现了两次</translation>
+    </message>
+    <message>
+        <source>a required column is missing</source>
+        <translation>缺少必需的列</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>有 %1 个字段，而表头有 %2 个</translation>
+    </message>
+    <message>
+        <source>user %1 is not in the template</source>
+        <translation>用户 %1 不在模板中</translation>
+    </message>
+    <message>
+        <source>the PINs are generated for this batch: the file must not carry PINs</source>
+        <translation>此批次的密码由系统生成：文件中不得包含密码</translation>
+    </message>
+    <message>
+        <source>missing: user %1 (%2) needs a PIN of 4 to 12 digits</source>
+        <translation>缺少：用户 %1（%2）需要 4 到 12 位数字的密码</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2</source>
+        <translation>不是有效的 JSON：%1，位置 %2</translation>
+    </message>
+    <message>
+        <source>a batch file in JSON is an object with a list &quot;holders&quot;</source>
+        <translation>JSON 格式的批量文件是一个含“holders”列表的对象</translation>
+    </message>
+    <message>
+        <source>a holder is a JSON object</source>
+        <translation>每位持卡人是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB: split the batch</source>
+        <translation>%1 大于 64 MiB：请拆分批次</translation>
+    </message>
+    <message>
+        <source>template %1: %2</source>
+        <translation>模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file has no holder</source>
+        <translation>文件中没有持卡人</translation>
+    </message>
+    <message>
+        <source>card number %1 is also on line %2</source>
+        <translation>卡号 %1 也出现在第 %2 行</translation>
+    </message>
+    <message>
+        <source>subscriber %1 is also on line %2: one card per holder in a batch</source>
+        <translation>用户 %1 也出现在第 %2 行：一个批次中每位持卡人只发一张卡</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReport</name>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>没有批次 %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待发卡</translation>
+    </message>
+    <message>
+        <source>card assigned</source>
+        <translation>已分配卡号</translation>
+    </message>
+    <message>
+        <source>personalising</source>
+        <translation>个人化中</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>BatchReportPdf</name>
+    <message>
+        <source>%1: a PDF report needs a QGuiApplication</source>
+        <translation>%1：生成 PDF 报告需要 QGuiApplication</translation>
+    </message>
+    <message>
+        <source>%1: cannot render the PDF</source>
+        <translation>%1：无法生成 PDF</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CardError</name>
     <message numerus="yes">
         <source>the card in reader &quot;%1&quot; gave a malformed answer (%n bytes)</source>
@@ -1616,10 +1761,6 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <translation>settings 需要 show 或 production-mode on|off</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key or settings</source>
-        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit、key 或 settings</translation>
-    </message>
-    <message>
         <source>  key list                     the issuer keys in the token (--keystore pkcs11:token=LABEL; role admin)
   key ceremony NAME VERSION 2|3 [shared] --second-operator NAME
                                a master key from 2 or 3 custodians&apos; components, typed without echo;
@@ -1684,6 +1825,124 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>cannot open the replay reader: %1</source>
         <translation>无法打开回放读卡器：%1</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
+        <translation>未知命令“%1”：可用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit、key、settings 或 batch</translation>
+    </message>
+    <message>
+        <source>  batch check --template FILE --file FILE [--generate-pins]
+                               check a holder file whole (CSV or JSON); every problem with its line
+  batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
+                               record a batch and issue it over the readers&apos; hoppers (role desk)
+  batch resume ID --readers A,B [--file FILE]   go on with an interrupted batch
+  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]
+  batch retry ID | batch cancel ID
+</source>
+        <translation>  batch check --template FILE --file FILE [--generate-pins]
+                               完整检查持卡人文件（CSV 或 JSON），列出每个问题及其行号
+  batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
+                               记录批次并通过各读卡器的卡箱发卡（需柜台角色）
+  batch resume ID --readers A,B [--file FILE]   继续一个中断的批次
+  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]
+  batch retry ID | batch cancel ID
+</translation>
+    </message>
+    <message>
+        <source>Batch holder file: CSV (UTF-8, header row) or JSON (batch check, issue, resume).</source>
+        <translation>批量持卡人文件：CSV（UTF-8，带表头）或 JSON（batch check、issue、resume）。</translation>
+    </message>
+    <message>
+        <source>Readers of a batch, comma-separated (or --reader repeated).</source>
+        <translation>批次使用的读卡器，以逗号分隔（或重复 --reader）。</translation>
+    </message>
+    <message>
+        <source>Generate each user&apos;s initial PIN and print it into a PIN mailer.</source>
+        <translation>为每个用户生成初始密码并打印到密码函中。</translation>
+    </message>
+    <message>
+        <source>Digits of a generated PIN (4 to 12, default 6).</source>
+        <translation>生成密码的位数（4 到 12，默认 6）。</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers (generated PINs).</source>
+        <translation>密码函的文件夹（生成密码时）。</translation>
+    </message>
+    <message>
+        <source>A name for the batch (default: the file&apos;s name).</source>
+        <translation>批次名称（默认：文件名）。</translation>
+    </message>
+    <message>
+        <source>Pause a running batch when no card came for this many seconds (default 60).</source>
+        <translation>超过此秒数没有卡片时暂停运行中的批次（默认 60）。</translation>
+    </message>
+    <message>
+        <source>batch report: only the failed rows.</source>
+        <translation>batch report：只列出失败的行。</translation>
+    </message>
+    <message>
+        <source>batch needs one of: %1</source>
+        <translation>batch 需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>--pin-length takes a number of digits (4 to 12)</source>
+        <translation>--pin-length 需要位数（4 到 12）</translation>
+    </message>
+    <message>
+        <source>--idle-timeout takes a number of seconds</source>
+        <translation>--idle-timeout 需要秒数</translation>
+    </message>
+    <message>
+        <source>batch check needs --template FILE and --file FILE</source>
+        <translation>batch check 需要 --template FILE 和 --file FILE</translation>
+    </message>
+    <message>
+        <source>%1 has %2 problems; nothing can be issued from it:
+  %3</source>
+        <translation>%1 有 %2 个问题；不能从中发卡：
+  %3</translation>
+    </message>
+    <message>
+        <source>batch issue needs --template FILE, --file FILE and --readers LIST</source>
+        <translation>batch issue 需要 --template FILE、--file FILE 和 --readers LIST</translation>
+    </message>
+    <message>
+        <source>batch issue --generate-pins needs --mailers DIR (where the PIN mailers go)</source>
+        <translation>batch issue --generate-pins 需要 --mailers DIR（密码函存放位置）</translation>
+    </message>
+    <message>
+        <source>batch %1 needs the batch id (see &quot;batch status&quot;)</source>
+        <translation>batch %1 需要批次编号（见“batch status”）</translation>
+    </message>
+    <message>
+        <source>batch resume needs --readers LIST</source>
+        <translation>batch resume 需要 --readers LIST</translation>
+    </message>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>没有批次 %1</translation>
+    </message>
+    <message>
+        <source>batch report --format takes csv or json</source>
+        <translation>batch report --format 只接受 csv 或 json</translation>
+    </message>
+    <message>
+        <source>batch %1 is running at desk %2: cancel it there</source>
+        <translation>批次 %1 正在柜台 %2 运行：请在那里取消</translation>
+    </message>
+    <message>
+        <source>%1 has %2 problems; nothing was issued:
+  %3</source>
+        <translation>%1 有 %2 个问题；未发任何卡：
+  %3</translation>
+    </message>
+    <message>
+        <source>carddesk-cli: batch %1 recorded</source>
+        <translation>carddesk-cli：已记录批次 %1</translation>
+    </message>
+    <message>
+        <source>[%1/%2 done, %3 failed]</source>
+        <translation>[已完成 %1/%2，失败 %3]</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2171,85 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>the desk has operators already: the development operator is only made on an empty desk</source>
         <translation>此柜台已有操作员：开发用操作员只能在没有操作员的柜台上创建</translation>
+    </message>
+</context>
+<context>
+    <name>PinMailer</name>
+    <message>
+        <source>%1: cannot open the folder to sync it (%2)</source>
+        <translation>%1：无法打开文件夹以同步（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot sync the folder (%2)</source>
+        <translation>%1：无法同步文件夹（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the mailer to destroy it (%2)</source>
+        <translation>%1：无法打开密码函以销毁（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the mailer (%2)</source>
+        <translation>%1：无法删除密码函（%2）</translation>
+    </message>
+    <message>
+        <source>%1: removed, but overwriting it failed (%2)</source>
+        <translation>%1：已删除，但覆写失败（%2）</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer for it exists already (mailers are never printed twice)</source>
+        <translation>%1：该密码函已存在（密码函绝不重复打印）</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the mailer into place (%2)</source>
+        <translation>%1：无法将密码函移到位（%2）</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer needs a QGuiApplication (QT_QPA_PLATFORM=offscreen where there is no display)</source>
+        <translation>%1：生成密码函需要 QGuiApplication（无显示器时设置 QT_QPA_PLATFORM=offscreen）</translation>
+    </message>
+    <message>
+        <source>%1: a PIN mailer holds 1 to %2 users, not %3</source>
+        <translation>%1：一份密码函包含 1 到 %2 个用户，而不是 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: user %2&apos;s PIN is not 4 to 12 digits</source>
+        <translation>%1：用户 %2 的密码不是 4 到 12 位数字</translation>
+    </message>
+    <message>
+        <source>%1: the holder&apos;s name and address are needed</source>
+        <translation>%1：需要持卡人的姓名和地址</translation>
+    </message>
+    <message>
+        <source>%1: the address has %2 lines, the envelope&apos;s window shows %3</source>
+        <translation>%1：地址有 %2 行，信封窗口只显示 %3 行</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1：无法开始生成 PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot finish the PDF</source>
+        <translation>%1：无法完成 PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary file (%2)</source>
+        <translation>%1：无法创建临时文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF (%2)</source>
+        <translation>%1：无法写入 PDF（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot sync the PDF to disk (%2)</source>
+        <translation>%1：无法将 PDF 同步到磁盘（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot close the PDF (%2)</source>
+        <translation>%1：无法关闭 PDF（%2）</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2521,21 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>answered with exchange %1 of %2 (%3)</source>
         <translation>以第 %1 个交互（共 %2 个）应答（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk</name>
+    <message>
+        <source>a quote inside a field that does not start with one (write it as &quot;&quot; inside a quoted field)</source>
+        <translation>字段不以引号开头却含有引号（在带引号的字段中写作 &quot;&quot;）</translation>
+    </message>
+    <message>
+        <source>text after a quoted field&apos;s closing quote</source>
+        <translation>带引号字段的结束引号后还有文字</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段直到文件结尾仍未闭合</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +3036,563 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     </message>
 </context>
 <context>
+    <name>carddesk::BatchJournalModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>User number</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::BatchService</name>
+    <message>
+        <source>the reader is gone: waiting for it to come back</source>
+        <translation>读卡器已移除：等待其重新连接</translation>
+    </message>
+    <message>
+        <source>waiting for a card</source>
+        <translation>等待卡片</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>reading the card</source>
+        <translation>正在读卡</translation>
+    </message>
+    <message>
+        <source>the card could not be read (%1): waiting</source>
+        <translation>无法读取卡片（%1）：等待中</translation>
+    </message>
+    <message>
+        <source>no holder left for this card; it stays in the reader</source>
+        <translation>没有剩余持卡人使用此卡；卡片留在读卡器中</translation>
+    </message>
+    <message>
+        <source>its PIN mailer is missing</source>
+        <translation>缺少其密码函</translation>
+    </message>
+    <message>
+        <source>card %1: its PIN mailer is missing; the card is void</source>
+        <translation>卡 %1：缺少其密码函；该卡作废</translation>
+    </message>
+    <message>
+        <source>card %1 in reader &quot;%2&quot; is not one of this batch&apos;s</source>
+        <translation>读卡器“%2”中的卡 %1 不属于此批次</translation>
+    </message>
+    <message>
+        <source>the card in reader &quot;%1&quot; is not blank (%2)</source>
+        <translation>读卡器“%1”中的卡不是空白卡（%2）</translation>
+    </message>
+    <message>
+        <source>unknown life cycle</source>
+        <translation>未知的生命周期</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>数据库出错：%1</translation>
+    </message>
+    <message>
+        <source>issuing row %1 (%2)</source>
+        <translation>正在发第 %1 行（%2）</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot;: %2</source>
+        <translation>读卡器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the card went away: waiting for it</source>
+        <translation>卡片已移走：等待其放回</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>reader &quot;%1&quot;: to the reject bin: %2</source>
+        <translation>读卡器“%1”：送入废卡箱：%2</translation>
+    </message>
+    <message>
+        <source>to the reject bin</source>
+        <translation>送入废卡箱</translation>
+    </message>
+    <message>
+        <source>to the output stack</source>
+        <translation>送到出卡箱</translation>
+    </message>
+    <message>
+        <source>the hopper feeds the next card</source>
+        <translation>卡箱正在送入下一张卡</translation>
+    </message>
+    <message>
+        <source>take the card out: it goes to the reject tray</source>
+        <translation>请取出卡片：放入废卡盒</translation>
+    </message>
+    <message>
+        <source>take the card out and put the next blank card in</source>
+        <translation>请取出卡片并放入下一张空白卡</translation>
+    </message>
+    <message>
+        <source>cannot create the PIN mailer folder %1</source>
+        <translation>无法创建密码函文件夹 %1</translation>
+    </message>
+    <message>
+        <source>the PIN mailer cannot be written: %1</source>
+        <translation>无法写入密码函：%1</translation>
+    </message>
+    <message>
+        <source>a generated PIN has 4 to 12 digits, not %1</source>
+        <translation>生成的密码为 4 到 12 位数字，而不是 %1 位</translation>
+    </message>
+    <message>
+        <source>generated PINs need a folder for the PIN mailers</source>
+        <translation>生成密码需要指定密码函的文件夹</translation>
+    </message>
+    <message>
+        <source>card number %1 is already taken</source>
+        <translation>卡号 %1 已被占用</translation>
+    </message>
+    <message>
+        <source>batch %1 is running in this window</source>
+        <translation>批次 %1 正在此窗口中运行</translation>
+    </message>
+    <message>
+        <source>choose at least one reader</source>
+        <translation>请至少选择一个读卡器</translation>
+    </message>
+    <message>
+        <source>there is no batch %1</source>
+        <translation>没有批次 %1</translation>
+    </message>
+    <message>
+        <source>batch %1 is %2: nothing to resume</source>
+        <translation>批次 %1 状态为%2：无可继续</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s template cannot be read: %1</source>
+        <translation>无法读取批次的模板：%1</translation>
+    </message>
+    <message>
+        <source>batch %1 takes its PINs from its holder file %2: give the file</source>
+        <translation>批次 %1 的密码来自其持卡人文件 %2：请提供该文件</translation>
+    </message>
+    <message>
+        <source>%1 is not the file batch %2 was made from (its SHA-256 differs)</source>
+        <translation>%1 不是创建批次 %2 时所用的文件（SHA-256 不同）</translation>
+    </message>
+    <message>
+        <source>batch %1 is running at desk %2 (its last sign of life: %3)</source>
+        <translation>批次 %1 正在柜台 %2 运行（最后活动时间：%3）</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 of %2 cards issued</source>
+        <translation>已取消：已发 %1 张卡，共 %2 张</translation>
+    </message>
+    <message>
+        <source>paused: %1 of %2 cards issued, %3 to go</source>
+        <translation>已暂停：已发 %1 张卡，共 %2 张，还剩 %3 张</translation>
+    </message>
+    <message>
+        <source>%1 cards went away during their issuance: put them back in a reader and resume the batch</source>
+        <translation>%1 张卡在发卡过程中被移走：请将其放回读卡器并继续批次</translation>
+    </message>
+    <message>
+        <source>finished: %1 cards issued</source>
+        <translation>已结束：已发 %1 张卡</translation>
+    </message>
+    <message>
+        <source>finished: %1 cards issued, %2 rows failed (retry them)</source>
+        <translation>已结束：已发 %1 张卡，%2 行失败（可重试）</translation>
+    </message>
+    <message>
+        <source>no card came for %1 s in %2: paused (refill the hoppers and resume)</source>
+        <translation>%2 中 %1 秒内没有卡片：已暂停（补充卡箱后继续）</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::BatchView</name>
+    <message>
+        <source>New batch</source>
+        <translation>新建批次</translation>
+    </message>
+    <message>
+        <source>CSV or JSON file of holders</source>
+        <translation>持卡人 CSV 或 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Holder file:</source>
+        <translation>持卡人文件：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Card template:</source>
+        <translation>卡模板：</translation>
+    </message>
+    <message>
+        <source>the file&apos;s name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Batch name:</source>
+        <translation>批次名称：</translation>
+    </message>
+    <message>
+        <source>Generate PINs (PIN mailers)</source>
+        <translation>生成密码（密码函）</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> 位</translation>
+    </message>
+    <message>
+        <source>PINs:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>folder for the PIN mailers</source>
+        <translation>密码函文件夹</translation>
+    </message>
+    <message>
+        <source>PIN mailers:</source>
+        <translation>密码函：</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Record batch</source>
+        <translation>记录批次</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Holder file</source>
+        <translation>持卡人文件</translation>
+    </message>
+    <message>
+        <source>Holder files (*.csv *.json);;All files (*)</source>
+        <translation>持卡人文件 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers</source>
+        <translation>密码函文件夹</translation>
+    </message>
+    <message>
+        <source>none: choose one</source>
+        <translation>无：请选择</translation>
+    </message>
+    <message>
+        <source>Choose a card template first.</source>
+        <translation>请先选择卡模板。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holder(s), no problem: the batch can be recorded.</source>
+        <translation>
+            <numerusform>%n 位持卡人，没有问题：可以记录此批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): nothing can be recorded from this file until they are corrected.</source>
+        <translation>
+            <numerusform>%n 个问题：改正之前不能从此文件记录批次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Check the file first.</source>
+        <translation>请先检查文件。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the PIN mailers.</source>
+        <translation>请选择密码函的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n problem(s); nothing was recorded.</source>
+        <translation>
+            <numerusform>文件有 %n 个问题；未记录任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 recorded: tick the readers and start it.</source>
+        <translation>已记录批次 %1：勾选读卡器后开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start / resume</source>
+        <translation>开始 / 继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel batch…</source>
+        <translation>取消批次…</translation>
+    </message>
+    <message>
+        <source>Retry failed rows</source>
+        <translation>重试失败行</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation>已完成 %v / %m</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Cards issued</source>
+        <translation>已发卡数</translation>
+    </message>
+    <message>
+        <source>Last card</source>
+        <translation>上一张卡</translation>
+    </message>
+    <message>
+        <source>Readers:</source>
+        <translation>读卡器：</translation>
+    </message>
+    <message>
+        <source>Failed rows only</source>
+        <translation>只显示失败行</translation>
+    </message>
+    <message>
+        <source>%1 (desk %2)</source>
+        <translation>%1（柜台 %2）</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>正在估算…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失败 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n failed</source>
+        <translation>
+            <numerusform>%1 · 失败 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a batch first.</source>
+        <translation>请先选择一个批次。</translation>
+    </message>
+    <message>
+        <source>Tick the readers the batch runs on.</source>
+        <translation>请勾选运行批次的读卡器。</translation>
+    </message>
+    <message>
+        <source>There is no batch %1.</source>
+        <translation>没有批次 %1。</translation>
+    </message>
+    <message>
+        <source>The holder file of batch %1 (its PINs)</source>
+        <translation>批次 %1 的持卡人文件（含密码）</translation>
+    </message>
+    <message>
+        <source>Batch %1 takes its PINs from its holder file: choose the file to start it.</source>
+        <translation>批次 %1 的密码来自其持卡人文件：请选择该文件以开始。</translation>
+    </message>
+    <message>
+        <source>The issuer keys are needed: open the key store first.</source>
+        <translation>需要发卡方密钥：请先打开密钥库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 is running on %n reader(s).</source>
+        <translation>
+            <numerusform>批次 %1 正在 %n 个读卡器上运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pausing: each reader finishes the card it has.</source>
+        <translation>正在暂停：每个读卡器完成手中的卡片。</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>取消批次</translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Its pending rows will not be issued; cards already issued stay issued.</source>
+        <translation>取消批次 %1？其待发的行将不再发卡；已发的卡保持有效。</translation>
+    </message>
+    <message>
+        <source>Cancelling: each reader finishes the card it has.</source>
+        <translation>正在取消：每个读卡器完成手中的卡片。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is running at another desk: cancel it there.</source>
+        <translation>批次 %1 正在另一个柜台运行：请在那里取消。</translation>
+    </message>
+    <message>
+        <source>Batch %1 cancelled.</source>
+        <translation>已取消批次 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed row(s) of batch %1 pending again: start it to issue them.</source>
+        <translation>
+            <numerusform>批次 %1 中 %n 个失败行重新待发：开始批次即可发卡。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 stopped.</source>
+        <translation>批次 %1 已停止。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the batch report as PDF</source>
+        <translation>将批次报告导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export the batch report as CSV</source>
+        <translation>将批次报告导出为 CSV</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report of batch %1 written to %2.</source>
+        <translation>批次 %1 的报告已写入 %2。</translation>
+    </message>
+</context>
+<context>
     <name>carddesk::CaKeyService</name>
     <message>
         <source>--key needs a service key name CA_SERVICE_1 to CA_SERVICE_8, got &quot;%1&quot;</source>
@@ -2916,6 +3826,22 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>cannot change the setting %1: %2</source>
         <translation>无法更改设置 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot record batch %1: %2</source>
+        <translation>无法记录批次 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot update batch %1: %2</source>
+        <translation>无法更新批次 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the issuance journal: %1</source>
+        <translation>无法读取发卡日志：%1</translation>
+    </message>
+    <message>
+        <source>batch %1: another process takes its rows at the same time</source>
+        <translation>批次 %1：另一个进程正同时领取其行</translation>
     </message>
 </context>
 <context>
@@ -3705,6 +4631,50 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>The interrupted issuance of card %1 (chip serial %2) had completed on the card: it is now recorded. Nothing was written to the card.</source>
         <translation>卡 %1（芯片序列号 %2）的中断发卡在卡上已经完成：现已登记，未向卡写入任何内容。</translation>
     </message>
+    <message>
+        <source>&amp;Generate PINs (PIN mailer)</source>
+        <translation>生成密码（密码函）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>folder for the PIN mailer</source>
+        <translation>密码函文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Postal address, one line each (1 to 5 lines)</source>
+        <translation>通讯地址，每行一项（1 到 5 行）</translation>
+    </message>
+    <message>
+        <source>Mailer folder:</source>
+        <translation>密码函文件夹：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Folder for the PIN mailers</source>
+        <translation>密码函文件夹</translation>
+    </message>
+    <message>
+        <source>PIN mailer: %1</source>
+        <translation>密码函：%1</translation>
+    </message>
+    <message>
+        <source>Generated PINs: choose the folder for the PIN mailer.</source>
+        <translation>生成密码：请选择密码函的文件夹。</translation>
+    </message>
+    <message>
+        <source>Generated PINs: the PIN mailer needs the holder&apos;s postal address (1 to 5 lines).</source>
+        <translation>生成密码：密码函需要持卡人的通讯地址（1 到 5 行）。</translation>
+    </message>
+    <message>
+        <source>The PINs cannot be generated: %1</source>
+        <translation>无法生成密码：%1</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::IssuedCardsModel</name>
@@ -4170,6 +5140,10 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>Card issuance and operator console · %1</source>
         <translation>发卡与运维控制台 · %1</translation>
+    </message>
+    <message>
+        <source>Batch issuance</source>
+        <translation>批量发卡</translation>
     </message>
 </context>
 <context>

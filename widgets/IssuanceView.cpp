@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -107,9 +108,39 @@ IssuanceView::IssuanceView(IssuanceService* service, const ConsoleOptions& optio
                                  usersBox);
     usersHint->setWordWrap(true);
     usersHint->setForegroundRole(QPalette::PlaceholderText);
+    m_generatePins = new QCheckBox(tr("&Generate PINs (PIN mailer)"), usersBox);
+    m_generatePins->setObjectName(QStringLiteral("generatePinsCheck"));
+    m_mailerFolder = lineEdit(usersBox, "mailerFolderEdit", tr("folder for the PIN mailer"));
+    m_mailerBrowse = new QPushButton(tr("Browse…"), usersBox);
+    m_mailerBrowse->setObjectName(QStringLiteral("mailerFolderBrowse"));
+    m_address = new QPlainTextEdit(usersBox);
+    m_address->setObjectName(QStringLiteral("mailerAddressEdit"));
+    m_address->setPlaceholderText(tr("Postal address, one line each (1 to 5 lines)"));
+    m_address->setTabChangesFocus(true);
+    m_address->setFixedHeight(m_address->fontMetrics().lineSpacing() * 4 + 12);
+    auto* mailerRow = new QHBoxLayout;
+    mailerRow->addWidget(m_mailerFolder, 1);
+    mailerRow->addWidget(m_mailerBrowse);
+    // Shown only with generated PINs: the form keeps its height otherwise.
+    m_mailerFields = new QWidget(usersBox);
+    auto* mailerForm = new QFormLayout(m_mailerFields);
+    mailerForm->setContentsMargins(0, 0, 0, 0);
+    mailerForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    mailerForm->addRow(tr("Mailer folder:"), mailerRow);
+    mailerForm->addRow(tr("Address:"), m_address);
+    connect(m_generatePins, &QCheckBox::toggled, this, &IssuanceView::generatePinsToggled);
+    connect(m_mailerBrowse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder for the PIN mailers"), m_mailerFolder->text());
+        if (!dir.isEmpty())
+            m_mailerFolder->setText(dir);
+    });
     auto* usersLayout = new QVBoxLayout(usersBox);
     usersLayout->addWidget(m_pins);
+    usersLayout->addWidget(m_generatePins);
+    usersLayout->addWidget(m_mailerFields);
     usersLayout->addWidget(usersHint);
+    generatePinsToggled(false);
     usersLayout->addStretch(1);
 
     // What else the template writes, so the operator sees the whole card before issuing it.
@@ -322,8 +353,9 @@ void IssuanceView::setBusy(bool busy) {
     m_busy = busy;
     // Kleopatra-style: the inputs are frozen while the job runs so what is written is what was shown.
     for (QWidget* w : std::initializer_list<QWidget*>{m_templatePath, m_userNumber, m_account, m_name, m_allocate,
-                                                      m_keyStoreButton, m_pins})
+                                                      m_keyStoreButton, m_generatePins})
         w->setEnabled(!busy);
+    updatePinFields();
     m_cardNumber->setEnabled(!busy && !m_allocate->isChecked());
     updateIssueState();
     emit busyChanged(busy);
@@ -353,20 +385,14 @@ void IssuanceView::issue() {
     holder.account = m_account->text().trimmed();
     holder.name = m_name->text().trimmed();
     holder.cardNumber = m_allocate->isChecked() ? QString() : m_cardNumber->text().trimmed().toUpper();
-    auto entries = m_pins->entries();
-    for (auto& entry : entries) {
-        HolderUser u;
-        u.number = quint8(entry.number);
-        u.pin = entry.pin;
-        holder.users.append(u);
-        // The holder file wipes its copies when it goes; this one is wiped here.
-        cdos::secureZero(entry.pin.data(), entry.pin.size());
-    }
+    IssuanceRequest request;
+    QStringList problems;
+    fillPins(holder, request, problems);
 
     // Check everything that can be checked without the card or the keys first, so that a typing mistake never
     // costs a passphrase prompt. The placeholder card number only stands in for an allocated one.
     // Every problem at once (issue 11): the form's own, then the template's, each line once.
-    QStringList problems = holder.validate();
+    problems = holder.validate() + problems;
     try {
         IssuanceService::buildProfile(*m_template, holder,
                                       holder.cardNumber.isEmpty() ? QStringLiteral("00000000000000000001")
@@ -385,7 +411,6 @@ void IssuanceView::issue() {
         return;
     }
 
-    IssuanceRequest request;
     request.reader = m_reader;
     request.cardTemplate = *m_template;
     request.holder = holder;
@@ -415,22 +440,84 @@ void IssuanceView::onFinished(const IssuanceResult& result) {
         m_lastIssuedCard = result.cardNumber.toUpper();
         m_pins->clearPins();
         m_step->setText(tr("Done."));
+        QString mailer;
+        if (m_mailer && m_mailer->finish(result.cardNumber))
+            mailer = QLatin1Char('\n') + tr("PIN mailer: %1").arg(m_mailer->finalPath(result.cardNumber));
         if (result.recovered)
             showOutcome(true, tr("The interrupted issuance of card %1 (chip serial %2) had completed on the card: it "
                                  "is now recorded. Nothing was written to the card.")
                                   .arg(result.cardNumber, result.chipSerial));
         else
             showOutcome(true, tr("Card issued. Card number %1 (chip serial %2, %n APDU(s)).", nullptr, result.apduCount)
-                                  .arg(result.cardNumber, result.chipSerial));
+                                      .arg(result.cardNumber, result.chipSerial) +
+                                  mailer);
     } else {
         m_step->setText(tr("Failed."));
+        // The card did not get these PINs: their mailer must never reach anyone.
+        if (m_mailer && !result.cardNumber.isEmpty())
+            m_mailer->destroyPending(result.cardNumber);
         QString text = tr("The card was not issued: %1").arg(result.error);
         if (!result.differences.isEmpty())
             text +=
                 QLatin1Char('\n') + tr("Read-back differences:\n%1").arg(result.differences.join(QLatin1Char('\n')));
         showOutcome(false, text, result.errorDetail);
     }
+    m_mailer.reset();
     emit issuanceFinished(result);
+}
+
+void IssuanceView::updatePinFields() {
+    const bool on = m_generatePins->isChecked();
+    m_pins->setEnabled(!on && !m_busy);
+    m_mailerFolder->setEnabled(on && !m_busy);
+    m_mailerBrowse->setEnabled(on && !m_busy);
+    m_address->setEnabled(on && !m_busy);
+    m_mailerFields->setVisible(on);
+}
+
+void IssuanceView::generatePinsToggled(bool on) {
+    updatePinFields();
+    if (on && m_mailerFolder->text().trimmed().isEmpty() && isVisible()) {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the PIN mailers"));
+        if (!dir.isEmpty())
+            m_mailerFolder->setText(dir);
+    }
+}
+
+void IssuanceView::fillPins(HolderFile& holder, IssuanceRequest& request, QStringList& problems) {
+    m_mailer.reset();
+    if (!m_generatePins->isChecked()) {
+        auto entries = m_pins->entries();
+        for (auto& entry : entries) {
+            HolderUser u;
+            u.number = quint8(entry.number);
+            u.pin = entry.pin;
+            holder.users.append(u);
+            // The holder file wipes its copies when it goes; this one is wiped here.
+            cdos::secureZero(entry.pin.data(), entry.pin.size());
+        }
+        return;
+    }
+    const QString folder = m_mailerFolder->text().trimmed();
+    const QStringList address = m_address->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (folder.isEmpty())
+        problems << tr("Generated PINs: choose the folder for the PIN mailer.");
+    if (address.isEmpty() || address.size() > 5)
+        problems << tr("Generated PINs: the PIN mailer needs the holder's postal address (1 to 5 lines).");
+    if (!m_template)
+        return;
+    try {
+        CardMailer::generatePins(*m_template, holder, 6);
+    } catch (const std::exception& e) {
+        problems << tr("The PINs cannot be generated: %1").arg(QString::fromUtf8(e.what()));
+        return;
+    }
+    m_mailer.emplace(folder, address);
+    // The mailer is written once the card has its number and before the card is touched; renamed or destroyed in
+    // onFinished(). The request's copy of the holder (with its PINs) wipes them when it goes.
+    request.beforeCardWrite = [mailer = *m_mailer, tmpl = *m_template, withPins = holder](const QString& number) {
+        return mailer.writePending(tmpl, withPins, number);
+    };
 }
 
 } // namespace carddesk

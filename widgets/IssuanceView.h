@@ -5,6 +5,7 @@
 #include "ConsoleOptions.h"
 
 #include "carddesk/cardio/CardSnapshot.h"
+#include "carddesk/model/CardMailer.h"
 #include "carddesk/model/CardTemplate.h"
 #include "carddesk/model/IssuanceService.h"
 
@@ -15,6 +16,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
@@ -63,6 +65,11 @@ private:
     // The template's conditional-access part: service keys, then per user the rights with the dates a card
     // issued on `issuedOn` gets.
     QString entitlementsText(const QDate& issuedOn) const;
+    // Generated PINs (issue 14): the PIN fields give way to a PIN mailer written to a folder the operator chooses.
+    void generatePinsToggled(bool on);
+    void updatePinFields();
+    // The holder's PINs: generated (and the mailer prepared in `request`) or as typed. Problems are appended.
+    void fillPins(HolderFile& holder, IssuanceRequest& request, QStringList& problems);
 
     IssuanceService* m_service;
     ConsoleOptions m_options;
@@ -87,6 +94,12 @@ private:
     QLineEdit* m_cardNumber;
     QCheckBox* m_allocate;
     UserPinTable* m_pins;
+    QCheckBox* m_generatePins;
+    QLineEdit* m_mailerFolder;
+    QPushButton* m_mailerBrowse;
+    QPlainTextEdit* m_address;
+    QWidget* m_mailerFields;
+    std::optional<CardMailer> m_mailer; // the issuance under way writes a PIN mailer
     QPushButton* m_issue;
     QLabel* m_hint;
     QProgressBar* m_progress;

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -79,7 +80,11 @@ bool IssuanceView::loadTemplate(const QString& path) {
     if (QWidget* first = m_pins->firstFocusWidget())
         setTabOrder(m_keyStoreButton, first);
     if (QWidget* last = m_pins->lastFocusWidget())
-        setTabOrder(last, m_issue);
+        setTabOrder(last, m_generatePins);
+    setTabOrder(m_generatePins, m_mailerFolder);
+    setTabOrder(m_mailerFolder, m_mailerBrowse);
+    setTabOrder(m_mailerBrowse, m_address);
+    setTabOrder(m_address, m_issue);
     emit templateChanged();
     updateIssueState();
     return true;

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AuditView.h"
+#include "BatchView.h"
 #include "CardPanel.h"
 #include "DiagnosticsView.h"
 #include "IdleWatcher.h"
@@ -98,6 +99,12 @@ MainWindow::MainWindow(ConsoleSession& session, const ConsoleOptions& options, Q
     m_workTabs->setObjectName(QStringLiteral("workTabs"));
     m_workTabs->addTab(m_cardPanel, tr("Card"));
     m_workTabs->addTab(m_support, tr("Support"));
+    // Batch issuance (批量发卡) beside the card stack: it works on many readers, not on the card shown.
+    m_batch = new BatchView(session, m_cardPanel->issuanceView(), this);
+    m_batch->setKeyProvider([this](bool quietly) {
+        return m_session->keys().isOpen() || (!quietly && m_cardPanel->issuanceView()->openKeyStore());
+    });
+    m_workTabs->addTab(m_batch, tr("Batch issuance"));
     // The audit trail (审计) for admins: hidden from everyone else like every view an operator cannot use.
     m_audit = new AuditView(session.operators(), this);
     m_workTabs->addTab(m_audit, tr("Audit"));

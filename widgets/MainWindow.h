@@ -30,6 +30,7 @@ class SupportService;
 class SupportView;
 class AppService;
 class AuditView;
+class BatchView;
 class IdleWatcher;
 class LockScreen;
 enum class Operation;
@@ -71,6 +72,8 @@ public:
     TracePanel* tracePanel() const { return m_tracePanel; }
     // Admins' audit trail (a tab of workTabs()), the idle lock screen, and its interval (tests: milliseconds).
     AuditView* auditView() const { return m_audit; }
+    // Batch issuance (a tab of workTabs(), operators who may batch-issue).
+    BatchView* batchView() const { return m_batch; }
     LockScreen* lockScreen() const { return m_lock; }
     void setIdleLockInterval(int milliseconds); // 0: never locks
 
@@ -118,6 +121,7 @@ private:
     QLabel* m_databaseStatus;
     QLabel* m_operatorStatus;
     AuditView* m_audit;
+    BatchView* m_batch;
     LockScreen* m_lock;
     IdleWatcher* m_idle;
     QList<std::pair<QAction*, QList<Operation>>> m_guardedActions;

@@ -4,6 +4,7 @@
 
 #include "AppManagerView.h"
 #include "AuditView.h"
+#include "BatchView.h"
 #include "CardPanel.h"
 #include "DiagnosticsView.h"
 #include "IdleWatcher.h"
@@ -167,6 +168,7 @@ void MainWindow::applyOperator() {
         anyCardTab = anyCardTab || card->isTabVisible(i);
     showTab(m_workTabs, m_cardPanel, anyCardTab);
     showTab(m_workTabs, m_support, op.allowed(Operation::History));
+    showTab(m_workTabs, m_batch, op.allowed(Operation::BatchIssue));
     showTab(m_workTabs, m_audit, op.allowed(Operation::AuditReview));
     for (int i = 0; i < m_workTabs->count(); ++i)
         if (m_workTabs->isTabVisible(i) && !m_workTabs->isTabVisible(m_workTabs->currentIndex()))

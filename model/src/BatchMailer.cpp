@@ -49,7 +49,14 @@ QString finalPath(const BatchRecord& batch, int row, const QString& cardNumber) 
 
 QString writePending(const BatchRecord& batch, const CardTemplate& tmpl, int row, const BatchHolder& holder,
                      const HolderFile& withPins, const QString& cardNumber) {
-    const QString path = pendingPath(batch, row);
+    QStringList address = holder.address;
+    if (!holder.postcode.isEmpty())
+        address << holder.postcode;
+    return writeAt(pendingPath(batch, row), tmpl, holder.holder.name, address, withPins, cardNumber, batch.id, row);
+}
+
+QString writeAt(const QString& path, const CardTemplate& tmpl, const QString& holderName, const QStringList& address,
+                const HolderFile& withPins, const QString& cardNumber, const QString& batchId, int row) {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return QCoreApplication::translate("carddesk::BatchService", "cannot create the PIN mailer folder %1")
             .arg(QFileInfo(path).absolutePath());
@@ -59,12 +66,10 @@ QString writePending(const BatchRecord& batch, const CardTemplate& tmpl, int row
     QString issuer = tmpl.description.section(QChar(0xFF1A), 0, 0).section(QLatin1Char(':'), 0, 0).trimmed();
     page.issuer = issuer.isEmpty() ? tmpl.name : issuer.left(40);
     page.templateName = tmpl.name;
-    page.holderName = holder.holder.name;
-    page.address = holder.address;
-    if (!holder.postcode.isEmpty())
-        page.address << holder.postcode;
+    page.holderName = holderName;
+    page.address = address;
     page.cardNumber = cardNumber;
-    page.batchId = batch.id;
+    page.batchId = batchId;
     page.batchRow = row;
     for (const HolderUser& u : withPins.users) {
         QString name = u.name;
@@ -85,10 +90,14 @@ QString writePending(const BatchRecord& batch, const CardTemplate& tmpl, int row
 }
 
 bool finish(const BatchRecord& batch, int row, const QString& cardNumber) {
-    const QString from = pendingPath(batch, row);
+    return moveInto(pendingPath(batch, row), finalPath(batch, row, cardNumber));
+}
+
+bool moveInto(const QString& from, const QString& to) {
     if (!QFile::exists(from))
         return false;
-    const QString to = finalPath(batch, row, cardNumber);
+    if (!QDir().mkpath(QFileInfo(to).absolutePath()))
+        return false;
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
         return false;
     syncFolder(QFileInfo(to).absolutePath());
@@ -97,8 +106,12 @@ bool finish(const BatchRecord& batch, int row, const QString& cardNumber) {
 }
 
 void destroyPending(const BatchRecord& batch, int row) {
+    destroyAt(pendingPath(batch, row));
+}
+
+void destroyAt(const QString& path) {
     try {
-        PinMailer::destroy(pendingPath(batch, row));
+        PinMailer::destroy(path);
     } catch (const PinMailerError&) {
         // Reported where it matters: a stale pending mailer is overwritten by the row's next card.
     }

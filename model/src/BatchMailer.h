@@ -21,4 +21,13 @@ bool finish(const BatchRecord& batch, int row, const QString& cardNumber);
 // Overwrites and removes the pending mailer of a row (its card failed); nothing when there is none.
 void destroyPending(const BatchRecord& batch, int row);
 
+// The steps above on any path (a single card's mailer too, CardMailer.h): writes the mailer of `holderName` at
+// `address` with the PINs of `withPins` to `path` (replacing a stale one); returns an error (translated).
+QString writeAt(const QString& path, const CardTemplate& tmpl, const QString& holderName, const QStringList& address,
+                const HolderFile& withPins, const QString& cardNumber, const QString& batchId = {}, int row = 0);
+// Renames `from` to `to` durably; false when `from` is missing or the rename failed.
+bool moveInto(const QString& from, const QString& to);
+// Overwrites and removes `path`; nothing when there is none.
+void destroyAt(const QString& path);
+
 } // namespace carddesk::batchmailer

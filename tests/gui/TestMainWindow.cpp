@@ -466,7 +466,8 @@ private slots:
         QCOMPARE(order, QStringList({QStringLiteral("holderAccountEdit"), QStringLiteral("holderNameEdit"),
                                      QStringLiteral("allocateCardNumberCheck"), QStringLiteral("keyStoreButton"),
                                      QStringLiteral("userPinEdit_1"), QStringLiteral("userPinEdit_2"),
-                                     QStringLiteral("userPinEdit_3"), QStringLiteral("issueButton"), order.last()}));
+                                     QStringLiteral("userPinEdit_3"), QStringLiteral("generatePinsCheck"),
+                                     QStringLiteral("issueButton")}));
     }
 };
 

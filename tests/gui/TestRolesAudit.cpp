@@ -83,7 +83,7 @@ private slots:
         const QList<Expected> matrix{
             {QStringLiteral("desk1"),
              Role::Desk,
-             {QStringLiteral("卡片")},
+             {QStringLiteral("卡片"), QStringLiteral("批量发卡")},
              {QStringLiteral("发卡"), QStringLiteral("电子钱包")},
              false,
              true,
