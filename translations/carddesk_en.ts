@@ -1407,14 +1407,6 @@
 </translation>
     </message>
     <message>
-        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-</source>
-        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-</translation>
-    </message>
-    <message>
         <source>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
 </source>
         <translation>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
@@ -1947,6 +1939,24 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>[%1/%2 done, %3 failed]</source>
         <translation>[%1/%2 done, %3 failed]</translation>
+    </message>
+    <message>
+        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+        [--generate-pins --mailers DIR]  personalise a blank card and record it (generated PINs:
+                               printed only into the PIN mailer, never shown)
+</source>
+        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+        [--generate-pins --mailers DIR]  personalise a blank card and record it (generated PINs:
+                               printed only into the PIN mailer, never shown)
+</translation>
+    </message>
+    <message>
+        <source>issue --generate-pins needs --mailers DIR and the holder file&apos;s &quot;address&quot; (1 to 5 lines for the envelope&apos;s window)</source>
+        <translation>issue --generate-pins needs --mailers DIR and the holder file&apos;s &quot;address&quot; (1 to 5 lines for the envelope&apos;s window)</translation>
+    </message>
+    <message>
+        <source>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</source>
+        <translation>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</translation>
     </message>
 </context>
 <context>

@@ -1403,14 +1403,6 @@
 </translation>
     </message>
     <message>
-        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               personalise a blank card and record it
-</source>
-        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
-                               个人化一张空白卡并登记
-</translation>
-    </message>
-    <message>
         <source>  purse --reader NAME [--prove] balance, counters, decoded log, last transaction (and its proof)
 </source>
         <translation>  purse --reader NAME [--prove] 余额、计数器、解码后的交易明细、最后一笔交易（及其证明）
@@ -1943,6 +1935,24 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>[%1/%2 done, %3 failed]</source>
         <translation>[已完成 %1/%2，失败 %3]</translation>
+    </message>
+    <message>
+        <source>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+        [--generate-pins --mailers DIR]  personalise a blank card and record it (generated PINs:
+                               printed only into the PIN mailer, never shown)
+</source>
+        <translation>  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]
+        [--generate-pins --mailers DIR]  个人化一张空白卡并记录（生成密码：
+                               只打印在密码函中，从不显示）
+</translation>
+    </message>
+    <message>
+        <source>issue --generate-pins needs --mailers DIR and the holder file&apos;s &quot;address&quot; (1 to 5 lines for the envelope&apos;s window)</source>
+        <translation>issue --generate-pins 需要 --mailers DIR 和持卡人文件中的 &quot;address&quot;（信封窗口的 1 至 5 行地址）</translation>
+    </message>
+    <message>
+        <source>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</source>
+        <translation>卡 %1 已发，但其密码函缺失：无人知道其密码；请在卡上重置密码（记入审计）</translation>
     </message>
 </context>
 <context>

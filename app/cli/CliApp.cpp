@@ -5,6 +5,7 @@
 #include <carddesk/cardio/CardSnapshot.h>
 #include <carddesk/cardio/TraceLog.h>
 #include <carddesk/cardio/TraceReplayCard.h>
+#include <carddesk/model/CardMailer.h>
 #include <carddesk/model/CardTemplate.h>
 #include <carddesk/model/ConsoleSession.h>
 #include <carddesk/model/Database.h>
@@ -16,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -206,6 +208,11 @@ int CliApp::run(const QStringList& arguments) {
     if (!ok || m_waitSeconds < 0)
         return fail(Usage, tr("--wait needs a number of seconds, got \"%1\"").arg(parser.value(wait)));
     m_prove = parser.isSet(prove);
+    m_generatePins = parser.isSet(QStringLiteral("generate-pins"));
+    m_mailers = parser.value(QStringLiteral("mailers"));
+    m_pinLength = parser.value(QStringLiteral("pin-length")).toInt(&ok);
+    if (!ok)
+        return fail(Usage, tr("--pin-length takes a number of digits (4 to 12)"));
     if (parser.isSet(amount)) {
         m_amount = parser.value(amount).toLongLong(&ok);
         if (!ok || m_amount <= 0 || m_amount > 0xFFFFFFFFLL)
@@ -259,7 +266,8 @@ QList<CliApp::Command> CliApp::commands() {
          }},
         {QStringLiteral("issue"),
          tr("  issue --reader NAME --template FILE --holder FILE [--database PATH] [--keystore PATH]\n"
-            "                               personalise a blank card and record it\n"),
+            "        [--generate-pins --mailers DIR]  personalise a blank card and record it (generated PINs:\n"
+            "                               printed only into the PIN mailer, never shown)\n"),
          {QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser&) { return cli.issue(); }},
         {QStringLiteral("purse"),
@@ -522,8 +530,34 @@ int CliApp::issue() {
         writeErr(tr("[%1/%2] %3").arg(step + 1).arg(total).arg(text));
     });
     IssuanceRequest request{m_reader, cardTemplate, holder, m_operator, {}, 0};
+    // Generated PINs (docs/issuance.md "PIN mailers"): drawn here, printed only into the mailer, which is written
+    // before the card is touched and kept only when the card completed.
+    std::optional<CardMailer> mailer;
+    if (m_generatePins) {
+        const QStringList address = holderAddress(m_holder);
+        if (m_mailers.isEmpty() || address.isEmpty() || address.size() > 5)
+            return fail(Usage, tr("issue --generate-pins needs --mailers DIR and the holder file's \"address\" (1 to "
+                                  "5 lines for the envelope's window)"));
+        try {
+            CardMailer::generatePins(cardTemplate, request.holder, m_pinLength);
+        } catch (const std::exception& e) {
+            return fail(Usage, QString::fromUtf8(e.what()));
+        }
+        mailer.emplace(m_mailers, address);
+        request.beforeCardWrite = [m = *mailer, cardTemplate, withPins = request.holder](const QString& number) {
+            return m.writePending(cardTemplate, withPins, number);
+        };
+    }
     const IssuanceResult result = service.issueAndWait(request);
     printTrace(manager);
+    if (mailer && !result.cardNumber.isEmpty()) {
+        if (!result.ok)
+            mailer->destroyPending(result.cardNumber);
+        else if (!mailer->finish(result.cardNumber))
+            return fail(Failed, tr("card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset "
+                                   "them on the card (audited)")
+                                    .arg(result.cardNumber));
+    }
     if (!result.ok)
         return fail(result.refused ? Refused : Failed, result.error, result.errorDetail);
     printJson(QJsonObject{{QStringLiteral("issued"), true},
@@ -535,15 +569,27 @@ int CliApp::issue() {
                           {QStringLiteral("database"), session.database().location()},
                           {QStringLiteral("cardId"), result.cardId},
                           {QStringLiteral("batchId"), result.batchId},
-                          {QStringLiteral("recovered"), result.recovered}});
+                          {QStringLiteral("recovered"), result.recovered},
+                          {QStringLiteral("pinMailer"), mailer ? mailer->finalPath(result.cardNumber) : QString()}});
     return Ok;
+}
+
+QStringList CliApp::holderAddress(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines;
+    for (const auto& v : QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("address")).toArray())
+        if (!v.toString().trimmed().isEmpty())
+            lines << v.toString().trimmed();
+    return lines;
 }
 
 int runCli(int argc, char** argv) {
     // A batch renders PIN mailers (QPdfWriter needs a QGuiApplication for its fonts): offscreen, no display needed.
     bool batch = false;
     for (int i = 1; i < argc; ++i)
-        batch = batch || std::strcmp(argv[i], "batch") == 0;
+        batch = batch || std::strcmp(argv[i], "batch") == 0 || std::strcmp(argv[i], "--generate-pins") == 0;
     if (batch && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =

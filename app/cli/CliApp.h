@@ -44,6 +44,8 @@ private:
     int readers();
     int info();
     int issue();
+    // The "address" lines of a holder file (the PIN mailer's window), empty when it has none.
+    static QStringList holderAddress(const QString& path);
     // The e-purse: read (and --prove), or run a load / purchase as a terminal with the key store's keys.
     int purse();
     int transact(bool load);
@@ -120,6 +122,9 @@ private:
     bool m_prove = false;
     qint64 m_amount = -1; // fen
     int m_pinUser = 0;
+    bool m_generatePins = false; // issue: generated PINs and a PIN mailer in m_mailers
+    QString m_mailers;
+    int m_pinLength = 6;
 };
 
 int runCli(int argc, char** argv);

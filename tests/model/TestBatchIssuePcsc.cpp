@@ -208,6 +208,40 @@ private slots:
             QVERIFY(!recorded.contains(chipSerialOfImage(reject + QLatin1Char('/') + name)));
     }
 
+    // One card with generated PINs from the CLI: the mailer is the only place the PINs go; without an address for
+    // the envelope nothing is touched.
+    void singleCardGeneratedPins() {
+        Desk desk;
+        QVERIFY(cdtest::initDesk(desk.database()));
+        QVERIFY(desk.startHoppers(1, 1));
+        const QString holder = desk.dir.filePath(QStringLiteral("holder.json"));
+        QFile f(holder);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"holder": {"userNumber": "U7", "account": "62220007", "name": "王芳"}, "users": [],
+                    "address": ["北京市海淀区", "中关村大街 1 号"]})");
+        f.close();
+        const QString mailers = desk.dir.filePath(QStringLiteral("mailers"));
+        const QStringList base{QStringLiteral("issue"),
+                               QStringLiteral("--reader"),
+                               desk.readers(1).first(),
+                               QStringLiteral("--template"),
+                               kTemplate,
+                               QStringLiteral("--holder"),
+                               holder,
+                               QStringLiteral("--database"),
+                               desk.database(),
+                               QStringLiteral("--generate-pins")};
+        const cdtest::CliRun refused = cdtest::runCli(base);
+        QCOMPARE(refused.exitCode, 2); // no --mailers
+        const cdtest::CliRun r = cdtest::runCli(base + QStringList{QStringLiteral("--mailers"), mailers});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString number = r.json.value(QStringLiteral("cardNumber")).toString();
+        QCOMPARE(r.json.value(QStringLiteral("pinMailer")).toString(),
+                 mailers + QLatin1Char('/') + number + QStringLiteral(".pdf"));
+        QVERIFY(QFile::exists(mailers + QLatin1Char('/') + number + QStringLiteral(".pdf")));
+        QCOMPARE(countFiles(mailers + QStringLiteral("/.pending")), 0);
+    }
+
     void killedAtRandomAndResumed() {
         const int rows = qEnvironmentVariableIntValue("CARDDESK_BATCH_TEST_ROWS") > 0
                              ? qEnvironmentVariableIntValue("CARDDESK_BATCH_TEST_ROWS")
