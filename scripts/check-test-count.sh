@@ -30,14 +30,15 @@ if [ -s "$work/missing" ]; then
     # A whole label gone usually means a missing dependency at configure time.
     grep -v '^[[:space:]]*\(#\|$\)' "$expected" | awk '{ n = split($2, l, ";"); for (i = 1; i <= n; i++) print $1, l[i] }' |
         sort >"$work/labelled"
-    for label in $(awk '{ print $2 }' "$work/labelled" | sort -u); do
+    awk '{ print $2 }' "$work/labelled" | sort -u >"$work/labels"
+    while read -r label; do
         total=$(awk -v l="$label" '$2 == l' "$work/labelled" | wc -l)
         lost=$(awk -v l="$label" '$2 == l { print $1 }' "$work/labelled" | grep -cxFf "$work/missing" || true)
         [ "$lost" -gt 0 ] || continue
         note=""
         [ "$lost" -ne "$total" ] || note=" (all of them: was its dependency found at configure time?)"
         echo "  label $label: $lost of $total missing$note" >&2
-    done
+    done <"$work/labels"
 fi
 if [ -s "$work/unlisted" ]; then
     status=1
