@@ -2,6 +2,7 @@
 // (an access outside the application's DF ends the command, the other application's data is intact), the step
 // and RAM bounds against runaway applications, and the cost of a VM command against a native one.
 #include "AppDlSupport.h"
+#include "HostileApp.h"
 
 #include <chrono>
 #include <cstdint>
@@ -9,51 +10,6 @@
 using namespace appdltest;
 
 namespace {
-const Bytes kHostileAid = *cdos::fromHex("D15600000199");
-
-const char* kHostile = R"LUA(
-function process(cla, ins, p1, p2, data, le)
-  if cla ~= 0x80 then return nil end
-  if ins == 0x50 then
-    local off, n = string.unpack(">i4I2", data)
-    return 0x9000, card.read(off, n)
-  elseif ins == 0x52 then
-    card.write((string.unpack(">i4", data)), data:sub(5))
-    return 0x9000
-  elseif ins == 0x54 then
-    pcall(card.write, (string.unpack(">i4", data)), "X")
-    return 0x9000
-  elseif ins == 0x56 then
-    while true do end
-  elseif ins == 0x58 then
-    while true do pcall(function() while true do end end) end
-  elseif ins == 0x5A then
-    local t = {}
-    while true do t[#t + 1] = string.rep("x", 4096) .. #t end
-  elseif ins == 0x5C then
-    card.write(0, "Z")
-    error("boom")
-  elseif ins == 0x5E then
-    return 0x9000, tostring(io) .. tostring(os) .. tostring(load) .. tostring(require) .. tostring(string.dump) ..
-      tostring(debug) .. tostring(package) .. tostring(dofile) .. tostring(loadfile) .. tostring(collectgarbage) ..
-      tostring(string.find) .. tostring(string.gsub) .. tostring(("").match)
-  elseif ins == 0x60 then
-    card.write(0, data)
-    return 0x9000
-  elseif ins == 0x62 then
-    return 0x9000, card.read(0, 4)
-  elseif ins == 0x64 then
-    return 0x12345
-  elseif ins == 0x68 then
-    local off, n = string.unpack(">i8I2", data)
-    return 0x9000, card.read(off, n)
-  elseif ins == 0x66 then
-    setmetatable({}, {__gc = function() while true do end end})
-    return 0x9000
-  end
-  return nil
-end
-)LUA";
 
 // Keeps every command it is shown (CLA, INS, data) in its data area and claims to have handled it: what it can
 // learn of the commands sent while it is selected. 80 70 reads the record back.
@@ -99,16 +55,6 @@ Bytes offset64(std::int64_t off, int n) {
 
 class TestAppVm : public QObject {
     Q_OBJECT
-
-    ad::AppPackage hostile() {
-        ad::AppPackage p;
-        p.aid = kHostileAid;
-        p.nvmSize = 256;
-        p.ramSize = 96 * 1024;
-        p.code = kHostile;
-        p.config = {'x'};
-        return p;
-    }
 
     void setup(IssuedCard& c) {
         QCOMPARE(c.install(loyaltyApp()).sw, std::uint16_t(0x9000));
@@ -215,25 +161,18 @@ private slots:
         QCOMPARE(c.select(kHostileAid), std::uint16_t(0x9000));
         QCOMPARE(c.tx(apdu(0x60, cardtest::hex("11223344"))).sw, std::uint16_t(0x9000));
         const Bytes image = c.card.image();
-        auto t0 = std::chrono::steady_clock::now();
+        // Each bound stops its application; how soon is a bench's figure, not a unit test's bound on a shared
+        // machine: `build/bench/carddesk-bench-app-vm`.
         QCOMPARE(c.tx(apdu(0x56)).sw, ad::sw::VmSteps);
-        const auto loopMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        qInfo("endless loop stopped after %.1f ms", loopMs);
-        QVERIFY(loopMs < 2000);
         QCOMPARE(c.tx(apdu(0x58)).sw, ad::sw::VmSteps); // pcall cannot swallow the bound
-        t0 = std::chrono::steady_clock::now();
         QCOMPARE(c.tx(apdu(0x5A)).sw, ad::sw::VmMemory);
-        qInfo("memory bomb stopped after %.1f ms",
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         QCOMPARE(c.tx(apdu(0x5C)).sw, ad::sw::VmError); // a write before an error is rolled back
         QVERIFY(c.card.image() == image);
         // The application is ended, not the card: the next command starts it afresh.
         QCOMPARE(c.tx(apdu(0x62)).data, cardtest::hex("11223344"));
         // Finalizers would run without the step bound (Lua disables hooks in __gc): they are refused.
         QCOMPARE(c.tx(apdu(0x66)).sw, ad::sw::VmError);
-        t0 = std::chrono::steady_clock::now();
         QCOMPARE(c.select(kLoyaltyAid), std::uint16_t(0x9000));
-        QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
     }
 
     void bytecodeIsRefused() {

@@ -1,17 +1,15 @@
 // The real carddesk-card program against a fake vpcd (a QTcpServer speaking vpcd's 2-byte length framing): power
 // on, ATR, APDUs, reset, reconnection after the reader side goes away, SIGTERM, a damaged image, a flipped bit in a
 // page, the power-cut hook, and the input hopper (--hopper: an eject closes the link, the next card connects).
+#include "card/FakeVpcd.h"
 #include "carddesk/protocol/apdu/Apdu.h"
 #include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/apdu/CommandSet.h"
 #include "carddesk/protocol/apdu/SecureMessaging.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -22,70 +20,6 @@ using cdos::Bytes;
 namespace {
 
 const Bytes kDevBlankKey = *cdos::fromHex("404142434445464748494A4B4C4D4E4F");
-
-// vpcd's side of the link.
-class FakeVpcd {
-public:
-    bool listen(quint16 port = 0) { return m_server.listen(QHostAddress::LocalHost, port); }
-    quint16 port() const { return m_server.serverPort(); }
-    bool waitForCard(int ms = 5000) {
-        if (!m_server.waitForNewConnection(ms))
-            return false;
-        m_socket.reset(m_server.nextPendingConnection());
-        return m_socket != nullptr;
-    }
-    // Stops listening first, so that the card's immediate reconnection attempt finds nobody (as when pcscd exits).
-    void closeAll() {
-        m_server.close();
-        if (m_socket)
-            m_socket->close();
-        m_socket.reset();
-    }
-    void send(const Bytes& body) {
-        QByteArray frame;
-        frame.append(static_cast<char>(body.size() >> 8));
-        frame.append(static_cast<char>(body.size() & 0xFF));
-        frame.append(reinterpret_cast<const char*>(body.data()), static_cast<qsizetype>(body.size()));
-        m_socket->write(frame);
-        m_socket->flush();
-    }
-    // The next frame from the card, or nullopt when none comes (or the card went away).
-    std::optional<Bytes> receive(int ms = 3000) {
-        if (!readAtLeast(2, ms))
-            return std::nullopt;
-        const QByteArray head = m_socket->read(2);
-        const int n = (static_cast<std::uint8_t>(head[0]) << 8) | static_cast<std::uint8_t>(head[1]);
-        if (!readAtLeast(n, ms))
-            return std::nullopt;
-        const QByteArray body = m_socket->read(n);
-        return Bytes(body.begin(), body.end());
-    }
-    cdos::ResponseApdu transmit(const Bytes& apdu) {
-        send(apdu);
-        const auto r = receive();
-        return r ? cdos::ResponseApdu::fromRaw(*r) : cdos::ResponseApdu{};
-    }
-    cdos::ResponseApdu transmit(const cdos::CommandApdu& c) { return transmit(c.serialize()); }
-    bool cardGone(int ms = 3000) {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            return true;
-        return m_socket->waitForDisconnected(ms) || m_socket->state() != QAbstractSocket::ConnectedState;
-    }
-
-private:
-    bool readAtLeast(qint64 n, int ms) {
-        QElapsedTimer t;
-        t.start();
-        while (m_socket->bytesAvailable() < n) {
-            if (t.elapsed() > ms || m_socket->state() != QAbstractSocket::ConnectedState)
-                return m_socket->bytesAvailable() >= n;
-            m_socket->waitForReadyRead(50);
-        }
-        return true;
-    }
-    QTcpServer m_server;
-    std::unique_ptr<QTcpSocket> m_socket;
-};
 
 Bytes hex(const char* h) {
     return *cdos::fromHex(h);
@@ -164,13 +98,11 @@ private slots:
         QCOMPARE(vpcd.transmit(big).sw, std::uint16_t(0x6A82)); // no current EF, but it was understood
         vpcd.send(Bytes{0x02});                                 // reset: no answer
         QCOMPARE(vpcd.transmit(hex("0084000008")).data.size(), std::size_t(8));
-        // Round trips: many APDUs, each answered once.
-        QElapsedTimer t;
-        t.start();
+        // Round trips: many APDUs, each answered once. How long they take (no 40 ms delayed-ACK stalls) is a figure for
+        // a bench, not a unit test's bound on a shared machine: `build/bench/carddesk-bench-vpcd-link --card-bin
+        // build/card/carddesk-card`.
         for (int i = 0; i < 500; ++i)
             QCOMPARE(vpcd.transmit(hex("80CA010400")).sw, std::uint16_t(0x9000));
-        qInfo("500 APDUs over the vpcd link in %lld ms", static_cast<long long>(t.elapsed()));
-        QVERIFY(t.elapsed() < 5000); // no 40 ms delayed-ACK stalls
         stop(card);
         QCOMPARE(card.exitStatus(), QProcess::NormalExit);
         QCOMPARE(card.exitCode(), 0);

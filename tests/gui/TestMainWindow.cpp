@@ -39,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace carddesk;
@@ -446,7 +447,10 @@ private slots:
         QTRY_VERIFY(window.findChild<QWidget*>(QStringLiteral("readersView"))->hasFocus());
     }
 
-    // Keyboard-only issuance: Tab walks the form in reading order, from the holder's data to "Issue card".
+    // Keyboard-only issuance: Tab walks the form in reading order, from the holder's data to "Issue card", and
+    // Shift+Tab walks it back. Each step is a key press on the shown window, so the focus chain Qt really follows is
+    // checked, not the order the form was built in. (Checked against a broken chain: a setTabOrder(name, key store)
+    // in this test makes it fail.)
     void tabOrderFollowsTheForm() {
         MainWindow window(options());
         logIn(window);
@@ -458,16 +462,33 @@ private slots:
         QTRY_COMPARE(window.cardPanel()->page(), CardPanel::Page::Card);
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("holderUserNumberEdit"));
-        QStringList order;
-        for (int i = 0; i < 9; ++i) {
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-            order << QApplication::focusWidget()->objectName();
-        }
-        QCOMPARE(order, QStringList({QStringLiteral("holderAccountEdit"), QStringLiteral("holderNameEdit"),
-                                     QStringLiteral("allocateCardNumberCheck"), QStringLiteral("keyStoreButton"),
-                                     QStringLiteral("userPinEdit_1"), QStringLiteral("userPinEdit_2"),
-                                     QStringLiteral("userPinEdit_3"), QStringLiteral("generatePinsCheck"),
-                                     QStringLiteral("issueButton")}));
+        const QStringList form({QStringLiteral("holderUserNumberEdit"), QStringLiteral("holderAccountEdit"),
+                                QStringLiteral("holderNameEdit"), QStringLiteral("allocateCardNumberCheck"),
+                                QStringLiteral("keyStoreButton"), QStringLiteral("userPinEdit_1"),
+                                QStringLiteral("userPinEdit_2"), QStringLiteral("userPinEdit_3"),
+                                QStringLiteral("issueButton")});
+        const auto press = [](Qt::KeyboardModifiers modifiers) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, modifiers);
+            return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
+        };
+        QStringList forward({form.first()});
+        while (forward.size() < form.size())
+            forward << press(Qt::NoModifier);
+        QCOMPARE(forward, form);
+        QStringList backward({form.last()});
+        while (backward.size() < form.size())
+            backward << press(Qt::ShiftModifier);
+        std::reverse(backward.begin(), backward.end());
+        QCOMPARE(backward, form);
+        // "Issue card" is the form's last stop: the next Tab leaves the issuance form.
+        for (int i = 1; i < form.size(); ++i)
+            press(Qt::NoModifier);
+        QCOMPARE(QApplication::focusWidget()->objectName(), form.last());
+        press(Qt::NoModifier);
+        auto* issuance = window.findChild<QWidget*>(QStringLiteral("issuanceForm"));
+        QVERIFY(issuance);
+        QVERIFY2(!issuance->isAncestorOf(QApplication::focusWidget()),
+                 qPrintable(QApplication::focusWidget()->objectName()));
     }
 };
 
