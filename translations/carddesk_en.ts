@@ -1958,6 +1958,18 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</source>
         <translation>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</translation>
     </message>
+    <message>
+        <source>cannot read the holder file %1: %2</source>
+        <translation>cannot read the holder file %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the PINs are generated (--generate-pins): the file must not carry PINs</source>
+        <translation>%1: the PINs are generated (--generate-pins): the file must not carry PINs</translation>
+    </message>
+    <message>
+        <source>%1: holder.userNumber and holder.name are needed</source>
+        <translation>%1: holder.userNumber and holder.name are needed</translation>
+    </message>
 </context>
 <context>
     <name>HeadendAuditTrail</name>

@@ -1954,6 +1954,18 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>card %1 was issued but its PIN mailer is missing: nobody knows its PINs; reset them on the card (audited)</source>
         <translation>卡 %1 已发，但其密码函缺失：无人知道其密码；请在卡上重置密码（记入审计）</translation>
     </message>
+    <message>
+        <source>cannot read the holder file %1: %2</source>
+        <translation>无法读取持卡人文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the PINs are generated (--generate-pins): the file must not carry PINs</source>
+        <translation>%1：密码由系统生成（--generate-pins）：文件中不得含有密码</translation>
+    </message>
+    <message>
+        <source>%1: holder.userNumber and holder.name are needed</source>
+        <translation>%1：需要 holder.userNumber 和 holder.name</translation>
+    </message>
 </context>
 <context>
     <name>HeadendAuditTrail</name>

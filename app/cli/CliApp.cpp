@@ -514,10 +514,24 @@ int CliApp::issue() {
     } catch (const TemplateError& e) {
         return fail(Failed, tr("invalid template:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
     }
-    try {
-        holder = HolderFile::load(m_holder);
-    } catch (const HolderFileError& e) {
-        return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
+    if (m_generatePins) {
+        // The PINs are generated: the holder file gives the holder (and may name users), never a PIN.
+        QString error;
+        holder = holderWithoutPins(m_holder, cardTemplate, error);
+        if (!error.isEmpty())
+            return fail(Failed, tr("invalid holder file:\n  %1").arg(error));
+    } else {
+        try {
+            holder = HolderFile::load(m_holder);
+        } catch (const HolderFileError& e) {
+            return fail(Failed, tr("invalid holder file:\n  %1").arg(e.errors.join(QStringLiteral("\n  "))));
+        }
+    }
+    if (m_generatePins) {
+        const QStringList address = holderAddress(m_holder);
+        if (m_mailers.isEmpty() || address.isEmpty() || address.size() > 5)
+            return fail(Usage, tr("issue --generate-pins needs --mailers DIR and the holder file's \"address\" (1 to "
+                                  "5 lines for the envelope's window)"));
     }
     ConsoleSession session;
     if (const int rc = begin(session, Operation::IssueCard, true); rc != Ok)
@@ -535,9 +549,6 @@ int CliApp::issue() {
     std::optional<CardMailer> mailer;
     if (m_generatePins) {
         const QStringList address = holderAddress(m_holder);
-        if (m_mailers.isEmpty() || address.isEmpty() || address.size() > 5)
-            return fail(Usage, tr("issue --generate-pins needs --mailers DIR and the holder file's \"address\" (1 to "
-                                  "5 lines for the envelope's window)"));
         try {
             CardMailer::generatePins(cardTemplate, request.holder, m_pinLength);
         } catch (const std::exception& e) {
@@ -572,6 +583,37 @@ int CliApp::issue() {
                           {QStringLiteral("recovered"), result.recovered},
                           {QStringLiteral("pinMailer"), mailer ? mailer->finalPath(result.cardNumber) : QString()}});
     return Ok;
+}
+
+HolderFile CliApp::holderWithoutPins(const QString& path, const CardTemplate& tmpl, QString& error) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        error = tr("cannot read the holder file %1: %2").arg(path, f.errorString());
+        return {};
+    }
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject h = o.value(QLatin1String("holder")).toObject();
+    HolderFile holder;
+    holder.userNumber = h.value(QLatin1String("userNumber")).toString();
+    holder.account = h.value(QLatin1String("account")).toString();
+    holder.name = h.value(QLatin1String("name")).toString();
+    holder.language = h.value(QLatin1String("language")).toString();
+    holder.cardNumber = o.value(QLatin1String("cardNumber")).toString().remove(QLatin1Char(' ')).toUpper();
+    const QJsonArray users = o.value(QLatin1String("users")).toArray();
+    for (const auto& tu : tmpl.users) {
+        HolderUser u;
+        u.number = tu.number;
+        for (const auto& v : users)
+            if (v.toObject().value(QLatin1String("number")).toInt() == tu.number)
+                u.name = v.toObject().value(QLatin1String("name")).toString();
+        holder.users << u;
+    }
+    for (const auto& v : users)
+        if (v.toObject().contains(QLatin1String("pin")))
+            error = tr("%1: the PINs are generated (--generate-pins): the file must not carry PINs").arg(path);
+    if (holder.userNumber.isEmpty() || holder.name.isEmpty())
+        error = tr("%1: holder.userNumber and holder.name are needed").arg(path);
+    return holder;
 }
 
 QStringList CliApp::holderAddress(const QString& path) {

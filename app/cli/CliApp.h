@@ -8,6 +8,8 @@
 // --operator or $CARDDESK_OPERATOR, the password from $CARDDESK_OPERATOR_PASSWORD or a prompt on the terminal,
 // never from the command line.
 #include <carddesk/model/Access.h>
+#include <carddesk/model/CardTemplate.h>
+#include <carddesk/model/HolderFile.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,6 +48,9 @@ private:
     int issue();
     // The "address" lines of a holder file (the PIN mailer's window), empty when it has none.
     static QStringList holderAddress(const QString& path);
+    // The holder of a file for generated PINs: the template's users (named by the file where it names them), no
+    // PIN; `error` says what is wrong (a PIN in the file, no holder).
+    static HolderFile holderWithoutPins(const QString& path, const CardTemplate& tmpl, QString& error);
     // The e-purse: read (and --prove), or run a load / purchase as a terminal with the key store's keys.
     int purse();
     int transact(bool load);

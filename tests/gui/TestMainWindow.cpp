@@ -466,7 +466,7 @@ private slots:
                                 QStringLiteral("holderNameEdit"), QStringLiteral("allocateCardNumberCheck"),
                                 QStringLiteral("keyStoreButton"), QStringLiteral("userPinEdit_1"),
                                 QStringLiteral("userPinEdit_2"), QStringLiteral("userPinEdit_3"),
-                                QStringLiteral("issueButton")});
+                                QStringLiteral("generatePinsCheck"), QStringLiteral("issueButton")});
         const auto press = [](Qt::KeyboardModifiers modifiers) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, modifiers);
             return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();

@@ -230,9 +230,11 @@ private slots:
                                holder,
                                QStringLiteral("--database"),
                                desk.database(),
-                               QStringLiteral("--generate-pins")};
+                               QStringLiteral("--generate-pins"),
+                               QStringLiteral("--wait"),
+                               QStringLiteral("10")};
         const cdtest::CliRun refused = cdtest::runCli(base);
-        QCOMPARE(refused.exitCode, 2); // no --mailers
+        QVERIFY2(refused.exitCode == 2, qPrintable(refused.err)); // no --mailers
         const cdtest::CliRun r = cdtest::runCli(base + QStringList{QStringLiteral("--mailers"), mailers});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString number = r.json.value(QStringLiteral("cardNumber")).toString();
