@@ -157,19 +157,7 @@ void BatchLane::probe() {
     if (m_stopAfterCard)
         return setState(State::Stopped, BatchService::tr("stopped"));
     setState(State::Reading, BatchService::tr("reading the card"));
-    m_s.m_readers.submit(
-        m_reader,
-        [](CardChannel& channel) -> QVariant {
-            QVariantMap m;
-            const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
-            m[QStringLiteral("lifeCycle")] = lc.ok() && lc.data.size() == 1 ? int(lc.data[0]) : -1;
-            const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
-            m[QStringLiteral("chipSerial")] = chip.ok() ? hexText(chip.data) : QString();
-            const cdos::ResponseApdu number = channel.transmit(cdos::getData(cdos::tag::CardNumber));
-            m[QStringLiteral("cardNumber")] = number.ok() ? hexText(number.data) : QString();
-            return m;
-        },
-        this, [this](const JobResult& job) { probed(job); });
+    m_s.m_readers.submit(m_reader, &IssuanceService::probeCard, this, [this](const JobResult& job) { probed(job); });
 }
 
 // What the card in the reader is decides what happens to it (docs/batch-issuance.md, "Resuming").

@@ -259,19 +259,20 @@ QFuture<IssuanceResult> IssuanceService::issue(const IssuanceRequest& request) {
     // Stage 1: what is in the reader. Nothing is allocated or written before it is known (a refused card consumes
     // no number).
     const QString reader = request.reader;
-    after(m_readers.submit(reader,
-                           [](CardChannel& channel) -> QVariant {
-                               QVariantMap m;
-                               const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
-                               m[QStringLiteral("lifeCycle")] = lc.ok() && lc.data.size() == 1 ? int(lc.data[0]) : -1;
-                               const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
-                               m[QStringLiteral("chipSerial")] = chip.ok() ? hexText(chip.data) : QString();
-                               const cdos::ResponseApdu number = channel.transmit(cdos::getData(cdos::tag::CardNumber));
-                               m[QStringLiteral("cardNumber")] = number.ok() ? hexText(number.data) : QString();
-                               return m;
-                           }),
+    after(m_readers.submit(reader, &IssuanceService::probeCard),
           [this, run](const JobResult& job) { probed(run, job); });
     return future;
+}
+
+QVariant IssuanceService::probeCard(CardChannel& channel) {
+    QVariantMap m;
+    const cdos::ResponseApdu lc = channel.transmit(cdos::getData(cdos::tag::LifeCycleTag));
+    m[QStringLiteral("lifeCycle")] = lc.ok() && lc.data.size() == 1 ? int(lc.data[0]) : -1;
+    const cdos::ResponseApdu chip = channel.transmit(cdos::getData(cdos::tag::ChipSerial));
+    m[QStringLiteral("chipSerial")] = chip.ok() ? hexText(chip.data) : QString();
+    const cdos::ResponseApdu number = channel.transmit(cdos::getData(cdos::tag::CardNumber));
+    m[QStringLiteral("cardNumber")] = number.ok() ? hexText(number.data) : QString();
+    return m;
 }
 
 void IssuanceService::after(QFuture<QVariant> pending, std::function<void(const JobResult&)> next) {

@@ -19,6 +19,7 @@
 
 namespace carddesk {
 
+class CardChannel;
 class CardReaderManager;
 struct JobResult;
 class Database;
@@ -100,6 +101,9 @@ public:
     // Issues and waits, running a local event loop (CLI, tests).
     IssuanceResult issueAndWait(const IssuanceRequest& request);
     bool isBusy() const { return m_busy; }
+    // A card job: its life cycle (-1 when it does not say), chip serial and card number (hex, empty when absent) as
+    // a QVariantMap — what decides whether a card is issued, completed or refused (and a batch lane's choice).
+    static QVariant probeCard(CardChannel& channel);
 
 signals:
     void started(const QString& reader, const QString& cardNumber);
