@@ -3063,6 +3063,38 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>log out</source>
         <translation>log out</translation>
     </message>
+    <message>
+        <source>record batch</source>
+        <translation>record batch</translation>
+    </message>
+    <message>
+        <source>start batch</source>
+        <translation>start batch</translation>
+    </message>
+    <message>
+        <source>resume batch</source>
+        <translation>resume batch</translation>
+    </message>
+    <message>
+        <source>retry failed rows</source>
+        <translation>retry failed rows</translation>
+    </message>
+    <message>
+        <source>batch paused</source>
+        <translation>batch paused</translation>
+    </message>
+    <message>
+        <source>batch finished</source>
+        <translation>batch finished</translation>
+    </message>
+    <message>
+        <source>batch cancelled</source>
+        <translation>batch cancelled</translation>
+    </message>
+    <message>
+        <source>record interrupted issuance</source>
+        <translation>record interrupted issuance</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::BatchJournalModel</name>

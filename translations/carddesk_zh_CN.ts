@@ -3056,6 +3056,38 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>log out</source>
         <translation>退出登录</translation>
     </message>
+    <message>
+        <source>record batch</source>
+        <translation>记录批次</translation>
+    </message>
+    <message>
+        <source>start batch</source>
+        <translation>开始批次</translation>
+    </message>
+    <message>
+        <source>resume batch</source>
+        <translation>继续批次</translation>
+    </message>
+    <message>
+        <source>retry failed rows</source>
+        <translation>重试失败行</translation>
+    </message>
+    <message>
+        <source>batch paused</source>
+        <translation>批次已暂停</translation>
+    </message>
+    <message>
+        <source>batch finished</source>
+        <translation>批次已结束</translation>
+    </message>
+    <message>
+        <source>batch cancelled</source>
+        <translation>批次已取消</translation>
+    </message>
+    <message>
+        <source>record interrupted issuance</source>
+        <translation>记录中断的发卡</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::BatchJournalModel</name>

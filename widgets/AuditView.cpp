@@ -202,10 +202,22 @@ QString AuditView::displayRoles(const QString& stored) {
 QString AuditView::displayAction(const QString& stored) {
     if (const auto op = Access::operationFromId(stored))
         return Access::operationName(*op);
-    if (stored == QLatin1String("login"))
-        return tr("log in");
-    if (stored == QLatin1String("logout"))
-        return tr("log out");
+    // Actions written beside the operations of the role table: logins and the steps of a batch (BatchService).
+    static const char* const kActions[][2] = {
+        {"login", QT_TR_NOOP("log in")},
+        {"logout", QT_TR_NOOP("log out")},
+        {"batch create", QT_TR_NOOP("record batch")},
+        {"batch start", QT_TR_NOOP("start batch")},
+        {"batch resume", QT_TR_NOOP("resume batch")},
+        {"batch retry", QT_TR_NOOP("retry failed rows")},
+        {"batch paused", QT_TR_NOOP("batch paused")},
+        {"batch finished", QT_TR_NOOP("batch finished")},
+        {"batch cancelled", QT_TR_NOOP("batch cancelled")},
+        {"record interrupted issuance", QT_TR_NOOP("record interrupted issuance")},
+    };
+    for (const auto& a : kActions)
+        if (stored == QLatin1String(a[0]))
+            return tr(a[1]);
     return stored;
 }
 
