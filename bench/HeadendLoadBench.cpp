@@ -43,8 +43,15 @@ cdos::Bytes bytesq(const QString& hex) {
     return cdos::fromHex(hex.toStdString()).value_or(cdos::Bytes{});
 }
 
+// The HTTPS requests of a transaction, each timed on its own (p50/p99 per step).
+enum class Step { PurchaseBegin, PurchaseCompletion, LoadBegin, LoadCompletion };
+constexpr int kSteps = 4;
+const char* const kStepNames[kSteps] = {"POST purchases", "POST purchase completion", "POST loads",
+                                        "POST load completion"};
+
 struct Figures {
-    std::vector<double> payMs, loadMs;
+    std::vector<double> payMs, loadMs, authMs, historyMs; // the last two: --mix growth
+    std::vector<double> stepMs[kSteps];
     int failures = 0;
     QString firstFailure;
 };
@@ -73,13 +80,19 @@ public:
 
     // Runs on its own QThread (the network access manager belongs to the thread that makes it).
     // mix: "both" alternates top-ups and payments; "payments" loads the purse once (not counted), then pays.
+    // mix "growth" (issue 15): authentication, top-up, payment and the history of one of the generated cards
+    // (`historyCards` of them, numbered as carddesk-bench-headend-fill numbers them) in turn, each timed.
     void run(const QString& base, const QString& cert, qint64 deadlineMs, const QElapsedTimer& clock,
-             const QString& mix) {
+             const QString& mix, const QByteArray& operatorToken = {}, qint64 historyCards = 0) {
         cdgw::HeadendClient net(base, cert, 30000);
         if (!authenticate(net))
             return;
         if (!tx(cdos::verifyPin(1, "1234")).ok()) {
             fail(QStringLiteral("VERIFY refused"));
+            return;
+        }
+        if (mix == QLatin1String("growth")) {
+            runGrowth(net, base, cert, deadlineMs, clock, operatorToken, historyCards);
             return;
         }
         const bool paymentsOnly = mix == QLatin1String("payments");
@@ -97,7 +110,58 @@ public:
     const Figures& figures() const { return m_figures; }
 
 private:
+    void runGrowth(cdgw::HeadendClient& net, const QString& base, const QString& cert, qint64 deadlineMs,
+                   const QElapsedTimer& clock, const QByteArray& operatorToken, qint64 historyCards) {
+        cdgw::HeadendClient support(base, cert, 30000);
+        support.setOperatorToken(operatorToken);
+        std::uint64_t pick = 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(m_index + 1);
+        for (int i = 0; clock.elapsed() < deadlineMs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            switch (i % 4) {
+            case 0:
+                if (!authenticate(net))
+                    return;
+                m_figures.authMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+                if (!tx(cdos::verifyPin(1, "1234")).ok()) {
+                    fail(QStringLiteral("VERIFY refused"));
+                    return;
+                }
+                break;
+            case 1:
+                if (!topUp(net, 100))
+                    return;
+                m_figures.loadMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+                break;
+            case 2:
+                if (!pay(net, 100))
+                    return;
+                m_figures.payMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+                break;
+            default: {
+                // One page (the newest 100) of a generated card's history; the terminal's own card without them.
+                pick = pick * 6364136223846793005ULL + 1442695040888963407ULL;
+                const QString card = historyCards > 0
+                                         ? QStringLiteral("8603%1").arg(qint64((pick >> 16) % quint64(historyCards)),
+                                                                        16, 10, QLatin1Char('0'))
+                                         : m_number;
+                const auto h = support.get(api::path::cardTransactions(card));
+                if (!ok(h, "history"))
+                    return;
+                m_figures.historyMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+            }
+            }
+        }
+    }
+
     cdos::ResponseApdu tx(const cdos::CommandApdu& c) { return m_card->transmit(c); }
+    template <class Request> cdgw::HeadendReply timed(Step step, Request&& request) {
+        QElapsedTimer t;
+        t.start();
+        cdgw::HeadendReply r = request();
+        m_figures.stepMs[static_cast<int>(step)].push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        return r;
+    }
     bool fail(const QString& why) {
         if (m_figures.failures++ == 0)
             m_figures.firstFailure = QStringLiteral("terminal %1: %2").arg(m_index).arg(why);
@@ -149,9 +213,8 @@ private:
         const auto init = tx(ep::initializeForPurchase(ep::kKeyIndex, amount, m_terminal));
         if (!init.ok())
             return fail(QStringLiteral("INITIALIZE FOR PURCHASE %1").arg(init.sw, 4, 16));
-        const auto p =
-            net.post(api::path::purchases,
-                     api::PurchaseRequest{requestId("buy"), amount, terminal(), ep::kKeyIndex, init.data}.toJson());
+        const api::PurchaseRequest request{requestId("buy"), amount, terminal(), ep::kKeyIndex, init.data};
+        const auto p = timed(Step::PurchaseBegin, [&] { return net.post(api::path::purchases, request.toJson()); });
         const auto begun = ok(p, "purchases") ? answer<api::PurchaseAnswer>(p, "purchases") : std::nullopt;
         if (!begun)
             return false;
@@ -164,8 +227,11 @@ private:
             return fail(QStringLiteral("DEBIT %1").arg(debit.sw, 4, 16));
         const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4),
             mac2(debit.data.begin() + 4, debit.data.end());
-        const auto c =
-            net.post(api::path::purchaseCompletion(begun->purchaseId), api::PurchaseCompletion{mac2, tac}.toJson());
+        // As the gateway does: with the purchase as begun (what a headend that lost its pending row records).
+        const api::PurchaseCompletion completion{mac2, tac, request, begun->terminalSerial, begun->date, begun->time};
+        const auto c = timed(Step::PurchaseCompletion, [&] {
+            return net.post(api::path::purchaseCompletion(begun->purchaseId), completion.toJson());
+        });
         return ok(c, "purchase completion");
     }
 
@@ -174,9 +240,10 @@ private:
         const auto init = tx(ep::initializeForLoad(ep::kKeyIndex, amount, m_terminal));
         if (!init.ok())
             return fail(QStringLiteral("INITIALIZE FOR LOAD %1").arg(init.sw, 4, 16));
-        const auto l =
-            net.post(api::path::loads,
-                     api::LoadRequest{requestId("load"), amount, terminal(), ep::kKeyIndex, init.data}.toJson());
+        const auto l = timed(Step::LoadBegin, [&] {
+            return net.post(api::path::loads,
+                            api::LoadRequest{requestId("load"), amount, terminal(), ep::kKeyIndex, init.data}.toJson());
+        });
         const auto loaded = ok(l, "loads") ? answer<api::LoadAnswer>(l, "loads") : std::nullopt;
         if (!loaded)
             return false;
@@ -186,7 +253,9 @@ private:
         const auto credit = tx(ep::creditForLoad({d[0], d[1], d[2], d[3]}, {t[0], t[1], t[2]}, loaded->mac2));
         if (!credit.ok())
             return fail(QStringLiteral("CREDIT %1").arg(credit.sw, 4, 16));
-        const auto c = net.post(api::path::loadCompletion(loaded->loadId), api::LoadCompletion{credit.data}.toJson());
+        const auto c = timed(Step::LoadCompletion, [&] {
+            return net.post(api::path::loadCompletion(loaded->loadId), api::LoadCompletion{credit.data}.toJson());
+        });
         return ok(c, "load completion");
     }
 
@@ -247,7 +316,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption mix(QStringLiteral("mix"),
                                  QStringLiteral("both (top-ups and payments alternately) or payments"),
                                  QStringLiteral("m"), QStringLiteral("both"));
-    cli.addOptions({headendBin, keystore, database, terminals, seconds, pgbench, mix});
+    const QCommandLineOption historyCards(QStringLiteral("history-cards"),
+                                          QStringLiteral("--mix growth: the generated cards whose histories are read"),
+                                          QStringLiteral("n"), QStringLiteral("0"));
+    cli.addOptions({headendBin, keystore, database, terminals, seconds, pgbench, mix, historyCards});
     cli.process(app);
     const int n = std::max(1, cli.value(terminals).toInt());
     const int secs = std::max(1, cli.value(seconds).toInt());
@@ -266,9 +338,10 @@ int main(int argc, char** argv) {
 
     const auto keys = cdos::KeyStore::open(cli.value(keystore).toStdString(), cdtest::kDevPassphrase);
     std::vector<std::unique_ptr<Terminal>> all;
+    QByteArray credential;
     {
         cdgw::HeadendClient net(base, cert);
-        const QByteArray credential = headend.firstCredential(admin);
+        credential = headend.firstCredential(admin);
         if (credential.isEmpty())
             return fail(QStringLiteral("no operator credential"));
         net.setOperatorToken(credential);
@@ -296,7 +369,8 @@ int main(int argc, char** argv) {
     for (auto& t : all) {
         Terminal* term = t.get();
         threads.push_back(QThread::create(
-            [term, base, cert, deadline, &clock, m = cli.value(mix)] { term->run(base, cert, deadline, clock, m); }));
+            [term, base, cert, deadline, &clock, m = cli.value(mix), credential,
+             h = cli.value(historyCards).toLongLong()] { term->run(base, cert, deadline, clock, m, credential, h); }));
         threads.back()->start();
     }
     for (QThread* t : threads) {
@@ -311,6 +385,10 @@ int main(int argc, char** argv) {
         const Figures& f = t->figures();
         sum.payMs.insert(sum.payMs.end(), f.payMs.begin(), f.payMs.end());
         sum.loadMs.insert(sum.loadMs.end(), f.loadMs.begin(), f.loadMs.end());
+        for (int i = 0; i < kSteps; ++i)
+            sum.stepMs[i].insert(sum.stepMs[i].end(), f.stepMs[i].begin(), f.stepMs[i].end());
+        sum.authMs.insert(sum.authMs.end(), f.authMs.begin(), f.authMs.end());
+        sum.historyMs.insert(sum.historyMs.end(), f.historyMs.begin(), f.historyMs.end());
         sum.failures += f.failures;
         if (sum.firstFailure.isEmpty())
             sum.firstFailure = f.firstFailure;
@@ -333,15 +411,27 @@ int main(int argc, char** argv) {
     if (!sum.loadMs.empty())
         std::printf("; top-up latency p50 %.2f ms, p99 %.2f ms", cdbench::percentile(sum.loadMs, 0.5),
                     cdbench::percentile(sum.loadMs, 0.99));
+    if (!sum.authMs.empty())
+        std::printf("; authentication p50 %.2f ms, p99 %.2f ms", cdbench::percentile(sum.authMs, 0.5),
+                    cdbench::percentile(sum.authMs, 0.99));
+    if (!sum.historyMs.empty())
+        std::printf("; card history (first page) p50 %.2f ms, p99 %.2f ms", cdbench::percentile(sum.historyMs, 0.5),
+                    cdbench::percentile(sum.historyMs, 0.99));
     std::printf("\n");
+    for (int i = 0; i < kSteps; ++i)
+        if (!sum.stepMs[i].empty())
+            std::printf("  %-26s p50 %.2f ms, p99 %.2f ms (%zu)\n", kStepNames[i],
+                        cdbench::percentile(sum.stepMs[i], 0.5), cdbench::percentile(sum.stepMs[i], 0.99),
+                        sum.stepMs[i].size());
     std::fflush(stdout);
     if (cli.isSet(pgbench) && cli.isSet(database)) {
         const double tps = runPgbench(cli.value(pgbench), cli.value(database), n, secs);
         if (tps <= 0)
             return fail(QStringLiteral("pgbench did not run"));
         std::printf("  pgbench -b tpcb-like, %d clients, %d s, same server: %.1f tps; headend/pgbench = %.2f "
-                    "(target >= 0.50: %s)\n",
-                    n, secs, tps, rate / tps, rate / tps >= 0.5 ? "met" : "NOT met");
+                    "(target >= 0.70: %s; floor 0.50: %s)\n",
+                    n, secs, tps, rate / tps, rate / tps >= 0.7 ? "met" : "NOT met",
+                    rate / tps >= 0.5 ? "met" : "NOT met");
     }
     return 0;
 }

@@ -24,6 +24,8 @@ packages=(
     postgresql ffmpeg iproute2 procps util-linux openssl xvfb xauth dpkg-dev file systemd poppler-utils
     # package checks: lintian, AppStream and desktop-entry validators
     lintian appstream desktop-file-utils
+    # the fuzz corpus replay (scripts/run-fuzz.sh --replay): clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-14-dev
 )
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${packages[@]}"

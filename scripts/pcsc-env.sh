@@ -11,12 +11,17 @@
 #   pcsc-env.sh hopper DIR NAME PORT HOPPERDIR [card options]
 #                                  start carddesk-card --hopper HOPPERDIR (an input hopper of cards, card/README.md
 #                                  "Input hopper"), e.g. with --hopper-blank 10
+#   pcsc-env.sh restart DIR [--kill] [--down SECONDS]
+#                                  stops the pcscd this script started (--kill: SIGKILL, as a crash: its clients get
+#                                  no goodbye), waits SECONDS (default 0) and starts it again with the same readers on
+#                                  the same socket and vpcd ports; the cards reconnect by themselves (issue 16). Never
+#                                  a system pcscd (--join-system): refused.
 #   pcsc-env.sh stop DIR           stop the cards and the pcscd this script started (by PID), nothing else
 set -euo pipefail
 
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|card|hopper|stop DIR ..." >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|card|hopper|restart|stop DIR ..." >&2; exit 2; }
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -29,6 +34,18 @@ socket=/run/pcscd/pcscd.comm
 # socket activation) listens on it in this network namespace.
 system_pcscd() {
     [ -S "$socket" ] && ss -Hxl 2>/dev/null | awk '{print $5}' | grep -qxF "$socket"
+}
+
+# Starts pcscd with the readers of $dir/reader.conf.d (made by `start`) and waits for its socket and vpcd ports.
+launch() {
+    pcscd -f -c "$dir/reader.conf.d" </dev/null >"$dir/pcscd.log" 2>&1 &
+    echo $! >"$dir/pcscd.pid"
+    for _ in $(seq 1 50); do
+        [ -S "$socket" ] && ss -ltn 2>/dev/null | grep -q ':35965 ' && break
+        sleep 0.1
+    done
+    alive "$dir/pcscd.pid" || { echo "pcscd did not start:" >&2; cat "$dir/pcscd.log" >&2; exit 1; }
+    echo "pcscd started (PID $(cat "$dir/pcscd.pid"))"
 }
 
 case "$cmd" in
@@ -69,14 +86,33 @@ DEVICENAME   /dev/null:35965
 LIBPATH      $dir/libifdvpcd-b.so
 CHANNELID    35965
 CONF
-    pcscd -f -c "$dir/reader.conf.d" >"$dir/pcscd.log" 2>&1 &
-    echo $! >"$dir/pcscd.pid"
-    for _ in $(seq 1 50); do
-        [ -S "$socket" ] && ss -ltn 2>/dev/null | grep -q ':35965 ' && break
-        sleep 0.1
+    launch
+    ;;
+restart)
+    shift 2
+    signal=TERM
+    down=0
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --kill) signal=KILL; shift ;;
+        --down) down=${2:?seconds}; shift 2 ;;
+        *) echo "usage: $0 restart DIR [--kill] [--down SECONDS]" >&2; exit 2 ;;
+        esac
     done
-    alive "$dir/pcscd.pid" || { echo "pcscd did not start:" >&2; cat "$dir/pcscd.log" >&2; exit 1; }
-    echo "pcscd started (PID $(cat "$dir/pcscd.pid"))"
+    [ -f "$dir/system" ] && { echo "$dir uses the system's pcscd: not restarting it" >&2; exit 1; }
+    alive "$dir/pcscd.pid" || { echo "no pcscd running for $dir" >&2; exit 1; }
+    pid=$(cat "$dir/pcscd.pid")
+    kill "-$signal" "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { echo "pcscd (PID $pid) did not stop" >&2; exit 1; }
+    cat "$dir/pcscd.log" >>"$dir/pcscd-before-restart.log" 2>/dev/null || true
+    # A killed pcscd leaves its socket and PID file behind; ours is dead, so they are stale (unless another pcscd
+    # took the socket meanwhile: never removed from under it).
+    system_pcscd && { echo "another pcscd answers on $socket: not starting ours" >&2; exit 1; }
+    rm -f "$socket" /run/pcscd/pcscd.pid
+    echo "pcscd (PID $pid) stopped with SIG$signal"
+    sleep "$down"
+    launch
     ;;
 card)
     name=${3:?card name}; port=${4:?port}; image=${5:?image}

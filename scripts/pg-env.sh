@@ -3,6 +3,10 @@
 #   pg-env.sh start DIR   initdb and pg_ctl start on a free TCP port of 127.0.0.1; writes DIR/url
 #                         (postgresql://postgres@127.0.0.1:PORT/postgres) for the tests
 #   pg-env.sh stop DIR    stops the server this script started, by the PID in DIR/server.pid, removes its data
+#   pg-env.sh restart DIR [--crash] [--down SECONDS]
+#                         stops the server (--crash: an immediate shutdown, as a crash or power cut: clients are cut
+#                         off and the next start replays the WAL), waits SECONDS (default 0) and starts it again on
+#                         the same port with the same data: the fault the desks and the headend must ride out
 # PostgreSQL refuses to run as root, so as root the server runs as the unprivileged user "postgres" (or nobody).
 # That user cannot enter a checkout under /root (0700): its data and socket then live in a directory of its own
 # under /var/tmp (named in DIR/datadir), and DIR keeps only the URL, the PID and copies of the logs.
@@ -10,7 +14,7 @@ set -euo pipefail
 
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop|restart DIR" >&2; exit 2; }
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -95,8 +99,31 @@ stop)
     [ "$data" != "$dir" ] && rm -rf --one-file-system "$data"
     rm -f "$dir/server.pid" "$dir/url" "$dir/datadir"
     ;;
+restart)
+    shift 2
+    mode=fast
+    down=0
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --crash) mode=immediate; shift ;;
+        --down) down=$2; shift 2 ;;
+        *) echo "usage: $0 restart DIR [--crash] [--down SECONDS]" >&2; exit 2 ;;
+        esac
+    done
+    alive || { echo "no PostgreSQL running for $dir" >&2; exit 1; }
+    data="$dir"
+    [ -f "$dir/datadir" ] && data=$(cat "$dir/datadir")
+    port=$(sed -E 's|.*:([0-9]+)/.*|\1|' "$dir/url")
+    as_owner "$bin/pg_ctl" -D "$data/data" -m "$mode" -w -t 60 stop >/dev/null
+    sleep "$down"
+    as_owner "$bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
+        -o "-k $data -p $port -c listen_addresses=127.0.0.1" start >/dev/null ||
+        { cat "$data/server.log" >&2; exit 1; }
+    head -1 "$data/data/postmaster.pid" >"$dir/server.pid"
+    echo "PostgreSQL restarted ($mode) on 127.0.0.1:$port (PID $(cat "$dir/server.pid"))"
+    ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|restart DIR" >&2
     exit 2
     ;;
 esac

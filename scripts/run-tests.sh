@@ -19,6 +19,11 @@ rm -f "$junit"
 $SUDO "$root/scripts/isolated.sh" ctest --output-on-failure --timeout 600 --output-junit "$junit" "$@" || status=$?
 "$root/scripts/pcsc-env.sh" stop "$root/build/pcsc-env" >/dev/null 2>&1 || true
 "$root/scripts/pg-env.sh" stop "$root/build/pg-env" >/dev/null 2>&1 || true
+# The fuzz corpora replayed once under ASan + UBSan (docs/fuzzing.md), so that a bug a fuzzer found stays fixed: a
+# second, small clang build (build-fuzz/) of the Qt-free libraries only; part of a whole run like the count below.
+if [ $# -eq 0 ]; then
+    "$root/scripts/run-fuzz.sh" --replay || status=1
+fi
 # A green run proves nothing if tests are missing (a dependency absent at configure time drops whole labels): every
 # test of tests/expected-tests.txt must have run. Only a whole run is checked; ctest options narrow it on purpose.
 if [ $# -eq 0 ]; then

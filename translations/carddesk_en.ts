@@ -107,6 +107,10 @@
         <source>%1 needs the role %2</source>
         <translation>%1 needs the role %2</translation>
     </message>
+    <message>
+        <source>reset a card&apos;s PINs</source>
+        <translation>reset a card&apos;s PINs</translation>
+    </message>
 </context>
 <context>
     <name>ApduDecoder</name>
@@ -1823,10 +1827,6 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <translation>cannot open the replay reader: %1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
-        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</translation>
-    </message>
-    <message>
         <source>  batch check --template FILE --file FILE [--generate-pins]
                                check a holder file whole (CSV or JSON); every problem with its line
   batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
@@ -1969,6 +1969,48 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>%1: holder.userNumber and holder.name are needed</source>
         <translation>%1: holder.userNumber and holder.name are needed</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, pin-reset, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
+        <translation>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, pin-reset, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</translation>
+    </message>
+    <message>
+        <source>  pin-reset --reader NAME --mailers DIR [--users 1,2] [--address LINE]... [--pin-length N]
+                               a lost PIN mailer: new generated PINs for the card&apos;s users, printed
+                               only into a new mailer (address: the batch row&apos;s unless given)
+</source>
+        <translation>  pin-reset --reader NAME --mailers DIR [--users 1,2] [--address LINE]... [--pin-length N]
+                               a lost PIN mailer: new generated PINs for the card&apos;s users, printed
+                               only into a new mailer (address: the batch row&apos;s unless given)
+</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>the database failed: %1</translation>
+    </message>
+    <message>
+        <source>batch %1 stopped (%2) and its counts cannot be read: %3</source>
+        <translation>batch %1 stopped (%2) and its counts cannot be read: %3</translation>
+    </message>
+    <message>
+        <source>The users whose PINs are reset (pin-reset), e.g. 1,3; default: every user of the card.</source>
+        <translation>The users whose PINs are reset (pin-reset), e.g. 1,3; default: every user of the card.</translation>
+    </message>
+    <message>
+        <source>A postal address line for the new PIN mailer (pin-reset; repeat for each line, 1 to 5).</source>
+        <translation>A postal address line for the new PIN mailer (pin-reset; repeat for each line, 1 to 5).</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>pin-reset needs --reader NAME and --mailers DIR</source>
+        <translation>pin-reset needs --reader NAME and --mailers DIR</translation>
+    </message>
+    <message>
+        <source>--users takes distinct user numbers 1 to 8 separated by commas, got &quot;%1&quot;</source>
+        <translation>--users takes distinct user numbers 1 to 8 separated by commas, got &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3339,14 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>no card came for %1 s in %2: paused (refill the hoppers and resume)</source>
         <translation>no card came for %1 s in %2: paused (refill the hoppers and resume)</translation>
     </message>
+    <message>
+        <source>%1: the batch waits until it is back</source>
+        <translation>%1: the batch waits until it is back</translation>
+    </message>
+    <message>
+        <source>the PC/SC service is back: the batch goes on</source>
+        <translation>the PC/SC service is back: the batch goes on</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::BatchView</name>
@@ -3911,6 +3961,26 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>batch %1: another process takes its rows at the same time</source>
         <translation>batch %1: another process takes its rows at the same time</translation>
+    </message>
+    <message>
+        <source>the card registry</source>
+        <translation>the card registry</translation>
+    </message>
+    <message>
+        <source>the batches</source>
+        <translation>the batches</translation>
+    </message>
+    <message>
+        <source>the issuance journal</source>
+        <translation>the issuance journal</translation>
+    </message>
+    <message>
+        <source>the disk of the database is full: nothing of this was recorded; free some space and try again (%1)</source>
+        <translation>the disk of the database is full: nothing of this was recorded; free some space and try again (%1)</translation>
+    </message>
+    <message>
+        <source>the database file is read-only: nothing of this was recorded; make it writable and try again (%1)</source>
+        <translation>the database file is read-only: nothing of this was recorded; make it writable and try again (%1)</translation>
     </message>
 </context>
 <context>
@@ -5223,6 +5293,10 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>Batch issuance</source>
         <translation>Batch issuance</translation>
     </message>
+    <message>
+        <source>&amp;Reset PINs (lost PIN mailer)…</source>
+        <translation>&amp;Reset PINs (lost PIN mailer)…</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -5379,6 +5453,156 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>locked by an admin</source>
         <translation>locked by an admin</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PinResetDialog</name>
+    <message>
+        <source>Reset PINs (lost PIN mailer)</source>
+        <translation>Reset PINs (lost PIN mailer)</translation>
+    </message>
+    <message>
+        <source>The card&apos;s users get new PINs, generated and printed only into a new PIN mailer. The old mailer&apos;s PINs stop working. Nobody sees the new PINs on screen.</source>
+        <translation>The card&apos;s users get new PINs, generated and printed only into a new PIN mailer. The old mailer&apos;s PINs stop working. Nobody sees the new PINs on screen.</translation>
+    </message>
+    <message>
+        <source>(no reader chosen)</source>
+        <translation>(no reader chosen)</translation>
+    </message>
+    <message>
+        <source>Reader:</source>
+        <translation>Reader:</translation>
+    </message>
+    <message>
+        <source>every user of the card</source>
+        <translation>every user of the card</translation>
+    </message>
+    <message>
+        <source>&amp;Users (e.g. 1,3):</source>
+        <translation>&amp;Users (e.g. 1,3):</translation>
+    </message>
+    <message>
+        <source>PIN &amp;length:</source>
+        <translation>PIN &amp;length:</translation>
+    </message>
+    <message>
+        <source>folder for the new PIN mailer</source>
+        <translation>folder for the new PIN mailer</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>PIN &amp;mailer:</source>
+        <translation>PIN &amp;mailer:</translation>
+    </message>
+    <message>
+        <source>postal address, 1 to 5 lines (empty: the address of the card&apos;s batch row)</source>
+        <translation>postal address, 1 to 5 lines (empty: the address of the card&apos;s batch row)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Reset PINs and print the mailer</source>
+        <translation>&amp;Reset PINs and print the mailer</translation>
+    </message>
+    <message>
+        <source>Folder for the new PIN mailer</source>
+        <translation>Folder for the new PIN mailer</translation>
+    </message>
+    <message>
+        <source>Choose the reader with the card first.</source>
+        <translation>Choose the reader with the card first.</translation>
+    </message>
+    <message>
+        <source>Users are distinct numbers 1 to 8 separated by commas, or empty for every user.</source>
+        <translation>Users are distinct numbers 1 to 8 separated by commas, or empty for every user.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new PIN mailer.</source>
+        <translation>Choose the folder for the new PIN mailer.</translation>
+    </message>
+    <message>
+        <source>The address has at most 5 lines.</source>
+        <translation>The address has at most 5 lines.</translation>
+    </message>
+    <message>
+        <source>Resetting the PINs of the card in %1…</source>
+        <translation>Resetting the PINs of the card in %1…</translation>
+    </message>
+    <message>
+        <source>Card %1: new PINs for users %2. The new PIN mailer is %3 — print it and send it; the PINs are nowhere else.</source>
+        <translation>Card %1: new PINs for users %2. The new PIN mailer is %3 — print it and send it; the PINs are nowhere else.</translation>
+    </message>
+    <message>
+        <source>The mailer for users %1 is %2.</source>
+        <translation>The mailer for users %1 is %2.</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PinResetService</name>
+    <message>
+        <source>a generated PIN has %1 to %2 digits</source>
+        <translation>a generated PIN has %1 to %2 digits</translation>
+    </message>
+    <message>
+        <source>a PIN reset needs a folder for the new PIN mailer</source>
+        <translation>a PIN reset needs a folder for the new PIN mailer</translation>
+    </message>
+    <message>
+        <source>a mailer&apos;s address has 1 to 5 lines</source>
+        <translation>a mailer&apos;s address has 1 to 5 lines</translation>
+    </message>
+    <message>
+        <source>no key store is open: the card&apos;s PINs cannot be reset</source>
+        <translation>no key store is open: the card&apos;s PINs cannot be reset</translation>
+    </message>
+    <message>
+        <source>reading the card in &quot;%1&quot; failed: %2</source>
+        <translation>reading the card in &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>the PIN reset could not be recorded: %1</source>
+        <translation>the PIN reset could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>the database failed: %1</translation>
+    </message>
+    <message>
+        <source>the card in &quot;%1&quot; has no card number: it is not issued</source>
+        <translation>the card in &quot;%1&quot; has no card number: it is not issued</translation>
+    </message>
+    <message>
+        <source>card %1 is not recorded in this database</source>
+        <translation>card %1 is not recorded in this database</translation>
+    </message>
+    <message>
+        <source>card %1 is recorded as %2: only a personalised card&apos;s PINs are reset</source>
+        <translation>card %1 is recorded as %2: only a personalised card&apos;s PINs are reset</translation>
+    </message>
+    <message>
+        <source>card %1 has no user %2</source>
+        <translation>card %1 has no user %2</translation>
+    </message>
+    <message>
+        <source>card %1 has no postal address on record: give the address for the mailer</source>
+        <translation>card %1 has no postal address on record: give the address for the mailer</translation>
+    </message>
+    <message>
+        <source>the PINs were not reset: %1</source>
+        <translation>the PINs were not reset: %1</translation>
+    </message>
+    <message>
+        <source>only the PINs of users %1 may have been reset (they are in the new mailer); the others were not: %2</source>
+        <translation>only the PINs of users %1 may have been reset (they are in the new mailer); the others were not: %2</translation>
+    </message>
+    <message>
+        <source>the PINs were reset but the new mailer could not be kept: reset them again</source>
+        <translation>the PINs were reset but the new mailer could not be kept: reset them again</translation>
     </message>
 </context>
 <context>
@@ -5838,6 +6062,10 @@ role or dual control was not satisfied (the message names the missing role).</tr
         <source>the reconciliation failed: %1</source>
         <translation>the reconciliation failed: %1</translation>
     </message>
+    <message>
+        <source>there is no lookup to continue</source>
+        <translation>there is no lookup to continue</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::SupportTableModel</name>
@@ -6119,6 +6347,10 @@ role or dual control was not satisfied (the message names the missing role).</tr
     <message>
         <source>Operator &amp;credential:</source>
         <translation>Operator &amp;credential:</translation>
+    </message>
+    <message>
+        <source>The older records could not be fetched: %1</source>
+        <translation>The older records could not be fetched: %1</translation>
     </message>
 </context>
 <context>

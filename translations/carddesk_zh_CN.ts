@@ -107,6 +107,10 @@
         <source>%1 needs the role %2</source>
         <translation>%1需要角色“%2”</translation>
     </message>
+    <message>
+        <source>reset a card&apos;s PINs</source>
+        <translation>重置卡片密码</translation>
+    </message>
 </context>
 <context>
     <name>ApduDecoder</name>
@@ -1819,10 +1823,6 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <translation>无法打开回放读卡器：%1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
-        <translation>未知命令“%1”：可用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit、key、settings 或 batch</translation>
-    </message>
-    <message>
         <source>  batch check --template FILE --file FILE [--generate-pins]
                                check a holder file whole (CSV or JSON); every problem with its line
   batch issue --template FILE --file FILE --readers A,B [--generate-pins --mailers DIR]
@@ -1965,6 +1965,48 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>%1: holder.userNumber and holder.name are needed</source>
         <translation>%1：需要 holder.userNumber 和 holder.name</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: use readers, info, issue, purse, load, purchase, apps, app-install, app-delete, app-package, app-delete-cert, ca-key, pin-reset, headend-history, headend-credentials, headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, settings or batch</source>
+        <translation>未知命令“%1”：请使用 readers、info、issue、purse、load、purchase、apps、app-install、app-delete、app-package、app-delete-cert、ca-key、pin-reset、headend-history、headend-credentials、headend-credential-issue、headend-credential-revoke、headend-audit、operator、audit、key、settings 或 batch</translation>
+    </message>
+    <message>
+        <source>  pin-reset --reader NAME --mailers DIR [--users 1,2] [--address LINE]... [--pin-length N]
+                               a lost PIN mailer: new generated PINs for the card&apos;s users, printed
+                               only into a new mailer (address: the batch row&apos;s unless given)
+</source>
+        <translation>  pin-reset --reader 读卡器名 --mailers 目录 [--users 1,2] [--address 行]... [--pin-length N]
+                               密码函遗失：为卡上用户生成新密码，只打印到新的密码函中
+                               （地址：默认取批次行的地址）
+</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>数据库故障：%1</translation>
+    </message>
+    <message>
+        <source>batch %1 stopped (%2) and its counts cannot be read: %3</source>
+        <translation>批次 %1 已停止（%2），无法读取其计数：%3</translation>
+    </message>
+    <message>
+        <source>The users whose PINs are reset (pin-reset), e.g. 1,3; default: every user of the card.</source>
+        <translation>要重置密码的用户（pin-reset），例如 1,3；默认：卡上所有用户。</translation>
+    </message>
+    <message>
+        <source>A postal address line for the new PIN mailer (pin-reset; repeat for each line, 1 to 5).</source>
+        <translation>新密码函的一行邮寄地址（pin-reset；每行重复一次，1 到 5 行）。</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>pin-reset needs --reader NAME and --mailers DIR</source>
+        <translation>pin-reset 需要 --reader 读卡器名 和 --mailers 目录</translation>
+    </message>
+    <message>
+        <source>--users takes distinct user numbers 1 to 8 separated by commas, got &quot;%1&quot;</source>
+        <translation>--users 需要以逗号分隔的互不相同的用户号 1 到 8，收到“%1”</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3332,14 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>no card came for %1 s in %2: paused (refill the hoppers and resume)</source>
         <translation>%2 中 %1 秒内没有卡片：已暂停（补充卡箱后继续）</translation>
     </message>
+    <message>
+        <source>%1: the batch waits until it is back</source>
+        <translation>%1：批次等待其恢复</translation>
+    </message>
+    <message>
+        <source>the PC/SC service is back: the batch goes on</source>
+        <translation>PC/SC 服务已恢复：批次继续进行</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::BatchView</name>
@@ -3896,6 +3946,26 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>batch %1: another process takes its rows at the same time</source>
         <translation>批次 %1：另一个进程正同时领取其行</translation>
+    </message>
+    <message>
+        <source>the card registry</source>
+        <translation>卡片登记表</translation>
+    </message>
+    <message>
+        <source>the batches</source>
+        <translation>批次表</translation>
+    </message>
+    <message>
+        <source>the issuance journal</source>
+        <translation>发卡日志</translation>
+    </message>
+    <message>
+        <source>the disk of the database is full: nothing of this was recorded; free some space and try again (%1)</source>
+        <translation>数据库所在磁盘已满：此操作未记录任何内容；请释放一些空间后重试（%1）</translation>
+    </message>
+    <message>
+        <source>the database file is read-only: nothing of this was recorded; make it writable and try again (%1)</source>
+        <translation>数据库文件为只读：此操作未记录任何内容；请使其可写后重试（%1）</translation>
     </message>
 </context>
 <context>
@@ -5199,6 +5269,10 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>Batch issuance</source>
         <translation>批量发卡</translation>
     </message>
+    <message>
+        <source>&amp;Reset PINs (lost PIN mailer)…</source>
+        <translation>重置密码（密码函遗失）(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::NvmMapWidget</name>
@@ -5354,6 +5428,156 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>locked by an admin</source>
         <translation>已被管理员锁定</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PinResetDialog</name>
+    <message>
+        <source>Reset PINs (lost PIN mailer)</source>
+        <translation>重置密码（密码函遗失）</translation>
+    </message>
+    <message>
+        <source>The card&apos;s users get new PINs, generated and printed only into a new PIN mailer. The old mailer&apos;s PINs stop working. Nobody sees the new PINs on screen.</source>
+        <translation>卡上用户将获得新密码：密码自动生成，只打印在新的密码函中。旧密码函上的密码随即失效。屏幕上不会显示新密码。</translation>
+    </message>
+    <message>
+        <source>(no reader chosen)</source>
+        <translation>（未选择读卡器）</translation>
+    </message>
+    <message>
+        <source>Reader:</source>
+        <translation>读卡器：</translation>
+    </message>
+    <message>
+        <source>every user of the card</source>
+        <translation>卡上所有用户</translation>
+    </message>
+    <message>
+        <source>&amp;Users (e.g. 1,3):</source>
+        <translation>用户（如 1,3）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>PIN &amp;length:</source>
+        <translation>密码长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>folder for the new PIN mailer</source>
+        <translation>新密码函的存放文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>PIN &amp;mailer:</source>
+        <translation>密码函(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>postal address, 1 to 5 lines (empty: the address of the card&apos;s batch row)</source>
+        <translation>邮寄地址，1 到 5 行（留空：使用该卡批次行中的地址）</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reset PINs and print the mailer</source>
+        <translation>重置密码并打印密码函(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Folder for the new PIN mailer</source>
+        <translation>新密码函的存放文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the reader with the card first.</source>
+        <translation>请先选择插有该卡的读卡器。</translation>
+    </message>
+    <message>
+        <source>Users are distinct numbers 1 to 8 separated by commas, or empty for every user.</source>
+        <translation>用户为以逗号分隔、互不相同的 1 到 8 的数字；留空表示所有用户。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the new PIN mailer.</source>
+        <translation>请选择新密码函的存放文件夹。</translation>
+    </message>
+    <message>
+        <source>The address has at most 5 lines.</source>
+        <translation>地址最多 5 行。</translation>
+    </message>
+    <message>
+        <source>Resetting the PINs of the card in %1…</source>
+        <translation>正在重置 %1 中卡片的密码…</translation>
+    </message>
+    <message>
+        <source>Card %1: new PINs for users %2. The new PIN mailer is %3 — print it and send it; the PINs are nowhere else.</source>
+        <translation>卡片 %1：用户 %2 已设新密码。新密码函为 %3 —— 请打印并寄出；密码不存在于任何其他地方。</translation>
+    </message>
+    <message>
+        <source>The mailer for users %1 is %2.</source>
+        <translation>用户 %1 的密码函为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>carddesk::PinResetService</name>
+    <message>
+        <source>a generated PIN has %1 to %2 digits</source>
+        <translation>生成的密码为 %1 到 %2 位数字</translation>
+    </message>
+    <message>
+        <source>a PIN reset needs a folder for the new PIN mailer</source>
+        <translation>密码重置需要一个存放新密码函的文件夹</translation>
+    </message>
+    <message>
+        <source>a mailer&apos;s address has 1 to 5 lines</source>
+        <translation>密码函地址为 1 到 5 行</translation>
+    </message>
+    <message>
+        <source>no key store is open: the card&apos;s PINs cannot be reset</source>
+        <translation>未打开密钥库：无法重置卡片密码</translation>
+    </message>
+    <message>
+        <source>reading the card in &quot;%1&quot; failed: %2</source>
+        <translation>读取读卡器“%1”中的卡片失败：%2</translation>
+    </message>
+    <message>
+        <source>the PIN reset could not be recorded: %1</source>
+        <translation>无法记录密码重置：%1</translation>
+    </message>
+    <message>
+        <source>the database failed: %1</source>
+        <translation>数据库故障：%1</translation>
+    </message>
+    <message>
+        <source>the card in &quot;%1&quot; has no card number: it is not issued</source>
+        <translation>读卡器“%1”中的卡片没有卡号：尚未发卡</translation>
+    </message>
+    <message>
+        <source>card %1 is not recorded in this database</source>
+        <translation>本数据库中没有卡片 %1 的记录</translation>
+    </message>
+    <message>
+        <source>card %1 is recorded as %2: only a personalised card&apos;s PINs are reset</source>
+        <translation>卡片 %1 记录为 %2：只能重置已个人化卡片的密码</translation>
+    </message>
+    <message>
+        <source>card %1 has no user %2</source>
+        <translation>卡片 %1 没有用户 %2</translation>
+    </message>
+    <message>
+        <source>card %1 has no postal address on record: give the address for the mailer</source>
+        <translation>卡片 %1 没有登记邮寄地址：请为密码函提供地址</translation>
+    </message>
+    <message>
+        <source>the PINs were not reset: %1</source>
+        <translation>密码未重置：%1</translation>
+    </message>
+    <message>
+        <source>only the PINs of users %1 may have been reset (they are in the new mailer); the others were not: %2</source>
+        <translation>只有用户 %1 的密码可能已被重置（见新密码函）；其他用户的密码未重置：%2</translation>
+    </message>
+    <message>
+        <source>the PINs were reset but the new mailer could not be kept: reset them again</source>
+        <translation>密码已重置，但新密码函无法保存：请再次重置</translation>
     </message>
 </context>
 <context>
@@ -5812,6 +6036,10 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
         <source>the reconciliation failed: %1</source>
         <translation>对账失败：%1</translation>
     </message>
+    <message>
+        <source>there is no lookup to continue</source>
+        <translation>没有可以继续的查询</translation>
+    </message>
 </context>
 <context>
     <name>carddesk::SupportTableModel</name>
@@ -6093,6 +6321,10 @@ CARDDESK_OPERATOR，密码取自 CARDDESK_OPERATOR_PASSWORD 或提示输入（�
     <message>
         <source>Operator &amp;credential:</source>
         <translation>操作员凭据(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The older records could not be fetched: %1</source>
+        <translation>未能取得更早的记录：%1</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,19 @@ namespace carddesk {
 
 namespace {
 
+// The view shows what the database gives; a database that fails shows nothing done (the service says why).
+BatchCounts countsOf(const Database& db, const QString& id) {
+    try {
+        return db.batchCounts(id);
+    } catch (const DatabaseError&) {
+        return {};
+    }
+}
+
+} // namespace
+
+namespace {
+
 enum BatchColumn { IdColumn, NameColumn, TemplateColumn, StateColumn, DoneColumn, FailedColumn, CreatedColumn };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kStateRole = Qt::UserRole + 2;
@@ -213,7 +226,7 @@ void BatchView::refresh() {
     m_batches->setRowCount(static_cast<int>(list.size()));
     for (int r = 0; r < list.size(); ++r) {
         const BatchRecord& b = list[r];
-        const BatchCounts c = db.batchCounts(b.id);
+        const BatchCounts c = countsOf(db, b.id);
         auto* id = item(b.id);
         id->setData(kIdRole, b.id);
         id->setData(kStateRole, b.state);
@@ -281,7 +294,7 @@ void BatchView::updateProgress() {
         m_eta->clear();
         return;
     }
-    const BatchCounts c = m_session.database().batchCounts(id);
+    const BatchCounts c = countsOf(m_session.database(), id);
     m_progress->setRange(0, qMax(1, c.total));
     m_progress->setValue(c.done);
     const int left = c.total - c.done - c.failed;
@@ -313,7 +326,7 @@ void BatchView::updateButtons() {
         for (int r = 0; r < m_batches->rowCount(); ++r)
             if (m_batches->item(r, IdColumn)->data(kIdRole).toString() == id) {
                 state = m_batches->item(r, IdColumn)->data(kStateRole).toString();
-                c = m_session.database().batchCounts(id);
+                c = countsOf(m_session.database(), id);
             }
     const bool open = state != QLatin1String("cancelled") && c.total > c.done + c.failed;
     m_start->setEnabled(!id.isEmpty() && !service.isRunning() && open && anyReader);
@@ -348,7 +361,7 @@ QString BatchView::start(const QString& holderFile) {
     }
     if (!m_session.keys().isOpen() && !(m_keyProvider && m_keyProvider(false)))
         return tr("The issuer keys are needed: open the key store first.");
-    const BatchCounts c = m_session.database().batchCounts(id);
+    const BatchCounts c = countsOf(m_session.database(), id);
     if (const QString e = m_session.batches().start(id, readers, file); !e.isEmpty())
         return e;
     m_runBatch = id;

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "PinResetDialog.h"
+
 #include "AuditView.h"
 #include "BatchView.h"
 #include "CardPanel.h"
@@ -7,6 +9,7 @@
 #include "IdleWatcher.h"
 #include "IssuanceView.h"
 #include "LockScreen.h"
+#include "PinResetDialog.h"
 #include "PurseView.h"
 #include "ReadersPanel.h"
 #include "ReplayReaders.h"
@@ -229,6 +232,13 @@ void MainWindow::createMenus() {
     issue->setObjectName(QStringLiteral("issueCardAction"));
     issue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     guarded(issue, {Operation::IssueCard});
+    QAction* pinReset = file->addAction(tr("&Reset PINs (lost PIN mailer)…"), this, [this] {
+        auto* dialog = new PinResetDialog(*m_session, m_readersPanel->currentReader(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    pinReset->setObjectName(QStringLiteral("pinResetAction"));
+    guarded(pinReset, {Operation::PinReset});
     file->addSeparator();
     QAction* keyStore = file->addAction(tr("Open &key store…"), issuance, &IssuanceView::openKeyStore);
     keyStore->setObjectName(QStringLiteral("openKeyStoreAction"));

@@ -169,6 +169,10 @@ SupportView::SupportView(SupportService* service, QWidget* parent) : QWidget(par
     layout->addLayout(statusRow);
     layout->addWidget(splitter, 1);
 
+    connect(m_model, &SupportTableModel::fetchFailed, this, [this](const QString& error) {
+        m_status->setText(tr("The older records could not be fetched: %1").arg(error));
+        m_status->setStyleSheet(QStringLiteral("color: #a50e0e;"));
+    });
     connect(m_lookUp, &QPushButton::clicked, this, &SupportView::lookUp);
     connect(m_export, &QPushButton::clicked, this, &SupportView::exportInteractive);
     connect(m_certBrowse, &QPushButton::clicked, this, &SupportView::chooseCertificate);
@@ -255,7 +259,9 @@ void SupportView::lookUp() {
 
 void SupportView::showReport() {
     m_model->setLocale(QLocale());
-    m_model->setRows(m_report.rows);
+    // The first page; the table fetches the next ones as the operator scrolls to its end (issue 15).
+    m_model->setRows(m_report.rows, m_report.nextCursor,
+                     [this](const QString& cursor) { return m_service->morePage(cursor); });
     QStringList words;
     if (!m_report.headendError.isEmpty())
         words << m_report.headendError;
@@ -338,7 +344,9 @@ void SupportView::chooseCertificate() {
 QString SupportView::exportTo(const QString& path) const {
     if (!m_haveReport)
         return tr("nothing to export: look up a card or a subscriber first");
-    return m_report.write(path);
+    SupportReport shown = m_report;
+    shown.rows = m_model->rows(); // with the pages fetched while scrolling
+    return shown.write(path);
 }
 
 void SupportView::exportInteractive() {

@@ -167,6 +167,7 @@ int CliApp::run(const QStringList& arguments) {
                        json, amount, pinUser, prove, replay});
     addAppOptions(parser);
     addCaOptions(parser);
+    addPinResetOptions(parser);
     addHeadendOptions(parser);
     addOperatorOptions(parser);
     addBatchOptions(parser);
@@ -233,11 +234,12 @@ int CliApp::run(const QStringList& arguments) {
                 return fail(Usage, tr("%1 does not take --%2").arg(m_command, o));
         return c.run(*this, parser);
     }
-    return fail(Usage, tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
-                          "app-delete, app-package, app-delete-cert, ca-key, headend-history, headend-credentials, "
-                          "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, "
-                          "settings or batch")
-                           .arg(m_command));
+    return fail(Usage,
+                tr("unknown command \"%1\": use readers, info, issue, purse, load, purchase, apps, app-install, "
+                   "app-delete, app-package, app-delete-cert, ca-key, pin-reset, headend-history, headend-credentials, "
+                   "headend-credential-issue, headend-credential-revoke, headend-audit, operator, audit, key, "
+                   "settings or batch")
+                    .arg(m_command));
 }
 
 QList<CliApp::Command> CliApp::commands() {
@@ -316,6 +318,12 @@ QList<CliApp::Command> CliApp::commands() {
             "card\n"),
          noIssuance + QStringList{QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
          [](CliApp& cli, const QCommandLineParser& p) { return cli.caKey(p); }},
+        {QStringLiteral("pin-reset"),
+         tr("  pin-reset --reader NAME --mailers DIR [--users 1,2] [--address LINE]... [--pin-length N]\n"
+            "                               a lost PIN mailer: new generated PINs for the card's users, printed\n"
+            "                               only into a new mailer (address: the batch row's unless given)\n"),
+         noIssuance + QStringList{QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
+         [](CliApp& cli, const QCommandLineParser& p) { return cli.pinReset(p); }},
         {QStringLiteral("headend-history"),
          tr("  headend-history --card NUMBER | --subscriber USER [--headend URL --headend-cert FILE]\n"
             "                               the headend's transactions, read as a support operator\n"),
@@ -377,7 +385,14 @@ QList<CliApp::Command> CliApp::commands() {
             "  batch status [ID] | batch report ID [--format csv|json] [--failed] [--output FILE]\n"
             "  batch retry ID | batch cancel ID\n"),
          {QStringLiteral("holder"), QStringLiteral("amount"), QStringLiteral("pin-user"), QStringLiteral("prove")},
-         [](CliApp& cli, const QCommandLineParser& p) { return cli.batchCommand(p); }},
+         [](CliApp& cli, const QCommandLineParser& p) {
+             // A database lost mid-way (a server restart) is said as such, whatever step met it.
+             try {
+                 return cli.batchCommand(p);
+             } catch (const DatabaseError& e) {
+                 return cli.fail(Failed, tr("the database failed: %1").arg(e.text));
+             }
+         }},
         {QStringLiteral("settings"),
          tr("  settings show                the desk's settings (role admin)\n"
             "  settings production-mode on|off --second-operator NAME\n"
@@ -631,7 +646,8 @@ int runCli(int argc, char** argv) {
     // A batch renders PIN mailers (QPdfWriter needs a QGuiApplication for its fonts): offscreen, no display needed.
     bool batch = false;
     for (int i = 1; i < argc; ++i)
-        batch = batch || std::strcmp(argv[i], "batch") == 0 || std::strcmp(argv[i], "--generate-pins") == 0;
+        batch = batch || std::strcmp(argv[i], "batch") == 0 || std::strcmp(argv[i], "--generate-pins") == 0 ||
+                std::strcmp(argv[i], "pin-reset") == 0;
     if (batch && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application =

@@ -63,6 +63,9 @@ private:
     // Conditional access (CliCaCommands.cpp): ca-key loads a newer service-key version into an issued card.
     void addCaOptions(QCommandLineParser& parser);
     int caKey(const QCommandLineParser& parser);
+    // A lost PIN mailer (CliPinResetCommands.cpp): pin-reset gives the card's users new PINs and prints a new mailer.
+    void addPinResetOptions(QCommandLineParser& parser);
+    int pinReset(const QCommandLineParser& parser);
     // The headend as an operator (CliHeadendCommands.cpp): headend-history, headend-credentials,
     // headend-credential-issue, headend-credential-revoke, headend-audit.
     void addHeadendOptions(QCommandLineParser& parser);

@@ -242,7 +242,12 @@ int CliApp::batchCommand(const QCommandLineParser& parser) {
     if (const QString error = batches.start(id, readers, file); !error.isEmpty())
         return fail(Failed, error);
     const QString state = batches.waitUntilStopped(idle);
-    const BatchCounts c = db.batchCounts(id);
+    BatchCounts c;
+    try {
+        c = db.batchCounts(id);
+    } catch (const DatabaseError& e) {
+        return fail(Failed, tr("batch %1 stopped (%2) and its counts cannot be read: %3").arg(id, message, e.text));
+    }
     printJson(QJsonObject{{QStringLiteral("batch"), id},
                           {QStringLiteral("state"), state},
                           {QStringLiteral("message"), message},

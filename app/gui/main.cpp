@@ -4,6 +4,7 @@
 #include "ConsoleOptions.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "ScreenMap.h"
 #include "carddesk/model/ConsoleSession.h"
 #include "carddesk/model/Database.h"
 #include "carddesk/model/OperatorSession.h"
@@ -14,6 +15,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <cstdio>
@@ -45,7 +48,10 @@ void scheduleScreenshot(MainWindow* window, const QString& file) {
         timer->stop();
         // One more turn of the event loop so that the last layout and paint requests are done.
         QTimer::singleShot(200, window, [=] {
-            const bool ok = window->grab().save(file, "PNG");
+            // Beside the picture, what it shows in words (ScreenMap): read by the screenshot test.
+            QFile map(file + QStringLiteral(".widgets.json"));
+            const bool ok = window->grab().save(file, "PNG") && map.open(QIODevice::WriteOnly) &&
+                            map.write(QJsonDocument(carddesk::ScreenMap::of(window)).toJson()) > 0;
             std::fprintf(ok ? stdout : stderr, "%s %s\n", ok ? "screenshot written to" : "cannot write screenshot",
                          qPrintable(QDir::toNativeSeparators(file)));
             QCoreApplication::exit(ok ? 0 : 1);

@@ -295,10 +295,16 @@ bool PcscWorker::establish() {
     try {
         m_context.emplace();
     } catch (const pcsc::Error& e) {
-        setService(ServiceStatus::NotRunning,
-                   e.code() == SCARD_E_NO_SERVICE ? noServiceMessage() : CardError::fromPcsc(e.code(), {}).message());
+        // A pcscd being restarted answers "access denied" for a moment while it starts (issue 16): during an outage
+        // that is said only when it lasts, so that "not running" does not turn into an alarming error and back.
+        const bool gone = e.kind() == pcsc::Error::Kind::NoService;
+        m_oddEstablishFailures = gone ? 0 : m_oddEstablishFailures + 1;
+        if (gone || m_oddEstablishFailures >= 3 || serviceStatus() != ServiceStatus::NotRunning)
+            setService(ServiceStatus::NotRunning,
+                       gone ? noServiceMessage() : CardError::fromPcsc(e.code(), {}).message());
         return false;
     }
+    m_oddEstablishFailures = 0;
     {
         QMutexLocker lock(&m_mutex);
         m_cancelHandle = m_context->handle();

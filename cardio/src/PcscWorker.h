@@ -121,7 +121,8 @@ private:
     bool m_readersDirty = true;
     std::vector<QByteArray> m_readerNames; // UTF-8, backing the szReader pointers below
     std::vector<SCARD_READERSTATE> m_watch;
-    QSet<QString> m_heldElsewhere; // readers whose card another program was seen holding
+    QSet<QString> m_heldElsewhere;  // readers whose card another program was seen holding
+    int m_oddEstablishFailures = 0; // consecutive failures to make a context other than "no service"
 };
 
 } // namespace carddesk

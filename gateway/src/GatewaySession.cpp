@@ -65,7 +65,13 @@ bool GatewaySession::connectCard(std::chrono::milliseconds waitForCard) {
     m_ui.show(tr(Msg::WaitingForCard).arg(QString::fromStdString(m_card.reader())));
     if (!m_card.waitAndConnect(waitForCard)) {
         // A mistyped or unplugged reader is not "no card": say which readers there are.
-        const auto readers = m_card.readers();
+        std::vector<std::string> readers;
+        try {
+            readers = m_card.readers();
+        } catch (const PcscCardError& e) {
+            m_ui.show(Messages::linkError(e)); // pcscd still not there
+            return false;
+        }
         if (std::find(readers.begin(), readers.end(), m_card.reader()) != readers.end()) {
             m_ui.show(tr(Msg::NoCard));
         } else {
@@ -327,12 +333,20 @@ std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t am
         m_ui.show(tr(Msg::HeadendError).arg(QStringLiteral("bad date/time")));
         return std::nullopt;
     }
+    // The completion carries the purchase as begun: the card's MAC2 and TAC vouch for it, so a headend that lost
+    // its pending row (a database crash) still records the purchase.
+    api::PurchaseCompletion completion{{},
+                                       {},
+                                       api::PurchaseRequest{requestId, amount, terminal, ep::kKeyIndex, init.data},
+                                       begun->terminalSerial,
+                                       begun->date,
+                                       begun->time};
     cdos::ResponseApdu debit;
     try {
         debit = tx(ep::debitForPurchase(static_cast<std::uint32_t>(begun->terminalSerial), {d[0], d[1], d[2], d[3]},
                                         {t[0], t[1], t[2]}, begun->mac1));
     } catch (const PcscCardError&) {
-        if (!recoverPurchase(parsed->offlineCounter, purchaseId))
+        if (!recoverPurchase(parsed->offlineCounter, purchaseId, completion))
             return std::nullopt;
         return p.json;
     }
@@ -341,16 +355,16 @@ std::optional<QJsonObject> GatewaySession::purchase(Login& who, std::uint32_t am
         return std::nullopt;
     }
     // DEBIT FOR PURCHASE answers TAC(4) || MAC2(4).
-    const cdos::Bytes tac(debit.data.begin(), debit.data.begin() + 4), mac2(debit.data.begin() + 4, debit.data.end());
-    const HeadendReply c =
-        postRetrying(api::path::purchaseCompletion(purchaseId), api::PurchaseCompletion{mac2, tac}.toJson());
+    completion.tac = cdos::Bytes(debit.data.begin(), debit.data.begin() + 4);
+    completion.mac2 = cdos::Bytes(debit.data.begin() + 4, debit.data.end());
+    const HeadendReply c = postRetrying(api::path::purchaseCompletion(purchaseId), completion.toJson());
     if (!accepted(c))
         return std::nullopt;
     m_ui.show(tr(Msg::Paid).arg(formatYuan(amount), formatYuan(std::int64_t(parsed->balance) - amount)));
     return p.json;
 }
 
-bool GatewaySession::recoverPurchase(std::uint16_t counter, qint64 purchaseId) {
+bool GatewaySession::recoverPurchase(std::uint16_t counter, qint64 purchaseId, api::PurchaseCompletion completion) {
     namespace ep = cdos::ep;
     if (!reconnect())
         return false;
@@ -364,8 +378,9 @@ bool GatewaySession::recoverPurchase(std::uint16_t counter, qint64 purchaseId) {
         m_ui.show(tr(Msg::RecoveredNotDone)); // 9406: the card has no such purchase, nothing was debited
         return false;
     }
-    const HeadendReply c =
-        postRetrying(api::path::purchaseCompletion(purchaseId), api::PurchaseCompletion{proof.mac, proof.tac}.toJson());
+    completion.mac2 = proof.mac;
+    completion.tac = proof.tac;
+    const HeadendReply c = postRetrying(api::path::purchaseCompletion(purchaseId), completion.toJson());
     if (!accepted(c))
         return false;
     m_ui.show(tr(Msg::RecoveredDone));

@@ -60,7 +60,8 @@ private:
     bool selectPurse();
     std::optional<std::uint32_t> askAmount();
     bool reconnect();
-    bool recoverPurchase(std::uint16_t counter, qint64 purchaseId);
+    // completion: the purchase as begun (its MAC2 and TAC filled here from the card's proof).
+    bool recoverPurchase(std::uint16_t counter, qint64 purchaseId, api::PurchaseCompletion completion);
     bool recoverLoad(qint64 loadId, std::uint32_t amount);
     bool creditAndComplete(const api::LoadAnswer& load);
     // The card's unfinished top-up found by the headend: finished on the card or refunded, as the person chooses.

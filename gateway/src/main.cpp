@@ -90,7 +90,9 @@ int main(int argc, char** argv) {
                 return;
             }
             cdgw::HeadendClient net(cli.value(headend), cli.value(cert));
-            cdgw::PcscCard card(cli.value(reader).toStdString());
+            cdgw::PcscCard card(cli.value(reader).toStdString(), [](const std::string& line) {
+                std::fprintf(stderr, "carddesk-gateway: %s\n", line.c_str());
+            });
             cdgw::GatewaySession session(card, net, ui, terminalId);
             session.setDirectLogin(cli.isSet(direct));
             session.setTvOptions(tv);

@@ -143,9 +143,10 @@ QString AuthService::sessionCard(const QString& token) {
         throw ApiError(Status::Unauthorized, Refusal::NoSession,
                        QStringLiteral("this request needs an authenticated session (Authorization: Bearer …)"));
     // The card's status is read with the session: a card blocked after it authenticated is refused at once.
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT s.card_number, s.expires_at, c.status FROM sessions s JOIN cards c"
-                                           " ON c.card_number = s.card_number WHERE s.token_hash = ?"),
-                            {tokenHash(token)}, "session lookup");
+    QSqlQuery q =
+        m_db.prepared(QStringLiteral("SELECT s.card_number, s.expires_at, c.status FROM sessions s JOIN cards c"
+                                     " ON c.card_number = s.card_number WHERE s.token_hash = ?"),
+                      {tokenHash(token)}, "session lookup");
     if (!q.next())
         throw ApiError(Status::Unauthorized, Refusal::UnknownSession,
                        QStringLiteral("unknown session; authenticate again"));

@@ -1,6 +1,7 @@
 #include "HeadendServer.h"
 #include "carddesk/headendapi/Headers.h"
 
+#include "DatabaseFaultText.h"
 #include "GatedServer.h"
 #include "JsonApi.h"
 #include "carddesk/headendapi/CardStatus.h"
@@ -39,8 +40,9 @@ Outcome run(const std::function<QJsonValue()>& handler) {
         o.response = errorResponse(e.status, e.refusal, QString::fromStdString(e.what()), e.roles);
     } catch (const DatabaseError& e) {
         o.status = Status::ServiceUnavailable;
-        qWarning("database: %s", e.what());
-        o.response = errorResponse(o.status, Refusal::Database, QStringLiteral("the headend database is unavailable"));
+        const QString text = databaseFaultText(e.what());
+        qWarning("database: %s (%s)", e.what(), qPrintable(text));
+        o.response = errorResponse(o.status, Refusal::Database, text);
     } catch (const std::exception& e) {
         o.status = Status::InternalServerError;
         qWarning("internal error: %s", e.what());
@@ -119,13 +121,6 @@ HeadendServer::HeadendServer(AuthService& auth, PaymentService& payments, LoadSe
 QHttpServerResponse HeadendServer::answerAs(const QHttpServerRequest& request, Operation op,
                                             const OperatorGate::Handler& handler) {
     return answer(request, [&] { return m_gate.run(request, op, handler); });
-}
-
-QJsonArray HeadendServer::cardHistory(const QString& card) {
-    QJsonArray all = m_payments.cardHistory(card);
-    for (const auto& v : m_loads.cardHistory(card))
-        all.append(v);
-    return all;
 }
 
 void HeadendServer::routes() {
@@ -226,49 +221,6 @@ void HeadendServer::routes() {
                                throw ApiError(Status::NotFound, Refusal::UnknownAccount,
                                               QStringLiteral("no sandbox account %1").arg(account));
                            return QJsonObject{{api::key::account, account}, {api::key::balance, b}};
-                       });
-                   });
-    m_server.route(api::path::cardTransactionsPattern, Method::Get,
-                   [this](const QString& card, const QHttpServerRequest& r) {
-                       // A malformed number is a mistake to say, not an empty history (issue 11).
-                       const auto checkNumber = [&] {
-                           const auto number = cdos::fromHex(card.toStdString());
-                           if (!number || number->size() != 10)
-                               throw ApiError(Status::BadRequest, Refusal::BadField,
-                                              QStringLiteral("the card number must be 20 hex digits"));
-                       };
-                       // An operator with the role support (the console's support view), audited ...
-                       if (OperatorGate::hasOperatorHeader(r))
-                           return answerAs(r, Operation::ReadCardHistory, [&](const Caller&, AuditNote& note) {
-                               note.detail = QStringLiteral("card %1").arg(card.left(40)); // as asked
-                               checkNumber();
-                               note.card = card.toUpper();
-                               const QJsonArray history = cardHistory(card.toUpper());
-                               note.detail = QStringLiteral("%1 records").arg(history.size());
-                               return history;
-                           });
-                       // ... or the card's own session.
-                       return answer(r, [&] {
-                           checkNumber();
-                           if (m_auth.sessionCard(bearerToken(r)) != card.toUpper())
-                               throw ApiError(Status::Forbidden, Refusal::OtherCard,
-                                              QStringLiteral("a session may only read its own card's history"));
-                           return cardHistory(card.toUpper());
-                       });
-                   });
-    m_server.route(api::path::subscriberTransactionsPattern, Method::Get,
-                   [this](const QString& user, const QHttpServerRequest& r) {
-                       return answerAs(r, Operation::ReadSubscriberHistory, [&](const Caller&, AuditNote& note) {
-                           note.detail = QStringLiteral("subscriber %1").arg(user.left(64));
-                           QJsonArray all;
-                           const QStringList cards = m_payments.subscriberCards(user);
-                           for (const QString& card : cards)
-                               for (const auto& v : cardHistory(card))
-                                   all.append(v);
-                           note.detail = QStringLiteral("subscriber %1: cards %2; %3 records")
-                                             .arg(user.left(64), cards.join(QStringLiteral(", ")))
-                                             .arg(all.size());
-                           return all;
                        });
                    });
     m_server.route(api::path::adminCards, Method::Post, [this](const QHttpServerRequest& r) {

@@ -54,7 +54,6 @@ public:
 
 private:
     void routes();
-    QJsonArray cardHistory(const QString& card); // purchases and loads
     AuthService& m_auth;
     PaymentService& m_payments;
     LoadService& m_loads;

@@ -23,12 +23,13 @@ std::unique_ptr<cdos::DesKey> loadSession(const cdos::IssuerKeys& keys, const QS
     return cdos::ep::loadSessionKey(*sub, random, counter);
 }
 
-void ledger(HeadendDatabase& db, const char* kind, qint64 id, const QString& debit, const QString& credit,
-            qint64 amount) {
-    db.exec(QStringLiteral("INSERT INTO ledger_entries (tx_kind, tx_id, account, amount, created_at) VALUES"
-                           " (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)"),
-            {QString::fromLatin1(kind), id, debit, amount, nowText(), QString::fromLatin1(kind), id, credit, -amount,
-             nowText()},
+// The entries carry the load's card: the ledger is distributed by card (issue 15).
+void ledger(HeadendDatabase& db, const QString& card, const char* kind, qint64 id, const QString& debit,
+            const QString& credit, qint64 amount) {
+    db.exec(QStringLiteral("INSERT INTO ledger_entries (card_number, tx_kind, tx_id, account, amount, created_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)"),
+            {card, QString::fromLatin1(kind), id, debit, amount, nowText(), card, QString::fromLatin1(kind), id, credit,
+             -amount, nowText()},
             "ledger");
 }
 
@@ -44,10 +45,10 @@ struct LoadService::Row {
 
 LoadService::Row LoadService::load(const QString& card, qint64 id) {
     QSqlQuery q =
-        m_db.exec(QStringLiteral("SELECT id, amount, balance_before, online_counter, card_number, terminal_id,"
-                                 " card_random, tx_date, tx_time, bank_account, status, reason FROM loads"
-                                 " WHERE id = ?"),
-                  {id}, "load lookup");
+        m_db.prepared(QStringLiteral("SELECT id, amount, balance_before, online_counter, card_number, terminal_id,"
+                                     " card_random, tx_date, tx_time, bank_account, status, reason FROM loads"
+                                     " WHERE id = ?"),
+                      {id}, "load lookup");
     if (!q.next() || q.value(4).toString() != card)
         throw ApiError(Status::NotFound, Refusal::UnknownLoad, QStringLiteral("no load %1 for this card").arg(id));
     return Row{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt(),
@@ -75,25 +76,55 @@ void LoadService::debit(Row& r) {
     // The transfer is idempotent: after a crash between the bank and this update, repeating it moves nothing.
     const TransferResult t =
         m_bank.transfer(QStringLiteral("load-%1").arg(r.id), r.account, m_serviceAccount, r.amount);
+    if (!m_db.isSqlite()) {
+        // One statement: the state and the ledger legs. Its commit does not wait for the disk: the bank's record
+        // is the truth about the money, and a load found still authorised later (a database crash lost this
+        // commit) runs this step again first — completion and recovery do — and the bank answers as it did.
+        m_db.prepared(
+            QStringLiteral("WITH u AS (UPDATE loads SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND"
+                           " status = 'authorised' RETURNING id, card_number, amount, updated_at, status) INSERT INTO"
+                           " ledger_entries (card_number, tx_kind, tx_id, account, amount, created_at) SELECT"
+                           " card_number, 'load-debit', id, 'operator:service_account', amount, updated_at FROM u WHERE"
+                           " status = 'debited' UNION ALL SELECT card_number, 'load-debit', id,"
+                           " 'operator:loads_in_flight', -amount, updated_at FROM u WHERE status = 'debited' RETURNING"
+                           " set_config('synchronous_commit', 'off', true)"),
+            {t.done ? api::loadStatus::debited : api::loadStatus::refused, t.reason, nowText(), r.id}, "load");
+        r.status = t.done ? api::loadStatus::debited : api::loadStatus::refused;
+        r.reason = t.reason;
+        return;
+    }
     DbTransaction tx(m_db);
     QSqlQuery u =
         m_db.exec(QStringLiteral("UPDATE loads SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND"
                                  " status = 'authorised'"),
                   {t.done ? api::loadStatus::debited : api::loadStatus::refused, t.reason, nowText(), r.id}, "load");
     if (u.numRowsAffected() == 1 && t.done)
-        ledger(m_db, "load-debit", r.id, QStringLiteral("operator:service_account"), kInFlight, r.amount);
+        ledger(m_db, r.card, "load-debit", r.id, QStringLiteral("operator:service_account"), kInFlight, r.amount);
     tx.commit();
     r.status = t.done ? api::loadStatus::debited : api::loadStatus::refused;
     r.reason = t.reason;
 }
 
 void LoadService::markCompleted(Row& r, const QString& tac) {
+    if (!m_db.isSqlite()) { // one statement, one durable commit
+        m_db.prepared(
+            QStringLiteral(
+                "WITH u AS (UPDATE loads SET status = 'completed', tac = ?, updated_at = ? WHERE id = ? AND"
+                " status = 'debited' RETURNING id, card_number, amount, updated_at) INSERT INTO"
+                " ledger_entries (card_number, tx_kind, tx_id, account, amount, created_at) SELECT"
+                " card_number, 'load-credit', id, 'operator:loads_in_flight', amount, updated_at FROM u UNION"
+                " ALL SELECT card_number, 'load-credit', id, 'purse:' || card_number, -amount, updated_at FROM"
+                " u"),
+            {tac, nowText(), r.id}, "load");
+        r.status = api::loadStatus::completed;
+        return;
+    }
     DbTransaction tx(m_db);
     QSqlQuery u = m_db.exec(QStringLiteral("UPDATE loads SET status = 'completed', tac = ?, updated_at = ? WHERE id = ?"
                                            " AND status = 'debited'"),
                             {tac, nowText(), r.id}, "load");
     if (u.numRowsAffected() == 1)
-        ledger(m_db, "load-credit", r.id, kInFlight, QStringLiteral("purse:") + r.card, r.amount);
+        ledger(m_db, r.card, "load-credit", r.id, kInFlight, QStringLiteral("purse:") + r.card, r.amount);
     tx.commit();
     r.status = api::loadStatus::completed;
 }
@@ -106,9 +137,16 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
     if (!init)
         throw ApiError(Status::BadRequest, Refusal::BadField,
                        QStringLiteral("initResponse is not an INITIALIZE FOR LOAD answer"));
-    QSqlQuery seen =
-        m_db.exec(QStringLiteral("SELECT id, card_number FROM loads WHERE request_id = ?"), {requestId}, "load lookup");
-    if (seen.next()) {
+    // What the checks need, in one round trip: a load of this request id, an unfinished load of the card, the
+    // holder's bank account.
+    QSqlQuery seen = m_db.prepared(
+        QStringLiteral("SELECT (SELECT id FROM loads WHERE request_id = ?), (SELECT card_number FROM loads WHERE"
+                       " request_id = ?), (SELECT id FROM loads WHERE card_number = ? AND status IN ('authorised',"
+                       " 'debited') ORDER BY id LIMIT 1), (SELECT s.account FROM cards c JOIN subscribers s ON s.id ="
+                       " c.subscriber_id WHERE c.card_number = ?)"),
+        {requestId, requestId, card, card}, "load lookup");
+    seen.next();
+    if (!seen.isNull(0)) {
         if (seen.value(1).toString() != card)
             throw ApiError(Status::Conflict, Refusal::RequestIdReused,
                            QStringLiteral("requestId was used by another card"));
@@ -120,35 +158,49 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
     if (amount == 0 || keyIndex != 1)
         throw ApiError(Status::UnprocessableEntity, Refusal::BadField,
                        QStringLiteral("amount must be > 0 and keyIndex 1"));
-    QSqlQuery open = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE card_number = ? AND status IN"
-                                              " ('authorised', 'debited')"),
-                               {card}, "load lookup");
-    if (open.next())
+    if (!seen.isNull(2))
         throw ApiError(
             Status::Conflict, Refusal::LoadPending,
-            QStringLiteral("load %1 of this card is not finished; recover it first").arg(open.value(0).toLongLong()));
+            QStringLiteral("load %1 of this card is not finished; recover it first").arg(seen.value(2).toLongLong()));
     const std::unique_ptr<cdos::DesKey> session = loadSession(m_keys, card, init->random, init->onlineCounter);
     const cdos::Bytes mac1 = cdos::ep::loadMac1(*session, init->balance, static_cast<std::uint32_t>(amount), kLoadType,
                                                 arrayOf<6>(hex(terminal)));
     if (!cdos::constantTimeEqual(mac1, init->mac1))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadMac1,
                        QStringLiteral("the card's MAC1 does not verify"));
-    QSqlQuery holder = m_db.exec(QStringLiteral("SELECT s.account FROM cards c JOIN subscribers s ON s.id ="
-                                                " c.subscriber_id WHERE c.card_number = ?"),
-                                 {card}, "load");
-    if (!holder.next())
+    if (seen.isNull(3))
         throw ApiError(Status::NotFound, Refusal::UnknownCard, QStringLiteral("card %1 is not enrolled").arg(card));
+    const QString account = seen.value(3).toString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_db.exec(QStringLiteral("INSERT INTO loads (request_id, card_number, amount, terminal_id, balance_before,"
-                             " online_counter, card_random, tx_date, tx_time, bank_account, status, created_at,"
-                             " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'authorised',?,?)"),
-              {requestId, card, amount, hex(terminal), qint64(init->balance), int(init->onlineCounter),
-               hex(init->random), now.toString(QStringLiteral("yyyyMMdd")), now.toString(QStringLiteral("HHmmss")),
-               holder.value(0).toString(), nowText(), nowText()},
-              "load");
-    QSqlQuery id = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE request_id = ?"), {requestId}, "load");
-    id.next();
-    Row r = load(card, id.value(0).toLongLong());
+    Row r{0,
+          amount,
+          qint64(init->balance),
+          int(init->onlineCounter),
+          card,
+          hex(terminal),
+          hex(init->random),
+          now.toString(QStringLiteral("yyyyMMdd")),
+          now.toString(QStringLiteral("HHmmss")),
+          account,
+          api::loadStatus::authorised,
+          {}};
+    // Durable before the bank moves money: a retry after a crash finds the load, and its transfer id, again.
+    const QVariantList values{requestId, card,   amount, r.terminal, r.balanceBefore, r.counter,
+                              r.random,  r.date, r.time, account,    nowText(),       nowText()};
+    const QString insert =
+        QStringLiteral("INSERT INTO loads (request_id, card_number, amount, terminal_id, balance_before,"
+                       " online_counter, card_random, tx_date, tx_time, bank_account, status, created_at,"
+                       " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,'authorised',?,?)");
+    if (m_db.isSqlite()) {
+        m_db.exec(insert, values, "load");
+        QSqlQuery id = m_db.exec(QStringLiteral("SELECT id FROM loads WHERE request_id = ?"), {requestId}, "load");
+        id.next();
+        r.id = id.value(0).toLongLong();
+    } else {
+        QSqlQuery id = m_db.prepared(insert + QStringLiteral(" RETURNING id"), values, "load");
+        id.next();
+        r.id = id.value(0).toLongLong();
+    }
     debit(r);
     return answer(r);
 }
@@ -158,7 +210,7 @@ api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const 
     Row r = load(card, id);
     if (r.status == api::loadStatus::completed)
         return answer(r);
-    if (r.status != api::loadStatus::debited)
+    if (r.status != api::loadStatus::debited && r.status != api::loadStatus::authorised)
         throw ApiError(Status::Conflict, Refusal::NotDebited, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
     const std::unique_ptr<cdos::DesKey> tacSub = m_keys.cardKey("TAC", cdos::asnOf(bytesOf(card)));
     const cdos::Bytes expected =
@@ -167,6 +219,13 @@ api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const 
                           arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time));
     if (!cdos::constantTimeEqual(expected, tac))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadTac, QStringLiteral("TAC does not verify"));
+    // The card was credited, so its MAC2 was issued after the bank's transfer: a load still authorised here lost
+    // its debited state to a database crash (that commit does not wait for the disk), and the bank's idempotent
+    // answer restores it before the credit is recorded.
+    if (r.status == api::loadStatus::authorised)
+        debit(r);
+    if (r.status != api::loadStatus::debited)
+        throw ApiError(Status::Conflict, Refusal::NotDebited, QStringLiteral("load %1 is %2").arg(id).arg(r.status));
     markCompleted(r, hex(tac));
     return answer(r);
 }
@@ -245,7 +304,7 @@ api::LoadAnswer LoadService::recoverLoad(const QString& card, qint64 id, const a
                                            " updated_at = ? WHERE id = ? AND status = 'debited'"),
                             {nowText(), r.id}, "load");
     if (u.numRowsAffected() == 1)
-        ledger(m_db, "load-refund", r.id, kInFlight, QStringLiteral("operator:service_account"), r.amount);
+        ledger(m_db, r.card, "load-refund", r.id, kInFlight, QStringLiteral("operator:service_account"), r.amount);
     tx.commit();
     return answer(load(card, id));
 }
@@ -258,26 +317,6 @@ api::PendingLoad LoadService::pendingLoad(const QString& card) {
         throw ApiError(Status::NotFound, Refusal::NoPendingLoad, QStringLiteral("this card has no unfinished load"));
     return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), bytesOf(q.value(3).toString()),
             q.value(4).toString()};
-}
-
-QJsonArray LoadService::cardHistory(const QString& card) {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id, amount, terminal_id, online_counter, tx_date, tx_time, status,"
-                                           " tac, balance_before FROM loads WHERE card_number = ? ORDER BY id"),
-                            {card}, "history");
-    QJsonArray out;
-    while (q.next())
-        out.append(QJsonObject{{api::key::kind, QStringLiteral("load")},
-                               {api::key::id, q.value(0).toLongLong()},
-                               {api::key::cardNumber, card},
-                               {api::key::amount, q.value(1).toLongLong()},
-                               {api::key::terminalId, q.value(2).toString()},
-                               {api::key::counter, q.value(3).toInt()},
-                               {api::key::date, q.value(4).toString()},
-                               {api::key::time, q.value(5).toString()},
-                               {api::key::status, q.value(6).toString()},
-                               {api::key::tac, q.value(7).toString()},
-                               {api::key::balanceBefore, q.value(8).toLongLong()}});
-    return out;
 }
 
 } // namespace carddesk::headend

@@ -33,7 +33,6 @@ public:
     // The card's unfinished load (authorised or debited), for a terminal that finds one when it starts a new load;
     // 404 no_pending_load when there is none.
     api::PendingLoad pendingLoad(const QString& card);
-    QJsonArray cardHistory(const QString& card);
 
 private:
     struct Row;

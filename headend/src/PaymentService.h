@@ -31,9 +31,6 @@ public:
     QString vodRightMac(const QString& cardNumberHex, qint64 purchaseId, std::uint16_t programme, std::uint32_t price,
                         std::uint16_t validDays);
 
-    QJsonArray cardHistory(const QString& cardNumberHex);
-    // The card numbers of a subscriber; ApiError 404 when there is none.
-    QStringList subscriberCards(const QString& userNumber);
     // Account -> balance (sum of entries), for reconciliation.
     QJsonObject ledgerBalances();
 

@@ -97,15 +97,15 @@ api::VodPurchaseAnswer VodService::beginPurchase(const QString& card, const QJso
     // transaction: a later catalogue change does not alter what was sold.
     api::VodPurchaseAnswer answer;
     answer.purchase = m_payments.beginPurchase(card, request.priced(title.price), [&](qint64 purchaseId) {
-        m_db.exec(QStringLiteral("INSERT INTO vod_purchases (purchase_id, title_id, title, programme_id, price,"
-                                 " valid_days, created_at) VALUES (?,?,?,?,?,?,?)"),
-                  {purchaseId, title.id, title.title, title.programmeId, title.price, title.validDays, nowText()},
+        m_db.exec(QStringLiteral("INSERT INTO vod_purchases (purchase_id, card_number, title_id, title, programme_id,"
+                                 " price, valid_days, created_at) VALUES (?,?,?,?,?,?,?,?)"),
+                  {purchaseId, card, title.id, title.title, title.programmeId, title.price, title.validDays, nowText()},
                   "vod purchase");
     });
     // A repeated requestId answers its first purchase: it must have been this title's.
     QSqlQuery sold = m_db.exec(QStringLiteral("SELECT title_id, title, programme_id, price, valid_days FROM"
-                                              " vod_purchases WHERE purchase_id = ?"),
-                               {answer.purchase.purchaseId}, "vod purchase");
+                                              " vod_purchases WHERE card_number = ? AND purchase_id = ?"),
+                               {card, answer.purchase.purchaseId}, "vod purchase");
     if (!sold.next() || sold.value(0).toLongLong() != title.id)
         throw ApiError(Status::Conflict, Refusal::RequestIdReused,
                        QStringLiteral("requestId was used for another purchase"));

@@ -16,6 +16,7 @@
 #include "AuthService.h"
 #include "HeadendAudit.h"
 #include "HeadendServer.h"
+#include "HistoryService.h"
 #include "JsonApi.h"
 #include "OperatorCredentials.h"
 #include "VodService.h"
@@ -250,6 +251,8 @@ int main(int argc, char** argv) {
         audit.registerRoutes(server);
         VodService vod(db, payments);
         vod.registerRoutes(server);
+        HistoryService history(db);
+        history.registerRoutes(server);
         AppCatalogueService apps(db, AppCatalogueService::authorities(p));
         apps.registerRoutes(server);
         const quint16 actual = server.start(TlsIdentity::loadOrCreate(dir));

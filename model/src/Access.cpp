@@ -39,6 +39,7 @@ const Rule kTable[] = {
     {Operation::ProductionModeChange, "production-mode change", Role::Admin, true, Role::Admin},
     {Operation::AuditReview, "audit review", Role::Admin, false, kNone},
     {Operation::AuditExport, "audit export", Role::Admin, false, kNone},
+    {Operation::PinReset, "pin reset", Role::Desk, false, kNone},
 };
 
 const Rule& rule(Operation op) {
@@ -176,6 +177,8 @@ QString Access::operationName(Operation op) {
         return tr("review the audit trail");
     case Operation::AuditExport:
         return tr("export the audit trail");
+    case Operation::PinReset:
+        return tr("reset a card's PINs");
     }
     return {};
 }

@@ -339,8 +339,14 @@ void BatchLane::eject(bool reject, const QString& why) {
                                                 : BatchService::tr("take the card out and put the next blank card in"));
                 emit m_s.notice(BatchService::tr("reader \"%1\": %2").arg(m_reader, m_stateText));
             }
-            if (gone)
+            if (gone && m_state == State::Ejecting) {
+                // The eject's answer was lost with the reader (pcscd killed or restarted): the card is recorded, so
+                // whatever the reader shows next is safe to look at (the same card is only ejected again).
+                setState(State::Waiting, BatchService::tr("the reader is gone: waiting for it to come back"));
+                scheduleLook(1000);
+            } else if (gone) {
                 readerChanged(now ? *now : ReaderState{m_reader});
+            }
         });
 }
 

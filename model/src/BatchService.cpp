@@ -32,6 +32,22 @@ BatchService::BatchService(CardReaderManager& readers, Database& database, KeyRi
             emit notice(e.text);
         }
     });
+    // pcscd stopped, killed or restarted under a running batch (issue 16): the lanes wait (their readers are gone,
+    // a card cut off mid-issuance is taken up again by its chip serial) and the reader manager makes a new context
+    // once pcscd is back; the operator is told both.
+    connect(&m_readers, &CardReaderManager::serviceStatusChanged, this,
+            [this](ServiceStatus status, const QString& message) {
+                if (!isRunning())
+                    return;
+                if (status == ServiceStatus::NotRunning) {
+                    m_serviceLost = true;
+                    emit notice(tr("%1: the batch waits until it is back").arg(message));
+                } else if (status == ServiceStatus::Running && m_serviceLost) {
+                    m_serviceLost = false;
+                    m_lastMove.restart(); // the outage is no idle time of the batch's
+                    emit notice(tr("the PC/SC service is back: the batch goes on"));
+                }
+            });
 }
 
 BatchService::~BatchService() {
@@ -156,7 +172,7 @@ QString BatchService::start(const QString& batchId, const QStringList& readers, 
     m_lastMove.start();
     for (auto& lane : m_lanes)
         lane->start();
-    emit progress(m_batchId, m_db.batchCounts(m_batchId));
+    emitProgress(m_batchId);
     return {};
 }
 
@@ -211,7 +227,7 @@ QList<BatchLaneStatus> BatchService::lanes() const {
 void BatchService::laneMoved(BatchLane*) {
     m_lastMove.restart();
     if (isRunning())
-        emit progress(m_batchId, m_db.batchCounts(m_batchId));
+        emitProgress(m_batchId);
     // A row sent back to pending (its card rejected) is taken by a lane that had none left.
     for (auto& lane : m_lanes)
         lane->wake();
@@ -230,7 +246,13 @@ void BatchService::checkFinished() {
     for (const auto& lane : m_lanes)
         if (lane->busy() || lane->state() == BatchLane::State::AwaitRemoval)
             return;
-    const BatchCounts c = m_db.batchCounts(m_batchId);
+    BatchCounts c;
+    try {
+        c = m_db.batchCounts(m_batchId);
+    } catch (const DatabaseError& e) {
+        // Never "finished" on counts the database did not give: the batch waits for a resume.
+        return stopRun(QStringLiteral("paused"), tr("the database failed: %1").arg(e.text));
+    }
     if (m_stopping)
         return stopRun(m_stopState, m_stopState == QLatin1String("cancelled")
                                         ? tr("cancelled: %1 of %2 cards issued").arg(c.done).arg(c.total)
@@ -257,6 +279,14 @@ void BatchService::checkFinished() {
                           : tr("finished: %1 cards issued, %2 rows failed (retry them)").arg(c.done).arg(c.failed));
 }
 
+void BatchService::emitProgress(const QString& id) {
+    try {
+        emit progress(id, m_db.batchCounts(id));
+    } catch (const DatabaseError& e) {
+        emit notice(e.text); // the next step that needs the database stops the run
+    }
+}
+
 void BatchService::stopRun(const QString& state, const QString& message) {
     if (!isRunning())
         return;
@@ -279,7 +309,7 @@ void BatchService::stopRun(const QString& state, const QString& message) {
     for (auto& lane : m_lanes)
         lane.release()->deleteLater();
     m_lanes.clear();
-    emit progress(id, m_db.batchCounts(id));
+    emitProgress(id);
     emit stopped(id, state, message);
 }
 

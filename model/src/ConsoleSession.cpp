@@ -7,6 +7,7 @@
 #include "carddesk/model/IssuanceService.h"
 #include "carddesk/model/KeyRing.h"
 #include "carddesk/model/OperatorSession.h"
+#include "carddesk/model/PinResetService.h"
 #include "carddesk/model/PurseService.h"
 #include "carddesk/model/SupportService.h"
 
@@ -24,7 +25,8 @@ ConsoleSession::ConsoleSession(QObject* parent)
       m_purse(std::make_unique<PurseService>(*m_readers, *m_database, *m_keys, *m_operators)),
       m_apps(std::make_unique<AppService>(*m_readers, *m_database, *m_operators)),
       m_support(std::make_unique<SupportService>(*m_purse)),
-      m_caKeys(std::make_unique<CaKeyService>(*m_readers, *m_database, *m_keys, *m_operators)) {
+      m_caKeys(std::make_unique<CaKeyService>(*m_readers, *m_database, *m_keys, *m_operators)),
+      m_pinResets(std::make_unique<PinResetService>(*m_readers, *m_database, *m_keys, *m_operators)) {
     // Every reveal and conceal of trace secrets lands in the audit table with the operators' names; a reveal the
     // operator session did not approve is undone.
     connect(m_trace.get(), &TraceLog::revealChanged, this, &ConsoleSession::revealChanged);

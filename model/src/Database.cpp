@@ -1,6 +1,8 @@
 #include "carddesk/model/Database.h"
 
 #include "DatabaseAudit.h"
+#include "DatabaseErrorText.h"
+#include "DatabaseRead.h"
 #include "DatabaseTime.h"
 
 #include <pwd.h>
@@ -193,7 +195,7 @@ void Database::open(const QString& locationIn, int targetVersion, bool create) {
         m_location = location;
     }
     if (!db.open()) {
-        const QString why = db.lastError().text();
+        const QString why = dbtext::sqlError(db.lastError());
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         throw DatabaseError(tr("cannot open the database %1: %2").arg(m_location, why));
@@ -204,9 +206,9 @@ void Database::open(const QString& locationIn, int targetVersion, bool create) {
             // A damaged file is reported before anything is written to it.
             if (QFileInfo(location).size() > 0 && (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
                                                    q.value(0).toString() != QLatin1String("ok")))
-                throw DatabaseError(
-                    tr("%1 is a damaged database (%2); it was left untouched")
-                        .arg(m_location, q.lastError().isValid() ? q.lastError().text() : q.value(0).toString()));
+                throw DatabaseError(tr("%1 is a damaged database (%2); it was left untouched")
+                                        .arg(m_location, q.lastError().isValid() ? dbtext::sqlError(q.lastError())
+                                                                                 : q.value(0).toString()));
             q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         }
         migrate(targetVersion < 0 ? kLatest : std::min(targetVersion, kLatest));
@@ -271,7 +273,7 @@ void Database::migrate(int target) {
                                : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
     for (int version = current + 1; version <= target; ++version) {
         if (!db.transaction())
-            throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+            throw DatabaseError(tr("cannot start a transaction: %1").arg(dbtext::sqlError(db.lastError())));
         const Migration& m = kMigrations[version - 1];
         QSqlQuery q(db);
         const auto fail = [&](const QString& why) {
@@ -282,7 +284,7 @@ void Database::migrate(int target) {
             const QString sql = QString::fromLatin1(text).replace(QLatin1String("%ID%"), idType);
             for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts))
                 if (!q.exec(statement))
-                    throw fail(q.lastError().text());
+                    throw fail(dbtext::sqlError(q.lastError()));
         };
         run(m.sql);
         try {
@@ -296,7 +298,7 @@ void Database::migrate(int target) {
         q.addBindValue(version);
         q.addBindValue(nowText());
         if (!q.exec() || !db.commit())
-            throw fail(q.lastError().text() + db.lastError().text());
+            throw fail(dbtext::sqlError(q.lastError()) + dbtext::sqlError(db.lastError()));
     }
 }
 
@@ -314,17 +316,17 @@ QString Database::allocateIn(QSqlDatabase& db, const QString& prefix, quint64 fi
     q.addBindValue(prefix.toUpper());
     q.addBindValue(static_cast<qint64>(first));
     if (!q.exec())
-        throw fail(q.lastError().text());
+        throw fail(dbtext::sqlError(q.lastError()));
     // The UPDATE first: it takes the row lock (PostgreSQL) before anyone else reads the value.
     for (;;) {
         q.prepare(QStringLiteral("UPDATE card_number_sequence SET next_value = next_value + 1 WHERE prefix = ?"));
         q.addBindValue(prefix.toUpper());
         if (!q.exec())
-            throw fail(q.lastError().text());
+            throw fail(dbtext::sqlError(q.lastError()));
         q.prepare(QStringLiteral("SELECT next_value - 1 FROM card_number_sequence WHERE prefix = ?"));
         q.addBindValue(prefix.toUpper());
         if (!q.exec() || !q.next())
-            throw fail(q.lastError().text());
+            throw fail(dbtext::sqlError(q.lastError()));
         const quint64 value = std::max<quint64>(q.value(0).toULongLong(), first);
         if (value >= limit)
             throw fail(tr("the numbers of prefix %1 are exhausted").arg(prefix));
@@ -333,7 +335,7 @@ QString Database::allocateIn(QSqlDatabase& db, const QString& prefix, quint64 fi
         exists.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));
         exists.addBindValue(number);
         if (!exists.exec())
-            throw fail(exists.lastError().text());
+            throw fail(dbtext::sqlError(exists.lastError()));
         if (!exists.next())
             return number;
     }
@@ -342,11 +344,11 @@ QString Database::allocateIn(QSqlDatabase& db, const QString& prefix, quint64 fi
 QString Database::allocateCardNumber(const QString& prefix, quint64 first) {
     QSqlDatabase db = connection();
     if (!db.transaction())
-        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(dbtext::sqlError(db.lastError())));
     try {
         const QString number = allocateIn(db, prefix, first);
         if (!db.commit())
-            throw DatabaseError(tr("cannot allocate a card number: %1").arg(db.lastError().text()));
+            throw DatabaseError(tr("cannot allocate a card number: %1").arg(dbtext::sqlError(db.lastError())));
         return number;
     } catch (...) {
         db.rollback();
@@ -360,7 +362,7 @@ void Database::setCardLifeCycle(const QString& cardNumber, const QString& lifeCy
     q.addBindValue(lifeCycle);
     q.addBindValue(cardNumber.toUpper());
     if (!q.exec())
-        throw DatabaseError(tr("cannot update card %1: %2").arg(cardNumber, q.lastError().text()));
+        throw DatabaseError(tr("cannot update card %1: %2").arg(cardNumber, dbtext::sqlError(q.lastError())));
     emit cardsChanged();
 }
 
@@ -373,7 +375,8 @@ void Database::voidInterruptedIssuances(const QString& chipSerial) {
     q.addBindValue(chipSerial.toUpper());
     q.addBindValue(kIssuingLifeCycle);
     if (!q.exec())
-        throw DatabaseError(tr("cannot update the cards of chip %1: %2").arg(chipSerial, q.lastError().text()));
+        throw DatabaseError(
+            tr("cannot update the cards of chip %1: %2").arg(chipSerial, dbtext::sqlError(q.lastError())));
     if (q.numRowsAffected() > 0)
         emit cardsChanged();
 }
@@ -382,7 +385,8 @@ bool Database::cardExists(const QString& cardNumber) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT 1 FROM cards WHERE card_number = ?"));
     q.addBindValue(cardNumber.toUpper());
-    return q.exec() && q.next();
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the card registry"));
+    return q.next();
 }
 
 qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QList<CardUserRecord>& users) {
@@ -407,12 +411,12 @@ qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QL
                        .toString(Qt::ISODateWithMs));
     q.addBindValue(card.operatorName.isEmpty() ? currentOperator() : card.operatorName);
     if (!q.exec())
-        throw fail(q.lastError().text());
+        throw fail(dbtext::sqlError(q.lastError()));
     QSqlQuery idQuery(db);
     idQuery.prepare(QStringLiteral("SELECT id FROM cards WHERE card_number = ?"));
     idQuery.addBindValue(card.cardNumber.toUpper());
     if (!idQuery.exec() || !idQuery.next())
-        throw fail(idQuery.lastError().text());
+        throw fail(dbtext::sqlError(idQuery.lastError()));
     const qint64 id = idQuery.value(0).toLongLong();
     for (const auto& u : users) {
         q.prepare(QStringLiteral(
@@ -423,7 +427,7 @@ qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QL
         q.addBindValue(static_cast<qint64>(u.permissions));
         q.addBindValue(u.maxRetries);
         if (!q.exec())
-            throw fail(q.lastError().text());
+            throw fail(dbtext::sqlError(q.lastError()));
     }
     return id;
 }
@@ -431,12 +435,12 @@ qint64 Database::insertCardIn(QSqlDatabase& db, const IssuedCard& card, const QL
 qint64 Database::recordIssuedCard(const IssuedCard& card, const QList<CardUserRecord>& users) {
     QSqlDatabase db = connection();
     if (!db.transaction())
-        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(dbtext::sqlError(db.lastError())));
     qint64 id = 0;
     try {
         id = insertCardIn(db, card, users);
         if (!db.commit())
-            throw DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, db.lastError().text()));
+            throw DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, dbtext::sqlError(db.lastError())));
     } catch (...) {
         db.rollback();
         throw;
@@ -473,7 +477,8 @@ std::optional<IssuedCard> Database::card(const QString& cardNumber) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT %1 FROM cards WHERE card_number = ?").arg(QLatin1String(kCardColumns)));
     q.addBindValue(cardNumber.toUpper());
-    if (!q.exec() || !q.next())
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the card registry"));
+    if (!q.next())
         return std::nullopt;
     return cardFrom(q);
 }
@@ -484,7 +489,8 @@ std::optional<IssuedCard> Database::cardByChip(const QString& chipSerial, const 
                   .arg(QLatin1String(kCardColumns)));
     q.addBindValue(chipSerial.toUpper());
     q.addBindValue(lifeCycle);
-    if (!q.exec() || !q.next())
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the card registry"));
+    if (!q.next())
         return std::nullopt;
     return cardFrom(q);
 }
@@ -510,7 +516,8 @@ void Database::setCardAppKey(const QString& cardNumber, const QByteArray& public
     q.addBindValue(QString::fromLatin1(publicKeyDer.toHex().toUpper()));
     q.addBindValue(nowText());
     if (!q.exec())
-        throw DatabaseError(tr("cannot record the public key of card %1: %2").arg(cardNumber, q.lastError().text()));
+        throw DatabaseError(
+            tr("cannot record the public key of card %1: %2").arg(cardNumber, dbtext::sqlError(q.lastError())));
 }
 
 QByteArray Database::cardAppKey(const QString& cardNumber) const {
@@ -528,8 +535,7 @@ QList<CardUserRecord> Database::cardUsers(const QString& cardNumber) const {
     q.prepare(QStringLiteral("SELECT u.user_number, u.name, u.permissions, u.max_retries FROM card_users u"
                              " JOIN cards c ON c.id = u.card_id WHERE c.card_number = ? ORDER BY u.user_number"));
     q.addBindValue(cardNumber.toUpper());
-    if (!q.exec())
-        return out;
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the card registry"));
     while (q.next())
         out.append(CardUserRecord{q.value(0).toInt(), q.value(1).toString(),
                                   static_cast<quint32>(q.value(2).toLongLong()), q.value(3).toInt()});

@@ -5,6 +5,7 @@
 #include "carddesk/model/CsvField.h"
 #include "carddesk/model/Database.h"
 
+#include "DatabaseErrorText.h"
 #include "DatabaseTime.h"
 
 #include <carddesk/cardio/TraceLog.h>
@@ -105,7 +106,8 @@ qint64 Database::appendAudit(const AuditRecord& record, const std::function<void
     QSqlQuery control(db);
     if (postgres ? !db.transaction() : !control.exec(QStringLiteral("BEGIN IMMEDIATE")))
         throw DatabaseError(
-            tr("cannot write the audit log: %1").arg(postgres ? db.lastError().text() : control.lastError().text()));
+            tr("cannot write the audit log: %1")
+                .arg(postgres ? dbtext::sqlError(db.lastError()) : dbtext::sqlError(control.lastError())));
     const auto rollback = [&] {
         if (postgres)
             db.rollback();
@@ -122,7 +124,7 @@ qint64 Database::appendAudit(const AuditRecord& record, const std::function<void
         QSqlQuery head(db);
         if (!head.exec(postgres ? QStringLiteral("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                                 : QStringLiteral("SELECT sequence, hash FROM audit_head WHERE id = 1")))
-            throw fail(head.lastError().text());
+            throw fail(dbtext::sqlError(head.lastError()));
         if (!head.next())
             throw fail(tr("the audit trail's head row is missing"));
         last = head.value(0).toLongLong();
@@ -153,15 +155,15 @@ qint64 Database::appendAudit(const AuditRecord& record, const std::function<void
     for (const QString* v : {&e.timeText, &e.operators, &e.role, &e.action, &e.card, &e.result, &e.detail, &e.hash})
         q.addBindValue(notNull(*v));
     if (!q.exec())
-        throw fail(q.lastError().text());
+        throw fail(dbtext::sqlError(q.lastError()));
     q.prepare(QStringLiteral("UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1"));
     q.addBindValue(e.id);
     q.addBindValue(e.hash);
     if (!q.exec())
-        throw fail(q.lastError().text());
+        throw fail(dbtext::sqlError(q.lastError()));
     q.finish();
     if (postgres ? !db.commit() : !control.exec(QStringLiteral("COMMIT")))
-        throw fail(postgres ? db.lastError().text() : control.lastError().text());
+        throw fail(postgres ? dbtext::sqlError(db.lastError()) : dbtext::sqlError(control.lastError()));
     emit auditAppended();
     return e.id;
 }
@@ -191,7 +193,7 @@ QList<AuditEntry> Database::auditTrail() const {
     QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT %1 FROM audit ORDER BY sequence").arg(QLatin1String(kAuditColumns))))
-        throw DatabaseError(tr("cannot read the audit log: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot read the audit log: %1").arg(dbtext::sqlError(q.lastError())));
     while (q.next())
         out.append(entryFrom(q));
     return out;
@@ -326,7 +328,7 @@ void Database::setSetting(const QString& name, const QString& value, const Audit
         q.addBindValue(nowText());
         q.addBindValue(record.operators);
         if (!q.exec())
-            throw DatabaseError(tr("cannot change the setting %1: %2").arg(name, q.lastError().text()));
+            throw DatabaseError(tr("cannot change the setting %1: %2").arg(name, dbtext::sqlError(q.lastError())));
     });
 }
 
@@ -338,7 +340,7 @@ void chainUnchainedRows(QSqlDatabase& db) {
         QSqlQuery read(db);
         read.setForwardOnly(true);
         if (!read.exec(QStringLiteral("SELECT time, operator, action, detail FROM audit_unchained ORDER BY id")))
-            throw DatabaseError(read.lastError().text());
+            throw DatabaseError(dbtext::sqlError(read.lastError()));
         while (read.next()) {
             AuditEntry e;
             e.id = rows.size() + 1;
@@ -362,13 +364,13 @@ void chainUnchainedRows(QSqlDatabase& db) {
         for (const QString* v : {&e.timeText, &e.operators, &e.role, &e.action, &e.card, &e.result, &e.detail, &e.hash})
             q.addBindValue(notNull(*v));
         if (!q.exec())
-            throw DatabaseError(q.lastError().text());
+            throw DatabaseError(dbtext::sqlError(q.lastError()));
     }
     q.prepare(QStringLiteral("INSERT INTO audit_head (id, sequence, hash) VALUES (1, ?, ?)"));
     q.addBindValue(qint64(rows.size()));
     q.addBindValue(hexOf(previous));
     if (!q.exec())
-        throw DatabaseError(q.lastError().text());
+        throw DatabaseError(dbtext::sqlError(q.lastError()));
 }
 
 } // namespace auditdb

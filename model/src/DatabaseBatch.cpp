@@ -1,6 +1,8 @@
 // Database's batches (docs/batch-issuance.md): one row per batch, its journal rows in DatabaseJournal.cpp.
 #include "carddesk/model/Database.h"
 
+#include "DatabaseErrorText.h"
+#include "DatabaseRead.h"
 #include "DatabaseTime.h"
 
 #include <QJsonDocument>
@@ -81,7 +83,7 @@ void Database::createBatch(const BatchRecord& b, const QList<QJsonObject>& holde
               text(b.createdBy)})
             q.addBindValue(v);
         if (!q.exec())
-            throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, q.lastError().text()));
+            throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, dbtext::sqlError(q.lastError())));
         QSqlQuery row(db);
         row.prepare(QStringLiteral("INSERT INTO issuance_journal (batch_id, row_number, state, holder, attempts,"
                                    " updated_at) VALUES (?,?,'pending',?,0,?)"));
@@ -91,7 +93,7 @@ void Database::createBatch(const BatchRecord& b, const QList<QJsonObject>& holde
             row.addBindValue(QString::fromUtf8(QJsonDocument(holders[i]).toJson(QJsonDocument::Compact)));
             row.addBindValue(now);
             if (!row.exec())
-                throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, row.lastError().text()));
+                throw DatabaseError(tr("cannot record batch %1: %2").arg(b.id, dbtext::sqlError(row.lastError())));
         }
     });
 }
@@ -100,7 +102,8 @@ std::optional<BatchRecord> Database::batch(const QString& id) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT %1 FROM batches WHERE batch_id = ?").arg(QLatin1String(kBatchColumns)));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the batches"));
+    if (!q.next())
         return std::nullopt;
     return batchFrom(q);
 }
@@ -121,8 +124,7 @@ BatchCounts Database::batchCounts(const QString& id) const {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT state, COUNT(*) FROM issuance_journal WHERE batch_id = ? GROUP BY state"));
     q.addBindValue(id);
-    if (!q.exec())
-        return c;
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the batches"));
     while (q.next()) {
         const QString state = q.value(0).toString();
         const int n = q.value(1).toInt();
@@ -150,7 +152,7 @@ void Database::setBatchState(const QString& id, const QString& state) {
         q.addBindValue(nowText());
     q.addBindValue(id);
     if (!q.exec())
-        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, q.lastError().text()));
+        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, dbtext::sqlError(q.lastError())));
 }
 
 bool Database::claimBatch(const QString& id, const QString& desk, int staleSeconds) {
@@ -164,7 +166,7 @@ bool Database::claimBatch(const QString& id, const QString& desk, int staleSecon
     q.addBindValue(desk);
     q.addBindValue(stale);
     if (!q.exec())
-        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, q.lastError().text()));
+        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, dbtext::sqlError(q.lastError())));
     return q.numRowsAffected() == 1;
 }
 
@@ -175,7 +177,7 @@ void Database::batchHeartbeat(const QString& id, const QString& desk) {
     q.addBindValue(id);
     q.addBindValue(desk);
     if (!q.exec())
-        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, q.lastError().text()));
+        throw DatabaseError(tr("cannot update batch %1: %2").arg(id, dbtext::sqlError(q.lastError())));
 }
 
 } // namespace carddesk

@@ -2,6 +2,8 @@
 // (docs/batch-issuance.md). The audit trail is in DatabaseAudit.cpp, the batches in DatabaseBatch.cpp.
 #include "carddesk/model/Database.h"
 
+#include "DatabaseErrorText.h"
+#include "DatabaseRead.h"
 #include "DatabaseTime.h"
 
 #include <QDateTime>
@@ -72,14 +74,14 @@ void Database::setJournal(const QString& batchId, int row, const QString& state,
     q.addBindValue(textOrNull(asnOf(cardNumber)));
     q.addBindValue(nowText());
     if (!q.exec())
-        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(dbtext::sqlError(q.lastError())));
 }
 
 qint64 Database::reserveCard(IssuedCard& card, const QList<CardUserRecord>& users, const QString& prefix, quint64 first,
                              const QString& batchId, int row, const QString& reader) {
     QSqlDatabase db = connection();
     if (!db.transaction())
-        throw DatabaseError(tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        throw DatabaseError(tr("cannot start a transaction: %1").arg(dbtext::sqlError(db.lastError())));
     qint64 id = 0;
     try {
         if (card.cardNumber.isEmpty())
@@ -99,9 +101,9 @@ qint64 Database::reserveCard(IssuedCard& card, const QList<CardUserRecord>& user
         q.addBindValue(textOrNull(reader));
         q.addBindValue(nowText());
         if (!q.exec())
-            throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
+            throw DatabaseError(tr("cannot write the issuance journal: %1").arg(dbtext::sqlError(q.lastError())));
         if (!db.commit())
-            throw DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, db.lastError().text()));
+            throw DatabaseError(tr("cannot record card %1: %2").arg(card.cardNumber, dbtext::sqlError(db.lastError())));
     } catch (...) {
         db.rollback();
         throw;
@@ -116,7 +118,8 @@ std::optional<JournalEntry> Database::journalEntry(const QString& batchId, int r
                   .arg(QLatin1String(kJournalColumns)));
     q.addBindValue(batchId);
     q.addBindValue(row);
-    if (!q.exec() || !q.next())
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the issuance journal"));
+    if (!q.next())
         return std::nullopt;
     return journalFrom(q);
 }
@@ -127,8 +130,7 @@ QList<JournalEntry> Database::journal(const QString& batchId) const {
     q.prepare(QStringLiteral("SELECT %1 FROM issuance_journal WHERE batch_id = ? ORDER BY row_number")
                   .arg(QLatin1String(kJournalColumns)));
     q.addBindValue(batchId);
-    if (!q.exec())
-        return out;
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the issuance journal"));
     while (q.next())
         out.append(journalFrom(q));
     return out;
@@ -142,7 +144,7 @@ std::optional<JournalEntry> Database::claimNextRow(const QString& batchId, const
             QStringLiteral("SELECT MIN(row_number) FROM issuance_journal WHERE batch_id = ? AND state = 'pending'"));
         q.addBindValue(batchId);
         if (!q.exec())
-            throw DatabaseError(tr("cannot read the issuance journal: %1").arg(q.lastError().text()));
+            throw DatabaseError(tr("cannot read the issuance journal: %1").arg(dbtext::sqlError(q.lastError())));
         if (!q.next() || q.value(0).isNull())
             return std::nullopt;
         const int row = q.value(0).toInt();
@@ -155,7 +157,7 @@ std::optional<JournalEntry> Database::claimNextRow(const QString& batchId, const
         u.addBindValue(batchId);
         u.addBindValue(row);
         if (!u.exec())
-            throw DatabaseError(tr("cannot write the issuance journal: %1").arg(u.lastError().text()));
+            throw DatabaseError(tr("cannot write the issuance journal: %1").arg(dbtext::sqlError(u.lastError())));
         if (u.numRowsAffected() == 1)
             return journalEntry(batchId, row);
     }
@@ -173,7 +175,7 @@ void Database::requeueRow(const QString& batchId, int row, const QString& reason
     q.addBindValue(batchId);
     q.addBindValue(row);
     if (!q.exec())
-        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(dbtext::sqlError(q.lastError())));
 }
 
 std::optional<JournalEntry> Database::journalRowForCard(const QString& cardNumber) const {
@@ -181,7 +183,8 @@ std::optional<JournalEntry> Database::journalRowForCard(const QString& cardNumbe
     q.prepare(QStringLiteral("SELECT %1 FROM issuance_journal WHERE card_number = ? ORDER BY updated_at DESC")
                   .arg(QLatin1String(kJournalColumns)));
     q.addBindValue(cardNumber.toUpper());
-    if (!q.exec() || !q.next())
+    execRead(q, QT_TRANSLATE_NOOP("carddesk::Database", "the issuance journal"));
+    if (!q.next())
         return std::nullopt;
     return journalFrom(q);
 }
@@ -193,7 +196,7 @@ int Database::releaseUnnumberedRows(const QString& batchId) {
     q.addBindValue(nowText());
     q.addBindValue(batchId);
     if (!q.exec())
-        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot write the issuance journal: %1").arg(dbtext::sqlError(q.lastError())));
     return q.numRowsAffected();
 }
 

@@ -15,6 +15,7 @@
 #include <QPromise>
 #include <QRegularExpression>
 #include <QSslConfiguration>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <memory>
@@ -121,18 +122,67 @@ QString HeadendHistoryClient::loadCertificate(QSslCertificate* out) const {
     return {};
 }
 
-QFuture<Result> HeadendHistoryClient::cardTransactions(const QString& cardNumber) {
+namespace {
+
+// The path of one page: ?limit=N and, after the first, &after=<cursor>.
+QString paged(const QString& path, const QString& after, int limit) {
+    QUrlQuery q;
+    q.addQueryItem(api::query::limit, QString::number(std::clamp(limit, 1, HeadendHistoryClient::kMaxPage)));
+    if (!after.isEmpty())
+        q.addQueryItem(api::query::after, after);
+    return path + QLatin1Char('?') + q.toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+QFuture<Result> HeadendHistoryClient::cardTransactionsPage(const QString& cardNumber, const QString& after, int limit) {
     static const QRegularExpression card(QStringLiteral("^[0-9A-Fa-f]{20}$"));
     if (!card.match(cardNumber).hasMatch())
         return ready(failed(Failure::Settings, tr("a card number has 20 hexadecimal digits")));
-    return get(api::path::cardTransactions(cardNumber.toUpper()), tr("card %1").arg(cardNumber.toUpper()), true);
+    return get(paged(api::path::cardTransactions(cardNumber.toUpper()), after, limit),
+               tr("card %1").arg(cardNumber.toUpper()), after.isEmpty());
 }
 
-QFuture<Result> HeadendHistoryClient::subscriberTransactions(const QString& userNumber) {
+QFuture<Result> HeadendHistoryClient::subscriberTransactionsPage(const QString& userNumber, const QString& after,
+                                                                 int limit) {
     const QString user = userNumber.trimmed();
     if (user.isEmpty() || user.size() > 64 || user.contains(QRegularExpression(QStringLiteral("[\\x00-\\x1F]"))))
         return ready(failed(Failure::Settings, tr("a subscriber number has 1 to 64 characters")));
-    return get(api::path::subscriberTransactions(user), tr("subscriber %1").arg(user), false);
+    return get(paged(api::path::subscriberTransactions(user), after, limit), tr("subscriber %1").arg(user), false);
+}
+
+QFuture<Result> HeadendHistoryClient::cardTransactions(const QString& cardNumber) {
+    return allPages(
+        [this, cardNumber](const QString& after) { return cardTransactionsPage(cardNumber, after, kMaxPage); });
+}
+
+QFuture<Result> HeadendHistoryClient::subscriberTransactions(const QString& userNumber) {
+    return allPages(
+        [this, userNumber](const QString& after) { return subscriberTransactionsPage(userNumber, after, kMaxPage); });
+}
+
+QFuture<Result> HeadendHistoryClient::allPages(const std::function<QFuture<Result>(const QString& after)>& page) {
+    auto promise = std::make_shared<QPromise<Result>>();
+    promise->start();
+    auto all = std::make_shared<Result>();
+    // Each page's continuation asks for the next; the step is dropped when the last has come.
+    auto step = std::make_shared<std::function<void(const QString&)>>();
+    *step = [this, page, promise, all, step](const QString& after) {
+        page(after).then(this, [promise, all, step](const Result& r) {
+            if (r.ok()) {
+                all->history.records += r.history.records;
+                if (!r.next.isEmpty()) {
+                    (*step)(r.next);
+                    return;
+                }
+            }
+            promise->addResult(r.ok() ? *all : r);
+            promise->finish();
+            *step = nullptr;
+        });
+    };
+    (*step)(QString());
+    return promise->future();
 }
 
 QFuture<Result> HeadendHistoryClient::get(const QString& path, const QString& what, bool emptyIsUnknown) {
@@ -144,6 +194,7 @@ QFuture<Result> HeadendHistoryClient::get(const QString& path, const QString& wh
         if (auto h = HeadendHistory::parse(QJsonDocument(a.value.toArray()).toJson(QJsonDocument::Compact), &why);
             h && a.value.isArray()) {
             r.history = *h;
+            r.next = QString::fromLatin1(a.nextCursor);
             if (emptyIsUnknown && r.history.records.isEmpty()) {
                 r.failure = Failure::NotFound;
                 r.error = tr("the headend has no transaction of %1: it is not enrolled there, or has never paid "
@@ -277,6 +328,7 @@ QFuture<HeadendHistoryClient::Answer> HeadendHistoryClient::send(const QByteArra
                 fail(Failure::BadAnswer, tr("the headend's answer is not JSON"));
             else
                 a.value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+            a.nextCursor = reply->rawHeader(api::header::nextCursor).left(200);
         } else if (status > 0) {
             const QJsonObject e = QJsonDocument::fromJson(data).object();
             const QString code = e.value(api::key::error).toString();

@@ -1,5 +1,6 @@
 #include "carddesk/model/OperatorStore.h"
 
+#include "DatabaseErrorText.h"
 #include "DatabaseTime.h"
 
 #include <carddesk/protocol/crypto/Crypto.h>
@@ -52,7 +53,7 @@ struct Secret {
 
 void exec(QSqlQuery& q, const QString& what) {
     if (!q.exec())
-        throw DatabaseError(OperatorStore::tr("cannot %1: %2").arg(what, q.lastError().text()));
+        throw DatabaseError(OperatorStore::tr("cannot %1: %2").arg(what, dbtext::sqlError(q.lastError())));
 }
 
 } // namespace
@@ -109,7 +110,7 @@ QList<OperatorInfo> OperatorStore::list() const {
     QList<OperatorInfo> out;
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT %1 FROM operators ORDER BY name").arg(QLatin1String(kColumns))))
-        throw DatabaseError(tr("cannot read the operators: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot read the operators: %1").arg(dbtext::sqlError(q.lastError())));
     while (q.next())
         out.append(infoFrom(q));
     return out;

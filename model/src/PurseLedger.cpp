@@ -1,5 +1,7 @@
 #include "carddesk/model/PurseLedger.h"
 
+#include "DatabaseErrorText.h"
+
 #include "carddesk/model/Database.h"
 
 #include <QSqlError>
@@ -48,13 +50,13 @@ qint64 PurseLedger::record(const PurseTransactionRecord& t) {
     q.addBindValue(
         (t.recordedAt.isValid() ? t.recordedAt : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs));
     if (!q.exec())
-        throw DatabaseError(tr("cannot record the purse transaction: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot record the purse transaction: %1").arg(dbtext::sqlError(q.lastError())));
     // Portable across SQLite and PostgreSQL (no RETURNING in older SQLite): the newest row of this card.
     QSqlQuery id(db);
     id.prepare(QStringLiteral("SELECT MAX(id) FROM purse_transactions WHERE card_number = ?"));
     id.addBindValue(t.cardNumber.toUpper());
     if (!id.exec() || !id.next())
-        throw DatabaseError(tr("cannot record the purse transaction: %1").arg(id.lastError().text()));
+        throw DatabaseError(tr("cannot record the purse transaction: %1").arg(dbtext::sqlError(id.lastError())));
     return id.value(0).toLongLong();
 }
 
@@ -63,7 +65,7 @@ qint64 PurseLedger::nextTerminalSerial(const QString& terminalId) const {
     q.prepare(QStringLiteral("SELECT MAX(terminal_serial) FROM purse_transactions WHERE terminal_id = ?"));
     q.addBindValue(terminalId.toUpper());
     if (!q.exec() || !q.next())
-        throw DatabaseError(tr("cannot read the terminal serial: %1").arg(q.lastError().text()));
+        throw DatabaseError(tr("cannot read the terminal serial: %1").arg(dbtext::sqlError(q.lastError())));
     return q.value(0).isNull() ? 1 : q.value(0).toLongLong() + 1;
 }
 

@@ -152,6 +152,7 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
     report.createdAt = QDateTime::currentDateTimeUtc();
     report.headendFailure = in.headend.failure;
     report.headendError = in.headend.error;
+    report.nextCursor = in.headend.next;
     report.reader = in.reader;
     report.keysAvailable = in.keys != nullptr;
     const cdos::IssuerKeys* keys = in.keys.get();
@@ -194,7 +195,7 @@ SupportReport SupportReconciler::reconcile(const Input& in) {
 
     std::vector<bool> used(std::size_t(records.size()), false);
     // The card's side first: each log record looks for its headend record.
-    if (card) {
+    if (card && !in.laterPage) {
         for (const PurseLogEntry& e : card->log) {
             Row row;
             row.cardNumber = card->cardNumber;

@@ -59,9 +59,11 @@ QFuture<SupportReport> SupportService::lookup(const SupportQuery& query) {
     p->cardDone = query.reader.isEmpty();
     setBusy(1);
 
-    QFuture<HeadendHistoryClient::Result> history = query.subscriberMode
-                                                        ? m_client->subscriberTransactions(p->input.subscriber)
-                                                        : m_client->cardTransactions(p->input.cardNumber);
+    // The first page only (the newest records, which the card's log covers); the view fetches the others as it
+    // scrolls (morePage).
+    QFuture<HeadendHistoryClient::Result> history =
+        query.subscriberMode ? m_client->subscriberTransactionsPage(p->input.subscriber, QString())
+                             : m_client->cardTransactionsPage(p->input.cardNumber, QString());
     history.then(this, [this, p](const HeadendHistoryClient::Result& r) {
         p->input.headend = r;
         p->headendDone = true;
@@ -97,9 +99,50 @@ QString SupportService::exportReport(const SupportReport& report, const QString&
     return report.write(path);
 }
 
+QFuture<SupportTableModel::MoreRows> SupportService::morePage(const QString& cursor) {
+    using MoreRows = SupportTableModel::MoreRows;
+    if (!m_last) {
+        MoreRows none;
+        none.error = tr("there is no lookup to continue");
+        return QtFuture::makeReadyFuture(none);
+    }
+    try {
+        m_purse.operators().require(Operation::History, m_last->subscriberMode ? QString() : m_last->cardNumber);
+    } catch (const AccessDenied& e) {
+        MoreRows refused;
+        refused.error = e.text;
+        return QtFuture::makeReadyFuture(refused);
+    }
+    const std::shared_ptr<const SupportReconciler::Input> last = m_last;
+    QFuture<HeadendHistoryClient::Result> page = last->subscriberMode
+                                                     ? m_client->subscriberTransactionsPage(last->subscriber, cursor)
+                                                     : m_client->cardTransactionsPage(last->cardNumber, cursor);
+    return page.then(QtFuture::Launch::Async, [last](const HeadendHistoryClient::Result& r) {
+        MoreRows more;
+        if (!r.ok()) {
+            more.error = r.error;
+            return more;
+        }
+        SupportReconciler::Input in = *last;
+        in.headend = r;
+        in.laterPage = true;
+        try {
+            const SupportReport report = SupportReconciler::reconcile(in);
+            more.rows = report.rows;
+            more.next = report.nextCursor;
+        } catch (const std::exception& e) {
+            more.error = tr("the reconciliation failed: %1").arg(QString::fromLocal8Bit(e.what()));
+        }
+        return more;
+    });
+}
+
 void SupportService::finishIfDone(const std::shared_ptr<Pending>& p) {
     if (!p->headendDone || !p->cardDone)
         return;
+    auto last = std::make_shared<SupportReconciler::Input>(p->input);
+    last->headend.history.records.clear();
+    m_last = last;
     // The 3DES per record is cheap, but a subscriber's history can be long: a worker thread, not the GUI's.
     QtFuture::makeReadyFuture(p->input)
         .then(QtFuture::Launch::Async,

@@ -7,10 +7,42 @@ namespace carddesk {
 
 SupportTableModel::SupportTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void SupportTableModel::setRows(const QList<SupportReport::Row>& rows) {
+void SupportTableModel::setRows(const QList<SupportReport::Row>& rows, const QString& next, Fetcher fetcher) {
     beginResetModel();
     m_rows = rows;
+    m_next = next;
+    m_fetcher = std::move(fetcher);
+    m_fetching = false;
+    ++m_generation;
     endResetModel();
+}
+
+bool SupportTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_next.isEmpty() && m_fetcher && !m_fetching;
+}
+
+void SupportTableModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    m_fetcher(m_next).then(this, [this, generation](const MoreRows& more) {
+        if (generation != m_generation)
+            return; // another lookup replaced the rows meanwhile
+        m_fetching = false;
+        if (!more.error.isEmpty()) {
+            m_next.clear(); // no retry loop while the view stays at the bottom; a new lookup starts again
+            emit fetchFailed(more.error);
+            return;
+        }
+        m_next = more.next;
+        if (!more.rows.isEmpty()) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.rows.size()) - 1);
+            m_rows += more.rows;
+            endInsertRows();
+        }
+        emit moreFetched(int(more.rows.size()));
+    });
 }
 
 QString SupportTableModel::kindName(const QString& kind) {

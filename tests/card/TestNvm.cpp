@@ -303,7 +303,7 @@ private slots:
         QTest::newRow("missing") << "missing"
                                  << "does not exist";
         QTest::newRow("empty") << "empty"
-                               << "not a CardDesk card image";
+                               << "is empty (0 bytes)";
         QTest::newRow("bad magic") << "magic"
                                    << "not a CardDesk card image (bad magic)";
         QTest::newRow("header checksum") << "crc"
@@ -315,7 +315,12 @@ private slots:
         QTest::newRow("too long") << "long"
                                   << "too long";
         QTest::newRow("future version") << "version"
-                                        << "format version 3 is not supported";
+                                        << "has format version 3, made by a newer card OS";
+        QTest::newRow("future header layout") << "layout"
+                                              << "has format version 7, unknown here: made by a newer card OS, or "
+                                                 "its header is damaged";
+        QTest::newRow("version 0") << "version0"
+                                   << "format version 0 does not exist";
         QTest::newRow("journal record out of bounds") << "journal"
                                                       << "journal record out of bounds";
         QTest::newRow("random bytes") << "random"
@@ -350,6 +355,11 @@ private slots:
             else if (damage == "version") {
                 img[9] = 3;
                 fixCrc();
+            } else if (damage == "layout") {
+                img[9] = 7; // a newer header whose checksum is elsewhere
+            } else if (damage == "version0") {
+                img[9] = 0;
+                fixCrc();
             } else if (damage == "journal") {
                 // A well-formed, checksummed journal page whose record points into the header.
                 Bytes page(256, 0);
@@ -371,7 +381,10 @@ private slots:
             QFAIL("a damaged image opened");
         } catch (const NvmError& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());
-            QCOMPARE(e.kind, damage == "missing" ? NvmError::Kind::NotFound : NvmError::Kind::Corrupt);
+            const auto kind = damage == "missing"                         ? NvmError::Kind::NotFound
+                              : damage == "version" || damage == "layout" ? NvmError::Kind::Unsupported
+                                                                          : NvmError::Kind::Corrupt;
+            QCOMPARE(e.kind, kind);
         }
         QCOMPARE(cardtest::readFile(path), before); // nothing was "repaired" behind the user's back
     }

@@ -6,9 +6,12 @@
 #include "carddesk/protocol/apdu/CardRecords.h"
 #include "carddesk/protocol/apdu/CommandSet.h"
 #include "carddesk/protocol/apdu/SecureMessaging.h"
+#include "carddesk/protocol/crypto/Crc32.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -202,6 +205,127 @@ private slots:
         QVERIFY2(log.contains(QStringLiteral("left as it is")), qPrintable(log));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
+    }
+
+    // Issue 16: an image cut short, with a bit flipped in its header, or from a newer format version is refused by
+    // the real program with its reason and exit code 2; the file stays byte for byte as it was, nothing is made
+    // beside it and no blank card replaces it (a new blank card is made only where no file is).
+    void refusedImagesStayAsTheyAre_data() {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << "empty"
+                               << "is empty (0 bytes)";
+        QTest::newRow("cut in half") << "half"
+                                     << "truncated: 66494 bytes where its header means 132988";
+        QTest::newRow("last byte missing") << "byte"
+                                           << "truncated: 132987 bytes where its header means 132988";
+        QTest::newRow("check values missing") << "trailer"
+                                              << "the page check values after its 131072 bytes of pages are missing";
+        QTest::newRow("header bit flipped") << "header"
+                                            << "header checksum mismatch";
+        QTest::newRow("newer format") << "newer"
+                                      << "has format version 3, made by a newer card OS";
+        QTest::newRow("newer header layout") << "layout"
+                                             << "has format version 7, unknown here";
+    }
+    void refusedImagesStayAsTheyAre() {
+        QFETCH(QString, damage);
+        QFETCH(QString, message);
+        const QDir dir(m_dir.filePath(QStringLiteral("refused-") + damage));
+        QVERIFY(dir.mkpath(QStringLiteral(".")));
+        const QString image = dir.filePath(QStringLiteral("card.img"));
+        {
+            FakeVpcd vpcd;
+            QVERIFY(vpcd.listen());
+            QProcess card;
+            card.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+            QVERIFY(vpcd.waitForCard()); // made and formatted
+            stop(card);
+            QCOMPARE(card.exitCode(), 0);
+        }
+        QFile f(image);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray content = f.readAll();
+        f.close();
+        QCOMPARE(content.size(), 132988);
+        const auto fixHeaderCrc = [&content] {
+            const std::uint32_t crc = cdos::crc32(reinterpret_cast<const std::uint8_t*>(content.constData()), 252);
+            for (int i = 0; i < 4; ++i)
+                content[252 + i] = static_cast<char>(crc >> (24 - 8 * i));
+        };
+        if (damage == QLatin1String("empty"))
+            content.clear();
+        else if (damage == QLatin1String("half"))
+            content.truncate(content.size() / 2);
+        else if (damage == QLatin1String("byte"))
+            content.chop(1);
+        else if (damage == QLatin1String("trailer"))
+            content.truncate(131072);
+        else if (damage == QLatin1String("header"))
+            content[22] = static_cast<char>(content[22] ^ 0x10); // a bit of the chip serial
+        else if (damage == QLatin1String("newer")) {
+            content[9] = 3;
+            fixHeaderCrc();
+        } else if (damage == QLatin1String("layout"))
+            content[9] = 7; // its header checksum is not where version 2 keeps it
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(content), content.size());
+        f.close();
+        const QDateTime modified = QFileInfo(image).lastModified();
+
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+        QVERIFY(card.waitForFinished(5000));
+        QCOMPARE(card.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(card.exitCode(), 2);
+        const QString log = QString::fromUtf8(card.readAllStandardError());
+        QVERIFY2(log.contains(QStringLiteral("cannot start: card image ") + image), qPrintable(log));
+        QVERIFY2(log.contains(message), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("left as it is")), qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("carddesk-card: new blank card image")), qPrintable(log));
+        QVERIFY(!vpcd.waitForCard(200)); // never in the reader
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);
+        f.close();
+        QCOMPARE(QFileInfo(image).lastModified(), modified);
+        QCOMPARE(dir.entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("card.img")});
+    }
+
+    // A bit flipped in every journal page: the journal only records transactions already on their home pages, so
+    // its pages fail their CRC, are not needed, and the card starts as it was (the same chip serial).
+    void flippedJournalLosesNothing() {
+        const QString image = m_dir.filePath(QStringLiteral("journal.img"));
+        Bytes serial;
+        {
+            FakeVpcd vpcd;
+            QVERIFY(vpcd.listen());
+            QProcess card;
+            card.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+            serial = insertedChipSerial(vpcd);
+            QCOMPARE(serial.size(), std::size_t(8));
+            const auto created = createEf(vpcd); // page writes: the journal is used
+            QVERIFY(created);
+            QCOMPARE(cdos::ResponseApdu::fromRaw(*created).sw, std::uint16_t(0x9000));
+            stop(card);
+            QCOMPARE(card.exitCode(), 0);
+        }
+        QFile f(image);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray content = f.readAll();
+        for (int page = 1; page <= 32; ++page)
+            content[page * 256 + 100] = static_cast<char>(content[page * 256 + 100] ^ 0x01);
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(content), content.size());
+        f.close();
+        FakeVpcd vpcd;
+        QVERIFY(vpcd.listen());
+        QProcess card;
+        card.start(QStringLiteral(CARDDESK_CARD_BIN), args(image, vpcd.port()));
+        QCOMPARE(insertedChipSerial(vpcd), serial);
+        stop(card);
+        QCOMPARE(card.exitCode(), 0);
     }
 
     // --power-cut-at: the card dies in the middle of a page write, without answering; the image is fine after.

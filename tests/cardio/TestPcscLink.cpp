@@ -43,6 +43,7 @@ private slots:
         QCOMPARE(classify(SCARD_W_REMOVED_CARD), Error::Kind::CardGone);
         QCOMPARE(classify(SCARD_E_NO_SMARTCARD), Error::Kind::NoCard);
         QCOMPARE(classify(SCARD_E_NO_SERVICE), Error::Kind::NoService);
+        QCOMPARE(classify(SCARD_F_COMM_ERROR), Error::Kind::NoService); // a killed pcscd's stale socket (issue 16)
         QCOMPARE(classify(SCARD_E_UNKNOWN_READER), Error::Kind::UnknownReader);
         QCOMPARE(classify(SCARD_W_RESET_CARD), Error::Kind::Reset);
         QCOMPARE(classify(SCARD_E_SHARING_VIOLATION), Error::Kind::SharingViolation);

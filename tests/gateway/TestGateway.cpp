@@ -4,6 +4,7 @@
 #include "bench/PcscClient.h"
 #include "headend/HeadendProcess.h"
 #include "support/CardProcess.h"
+#include "support/PcscRestart.h"
 
 #include <QUuid>
 #include <QtTest>
@@ -210,6 +211,31 @@ private slots:
                  qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("Balance: 0.00 yuan.")));
         QVERIFY(!r.out.contains(QStringLiteral("1234"))); // the PIN is masked
+    }
+
+    // Issue 16: pcscd killed and restarted while the gateway waits for its card. The gateway notices (its PC/SC
+    // context died), says so in its log, makes a new context once pcscd is back and serves the card put in then.
+    void pcscdRestartedWhileWaitingForTheCard() {
+        m_card.stop();
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(
+            QStringLiteral(CARDDESK_GATEWAY_BIN),
+            gatewayArgs(QStringLiteral("1\n1234\n3\n0\n"), {QStringLiteral("--wait-seconds"), QStringLiteral("40")}));
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        while (!out.contains("Please insert your card") && p.waitForReadyRead(10000))
+            out += p.readAll();
+        QVERIFY2(out.contains("Please insert your card"), out.constData());
+        QVERIFY(cdtest::restartPcscd(2));
+        QVERIFY(m_card.start(m_image, kPort));
+        Run r = finish(p);
+        r.out.prepend(QString::fromUtf8(out));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("carddesk-gateway: PC/SC service lost")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("carddesk-gateway: PC/SC service back")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Card authenticated: card 86010000000000000077")));
+        QVERIFY(r.out.contains(QStringLiteral("Balance: 0.00 yuan.")));
     }
 
     // Another terminal left the e-purse application selected (a new connection does not reset the card): the

@@ -5,6 +5,8 @@
 #include "DeskCard.h"
 #include "Localisation.h"
 #include "MainWindow.h"
+#include "PinResetDialog.h"
+#include "ScreenMap.h"
 
 #include "carddesk/model/ConsoleSession.h"
 #include "carddesk/model/Database.h"
@@ -12,6 +14,7 @@
 
 #include <carddesk/card/dispatch/CardOs.h>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
@@ -70,6 +73,49 @@ private slots:
         QVERIFY(result->text().contains(mailer));
         QCOMPARE(QDir(folder).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), qsizetype(1));
         QVERIFY(QDir(QDir(folder).filePath(QStringLiteral(".pending"))).entryList(QDir::Files).isEmpty());
+
+        // The holder lost the mailer: File → Reset PINs gives user 1 a new PIN and prints a new mailer, in the
+        // operator's language (the dialog is looked at in Chinese and English).
+        const QString resetFolder = dir.filePath(QStringLiteral("reset-mailers"));
+        for (const QLocale& locale : {QLocale(QLocale::Chinese, QLocale::China), QLocale(QLocale::English)}) {
+            QVERIFY(Localisation::install(locale));
+            auto* action = window->findChild<QAction*>(QStringLiteral("pinResetAction"));
+            QVERIFY(action && action->isEnabled());
+            action->trigger();
+            PinResetDialog* dialog = nullptr;
+            QTRY_VERIFY((dialog = window->findChild<PinResetDialog*>()) != nullptr && dialog->isVisible());
+            auto* run = dialog->findChild<QPushButton*>(QStringLiteral("pinResetRunButton"));
+            QVERIFY(!run->isEnabled()); // no folder yet
+            QVERIFY(dialog->problem().contains(locale.language() == QLocale::English ? QStringLiteral("folder")
+                                                                                     : QStringLiteral("文件夹")));
+            dialog->findChild<QLineEdit*>(QStringLiteral("pinResetUsersEdit"))->setText(QStringLiteral("1,1"));
+            dialog->findChild<QLineEdit*>(QStringLiteral("pinResetFolderEdit"))->setText(resetFolder);
+            QVERIFY(!run->isEnabled()); // user 1 twice
+            dialog->findChild<QLineEdit*>(QStringLiteral("pinResetUsersEdit"))->setText(QStringLiteral("1"));
+            dialog->findChild<QPlainTextEdit*>(QStringLiteral("pinResetAddressEdit"))
+                ->setPlainText(QStringLiteral("北京市朝阳区建国路 88 号\n100022"));
+            QVERIFY(run->isEnabled());
+            QTest::mouseClick(run, Qt::LeftButton);
+            auto* outcome = dialog->findChild<QLabel*>(QStringLiteral("pinResetResultLabel"));
+            QTRY_VERIFY_WITH_TIMEOUT(!outcome->property("outcome").toString().isEmpty(), 60000);
+            QVERIFY2(outcome->property("outcome").toString() == QLatin1String("success"), qPrintable(outcome->text()));
+            const QString name = locale.language() == QLocale::English ? QStringLiteral("pin-reset-dialog-en.png")
+                                                                       : QStringLiteral("pin-reset-dialog-zh_CN.png");
+            QVERIFY(dialog->grab().save(QStringLiteral(CARDDESK_TEST_OUTPUT_DIR "/") + name));
+            const QJsonObject shown = ScreenMap::of(dialog);
+            QVERIFY2(ScreenMap::clipped(shown).isEmpty(), qPrintable(ScreenMap::clipped(shown).join(QLatin1Char(';'))));
+            if (locale.language() == QLocale::Chinese)
+                QVERIFY2(ScreenMap::untranslated(shown).isEmpty(),
+                         qPrintable(ScreenMap::untranslated(shown).join(QLatin1Char(';'))));
+            dialog->close();
+            QTRY_VERIFY(window->findChild<PinResetDialog*>() == nullptr);
+        }
+        QCOMPARE(QDir(resetFolder).entryList({QStringLiteral("*-pin-reset-*.pdf")}, QDir::Files).size(), qsizetype(2));
+        QVERIFY(QDir(QDir(resetFolder).filePath(QStringLiteral(".pending"))).entryList(QDir::Files).isEmpty());
+        int resets = 0;
+        for (const AuditEntry& e : window->database()->auditEntries(50))
+            resets += e.action == QLatin1String("pin reset") && e.result == QLatin1String("ok");
+        QCOMPARE(resets, 2);
         window.reset(); // the owner thread stops before the card goes
     }
 };

@@ -1,14 +1,20 @@
 // Renders the console as an operator first sees it, in Chinese, through the real program: `carddesk --screenshot`
 // under LANG=zh_CN.UTF-8 (the system-locale path, no --lang), with a blank virtual card in the reader when the
 // pcsc fixture is there. The PNG lands in the build folder; CARDDESK_UPDATE_SCREENSHOT=1 also copies it to
-// docs/screenshot-zh_CN.png for the README.
+// docs/screenshot-zh_CN.png for the README. What the picture shows is checked through the words written beside it
+// (carddesk::ScreenMap): translated, nothing cut short, the card listed, each label painted.
 #include "support/CardProcess.h"
 #include "support/CliProcess.h"
+
+#include "ScreenMap.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,7 +75,8 @@ private slots:
         QVERIFY(dir.isValid());
         // With the fixture's pcscd a blank card sits in "Virtual PCD 00 00", as on a desk about to issue.
         cdtest::CardProcess card;
-        if (QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")))
+        const bool withCard = QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm"));
+        if (withCard)
             QVERIFY(card.start(dir.filePath(QStringLiteral("card.img")), 35963));
         else
             qInfo("no pcscd: the screenshot shows the console without a card");
@@ -99,12 +106,51 @@ private slots:
         QImage image(png);
         QVERIFY2(!image.isNull(), qPrintable(png));
         QVERIFY(image.width() >= 1200 && image.height() >= 800);
-        // Not an empty canvas: a real window has many colours.
-        QSet<QRgb> colours;
-        for (int y = 0; y < image.height(); y += 7)
-            for (int x = 0; x < image.width(); x += 7)
-                colours.insert(image.pixel(x, y));
-        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+
+        // What the picture shows, in words (carddesk::ScreenMap, written beside it): a Chinese window title, no
+        // text left in English, no label or button cut short, the reader and its card listed, the operator named.
+        QFile mapFile(png + QStringLiteral(".widgets.json"));
+        QVERIFY2(mapFile.open(QIODevice::ReadOnly), qPrintable(mapFile.fileName()));
+        const QJsonObject map = QJsonDocument::fromJson(mapFile.readAll()).object();
+        QVERIFY2(map.value(QStringLiteral("title")).toString().contains(QStringLiteral("控制台")),
+                 qPrintable(map.value(QStringLiteral("title")).toString()));
+        const QStringList english = carddesk::ScreenMap::untranslated(map);
+        QVERIFY2(english.isEmpty(),
+                 qPrintable(QStringLiteral("not translated: ") + english.join(QStringLiteral("; "))));
+        const QStringList cut = carddesk::ScreenMap::clipped(map);
+        QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("cut short: ") + cut.join(QStringLiteral("; "))));
+        QStringList texts;
+        for (const auto& v : map.value(QStringLiteral("items")).toArray())
+            texts << v.toObject().value(QStringLiteral("text")).toString();
+        QVERIFY2(texts.size() > 40, qPrintable(texts.join(QStringLiteral(" | "))));
+        QVERIFY2(texts.contains(QStringLiteral("admin")) ||
+                     texts.join(QLatin1Char(' ')).contains(QStringLiteral("admin")),
+                 "the logged-in operator is not shown");
+        if (withCard) {
+            const QString all = texts.join(QStringLiteral(" | "));
+            QVERIFY2(all.contains(QStringLiteral("Virtual PCD 00 00")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("空白")), qPrintable(all)); // the blank card, read and named
+        }
+        // And the picture is the window those words describe: each reported label is painted (its pixels differ).
+        int painted = 0, labels = 0;
+        for (const auto& v : map.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("kind")).toString() != QLatin1String("label"))
+                continue;
+            const QRect r(o.value(QStringLiteral("x")).toInt(), o.value(QStringLiteral("y")).toInt(),
+                          o.value(QStringLiteral("width")).toInt(), o.value(QStringLiteral("height")).toInt());
+            if (!image.rect().contains(r) || r.isEmpty())
+                continue;
+            ++labels;
+            const QRgb first = image.pixel(r.topLeft());
+            bool differs = false;
+            for (int y = r.top(); y <= r.bottom() && !differs; ++y)
+                for (int x = r.left(); x <= r.right() && !differs; ++x)
+                    differs = image.pixel(x, y) != first;
+            painted += differs;
+        }
+        QVERIFY(labels > 5);
+        QCOMPARE(painted, labels);
 
         if (qEnvironmentVariableIntValue("CARDDESK_UPDATE_SCREENSHOT") == 1) {
             const QString docs = QStringLiteral(CARDDESK_SOURCE_DIR "/docs/screenshot-zh_CN.png");

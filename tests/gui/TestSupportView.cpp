@@ -315,6 +315,37 @@ private slots:
             qInfo("updated %s", qPrintable(docs));
         }
     }
+
+    // Issue 15: a long history comes a page at a time, and scrolling the table to its end fetches the next page
+    // (canFetchMore / fetchMore) until the last: every record once, newest first.
+    void scrollingFetchesOlderPages() {
+        const QString card = QStringLiteral("86010000000000000079");
+        QVERIFY(supporttest::fillHeadendHistory(m_hd, card, QStringLiteral("U00000079"), 450));
+        setText("supportTokenEdit", m_hd.operatorToken);
+        QTest::mouseClick(child<QRadioButton>("supportCardRadio"), Qt::LeftButton);
+        setText("supportCardEdit", card);
+        clickLookUp();
+        SupportViewModel* model = m_view->model();
+        QCOMPARE(model->rowCount(), HeadendHistoryClient::kPage); // the first page only
+        auto* table = child<QTableView>("supportTable");
+        for (int round = 0; round < 10 && model->rowCount() < 450; ++round) {
+            const int before = model->rowCount();
+            table->scrollToBottom();
+            QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > before, 20000);
+        }
+        QCOMPARE(model->rowCount(), 450);
+        QTRY_VERIFY(!model->isFetching());
+        QVERIFY(!model->canFetchMore({}));
+        QSet<qint64> ids;
+        qint64 previous = 450;
+        for (const SupportReport::Row& row : model->rows()) {
+            QVERIFY(row.headend);
+            ids.insert(row.headend->id);
+            QCOMPARE(row.headend->balanceBefore, previous - 1); // newest first, none missed
+            previous = row.headend->balanceBefore;
+        }
+        QCOMPARE(ids.size(), 450);
+    }
 };
 
 QTEST_MAIN(TestSupportView)

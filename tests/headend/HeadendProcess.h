@@ -31,6 +31,7 @@ struct Reply {
     QJsonObject json;
     QByteArray body;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray nextCursor; // the histories' X-Next-Cursor header (issue 15)
     QString code() const { return json.value(QStringLiteral("error")).toString(); }
 };
 
@@ -69,8 +70,31 @@ public:
         QSqlDatabase::removeDatabase(QStringLiteral("pg-admin"));
         QUrl url = admin;
         url.setPath(QLatin1Char('/') + name);
+        // CARDDESK_TEST_PG_PARTITIONS (issue 15): the card tables hash-partitioned by card, as distributed.
+        if (const QString n = qEnvironmentVariable("CARDDESK_TEST_PG_PARTITIONS"); !n.isEmpty())
+            url.setQuery(QStringLiteral("partitions=") + n);
         database = url.toString();
         return ok;
+    }
+
+    // A connection of the test's own to the headend's database (SQLite file or PostgreSQL), to look at the schema
+    // or fill it; the caller removes it with QSqlDatabase::removeDatabase(name).
+    QSqlDatabase openDatabase(const QString& name) const {
+        QSqlDatabase d;
+        if (database.isEmpty()) {
+            d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            d.setDatabaseName(dir.filePath(QStringLiteral("headend.sqlite")));
+            d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        } else {
+            const QUrl url(database);
+            d = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            d.setHostName(url.host());
+            d.setPort(url.port());
+            d.setUserName(url.userName());
+            d.setDatabaseName(url.path().mid(1));
+        }
+        d.open();
+        return d;
     }
 
     QStringList dbArgs() const {
@@ -219,6 +243,7 @@ public:
         out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         out.error = r->error();
         out.body = r->readAll();
+        out.nextCursor = r->rawHeader("X-Next-Cursor");
         out.json = QJsonDocument::fromJson(out.body).object();
         r->deleteLater();
         return out;

@@ -55,6 +55,22 @@ private slots:
             api::PurchaseCompletion::fromJson(api::PurchaseCompletion{bytes("11223344"), bytes("55667788")}.toJson());
         QVERIFY(completion);
         QCOMPARE(completion->tac, bytes("55667788"));
+        QVERIFY(!completion->begun);
+
+        // Issue 15: with the purchase as begun (what a headend that lost the pending row records), all or nothing.
+        const api::PurchaseCompletion full{bytes("11223344"), bytes("55667788"), r, 5, a.date, a.time};
+        const auto withBegun = api::PurchaseCompletion::fromJson(full.toJson());
+        QVERIFY(withBegun && withBegun->begun);
+        QCOMPARE(withBegun->begun->requestId, r.requestId);
+        QCOMPARE(withBegun->begun->initResponse, r.initResponse);
+        QCOMPARE(withBegun->terminalSerial, qint64(5));
+        QCOMPARE(withBegun->date, a.date);
+        QCOMPARE(withBegun->time, a.time);
+        QJsonObject partial = full.toJson();
+        partial.remove(key::date);
+        QString bad;
+        QVERIFY(!api::PurchaseCompletion::fromJson(partial, &bad));
+        QCOMPARE(bad, key::date);
     }
 
     void vodPurchaseIsPricedByTheHeadend() {

@@ -5,6 +5,7 @@
 // card pulled mid-personalisation ends completed or rejected, never half.
 #include "support/CardProcess.h"
 #include "support/CliProcess.h"
+#include "support/PcscRestart.h"
 
 #include <carddesk/model/Database.h>
 
@@ -346,6 +347,56 @@ private slots:
         QCOMPARE(countFiles(mailerDir + QStringLiteral("/.pending")), 0);
         QVERIFY2(killed >= 3, "the batch should have been killed mid-way several times");
         qInfo("batch of %d over 4 readers, %d kills: every holder once, nothing rejected", rows, killed);
+    }
+
+    // Last: it restarts the fixture's pcscd, which the slots before must not meet.
+    // Issue 16: pcscd killed (SIGKILL) and restarted in the middle of a batch. carddesk-cli says so on stderr, the
+    // lane waits for its reader, the reader manager reconnects, and the batch finishes as an uninterrupted one:
+    // every holder once, every card in the output stack recorded with its own number, none issued twice, none
+    // rejected.
+    void pcscdRestartedMidBatch() {
+        const int rows = 8;
+        Desk desk;
+        QVERIFY(cdtest::initDesk(desk.database()));
+        QVERIFY(desk.startHoppers(1, rows));
+        const QString csv = writeCsv(desk.dir.filePath(QStringLiteral("holders.csv")), rows, true);
+        QProcess p;
+        p.setProcessEnvironment(cliEnv());
+        p.start(QStringLiteral(CARDDESK_CLI_BIN), batchArgs(desk,
+                                                            {QStringLiteral("issue"), QStringLiteral("--template"),
+                                                             kTemplate, QStringLiteral("--file"), csv},
+                                                            1));
+        QVERIFY(p.waitForStarted());
+        const QString output = desk.hopper(0) + QStringLiteral("/output");
+        QTRY_VERIFY_WITH_TIMEOUT(countFiles(output) >= 2, 120000);
+        QVERIFY(cdtest::restartPcscd(2));
+        QVERIFY(p.waitForFinished(5 * 60 * 1000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        qInfo().noquote() << err;
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(
+            err.contains(QStringLiteral("carddesk-cli: PC/SC service not running: the batch waits until it is back")),
+            qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("carddesk-cli: the PC/SC service is back: the batch goes on")),
+                 qPrintable(err));
+        QCOMPARE(countFiles(output), rows);
+        QCOMPARE(countFiles(desk.hopper(0) + QStringLiteral("/reject")), 0);
+        Database db;
+        db.open(desk.database());
+        QSet<QString> numbers, chips;
+        for (const IssuedCard& card : db.cards()) {
+            QCOMPARE(card.lifeCycle, QStringLiteral("personalised"));
+            numbers.insert(card.cardNumber);
+            chips.insert(card.chipSerial);
+        }
+        QCOMPARE(numbers.size(), rows);
+        QCOMPARE(chips.size(), rows);
+        QCOMPARE(db.cards().size(), rows);
+        // Each card in the output stack is one of the recorded ones, each recorded once.
+        QSet<QString> stacked;
+        for (const QString& name : QDir(output).entryList(QDir::Files))
+            stacked.insert(chipSerialOfImage(output + QLatin1Char('/') + name));
+        QCOMPARE(stacked, chips);
     }
 };
 

@@ -13,6 +13,7 @@
 #include <carddesk/model/KeyRing.h>
 #include <carddesk/model/OperatorSession.h>
 #include <carddesk/model/OperatorStore.h>
+#include <carddesk/model/PinResetService.h>
 #include <carddesk/model/PurseService.h>
 #include <carddesk/model/SupportService.h>
 
@@ -60,6 +61,7 @@ const Expected kTable[] = {
     {Operation::ProductionModeChange, Role::Admin, true},
     {Operation::AuditReview, Role::Admin, false},
     {Operation::AuditExport, Role::Admin, false},
+    {Operation::PinReset, Role::Desk, false},
 };
 
 // One operator per role, named after it.
@@ -349,6 +351,17 @@ private slots:
             const PurseTransactionResult r = PurseService::wait(s.purse().transact(request));
             refused = r.refused;
             error = r.error;
+            break;
+        }
+        case Operation::PinReset: {
+            PinResetRequest request;
+            request.reader = kReader;
+            request.mailerFolder = path("mailers");
+            request.address = {QStringLiteral("北京市")};
+            const PinResetResult r = waitForFuture(s.pinResets().reset(request));
+            refused = r.refused;
+            error = r.error;
+            QVERIFY(r.mailer.isEmpty()); // no card: no mailer either way
             break;
         }
         case Operation::Diagnose: {

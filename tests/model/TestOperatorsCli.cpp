@@ -214,6 +214,9 @@ private slots:
              QStringList{QStringLiteral("ca-key"), QStringLiteral("--key"), QStringLiteral("CA_SERVICE_1"),
                          QStringLiteral("--second-operator"), QStringLiteral("second")} +
                  reader},
+            {Operation::PinReset, QStringList{QStringLiteral("pin-reset"), QStringLiteral("--mailers"), file("mailers"),
+                                              QStringLiteral("--address"), QStringLiteral("北京")} +
+                                      reader},
             {Operation::ManageOperators, {QStringLiteral("operator"), QStringLiteral("list")}},
             {Operation::Settings, {QStringLiteral("settings"), QStringLiteral("show")}},
             {Operation::ProductionModeChange,

@@ -136,4 +136,43 @@ inline bool tamperHeadend(const hdtest::HeadendProcess& hd, const QString& sql, 
     return ok;
 }
 
+// Issue 15: enrols `card` for `subscriber` and writes `count` completed purchases of it straight into the headend's
+// SQLite, one minute apart (balanceBefore = the minute), as the growth generator fills a headend. False on error.
+inline bool fillHeadendHistory(hdtest::HeadendProcess& hd, const QString& card, const QString& subscriber, int count) {
+    const QJsonObject holder{{QStringLiteral("userNumber"), subscriber},
+                             {QStringLiteral("account"), QStringLiteral("6222") + subscriber},
+                             {QStringLiteral("name"), QStringLiteral("Wang")}};
+    if (hd.post(QStringLiteral("/v1/admin/cards"),
+                {{QStringLiteral("cardNumber"), card}, {QStringLiteral("holder"), holder}}, {}, true)
+            .status != 200)
+        return false;
+    const QString name = QStringLiteral("headend-sqlite-fill");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(hd.dir.filePath(QStringLiteral("headend.sqlite")));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+            ok = db.transaction();
+            for (int i = 0; ok && i < count; ++i) {
+                ok = q.prepare(QStringLiteral(
+                    "INSERT INTO purchases (request_id, card_number, amount, terminal_id, key_index, balance_before,"
+                    " offline_counter, card_random, terminal_serial, tx_date, tx_time, status, created_at) VALUES"
+                    " (?, ?, 100, '112233445566', 1, ?, ?, '00000000', ?, '20260101', '000000', 'completed', ?)"));
+                for (const QVariant& v : QVariantList{
+                         QStringLiteral("fill-%1-%2").arg(card).arg(i), card, i, i % 65536, i + 1,
+                         QDateTime(QDate(2026, 1, 1), QTime(0, 0)).addSecs(60 * i).toString(Qt::ISODateWithMs)})
+                    q.addBindValue(v);
+                ok = ok && q.exec();
+            }
+            ok = ok && db.commit();
+            q = QSqlQuery();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 } // namespace supporttest

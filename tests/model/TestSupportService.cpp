@@ -415,6 +415,28 @@ private slots:
         QVERIFY(a.value.toObject().contains(QStringLiteral("next")));
     }
 
+    // Issue 15: the client reads a history in pages (the headend never answers it whole) and follows them.
+    void clientFollowsThePages() {
+        const QString card = QStringLiteral("86010000000000000069");
+        QVERIFY(supporttest::fillHeadendHistory(m_hd, card, QStringLiteral("U00000069"), 1234));
+        HeadendHistoryClient client;
+        configure(client);
+        HeadendHistoryClient::Result page = waitForFuture(client.cardTransactionsPage(card, QString(), 100));
+        QVERIFY2(page.ok(), qPrintable(page.error));
+        QCOMPARE(page.history.records.size(), 100);
+        QVERIFY(!page.next.isEmpty());
+        page = waitForFuture(client.cardTransactionsPage(card, page.next, 100));
+        QCOMPARE(page.history.records.first().balanceBefore, 1234 - 101);
+        const HeadendHistoryClient::Result all = waitForFuture(client.cardTransactions(card));
+        QVERIFY2(all.ok(), qPrintable(all.error));
+        QCOMPARE(all.history.records.size(), 1234);
+        QSet<qint64> ids;
+        for (const auto& r : all.history.records)
+            ids.insert(r.id);
+        QCOMPARE(ids.size(), 1234);
+        QVERIFY(all.next.isEmpty());
+    }
+
     void olderThanTheCardLog() {
         SupportReconciler::Input in;
         in.cardNumber = kCard;

@@ -1,4 +1,6 @@
 #include "carddesk/protocol/apdu/CardRecords.h"
+#include "carddesk/protocol/apdu/Tlv.h"
+#include "carddesk/protocol/appdl/AppTlv.h"
 #include "carddesk/protocol/perso/Personaliser.h"
 
 #include <QtTest>
@@ -33,6 +35,34 @@ private slots:
         QVERIFY(hd);
         QCOMPARE(QString::fromStdString(hd->name), QStringLiteral("张三"));
         QVERIFY(!HolderData::decode(*fromHex("0105")));
+    }
+
+    // Found by fuzzing (issue 16, fuzz/tlv): a holder field ending in a zero byte was cut short by the decoder, which
+    // stripped every trailing zero as padding, and the card's holder record became unreadable.
+    void holderFieldEndingInZero() {
+        HolderData h{"U001", "6222020000000001", std::string("Zhang", 5) + '\0', {}};
+        Bytes file = h.encode();
+        file.resize(128, 0);
+        const auto hd = HolderData::decode(file);
+        QVERIFY(hd);
+        QCOMPARE(hd->name, h.name);
+        QCOMPARE(hd->encode(), h.encode());
+        // Padding is zeros only: anything else after the fields is refused.
+        file[120] = 0x01;
+        QVERIFY(!HolderData::decode(file));
+    }
+
+    // Found by fuzzing (fuzz/tlv): the length byte 80 (BER's indefinite form) was read as a length of 128.
+    void tlvLength80IsRefused() {
+        Bytes b{0x01, 0x80};
+        b.resize(2 + 128, 0x41);
+        QVERIFY(!tlv::parse(b));
+        Bytes good;
+        tlv::put(good, 0x01, Bytes(128, 0x41));
+        QCOMPARE(good[1], std::uint8_t{0x81});
+        QVERIFY(tlv::parse(good));
+        QVERIFY_THROWS_EXCEPTION(cdos::appdl::FormatError, cdos::appdl::AppTlv::parse(b, {0x01}));
+        QCOMPARE(cdos::appdl::AppTlv::parse(good, {0x01}).at(0x01).size(), std::size_t{128});
     }
 
     void usersMenuKeysRoundTrip() {

@@ -73,7 +73,8 @@ struct Result {
     descrambler::DescramblerStats stats;
 };
 
-Result descramble(const Packets& in, const std::function<bool(const ecm::EcmHeader&)>& entitled = {}) {
+Result descramble(const Packets& in, const std::function<bool(const ecm::EcmHeader&)>& entitled = {},
+                  std::size_t chunk = 37) {
     Result r;
     descrambler::Descrambler d(
         {},
@@ -90,8 +91,8 @@ Result descramble(const Packets& in, const std::function<bool(const ecm::EcmHead
                 r.out.push_back(pkt);
             }
         });
-    for (std::size_t i = 0; i < in.size(); i += 37) // odd-sized pushes, as from a socket
-        d.push(in[i].data(), std::min<std::size_t>(37, in.size() - i));
+    for (std::size_t i = 0; i < in.size(); i += chunk) // odd-sized pushes by default, as from a socket
+        d.push(in[i].data(), std::min(chunk, in.size() - i));
     d.finish();
     r.stats = d.stats();
     return r;
@@ -142,6 +143,31 @@ private slots:
         QCOMPARE(r.stats.ecmsHandled, std::uint64_t(switchingEcms(scrambled).size() + 1));
         if (mode == int(ecm::Scrambler::Csa2)) // full batches except one per key change and the end
             QVERIFY(r.stats.partialBatches <= 2 * r.stats.ecmsHandled + 2);
+    }
+
+    // A part-full batch costs libdvbcsa a full one's time (bitslice), so batches are cut only where a key changes:
+    // once per parity switch (the old parity's last packets) and once at the end. ECM repetitions (every 0.1 s, same
+    // CWs) and the push size must not cut them (carddesk-bench-descramble, issue 15).
+    void batchesAreCutOnlyByKeyChanges_data() {
+        QTest::addColumn<int>("chunk");
+        QTest::newRow("1 packet a push") << 1;
+        QTest::newRow("7 (a UDP datagram)") << 7;
+        QTest::newRow("batch size + 1") << 129;
+        QTest::newRow("all at once") << 100000;
+    }
+    void batchesAreCutOnlyByKeyChanges() {
+        QFETCH(int, chunk);
+        const Packets s = scramble(m_clear, ecm::Scrambler::Csa2);
+        const Result r = descramble(s, {}, std::size_t(chunk));
+        const Result reference = descramble(s);
+        QVERIFY(r.out == reference.out); // every packet, PSI and ECMs included, in the same order
+        QVERIFY(av(r.out) == av(m_clear));
+        const std::size_t switches = switchingEcms(s).size();
+        QVERIFY(switches >= 3);
+        QVERIFY(r.stats.ecmSections > 10 * r.stats.ecmsHandled); // the repetitions were there
+        QCOMPARE(r.stats.ecmsHandled, std::uint64_t(switches + 1));
+        QVERIFY2(r.stats.partialBatches <= switches + 1, qPrintable(QString::number(r.stats.partialBatches)));
+        QCOMPARE(r.stats.partialBatches, reference.stats.partialBatches);
     }
 
     void earlyEcmDoesNotReplaceTheKeyOnAir() {

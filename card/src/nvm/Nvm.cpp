@@ -85,6 +85,29 @@ bool validGeometry(std::uint32_t size, std::uint16_t pageSize, std::uint16_t jou
            size <= 16u * 1024 * 1024;
 }
 
+// A version above ours comes from a newer card OS, whose header this one may not even know how to check: the header
+// checksum of our layout tells "surely newer" from "newer, or a damaged version field". Either way the file is
+// neither opened nor changed (a downgrade would lose what the newer format keeps).
+NvmError newerFormat(const std::string& path, int fd, std::uint64_t fileSize, std::uint16_t version) {
+    std::uint8_t fixed[32];
+    bool ourChecksum = false;
+    if (preadAll(fd, fixed, sizeof fixed, 0)) {
+        const std::uint16_t pageSize = getU16(fixed + 10);
+        if (validGeometry(getU32(fixed + 12), pageSize, getU16(fixed + 16)) && fileSize >= pageSize) {
+            Bytes header(pageSize);
+            ourChecksum = preadAll(fd, header.data(), pageSize, 0) &&
+                          crc32(header.data(), pageSize - 4u) == getU32(&header[pageSize - 4]);
+        }
+    }
+    return NvmError(NvmError::Kind::Unsupported,
+                    "card image " + path + " has format version " + std::to_string(version) +
+                        (ourChecksum ? ", made by a newer card OS"
+                                     : ", unknown here: made by a newer card OS, or its "
+                                       "header is damaged") +
+                        " (this card OS reads version " + std::to_string(Nvm::kFormatVersion) +
+                        " and upgrades 1); not opened and not changed: use the carddesk-card that made it");
+}
+
 } // namespace
 
 std::unique_ptr<Nvm> Nvm::create(const std::string& path, const NvmOptions& o) {
@@ -166,6 +189,10 @@ void Nvm::load(const std::string& path, int fd, bool durable) {
         throw NvmError(NvmError::Kind::Io, sysError("cannot examine card image " + path));
     const auto fileSize = static_cast<std::uint64_t>(st.st_size);
     std::uint8_t fixed[32];
+    if (fileSize == 0)
+        throw NvmError(NvmError::Kind::Corrupt, "card image " + path +
+                                                    " is empty (0 bytes): truncated, or never a card image; it is "
+                                                    "not formatted (a new blank card is made only where no file is)");
     if (fileSize < 64 || !preadAll(fd, fixed, sizeof fixed, 0)) {
         if (fileSize >= 8 && preadAll(fd, fixed, 8, 0) && std::memcmp(fixed, kMagic, 8) == 0)
             throw corrupt("truncated to " + std::to_string(fileSize) + " bytes");
@@ -174,6 +201,8 @@ void Nvm::load(const std::string& path, int fd, bool durable) {
     if (std::memcmp(fixed, kMagic, 8) != 0)
         throw NvmError(NvmError::Kind::Corrupt, path + " is not a CardDesk card image (bad magic)");
     const std::uint16_t version = getU16(fixed + 8);
+    if (version > kFormatVersion)
+        throw newerFormat(path, fd, fileSize, version);
     m_pageSize = getU16(fixed + 10);
     m_size = getU32(fixed + 12);
     m_journalPages = getU16(fixed + 16);
@@ -185,7 +214,7 @@ void Nvm::load(const std::string& path, int fd, bool durable) {
     if (crc32(header.data(), m_pageSize - 4u) != getU32(&header[m_pageSize - 4]))
         throw corrupt("header checksum mismatch");
     if (version != 1 && version != kFormatVersion)
-        throw corrupt("format version " + std::to_string(version) + " is not supported (this card OS reads " +
+        throw corrupt("format version " + std::to_string(version) + " does not exist (this card OS reads " +
                       std::to_string(kFormatVersion) + " and upgrades 1)");
     m_checked = version == kFormatVersion;
     const std::uint64_t expected = m_size + (m_checked ? 4ull * userPages() : 0);

@@ -67,8 +67,13 @@ bool Context::waitFor(const std::string& reader, bool card, std::chrono::millise
             st.dwCurrentState = st.dwEventState & ~SCARD_STATE_CHANGED;
         } else if (rv != SCARD_E_TIMEOUT) {
             if (!card && rv == SCARD_E_UNKNOWN_READER)
-                return true;                                             // reader gone: certainly no card in it
-            std::this_thread::sleep_for(std::chrono::milliseconds(100)); // reader not there (yet), pcscd restarting
+                return true; // reader gone: certainly no card in it
+            // pcscd stopped or killed: this context is dead for good, even once a new pcscd runs (issue 16). The
+            // caller makes a new one; waiting here would only run out the clock.
+            if (rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_F_COMM_ERROR ||
+                rv == SCARD_E_INVALID_HANDLE)
+                throw Error(Error::Kind::NoService, rv, "wait for a card in \"" + reader + "\": " + codeText(rv));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100)); // reader not there (yet)
         }
     }
     return false;

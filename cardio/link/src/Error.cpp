@@ -11,6 +11,9 @@ Error::Kind classify(long rv) {
     switch (static_cast<LONG>(rv)) {
     case SCARD_E_NO_SERVICE:
     case SCARD_E_SERVICE_STOPPED:
+    // pcsc-lite's client returns it when its socket to pcscd fails: a pcscd killed (its stale socket refuses the
+    // connection) or gone mid-call (issue 16).
+    case SCARD_F_COMM_ERROR:
         return Error::Kind::NoService;
     case SCARD_E_UNKNOWN_READER:
     case SCARD_E_READER_UNAVAILABLE:

@@ -40,6 +40,7 @@ struct Descrambler::Impl {
     std::size_t batchSize = dvbcsa_bs_batch_size();
     std::vector<dvbcsa_bs_batch_s> batchDesc;
     std::vector<std::uint8_t> out;
+    bool batchRan = false; // since the queue was last written
 
     Impl() {
         for (auto& s : slots)
@@ -207,6 +208,7 @@ struct Descrambler::Impl {
         }
         stats.descrambled += s.batch.size();
         s.batch.clear();
+        batchRan = true;
     }
 
     // Writes the queue up to the first packet still waiting for its batch, keeping the stream order.
@@ -246,6 +248,13 @@ void Descrambler::push(const std::uint8_t* packets, std::size_t count) {
         const std::size_t off = m->out.size();
         m->out.insert(m->out.end(), p, p + ts::kPacketSize);
         m->process(off);
+        if (m->batchRan) {
+            // Written as soon as a batch is done, not at the end of the push: the queue stays about one batch long
+            // (cache-resident whatever the push size), and a push of more than kMaxQueuedPackets no longer reaches
+            // the limit below and cuts batches part-full merely because nothing was written during it.
+            m->batchRan = false;
+            m->emitReady();
+        }
         if (m->out.size() >= kMaxQueuedPackets * ts::kPacketSize) {
             // Only reached when one parity's batch stalls behind the other: run it part-full rather than grow.
             m->runBatch(kEven);

@@ -100,7 +100,15 @@ std::optional<VodPurchaseAnswer> VodPurchaseAnswer::fromJson(const QJsonObject& 
 }
 
 QJsonObject PurchaseCompletion::toJson() const {
-    return {{key::mac2, hexText(mac2)}, {key::tac, hexText(tac)}};
+    QJsonObject o = begun ? begun->toJson() : QJsonObject();
+    o.insert(key::mac2, hexText(mac2));
+    o.insert(key::tac, hexText(tac));
+    if (begun) {
+        o.insert(key::terminalSerial, terminalSerial);
+        o.insert(key::date, date);
+        o.insert(key::time, time);
+    }
+    return o;
 }
 
 std::optional<PurchaseCompletion> PurchaseCompletion::fromJson(const QJsonObject& o, QString* badField, QString* why) {
@@ -108,6 +116,14 @@ std::optional<PurchaseCompletion> PurchaseCompletion::fromJson(const QJsonObject
     PurchaseCompletion m;
     m.mac2 = in.hex(key::mac2, kMacBytes);
     m.tac = in.hex(key::tac, kMacBytes);
+    if (in.ok() && o.contains(key::requestId)) { // the purchase as begun: all of it or a refusal
+        m.begun = PurchaseRequest::fromJson(o, badField, why);
+        if (!m.begun)
+            return std::nullopt;
+        m.terminalSerial = in.integer(key::terminalSerial, kSerial);
+        m.date = in.string(key::date, 8);
+        m.time = in.string(key::time, 6);
+    }
     return in.finish(std::move(m), badField, why);
 }
 

@@ -94,12 +94,44 @@ Bytes HolderData::encode() const {
     return out;
 }
 
+namespace {
+
+// Where the TLVs at the start of a file end. The unused rest of the file is zero bytes and no field has tag 00, so
+// the data ends where a tag 00 would begin; a value may itself end in zero bytes (stripping every trailing zero cut
+// such a value short and made the record unreadable). nullopt when a TLV runs past the end or non-zero bytes follow.
+std::optional<std::size_t> tlvExtent(const Bytes& b) {
+    std::size_t i = 0;
+    while (i < b.size() && b[i] != 0) {
+        if (b.size() - i < 2)
+            return std::nullopt;
+        std::size_t len = b[i + 1], head = 2;
+        if (len == 0x81 && b.size() - i >= 3) {
+            len = b[i + 2];
+            head = 3;
+        } else if (len == 0x82 && b.size() - i >= 4) {
+            len = getU16(b.data() + i + 2);
+            head = 4;
+        } else if (len >= 0x80) {
+            return std::nullopt;
+        }
+        if (len > b.size() - i - head)
+            return std::nullopt;
+        i += head + len;
+    }
+    for (std::size_t j = i; j < b.size(); ++j)
+        if (b[j] != 0)
+            return std::nullopt;
+    return i;
+}
+
+} // namespace
+
 std::optional<HolderData> HolderData::decode(const Bytes& b) {
-    // The file is longer than the TLVs: trailing zero bytes are the unused rest.
-    std::size_t end = b.size();
-    while (end > 0 && b[end - 1] == 0)
-        --end;
-    auto m = tlv::parse(b.data(), end);
+    // The file is longer than the TLVs: the zero bytes after them are the unused rest.
+    const auto end = tlvExtent(b);
+    if (!end)
+        return std::nullopt;
+    auto m = tlv::parse(b.data(), *end);
     if (!m || !m->count(0x01) || !m->count(0x02) || !m->count(0x03))
         return std::nullopt;
     HolderData h{str(m->at(0x01)), str(m->at(0x02)), str(m->at(0x03)), {}};

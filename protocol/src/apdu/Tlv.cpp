@@ -34,7 +34,7 @@ std::optional<std::map<std::uint8_t, Bytes>> parse(const std::uint8_t* p, std::s
                 return std::nullopt;
             len = getU16(p + i);
             i += 2;
-        } else if (len > 0x80) {
+        } else if (len >= 0x80) { // 80 is BER's indefinite length, 83.. longer than this format allows
             return std::nullopt;
         }
         if (len > size - i)

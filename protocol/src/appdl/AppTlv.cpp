@@ -36,7 +36,7 @@ AppTlv::Fields AppTlv::parse(const Bytes& data, std::initializer_list<std::uint8
                 throw FormatError("truncated length");
             len = bytes == 1 ? data[i] : getU16(&data[i]);
             i += bytes;
-        } else if (len > 0x80) {
+        } else if (len >= 0x80) { // 80 (BER's indefinite length) is no short form either
             throw FormatError("unsupported length form");
         }
         if (data.size() - i < len)

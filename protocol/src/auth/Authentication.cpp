@@ -61,7 +61,7 @@ std::optional<Bytes> decryptCardNumber(const DesKey& processKey, const Bytes& cr
 Bytes encryptPersonalData(const DesKey& processKey, const HolderData& holder, const Bytes& cardRandom8) {
     if (cardRandom8.size() != kCardRandomSize)
         throw crypto::CryptoError("the card random must be 8 bytes");
-    // The random first: HolderData::decode ignores trailing zero bytes, which a random may end with.
+    // The random first, then the holder's fields (HolderData::decode reads the TLVs up to the zero padding).
     Bytes plain;
     tlv::put(plain, kCardRandomTag, cardRandom8);
     append(plain, holder.encode());

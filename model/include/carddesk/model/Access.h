@@ -43,6 +43,7 @@ enum class Operation {
     ProductionModeChange, // dual
     AuditReview,
     AuditExport,
+    PinReset, // new generated PINs and a new mailer for an issued card (a lost mailer)
 };
 
 class Access {

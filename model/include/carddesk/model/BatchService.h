@@ -96,12 +96,14 @@ private:
     void laneIdle(BatchLane* lane);
     void checkFinished();
     void stopRun(const QString& state, const QString& message);
+    void emitProgress(const QString& id);
 
     CardReaderManager& m_readers;
     Database& m_db;
     KeyRing& m_keys;
     OperatorSession& m_operators;
     QString m_batchId;
+    bool m_serviceLost = false; // pcscd went away during the run (said once until it is back)
     BatchRecord m_batch;
     CardTemplate m_template;
     QMap<int, BatchHolder> m_filePins; // rows with their PINs, when the batch's PINs come from its file

@@ -13,6 +13,7 @@ namespace carddesk {
 class AppService;
 class BatchService;
 class CaKeyService;
+class PinResetService;
 class CardReaderManager;
 class Database;
 class IssuanceService;
@@ -51,6 +52,7 @@ public:
     AppService& apps() { return *m_apps; }
     SupportService& support() { return *m_support; }
     CaKeyService& caKeys() { return *m_caKeys; }
+    PinResetService& pinResets() { return *m_pinResets; }
 
 private:
     void revealChanged(bool reveal, const QString& operatorName);
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<AppService> m_apps;
     std::unique_ptr<SupportService> m_support;
     std::unique_ptr<CaKeyService> m_caKeys;
+    std::unique_ptr<PinResetService> m_pinResets;
     bool m_undoingReveal = false;
 };
 

@@ -16,6 +16,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <functional>
+
 namespace carddesk {
 
 class HeadendHistoryClient final : public QObject {
@@ -38,6 +40,7 @@ public:
         Failure failure = Failure::None;
         QString error; // translated; empty on success
         HeadendHistory history;
+        QString next; // a page: the cursor of the following one (empty on the last)
         bool ok() const { return failure == Failure::None; }
     };
 
@@ -67,6 +70,13 @@ public:
     // Request timeout (default 15 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
+    // One page of a history, newest first (issue 15: keyset paging): `after` the cursor of the previous page
+    // (Result::next), empty for the first; at most `limit` records (1..kMaxPage).
+    static constexpr int kPage = 100;
+    static constexpr int kMaxPage = 1000;
+    QFuture<Result> cardTransactionsPage(const QString& cardNumber, const QString& after, int limit = kPage);
+    QFuture<Result> subscriberTransactionsPage(const QString& userNumber, const QString& after, int limit = kPage);
+    // The whole history, page after page (carddesk-cli; the console's view fetches pages as it scrolls).
     QFuture<Result> cardTransactions(const QString& cardNumber);
     QFuture<Result> subscriberTransactions(const QString& userNumber);
 
@@ -75,6 +85,7 @@ public:
         Failure failure = Failure::None;
         QString error; // translated; empty on success
         QJsonValue value;
+        QByteArray nextCursor; // the histories' X-Next-Cursor header
         bool ok() const { return failure == Failure::None; }
     };
     // Role admin (or, for the first admin credential, the set-up token): the answer holds the new token, once.
@@ -88,6 +99,8 @@ public:
 
 private:
     QFuture<Result> get(const QString& path, const QString& what, bool emptyIsUnknown);
+    // Follows the pages of a history until the last; `first` the first page's path with its query.
+    QFuture<Result> allPages(const std::function<QFuture<Result>(const QString& after)>& page);
     // One request with the operator credential (or, setup: the set-up token when no credential is set).
     QFuture<Answer> send(const QByteArray& method, const QString& path, const QByteArray& body, const QString& what,
                          bool setup = false);

@@ -27,6 +27,9 @@ public:
         std::optional<PurseState> card;  // the card in the reader
         std::optional<PurseProof> proof; // its last transaction proved
         std::shared_ptr<const cdos::IssuerKeys> keys;
+        // A later page of the history (issue 15): the card's log was set beside the first page already, so its
+        // records are not listed again; the page's records are judged against it (older than its reach…).
+        bool laterPage = false;
     };
 
     static SupportReport reconcile(const Input& input);

@@ -76,6 +76,9 @@ public:
     bool keysAvailable = false;
 
     QList<Row> rows;
+    // The headend's history has more pages (issue 15): the cursor of the next, which the view fetches as it scrolls
+    // (SupportService::morePage); rows fetched later are appended to `rows` before an export.
+    QString nextCursor;
 
     int matchedCount() const;
     int problemCount() const;

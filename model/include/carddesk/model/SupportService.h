@@ -4,7 +4,9 @@
 // reconciliation on a worker thread. Nothing of it runs on the caller's (GUI) thread but the bookkeeping.
 #include "carddesk/model/HeadendHistoryClient.h"
 #include "carddesk/model/PurseService.h"
+#include "carddesk/model/SupportReconciler.h"
 #include "carddesk/model/SupportReport.h"
+#include "carddesk/model/SupportTableModel.h"
 
 #include <carddesk/protocol/crypto/KeyStore.h>
 
@@ -39,6 +41,9 @@ public:
     // Needs the role for history (and for reconciliation when a reader's card is set beside the records): a
     // refused lookup asks nothing and reads no card (report.refused, headendError names the role).
     QFuture<SupportReport> lookup(const SupportQuery& query);
+    // The page after `cursor` of the last lookup's history (issue 15), reconciled against the same card's log
+    // (SupportReconciler::Input::laterPage), for SupportTableModel::fetchMore.
+    QFuture<SupportTableModel::MoreRows> morePage(const QString& cursor);
     // Writes `report` (SupportReport::write) for an operator allowed to export. The reason in words, or empty.
     QString exportReport(const SupportReport& report, const QString& path);
     bool isBusy() const { return m_busy > 0; }
@@ -54,6 +59,7 @@ private:
     PurseService& m_purse;
     HeadendHistoryClient* m_client;
     int m_busy = 0;
+    std::shared_ptr<const SupportReconciler::Input> m_last; // the last lookup, without its records
 };
 
 } // namespace carddesk

@@ -5,7 +5,10 @@
 #include "carddesk/model/SupportReport.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QLocale>
+
+#include <functional>
 
 namespace carddesk {
 
@@ -30,7 +33,17 @@ public:
 
     explicit SupportTableModel(QObject* parent = nullptr);
 
-    void setRows(const QList<SupportReport::Row>& rows);
+    // A later page of rows (issue 15): its rows, the cursor of the page after it, or the reason it failed.
+    struct MoreRows {
+        QList<SupportReport::Row> rows;
+        QString next;
+        QString error; // translated; empty on success
+    };
+    using Fetcher = std::function<QFuture<MoreRows>(const QString& cursor)>;
+
+    // The rows of a lookup; with a cursor and a fetcher the view fetches the following pages as it scrolls
+    // (canFetchMore / fetchMore), one page at a time. A page of an earlier lookup that arrives late is dropped.
+    void setRows(const QList<SupportReport::Row>& rows, const QString& next = {}, Fetcher fetcher = {});
     const QList<SupportReport::Row>& rows() const { return m_rows; }
     void setLocale(const QLocale& locale) { m_locale = locale; }
 
@@ -43,10 +56,23 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+    bool isFetching() const { return m_fetching; }
+
+signals:
+    void fetchFailed(const QString& error);
+    void moreFetched(int rows);
 
 protected:
     QList<SupportReport::Row> m_rows;
     QLocale m_locale;
+
+private:
+    QString m_next;
+    Fetcher m_fetcher;
+    bool m_fetching = false;
+    quint64 m_generation = 0;
 };
 
 } // namespace carddesk

@@ -15,13 +15,14 @@ namespace cdos::card {
 
 struct NvmError : std::runtime_error {
     enum class Kind {
-        NotFound, // no image file at that path
-        Exists,   // create() refuses to overwrite
-        Io,       // the operating system refused a read or write
-        Corrupt,  // bad magic, checksum, geometry, a truncated file or a page failing its check value
-        InUse,    // another card process holds the image
-        TooLarge, // one transaction does not fit the journal
-        Usage,    // a programming error (write outside a transaction, address out of range)
+        NotFound,    // no image file at that path
+        Exists,      // create() refuses to overwrite
+        Io,          // the operating system refused a read or write
+        Corrupt,     // bad magic, checksum, geometry, a truncated file or a page failing its check value
+        Unsupported, // a format version newer than this card OS (made by a newer carddesk-card)
+        InUse,       // another card process holds the image
+        TooLarge,    // one transaction does not fit the journal
+        Usage,       // a programming error (write outside a transaction, address out of range)
     };
     NvmError(Kind k, const std::string& what) : std::runtime_error(what), kind(k) {}
     Kind kind;

@@ -11,5 +11,8 @@ inline constexpr const char* bearerPrefix = "Bearer "; // Authorization: Bearer 
 inline constexpr const char* adminToken = "X-Admin-Token";
 inline constexpr const char* operatorToken = "X-Operator-Token"; // an operator credential the headend issued
 inline constexpr const char* allow = "Allow";                    // with 405 method_not_allowed
+// The histories (GET …/transactions): the cursor of the next page, the `after` of the following request; absent on
+// the last page.
+inline constexpr const char* nextCursor = "X-Next-Cursor";
 
 } // namespace carddesk::api::header

@@ -76,8 +76,9 @@ inline const QString adminAudit = QStringLiteral("/v1/admin/audit"); // GET ?aft
 
 // Query parameters (openapi.yaml "parameters: in: query").
 namespace query {
-inline const QString after = QStringLiteral("after"); // GET /v1/admin/audit: rows after this sequence number
-inline const QString limit = QStringLiteral("limit"); // GET /v1/admin/audit: at most this many rows
+// GET /v1/admin/audit: rows after this sequence number; the histories: the X-Next-Cursor of the previous page.
+inline const QString after = QStringLiteral("after");
+inline const QString limit = QStringLiteral("limit"); // at most this many rows
 } // namespace query
 
 // Every route as the headend registers it (fixed paths and <arg> patterns), for the specification test.

@@ -68,9 +68,15 @@ struct VodPurchaseAnswer {
                                                      QString* why = nullptr);
 };
 
-// POST /v1/purchases/{id}/completion: DEBIT FOR PURCHASE's MAC2 and TAC.
+// POST /v1/purchases/{id}/completion: DEBIT FOR PURCHASE's MAC2 and TAC, and (optional) the purchase as it was
+// begun — the request sent and the answer's serial, date and time. The card's MAC2 and TAC vouch for those, so
+// the headend can record the purchase from them when it no longer has it (its pending row is written without
+// waiting for the disk, and a database crash may lose it: docs/authentication.md, "A lost pending purchase").
 struct PurchaseCompletion {
     cdos::Bytes mac2, tac; // 4 bytes each
+    std::optional<PurchaseRequest> begun;
+    qint64 terminalSerial = 0;
+    QString date, time; // YYYYMMDD, hhmmss, as answered
 
     QJsonObject toJson() const;
     static std::optional<PurchaseCompletion> fromJson(const QJsonObject& o, QString* badField = nullptr,
