@@ -18,7 +18,9 @@ public:
     void stop();
     // The first set-up: an operator credential with every role, issued with the set-up token; empty when refused.
     QByteArray firstCredential(const QByteArray& adminToken) const;
-    QString base() const { return m_base; }               // https://127.0.0.1:PORT
+    QString base() const { return m_base; }              // https://127.0.0.1:PORT
+    qint64 pid() const { return m_process.processId(); } // 0 when it is not running
+    bool running() const { return m_process.state() == QProcess::Running; }
     QString certificate() const { return m_certificate; } // its tls-cert.pem, to pin
 
 private:

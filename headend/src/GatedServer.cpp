@@ -25,7 +25,8 @@ QHostAddress peerOf(qintptr descriptor) {
 
 GatedServer::GatedServer(const GateLimits& limits, int maxConnectionsPerClient, QObject* parent)
     : QSslServer(parent), m_limits(limits), m_maxPerClient(maxConnectionsPerClient) {
-    setMaxPendingConnections(limits.maxHandshakes);
+    // Qt's own cap stays out of reach: this server sheds at maxHandshakes before Qt would stop accepting.
+    setMaxPendingConnections(2 * limits.maxHandshakes + 64);
     setHandshakeTimeout(limits.handshakeTimeoutMs);
 }
 
@@ -36,6 +37,8 @@ void GatedServer::incomingConnection(qintptr descriptor) {
         ::close(static_cast<int>(descriptor));
         return;
     }
+    if (m_handshakingTotal >= m_limits.maxHandshakes)
+        shedOldestHandshake();
     QSslServer::incomingConnection(descriptor);
     // QSslServer made the socket as its newest child; a silent one never reaches startedEncryptionHandshake (that
     // waits for the first byte), so it is counted from here.
@@ -45,13 +48,31 @@ void GatedServer::incomingConnection(qintptr descriptor) {
         countHandshake(socket, peer);
 }
 
+void GatedServer::shedOldestHandshake() {
+    while (!m_handshakeOrder.empty()) {
+        QPointer<QSslSocket> oldest = m_handshakeOrder.front();
+        m_handshakeOrder.pop_front();
+        if (!oldest || oldest->isEncrypted())
+            continue;
+        qInfo("connection from %s closed: %d TLS handshakes in progress, this one the oldest",
+              qPrintable(oldest->peerAddress().toString()), m_handshakingTotal);
+        delete oldest.data(); // not from one of its own signals: safe, and its count is released now
+        return;
+    }
+}
+
 void GatedServer::countHandshake(QSslSocket* socket, const QHostAddress& peer) {
     ++m_handshaking[peer];
+    ++m_handshakingTotal;
+    while (!m_handshakeOrder.empty() && (!m_handshakeOrder.front() || m_handshakeOrder.front()->isEncrypted()))
+        m_handshakeOrder.pop_front();
+    m_handshakeOrder.emplace_back(socket);
     // Released once: when the handshake succeeds (the served count takes over) or the socket goes (failed, timed out).
     auto released = std::make_shared<bool>(false);
     const auto release = [this, peer, released] {
         if (std::exchange(*released, true))
             return;
+        --m_handshakingTotal;
         if (--m_handshaking[peer] <= 0)
             m_handshaking.remove(peer);
     };

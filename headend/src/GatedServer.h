@@ -1,12 +1,17 @@
 #pragma once
 // The headend's TLS listener: every accepted connection gets a RequestGate before QHttpServer sees it, and one
 // client address may hold at most `maxConnectionsPerClient` connections at once (a flood from one address cannot
-// take every socket).
+// take every socket). At most `maxHandshakes` connections are in their TLS handshake at once; a new one past that
+// sheds the oldest, so the listener never stops accepting (issue 16: QSslServer stops at maxPendingConnections,
+// and 1024 silent connections from many addresses kept every new terminal out until their handshakes timed out).
 #include "RequestGate.h"
 
 #include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 #include <QSslServer>
+
+#include <deque>
 
 namespace carddesk::headend {
 
@@ -22,12 +27,15 @@ protected:
 
 private:
     void countHandshake(QSslSocket* socket, const QHostAddress& peer);
+    void shedOldestHandshake();
 
     GateLimits m_limits;
     int m_maxPerClient;
     QHash<QHostAddress, int> m_perClient;   // connections past the handshake, given to the HTTP server
     QHash<QHostAddress, int> m_handshaking; // connections still in their TLS handshake
-    QObject m_watch;                        // receiver of the handshaking sockets' signals
+    int m_handshakingTotal = 0;
+    std::deque<QPointer<QSslSocket>> m_handshakeOrder; // oldest first; gone and encrypted ones are skipped
+    QObject m_watch;                                   // receiver of the handshaking sockets' signals
 };
 
 } // namespace carddesk::headend

@@ -1,4 +1,6 @@
 #include "LoadService.h"
+
+#include "CrashPoint.h"
 #include "carddesk/headendapi/TransactionStatus.h"
 
 #include "JsonApi.h"
@@ -76,6 +78,7 @@ void LoadService::debit(Row& r) {
     // The transfer is idempotent: after a crash between the bank and this update, repeating it moves nothing.
     const TransferResult t =
         m_bank.transfer(QStringLiteral("load-%1").arg(r.id), r.account, m_serviceAccount, r.amount);
+    crashPoint(crash::loadBankMoved);
     if (!m_db.isSqlite()) {
         // One statement: the state and the ledger legs. Its commit does not wait for the disk: the bank's record
         // is the truth about the money, and a load found still authorised later (a database crash lost this
@@ -91,6 +94,7 @@ void LoadService::debit(Row& r) {
             {t.done ? api::loadStatus::debited : api::loadStatus::refused, t.reason, nowText(), r.id}, "load");
         r.status = t.done ? api::loadStatus::debited : api::loadStatus::refused;
         r.reason = t.reason;
+        crashPoint(crash::loadDebited);
         return;
     }
     DbTransaction tx(m_db);
@@ -103,6 +107,7 @@ void LoadService::debit(Row& r) {
     tx.commit();
     r.status = t.done ? api::loadStatus::debited : api::loadStatus::refused;
     r.reason = t.reason;
+    crashPoint(crash::loadDebited);
 }
 
 void LoadService::markCompleted(Row& r, const QString& tac) {
@@ -117,6 +122,7 @@ void LoadService::markCompleted(Row& r, const QString& tac) {
                 " u"),
             {tac, nowText(), r.id}, "load");
         r.status = api::loadStatus::completed;
+        crashPoint(crash::loadCompleted);
         return;
     }
     DbTransaction tx(m_db);
@@ -127,6 +133,7 @@ void LoadService::markCompleted(Row& r, const QString& tac) {
         ledger(m_db, r.card, "load-credit", r.id, kInFlight, QStringLiteral("purse:") + r.card, r.amount);
     tx.commit();
     r.status = api::loadStatus::completed;
+    crashPoint(crash::loadCompleted);
 }
 
 api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadRequest& req) {
@@ -201,6 +208,7 @@ api::LoadAnswer LoadService::beginLoad(const QString& card, const api::LoadReque
         id.next();
         r.id = id.value(0).toLongLong();
     }
+    crashPoint(crash::loadAuthorised);
     debit(r);
     return answer(r);
 }
@@ -219,6 +227,7 @@ api::LoadAnswer LoadService::completeLoad(const QString& card, qint64 id, const 
                           arrayOf<6>(r.terminal), arrayOf<4>(r.date), arrayOf<3>(r.time));
     if (!cdos::constantTimeEqual(expected, tac))
         throw ApiError(Status::UnprocessableEntity, Refusal::BadTac, QStringLiteral("TAC does not verify"));
+    crashPoint(crash::loadVerified);
     // The card was credited, so its MAC2 was issued after the bank's transfer: a load still authorised here lost
     // its debited state to a database crash (that commit does not wait for the disk), and the bank's idempotent
     // answer restores it before the credit is recorded.

@@ -1,4 +1,6 @@
 #include "PaymentService.h"
+
+#include "CrashPoint.h"
 #include "carddesk/headendapi/TransactionStatus.h"
 
 #include "JsonApi.h"
@@ -195,6 +197,7 @@ api::PurchaseAnswer PaymentService::beginPurchase(const QString& card, const api
             throw DatabaseError("purchase: the request id is taken but not found");
         }
         const qint64 id = q.value(0).toLongLong();
+        crashPoint(crash::purchaseRecorded);
         const PurchaseRow p{id,
                             card,
                             hex(terminal),
@@ -224,6 +227,7 @@ api::PurchaseAnswer PaymentService::beginPurchase(const QString& card, const api
     if (recordItem)
         recordItem(purchaseId);
     tx.commit();
+    crashPoint(crash::purchaseRecorded);
     return purchaseAnswer(purchaseId);
 }
 
@@ -250,6 +254,7 @@ api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& ca
                        QStringLiteral("purchase %1 is already completed").arg(p.id));
     }
     verifyDebit(m_keys, p, mac2, tac);
+    crashPoint(crash::purchaseVerified);
     const auto completedMeanwhile = [&] {
         // Another worker completed it meanwhile: the same completion sent twice at once is answered as once.
         if (cdos::constantTimeEqual(bytesOf(loadPurchase(m_db, p.id).tac), tac))
@@ -260,6 +265,7 @@ api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& ca
     if (!m_db.isSqlite()) {
         // Purse liability goes down (debit), operator revenue up (credit): one statement, one durable commit.
         QSqlQuery u = m_db.prepared(kCompletePg, {hex(tac), nowText(), p.id}, "purchase");
+        crashPoint(crash::purchaseCompleted);
         return u.numRowsAffected() == 2 ? done : completedMeanwhile();
     }
     DbTransaction tx(m_db);
@@ -277,6 +283,7 @@ api::PurchaseCompletionAnswer PaymentService::completePurchase(const QString& ca
         {p.card, p.id, QStringLiteral("purse:") + p.card, p.amount, nowText(), p.card, p.id, -p.amount, nowText()},
         "ledger");
     tx.commit();
+    crashPoint(crash::purchaseCompleted);
     return done;
 }
 

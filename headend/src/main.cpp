@@ -14,6 +14,7 @@
 // (enrol, block, unblock, vod-add, app-publish) are audited as host:<user>.
 #include "AppCatalogueService.h"
 #include "AuthService.h"
+#include "CrashPoint.h"
 #include "HeadendAudit.h"
 #include "HeadendServer.h"
 #include "HistoryService.h"
@@ -219,6 +220,13 @@ int main(int argc, char** argv) {
             if (const auto development = cdos::developmentKeysIn(keys); !development.empty())
                 return fail(QStringLiteral("--production refuses the published development keys: %1")
                                 .arg(QString::fromStdString(development.front())));
+        // The tests' kill at a named step (issue 16); a production headend never carries one.
+        if (const QString crashAt = qEnvironmentVariable("CARDDESK_HEADEND_CRASH_AT"); !crashAt.isEmpty()) {
+            if (p.isSet(production))
+                return fail(QStringLiteral("--production refuses CARDDESK_HEADEND_CRASH_AT (a test hook)"));
+            if (const QString problem = armCrashPoint(crashAt); !problem.isEmpty())
+                return fail(problem);
+        }
         for (const char* needed : {"TRANSPORT", "CARD_AUTH", "PURCHASE", "LOAD", "TAC"})
             if (!keys.contains(needed))
                 return fail(QStringLiteral("the key store has no %1 master key").arg(QLatin1String(needed)));

@@ -123,6 +123,8 @@ public:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CARDDESK_KEYSTORE_PASSPHRASE"), QString::fromLatin1(cdtest::kDevPassphrase));
         env.insert(QStringLiteral("CARDDESK_HEADEND_ADMIN_TOKEN"), QString::fromLatin1(kAdminToken));
+        for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         process->setProcessEnvironment(env);
         process->start(QStringLiteral(CARDDESK_HEADEND_BIN),
                        QStringList{QStringLiteral("--keystore"), keystore, QStringLiteral("--port"),
@@ -338,7 +340,8 @@ public:
     cdos::SecretBytes sessionKey;
     cdos::Bytes sessionCardNumber;
     QTemporaryDir dir;
-    QStringList serveArgs; // more options of `serve` (--app-keys …)
+    QStringList serveArgs;           // more options of `serve` (--app-keys …)
+    QMap<QString, QString> extraEnv; // more environment (CARDDESK_HEADEND_CRASH_AT …)
     QString database, base, error;
     QString operatorToken;              // the suite's credential (every role), from the first set-up
     bool issueCredentialAtStart = true; // false: a test of the first set-up itself

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 using cdos::Bytes;
@@ -78,10 +79,14 @@ private slots:
                            {{QStringLiteral("account"), holder}, {QStringLiteral("balance"), 5000000}}, {}, true)
                      .status,
                  200);
-        const qint64 bankTotal = m_hd.bankBalance(QStringLiteral("CARDDESK-SERVICE")) + 5000000;
+        const qint64 serviceBefore = m_hd.bankBalance(QStringLiteral("CARDDESK-SERVICE"));
+        const qint64 bankTotal = serviceBefore + 5000000;
+        const QJsonObject ledgerBefore = m_hd.getAdmin(QStringLiteral("/v1/admin/ledger")).json;
 
         std::atomic<int> failures{0};
         std::vector<qint64> expected(kTerminals, 0);
+        // Per card, each transaction as sent: its kind and amount, to find it once in the headend's history.
+        std::vector<std::vector<std::pair<bool, qint64>>> sent(kTerminals);
         std::vector<QThread*> threads;
         for (int i = 0; i < kTerminals; ++i) {
             threads.push_back(QThread::create([&, i] {
@@ -148,6 +153,7 @@ private slots:
                         return;
                     }
                     expected[static_cast<std::size_t>(i)] += load ? qint64(amount) : -qint64(amount);
+                    sent[static_cast<std::size_t>(i)].emplace_back(load, qint64(amount));
                 }
             }));
         }
@@ -160,6 +166,7 @@ private slots:
         QCOMPARE(failures.load(), 0);
 
         const QJsonObject ledger = m_hd.getAdmin(QStringLiteral("/v1/admin/ledger")).json;
+        qint64 loaded = 0, spent = 0;
         const qint64 banks = m_hd.bankBalance(QStringLiteral("CARDDESK-SERVICE")) + m_hd.bankBalance(holder);
         for (int i = 0; i < kTerminals; ++i) {
             auto& card = *cards[static_cast<std::size_t>(i)];
@@ -171,8 +178,32 @@ private slots:
                 QJsonDocument::fromJson(m_hd.getAdmin(QStringLiteral("/v1/cards/%1/transactions").arg(number)).body)
                     .array();
             QCOMPARE(history.size(), kRounds); // each once
+            // Each transaction as it was sent, completed: a double debit and a lost credit that cancel out in the
+            // totals still show here.
+            std::vector<std::pair<bool, qint64>> recorded;
+            for (const auto& v : history) {
+                const QJsonObject o = v.toObject();
+                QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+                recorded.emplace_back(o.value(QStringLiteral("kind")).toString() == QLatin1String("load"),
+                                      o.value(QStringLiteral("amount")).toInteger());
+            }
+            auto mine = sent[static_cast<std::size_t>(i)];
+            std::sort(mine.begin(), mine.end());
+            std::sort(recorded.begin(), recorded.end());
+            QVERIFY(mine == recorded);
+            for (const auto& [load, amount] : mine)
+                (load ? loaded : spent) += amount;
         }
         QCOMPARE(banks, bankTotal);
+        // The service account gained exactly what was loaded (a double debit of the holder with a lost credit of
+        // the service keeps the bank total, not this), and the ledger says the same.
+        QCOMPARE(m_hd.bankBalance(QStringLiteral("CARDDESK-SERVICE")) - serviceBefore, loaded);
+        const auto moved = [&](const QString& account) {
+            return ledger.value(account).toInteger() - ledgerBefore.value(account).toInteger();
+        };
+        QCOMPARE(moved(QStringLiteral("operator:service_account")), loaded);
+        QCOMPARE(moved(QStringLiteral("operator:revenue")), -spent);
+        QCOMPARE(ledger.value(QStringLiteral("operator:loads_in_flight")).toInteger(), 0);
     }
 };
 

@@ -67,6 +67,29 @@ private slots:
         }
     }
 
+    // Issue 16 (found while fuzzing the store's parser): 2 000 000 000 iterations kept the desk busy for hours
+    // before the store could be refused; above KeyStore::kMaxIterations it is refused at once, with a reason.
+    void endlessIterationsRefused() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("slow.cdks").toStdString();
+        QVERIFY_THROWS_EXCEPTION(
+            KeyStoreError, KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, KeyStore::kMaxIterations + 1));
+        KeyStore::create(path, "pw", {{"A", {1, Bytes(16, 0x11)}}}, KeyStore::kMinIterations);
+        std::ifstream in(path);
+        std::string all((std::istreambuf_iterator<char>(in)), {});
+        const std::string from = "pbkdf2-sha256 " + std::to_string(KeyStore::kMinIterations) + " ";
+        const auto at = all.find(from);
+        QVERIFY(at != std::string::npos);
+        all.replace(at, from.size(), "pbkdf2-sha256 2000000000 ");
+        std::ofstream(path, std::ios::trunc) << all;
+        try {
+            KeyStore::open(path, "pw");
+            QFAIL("a store asking for 2 000 000 000 iterations was not refused");
+        } catch (const KeyStoreError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("2000000000 PBKDF2 iterations")), e.what());
+        }
+    }
+
     void storeFileHoldsNoClearKey() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("y.cdks").toStdString();

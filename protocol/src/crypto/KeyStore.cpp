@@ -62,6 +62,10 @@ KeyStore KeyStore::open(const std::string& path, const std::string& passphrase) 
                 throw KeyStoreError("key store refused: its passphrase is stretched with " +
                                     std::to_string(iterations) + " PBKDF2 iterations, fewer than " +
                                     std::to_string(KeyStore::kMinIterations) + "; re-create it with carddesk-keystore");
+            if (iterations > KeyStore::kMaxIterations)
+                throw KeyStoreError("key store refused: it asks for " + std::to_string(iterations) +
+                                    " PBKDF2 iterations, more than " + std::to_string(KeyStore::kMaxIterations) +
+                                    " (damaged, or not made by carddesk-keystore)");
             kek = SecretBytes(crypto::pbkdf2Sha256(passphrase, hexOrThrow(salt, lineNo), iterations, 32));
         } else if (kind == "check") {
             std::string nonce, sealed;
@@ -108,6 +112,8 @@ void KeyStore::create(const std::string& path, const std::string& passphrase,
                       const std::set<std::string>& shared) {
     if (iterations < kMinIterations)
         throw KeyStoreError("a key store needs at least " + std::to_string(kMinIterations) + " PBKDF2 iterations");
+    if (iterations > kMaxIterations)
+        throw KeyStoreError("a key store takes at most " + std::to_string(kMaxIterations) + " PBKDF2 iterations");
     for (const auto& name : shared)
         if (!keys.count(name))
             throw KeyStoreError("shared key " + name + " is not among the keys");

@@ -53,6 +53,9 @@ public:
     static constexpr const char* kBlankCardKeyName = "BLANK_CARD";
     // The fewest PBKDF2-SHA256 iterations a store may be sealed with (carddesk-keystore writes 200 000).
     static constexpr int kMinIterations = 100000;
+    // The most a store may ask for (a few seconds of one core): a damaged or hostile store asking for 2 000 000 000
+    // would keep the desk busy for hours before its check could refuse it.
+    static constexpr int kMaxIterations = 10000000;
 
     // Throws KeyStoreError with a reason a person can act on (missing file, wrong passphrase, damaged line N).
     static KeyStore open(const std::string& path, const std::string& passphrase);
