@@ -37,6 +37,12 @@ void GatedServer::incomingConnection(qintptr descriptor) {
         ::close(static_cast<int>(descriptor));
         return;
     }
+    if (m_gates.size() + m_handshakingTotal >= m_limits.maxConnections && !makeRoom()) {
+        qInfo("connection from %s refused: %d connections open, every one busy", qPrintable(peer.toString()),
+              m_limits.maxConnections);
+        ::close(static_cast<int>(descriptor));
+        return;
+    }
     if (m_handshakingTotal >= m_limits.maxHandshakes)
         shedOldestHandshake();
     QSslServer::incomingConnection(descriptor);
@@ -46,6 +52,26 @@ void GatedServer::incomingConnection(qintptr descriptor) {
     auto* socket = made.isEmpty() ? nullptr : qobject_cast<QSslSocket*>(made.last());
     if (socket && socket->socketDescriptor() == descriptor)
         countHandshake(socket, peer);
+}
+
+bool GatedServer::makeRoom() {
+    // Idle kept-alive connections and clients still sending their request: an honest terminal loses nothing it
+    // cannot have again (it reconnects), and one in the middle of a transaction is never chosen.
+    RequestGate* quietest = nullptr;
+    for (RequestGate* gate : std::as_const(m_gates))
+        if (gate->sheddable() && (!quietest || gate->lastActivityMs() < quietest->lastActivityMs()))
+            quietest = gate;
+    if (quietest) {
+        m_gates.remove(quietest);
+        qInfo("connection from %s closed: %d connections open, this one quiet longest",
+              qPrintable(quietest->socket()->peerAddress().toString()), m_limits.maxConnections);
+        quietest->socket()->abort();
+        return true;
+    }
+    if (m_handshakingTotal == 0)
+        return false;
+    shedOldestHandshake();
+    return true;
 }
 
 void GatedServer::shedOldestHandshake() {
@@ -104,7 +130,9 @@ QTcpSocket* GatedServer::nextPendingConnection() {
             if (--m_perClient[peer] <= 0)
                 m_perClient.remove(peer);
         });
-        new RequestGate(socket, m_limits); // before QHttpServer connects its own readyRead
+        auto* gate = new RequestGate(socket, m_limits); // before QHttpServer connects its own readyRead
+        m_gates.insert(gate);
+        connect(gate, &QObject::destroyed, this, [this, gate] { m_gates.remove(gate); });
         return socket;
     }
     return nullptr;

@@ -2,6 +2,7 @@
 
 #include "carddesk/headendapi/Keys.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
@@ -13,6 +14,15 @@ namespace carddesk::headend {
 
 namespace {
 constexpr qint64 kReadBufferWhenRefused = 16 * 1024;
+
+qint64 nowMs() {
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
 } // namespace
 
 RequestGate::RequestGate(QTcpSocket* socket, const GateLimits& limits)
@@ -28,7 +38,16 @@ RequestGate::RequestGate(QTcpSocket* socket, const GateLimits& limits)
             m_socket->disconnectFromHost(); // an idle kept-alive connection
     });
     connect(socket, &QTcpSocket::readyRead, this, &RequestGate::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, &RequestGate::onBytesWritten);
+    m_lastActivityMs = nowMs();
     armTimer(false);
+}
+
+void RequestGate::onBytesWritten() {
+    m_lastActivityMs = nowMs();
+    // The server writes each answer whole: written out to the last byte, the oldest request is answered.
+    if (m_socket->bytesToWrite() == 0 && m_answered < m_received)
+        ++m_answered;
 }
 
 void RequestGate::armTimer(bool inRequest) {
@@ -36,6 +55,7 @@ void RequestGate::armTimer(bool inRequest) {
 }
 
 void RequestGate::onReadyRead() {
+    m_lastActivityMs = nowMs();
     if (m_refused)
         return;
     // Only what the server has not read yet: it reads everything available right after this slot.
@@ -51,6 +71,7 @@ bool RequestGate::consume(const QByteArray& data) {
             at += n;
             if (m_bodyLeft == 0) {
                 m_inBody = false;
+                ++m_received;
                 armTimer(false);
             }
             continue;
@@ -78,8 +99,10 @@ bool RequestGate::consume(const QByteArray& data) {
             return false;
         m_headers.clear();
         m_inBody = m_bodyLeft > 0;
-        if (!m_inBody)
+        if (!m_inBody) {
+            ++m_received;
             armTimer(false);
+        }
     }
     return true;
 }

@@ -23,12 +23,21 @@ struct GateLimits {
     // until their handshake timed out (issue 11: 2.4 s). Now many may wait, each for a bounded time.
     int handshakeTimeoutMs = 10 * 1000;
     int maxHandshakes = 1024;
+    // All connections at once (handshaking and served): at the cap a new one sheds the connection that has been
+    // quiet longest and has no request in the works (issue 16: 10 000 idle connections held ~750 MB).
+    int maxConnections = 4096;
 };
 
 class RequestGate : public QObject {
 public:
     // Becomes a child of `socket`; must be made before anyone else connects to the socket's readyRead.
     RequestGate(QTcpSocket* socket, const GateLimits& limits);
+
+    // A connection that may be closed to make room: no request received and not yet answered (an idle kept-alive
+    // connection, or a client still sending its request). Since when it was last heard from or written to.
+    bool sheddable() const { return m_received == m_answered || m_refused; }
+    qint64 lastActivityMs() const { return m_lastActivityMs; }
+    QTcpSocket* socket() const { return m_socket; }
 
 private:
     void onReadyRead();
@@ -37,6 +46,7 @@ private:
     bool headersComplete();
     void refuse(int status, const char* reason, api::Refusal refusal, const QString& message);
     void armTimer(bool inRequest);
+    void onBytesWritten();
 
     QTcpSocket* m_socket;
     GateLimits m_limits;
@@ -45,6 +55,8 @@ private:
     bool m_inBody = false;
     bool m_refused = false;
     QTimer m_timer;
+    qint64 m_received = 0, m_answered = 0; // whole requests taken in; answers written out to the last byte
+    qint64 m_lastActivityMs = 0;
 };
 
 } // namespace carddesk::headend

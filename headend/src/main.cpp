@@ -37,6 +37,7 @@
 #include <optional>
 
 #include <pwd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace carddesk::headend;
@@ -83,6 +84,19 @@ int audited(HeadendDatabase& db, const QString& action, const QString& card, con
                  detail};
     HeadendAudit(db).append(e);
     return rc;
+}
+
+// Raises the soft limit on open files to the hard one; returns the limit now in force.
+int raiseFileLimit() {
+    rlimit l{};
+    if (::getrlimit(RLIMIT_NOFILE, &l) != 0)
+        return 1024;
+    if (l.rlim_cur < l.rlim_max) {
+        l.rlim_cur = l.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &l);
+        ::getrlimit(RLIMIT_NOFILE, &l);
+    }
+    return static_cast<int>(std::min<rlim_t>(l.rlim_cur, 1 << 20));
 }
 
 } // namespace
@@ -135,8 +149,13 @@ int main(int argc, char** argv) {
                                        QStringLiteral("connections, and authentications in progress, one client "
                                                       "address may hold at once (64; raise behind a carrier NAT)"),
                                        QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("connections at once, all clients (4096); past that a new one closes the connection quiet "
+                       "longest"),
+        QStringLiteral("n"), QStringLiteral("4096"));
     p.addOptions({dataDir, database, keystore, production, listen, port, sessionSeconds, cardNumber, holderJson,
-                  serviceAccount, workers, perClient, handshakeSeconds});
+                  serviceAccount, workers, perClient, handshakeSeconds, maxConnections});
     VodService::addOptions(p);
     AppCatalogueService::addOptions(p);
     p.process(app);
@@ -250,6 +269,14 @@ int main(int argc, char** argv) {
         options.workers = std::clamp(p.value(workers).toInt(), 1, 64);
         options.maxConnectionsPerClient = std::clamp(p.value(perClient).toInt(), 1, 100000);
         options.gate.handshakeTimeoutMs = std::clamp(p.value(handshakeSeconds).toInt(), 1, 600) * 1000;
+        // Every connection is a descriptor: as many as the hard limit allows, and the cap below what is left.
+        const int descriptors = raiseFileLimit();
+        options.gate.maxConnections = std::clamp(p.value(maxConnections).toInt(), 16, std::max(16, descriptors - 256));
+        if (options.gate.maxConnections < p.value(maxConnections).toInt())
+            std::fprintf(stderr,
+                         "carddesk-headend: --max-connections lowered to %d (the file descriptor limit is %d)\n",
+                         options.gate.maxConnections, descriptors);
+        options.gate.maxHandshakes = std::min(options.gate.maxHandshakes, options.gate.maxConnections);
         options.serialiseDatabase = db.driverName() == QLatin1String("QSQLITE");
         HeadendAudit audit(db);
         OperatorCredentials credentials(db, audit);
