@@ -231,6 +231,88 @@ private slots:
         QVERIFY(idle.back()->waitForDisconnected(5000));
         QVERIFY(idle.front()->state() == QAbstractSocket::ConnectedState);
     }
+
+    // Issue 16: 10 000 idle connections held ~750 MB. At --max-connections a new connection closes the one quiet
+    // longest (an idle kept-alive connection first, else the oldest TLS handshake), so an honest terminal is always
+    // let in and the headend holds no more than the cap.
+    void connectionCapShedsTheQuietest() {
+        hdtest::HeadendProcess hd;
+        QVERIFY(hd.usePostgresIfAsked());
+        hd.serveArgs = {QStringLiteral("--max-connections"),   QStringLiteral("24"),
+                        QStringLiteral("--max-per-client"),    QStringLiteral("8"),
+                        QStringLiteral("--handshake-seconds"), QStringLiteral("60")};
+        QVERIFY2(hd.start(), qPrintable(hd.error));
+        const QUrl url(hd.base);
+        const auto tlsFrom = [&](const QHostAddress& from) {
+            auto s = std::make_unique<QSslSocket>();
+            s->setSslConfiguration(hd.tls);
+            if (!s->bind(from))
+                return std::unique_ptr<QSslSocket>();
+            s->connectToHostEncrypted(url.host(), static_cast<quint16>(url.port()));
+            if (!s->waitForEncrypted(10000))
+                return std::unique_ptr<QSslSocket>();
+            s->flush();
+            return s;
+        };
+        const auto tcpFrom = [&](const QHostAddress& from) {
+            auto s = std::make_unique<QTcpSocket>();
+            if (!s->bind(from))
+                return std::unique_ptr<QTcpSocket>();
+            s->connectToHost(url.host(), static_cast<quint16>(url.port()));
+            return s->waitForConnected(5000) ? std::move(s) : std::unique_ptr<QTcpSocket>();
+        };
+        const auto honest = [&](const QString& address) {
+            auto s = tlsFrom(QHostAddress(address));
+            if (!s)
+                return QByteArray();
+            s->write("POST /v1/auth/init HTTP/1.1\r\nHost: headend\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 2\r\n\r\n{}");
+            QByteArray got;
+            for (int i = 0; i < 100 && !got.contains("authId"); ++i) {
+                s->waitForReadyRead(100);
+                got += s->readAll();
+            }
+            return got;
+        };
+        const auto stillOpen = [](const auto& sockets) {
+            QTest::qWait(500); // the headend's closes arrive
+            return std::count_if(sockets.begin(), sockets.end(), [](const auto& s) {
+                s->waitForReadyRead(1); // an end of stream is noticed on a read
+                return s->state() == QAbstractSocket::ConnectedState;
+            });
+        };
+        // 20 idle kept-alive TLS connections, then 20 that never say hello: 40 asked, 24 allowed.
+        std::vector<std::unique_ptr<QSslSocket>> idle;
+        for (int i = 0; i < 20; ++i) {
+            idle.push_back(tlsFrom(QHostAddress(QStringLiteral("127.5.0.%1").arg(1 + i / 4))));
+            QVERIFY(idle.back());
+        }
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        for (int i = 0; i < 20; ++i) {
+            silent.push_back(tcpFrom(QHostAddress(QStringLiteral("127.6.0.%1").arg(1 + i / 4))));
+            QVERIFY(silent.back());
+        }
+        QTest::qWait(300);
+        QVERIFY2(honest(QStringLiteral("127.7.0.1")).startsWith("HTTP/1.1 200"), "an honest terminal was kept out");
+        // The idle ones went first, the oldest first; every silent one still waits in its handshake.
+        QCOMPARE(stillOpen(idle), 3);
+        QCOMPARE(idle.front()->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(idle.back()->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(stillOpen(silent), 20);
+        // With no idle connection left to close, the oldest handshakes go.
+        idle.clear();
+        QTest::qWait(300);
+        for (int i = 0; i < 8; ++i) {
+            silent.push_back(tcpFrom(QHostAddress(QStringLiteral("127.8.0.%1").arg(1 + i / 4))));
+            QVERIFY(silent.back());
+        }
+        QVERIFY2(honest(QStringLiteral("127.7.0.2")).startsWith("HTTP/1.1 200"), "an honest terminal was kept out");
+        QVERIFY(stillOpen(silent) <= 23);
+        QCOMPARE(silent.front()->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(silent.back()->state(), QAbstractSocket::ConnectedState);
+        const QByteArray log = hd.stop();
+        QVERIFY2(log.contains("this one quiet longest"), log.right(2000).constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeadendHostile)
