@@ -5,6 +5,7 @@
 #include "HeadendTestSupport.h"
 #include "support/DevelopmentToken.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,7 +84,7 @@ public:
         QSqlDatabase d;
         if (database.isEmpty()) {
             d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            d.setDatabaseName(dir.filePath(QStringLiteral("headend.sqlite")));
+            d.setDatabaseName(QDir(dataDir()).filePath(QStringLiteral("headend.sqlite")));
             d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         } else {
             const QUrl url(database);
@@ -98,7 +99,7 @@ public:
     }
 
     QStringList dbArgs() const {
-        QStringList a{QStringLiteral("--data-dir"), dir.path()};
+        QStringList a{QStringLiteral("--data-dir"), dataDir()};
         if (!database.isEmpty())
             a << QStringLiteral("--database") << database;
         return a;
@@ -150,7 +151,7 @@ public:
             return false;
         }
         base = QString::fromLatin1(line.mid(at, line.indexOf(' ', at) - at));
-        QFile cert(dir.filePath(QStringLiteral("tls-cert.pem")));
+        QFile cert(QDir(dataDir()).filePath(QStringLiteral("tls-cert.pem")));
         if (!cert.open(QIODevice::ReadOnly))
             return false;
         // Pinned: only the headend's own certificate is trusted, and the host name is checked against it.
@@ -340,6 +341,9 @@ public:
     cdos::SecretBytes sessionKey;
     cdos::Bytes sessionCardNumber;
     QTemporaryDir dir;
+    // Several headends as one (issue 15): the data directory (TLS identity) of the first, shared.
+    QString sharedDataDir;
+    QString dataDir() const { return sharedDataDir.isEmpty() ? dir.path() : sharedDataDir; }
     QStringList serveArgs;           // more options of `serve` (--app-keys …)
     QMap<QString, QString> extraEnv; // more environment (CARDDESK_HEADEND_CRASH_AT …)
     QString database, base, error;
