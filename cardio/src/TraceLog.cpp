@@ -1,5 +1,7 @@
 #include "carddesk/cardio/TraceLog.h"
 
+#include "PackedTraceEntry.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +11,7 @@
 
 namespace carddesk {
 
-TraceLog::TraceLog(QObject* parent) : QObject(parent) {}
+TraceLog::TraceLog(QObject* parent) : QObject(parent), m_strings(std::make_unique<TraceStrings>()) {}
 
 TraceLog::~TraceLog() {
     for (auto& e : m_entries)
@@ -39,14 +41,14 @@ quint64 TraceLog::append(ApduTraceEntry entry) {
             entry.secretsHeld = entry.hasSecrets();
         sequence = m_nextSequence++;
         entry.sequence = sequence;
-        m_entries.append(std::move(entry));
+        m_entries.push_back(PackedTraceEntry::pack(entry, *m_strings));
         // Drop in chunks of a tenth so that a full log does not move every entry on every append.
-        if (m_entries.size() > m_capacity) {
+        if (static_cast<qsizetype>(m_entries.size()) > m_capacity) {
             dropped = static_cast<int>(m_entries.size()) - m_capacity + m_capacity / 10;
             dropped = std::min(dropped, static_cast<int>(m_entries.size()) - 1);
             for (int i = 0; i < dropped; ++i)
-                m_entries[i].wipeSecrets();
-            m_entries.remove(0, dropped);
+                m_entries[static_cast<std::size_t>(i)].wipeSecrets();
+            m_entries.erase(m_entries.begin(), m_entries.begin() + dropped);
         }
         index = static_cast<int>(m_entries.size()) - 1;
     }
@@ -63,26 +65,47 @@ int TraceLog::count() const {
 
 ApduTraceEntry TraceLog::entry(int index) const {
     QMutexLocker lock(&m_mutex);
-    if (index < 0 || index >= m_entries.size())
+    if (index < 0 || index >= static_cast<qsizetype>(m_entries.size()))
         return {};
-    return m_entries.at(index);
+    return m_entries[static_cast<std::size_t>(index)].unpack(*m_strings);
 }
 
 QVector<ApduTraceEntry> TraceLog::entries() const {
     QMutexLocker lock(&m_mutex);
-    return m_entries;
+    QVector<ApduTraceEntry> all;
+    all.reserve(static_cast<qsizetype>(m_entries.size()));
+    for (const PackedTraceEntry& p : m_entries)
+        all.append(p.unpack(*m_strings));
+    return all;
 }
 
 QVector<ApduTraceEntry> TraceLog::entriesSince(quint64 sequence) const {
     QMutexLocker lock(&m_mutex);
-    const auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), sequence,
-                                     [](quint64 s, const ApduTraceEntry& e) { return s < e.sequence; });
-    return QVector<ApduTraceEntry>(it, m_entries.cend());
+    auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), sequence,
+                               [](quint64 s, const PackedTraceEntry& e) { return s < e.sequence; });
+    QVector<ApduTraceEntry> fresh;
+    fresh.reserve(static_cast<qsizetype>(m_entries.cend() - it));
+    for (; it != m_entries.cend(); ++it)
+        fresh.append(it->unpack(*m_strings));
+    return fresh;
 }
 
 quint64 TraceLog::firstSequence() const {
     QMutexLocker lock(&m_mutex);
-    return m_entries.isEmpty() ? 0 : m_entries.first().sequence;
+    return m_entries.empty() ? 0 : m_entries.front().sequence;
+}
+
+quint64 TraceLog::lastSequence() const {
+    QMutexLocker lock(&m_mutex);
+    return m_entries.empty() ? 0 : m_entries.back().sequence;
+}
+
+ApduTraceEntry TraceLog::entryBySequence(quint64 sequence, bool withTime) const {
+    QMutexLocker lock(&m_mutex);
+    // Sequences are contiguous from the oldest held: the index is a subtraction.
+    if (m_entries.empty() || sequence < m_entries.front().sequence || sequence > m_entries.back().sequence)
+        return {};
+    return m_entries[static_cast<std::size_t>(sequence - m_entries.front().sequence)].unpack(*m_strings, withTime);
 }
 
 void TraceLog::clear() {
@@ -91,6 +114,7 @@ void TraceLog::clear() {
         for (auto& e : m_entries)
             e.wipeSecrets();
         m_entries.clear();
+        m_strings->clear();
     }
     emit cleared();
 }

@@ -2,10 +2,13 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace carddesk {
 
 ApduTraceModel::ApduTraceModel(TraceLog* log, QObject* parent) : QAbstractTableModel(parent), m_log(log) {
-    m_rows = log->entries();
+    m_first = log->firstSequence();
+    m_count = log->count();
     connect(log, &TraceLog::entriesAppended, this, &ApduTraceModel::onAppended);
     connect(log, &TraceLog::entriesDropped, this, &ApduTraceModel::onDropped);
     connect(log, &TraceLog::cleared, this, &ApduTraceModel::onCleared);
@@ -13,7 +16,7 @@ ApduTraceModel::ApduTraceModel(TraceLog* log, QObject* parent) : QAbstractTableM
 }
 
 int ApduTraceModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_count;
 }
 
 int ApduTraceModel::columnCount(const QModelIndex& parent) const {
@@ -21,13 +24,27 @@ int ApduTraceModel::columnCount(const QModelIndex& parent) const {
 }
 
 ApduTraceEntry ApduTraceModel::entryAt(int row) const {
-    return row >= 0 && row < m_rows.size() ? m_rows[row] : ApduTraceEntry{};
+    return row >= 0 && row < m_count ? rowEntry(row) : ApduTraceEntry{};
+}
+
+const ApduTraceEntry& ApduTraceModel::entryForFilter(int row) const {
+    m_filtered = m_log->entryBySequence(m_first + static_cast<quint64>(row), false);
+    return m_filtered;
+}
+
+const ApduTraceEntry& ApduTraceModel::rowEntry(int row) const {
+    if (row != m_cachedRow) {
+        // A row the log dropped before its signal arrived reads as an empty entry until the rows catch up.
+        m_cached = m_log->entryBySequence(m_first + static_cast<quint64>(row));
+        m_cachedRow = row;
+    }
+    return m_cached;
 }
 
 QVariant ApduTraceModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ApduTraceEntry& e = m_rows.at(index.row());
+    const ApduTraceEntry& e = rowEntry(index.row());
     const bool reveal = m_log->revealSecrets();
     switch (role) {
     case EntryRole:
@@ -131,44 +148,53 @@ QVariant ApduTraceModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 void ApduTraceModel::onAppended(int, int) {
-    // Fetch by sequence number: by the time this queued signal arrives the log may have grown or dropped rows.
-    const quint64 last = m_rows.isEmpty() ? 0 : m_rows.last().sequence;
-    const QVector<ApduTraceEntry> fresh = m_log->entriesSince(last);
-    if (fresh.isEmpty())
+    const quint64 last = m_log->lastSequence();
+    if (last == 0)
         return;
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    m_rows += fresh;
+    if (m_count == 0)
+        m_first = std::max(m_first, m_log->firstSequence());
+    const quint64 next = m_first + static_cast<quint64>(m_count); // the first sequence not shown yet
+    if (last < next)
+        return;
+    const int fresh = static_cast<int>(last - next + 1);
+    beginInsertRows({}, m_count, m_count + fresh - 1);
+    m_count += fresh;
     endInsertRows();
 }
 
 void ApduTraceModel::onDropped(int) {
     const quint64 first = m_log->firstSequence();
-    int drop = 0;
-    while (drop < m_rows.size() && (first == 0 || m_rows[drop].sequence < first))
-        ++drop;
+    const int drop =
+        first == 0 ? m_count : static_cast<int>(std::min<quint64>(m_count, first > m_first ? first - m_first : 0));
     if (drop == 0)
         return;
     beginRemoveRows({}, 0, drop - 1);
-    m_rows.remove(0, drop);
+    m_first += static_cast<quint64>(drop);
+    m_count -= drop;
+    m_cachedRow = -1;
     endRemoveRows();
 }
 
 void ApduTraceModel::onCleared() {
     beginResetModel();
-    m_rows.clear();
-    m_rows = m_log->entries();
+    m_first = m_log->firstSequence();
+    m_count = m_log->count();
+    m_cachedRow = -1;
+    m_cached = {};
+    m_filtered = {};
     endResetModel();
 }
 
 void ApduTraceModel::onRevealChanged(bool reveal) {
-    // The log wiped its secrets; wipe this copy too (a detached copy must not keep them), then redraw.
-    if (!reveal)
-        for (auto& e : m_rows)
-            e.wipeSecrets();
-    if (m_rows.isEmpty())
+    // The log wiped its secrets (through the buffers its copies share); the cached copy is dropped too, then redrawn.
+    if (!reveal) {
+        m_cached.wipeSecrets();
+        m_filtered.wipeSecrets();
+    }
+    m_cachedRow = -1;
+    if (m_count == 0)
         return;
-    emit dataChanged(index(0, CommandDataColumn), index(static_cast<int>(m_rows.size()) - 1, ResponseDataColumn));
+    emit dataChanged(index(0, CommandDataColumn), index(m_count - 1, ResponseDataColumn));
 }
 
 } // namespace carddesk

@@ -12,7 +12,13 @@
 #include <QObject>
 #include <QVector>
 
+#include <memory>
+#include <vector>
+
 namespace carddesk {
+
+struct PackedTraceEntry;
+class TraceStrings;
 
 class TraceLog final : public QObject {
     Q_OBJECT
@@ -39,6 +45,11 @@ public:
     QVector<ApduTraceEntry> entriesSince(quint64 sequence) const;
     // Sequence number of the oldest entry still held (entries before it were dropped), 0 when empty.
     quint64 firstSequence() const;
+    // Sequence number of the newest entry, 0 when empty.
+    quint64 lastSequence() const;
+    // The entry with this sequence number; a default entry (sequence 0) when it is not held (dropped, cleared).
+    // withTime false: without its time (a filter's pass over every entry does not need it and it costs most).
+    ApduTraceEntry entryBySequence(quint64 sequence, bool withTime = true) const;
     void clear();
 
     bool revealSecrets() const;
@@ -61,7 +72,9 @@ signals:
 
 private:
     mutable QMutex m_mutex;
-    QVector<ApduTraceEntry> m_entries;
+    // Packed (PackedTraceEntry.h): a million exchanges fit in well under 300 MB. Sequences are contiguous.
+    std::vector<PackedTraceEntry> m_entries;
+    std::unique_ptr<TraceStrings> m_strings;
     quint64 m_nextSequence = 1;
     int m_capacity = 100000;
     bool m_reveal = false;

@@ -3,6 +3,7 @@
 // and by status-word class.
 #include <carddesk/cardio/ApduTraceEntry.h>
 
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 namespace carddesk {
@@ -15,7 +16,9 @@ public:
 
     explicit ApduTraceFilterModel(QObject* parent = nullptr);
 
-    void setText(const QString& text); // case-insensitive substring; spaces in hex are ignored
+    // Case-insensitive substring of one field (command name, header, data, response, SW, meaning, reader, transport
+    // detail); in hex, spaces are ignored.
+    void setText(const QString& text);
     QString text() const { return m_text; }
     void setReader(const QString& reader); // empty: every reader
     QString reader() const { return m_reader; }
@@ -26,7 +29,15 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
-    QString m_text;
+    // Applies a changed filter: the mapping is rebuilt in one pass (the incremental path of invalidateFilter took
+    // 130 s to bring back 834 000 rows of a million, issue 15).
+    void refilter();
+    QString meaningOf(quint16 sw) const;
+    bool textMatches(const ApduTraceEntry& e) const;
+
+    QString m_text, m_compactText;
+    QByteArray m_hex; // the text without spaces, lower case, when it is hex digits only: matched on the bytes
+    mutable QHash<quint16, QString> m_meanings; // translated status-word meanings, looked up once each
     QString m_reader;
     SwFilter m_sw = SwFilter::Any;
 };
