@@ -95,6 +95,21 @@ public:
             (load ? m_figures.loadMs : m_figures.payMs).push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
         }
     }
+    // Enrols this terminal's card and holder and opens the holder's bank account, over an operator connection;
+    // empty when done, otherwise what was refused.
+    QString enrol(cdgw::HeadendClient& operatorNet) const {
+        const auto& h = m_profile.holder;
+        const auto e = operatorNet.post(
+            api::path::adminCards,
+            {{api::key::cardNumber, m_number},
+             {api::key::holder, QJsonObject{{api::key::userNumber, QString::fromStdString(h.userNumber)},
+                                            {api::key::account, QString::fromStdString(h.account)},
+                                            {api::key::name, QString::fromStdString(h.name)}}}});
+        const auto b =
+            operatorNet.post(api::path::adminBankAccounts, {{api::key::account, QString::fromStdString(h.account)},
+                                                            {api::key::balance, qint64(1) << 40}});
+        return e.ok() && b.ok() ? QString() : QStringLiteral("enrolment failed: %1 %2").arg(e.status).arg(e.code());
+    }
     const Figures& figures() const { return m_figures; }
     void clearFigures() { m_figures = {}; }
 

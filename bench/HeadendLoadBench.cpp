@@ -110,18 +110,8 @@ int main(int argc, char** argv) {
         net.setOperatorToken(credential);
         for (int i = 0; i < n; ++i) {
             all.push_back(std::make_unique<BenchTerminal>(i, keys, dir.path()));
-            const auto& h = all.back()->profile().holder;
-            const auto e =
-                net.post(api::path::adminCards,
-                         {{api::key::cardNumber, all.back()->number()},
-                          {api::key::holder, QJsonObject{{api::key::userNumber, QString::fromStdString(h.userNumber)},
-                                                         {api::key::account, QString::fromStdString(h.account)},
-                                                         {api::key::name, QString::fromStdString(h.name)}}}});
-            const auto b =
-                net.post(api::path::adminBankAccounts, {{api::key::account, QString::fromStdString(h.account)},
-                                                        {api::key::balance, qint64(1) << 40}});
-            if (!e.ok() || !b.ok())
-                return fail(QStringLiteral("enrolment failed: %1 %2").arg(e.status).arg(e.code()));
+            if (const QString problem = all.back()->enrol(net); !problem.isEmpty())
+                return fail(problem);
         }
     }
 
